@@ -1,0 +1,189 @@
+import path from 'node:path';
+import {
+  api,
+  isHandlerName,
+  type ApiError,
+  type CoreEvent,
+  type HandlerName,
+  type Result,
+} from '../../../shared/api';
+import { RecentVaults } from '../app/recent-vaults';
+import { CoreError } from '../errors';
+import { Vault, VAULT_EXTENSION, type VaultOptions } from '../vault/vault';
+import type { HandlerImplementations } from './handler-types';
+
+export interface CoreOptions {
+  /** Per-user folder for app state outside any vault (recent list) and the default vault location. */
+  userDataDir: string;
+  /** Default folder for new vaults (the OS documents folder in the app). */
+  defaultVaultDir?: string;
+  host: 'electron' | 'browser';
+  appVersion: string;
+  vault?: VaultOptions;
+  /** Tests only: auto-lock after this many seconds instead of the vault's setting in minutes. */
+  autoLockSecondsOverride?: number;
+}
+
+type LockReason = Extract<CoreEvent, { type: 'vault.locked' }>['reason'];
+
+/**
+ * The core behind every transport: one handler map, validated at the boundary. Electron's IPC,
+ * the browser host and the tests all reach it through `call`, so they share one behaviour.
+ */
+export class Core {
+  private vault: Vault | null = null;
+  private readonly listeners = new Set<(event: CoreEvent) => void>();
+  private autoLockTimer: NodeJS.Timeout | null = null;
+  private autoLockAt: Date | null = null;
+  private readonly recent: RecentVaults;
+  private readonly handlers: HandlerImplementations<HandlerName>;
+
+  constructor(private readonly options: CoreOptions) {
+    this.recent = new RecentVaults(options.userDataDir);
+    this.handlers = this.createHandlers();
+  }
+
+  /** Validate the name and input, run the handler, and answer with a Result; never throws. */
+  async call(name: unknown, rawInput: unknown): Promise<Result<unknown>> {
+    if (!isHandlerName(name)) return failure({ code: 'UNKNOWN_HANDLER', message: `unknown handler ${String(name)}` });
+    const parsed = api[name].input.safeParse(rawInput ?? {});
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return failure({
+        code: 'INVALID_INPUT',
+        message: `${name}: ${issue?.path.join('.') || 'input'}: ${issue?.message ?? 'invalid'}`,
+        details: { field: issue?.path.join('.') ?? null },
+      });
+    }
+    try {
+      const handler = this.handlers[name] as (input: unknown) => unknown;
+      const value = await handler(parsed.data);
+      if (this.vault) this.restartAutoLock();
+      return { ok: true, value };
+    } catch (error) {
+      if (error instanceof CoreError) return failure(error.toApiError());
+      return failure({ code: 'INTERNAL', message: (error as Error)?.message ?? String(error) });
+    }
+  }
+
+  onEvent(listener: (event: CoreEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  get isUnlocked(): boolean {
+    return this.vault !== null;
+  }
+
+  /** Lock from outside the API: suspend, screen lock, idle, quitting. */
+  lock(reason: LockReason): void {
+    this.clearAutoLock();
+    const vault = this.vault;
+    if (!vault) return;
+    this.vault = null;
+    vault.lock();
+    this.emit({ type: 'vault.locked', reason });
+  }
+
+  dispose(): void {
+    this.lock('shutdown');
+    this.listeners.clear();
+  }
+
+  private emit(event: CoreEvent): void {
+    for (const listener of this.listeners) listener(event);
+  }
+
+  private requireVault(): Vault {
+    if (!this.vault) throw new CoreError('VAULT_LOCKED', 'no vault is unlocked');
+    return this.vault;
+  }
+
+  private requireNoVault(): void {
+    if (this.vault) throw new CoreError('VAULT_ALREADY_UNLOCKED', 'lock the open vault first');
+  }
+
+  private opened(vault: Vault): Vault {
+    this.vault = vault;
+    this.recent.remember(vault.path);
+    this.restartAutoLock();
+    return vault;
+  }
+
+  private clearAutoLock(): void {
+    if (this.autoLockTimer) clearTimeout(this.autoLockTimer);
+    this.autoLockTimer = null;
+    this.autoLockAt = null;
+  }
+
+  private restartAutoLock(): void {
+    this.clearAutoLock();
+    if (!this.vault) return;
+    const seconds = this.options.autoLockSecondsOverride ?? this.vault.settings().autoLockMinutes * 60;
+    this.autoLockAt = new Date(Date.now() + seconds * 1000);
+    this.autoLockTimer = setTimeout(() => this.lock('idle'), seconds * 1000);
+    this.autoLockTimer.unref?.();
+  }
+
+  private createHandlers(): HandlerImplementations<HandlerName> {
+    const vaultOptions = this.options.vault ?? {};
+    return {
+      'app.info': () => ({
+        version: this.options.appVersion,
+        host: this.options.host,
+        defaultVaultPath: path.join(this.options.defaultVaultDir ?? this.options.userDataDir, `Werkbestand${VAULT_EXTENSION}`),
+      }),
+      'app.activity': () => ({ autoLockAt: this.autoLockAt?.toISOString() ?? null }),
+      'vault.recent': () => this.recent.list(),
+      'vault.forgetRecent': ({ path: vaultPath }) => this.recent.forget(vaultPath),
+      'vault.status': () => this.vault?.status() ?? { state: 'locked', path: null, name: null, displayName: null },
+      'vault.create': async ({ path: vaultPath, passphrase, displayName }) => {
+        this.requireNoVault();
+        const { vault, recoveryKey } = await Vault.create(vaultPath, { passphrase, displayName }, vaultOptions);
+        return { status: this.opened(vault).status(), recoveryKey };
+      },
+      'vault.unlock': async ({ path: vaultPath, passphrase }) => {
+        this.requireNoVault();
+        return this.opened(await Vault.unlock(vaultPath, { passphrase }, vaultOptions)).status();
+      },
+      'vault.unlockWithRecoveryKey': async ({ path: vaultPath, recoveryKey }) => {
+        this.requireNoVault();
+        return this.opened(await Vault.unlock(vaultPath, { recoveryKey }, vaultOptions)).status();
+      },
+      'vault.lock': () => {
+        this.lock('user');
+        return { state: 'locked', path: null, name: null, displayName: null };
+      },
+      'vault.changePassphrase': async ({ currentPassphrase, newPassphrase }) => {
+        await this.requireVault().changePassphrase(currentPassphrase, newPassphrase);
+        return { changed: true };
+      },
+      'vault.rotateKey': async ({ passphrase }) => {
+        const jobId = `rotate-${Date.now()}`;
+        this.emit({ type: 'job.progress', jobId, kind: 'rotate-key', done: 0, total: 1 });
+        await this.requireVault().rotateKey(passphrase);
+        this.emit({ type: 'job.progress', jobId, kind: 'rotate-key', done: 1, total: 1 });
+        return { rotated: true };
+      },
+      'vault.showRecoveryKey': async ({ passphrase }) => ({ recoveryKey: await this.requireVault().recoveryKey(passphrase) }),
+      'vault.backup': ({ targetPath }) => {
+        const jobId = `backup-${Date.now()}`;
+        this.emit({ type: 'job.progress', jobId, kind: 'backup', done: 0, total: 1 });
+        const result = this.requireVault().backup(targetPath);
+        this.emit({ type: 'job.progress', jobId, kind: 'backup', done: 1, total: 1 });
+        return result;
+      },
+      'settings.get': () => this.requireVault().settings(),
+      'settings.update': (changes) => {
+        const settings = this.requireVault().updateSettings(changes);
+        this.restartAutoLock();
+        return settings;
+      },
+    };
+  }
+}
+
+function failure(error: ApiError): Result<never> {
+  return { ok: false, error };
+}
+

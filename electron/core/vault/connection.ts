@@ -1,0 +1,64 @@
+import Database from 'better-sqlite3-multiple-ciphers';
+import { CoreError, fromFileSystemError } from '../errors';
+
+export type Connection = Database.Database;
+
+export interface ConnectionOptions {
+  /** Path of a better_sqlite3.node built for this runtime (Electron's ABI differs from Node's). */
+  nativeBinding?: string;
+  /** Page cache in MiB: decrypted pages held here make reads as fast as plaintext. */
+  cacheMebibytes?: number;
+}
+
+const DEFAULT_CACHE_MEBIBYTES = 64;
+
+/** SQLCipher 4 keyed with a raw 256-bit key: the file opens in any SQLCipher 4 tool with that key. */
+function applyKey(db: Connection, key: Buffer): void {
+  db.pragma(`cipher='sqlcipher'`);
+  db.pragma('legacy=4');
+  // The key has to pass through a JS string here; it lives only as long as this statement.
+  db.pragma(`key="x'${key.toString('hex')}'"`);
+}
+
+/**
+ * Open the encrypted file and prove the key by reading the header. Nothing is written: a vault
+ * that turns out too new or corrupt is left exactly as it was.
+ */
+export function openEncryptedDatabase(path: string, key: Buffer, options: ConnectionOptions & { create?: boolean } = {}): Connection {
+  let db: Connection;
+  try {
+    db = new Database(path, { fileMustExist: !options.create, nativeBinding: options.nativeBinding });
+  } catch (error) {
+    throw fromFileSystemError(error, 'open vault');
+  }
+  try {
+    applyKey(db, key);
+    db.pragma('user_version', { simple: true });
+    db.prepare('SELECT count(*) FROM sqlite_schema').pluck().get();
+    return db;
+  } catch (error) {
+    db.close();
+    throw new CoreError('VAULT_CORRUPT', `vault cannot be read with its key: ${(error as Error).message}`, undefined, { cause: error });
+  }
+}
+
+/** The settings every connection runs with (see ARCHITECTURE.md, "The database"). */
+export function configureConnection(db: Connection, options: ConnectionOptions = {}): void {
+  db.pragma('journal_mode = WAL');
+  // FULL: a committed transaction survives a power cut, not only a crash of the process.
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  // Deleted content is overwritten, so dossiers destroyed after their retention period are gone.
+  db.pragma('secure_delete = ON');
+  // Sorts and temporary tables stay in memory: SQLite's temp files are not encrypted.
+  db.pragma('temp_store = MEMORY');
+  db.pragma(`cache_size = ${-1024 * (options.cacheMebibytes ?? DEFAULT_CACHE_MEBIBYTES)}`);
+  db.pragma('busy_timeout = 5000');
+}
+
+/** A quick structural check; the first problem it finds, or null when the file is sound. */
+export function quickCheck(db: Connection): string | null {
+  const rows = db.pragma('quick_check(1)') as Array<{ quick_check: string }>;
+  const first = rows[0]?.quick_check ?? 'no answer';
+  return first === 'ok' ? null : first;
+}

@@ -1,0 +1,39 @@
+import { CoreError } from '../../errors';
+import type { Connection } from '../connection';
+import type { Migration } from './migration';
+import { migration0001Initial } from './0001-initial';
+
+/** In order; a new migration is a new file added at the end, never an edit of an old one. */
+export const MIGRATIONS: readonly Migration[] = [migration0001Initial];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;
+
+export function schemaVersionOf(db: Connection): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/** Refuse a vault written by a newer Dossierkluis before anything touches it. */
+export function assertSchemaNotTooNew(db: Connection): void {
+  const version = schemaVersionOf(db);
+  if (version > LATEST_SCHEMA_VERSION) {
+    throw new CoreError('VAULT_TOO_NEW', `vault schema ${version} is newer than this app's ${LATEST_SCHEMA_VERSION}`, {
+      vaultVersion: version,
+      appVersion: LATEST_SCHEMA_VERSION,
+    });
+  }
+}
+
+/** Apply every pending migration in one transaction: a vault is at one version or the next, never between. */
+export function applyMigrations(db: Connection, migrations: readonly Migration[] = MIGRATIONS): number {
+  assertSchemaNotTooNew(db);
+  const current = schemaVersionOf(db);
+  const pending = migrations.filter((migration) => migration.version > current);
+  if (pending.length === 0) return current;
+  db.transaction(() => {
+    for (const migration of pending) {
+      migration.up(db);
+      db.pragma(`user_version = ${migration.version}`);
+    }
+  }).immediate();
+  return schemaVersionOf(db);
+}

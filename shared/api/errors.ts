@@ -1,0 +1,42 @@
+/**
+ * Stable error codes that cross every boundary (IPC, browser host, CLI). The UI and the CLI turn a
+ * code into a Dutch (or English) sentence through the i18n resources (`errors.<CODE>`); the
+ * `message` that travels with it is for logs and developers.
+ */
+export const ERROR_CODES = [
+  'INVALID_INPUT',
+  'UNKNOWN_HANDLER',
+  'FORBIDDEN_SENDER',
+  'WRONG_PASSPHRASE',
+  'WRONG_RECOVERY_KEY',
+  'TOO_MANY_ATTEMPTS',
+  'WEAK_PASSPHRASE',
+  'VAULT_LOCKED',
+  'VAULT_ALREADY_UNLOCKED',
+  'VAULT_NOT_FOUND',
+  'VAULT_EXISTS',
+  'VAULT_IN_USE',
+  'VAULT_TOO_NEW',
+  'VAULT_CORRUPT',
+  'KEY_FILE_MISSING',
+  'KEY_FILE_INVALID',
+  'BACKUP_INVALID',
+  'DISK_FULL',
+  'PERMISSION_DENIED',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ApiError {
+  code: ErrorCode;
+  message: string;
+  /** Machine-readable extras, e.g. `retryAfterSeconds` for TOO_MANY_ATTEMPTS. */
+  details?: Record<string, string | number | boolean | null>;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
+}

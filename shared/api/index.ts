@@ -1,0 +1,40 @@
+import type { z } from 'zod';
+import type { HandlerDefinition } from './define';
+import type { Result } from './errors';
+import { vaultApi } from './vault';
+
+export * from './errors';
+export * from './vault';
+export * from './events';
+
+/**
+ * The whole contract between UI and core: the sum of every domain's handler declarations.
+ * Later domains (dossiers, meetings, bundles, reports) add their own object here.
+ */
+export const api = {
+  ...vaultApi,
+} as const;
+
+export type Api = typeof api;
+export type HandlerName = keyof Api;
+
+type DefinitionOf<K extends HandlerName> = Api[K] extends HandlerDefinition<infer S, infer R> ? { schema: S; result: R } : never;
+
+/** What the caller passes (before validation). */
+export type Input<K extends HandlerName> = z.input<DefinitionOf<K>['schema']>;
+/** What the handler receives (after validation, defaults applied). */
+export type ParsedInput<K extends HandlerName> = z.output<DefinitionOf<K>['schema']>;
+export type Output<K extends HandlerName> = DefinitionOf<K>['result'];
+
+export const HANDLER_NAMES = Object.keys(api) as HandlerName[];
+
+export function isHandlerName(name: unknown): name is HandlerName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(api, name);
+}
+
+/** The one object the renderer talks to, whatever the transport (Electron IPC or the browser host). */
+export interface DossierkluisBridge {
+  call<K extends HandlerName>(name: K, input: Input<K>): Promise<Result<Output<K>>>;
+  /** Subscribe to core events; returns the unsubscribe function. */
+  onEvent(listener: (event: import('./events').CoreEvent) => void): () => void;
+}

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { defineHandler } from './define';
+
+export const PASSPHRASE_MIN_LENGTH = 12;
+const PASSPHRASE_MAX_LENGTH = 1024;
+
+/** A passphrase offered to unlock: any length, the KDF decides. */
+const passphraseInput = z.string().min(1).max(PASSPHRASE_MAX_LENGTH);
+/** A passphrase being set: at least 12 characters. */
+export const newPassphraseInput = z.string().min(PASSPHRASE_MIN_LENGTH).max(PASSPHRASE_MAX_LENGTH);
+/** An absolute or relative file path; the core resolves and checks it. NUL bytes are never valid. */
+const filePathInput = z
+  .string()
+  .min(1)
+  .max(4096)
+  .refine((value) => !value.includes('\0'), 'NUL in pad');
+export const displayNameInput = z.string().trim().min(1).max(120);
+const recoveryKeyInput = z.string().min(10).max(200);
+
+export type VaultState = 'locked' | 'unlocked';
+
+export interface VaultStatus {
+  state: VaultState;
+  /** Full path of the open vault file, when unlocked. */
+  path: string | null;
+  /** File name without folder and extension, shown in the title bar. */
+  name: string | null;
+  displayName: string | null;
+}
+
+export interface RecentVault {
+  path: string;
+  name: string;
+  lastOpenedAt: string;
+  exists: boolean;
+}
+
+export interface AppInfo {
+  version: string;
+  /** Where a new vault goes unless the user chooses otherwise. */
+  defaultVaultPath: string;
+  host: 'electron' | 'browser';
+}
+
+export interface VaultSettings {
+  autoLockMinutes: number;
+  language: 'nl' | 'en';
+}
+
+export const AUTO_LOCK_MINUTES_MIN = 1;
+export const AUTO_LOCK_MINUTES_MAX = 240;
+
+export const vaultApi = {
+  'app.info': defineHandler<AppInfo>()(z.object({}).strict()),
+  /** The user did something: restarts the auto-lock countdown. */
+  'app.activity': defineHandler<{ autoLockAt: string | null }>()(z.object({}).strict()),
+  'vault.recent': defineHandler<RecentVault[]>()(z.object({}).strict()),
+  'vault.forgetRecent': defineHandler<RecentVault[]>()(z.object({ path: filePathInput }).strict()),
+  'vault.status': defineHandler<VaultStatus>()(z.object({}).strict()),
+  'vault.create': defineHandler<{ status: VaultStatus; recoveryKey: string }>()(
+    z.object({ path: filePathInput, passphrase: newPassphraseInput, displayName: displayNameInput }).strict(),
+  ),
+  'vault.unlock': defineHandler<VaultStatus>()(
+    z.object({ path: filePathInput, passphrase: passphraseInput }).strict(),
+  ),
+  'vault.unlockWithRecoveryKey': defineHandler<VaultStatus>()(
+    z.object({ path: filePathInput, recoveryKey: recoveryKeyInput }).strict(),
+  ),
+  'vault.lock': defineHandler<VaultStatus>()(z.object({}).strict()),
+  'vault.changePassphrase': defineHandler<{ changed: true }>()(
+    z.object({ currentPassphrase: passphraseInput, newPassphrase: newPassphraseInput }).strict(),
+  ),
+  'vault.rotateKey': defineHandler<{ rotated: true }>()(z.object({ passphrase: passphraseInput }).strict()),
+  'vault.showRecoveryKey': defineHandler<{ recoveryKey: string }>()(
+    z.object({ passphrase: passphraseInput }).strict(),
+  ),
+  'vault.backup': defineHandler<{ path: string; bytes: number }>()(z.object({ targetPath: filePathInput }).strict()),
+  'settings.get': defineHandler<VaultSettings>()(z.object({}).strict()),
+  'settings.update': defineHandler<VaultSettings>()(
+    z
+      .object({
+        autoLockMinutes: z.number().int().min(AUTO_LOCK_MINUTES_MIN).max(AUTO_LOCK_MINUTES_MAX).optional(),
+        language: z.enum(['nl', 'en']).optional(),
+      })
+      .strict(),
+  ),
+};

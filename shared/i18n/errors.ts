@@ -1,0 +1,61 @@
+import type { ErrorCode } from '../api/errors';
+
+/**
+ * The user-facing sentence for every error code, in Dutch and English. `{{name}}` placeholders are
+ * filled from the error's details (i18next interpolation in the UI, `formatError` in the CLI).
+ */
+export const errorMessages: Record<'nl' | 'en', Record<ErrorCode, string>> = {
+  nl: {
+    INVALID_INPUT: 'De invoer is niet geldig.',
+    UNKNOWN_HANDLER: 'Onbekende opdracht.',
+    FORBIDDEN_SENDER: 'Deze opdracht komt niet uit Dossierkluis en is geweigerd.',
+    WRONG_PASSPHRASE: 'Het wachtwoord is onjuist.',
+    WRONG_RECOVERY_KEY: 'De herstelsleutel is onjuist.',
+    TOO_MANY_ATTEMPTS: 'Te veel mislukte pogingen. Probeer het over {{retryAfterSeconds}} seconden opnieuw.',
+    WEAK_PASSPHRASE: 'Het wachtwoord moet minstens {{minimumLength}} tekens lang zijn.',
+    VAULT_LOCKED: 'De kluis is vergrendeld. Ontgrendel de kluis eerst.',
+    VAULT_ALREADY_UNLOCKED: 'Er is al een kluis geopend. Vergrendel die eerst.',
+    VAULT_NOT_FOUND: 'Het kluisbestand is niet gevonden.',
+    VAULT_EXISTS: 'Op deze plek staat al een kluis. Kies een andere bestandsnaam.',
+    VAULT_IN_USE: 'Deze kluis is al geopend in een ander venster of programma.',
+    VAULT_TOO_NEW: 'Deze kluis is gemaakt met een nieuwere versie van Dossierkluis. Werk Dossierkluis bij om haar te openen; de kluis is niet gewijzigd.',
+    VAULT_CORRUPT: 'Het kluisbestand is beschadigd en kan niet worden geopend. Zet een reservekopie terug.',
+    KEY_FILE_MISSING: 'Het sleutelbestand (.keys) naast de kluis ontbreekt. Zet het terug uit de reservekopie.',
+    KEY_FILE_INVALID: 'Het sleutelbestand (.keys) naast de kluis is beschadigd. Zet het terug uit de reservekopie.',
+    BACKUP_INVALID: 'De reservekopie is beschadigd of onvolledig.',
+    DISK_FULL: 'De schijf is vol. Er is niets gewijzigd; maak ruimte vrij en probeer het opnieuw.',
+    PERMISSION_DENIED: 'Geen toegang tot het bestand of de map.',
+    INTERNAL: 'Er ging iets onverwachts mis. Er is niets gewijzigd.',
+  },
+  en: {
+    INVALID_INPUT: 'The input is not valid.',
+    UNKNOWN_HANDLER: 'Unknown command.',
+    FORBIDDEN_SENDER: 'This request does not come from Dossierkluis and was refused.',
+    WRONG_PASSPHRASE: 'The passphrase is wrong.',
+    WRONG_RECOVERY_KEY: 'The recovery key is wrong.',
+    TOO_MANY_ATTEMPTS: 'Too many failed attempts. Try again in {{retryAfterSeconds}} seconds.',
+    WEAK_PASSPHRASE: 'The passphrase must be at least {{minimumLength}} characters long.',
+    VAULT_LOCKED: 'The vault is locked. Unlock it first.',
+    VAULT_ALREADY_UNLOCKED: 'A vault is already open. Lock it first.',
+    VAULT_NOT_FOUND: 'The vault file was not found.',
+    VAULT_EXISTS: 'A vault already exists here. Choose another file name.',
+    VAULT_IN_USE: 'This vault is already open in another window or program.',
+    VAULT_TOO_NEW: 'This vault was made by a newer version of Dossierkluis. Update Dossierkluis to open it; the vault was not changed.',
+    VAULT_CORRUPT: 'The vault file is damaged and cannot be opened. Restore a backup.',
+    KEY_FILE_MISSING: 'The key file (.keys) beside the vault is missing. Restore it from the backup.',
+    KEY_FILE_INVALID: 'The key file (.keys) beside the vault is damaged. Restore it from the backup.',
+    BACKUP_INVALID: 'The backup is damaged or incomplete.',
+    DISK_FULL: 'The disk is full. Nothing was changed; free some space and try again.',
+    PERMISSION_DENIED: 'No access to the file or folder.',
+    INTERNAL: 'Something unexpected went wrong. Nothing was changed.',
+  },
+};
+
+/** Fill `{{placeholders}}` from an error's details (the CLI has no i18next). */
+export function formatErrorMessage(
+  language: 'nl' | 'en',
+  code: ErrorCode,
+  details: Record<string, string | number | boolean | null> = {},
+): string {
+  return errorMessages[language][code].replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(details[name] ?? '?'));
+}
