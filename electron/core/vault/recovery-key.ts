@@ -43,6 +43,8 @@ function fromBase32(text: string): Buffer | null {
       bits -= 8;
     }
   }
+  // Padding bits must be zero, or two spellings would mean the same key.
+  if ((value & ((1 << bits) - 1)) !== 0) return null;
   return Buffer.from(output);
 }
 

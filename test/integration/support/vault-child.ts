@@ -1,0 +1,34 @@
+// A second process for the crash and lock tests. It speaks on stdout in single lines:
+//   node --import tsx vault-child.ts hold <vault> <passphrase>          -> "OPEN", then waits
+//   node --import tsx vault-child.ts big-transaction <vault> <passphrase> <rows> -> "MID" halfway, then goes on
+//   node --import tsx vault-child.ts rotate <vault> <passphrase>        -> "ROTATING", then rotates the key
+import fs from 'node:fs';
+import { Vault } from '../../../electron/core/vault/vault';
+
+const [mode, vaultPath, passphrase, rowsText] = process.argv.slice(2);
+const say = (line: string) => fs.writeSync(1, line + '\n');
+const fast = { kdf: { fixedIterations: 1, memoryKiB: 65_536 } };
+
+const vault = await Vault.unlock(vaultPath!, { passphrase: passphrase! }, fast);
+if (mode === 'hold') {
+  say('OPEN');
+  setInterval(() => undefined, 1000);
+} else if (mode === 'rotate') {
+  say('ROTATING');
+  await vault.rotateKey(passphrase!);
+  say('ROTATED');
+  vault.lock();
+} else if (mode === 'big-transaction') {
+  const rows = Number(rowsText);
+  const db = vault.database;
+  const insert = db.prepare('INSERT INTO crash_test (payload) VALUES (?)');
+  const payload = 'x'.repeat(2000);
+  db.transaction(() => {
+    for (let i = 0; i < rows; i++) {
+      insert.run(`${i}:${payload}`);
+      if (i === Math.floor(rows / 2)) say('MID');
+    }
+  })();
+  say('COMMITTED');
+  vault.lock();
+}

@@ -1,0 +1,289 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { describe, expect, it } from 'vitest';
+import { CoreError } from '../../electron/core/errors';
+import { keyFilePathFor, readKeyFile, writeKeyFile } from '../../electron/core/vault/key-file';
+import { lockFilePathFor } from '../../electron/core/vault/process-lock';
+import { Vault, restoreVault } from '../../electron/core/vault/vault';
+import { FAST_VAULT_OPTIONS, TEST_PASSPHRASE, makeTempFolder } from '../support/temp-vault';
+
+async function createTestVault(folder = makeTempFolder()) {
+  const vaultPath = path.join(folder, 'Werkbestand.kluis');
+  const { vault, recoveryKey } = await Vault.create(vaultPath, { passphrase: TEST_PASSPHRASE, displayName: 'Test Gebruiker' }, FAST_VAULT_OPTIONS);
+  return { folder, vaultPath, vault, recoveryKey };
+}
+
+async function expectCode(promise: Promise<unknown> | (() => unknown), code: string): Promise<CoreError> {
+  try {
+    await (typeof promise === 'function' ? promise() : promise);
+  } catch (error) {
+    expect(error).toBeInstanceOf(CoreError);
+    expect((error as CoreError).code).toBe(code);
+    return error as CoreError;
+  }
+  throw new Error(`expected ${code}, but nothing was thrown`);
+}
+
+const sha256 = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+
+/** Open the file the way any SQLCipher 4 tool would: raw key, SQLCipher 4 defaults, no Dossierkluis code. */
+function openLikeSqlcipherTool(vaultPath: string, hexKey: string) {
+  const db = new Database(vaultPath, { fileMustExist: true });
+  db.pragma(`cipher='sqlcipher'`);
+  db.pragma('legacy=4');
+  db.pragma(`key="x'${hexKey}'"`);
+  return db;
+}
+
+describe('vault lifecycle', () => {
+  it('creates, locks and unlocks, keeping what was written', async () => {
+    const { vaultPath, vault } = await createTestVault();
+    expect(vault.status()).toEqual({ state: 'unlocked', path: vaultPath, name: 'Werkbestand', displayName: 'Test Gebruiker' });
+    vault.updateSettings({ autoLockMinutes: 17 });
+    vault.lock();
+    expect(vault.isOpen).toBe(false);
+    expect(() => vault.settings()).toThrow(CoreError);
+    expect(fs.existsSync(lockFilePathFor(vaultPath))).toBe(false);
+
+    const again = await Vault.unlock(vaultPath, { passphrase: TEST_PASSPHRASE }, FAST_VAULT_OPTIONS);
+    expect(again.settings().autoLockMinutes).toBe(17);
+    expect(again.auditTrail().map((entry) => entry.action)).toEqual([
+      'vault.unlocked',
+      'vault.locked',
+      'settings.updated',
+      'vault.created',
+    ]);
+    again.lock();
+  });
+
+  it('writes a standard SQLCipher 4 file that opens with the raw key and nothing else', async () => {
+    const { vaultPath, vault } = await createTestVault();
+    vault.lock();
+    expect(fs.readFileSync(vaultPath).subarray(0, 16).toString('latin1')).not.toContain('SQLite format');
+    const hexKey = await Vault.revealDatabaseKey(vaultPath, { passphrase: TEST_PASSPHRASE }, FAST_VAULT_OPTIONS);
+    expect(hexKey).toMatch(/^[0-9a-f]{64}$/);
+    const db = openLikeSqlcipherTool(vaultPath, hexKey);
+    expect(db.prepare("SELECT value FROM vault_meta WHERE key = 'display_name'").pluck().get()).toBe('Test Gebruiker');
+    db.close();
+    const wrong = openLikeSqlcipherTool(vaultPath, 'ab'.repeat(32));
+    expect(() => wrong.prepare('SELECT count(*) FROM sqlite_schema').get()).toThrow(/not a database/);
+    wrong.close();
+  });
+
+  it('refuses a passphrase shorter than 12 characters and an existing file', async () => {
+    const folder = makeTempFolder();
+    await expectCode(Vault.create(path.join(folder, 'a.kluis'), { passphrase: 'kort', displayName: 'X' }, FAST_VAULT_OPTIONS), 'WEAK_PASSPHRASE');
+    expect(fs.readdirSync(folder)).toEqual([]);
+    const { vaultPath, vault } = await createTestVault(folder);
+    vault.lock();
+    await expectCode(Vault.create(vaultPath, { passphrase: TEST_PASSPHRASE, displayName: 'X' }, FAST_VAULT_OPTIONS), 'VAULT_EXISTS');
+  });
+});
+
+describe('passphrase and recovery key', () => {
+  it('a wrong passphrase changes nothing in the vault and says WRONG_PASSPHRASE', async () => {
+    const { vaultPath, vault } = await createTestVault();
+    vault.lock();
+    const before = sha256(vaultPath);
+    const error = await expectCode(Vault.unlock(vaultPath, { passphrase: 'dit is het niet!' }, FAST_VAULT_OPTIONS), 'WRONG_PASSPHRASE');
+    expect(error.details?.failedAttempts).toBe(1);
+    expect(sha256(vaultPath)).toBe(before);
+    expect(fs.existsSync(lockFilePathFor(vaultPath))).toBe(false);
+  });
+
+  it('after five wrong tries in a row each further try waits longer, also after a restart', async () => {
+    const { vaultPath, vault } = await createTestVault();
+    vault.lock();
+    let now = new Date('2026-11-28T10:00:00Z');
+    const options = { ...FAST_VAULT_OPTIONS, now: () => now };
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      await expectCode(Vault.unlock(vaultPath, { passphrase: `fout wachtwoord ${attempt}` }, options), 'WRONG_PASSPHRASE');
+    }
+    // The count is in the key file: a new process sees it too. Even the right passphrase must wait.
+    expect(readKeyFile(vaultPath).failedAttempts.count).toBe(5);
+    const wait = await expectCode(Vault.unlock(vaultPath, { passphrase: TEST_PASSPHRASE }, options), 'TOO_MANY_ATTEMPTS');
+    expect(wait.details?.retryAfterSeconds).toBe(1);
+
+    now = new Date(now.getTime() + 1_000);
+    await expectCode(Vault.unlock(vaultPath, { passphrase: 'nog steeds fout' }, options), 'WRONG_PASSPHRASE');
+    const longer = await expectCode(Vault.unlock(vaultPath, { passphrase: TEST_PASSPHRASE }, options), 'TOO_MANY_ATTEMPTS');
+    expect(longer.details?.retryAfterSeconds).toBe(2);
+
+    now = new Date(now.getTime() + 2_000);
+    const opened = await Vault.unlock(vaultPath, { passphrase: TEST_PASSPHRASE }, options);
+    expect(readKeyFile(vaultPath).failedAttempts).toEqual({ count: 0, lastFailureAt: null });
+    opened.lock();
+  });
+
+  it('unlocks with the recovery key; a wrong one is refused, a typo is not counted', async () => {
+    const { vaultPath, vault, recoveryKey } = await createTestVault();
+    vault.lock();
+    expect(recoveryKey).toMatch(/^([0-9A-Z]{5}-){10}[0-9A-Z]{5}$/);
+
+    const opened = await Vault.unlock(vaultPath, { recoveryKey: recoveryKey.toLowerCase().replace(/-/g, ' ') }, FAST_VAULT_OPTIONS);
+    opened.lock();
+
+    const typo = recoveryKey.slice(0, 20) + (recoveryKey[20] === 'A' ? 'B' : 'A') + recoveryKey.slice(21);
+    await expectCode(Vault.unlock(vaultPath, { recoveryKey: typo }, FAST_VAULT_OPTIONS), 'WRONG_RECOVERY_KEY');
+    expect(readKeyFile(vaultPath).failedAttempts.count).toBe(0);
+
+    const other = await createTestVault();
+    other.vault.lock();
+    await expectCode(Vault.unlock(vaultPath, { recoveryKey: other.recoveryKey }, FAST_VAULT_OPTIONS), 'WRONG_RECOVERY_KEY');
+    expect(readKeyFile(vaultPath).failedAttempts.count).toBe(1);
+  });
+
+  it('shows the recovery key again only after the passphrase', async () => {
+    const { vault, recoveryKey } = await createTestVault();
+    await expectCode(vault.recoveryKey('verkeerd wachtwoord'), 'WRONG_PASSPHRASE');
+    expect(await vault.recoveryKey(TEST_PASSPHRASE)).toBe(recoveryKey);
+    vault.lock();
+  });
+
+  it('change passphrase rewraps the key: the old one stops working, data stays', async () => {
+    const { vaultPath, vault, recoveryKey } = await createTestVault();
+    vault.updateSettings({ language: 'en' });
+    await expectCode(vault.changePassphrase('niet het huidige wachtwoord', 'nieuw lang wachtwoord 2026'), 'WRONG_PASSPHRASE');
+    await expectCode(vault.changePassphrase(TEST_PASSPHRASE, 'te kort'), 'WEAK_PASSPHRASE');
+    await vault.changePassphrase(TEST_PASSPHRASE, 'nieuw lang wachtwoord 2026');
+    vault.lock();
+    await expectCode(Vault.unlock(vaultPath, { passphrase: TEST_PASSPHRASE }, FAST_VAULT_OPTIONS), 'WRONG_PASSPHRASE');
+    const opened = await Vault.unlock(vaultPath, { passphrase: 'nieuw lang wachtwoord 2026' }, FAST_VAULT_OPTIONS);
+    expect(opened.settings().language).toBe('en');
+    opened.lock();
+    (await Vault.unlock(vaultPath, { recoveryKey }, FAST_VAULT_OPTIONS)).lock();
+  });
+});
+
+describe('key rotation', () => {
+  it('re-encrypts the file under a new key; passphrase and recovery key keep working', async () => {
+    const { vaultPath, vault, recoveryKey } = await createTestVault();
+    const oldKey = await Vault.revealDatabaseKey(vaultPath, { passphrase: TEST_PASSPHRASE }, FAST_VAULT_OPTIONS);
+    vault.database.exec('CREATE TABLE sample (value TEXT) STRICT');
+    vault.database.prepare('INSERT INTO sample VALUES (?)').run('blijft bewaard');
+    await expectCode(vault.rotateKey('verkeerd wachtwoord'), 'WRONG_PASSPHRASE');
+    await vault.rotateKey(TEST_PASSPHRASE);
+    expect(vault.database.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(vault.database.prepare('SELECT value FROM sample').pluck().get()).toBe('blijft bewaard');
+    vault.lock();
+
+    const newKey = await Vault.revealDatabaseKey(vaultPath, { passphrase: TEST_PASSPHRASE }, FAST_VAULT_OPTIONS);
+    expect(newKey).not.toBe(oldKey);
+    const withOldKey = openLikeSqlcipherTool(vaultPath, oldKey);
+    expect(() => withOldKey.prepare('SELECT count(*) FROM sample').get()).toThrow();
+    withOldKey.close();
+    const opened = await Vault.unlock(vaultPath, { recoveryKey }, FAST_VAULT_OPTIONS);
+    expect(opened.database.prepare('SELECT value FROM sample').pluck().get()).toBe('blijft bewaard');
+    expect(readKeyFile(vaultPath).pendingRotation).toBeNull();
+    opened.lock();
+  });
+
+  it('recovers from a rotation interrupted after the rekey, before the key file was final', async () => {
+    const { vaultPath, vault } = await createTestVault();
+    const beforeRotation = readKeyFile(vaultPath);
+    await vault.rotateKey(TEST_PASSPHRASE);
+    vault.lock();
+    const afterRotation = readKeyFile(vaultPath);
+    // The state a crash between `PRAGMA rekey` and the last key-file write leaves behind.
+    writeKeyFile(vaultPath, { ...beforeRotation, pendingRotation: afterRotation.slots });
+    const opened = await Vault.unlock(vaultPath, { passphrase: TEST_PASSPHRASE }, FAST_VAULT_OPTIONS);
+    opened.lock();
+    const repaired = readKeyFile(vaultPath);
+    expect(repaired.slots).toEqual(afterRotation.slots);
+    expect(repaired.pendingRotation).toBeNull();
+  });
+
+  it('recovers from a rotation interrupted before the rekey took effect', async () => {
+    const { vaultPath, vault } = await createTestVault();
+    const current = readKeyFile(vaultPath);
+    // Pending slots for a key the file was never rekeyed to: the current key still opens it.
+    writeKeyFile(vaultPath, { ...current, pendingRotation: current.slots });
+    vault.lock();
+    const opened = await Vault.unlock(vaultPath, { passphrase: TEST_PASSPHRASE }, FAST_VAULT_OPTIONS);
+    opened.lock();
+    expect(readKeyFile(vaultPath).pendingRotation).toBeNull();
+    expect(readKeyFile(vaultPath).slots).toEqual(current.slots);
+  });
+});
+
+describe('refusals that leave the vault untouched', () => {
+  it('refuses a vault from a newer version with VAULT_TOO_NEW, byte for byte unchanged', async () => {
+    const { vaultPath, vault } = await createTestVault();
+    vault.lock();
+    const hexKey = await Vault.revealDatabaseKey(vaultPath, { passphrase: TEST_PASSPHRASE }, FAST_VAULT_OPTIONS);
+    const raw = openLikeSqlcipherTool(vaultPath, hexKey);
+    raw.pragma('user_version = 999');
+    raw.close();
+    const before = { db: sha256(vaultPath), keys: sha256(keyFilePathFor(vaultPath)) };
+    const error = await expectCode(Vault.unlock(vaultPath, { passphrase: TEST_PASSPHRASE }, FAST_VAULT_OPTIONS), 'VAULT_TOO_NEW');
+    expect(error.details?.vaultVersion).toBe(999);
+    expect({ db: sha256(vaultPath), keys: sha256(keyFilePathFor(vaultPath)) }).toEqual(before);
+    expect(fs.existsSync(lockFilePathFor(vaultPath))).toBe(false);
+  });
+
+  it('reports a damaged database file as VAULT_CORRUPT instead of crashing', async () => {
+    const { vaultPath, vault } = await createTestVault();
+    vault.database.exec('CREATE TABLE filler (value TEXT) STRICT');
+    const insert = vault.database.prepare('INSERT INTO filler VALUES (?)');
+    for (let i = 0; i < 200; i++) insert.run('vulling '.repeat(100));
+    vault.lock();
+    const bytes = fs.readFileSync(vaultPath);
+    crypto.randomFillSync(bytes, 4096 * 3, 4096); // scramble one page in the middle
+    fs.writeFileSync(vaultPath, bytes);
+    await expectCode(Vault.unlock(vaultPath, { passphrase: TEST_PASSPHRASE }, FAST_VAULT_OPTIONS), 'VAULT_CORRUPT');
+    expect(fs.existsSync(lockFilePathFor(vaultPath))).toBe(false);
+
+    fs.writeFileSync(vaultPath, bytes.subarray(0, 100)); // truncated
+    await expectCode(Vault.unlock(vaultPath, { passphrase: TEST_PASSPHRASE }, FAST_VAULT_OPTIONS), 'VAULT_CORRUPT');
+  });
+
+  it('names a missing or damaged key file', async () => {
+    const { vaultPath, vault } = await createTestVault();
+    vault.lock();
+    const keyFile = fs.readFileSync(keyFilePathFor(vaultPath), 'utf8');
+    fs.writeFileSync(keyFilePathFor(vaultPath), keyFile.replace('"version": 1', '"version": 7'));
+    await expectCode(Vault.unlock(vaultPath, { passphrase: TEST_PASSPHRASE }, FAST_VAULT_OPTIONS), 'KEY_FILE_INVALID');
+    fs.writeFileSync(keyFilePathFor(vaultPath), keyFile.slice(0, 50));
+    await expectCode(Vault.unlock(vaultPath, { passphrase: TEST_PASSPHRASE }, FAST_VAULT_OPTIONS), 'KEY_FILE_INVALID');
+    fs.rmSync(keyFilePathFor(vaultPath));
+    await expectCode(Vault.unlock(vaultPath, { passphrase: TEST_PASSPHRASE }, FAST_VAULT_OPTIONS), 'KEY_FILE_MISSING');
+    await expectCode(Vault.unlock(path.join(path.dirname(vaultPath), 'bestaat-niet.kluis'), { passphrase: TEST_PASSPHRASE }), 'VAULT_NOT_FOUND');
+  });
+});
+
+describe('backup and restore', () => {
+  it('round trips through an encrypted backup; a later change is not in it', async () => {
+    const { folder, vaultPath, vault, recoveryKey } = await createTestVault();
+    vault.updateSettings({ autoLockMinutes: 5 });
+    const backupPath = path.join(folder, 'backup', 'Werkbestand-2026-11-28.kluis');
+    const result = vault.backup(backupPath);
+    expect(result.bytes).toBeGreaterThan(0);
+    expect(fs.readFileSync(backupPath).subarray(0, 16).toString('latin1')).not.toContain('SQLite format');
+    expect(fs.readdirSync(path.dirname(backupPath)).sort()).toEqual(['Werkbestand-2026-11-28.kluis', 'Werkbestand-2026-11-28.kluis.keys']);
+    vault.updateSettings({ autoLockMinutes: 30 });
+    vault.lock();
+
+    await expectCode(restoreVault(backupPath, vaultPath, 'verkeerd wachtwoord', FAST_VAULT_OPTIONS), 'WRONG_PASSPHRASE');
+    const restored = await restoreVault(backupPath, vaultPath, TEST_PASSPHRASE, FAST_VAULT_OPTIONS);
+    expect(restored.previousVaultMovedTo).toMatch(/\.voor-herstel-/);
+    expect(fs.existsSync(restored.previousVaultMovedTo!)).toBe(true);
+
+    const opened = await Vault.unlock(vaultPath, { recoveryKey }, FAST_VAULT_OPTIONS);
+    expect(opened.settings().autoLockMinutes).toBe(5);
+    opened.lock();
+  });
+
+  it('refuses a damaged backup and leaves the target as it was', async () => {
+    const { folder, vaultPath, vault } = await createTestVault();
+    const backupPath = path.join(folder, 'kopie.kluis');
+    vault.backup(backupPath);
+    vault.lock();
+    const bytes = fs.readFileSync(backupPath);
+    fs.writeFileSync(backupPath, bytes.subarray(0, bytes.length / 2));
+    const before = sha256(vaultPath);
+    await expectCode(restoreVault(backupPath, vaultPath, TEST_PASSPHRASE, FAST_VAULT_OPTIONS), 'BACKUP_INVALID');
+    expect(sha256(vaultPath)).toBe(before);
+  });
+});
