@@ -1,0 +1,77 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { describe, expect, it } from 'vitest';
+import { makeTempFolder } from '../support/temp-vault';
+
+const cliSource = path.resolve('electron/core/cli/kluis.ts');
+const PASSPHRASE = 'wachtwoord voor de cli test';
+
+function kluis(args: string[], env: Record<string, string> = {}, input?: string) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', cliSource, ...args], {
+    env: { ...process.env, DOSSIERKLUIS_KDF_FAST: '1', KLUIS_PASSPHRASE: '', KLUIS_NEW_PASSPHRASE: '', ...env },
+    input: input ?? '',
+    encoding: 'utf8',
+  });
+  return { code: result.status, stdout: result.stdout.trim(), stderr: result.stderr.trim() };
+}
+
+describe('kluis command line', () => {
+  it('create, check, backup, change-passphrase, recover-key and restore', () => {
+    const folder = makeTempFolder();
+    const vaultPath = path.join(folder, 'werk.kluis');
+
+    const created = kluis(['create', vaultPath, '--naam', 'Test Gebruiker'], { KLUIS_PASSPHRASE: PASSPHRASE });
+    expect(created.code).toBe(0);
+    expect(created.stdout).toMatch(/^([0-9A-Z]{5}-){10}[0-9A-Z]{5}$/);
+    const recoveryKey = created.stdout;
+
+    expect(kluis(['check', vaultPath], { KLUIS_PASSPHRASE: PASSPHRASE })).toMatchObject({ code: 0, stdout: expect.stringContaining('in orde') });
+
+    const wrong = kluis(['check', vaultPath], { KLUIS_PASSPHRASE: 'niet het wachtwoord' });
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toBe('kluis: Het wachtwoord is onjuist.');
+
+    // Without the environment variable, one line from a pipe.
+    expect(kluis(['check', vaultPath], {}, `${PASSPHRASE}\n`).code).toBe(0);
+
+    const backupPath = path.join(folder, 'kopie.kluis');
+    expect(kluis(['backup', vaultPath, backupPath], { KLUIS_PASSPHRASE: PASSPHRASE }).code).toBe(0);
+    expect(fs.existsSync(`${backupPath}.keys`)).toBe(true);
+
+    const changed = kluis(['change-passphrase', vaultPath], { KLUIS_PASSPHRASE: PASSPHRASE, KLUIS_NEW_PASSPHRASE: 'het nieuwe lange wachtwoord' });
+    expect(changed.code).toBe(0);
+    expect(kluis(['check', vaultPath], { KLUIS_PASSPHRASE: PASSPHRASE }).code).toBe(1);
+
+    const tooShort = kluis(['change-passphrase', vaultPath], { KLUIS_PASSPHRASE: 'het nieuwe lange wachtwoord', KLUIS_NEW_PASSPHRASE: 'kort' });
+    expect(tooShort).toMatchObject({ code: 1, stderr: 'kluis: Het wachtwoord moet minstens 12 tekens lang zijn.' });
+
+    // Disaster recovery: the raw key opens the file with plain SQLCipher 4 settings.
+    const viaRecovery = kluis(['recover-key', vaultPath, '--herstelsleutel'], { KLUIS_RECOVERY_KEY: recoveryKey });
+    const viaPassphrase = kluis(['recover-key', vaultPath], { KLUIS_PASSPHRASE: 'het nieuwe lange wachtwoord' });
+    expect(viaRecovery.code).toBe(0);
+    expect(viaRecovery.stdout).toMatch(/^[0-9a-f]{64}$/);
+    expect(viaPassphrase.stdout).toBe(viaRecovery.stdout);
+    const db = new Database(vaultPath, { fileMustExist: true });
+    db.pragma(`cipher='sqlcipher'`);
+    db.pragma('legacy=4');
+    db.pragma(`key="x'${viaRecovery.stdout}'"`);
+    expect(db.prepare("SELECT value FROM vault_meta WHERE key = 'display_name'").pluck().get()).toBe('Test Gebruiker');
+    db.close();
+
+    // Restore puts the backup (with the passphrase of its time) in place and keeps the old vault aside.
+    const restored = kluis(['restore', backupPath, vaultPath], { KLUIS_PASSPHRASE: PASSPHRASE });
+    expect(restored.code).toBe(0);
+    expect(restored.stderr).toContain('voor-herstel');
+    expect(kluis(['check', vaultPath], { KLUIS_PASSPHRASE: PASSPHRASE }).code).toBe(0);
+  });
+
+  it('fails with a Dutch one-liner and a non-zero code on misuse and missing files', () => {
+    const folder = makeTempFolder();
+    const missing = kluis(['check', path.join(folder, 'nergens.kluis')], { KLUIS_PASSPHRASE: PASSPHRASE });
+    expect(missing).toMatchObject({ code: 1, stderr: 'kluis: Het kluisbestand is niet gevonden.' });
+    expect(kluis(['onzin']).code).toBe(2);
+    expect(kluis(['backup', 'alleen-een-argument']).code).toBe(2);
+  });
+});
