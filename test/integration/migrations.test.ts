@@ -1,0 +1,64 @@
+import crypto from 'node:crypto';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CoreError } from '../../electron/core/errors';
+import { configureConnection, openEncryptedDatabase } from '../../electron/core/vault/connection';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS, applyMigrations, schemaVersionOf } from '../../electron/core/vault/migrations';
+import type { Migration } from '../../electron/core/vault/migrations/migration';
+import { makeTempFolder } from '../support/temp-vault';
+
+function freshDatabase() {
+  const db = openEncryptedDatabase(path.join(makeTempFolder(), 'm.kluis'), crypto.randomBytes(32), { create: true });
+  configureConnection(db);
+  return db;
+}
+
+describe('migrations', () => {
+  it('are numbered 1..n without gaps, and the latest is what a new vault gets', () => {
+    expect(MIGRATIONS.map((migration) => migration.version)).toEqual(MIGRATIONS.map((_, index) => index + 1));
+    const db = freshDatabase();
+    expect(applyMigrations(db)).toBe(LATEST_SCHEMA_VERSION);
+    expect(applyMigrations(db)).toBe(LATEST_SCHEMA_VERSION); // idempotent
+    db.close();
+  });
+
+  it('0001 creates strict tables and an append-only audit log', () => {
+    const db = freshDatabase();
+    applyMigrations(db, MIGRATIONS.slice(0, 1));
+    const tables = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table' ORDER BY name").all() as Array<{ name: string; sql: string }>;
+    expect(tables.map((table) => table.name)).toEqual(['audit_log', 'settings', 'vault_meta', 'vault_secret']);
+    for (const table of tables) expect(table.sql).toMatch(/\)\s*STRICT$/);
+    db.prepare("INSERT INTO audit_log (occurred_at, actor, action) VALUES ('2026-11-28T10:00:00Z', 'a', 'b')").run();
+    expect(() => db.prepare("UPDATE audit_log SET actor = 'c'").run()).toThrow(/append-only/);
+    expect(() => db.prepare("INSERT INTO audit_log (occurred_at, actor, action, details) VALUES ('x', 'a', 'b', 'geen json')").run()).toThrow();
+    expect(() => db.prepare("INSERT INTO settings (key, value) VALUES ('a', x'00')").run()).toThrow(/cannot store BLOB/);
+    db.close();
+  });
+
+  it('apply in one transaction: a failing migration leaves the version and schema as they were', () => {
+    const db = freshDatabase();
+    applyMigrations(db);
+    const broken: Migration[] = [
+      ...MIGRATIONS,
+      { version: LATEST_SCHEMA_VERSION + 1, name: 'adds a table', up: (conn) => conn.exec('CREATE TABLE extra (id INTEGER) STRICT') },
+      { version: LATEST_SCHEMA_VERSION + 2, name: 'fails', up: (conn) => conn.exec('CREATE TABLE broken (') },
+    ];
+    expect(() => applyMigrations(db, broken)).toThrow();
+    expect(schemaVersionOf(db)).toBe(LATEST_SCHEMA_VERSION);
+    expect(db.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'extra'").pluck().get()).toBe(0);
+    db.close();
+  });
+
+  it('refuse a schema newer than the app knows', () => {
+    const db = freshDatabase();
+    applyMigrations(db);
+    db.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 1}`);
+    expect(() => applyMigrations(db)).toThrow(CoreError);
+    try {
+      applyMigrations(db);
+    } catch (error) {
+      expect((error as CoreError).code).toBe('VAULT_TOO_NEW');
+    }
+    db.close();
+  });
+});
