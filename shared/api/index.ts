@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { HandlerDefinition } from './define';
 import type { Result } from './errors';
+import type { CoreEvent } from './events';
 import { vaultApi } from './vault';
 
 export * from './errors';
@@ -36,5 +37,5 @@ export function isHandlerName(name: unknown): name is HandlerName {
 export interface DossierkluisBridge {
   call<K extends HandlerName>(name: K, input: Input<K>): Promise<Result<Output<K>>>;
   /** Subscribe to core events; returns the unsubscribe function. */
-  onEvent(listener: (event: import('./events').CoreEvent) => void): () => void;
+  onEvent(listener: (event: CoreEvent) => void): () => void;
 }

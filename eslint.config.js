@@ -1,0 +1,37 @@
+// @ts-check
+import tseslint from 'typescript-eslint';
+
+/** The architecture's import rules, made visible: see ../shared/design/ARCHITECTURE.md, "The shape". */
+const restrict = (patterns, message) => ({ 'no-restricted-imports': ['error', { patterns: patterns.map((group) => ({ group: [group], message })) }] });
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'out/**', 'dist/**', 'release/**', 'test-results/**', '.cache/**'] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    rules: restrict(['**/electron/**', 'electron', 'node:*', 'better-sqlite3-multiple-ciphers'], 'The renderer talks to the core only through the API object (shared/api).'),
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: restrict(['**/electron/**', '**/renderer/**', 'electron', 'node:*'], 'shared/ is imported by both sides and imports neither.'),
+  },
+  {
+    files: ['electron/core/**/*.ts', 'electron/host/**/*.ts'],
+    rules: restrict(['electron', '**/renderer/**', '**/electron/main/**', '**/electron/preload/**'], 'The core runs in plain Node: no Electron, no renderer.'),
+  },
+  {
+    files: ['electron/main/**/*.ts', 'electron/preload/**/*.ts'],
+    rules: restrict(['**/renderer/**'], 'Electron glue does not import the renderer.'),
+  },
+  {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+);
