@@ -62,6 +62,10 @@ describe('vault lifecycle', () => {
     const { vaultPath, vault } = await createTestVault();
     vault.lock();
     expect(fs.readFileSync(vaultPath).subarray(0, 16).toString('latin1')).not.toContain('SQLite format');
+    if (process.platform !== 'win32') {
+      expect(fs.statSync(vaultPath).mode & 0o777).toBe(0o600);
+      expect(fs.statSync(`${vaultPath}.keys`).mode & 0o777).toBe(0o600);
+    }
     const hexKey = await Vault.revealDatabaseKey(vaultPath, { passphrase: TEST_PASSPHRASE }, FAST_VAULT_OPTIONS);
     expect(hexKey).toMatch(/^[0-9a-f]{64}$/);
     const db = openLikeSqlcipherTool(vaultPath, hexKey);

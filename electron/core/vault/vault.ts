@@ -174,6 +174,8 @@ export class Vault {
     const processLock = ProcessLock.acquire(target);
     let db: Connection | undefined;
     try {
+      // Owner-only from the first byte; SQLite gives the -wal and -shm files the same mode.
+      fs.writeFileSync(target, '', { flag: 'wx', mode: 0o600 });
       db = openEncryptedDatabase(target, databaseKey, { ...options, create: true });
       configureConnection(db, options);
       applyMigrations(db);
