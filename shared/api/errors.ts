@@ -22,6 +22,7 @@ export const ERROR_CODES = [
   'KEY_FILE_INVALID',
   'BACKUP_INVALID',
   'DISK_FULL',
+  'IO_ERROR',
   'PERMISSION_DENIED',
   'INTERNAL',
 ] as const;

@@ -8,7 +8,7 @@ import {
   type Result,
 } from '../../../shared/api';
 import { RecentVaults } from '../app/recent-vaults';
-import { CoreError } from '../errors';
+import { CoreError, toCoreError } from '../errors';
 import { Vault, VAULT_EXTENSION, type VaultOptions } from '../vault/vault';
 import type { HandlerImplementations } from './handler-types';
 
@@ -61,8 +61,7 @@ export class Core {
       if (this.vault) this.restartAutoLock();
       return { ok: true, value };
     } catch (error) {
-      if (error instanceof CoreError) return failure(error.toApiError());
-      return failure({ code: 'INTERNAL', message: (error as Error)?.message ?? String(error) });
+      return failure(toCoreError(error, name).toApiError());
     }
   }
 

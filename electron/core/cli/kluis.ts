@@ -5,9 +5,8 @@
  */
 import os from 'node:os';
 import path from 'node:path';
-import { isErrorCode } from '../../../shared/api/errors';
 import { formatErrorMessage } from '../../../shared/i18n/errors';
-import { CoreError } from '../errors';
+import { CoreError, toCoreError } from '../errors';
 import { Vault, restoreVault, type VaultCredential, type VaultOptions } from '../vault/vault';
 import { readSecret } from './prompt';
 
@@ -159,11 +158,9 @@ run(process.argv.slice(2)).then(
       note(error.message);
       process.exit(2);
     }
-    if (error instanceof CoreError && isErrorCode(error.code)) {
-      note(`kluis: ${formatErrorMessage('nl', error.code, error.details)}`);
-    } else {
-      note(`kluis: ${formatErrorMessage('nl', 'INTERNAL', {})} (${(error as Error)?.message ?? String(error)})`);
-    }
+    const coreError = toCoreError(error, 'kluis');
+    const detail = coreError.code === 'INTERNAL' ? ` (${coreError.message})` : '';
+    note(`kluis: ${formatErrorMessage('nl', coreError.code, coreError.details)}${detail}`);
     process.exit(1);
   },
 );

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PASSPHRASE_MIN_LENGTH, type VaultSettings, type VaultStatus } from '../../../shared/api/vault';
-import { CoreError, fromFileSystemError } from '../errors';
+import { CoreError, fromFileSystemError, toCoreError } from '../errors';
 import { commitTemporaryFile, temporarySiblingPath } from '../fs/atomic-write';
 import { configureConnection, openEncryptedDatabase, quickCheck, type Connection, type ConnectionOptions } from './connection';
 import { calibrateKdf, deriveKeyEncryptionKey, type KdfCalibration } from './kdf';
@@ -216,7 +216,7 @@ export class Vault {
       processLock.release();
       removeVaultFiles(target);
       databaseKey.fill(0);
-      throw error instanceof CoreError ? error : fromFileSystemError(error, 'create vault');
+      throw toCoreError(error, 'create vault', target);
     } finally {
       kek.fill(0);
       recoverySecret.fill(0);
@@ -404,7 +404,7 @@ export class Vault {
       db.pragma('journal_mode = WAL');
       writeKeyFile(this.path, { ...keyFile, pendingRotation: null });
       newKey.fill(0);
-      throw fromFileSystemError(error, 'rotate key');
+      throw toCoreError(error, 'rotate key', this.path);
     }
     db.pragma('journal_mode = WAL');
     writeKeyFile(this.path, { ...keyFile, slots: newSlots, pendingRotation: null });
@@ -437,7 +437,7 @@ export class Vault {
     } catch (error) {
       fs.rmSync(temporaryDatabase, { force: true });
       fs.rmSync(temporaryKeyFile, { force: true });
-      throw error instanceof CoreError ? error : fromFileSystemError(error, 'backup');
+      throw toCoreError(error, 'backup', target);
     }
     const bytes = fs.statSync(target).size;
     this.audit('vault.backup', { path: target, bytes });
@@ -497,7 +497,7 @@ export async function restoreVault(
     commitTemporaryFile(temporaryKeyFile, keyFilePathFor(target));
     return { path: target, previousVaultMovedTo };
   } catch (error) {
-    throw error instanceof CoreError ? error : fromFileSystemError(error, 'restore');
+    throw toCoreError(error, 'restore', target);
   } finally {
     processLock.release();
   }
