@@ -19,7 +19,10 @@ const nodeTargets = [
   { part: 'main', entry: 'electron/main/main.ts', outfile: 'out/electron/main.cjs', format: 'cjs' },
   // A sandboxed preload must be one CommonJS file that requires nothing but 'electron'.
   { part: 'preload', entry: 'electron/preload/preload.ts', outfile: 'out/electron/preload.cjs', format: 'cjs' },
+  // The core runs in a worker thread beside the Electron main process and beside the browser host.
+  { part: 'main', entry: 'electron/core/worker/core-worker.ts', outfile: 'out/electron/core-worker.cjs', format: 'cjs' },
   { part: 'host', entry: 'electron/host/server.ts', outfile: 'out/host/server.mjs', format: 'esm' },
+  { part: 'host', entry: 'electron/core/worker/core-worker.ts', outfile: 'out/host/core-worker.mjs', format: 'esm' },
   { part: 'cli', entry: 'electron/core/cli/kluis.ts', outfile: 'out/cli/kluis.mjs', format: 'esm' },
 ];
 

@@ -10,6 +10,7 @@ import {
 import { RecentVaults } from '../app/recent-vaults';
 import { CoreError, toCoreError } from '../errors';
 import { Vault, VAULT_EXTENSION, type VaultOptions } from '../vault/vault';
+import type { CoreService, LockReason } from './core-service';
 import type { HandlerImplementations } from './handler-types';
 
 export interface CoreOptions {
@@ -24,13 +25,13 @@ export interface CoreOptions {
   autoLockSecondsOverride?: number;
 }
 
-type LockReason = Extract<CoreEvent, { type: 'vault.locked' }>['reason'];
+
 
 /**
  * The core behind every transport: one handler map, validated at the boundary. Electron's IPC,
  * the browser host and the tests all reach it through `call`, so they share one behaviour.
  */
-export class Core {
+export class Core implements CoreService {
   private vault: Vault | null = null;
   private readonly listeners = new Set<(event: CoreEvent) => void>();
   private autoLockTimer: NodeJS.Timeout | null = null;
