@@ -83,6 +83,9 @@ describe('vault lifecycle', () => {
     const { vaultPath, vault } = await createTestVault(folder);
     vault.lock();
     await expectCode(Vault.create(vaultPath, { passphrase: TEST_PASSPHRASE, displayName: 'X' }, FAST_VAULT_OPTIONS), 'VAULT_EXISTS');
+    const { vault: named } = await Vault.create(path.join(folder, 'zonder-extensie'), { passphrase: TEST_PASSPHRASE, displayName: 'X' }, FAST_VAULT_OPTIONS);
+    expect(named.path).toBe(path.join(folder, 'zonder-extensie.kluis'));
+    named.lock();
   });
 });
 

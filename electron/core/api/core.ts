@@ -94,6 +94,17 @@ export class Core implements CoreService {
     for (const listener of this.listeners) listener(event);
   }
 
+  /** Long work announces its start and its end (also when it fails), so the UI can show progress. */
+  private async withProgress<T>(kind: Extract<CoreEvent, { type: 'job.progress' }>['kind'], work: () => T | Promise<T>): Promise<T> {
+    const jobId = `${kind}-${Date.now()}`;
+    this.emit({ type: 'job.progress', jobId, kind, done: 0, total: 1 });
+    try {
+      return await work();
+    } finally {
+      this.emit({ type: 'job.progress', jobId, kind, done: 1, total: 1 });
+    }
+  }
+
   private requireVault(): Vault {
     if (!this.vault) throw new CoreError('VAULT_LOCKED', 'no vault is unlocked');
     return this.vault;
@@ -159,19 +170,14 @@ export class Core implements CoreService {
         return { changed: true };
       },
       'vault.rotateKey': async ({ passphrase }) => {
-        const jobId = `rotate-${Date.now()}`;
-        this.emit({ type: 'job.progress', jobId, kind: 'rotate-key', done: 0, total: 1 });
-        await this.requireVault().rotateKey(passphrase);
-        this.emit({ type: 'job.progress', jobId, kind: 'rotate-key', done: 1, total: 1 });
+        const vault = this.requireVault();
+        await this.withProgress('rotate-key', () => vault.rotateKey(passphrase));
         return { rotated: true };
       },
       'vault.showRecoveryKey': async ({ passphrase }) => ({ recoveryKey: await this.requireVault().recoveryKey(passphrase) }),
       'vault.backup': ({ targetPath }) => {
-        const jobId = `backup-${Date.now()}`;
-        this.emit({ type: 'job.progress', jobId, kind: 'backup', done: 0, total: 1 });
-        const result = this.requireVault().backup(targetPath);
-        this.emit({ type: 'job.progress', jobId, kind: 'backup', done: 1, total: 1 });
-        return result;
+        const vault = this.requireVault();
+        return this.withProgress('backup', () => vault.backup(targetPath));
       },
       'settings.get': () => this.requireVault().settings(),
       'settings.update': (changes) => {

@@ -156,7 +156,9 @@ export class Vault {
     input: { passphrase: string; displayName: string },
     options: VaultOptions = {},
   ): Promise<{ vault: Vault; recoveryKey: string }> {
-    const target = path.resolve(vaultPath);
+    // Every vault carries the .kluis extension, so that it is recognisable and backed up as such.
+    const resolved = path.resolve(vaultPath);
+    const target = resolved.endsWith(VAULT_EXTENSION) ? resolved : resolved + VAULT_EXTENSION;
     assertPassphraseStrongEnough(input.passphrase);
     if (fs.existsSync(target) || fs.existsSync(keyFilePathFor(target))) {
       throw new CoreError('VAULT_EXISTS', `a vault already exists at ${target}`);

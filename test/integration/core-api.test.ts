@@ -1,0 +1,99 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { CoreEvent } from '../../shared/api';
+import { Core } from '../../electron/core/api/core';
+import { FAST_VAULT_OPTIONS, TEST_PASSPHRASE, makeTempFolder } from '../support/temp-vault';
+
+function newCore(extra: { autoLockSecondsOverride?: number } = {}) {
+  const userDataDir = makeTempFolder();
+  return { userDataDir, core: new Core({ userDataDir, host: 'browser', appVersion: '0.0.0-test', vault: FAST_VAULT_OPTIONS, ...extra }) };
+}
+
+describe('the core API over a real vault', () => {
+  it('runs the first-screen flow: create, settings, recovery key, lock, unlock, recent list', async () => {
+    const { core, userDataDir } = newCore();
+    const info = await core.call('app.info', {});
+    expect(info).toMatchObject({ ok: true, value: { host: 'browser', defaultVaultPath: path.join(userDataDir, 'Werkbestand.kluis') } });
+
+    const vaultPath = path.join(makeTempFolder(), 'Gemeente.kluis');
+    const created = await core.call('vault.create', { path: vaultPath, passphrase: TEST_PASSPHRASE, displayName: '  P. Leider  ' });
+    if (!created.ok) throw new Error(created.error.message);
+    const { recoveryKey, status } = created.value as { recoveryKey: string; status: unknown };
+    expect(status).toEqual({ state: 'unlocked', path: vaultPath, name: 'Gemeente', displayName: 'P. Leider' });
+
+    expect(await core.call('vault.create', { path: path.join(makeTempFolder(), 'b.kluis'), passphrase: TEST_PASSPHRASE, displayName: 'X' })).toMatchObject({
+      ok: false,
+      error: { code: 'VAULT_ALREADY_UNLOCKED' },
+    });
+    expect(await core.call('settings.get', {})).toEqual({ ok: true, value: { autoLockMinutes: 10, language: 'nl' } });
+    expect(await core.call('settings.update', { autoLockMinutes: 25, language: 'en' })).toEqual({ ok: true, value: { autoLockMinutes: 25, language: 'en' } });
+    expect(await core.call('settings.update', { autoLockMinutes: 0 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await core.call('vault.showRecoveryKey', { passphrase: 'fout fout fout' })).toMatchObject({ ok: false, error: { code: 'WRONG_PASSPHRASE' } });
+    expect(await core.call('vault.showRecoveryKey', { passphrase: TEST_PASSPHRASE })).toEqual({ ok: true, value: { recoveryKey } });
+
+    expect(await core.call('vault.lock', {})).toMatchObject({ ok: true, value: { state: 'locked' } });
+    expect(await core.call('settings.get', {})).toMatchObject({ ok: false, error: { code: 'VAULT_LOCKED' } });
+    expect(await core.call('vault.unlock', { path: vaultPath, passphrase: 'nog altijd fout' })).toMatchObject({
+      ok: false,
+      error: { code: 'WRONG_PASSPHRASE', details: { failedAttempts: 1 } },
+    });
+    expect(await core.call('vault.unlockWithRecoveryKey', { path: vaultPath, recoveryKey })).toMatchObject({ ok: true, value: { state: 'unlocked' } });
+    expect(await core.call('settings.get', {})).toEqual({ ok: true, value: { autoLockMinutes: 25, language: 'en' } });
+
+    const recent = await core.call('vault.recent', {});
+    expect(recent).toMatchObject({ ok: true, value: [{ path: vaultPath, name: 'Gemeente', exists: true }] });
+    expect(fs.readFileSync(path.join(userDataDir, 'recent-vaults.json'), 'utf8')).not.toContain('P. Leider');
+    expect(await core.call('vault.forgetRecent', { path: vaultPath })).toEqual({ ok: true, value: [] });
+    core.dispose();
+  });
+
+  it('changes the passphrase, rotates the key and backs up, reporting progress', async () => {
+    const { core } = newCore();
+    const events: CoreEvent[] = [];
+    core.onEvent((event) => events.push(event));
+    const folder = makeTempFolder();
+    const vaultPath = path.join(folder, 'w.kluis');
+    await core.call('vault.create', { path: vaultPath, passphrase: TEST_PASSPHRASE, displayName: 'T' });
+    expect(await core.call('vault.changePassphrase', { currentPassphrase: TEST_PASSPHRASE, newPassphrase: 'kort' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
+    expect(await core.call('vault.changePassphrase', { currentPassphrase: TEST_PASSPHRASE, newPassphrase: 'een nieuw wachtwoord!' })).toEqual({ ok: true, value: { changed: true } });
+    expect(await core.call('vault.rotateKey', { passphrase: TEST_PASSPHRASE })).toMatchObject({ ok: false, error: { code: 'WRONG_PASSPHRASE' } });
+    expect(await core.call('vault.rotateKey', { passphrase: 'een nieuw wachtwoord!' })).toEqual({ ok: true, value: { rotated: true } });
+    const backup = await core.call('vault.backup', { targetPath: path.join(folder, 'kopie.kluis') });
+    expect(backup).toMatchObject({ ok: true, value: { path: path.join(folder, 'kopie.kluis') } });
+    // The refused rotation started and ended too.
+    expect(events.filter((event) => event.type === 'job.progress').map((event) => event.type === 'job.progress' && [event.kind, event.done])).toEqual([
+      ['rotate-key', 0],
+      ['rotate-key', 1],
+      ['rotate-key', 0],
+      ['rotate-key', 1],
+      ['backup', 0],
+      ['backup', 1],
+    ]);
+    core.lock('user');
+    expect(events.at(-1)).toEqual({ type: 'vault.locked', reason: 'user' });
+    expect(await core.call('vault.unlock', { path: vaultPath, passphrase: 'een nieuw wachtwoord!' })).toMatchObject({ ok: true });
+    core.dispose();
+  });
+
+  it('locks by itself after the idle time, and activity postpones it', async () => {
+    const { core } = newCore({ autoLockSecondsOverride: 1 });
+    const events: CoreEvent[] = [];
+    core.onEvent((event) => events.push(event));
+    await core.call('vault.create', { path: path.join(makeTempFolder(), 'w.kluis'), passphrase: TEST_PASSPHRASE, displayName: 'T' });
+    for (let i = 0; i < 3; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      const activity = await core.call('app.activity', {});
+      expect(activity).toMatchObject({ ok: true, value: { autoLockAt: expect.any(String) } });
+    }
+    expect(core.isUnlocked).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 1_400));
+    expect(core.isUnlocked).toBe(false);
+    expect(events).toEqual([{ type: 'vault.locked', reason: 'idle' }]);
+    expect(await core.call('app.activity', {})).toEqual({ ok: true, value: { autoLockAt: null } });
+    core.dispose();
+  });
+});
