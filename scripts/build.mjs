@@ -20,7 +20,9 @@ const nodeTargets = [
   // A sandboxed preload must be one CommonJS file that requires nothing but 'electron'.
   { part: 'preload', entry: 'electron/preload/preload.ts', outfile: 'out/electron/preload.cjs', format: 'cjs' },
   // The core runs in a worker thread beside the Electron main process and beside the browser host.
-  { part: 'main', entry: 'electron/core/worker/core-worker.ts', outfile: 'out/electron/core-worker.cjs', format: 'cjs' },
+  // The Electron one is self-contained (its SQLite JS bundled in; the .node is passed by path),
+  // because it is unpacked from the asar: worker threads cannot load scripts from inside one.
+  { part: 'main', entry: 'electron/core/worker/core-worker.ts', outfile: 'out/electron/core-worker.cjs', format: 'cjs', external: [] },
   { part: 'host', entry: 'electron/host/server.ts', outfile: 'out/host/server.mjs', format: 'esm' },
   { part: 'host', entry: 'electron/core/worker/core-worker.ts', outfile: 'out/host/core-worker.mjs', format: 'esm' },
   { part: 'cli', entry: 'electron/core/cli/kluis.ts', outfile: 'out/cli/kluis.mjs', format: 'esm' },
@@ -34,7 +36,7 @@ for (const target of nodeTargets.filter((t) => wanted(t.part))) {
     platform: 'node',
     target: 'node20',
     format: target.format,
-    external,
+    external: target.external ?? external,
     sourcemap: 'linked',
     logLevel: 'warning',
     // ESM bundles that contain CommonJS dependencies need a real require.

@@ -1,0 +1,4 @@
+// The only two IPC channels between renderer and main. Shared by main and preload (the preload
+// bundle inlines these strings, so it still requires nothing but 'electron').
+export const CALL_CHANNEL = 'dossierkluis:call';
+export const EVENT_CHANNEL = 'dossierkluis:event';
