@@ -15,6 +15,7 @@ export default tseslint.config(
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['renderer/vite.config.ts'],
     rules: restrict(['**/electron/**', 'electron', 'node:*', 'better-sqlite3-multiple-ciphers'], 'The renderer talks to the core only through the API object (shared/api).'),
   },
   {

@@ -1,0 +1,86 @@
+import type { CoreEvent, DossierkluisBridge, HandlerName, Input, Output, Result } from '../../../shared/api';
+import { EventStreamParser } from './event-stream';
+
+const RECONNECT_DELAY_MS = 2_000;
+
+function transportFailure(message: string): Result<never> {
+  return { ok: false, error: { code: 'INTERNAL', message } };
+}
+
+/** The contract over the browser host's HTTP API, with the token in a header (never in a URL). */
+export class HttpBridge implements DossierkluisBridge {
+  private readonly listeners = new Set<(event: CoreEvent) => void>();
+  private streamAbort: AbortController | null = null;
+
+  constructor(private readonly token: string) {}
+
+  async call<K extends HandlerName>(name: K, input: Input<K>): Promise<Result<Output<K>>> {
+    let response: Response;
+    try {
+      response = await fetch('./api/call', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${this.token}` },
+        body: JSON.stringify({ name, input }),
+        cache: 'no-store',
+        credentials: 'omit',
+      });
+    } catch (error) {
+      return transportFailure(`host unreachable: ${(error as Error).message}`);
+    }
+    try {
+      // Refusals (403, 413, ...) carry the same Result shape as the core's answers.
+      return (await response.json()) as Result<Output<K>>;
+    } catch {
+      return transportFailure(`host answered ${response.status} without a result`);
+    }
+  }
+
+  onEvent(listener: (event: CoreEvent) => void): () => void {
+    this.listeners.add(listener);
+    if (!this.streamAbort) this.openStream();
+    return () => {
+      this.listeners.delete(listener);
+      if (this.listeners.size === 0) {
+        this.streamAbort?.abort();
+        this.streamAbort = null;
+      }
+    };
+  }
+
+  private openStream(): void {
+    const abort = new AbortController();
+    this.streamAbort = abort;
+    void this.readStream(abort.signal).then((retry) => {
+      if (!retry || abort.signal.aborted || this.streamAbort !== abort) return;
+      // The host restarted or the connection dropped: try again while someone listens.
+      setTimeout(() => {
+        if (this.streamAbort === abort && this.listeners.size > 0) this.openStream();
+      }, RECONNECT_DELAY_MS);
+    });
+  }
+
+  /** Resolves true when the stream ended in a way worth retrying (not a refusal of the token). */
+  private async readStream(signal: AbortSignal): Promise<boolean> {
+    try {
+      const response = await fetch('./api/events', {
+        headers: { Authorization: `Bearer ${this.token}`, Accept: 'text/event-stream' },
+        cache: 'no-store',
+        credentials: 'omit',
+        signal,
+      });
+      // A refused token stays refused: the host restarted with a new one and this page is done.
+      if (response.status === 403) return false;
+      if (!response.ok || !response.body) return true;
+      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+      const parser = new EventStreamParser();
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) return true;
+        for (const event of parser.push(value)) for (const listener of this.listeners) listener(event);
+      }
+    } catch {
+      // Aborted or disconnected: openStream decides whether to reconnect.
+      return true;
+    }
+  }
+}

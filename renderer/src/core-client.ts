@@ -1,0 +1,25 @@
+import type { CoreEvent, DossierkluisBridge, HandlerName, Input, Output, Result } from '../../shared/api';
+
+let bridge: DossierkluisBridge | null = null;
+let onVaultLockedError: () => void = () => {};
+
+export function setBridge(connected: DossierkluisBridge): void {
+  bridge = connected;
+}
+
+/** Called when any call finds the vault locked (the lock event may have been missed). */
+export function setVaultLockedErrorHandler(handler: () => void): void {
+  onVaultLockedError = handler;
+}
+
+/** Every call from the UI to the core goes through here. */
+export async function callCore<K extends HandlerName>(name: K, input: Input<K>): Promise<Result<Output<K>>> {
+  if (!bridge) return { ok: false, error: { code: 'INTERNAL', message: 'no connection to the core' } };
+  const result = await bridge.call(name, input);
+  if (!result.ok && result.error.code === 'VAULT_LOCKED') onVaultLockedError();
+  return result;
+}
+
+export function subscribeToCoreEvents(listener: (event: CoreEvent) => void): () => void {
+  return bridge ? bridge.onEvent(listener) : () => {};
+}

@@ -1,0 +1,18 @@
+/** Path helpers for display only: the core resolves and checks every real path. */
+const SEPARATOR = /[\\/]/;
+
+export function fileNameOf(filePath: string): string {
+  const parts = filePath.split(SEPARATOR);
+  return parts[parts.length - 1] ?? filePath;
+}
+
+export function vaultNameOfPath(filePath: string): string {
+  return fileNameOf(filePath).replace(/\.kluis$/i, '');
+}
+
+/** `<folder>/<name>-<suffix>-<date>.kluis` beside the vault, keeping the vault's own separator. */
+export function siblingBackupPath(vaultPath: string, suffix: string, stamp: string): string {
+  const name = fileNameOf(vaultPath);
+  const folder = vaultPath.slice(0, vaultPath.length - name.length);
+  return `${folder}${vaultNameOfPath(vaultPath)}-${suffix}-${stamp}.kluis`;
+}

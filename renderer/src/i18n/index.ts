@@ -1,0 +1,61 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { errorMessages } from '../../../shared/i18n/errors';
+import { en } from './en';
+import { nl } from './nl';
+
+export type Language = 'nl' | 'en';
+
+export const resources = {
+  nl: { translation: { ...nl, errors: errorMessages.nl } },
+  en: { translation: { ...en, errors: errorMessages.en } },
+} as const;
+
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'translation';
+    resources: (typeof resources)['nl'];
+  }
+}
+
+// Remembered outside the vault so that the screens before unlocking speak the user's language too.
+const LANGUAGE_STORAGE_KEY = 'dossierkluis.language';
+
+function rememberedLanguage(): Language {
+  try {
+    return localStorage.getItem(LANGUAGE_STORAGE_KEY) === 'en' ? 'en' : 'nl';
+  } catch {
+    return 'nl';
+  }
+}
+
+export function initI18n(): typeof i18next {
+  i18next.on('languageChanged', (language) => {
+    document.documentElement.lang = language;
+  });
+  void i18next.use(initReactI18next).init({
+    resources,
+    lng: rememberedLanguage(),
+    fallbackLng: 'nl',
+    supportedLngs: ['nl', 'en'],
+    // Resources are bundled: initialise synchronously so the first render has its text.
+    initAsync: false,
+    // React escapes already.
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  return i18next;
+}
+
+export async function applyLanguage(language: Language): Promise<void> {
+  try {
+    localStorage.setItem(LANGUAGE_STORAGE_KEY, language);
+  } catch {
+    // Storage may be unavailable; the vault setting still applies after unlocking.
+  }
+  if (i18next.language !== language) await i18next.changeLanguage(language);
+}
+
+export function currentLanguage(): Language {
+  return i18next.language === 'en' ? 'en' : 'nl';
+}

@@ -1,0 +1,38 @@
+// The font the Utrecht tokens name, served from our own files (the CSP allows no remote fonts).
+import '@fontsource-variable/noto-sans/index.css';
+import '@utrecht/design-tokens/dist/theme.css';
+import '@utrecht/component-library-css/dist/index.css';
+import './styles/app.css';
+import './styles/print.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { reportActivityWhile } from './activity';
+import { App } from './App';
+import { connectBridge } from './bridge';
+import { setBridge, setVaultLockedErrorHandler, subscribeToCoreEvents } from './core-client';
+import { initI18n } from './i18n';
+import { useJobs } from './store/jobs';
+import { useNavigation } from './store/navigation';
+import { useSession } from './store/session';
+
+document.documentElement.lang = initI18n().language;
+
+const bridge = connectBridge();
+if (bridge) {
+  setBridge(bridge);
+  setVaultLockedErrorHandler(() => useSession.getState().handleLocked('unknown'));
+  subscribeToCoreEvents((event) => {
+    if (event.type === 'vault.locked') useSession.getState().handleLocked(event.reason);
+    else if (event.type === 'job.progress') useJobs.getState().record(event);
+  });
+  reportActivityWhile(() => useSession.getState().status.state === 'unlocked');
+  void useSession.getState().start();
+} else {
+  useNavigation.getState().go({ name: 'no-access' });
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

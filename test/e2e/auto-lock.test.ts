@@ -1,0 +1,57 @@
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, openPage, skipWithoutBrowser, type BrowserSession } from './support/browser';
+import { startTestHost, type TestHost } from './support/host';
+import { checkScreen } from './support/screens';
+
+const PASSPHRASE = 'fiets tegen de wind in langs het kanaal';
+const AUTO_LOCK_SECONDS = 3;
+
+describe.skipIf(skipWithoutBrowser)('auto-lock after a short idle time', () => {
+  let testHost: TestHost;
+  let browser: Browser;
+  let session: BrowserSession;
+
+  beforeAll(async () => {
+    // A host of its own: the short idle time must not race the other flows.
+    testHost = await startTestHost({ autoLockSeconds: AUTO_LOCK_SECONDS });
+    const vaultPath = path.join(testHost.dataDir, 'Werkbestand.kluis');
+    const created = await testHost.host.core.call('vault.create', { path: vaultPath, passphrase: PASSPHRASE, displayName: 'J. de Vries' });
+    expect(created.ok).toBe(true);
+    await testHost.host.core.call('vault.lock', {});
+    browser = await launchBrowser();
+    session = await openPage(browser);
+  });
+
+  afterAll(async () => {
+    await session?.context.close();
+    await browser?.close();
+    await testHost?.stop();
+  });
+
+  it('returns to the unlock screen and leaves no dossier screen behind', { timeout: 60_000 }, async () => {
+    const { page } = session;
+    await page.goto(testHost.host.url);
+    await page.getByRole('button', { name: 'Kluis Werkbestand openen' }).click();
+    await page.getByLabel('Wachtwoord', { exact: true }).fill(PASSPHRASE);
+    await page.getByRole('button', { name: 'Ontgrendelen' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Signalen' }).isVisible(), { timeout: 20_000 }).toBe(true);
+    const unlockedAt = Date.now();
+
+    // No input from here on: the core's idle timer must fire and the page must follow its event.
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1, name: 'Kluis ontgrendelen' }).isVisible(), { timeout: 15_000, interval: 250 })
+      .toBe(true);
+    expect(Date.now() - unlockedAt).toBeGreaterThanOrEqual((AUTO_LOCK_SECONDS - 1) * 1000);
+
+    expect(await page.getByRole('navigation', { name: 'Hoofdmenu' }).count()).toBe(0);
+    expect(await page.getByText('Nog geen signalen').count()).toBe(0);
+    expect(await page.getByText('J. de Vries').count()).toBe(0);
+    expect(await page.getByRole('status').filter({ hasText: 'omdat u een tijd niet actief was' }).isVisible()).toBe(true);
+    const status = await testHost.host.core.call('vault.status', {});
+    expect(status).toMatchObject({ ok: true, value: { state: 'locked' } });
+    await checkScreen(page, '18-auto-locked');
+    expect(session.problems).toEqual([]);
+  });
+});

@@ -1,0 +1,34 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { FAST_KDF } from '../../../electron/host/cli-options';
+import { startHost, type RunningHost } from '../../../electron/host/host';
+
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+export const RENDERER_DIR = path.join(REPO_ROOT, 'out/renderer');
+
+export interface TestHost {
+  host: RunningHost;
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+/** The real browser host in this process, on a free port, with a temporary data folder and a fast KDF. */
+export async function startTestHost(options: { autoLockSeconds?: number } = {}): Promise<TestHost> {
+  if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) {
+    throw new Error(`The renderer is not built (${RENDERER_DIR}). Run: node scripts/build.mjs --only renderer`);
+  }
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kluis-e2e-'));
+  // The core in a worker thread, as `npm run web` runs it (the worker's TypeScript loaded by tsx).
+  const coreWorker = { script: path.join(REPO_ROOT, 'test/support/typescript-worker.mjs'), argv: [path.join(REPO_ROOT, 'electron/core/worker/core-worker.ts')] };
+  const host = await startHost({ port: 0, dataDir, rendererDir: RENDERER_DIR, vault: FAST_KDF, autoLockSeconds: options.autoLockSeconds, coreWorker });
+  return {
+    host,
+    dataDir,
+    stop: async () => {
+      await host.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

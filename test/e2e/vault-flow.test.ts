@@ -1,0 +1,240 @@
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, openPage, skipWithoutBrowser, type BrowserSession } from './support/browser';
+import { startTestHost, type TestHost } from './support/host';
+import { checkScreen, SCREENSHOT_DIR } from './support/screens';
+
+const PASSPHRASE = 'fiets tegen de wind in langs het kanaal';
+const NEW_PASSPHRASE = 'koffie met een gevulde koek om tien uur';
+const DISPLAY_NAME = 'J. de Vries';
+const STEP_TIMEOUT = 90_000;
+
+/** The one form on a settings card, found by the card's heading. */
+const settingsCard = (page: Page, title: string) => page.getByRole('region', { name: title });
+
+describe.skipIf(skipWithoutBrowser)('first screens, end to end in Chromium', () => {
+  let testHost: TestHost;
+  let browser: Browser;
+  let session: BrowserSession;
+  let page: Page;
+  let recoveryKey = '';
+
+  beforeAll(async () => {
+    testHost = await startTestHost();
+    browser = await launchBrowser();
+    session = await openPage(browser);
+    page = session.page;
+  });
+
+  afterAll(async () => {
+    await session?.context.close();
+    await browser?.close();
+    await testHost?.stop();
+  });
+
+  it('opens on the welcome screen and takes the token out of the address bar', { timeout: STEP_TIMEOUT }, async () => {
+    await page.goto(testHost.host.url);
+    await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Welkom bij Dossierkluis' }).isVisible()).toBe(true);
+    expect(page.url()).not.toContain('token');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('nl');
+    await expect.poll(() => page.getByText('Op deze computer is nog geen kluis geopend.').isVisible()).toBe(true);
+    await checkScreen(page, '01-welcome');
+  });
+
+  it('creates a vault, enforcing the minimum length and showing the strength', { timeout: STEP_TIMEOUT }, async () => {
+    await page.getByRole('button', { name: 'Nieuwe kluis maken' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Nieuwe kluis maken' }).isVisible()).toBe(true);
+    const location = page.getByLabel('Plaats van het kluisbestand');
+    expect(await location.inputValue()).toBe(path.join(testHost.dataDir, 'Werkbestand.kluis'));
+
+    await page.getByLabel('Uw naam').fill(DISPLAY_NAME);
+    await page.getByLabel('Wachtwoord', { exact: true }).fill('te kort');
+    await page.getByLabel('Herhaal het wachtwoord').fill('te kort');
+    await page.getByRole('button', { name: 'Kluis maken' }).click();
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'minstens 12 tekens' }).first().isVisible()).toBe(true);
+    await checkScreen(page, '02-create-vault-too-short');
+
+    await page.getByLabel('Wachtwoord', { exact: true }).fill(PASSPHRASE);
+    await page.getByLabel('Herhaal het wachtwoord').fill(PASSPHRASE);
+    await expect.poll(() => page.getByText('Sterkte: zeer sterk').isVisible()).toBe(true);
+    await checkScreen(page, '03-create-vault-filled');
+    await page.getByRole('button', { name: 'Kluis maken' }).click();
+  });
+
+  it('shows the recovery key once and continues only with its last group', { timeout: STEP_TIMEOUT }, async () => {
+    await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Uw herstelsleutel' }).isVisible(), { timeout: 20_000 }).toBe(true);
+    recoveryKey = (await page.getByTestId('recovery-key').innerText()).replace(/\s/g, '');
+    expect(recoveryKey).toMatch(/^[0-9A-Z]{5}(-[0-9A-Z]{5}){10}$/);
+    expect(await page.getByRole('button', { name: 'Herstelsleutel printen' }).isVisible()).toBe(true);
+    await checkScreen(page, '04-recovery-key');
+
+    // On paper only the key: no headings, no forms, nothing else from the screen.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByTestId('recovery-key').isVisible()).toBe(true);
+    expect(await page.getByRole('heading', { level: 1, name: 'Uw herstelsleutel' }).isVisible()).toBe(false);
+    expect(await page.getByRole('button', { name: 'Herstelsleutel printen' }).isVisible()).toBe(false);
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, '04-recovery-key-print.png') });
+    await page.emulateMedia({ media: 'screen' });
+
+    const confirmField = page.getByLabel('Typ de laatste groep van de sleutel');
+    await confirmField.fill('AAAAA');
+    await page.getByRole('button', { name: 'Ik heb de sleutel bewaard, verder' }).click();
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'niet de laatste groep' }).isVisible()).toBe(true);
+    await checkScreen(page, '05-recovery-key-mismatch');
+
+    await confirmField.fill(recoveryKey.split('-').pop()!.toLowerCase());
+    await page.getByRole('button', { name: 'Ik heb de sleutel bewaard, verder' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Signalen' }).isVisible()).toBe(true);
+  });
+
+  it('shows the main layout with the vault name, the user and calm empty sections', { timeout: STEP_TIMEOUT }, async () => {
+    expect(await page.getByTestId('vault-name').innerText()).toBe('Werkbestand');
+    expect(await page.getByRole('banner').innerText()).toContain(DISPLAY_NAME);
+    const navigation = page.getByRole('navigation', { name: 'Hoofdmenu' });
+    for (const section of ['Signalen', 'Dossiers', 'Overleggen', 'Rapportages', 'Instellingen']) {
+      expect(await navigation.getByRole('link', { name: section }).isVisible(), section).toBe(true);
+    }
+    expect(await page.getByText('Nog geen signalen').isVisible()).toBe(true);
+    await checkScreen(page, '06-main-signals');
+
+    // A narrow window (or 400 % zoom) must reflow, not cut off or overlap.
+    await page.setViewportSize({ width: 420, height: 800 });
+    await checkScreen(page, '06-main-signals-narrow');
+    await page.setViewportSize({ width: 1280, height: 900 });
+
+    await navigation.getByRole('link', { name: 'Dossiers' }).click();
+    await expect.poll(() => page.getByText('Nog geen dossiers').isVisible()).toBe(true);
+    expect(await navigation.getByRole('link', { name: 'Dossiers' }).getAttribute('aria-current')).toBe('page');
+    await checkScreen(page, '07-main-dossiers');
+  });
+
+  it('locks, refuses a wrong passphrase in Dutch, and unlocks', { timeout: STEP_TIMEOUT }, async () => {
+    await page.getByRole('button', { name: 'Vergrendelen' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Kluis ontgrendelen' }).isVisible()).toBe(true);
+    expect(await page.getByRole('navigation', { name: 'Hoofdmenu' }).count()).toBe(0);
+    await checkScreen(page, '08-unlock');
+
+    await page.getByLabel('Wachtwoord', { exact: true }).fill('dit is niet het wachtwoord');
+    await page.getByRole('button', { name: 'Ontgrendelen' }).click();
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'Het wachtwoord is onjuist.' }).isVisible()).toBe(true);
+    await checkScreen(page, '09-unlock-wrong-passphrase');
+
+    await page.getByRole('button', { name: 'Wachtwoord vergeten? Ontgrendel met de herstelsleutel' }).click();
+    await expect.poll(() => page.getByLabel('Herstelsleutel').isVisible()).toBe(true);
+    await checkScreen(page, '10-unlock-recovery-key');
+    await page.getByRole('button', { name: 'Ontgrendel met het wachtwoord' }).click();
+
+    await page.getByLabel('Wachtwoord', { exact: true }).fill(PASSPHRASE);
+    await page.getByRole('button', { name: 'Ontgrendelen' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Signalen' }).isVisible(), { timeout: 20_000 }).toBe(true);
+  });
+
+  it('changes the passphrase in the settings', { timeout: STEP_TIMEOUT }, async () => {
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Instellingen' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Instellingen' }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByLabel('Vergrendelen na zoveel minuten zonder activiteit').inputValue()).toBe('10');
+    await checkScreen(page, '11-settings');
+
+    const card = settingsCard(page, 'Wachtwoord wijzigen');
+    await card.getByLabel('Huidig wachtwoord').fill(PASSPHRASE);
+    await card.getByLabel('Nieuw wachtwoord').fill(NEW_PASSPHRASE);
+    await card.getByLabel('Herhaal het nieuwe wachtwoord').fill(NEW_PASSPHRASE);
+    await card.getByRole('button', { name: 'Wachtwoord wijzigen' }).click();
+    await expect.poll(() => card.getByText('Het wachtwoord is gewijzigd.').isVisible(), { timeout: 20_000 }).toBe(true);
+    expect(await card.getByLabel('Huidig wachtwoord').inputValue()).toBe('');
+    await checkScreen(page, '12-settings-passphrase-changed');
+  });
+
+  it('saves the auto-lock time and makes a backup', { timeout: STEP_TIMEOUT }, async () => {
+    const autoLock = settingsCard(page, 'Automatisch vergrendelen');
+    await autoLock.getByLabel('Vergrendelen na zoveel minuten zonder activiteit').fill('15');
+    await autoLock.getByRole('button', { name: 'Opslaan' }).click();
+    await expect.poll(() => autoLock.getByText('De kluis vergrendelt na 15 minuten').isVisible()).toBe(true);
+
+    const backup = settingsCard(page, 'Reservekopie maken');
+    const target = path.join(testHost.dataDir, 'kopie', 'Werkbestand-kopie.kluis');
+    await backup.getByLabel('Plaats van de reservekopie').fill(target);
+    await backup.getByRole('button', { name: 'Reservekopie maken' }).click();
+    await expect.poll(() => backup.getByText(`Reservekopie gemaakt: ${target}`).isVisible(), { timeout: 20_000 }).toBe(true);
+  });
+
+  it('shows the same recovery key again after the passphrase, and renews the key', { timeout: STEP_TIMEOUT }, async () => {
+    const recoveryCard = settingsCard(page, 'Herstelsleutel tonen');
+    await recoveryCard.getByLabel('Wachtwoord', { exact: true }).fill(NEW_PASSPHRASE);
+    await recoveryCard.getByRole('button', { name: 'Herstelsleutel tonen' }).click();
+    await expect.poll(() => recoveryCard.getByTestId('recovery-key').isVisible(), { timeout: 20_000 }).toBe(true);
+    expect((await recoveryCard.getByTestId('recovery-key').innerText()).replace(/\s/g, '')).toBe(recoveryKey);
+    await checkScreen(page, '13-settings-recovery-key');
+    await recoveryCard.getByRole('button', { name: 'Herstelsleutel verbergen' }).click();
+    expect(await recoveryCard.getByTestId('recovery-key').count()).toBe(0);
+
+    const rotateCard = settingsCard(page, 'Sleutel vernieuwen');
+    await rotateCard.getByLabel('Wachtwoord', { exact: true }).fill(NEW_PASSPHRASE);
+    await rotateCard.getByRole('button', { name: 'Sleutel vernieuwen' }).click();
+    await expect.poll(() => rotateCard.getByText('De kluis is opnieuw versleuteld met een nieuwe sleutel.').isVisible(), { timeout: 30_000 }).toBe(true);
+  });
+
+  it('switches the whole interface to English and back', { timeout: STEP_TIMEOUT }, async () => {
+    const language = settingsCard(page, 'Taal');
+    await language.getByLabel('English').check();
+    await language.getByRole('button', { name: 'Taal opslaan' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Settings' }).isVisible()).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await checkScreen(page, '14-settings-english');
+
+    const english = settingsCard(page, 'Language');
+    await english.getByLabel('Nederlands').check();
+    await english.getByRole('button', { name: 'Save language' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Instellingen' }).isVisible()).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('nl');
+  });
+
+  it('locks and unlocks with the new passphrase only', { timeout: STEP_TIMEOUT }, async () => {
+    await page.getByRole('button', { name: 'Vergrendelen' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Kluis ontgrendelen' }).isVisible()).toBe(true);
+
+    await page.getByLabel('Wachtwoord', { exact: true }).fill(PASSPHRASE);
+    await page.getByRole('button', { name: 'Ontgrendelen' }).click();
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'Het wachtwoord is onjuist.' }).isVisible()).toBe(true);
+
+    await page.getByLabel('Wachtwoord', { exact: true }).fill(NEW_PASSPHRASE);
+    await page.getByRole('button', { name: 'Ontgrendelen' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Signalen' }).isVisible(), { timeout: 20_000 }).toBe(true);
+    expect(await page.getByTestId('vault-name').innerText()).toBe('Werkbestand');
+  });
+
+  it('unlocks with the recovery key and then suggests a new passphrase', { timeout: STEP_TIMEOUT }, async () => {
+    await page.getByRole('button', { name: 'Vergrendelen' }).click();
+    await page.getByRole('button', { name: 'Wachtwoord vergeten? Ontgrendel met de herstelsleutel' }).click();
+    await page.getByLabel('Herstelsleutel').fill(recoveryKey.toLowerCase());
+    await page.getByRole('button', { name: 'Ontgrendelen' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Instellingen' }).isVisible(), { timeout: 20_000 }).toBe(true);
+    expect(await page.getByRole('alert').filter({ hasText: 'met de herstelsleutel' }).isVisible()).toBe(true);
+    await checkScreen(page, '15-settings-after-recovery-key');
+  });
+
+  it('lists the vault under recently opened after locking', { timeout: STEP_TIMEOUT }, async () => {
+    await page.getByRole('button', { name: 'Vergrendelen' }).click();
+    await page.getByRole('button', { name: 'Andere kluis kiezen' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Welkom bij Dossierkluis' }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('button', { name: 'Kluis Werkbestand openen' }).isVisible()).toBe(true);
+    expect(await page.getByText(/Laatst geopend op \d{2}-\d{2}-\d{4} \d{2}:\d{2}/).first().isVisible()).toBe(true);
+    await checkScreen(page, '16-welcome-recent');
+  });
+
+  it('refuses a page opened without the token', { timeout: STEP_TIMEOUT }, async () => {
+    const stranger = await openPage(browser);
+    try {
+      await stranger.page.goto(`http://127.0.0.1:${testHost.host.port}/`);
+      await expect.poll(() => stranger.page.getByRole('heading', { level: 1, name: 'Geen toegang' }).isVisible()).toBe(true);
+      await checkScreen(stranger.page, '17-no-access');
+    } finally {
+      await stranger.context.close();
+    }
+  });
+
+  it('logged no console errors and no CSP refusals', () => {
+    expect(session.problems).toEqual([]);
+  });
+});
