@@ -1,3 +1,4 @@
+import { FAST_KDF_FOR_TESTS, kdfCalibrationFromEnvironment } from '../core/vault/kdf';
 import type { VaultOptions } from '../core/vault/vault';
 import { defaultDataDir } from './data-dir';
 
@@ -8,8 +9,8 @@ export interface ServerCliOptions {
   vault?: VaultOptions;
 }
 
-/** Argon2id at its 64 MiB floor with one pass: real, but fast enough for end-to-end tests. */
-export const FAST_KDF: VaultOptions = { kdf: { fixedIterations: 1, memoryKiB: 65_536 } };
+/** The fast test KDF (DOSSIERKLUIS_KDF_FAST=1) as vault options. */
+export const FAST_KDF: VaultOptions = { kdf: FAST_KDF_FOR_TESTS };
 
 function valueAfter(argv: string[], flag: string): string | undefined {
   const inline = argv.find((argument) => argument.startsWith(`${flag}=`));
@@ -30,6 +31,7 @@ export function parseServerOptions(argv: string[], env: NodeJS.ProcessEnv): Serv
     if (!Number.isFinite(seconds) || seconds <= 0) throw new Error('DOSSIERKLUIS_AUTOLOCK_SECONDS must be a positive number');
     options.autoLockSeconds = seconds;
   }
-  if (env.DOSSIERKLUIS_KDF_FAST === '1') options.vault = FAST_KDF;
+  const kdf = kdfCalibrationFromEnvironment(env);
+  if (kdf) options.vault = { kdf };
   return options;
 }

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { configureConnection, openEncryptedDatabase, quickCheck, type Connection } from '../../electron/core/vault/connection';
-import { deriveKeyEncryptionKey } from '../../electron/core/vault/kdf';
+import { FAST_KDF_FOR_TESTS, deriveKeyEncryptionKey } from '../../electron/core/vault/kdf';
 import { readKeyFile } from '../../electron/core/vault/key-file';
 import { Vault } from '../../electron/core/vault/vault';
 
@@ -75,7 +75,7 @@ function fillTable(db: Connection, megabytes: number): number {
 async function largeVaultFigure(): Promise<void> {
   const megabytes = Number(process.env.BENCH_VAULT_MB ?? 1024);
   const vaultPath = path.join(folder, 'large.kluis');
-  const fast = { kdf: { fixedIterations: 1, memoryKiB: 65_536 } };
+  const fast = { kdf: FAST_KDF_FOR_TESTS };
   const { vault } = await Vault.create(vaultPath, { passphrase: PASSPHRASE, displayName: 'Bench' }, fast);
   const filled = time(() => fillTable(vault.database, megabytes));
   vault.lock();

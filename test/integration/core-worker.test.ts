@@ -4,7 +4,7 @@ import type { CoreEvent } from '../../shared/api';
 import { Core, type CoreOptions } from '../../electron/core/api/core';
 import type { CoreService } from '../../electron/core/api/core-service';
 import { CoreWorkerClient } from '../../electron/core/worker/core-worker-client';
-import { TEST_PASSPHRASE, makeTempFolder } from '../support/temp-vault';
+import { FAST_VAULT_OPTIONS, TEST_PASSPHRASE, makeTempFolder } from '../support/temp-vault';
 
 const workerSource = path.resolve('electron/core/worker/core-worker.ts');
 const typescriptWorker = path.resolve('test/support/typescript-worker.mjs');
@@ -54,7 +54,7 @@ describe('the core in a worker thread', () => {
 
   it('answers calls with the same Results and forwards events', async () => {
     const worker = new CoreWorkerClient(
-      options({ vault: { kdf: { fixedIterations: 1, memoryKiB: 65_536 } }, autoLockSecondsOverride: 1 }),
+      options({ vault: FAST_VAULT_OPTIONS, autoLockSecondsOverride: 1 }),
       typescriptWorker,
       [workerSource],
     );

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { formatErrorMessage } from '../../../shared/i18n/errors';
 import { CoreError, toCoreError } from '../errors';
+import { kdfCalibrationFromEnvironment } from '../vault/kdf';
 import { Vault, restoreVault, type VaultCredential, type VaultOptions } from '../vault/vault';
 import { readSecret } from './prompt';
 
@@ -27,8 +28,7 @@ KLUIS_RECOVERY_KEY voor de herstelsleutel), anders wordt erom gevraagd zonder he
 class UsageError extends Error {}
 
 function vaultOptions(): VaultOptions {
-  // Tests only: Argon2id at its 64 MiB floor with one pass instead of the calibrated ~0.75 s.
-  return process.env.DOSSIERKLUIS_KDF_FAST === '1' ? { kdf: { fixedIterations: 1, memoryKiB: 65_536 } } : {};
+  return { kdf: kdfCalibrationFromEnvironment() };
 }
 
 function say(line: string): void {

@@ -31,6 +31,16 @@ export interface KdfCalibration {
   fixedIterations?: number;
 }
 
+/**
+ * Argon2id at its 64 MiB floor with one pass: still the real KDF, but fast. For tests and demos
+ * only, switched on with DOSSIERKLUIS_KDF_FAST=1 (CLI and browser host).
+ */
+export const FAST_KDF_FOR_TESTS: KdfCalibration = { fixedIterations: 1, memoryKiB: 65_536 };
+
+export function kdfCalibrationFromEnvironment(env: NodeJS.ProcessEnv = process.env): KdfCalibration | undefined {
+  return env.DOSSIERKLUIS_KDF_FAST === '1' ? FAST_KDF_FOR_TESTS : undefined;
+}
+
 export async function deriveKeyEncryptionKey(passphrase: string, parameters: KdfParameters): Promise<Buffer> {
   const password = Buffer.from(passphrase.normalize('NFC'), 'utf8');
   try {

@@ -3,11 +3,12 @@
 //   node --import tsx vault-child.ts big-transaction <vault> <passphrase> <rows> -> "MID" halfway, then goes on
 //   node --import tsx vault-child.ts rotate <vault> <passphrase>        -> "ROTATING", then rotates the key
 import fs from 'node:fs';
+import { FAST_KDF_FOR_TESTS } from '../../../electron/core/vault/kdf';
 import { Vault } from '../../../electron/core/vault/vault';
 
 const [mode, vaultPath, passphrase, rowsText] = process.argv.slice(2);
 const say = (line: string) => fs.writeSync(1, line + '\n');
-const fast = { kdf: { fixedIterations: 1, memoryKiB: 65_536 } };
+const fast = { kdf: FAST_KDF_FOR_TESTS };
 
 const vault = await Vault.unlock(vaultPath!, { passphrase: passphrase! }, fast);
 if (mode === 'hold') {
