@@ -70,11 +70,18 @@ export const vaultApi = {
   'vault.changePassphrase': defineHandler<{ changed: true }>()(
     z.object({ currentPassphrase: passphraseInput, newPassphrase: newPassphraseInput }).strict(),
   ),
-  'vault.rotateKey': defineHandler<{ rotated: true }>()(z.object({ passphrase: passphraseInput }).strict()),
+  /**
+   * Re-encrypts the vault under a new key and issues a new recovery key (the old one lived inside
+   * the database whose key may have leaked). The UI must show the new recovery key like at creation.
+   */
+  'vault.rotateKey': defineHandler<{ rotated: true; recoveryKey: string }>()(z.object({ passphrase: passphraseInput }).strict()),
   'vault.showRecoveryKey': defineHandler<{ recoveryKey: string }>()(
     z.object({ passphrase: passphraseInput }).strict(),
   ),
-  'vault.backup': defineHandler<{ path: string; bytes: number }>()(z.object({ targetPath: filePathInput }).strict()),
+  /** Refuses an existing target (VAULT_EXISTS) unless `overwrite`, and always the vault's own files. */
+  'vault.backup': defineHandler<{ path: string; bytes: number }>()(
+    z.object({ targetPath: filePathInput, overwrite: z.boolean().optional() }).strict(),
+  ),
   'settings.get': defineHandler<VaultSettings>()(z.object({}).strict()),
   'settings.update': defineHandler<VaultSettings>()(
     z
