@@ -31,7 +31,7 @@ export class CoreError extends Error {
 /** Map file-system failures that users can act on (full disk, no permission) to stable codes. */
 export function fromFileSystemError(error: unknown, context: string): CoreError {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'ENOSPC' || code === 'EDQUOT' || code === 'SQLITE_FULL') {
+  if (code === 'ENOSPC' || code === 'EDQUOT') {
     return new CoreError('DISK_FULL', `${context}: disk full`, undefined, { cause: error });
   }
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
@@ -39,9 +39,6 @@ export function fromFileSystemError(error: unknown, context: string): CoreError 
   }
   if (code === 'ENOENT') {
     return new CoreError('VAULT_NOT_FOUND', `${context}: not found`, undefined, { cause: error });
-  }
-  if (code === 'SQLITE_FULL') {
-    return new CoreError('DISK_FULL', `${context}: disk full`, undefined, { cause: error });
   }
   return new CoreError('INTERNAL', `${context}: ${(error as Error)?.message ?? String(error)}`, undefined, { cause: error });
 }

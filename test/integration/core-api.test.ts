@@ -45,7 +45,7 @@ describe('the core API over a real vault', () => {
     expect(recent).toMatchObject({ ok: true, value: [{ path: vaultPath, name: 'Gemeente', exists: true }] });
     expect(fs.readFileSync(path.join(userDataDir, 'recent-vaults.json'), 'utf8')).not.toContain('P. Leider');
     expect(await core.call('vault.forgetRecent', { path: vaultPath })).toEqual({ ok: true, value: [] });
-    core.dispose();
+    await core.dispose();
   });
 
   it('changes the passphrase, rotates the key and backs up, reporting progress', async () => {
@@ -61,7 +61,10 @@ describe('the core API over a real vault', () => {
     });
     expect(await core.call('vault.changePassphrase', { currentPassphrase: TEST_PASSPHRASE, newPassphrase: 'een nieuw wachtwoord!' })).toEqual({ ok: true, value: { changed: true } });
     expect(await core.call('vault.rotateKey', { passphrase: TEST_PASSPHRASE })).toMatchObject({ ok: false, error: { code: 'WRONG_PASSPHRASE' } });
-    expect(await core.call('vault.rotateKey', { passphrase: 'een nieuw wachtwoord!' })).toEqual({ ok: true, value: { rotated: true } });
+    expect(await core.call('vault.rotateKey', { passphrase: 'een nieuw wachtwoord!' })).toEqual({
+      ok: true,
+      value: { rotated: true, recoveryKey: expect.stringMatching(/^([0-9A-Z]{5}-){10}[0-9A-Z]{5}$/) },
+    });
     const backup = await core.call('vault.backup', { targetPath: path.join(folder, 'kopie.kluis') });
     expect(backup).toMatchObject({ ok: true, value: { path: path.join(folder, 'kopie.kluis') } });
     // The refused rotation started and ended too.
@@ -73,10 +76,10 @@ describe('the core API over a real vault', () => {
       ['backup', 0],
       ['backup', 1],
     ]);
-    core.lock('user');
+    await core.lock('user');
     expect(events.at(-1)).toEqual({ type: 'vault.locked', reason: 'user' });
     expect(await core.call('vault.unlock', { path: vaultPath, passphrase: 'een nieuw wachtwoord!' })).toMatchObject({ ok: true });
-    core.dispose();
+    await core.dispose();
   });
 
   it('locks by itself after the idle time, and activity postpones it', async () => {
@@ -94,6 +97,33 @@ describe('the core API over a real vault', () => {
     expect(core.isUnlocked).toBe(false);
     expect(events).toEqual([{ type: 'vault.locked', reason: 'idle' }]);
     expect(await core.call('app.activity', {})).toEqual({ ok: true, value: { autoLockAt: null } });
-    core.dispose();
+    await core.dispose();
+  });
+
+  it('a lock that arrives during a passphrase change waits for it: the new passphrase works afterwards', async () => {
+    const { core } = newCore();
+    const vaultPath = path.join(makeTempFolder(), 'w.kluis');
+    await core.call('vault.create', { path: vaultPath, passphrase: TEST_PASSPHRASE, displayName: 'T' });
+    const change = core.call('vault.changePassphrase', { currentPassphrase: TEST_PASSPHRASE, newPassphrase: 'het nieuwe wachtwoord 2' });
+    const locked = core.lock('suspend'); // while Argon2id runs
+    const status = core.call('vault.status', {});
+    expect(await change).toEqual({ ok: true, value: { changed: true } });
+    await locked;
+    expect(await status).toMatchObject({ ok: true, value: { state: 'locked' } });
+    expect(await core.call('vault.unlock', { path: vaultPath, passphrase: 'het nieuwe wachtwoord 2' })).toMatchObject({ ok: true });
+    await core.dispose();
+  });
+
+  it('counts wrong guesses sent in parallel one by one, so the throttle holds', async () => {
+    const { core } = newCore();
+    const vaultPath = path.join(makeTempFolder(), 'w.kluis');
+    await core.call('vault.create', { path: vaultPath, passphrase: TEST_PASSPHRASE, displayName: 'T' });
+    await core.call('vault.lock', {});
+    const guesses = await Promise.all(
+      Array.from({ length: 8 }, (_, index) => core.call('vault.unlock', { path: vaultPath, passphrase: `gok nummer ${index} fout` })),
+    );
+    const codes = guesses.map((result) => (result.ok ? 'ok' : result.error.code));
+    expect(codes).toEqual([...Array(5).fill('WRONG_PASSPHRASE'), ...Array(3).fill('TOO_MANY_ATTEMPTS')]);
+    await core.dispose();
   });
 });

@@ -4,9 +4,11 @@ import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { CoreError } from '../../electron/core/errors';
-import { keyFilePathFor, readKeyFile, writeKeyFile } from '../../electron/core/vault/key-file';
+import { keyFilePathFor, readKeyFile, recoveryKeyEncryptionKey, wrapKey, writeKeyFile } from '../../electron/core/vault/key-file';
 import { lockFilePathFor } from '../../electron/core/vault/process-lock';
-import { Vault, restoreVault } from '../../electron/core/vault/vault';
+import { parseRecoveryKey } from '../../electron/core/vault/recovery-key';
+import { restoreVault } from '../../electron/core/vault/restore';
+import { Vault } from '../../electron/core/vault/vault';
 import { FAST_VAULT_OPTIONS, TEST_PASSPHRASE, makeTempFolder } from '../support/temp-vault';
 
 async function createTestVault(folder = makeTempFolder()) {
@@ -165,15 +167,17 @@ describe('passphrase and recovery key', () => {
 });
 
 describe('key rotation', () => {
-  it('re-encrypts the file under a new key; passphrase and recovery key keep working', async () => {
+  it('re-encrypts the file under a new key and issues a new recovery key; the passphrase stays', async () => {
     const { vaultPath, vault, recoveryKey } = await createTestVault();
     const oldKey = await Vault.revealDatabaseKey(vaultPath, { passphrase: TEST_PASSPHRASE }, FAST_VAULT_OPTIONS);
     vault.database.exec('CREATE TABLE sample (value TEXT) STRICT');
     vault.database.prepare('INSERT INTO sample VALUES (?)').run('blijft bewaard');
     await expectCode(vault.rotateKey('verkeerd wachtwoord'), 'WRONG_PASSPHRASE');
-    await vault.rotateKey(TEST_PASSPHRASE);
+    const { recoveryKey: newRecoveryKey } = await vault.rotateKey(TEST_PASSPHRASE);
+    expect(newRecoveryKey).not.toBe(recoveryKey);
     expect(vault.database.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(vault.database.prepare('SELECT value FROM sample').pluck().get()).toBe('blijft bewaard');
+    expect(await vault.recoveryKey(TEST_PASSPHRASE)).toBe(newRecoveryKey);
     vault.lock();
 
     const newKey = await Vault.revealDatabaseKey(vaultPath, { passphrase: TEST_PASSPHRASE }, FAST_VAULT_OPTIONS);
@@ -181,10 +185,35 @@ describe('key rotation', () => {
     const withOldKey = openLikeSqlcipherTool(vaultPath, oldKey);
     expect(() => withOldKey.prepare('SELECT count(*) FROM sample').get()).toThrow();
     withOldKey.close();
-    const opened = await Vault.unlock(vaultPath, { recoveryKey }, FAST_VAULT_OPTIONS);
+    // The old recovery key was stored under the old key: it must not open the vault any more.
+    await expectCode(Vault.unlock(vaultPath, { recoveryKey }, FAST_VAULT_OPTIONS), 'WRONG_RECOVERY_KEY');
+    const opened = await Vault.unlock(vaultPath, { recoveryKey: newRecoveryKey }, FAST_VAULT_OPTIONS);
     expect(opened.database.prepare('SELECT value FROM sample').pluck().get()).toBe('blijft bewaard');
     expect(readKeyFile(vaultPath).pendingRotation).toBeNull();
     opened.lock();
+  });
+
+  it('a recovery-key renewal interrupted after the new secret was stored lets the old recovery key in once', async () => {
+    const { vaultPath, vault, recoveryKey } = await createTestVault();
+    const { recoveryKey: newRecoveryKey } = await vault.rotateKey(TEST_PASSPHRASE);
+    vault.lock();
+    // The state between "secret stored" and "slot current": the current slot still wraps the key
+    // under the old recovery secret, the new slot is pending, the secret inside is the new one.
+    const databaseKey = Buffer.from(await Vault.revealDatabaseKey(vaultPath, { passphrase: TEST_PASSPHRASE }, FAST_VAULT_OPTIONS), 'hex');
+    const final = readKeyFile(vaultPath);
+    const oldRecoveryKek = recoveryKeyEncryptionKey(parseRecoveryKey(recoveryKey)!, final.vaultId);
+    writeKeyFile(vaultPath, {
+      ...final,
+      slots: { ...final.slots, recovery: wrapKey(oldRecoveryKek, databaseKey, final.vaultId, 'recovery') },
+      pendingRotation: final.slots,
+    });
+
+    const opened = await Vault.unlock(vaultPath, { recoveryKey }, FAST_VAULT_OPTIONS);
+    expect(await opened.recoveryKey(TEST_PASSPHRASE)).toBe(newRecoveryKey);
+    opened.lock();
+    expect(readKeyFile(vaultPath).pendingRotation).toBeNull();
+    await expectCode(Vault.unlock(vaultPath, { recoveryKey }, FAST_VAULT_OPTIONS), 'WRONG_RECOVERY_KEY');
+    (await Vault.unlock(vaultPath, { recoveryKey: newRecoveryKey }, FAST_VAULT_OPTIONS)).lock();
   });
 
   it('recovers from a rotation interrupted after the rekey, before the key file was final', async () => {
@@ -292,5 +321,56 @@ describe('backup and restore', () => {
     const before = sha256(vaultPath);
     await expectCode(restoreVault(backupPath, vaultPath, TEST_PASSPHRASE, FAST_VAULT_OPTIONS), 'BACKUP_INVALID');
     expect(sha256(vaultPath)).toBe(before);
+  });
+
+  it('keeps what the replaced vault had committed in its WAL, and only reads the backup', async () => {
+    const { folder, vaultPath, vault } = await createTestVault();
+    const backupPath = path.join(folder, 'kopie.kluis');
+    vault.backup(backupPath);
+    vault.database.exec('CREATE TABLE later (value TEXT) STRICT');
+    vault.database.prepare('INSERT INTO later VALUES (?)').run('na de reservekopie');
+    // Leave the committed rows in the WAL, as a crash would: no checkpoint, no clean close.
+    expect(fs.statSync(`${vaultPath}-wal`).size).toBeGreaterThan(0);
+    const databaseCopy = fs.readFileSync(vaultPath);
+    const walCopy = fs.readFileSync(`${vaultPath}-wal`);
+    vault.lock();
+    fs.writeFileSync(vaultPath, databaseCopy);
+    fs.writeFileSync(`${vaultPath}-wal`, walCopy);
+    const backupBefore = { db: sha256(backupPath), keys: sha256(`${backupPath}.keys`), files: fs.readdirSync(folder).length };
+
+    const restored = await restoreVault(backupPath, vaultPath, TEST_PASSPHRASE, FAST_VAULT_OPTIONS);
+    expect({ db: sha256(backupPath), keys: sha256(`${backupPath}.keys`) }).toEqual({ db: backupBefore.db, keys: backupBefore.keys });
+
+    const previous = await Vault.unlock(restored.previousVaultMovedTo!, { passphrase: TEST_PASSPHRASE }, FAST_VAULT_OPTIONS);
+    expect(previous.database.prepare('SELECT value FROM later').pluck().get()).toBe('na de reservekopie');
+    previous.lock();
+    const current = await Vault.unlock(vaultPath, { passphrase: TEST_PASSPHRASE }, FAST_VAULT_OPTIONS);
+    expect(current.database.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'later'").pluck().get()).toBe(0);
+    expect(current.auditTrail().map((entry) => entry.action)).toContain('vault.restored');
+    current.lock();
+    await expectCode(restoreVault(backupPath, backupPath, TEST_PASSPHRASE, FAST_VAULT_OPTIONS), 'INVALID_INPUT');
+  });
+
+  it("never writes a backup over the vault's own files, nor over an existing file unless asked", async () => {
+    const { folder, vaultPath, vault } = await createTestVault();
+    const keysBefore = sha256(`${vaultPath}.keys`);
+    for (const target of [vaultPath, `${vaultPath}.keys`, `${vaultPath}-wal`, path.join(folder, '.', 'Werkbestand.kluis')]) {
+      await expectCode(() => vault.backup(target), 'INVALID_INPUT');
+    }
+    // The same folder through a symbolic link is the same file.
+    const link = path.join(makeTempFolder(), 'link');
+    fs.symlinkSync(folder, link);
+    await expectCode(() => vault.backup(path.join(link, 'Werkbestand.kluis')), 'INVALID_INPUT');
+    expect(sha256(`${vaultPath}.keys`)).toBe(keysBefore);
+
+    const target = path.join(folder, 'kopie.kluis');
+    vault.backup(target);
+    await expectCode(() => vault.backup(target), 'VAULT_EXISTS');
+    vault.updateSettings({ autoLockMinutes: 3 });
+    vault.backup(target, { overwrite: true });
+    vault.lock();
+    const copy = await Vault.unlock(target, { passphrase: TEST_PASSPHRASE }, FAST_VAULT_OPTIONS);
+    expect(copy.settings().autoLockMinutes).toBe(3);
+    copy.lock();
   });
 });

@@ -25,7 +25,8 @@ export interface CoreOptions {
   autoLockSecondsOverride?: number;
 }
 
-
+/** Calls that only look: they do not count as the user's activity for the auto-lock. */
+const PASSIVE_HANDLERS: ReadonlySet<HandlerName> = new Set(['app.info', 'vault.status', 'vault.recent', 'settings.get']);
 
 /**
  * The core behind every transport: one handler map, validated at the boundary. Electron's IPC,
@@ -38,6 +39,12 @@ export class Core implements CoreService {
   private autoLockAt: Date | null = null;
   private readonly recent: RecentVaults;
   private readonly handlers: HandlerImplementations<HandlerName>;
+  /**
+   * Every call and every lock runs after the previous one has finished. A lock that arrives while
+   * a passphrase change runs Argon2id waits for it, instead of wiping the key it is about to wrap;
+   * parallel wrong guesses are counted one by one.
+   */
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly options: CoreOptions) {
     this.recent = new RecentVaults(options.userDataDir);
@@ -56,14 +63,22 @@ export class Core implements CoreService {
         details: { field: issue?.path.join('.') ?? null },
       });
     }
-    try {
-      const handler = this.handlers[name] as (input: unknown) => unknown;
-      const value = await handler(parsed.data);
-      if (this.vault) this.restartAutoLock();
-      return { ok: true, value };
-    } catch (error) {
-      return failure(toCoreError(error, name).toApiError());
-    }
+    const handler = this.handlers[name] as (input: unknown) => unknown;
+    return this.enqueue(async () => {
+      try {
+        const value = await handler(parsed.data);
+        if (this.vault && !PASSIVE_HANDLERS.has(name)) this.restartAutoLock();
+        return { ok: true as const, value };
+      } catch (error) {
+        return failure(toCoreError(error, name).toApiError());
+      }
+    });
+  }
+
+  private enqueue<T>(work: () => Promise<T> | T): Promise<T> {
+    const run = this.queue.then(work);
+    this.queue = run.catch(() => undefined);
+    return run;
   }
 
   onEvent(listener: (event: CoreEvent) => void): () => void {
@@ -75,19 +90,27 @@ export class Core implements CoreService {
     return this.vault !== null;
   }
 
-  /** Lock from outside the API: suspend, screen lock, idle, quitting. */
-  lock(reason: LockReason): void {
+  /** Lock from outside the API: suspend, screen lock, idle, quitting. Runs after the call in progress. */
+  lock(reason: LockReason): Promise<void> {
+    return this.enqueue(() => this.lockNow(reason));
+  }
+
+  async dispose(): Promise<void> {
+    await this.lock('shutdown');
+    this.listeners.clear();
+  }
+
+  private lockNow(reason: LockReason): void {
     this.clearAutoLock();
     const vault = this.vault;
     if (!vault) return;
     this.vault = null;
-    vault.lock();
-    this.emit({ type: 'vault.locked', reason });
-  }
-
-  dispose(): void {
-    this.lock('shutdown');
-    this.listeners.clear();
+    try {
+      vault.lock();
+    } finally {
+      // The UI clears its dossier screens on this event, whatever happened to the file.
+      this.emit({ type: 'vault.locked', reason });
+    }
   }
 
   private emit(event: CoreEvent): void {
@@ -116,8 +139,12 @@ export class Core implements CoreService {
 
   private opened(vault: Vault): Vault {
     this.vault = vault;
-    this.recent.remember(vault.path);
     this.restartAutoLock();
+    try {
+      this.recent.remember(vault.path);
+    } catch {
+      // The recent list is a convenience; an unlocked vault must not look like a failed unlock.
+    }
     return vault;
   }
 
@@ -132,7 +159,7 @@ export class Core implements CoreService {
     if (!this.vault) return;
     const seconds = this.options.autoLockSecondsOverride ?? this.vault.settings().autoLockMinutes * 60;
     this.autoLockAt = new Date(Date.now() + seconds * 1000);
-    this.autoLockTimer = setTimeout(() => this.lock('idle'), seconds * 1000);
+    this.autoLockTimer = setTimeout(() => void this.lock('idle'), seconds * 1000);
     this.autoLockTimer.unref?.();
   }
 
@@ -144,7 +171,10 @@ export class Core implements CoreService {
         host: this.options.host,
         defaultVaultPath: path.join(this.options.defaultVaultDir ?? this.options.userDataDir, `Werkbestand${VAULT_EXTENSION}`),
       }),
-      'app.activity': () => ({ autoLockAt: this.autoLockAt?.toISOString() ?? null }),
+      'app.activity': () => {
+        this.restartAutoLock();
+        return { autoLockAt: this.autoLockAt?.toISOString() ?? null };
+      },
       'vault.recent': () => this.recent.list(),
       'vault.forgetRecent': ({ path: vaultPath }) => this.recent.forget(vaultPath),
       'vault.status': () => this.vault?.status() ?? { state: 'locked', path: null, name: null, displayName: null },
@@ -162,7 +192,7 @@ export class Core implements CoreService {
         return this.opened(await Vault.unlock(vaultPath, { recoveryKey }, vaultOptions)).status();
       },
       'vault.lock': () => {
-        this.lock('user');
+        this.lockNow('user');
         return { state: 'locked', path: null, name: null, displayName: null };
       },
       'vault.changePassphrase': async ({ currentPassphrase, newPassphrase }) => {
@@ -171,13 +201,13 @@ export class Core implements CoreService {
       },
       'vault.rotateKey': async ({ passphrase }) => {
         const vault = this.requireVault();
-        await this.withProgress('rotate-key', () => vault.rotateKey(passphrase));
-        return { rotated: true };
+        const { recoveryKey } = await this.withProgress('rotate-key', () => vault.rotateKey(passphrase));
+        return { rotated: true, recoveryKey };
       },
       'vault.showRecoveryKey': async ({ passphrase }) => ({ recoveryKey: await this.requireVault().recoveryKey(passphrase) }),
-      'vault.backup': ({ targetPath }) => {
+      'vault.backup': ({ targetPath, overwrite }) => {
         const vault = this.requireVault();
-        return this.withProgress('backup', () => vault.backup(targetPath));
+        return this.withProgress('backup', () => vault.backup(targetPath, { overwrite }));
       },
       'settings.get': () => this.requireVault().settings(),
       'settings.update': (changes) => {

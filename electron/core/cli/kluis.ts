@@ -8,7 +8,8 @@ import path from 'node:path';
 import { formatErrorMessage } from '../../../shared/i18n/errors';
 import { CoreError, toCoreError } from '../errors';
 import { kdfCalibrationFromEnvironment } from '../vault/kdf';
-import { Vault, restoreVault, type VaultCredential, type VaultOptions } from '../vault/vault';
+import { restoreVault } from '../vault/restore';
+import { Vault, type VaultCredential, type VaultOptions } from '../vault/vault';
 import { readSecret } from './prompt';
 
 const USAGE = `Gebruik: kluis <opdracht> [argumenten]

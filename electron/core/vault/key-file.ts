@@ -75,6 +75,19 @@ export function writeKeyFile(vaultPath: string, keyFile: KeyFile): void {
   }
 }
 
+/**
+ * Read the key file afresh, change it, write it back. Keeping the read right before the write
+ * means a slow step (Argon2id) in one process cannot write back a stale copy over another
+ * process's passphrase change or rotation.
+ */
+export function updateKeyFile(vaultPath: string, change: (current: KeyFile) => KeyFile): KeyFile {
+  const current = readKeyFile(vaultPath);
+  const updated = change(current);
+  // Returning the same object means "nothing to change": no write.
+  if (updated !== current) writeKeyFile(vaultPath, updated);
+  return updated;
+}
+
 function associatedData(vaultId: string, slot: KeySlotName): Buffer {
   return Buffer.from(`dossierkluis-keyfile/v1/${vaultId}/${slot}`, 'utf8');
 }
@@ -119,5 +132,6 @@ export function remainingWaitSeconds(keyFile: KeyFile, now: Date): number {
   const wait = waitSecondsAfter(keyFile.failedAttempts.count);
   if (wait === 0 || !keyFile.failedAttempts.lastFailureAt) return 0;
   const allowedAt = Date.parse(keyFile.failedAttempts.lastFailureAt) + wait * 1000;
-  return Math.max(0, Math.ceil((allowedAt - now.getTime()) / 1000));
+  // Capped: a failure stamped in the future (a clock that was wrong) never locks out for longer.
+  return Math.min(wait, Math.max(0, Math.ceil((allowedAt - now.getTime()) / 1000)));
 }

@@ -19,11 +19,11 @@ port.on('message', async (message: ToCoreWorker) => {
       send({ type: 'result', id: message.id, result: await core.call(message.name, message.input) });
       return;
     case 'lock':
-      core.lock(message.reason);
+      await core.lock(message.reason);
       send({ type: 'done', id: message.id });
       return;
     case 'dispose':
-      core.dispose();
+      await core.dispose();
       send({ type: 'done', id: message.id });
       port.close();
       return;

@@ -1,0 +1,59 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { commitTemporaryFile } from '../fs/atomic-write';
+import { keyFilePathFor } from './key-file';
+import { lockFilePathFor } from './process-lock';
+
+export const VAULT_EXTENSION = '.kluis';
+
+/** SQLite's files beside the vault (-wal, -shm, and the rollback journal during a key rotation). */
+export function sidecarPathsFor(vaultPath: string): string[] {
+  return [`${vaultPath}-wal`, `${vaultPath}-shm`, `${vaultPath}-journal`];
+}
+
+/** Every file that belongs to a vault: the database, its key file, its lock, SQLite's sidecars. */
+export function ownedPathsOf(vaultPath: string): string[] {
+  return [vaultPath, keyFilePathFor(vaultPath), lockFilePathFor(vaultPath), ...sidecarPathsFor(vaultPath)];
+}
+
+export function vaultNameOf(vaultPath: string): string {
+  return path.basename(vaultPath, VAULT_EXTENSION);
+}
+
+/**
+ * A path in a form that compares equal for the same file: the folder's real path (symlinks
+ * resolved) plus the name, case-folded where the file system usually ignores case.
+ */
+export function comparablePath(filePath: string): string {
+  const resolved = path.resolve(filePath);
+  let folder = path.dirname(resolved);
+  try {
+    folder = fs.realpathSync.native(folder);
+  } catch {
+    // A folder that does not exist yet cannot be a link to the vault's folder.
+  }
+  const joined = path.join(folder, path.basename(resolved));
+  return process.platform === 'win32' || process.platform === 'darwin' ? joined.toLowerCase() : joined;
+}
+
+/** Whether `candidate` is one of the vault's own files (so writing there would destroy the vault). */
+export function isOwnedBy(vaultPath: string, candidate: string): boolean {
+  const target = comparablePath(candidate);
+  return ownedPathsOf(vaultPath).some((owned) => comparablePath(owned) === target);
+}
+
+/**
+ * Move a finished database and key file (written under temporary names) into place as a pair:
+ * each rename is atomic, the database first, so that a failure leaves the old pair or the new one.
+ */
+export function commitVaultPair(temporaryDatabase: string, temporaryKeyFile: string, targetPath: string): void {
+  commitTemporaryFile(temporaryDatabase, targetPath);
+  commitTemporaryFile(temporaryKeyFile, keyFilePathFor(targetPath));
+}
+
+/** Remove temporary files of a vault pair that did not make it (no error if absent). */
+export function removeTemporaryPair(temporaryDatabase: string, temporaryKeyFile: string): void {
+  for (const file of [temporaryDatabase, temporaryKeyFile, ...sidecarPathsFor(temporaryDatabase), lockFilePathFor(temporaryDatabase)]) {
+    fs.rmSync(file, { force: true });
+  }
+}
