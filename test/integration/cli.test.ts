@@ -39,6 +39,9 @@ describe('kluis command line', () => {
     const backupPath = path.join(folder, 'kopie.kluis');
     expect(kluis(['backup', vaultPath, backupPath], { KLUIS_PASSPHRASE: PASSPHRASE }).code).toBe(0);
     expect(fs.existsSync(`${backupPath}.keys`)).toBe(true);
+    const again = kluis(['backup', vaultPath, backupPath], { KLUIS_PASSPHRASE: PASSPHRASE });
+    expect(again).toMatchObject({ code: 1, stderr: 'kluis: Op deze plek staat al een kluis. Kies een andere bestandsnaam.' });
+    expect(kluis(['backup', vaultPath, backupPath, '--overschrijven'], { KLUIS_PASSPHRASE: PASSPHRASE }).code).toBe(0);
 
     const changed = kluis(['change-passphrase', vaultPath], { KLUIS_PASSPHRASE: PASSPHRASE, KLUIS_NEW_PASSPHRASE: 'het nieuwe lange wachtwoord' });
     expect(changed.code).toBe(0);

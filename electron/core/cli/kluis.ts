@@ -17,7 +17,9 @@ const USAGE = `Gebruik: kluis <opdracht> [argumenten]
 Opdrachten:
   create <kluis> [--naam <weergavenaam>]   Maak een nieuwe kluis; toont de herstelsleutel één keer.
   check <kluis>                            Controleer de kluis volledig (integriteit).
-  backup <kluis> <bestand>                 Maak een versleutelde reservekopie (met .keys-bestand).
+  backup <kluis> <bestand> [--overschrijven]
+                                           Maak een versleutelde reservekopie (met .keys-bestand);
+                                           een bestaand bestand alleen met --overschrijven.
   restore <reservekopie> <kluis>           Zet een reservekopie terug; een bestaande kluis blijft bewaard
                                            als <kluis>.voor-herstel-<tijd>.
   change-passphrase <kluis>                Wijzig het wachtwoord.
@@ -104,10 +106,11 @@ async function run(argv: string[]): Promise<void> {
       return;
     }
     case 'backup': {
+      const overwrite = takeFlag(args, '--overschrijven');
       const [vaultPath, target] = positional(args, 2);
       const vault = await Vault.unlock(vaultPath!, await credential(false), options);
       try {
-        const result = vault.backup(target!);
+        const result = vault.backup(target!, { overwrite });
         say(`Reservekopie gemaakt: ${result.path} (${result.bytes} bytes) en ${result.path}.keys.`);
       } finally {
         vault.lock();
