@@ -27,6 +27,14 @@ export default tseslint.config(
     rules: restrict(['electron', '**/renderer/**', '**/electron/main/**', '**/electron/preload/**'], 'The core runs in plain Node: no Electron, no renderer.'),
   },
   {
+    // Shared by the Electron app:// protocol and the browser host, so it may import neither.
+    files: ['electron/web-assets/**/*.ts'],
+    rules: restrict(
+      ['electron', '**/renderer/**', '**/electron/main/**', '**/electron/preload/**', '**/electron/host/**', '**/electron/core/**'],
+      'electron/web-assets is plain Node, shared by electron/main and electron/host.',
+    ),
+  },
+  {
     files: ['electron/main/**/*.ts', 'electron/preload/**/*.ts'],
     rules: restrict(['**/renderer/**'], 'Electron glue does not import the renderer.'),
   },

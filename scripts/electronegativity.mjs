@@ -23,7 +23,7 @@ const SEVERITIES = ['HIGH', 'MEDIUM', 'LOW', 'INFORMATIONAL'];
 const REVIEWED_FALSE_POSITIVES = new Map([
   // "No CSP has been detected" (file N/A): electronegativity only recognises a CSP in an HTML
   // <meta> tag or in a webRequest header rewrite. Ours is sent as a response header on every
-  // app:// response by protocol.handle (electron/main/app-protocol.ts, policy in app-asset.ts,
+  // app:// response by protocol.handle (electron/main/app-protocol.ts, policy in electron/web-assets,
   // asserted by test/unit/app-protocol.test.ts). A weak CSP it does find is still reported.
   ['CSP_GLOBAL_CHECK', (issue) => issue.file === 'N/A'],
 ]);

@@ -22,7 +22,8 @@ export function registerAppProtocol(rootDir: string): void {
     if (!filePath) return plainResponse(404, 'Not Found');
     try {
       // The files come from our own build (inside the integrity-checked asar when packaged), so
-      // the lexical guard above is the boundary; symlinks there would be our own doing.
+      // the lexical guard shared with the host (electron/web-assets) is the boundary; symlinks
+      // there would be our own doing. The host, serving a folder on disk, also compares real paths.
       const body = await fs.readFile(filePath);
       return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), {
         status: 200,

@@ -17,7 +17,8 @@ import { useSession } from './store/session';
 
 document.documentElement.lang = initI18n().language;
 
-const bridge = connectBridge();
+// Lock events sent while the event stream was down are lost: ask the core where it stands.
+const bridge = connectBridge({ onEventsResumed: () => void useSession.getState().checkStillUnlocked() });
 if (bridge) {
   setBridge(bridge);
   setVaultLockedErrorHandler(() => useSession.getState().handleLocked('unknown'));

@@ -51,7 +51,7 @@ describe.skipIf(skipWithoutBrowser)('auto-lock after a short idle time', () => {
     expect(await page.getByRole('status').filter({ hasText: 'omdat u een tijd niet actief was' }).isVisible()).toBe(true);
     const status = await testHost.host.core.call('vault.status', {});
     expect(status).toMatchObject({ ok: true, value: { state: 'locked' } });
-    await checkScreen(page, '18-auto-locked');
+    await checkScreen(page, '23-auto-locked');
     expect(session.problems).toEqual([]);
   });
 });

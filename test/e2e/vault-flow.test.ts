@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +10,7 @@ const PASSPHRASE = 'fiets tegen de wind in langs het kanaal';
 const NEW_PASSPHRASE = 'koffie met een gevulde koek om tien uur';
 const DISPLAY_NAME = 'J. de Vries';
 const STEP_TIMEOUT = 90_000;
+const RECOVERY_KEY_FORMAT = /^[0-9A-Z]{5}(-[0-9A-Z]{5}){10}$/;
 
 /** The one form on a settings card, found by the card's heading. */
 const settingsCard = (page: Page, title: string) => page.getByRole('region', { name: title });
@@ -19,6 +21,10 @@ describe.skipIf(skipWithoutBrowser)('first screens, end to end in Chromium', () 
   let session: BrowserSession;
   let page: Page;
   let recoveryKey = '';
+  /** The key issued by the key rotation, which replaces `recoveryKey`. */
+  let newRecoveryKey = '';
+
+  const isFocused = (locator: ReturnType<Page['locator']>) => locator.evaluate((element) => element === document.activeElement);
 
   beforeAll(async () => {
     testHost = await startTestHost();
@@ -65,7 +71,7 @@ describe.skipIf(skipWithoutBrowser)('first screens, end to end in Chromium', () 
   it('shows the recovery key once and continues only with its last group', { timeout: STEP_TIMEOUT }, async () => {
     await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Uw herstelsleutel' }).isVisible(), { timeout: 20_000 }).toBe(true);
     recoveryKey = (await page.getByTestId('recovery-key').innerText()).replace(/\s/g, '');
-    expect(recoveryKey).toMatch(/^[0-9A-Z]{5}(-[0-9A-Z]{5}){10}$/);
+    expect(recoveryKey).toMatch(RECOVERY_KEY_FORMAT);
     expect(await page.getByRole('button', { name: 'Herstelsleutel printen' }).isVisible()).toBe(true);
     await checkScreen(page, '04-recovery-key');
 
@@ -146,7 +152,7 @@ describe.skipIf(skipWithoutBrowser)('first screens, end to end in Chromium', () 
     await checkScreen(page, '12-settings-passphrase-changed');
   });
 
-  it('saves the auto-lock time and makes a backup', { timeout: STEP_TIMEOUT }, async () => {
+  it('saves the auto-lock time, makes a backup and asks before overwriting one', { timeout: STEP_TIMEOUT }, async () => {
     const autoLock = settingsCard(page, 'Automatisch vergrendelen');
     await autoLock.getByLabel('Vergrendelen na zoveel minuten zonder activiteit').fill('15');
     await autoLock.getByRole('button', { name: 'Opslaan' }).click();
@@ -154,25 +160,113 @@ describe.skipIf(skipWithoutBrowser)('first screens, end to end in Chromium', () 
 
     const backup = settingsCard(page, 'Reservekopie maken');
     const target = path.join(testHost.dataDir, 'kopie', 'Werkbestand-kopie.kluis');
-    await backup.getByLabel('Plaats van de reservekopie').fill(target);
+    const targetField = backup.getByLabel('Plaats van de reservekopie');
+    await targetField.fill(target);
     await backup.getByRole('button', { name: 'Reservekopie maken' }).click();
     await expect.poll(() => backup.getByText(`Reservekopie gemaakt: ${target}`).isVisible(), { timeout: 20_000 }).toBe(true);
+    const firstCopy = fs.statSync(target);
+
+    // The same target again: the core refuses (VAULT_EXISTS) and the page asks, in Dutch.
+    const question = backup.getByRole('group', { name: `Op ${target} staat al een bestand. Wilt u het overschrijven met deze reservekopie?` });
+    await backup.getByRole('button', { name: 'Reservekopie maken' }).click();
+    await expect.poll(() => question.isVisible(), { timeout: 20_000 }).toBe(true);
+    expect(await backup.getByText('Reservekopie gemaakt').count()).toBe(0);
+    expect(await backup.getByRole('alert').filter({ hasText: 'Kies een andere bestandsnaam' }).count()).toBe(0);
+    expect(await question.getByRole('button', { name: 'Overschrijven' }).isVisible()).toBe(true);
+    expect(await question.getByRole('button', { name: 'Annuleren' }).isVisible()).toBe(true);
+    await checkScreen(page, '13-settings-backup-overwrite-question');
+
+    // Cancel leaves the existing copy alone and returns to the field.
+    await question.getByRole('button', { name: 'Annuleren' }).click();
+    expect(await question.count()).toBe(0);
+    expect(await isFocused(targetField)).toBe(true);
+    expect(fs.statSync(target).ino).toBe(firstCopy.ino);
+
+    await backup.getByRole('button', { name: 'Reservekopie maken' }).click();
+    await expect.poll(() => question.isVisible(), { timeout: 20_000 }).toBe(true);
+    await question.getByRole('button', { name: 'Overschrijven' }).click();
+    await expect.poll(() => backup.getByText(`Reservekopie gemaakt: ${target}`).isVisible(), { timeout: 20_000 }).toBe(true);
+    expect(await question.count()).toBe(0);
+    // A new file took the old one's place (written beside it, then renamed over it).
+    expect(fs.statSync(target).ino).not.toBe(firstCopy.ino);
   });
 
-  it('shows the same recovery key again after the passphrase, and renews the key', { timeout: STEP_TIMEOUT }, async () => {
+  it('shows the same recovery key again after the passphrase', { timeout: STEP_TIMEOUT }, async () => {
     const recoveryCard = settingsCard(page, 'Herstelsleutel tonen');
     await recoveryCard.getByLabel('Wachtwoord', { exact: true }).fill(NEW_PASSPHRASE);
     await recoveryCard.getByRole('button', { name: 'Herstelsleutel tonen' }).click();
     await expect.poll(() => recoveryCard.getByTestId('recovery-key').isVisible(), { timeout: 20_000 }).toBe(true);
     expect((await recoveryCard.getByTestId('recovery-key').innerText()).replace(/\s/g, '')).toBe(recoveryKey);
-    await checkScreen(page, '13-settings-recovery-key');
+    await checkScreen(page, '14-settings-recovery-key');
     await recoveryCard.getByRole('button', { name: 'Herstelsleutel verbergen' }).click();
     expect(await recoveryCard.getByTestId('recovery-key').count()).toBe(0);
 
+    // Shown again, so that the next step can check the rotation takes the old key off the screen.
+    await recoveryCard.getByLabel('Wachtwoord', { exact: true }).fill(NEW_PASSPHRASE);
+    await recoveryCard.getByRole('button', { name: 'Herstelsleutel tonen' }).click();
+    await expect.poll(() => recoveryCard.getByTestId('recovery-key').isVisible(), { timeout: 20_000 }).toBe(true);
+  });
+
+  it('renews the key and shows a new recovery key until its last group is typed', { timeout: STEP_TIMEOUT }, async () => {
     const rotateCard = settingsCard(page, 'Sleutel vernieuwen');
+    expect(await rotateCard.getByText('Uw wachtwoord blijft hetzelfde.').isVisible()).toBe(true);
+    expect(await rotateCard.getByText('een nieuwe herstelsleutel, die de oude vervangt').isVisible()).toBe(true);
+    expect(await rotateCard.getByText('herstelsleutel blijven hetzelfde').count()).toBe(0);
     await rotateCard.getByLabel('Wachtwoord', { exact: true }).fill(NEW_PASSPHRASE);
     await rotateCard.getByRole('button', { name: 'Sleutel vernieuwen' }).click();
-    await expect.poll(() => rotateCard.getByText('De kluis is opnieuw versleuteld met een nieuwe sleutel.').isVisible(), { timeout: 30_000 }).toBe(true);
+
+    const newKeyHeading = rotateCard.getByRole('heading', { level: 3, name: 'Uw nieuwe herstelsleutel' });
+    await expect.poll(() => newKeyHeading.isVisible(), { timeout: 30_000 }).toBe(true);
+    expect(await rotateCard.getByText('De kluis is opnieuw versleuteld met een nieuwe sleutel.').isVisible()).toBe(true);
+    expect(await rotateCard.getByRole('alert').filter({ hasText: 'De oude herstelsleutel werkt niet meer' }).isVisible()).toBe(true);
+    expect(await rotateCard.getByText('vernietig het papier met de oude sleutel').isVisible()).toBe(true);
+    expect(await isFocused(newKeyHeading)).toBe(true);
+    newRecoveryKey = (await rotateCard.getByTestId('recovery-key').innerText()).replace(/\s/g, '');
+    expect(newRecoveryKey).toMatch(RECOVERY_KEY_FORMAT);
+    expect(newRecoveryKey).not.toBe(recoveryKey);
+    expect(await rotateCard.getByRole('button', { name: 'Herstelsleutel printen' }).isVisible()).toBe(true);
+    // The old key shown in the other card is no longer valid: it is gone from the screen.
+    expect(await settingsCard(page, 'Herstelsleutel tonen').getByTestId('recovery-key').count()).toBe(0);
+    expect(await page.getByTestId('recovery-key').count()).toBe(1);
+    await checkScreen(page, '15-settings-new-recovery-key');
+
+    // On paper only the new key, as at creation (the card around it is not printed, so the page is searched).
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByTestId('recovery-key').isVisible()).toBe(true);
+    expect((await page.getByTestId('recovery-key').innerText()).replace(/\s/g, '')).toBe(newRecoveryKey);
+    expect(await page.getByText('Herstelsleutel Dossierkluis').isVisible()).toBe(true);
+    expect(await page.getByText('Instellingen', { exact: true }).first().isVisible()).toBe(false);
+    expect(await page.getByText('Uw nieuwe herstelsleutel').isVisible()).toBe(false);
+    expect(await page.getByText('Typ de laatste groep van de sleutel').isVisible()).toBe(false);
+    expect(await page.getByText('Reservekopie maken').first().isVisible()).toBe(false);
+    expect(await page.getByText('Herstelsleutel printen').isVisible()).toBe(false);
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, '15-settings-new-recovery-key-print.png') });
+    await page.emulateMedia({ media: 'screen' });
+
+    // Leaving the settings does not lose the key: it waits for the confirmation.
+    const navigation = page.getByRole('navigation', { name: 'Hoofdmenu' });
+    await navigation.getByRole('link', { name: 'Signalen' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Signalen' }).isVisible()).toBe(true);
+    await navigation.getByRole('link', { name: 'Instellingen' }).click();
+    await expect.poll(() => newKeyHeading.isVisible()).toBe(true);
+    expect((await rotateCard.getByTestId('recovery-key').innerText()).replace(/\s/g, '')).toBe(newRecoveryKey);
+
+    const confirmField = rotateCard.getByLabel('Typ de laatste groep van de sleutel');
+    const confirmButton = rotateCard.getByRole('button', { name: 'Ik heb de nieuwe sleutel bewaard' });
+    // The last group of the OLD key is not the proof asked for.
+    await confirmField.fill(recoveryKey.split('-').pop()!);
+    await confirmButton.click();
+    await expect.poll(() => rotateCard.getByRole('alert').filter({ hasText: 'niet de laatste groep' }).isVisible()).toBe(true);
+    expect(await rotateCard.getByTestId('recovery-key').isVisible()).toBe(true);
+    await checkScreen(page, '16-settings-new-recovery-key-mismatch');
+
+    await confirmField.fill(newRecoveryKey.split('-').pop()!.toLowerCase());
+    await confirmButton.click();
+    await expect.poll(() => rotateCard.getByText('De nieuwe herstelsleutel is bewaard.').isVisible()).toBe(true);
+    expect(await rotateCard.getByTestId('recovery-key').count()).toBe(0);
+    expect(await rotateCard.getByLabel('Wachtwoord', { exact: true }).isVisible()).toBe(true);
+    expect(await isFocused(rotateCard.getByRole('heading', { level: 2, name: 'Sleutel vernieuwen' }))).toBe(true);
+    await checkScreen(page, '17-settings-new-recovery-key-kept');
   });
 
   it('switches the whole interface to English and back', { timeout: STEP_TIMEOUT }, async () => {
@@ -181,7 +275,7 @@ describe.skipIf(skipWithoutBrowser)('first screens, end to end in Chromium', () 
     await language.getByRole('button', { name: 'Taal opslaan' }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Settings' }).isVisible()).toBe(true);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
-    await checkScreen(page, '14-settings-english');
+    await checkScreen(page, '18-settings-english');
 
     const english = settingsCard(page, 'Language');
     await english.getByLabel('Nederlands').check();
@@ -204,14 +298,20 @@ describe.skipIf(skipWithoutBrowser)('first screens, end to end in Chromium', () 
     expect(await page.getByTestId('vault-name').innerText()).toBe('Werkbestand');
   });
 
-  it('unlocks with the recovery key and then suggests a new passphrase', { timeout: STEP_TIMEOUT }, async () => {
+  it('refuses the old recovery key, opens with the new one and then suggests a new passphrase', { timeout: STEP_TIMEOUT }, async () => {
     await page.getByRole('button', { name: 'Vergrendelen' }).click();
     await page.getByRole('button', { name: 'Wachtwoord vergeten? Ontgrendel met de herstelsleutel' }).click();
     await page.getByLabel('Herstelsleutel').fill(recoveryKey.toLowerCase());
     await page.getByRole('button', { name: 'Ontgrendelen' }).click();
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'De herstelsleutel is onjuist.' }).isVisible(), { timeout: 20_000 }).toBe(true);
+    expect(await page.getByRole('heading', { level: 1, name: 'Kluis ontgrendelen' }).isVisible()).toBe(true);
+    await checkScreen(page, '19-unlock-old-recovery-key');
+
+    await page.getByLabel('Herstelsleutel').fill(newRecoveryKey.toLowerCase());
+    await page.getByRole('button', { name: 'Ontgrendelen' }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Instellingen' }).isVisible(), { timeout: 20_000 }).toBe(true);
     expect(await page.getByRole('alert').filter({ hasText: 'met de herstelsleutel' }).isVisible()).toBe(true);
-    await checkScreen(page, '15-settings-after-recovery-key');
+    await checkScreen(page, '20-settings-after-recovery-key');
   });
 
   it('lists the vault under recently opened after locking', { timeout: STEP_TIMEOUT }, async () => {
@@ -220,7 +320,7 @@ describe.skipIf(skipWithoutBrowser)('first screens, end to end in Chromium', () 
     await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Welkom bij Dossierkluis' }).isVisible()).toBe(true);
     await expect.poll(() => page.getByRole('button', { name: 'Kluis Werkbestand openen' }).isVisible()).toBe(true);
     expect(await page.getByText(/Laatst geopend op \d{2}-\d{2}-\d{4} \d{2}:\d{2}/).first().isVisible()).toBe(true);
-    await checkScreen(page, '16-welcome-recent');
+    await checkScreen(page, '21-welcome-recent');
   });
 
   it('refuses a page opened without the token', { timeout: STEP_TIMEOUT }, async () => {
@@ -228,7 +328,7 @@ describe.skipIf(skipWithoutBrowser)('first screens, end to end in Chromium', () 
     try {
       await stranger.page.goto(`http://127.0.0.1:${testHost.host.port}/`);
       await expect.poll(() => stranger.page.getByRole('heading', { level: 1, name: 'Geen toegang' }).isVisible()).toBe(true);
-      await checkScreen(stranger.page, '17-no-access');
+      await checkScreen(stranger.page, '22-no-access');
     } finally {
       await stranger.context.close();
     }

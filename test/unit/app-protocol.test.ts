@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, it, expect } from 'vitest';
-import { appResponseHeaders, contentTypeFor, CONTENT_SECURITY_POLICY, resolveAppAsset } from '../../electron/main/app-asset';
+import { appResponseHeaders, resolveAppAsset } from '../../electron/main/app-asset';
+import { contentTypeFor, CONTENT_SECURITY_POLICY } from '../../electron/web-assets';
 
 const root = path.resolve('/srv/dossierkluis/out/renderer');
 

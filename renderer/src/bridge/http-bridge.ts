@@ -7,12 +7,24 @@ function transportFailure(message: string): Result<never> {
   return { ok: false, error: { code: 'INTERNAL', message } };
 }
 
+export interface HttpBridgeOptions {
+  /**
+   * The event stream is open again after a gap (a dropped connection, a restarted host): events
+   * sent in between are lost, so the state they would have changed must be asked for.
+   */
+  onEventsResumed?(): void;
+}
+
 /** The contract over the browser host's HTTP API, with the token in a header (never in a URL). */
 export class HttpBridge implements DossierkluisBridge {
   private readonly listeners = new Set<(event: CoreEvent) => void>();
   private streamAbort: AbortController | null = null;
+  private streamOpenedBefore = false;
 
-  constructor(private readonly token: string) {}
+  constructor(
+    private readonly token: string,
+    private readonly options: HttpBridgeOptions = {},
+  ) {}
 
   async call<K extends HandlerName>(name: K, input: Input<K>): Promise<Result<Output<K>>> {
     let response: Response;
@@ -71,6 +83,10 @@ export class HttpBridge implements DossierkluisBridge {
       // A refused token stays refused: the host restarted with a new one and this page is done.
       if (response.status === 403) return false;
       if (!response.ok || !response.body) return true;
+      // The host subscribes before it answers, so from here on no event is missed; what happened
+      // before is asked for once the stream is back.
+      if (this.streamOpenedBefore) this.options.onEventsResumed?.();
+      this.streamOpenedBefore = true;
       const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
       const parser = new EventStreamParser();
       for (;;) {

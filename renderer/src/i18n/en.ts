@@ -178,11 +178,15 @@ export const en: Translations = {
     },
     rotateKey: {
       title: 'Renew the key',
-      body: 'Encrypts the whole vault again with a new key. Do this if you suspect that a copy of the vault together with its key fell into the wrong hands. Your passphrase and recovery key stay the same.',
+      body: 'Encrypts the whole vault again with a new key. Do this if you suspect that a copy of the vault together with its key fell into the wrong hands. Your passphrase stays the same. You do get a new recovery key, which replaces the old one: keep a printer or pen and paper at hand.',
       passphraseLabel: 'Passphrase',
       submit: 'Renew the key',
       busy: 'The vault is being encrypted again. This may take a while; do not close Dossierkluis.',
       done: 'The vault was encrypted again with a new key.',
+      newKeyTitle: 'Your new recovery key',
+      newKeyWarning: 'The old recovery key no longer works. Keep this new key and destroy the paper with the old key.',
+      confirmSubmit: 'I have kept the new key',
+      confirmed: 'The new recovery key is confirmed. Destroy the paper with the old key, if you have not done so yet.',
     },
     showRecoveryKey: {
       title: 'Show recovery key',
@@ -202,6 +206,9 @@ export const en: Translations = {
       busy: 'Making the backup…',
       done: 'Backup made: {{path}} ({{size}}).',
       defaultSuffix: 'backup',
+      overwriteQuestion: 'A file already exists at {{path}}. Do you want to overwrite it with this backup?',
+      overwriteExplanation: 'The file there now and the key file (.keys) next to it will be replaced. This cannot be undone.',
+      overwrite: 'Overwrite',
     },
   },
 };

@@ -180,11 +180,15 @@ export const nl = {
     },
     rotateKey: {
       title: 'Sleutel vernieuwen',
-      body: 'Versleutelt de hele kluis opnieuw met een nieuwe sleutel. Doe dit als u vermoedt dat een kopie van de kluis met de sleutel in verkeerde handen is gekomen. Uw wachtwoord en herstelsleutel blijven hetzelfde.',
+      body: 'Versleutelt de hele kluis opnieuw met een nieuwe sleutel. Doe dit als u vermoedt dat een kopie van de kluis met de sleutel in verkeerde handen is gekomen. Uw wachtwoord blijft hetzelfde. U krijgt wel een nieuwe herstelsleutel, die de oude vervangt: houd een printer of pen en papier bij de hand.',
       passphraseLabel: 'Wachtwoord',
       submit: 'Sleutel vernieuwen',
       busy: 'De kluis wordt opnieuw versleuteld. Dit kan even duren; sluit Dossierkluis niet af.',
       done: 'De kluis is opnieuw versleuteld met een nieuwe sleutel.',
+      newKeyTitle: 'Uw nieuwe herstelsleutel',
+      newKeyWarning: 'De oude herstelsleutel werkt niet meer. Bewaar deze nieuwe sleutel en vernietig het papier met de oude sleutel.',
+      confirmSubmit: 'Ik heb de nieuwe sleutel bewaard',
+      confirmed: 'De nieuwe herstelsleutel is bewaard. Vernietig het papier met de oude sleutel, als u dat nog niet hebt gedaan.',
     },
     showRecoveryKey: {
       title: 'Herstelsleutel tonen',
@@ -204,6 +208,9 @@ export const nl = {
       busy: 'De reservekopie wordt gemaakt…',
       done: 'Reservekopie gemaakt: {{path}} ({{size}}).',
       defaultSuffix: 'reservekopie',
+      overwriteQuestion: 'Op {{path}} staat al een bestand. Wilt u het overschrijven met deze reservekopie?',
+      overwriteExplanation: 'Het bestand dat daar nu staat en het sleutelbestand (.keys) ernaast worden dan vervangen. Dat kunt u niet ongedaan maken.',
+      overwrite: 'Overschrijven',
     },
   },
 };

@@ -23,6 +23,8 @@ interface SessionState {
   vaultOpened(status: VaultStatus, method: 'passphrase' | 'recovery-key'): void;
   lock(): Promise<void>;
   handleLocked(reason: LockReason): void;
+  /** Asks the core whether the vault is still open, for when its lock event may have been missed. */
+  checkStillUnlocked(): Promise<void>;
 }
 
 export const useSession = create<SessionState>((set, get) => ({
@@ -68,6 +70,14 @@ export const useSession = create<SessionState>((set, get) => ({
     set({ status: LOCKED, lockReason: reason, openedWithRecoveryKey: false });
     const vaultPath = get().lastVaultPath;
     useNavigation.getState().go(vaultPath ? { name: 'unlock', vaultPath } : { name: 'welcome' });
+  },
+
+  checkStillUnlocked: async () => {
+    const asked = get().status;
+    if (asked.state !== 'unlocked') return;
+    const result = await callCore('vault.status', {});
+    // Only an answer about the session that was asked about counts: not one overtaken by a lock and a new unlock.
+    if (result.ok && result.value.state === 'locked' && get().status === asked) get().handleLocked('unknown');
   },
 }));
 

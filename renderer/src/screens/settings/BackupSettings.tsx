@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../../shared/api';
 import { Alert } from '../../components/Alert';
@@ -24,19 +24,34 @@ export function BackupSettings() {
   const [busy, setBusy] = useState(false);
   const [made, setMade] = useState<{ path: string; bytes: number } | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
+  /** The target the core found occupied: asked once, overwritten only on an explicit yes. */
+  const [occupiedTarget, setOccupiedTarget] = useState<string | null>(null);
+  const targetRef = useRef<HTMLInputElement>(null);
 
-  async function submit(event: FormEvent) {
+  async function makeBackup(target: string, overwrite: boolean) {
+    setBusy(true);
+    setMade(null);
+    setError(null);
+    const result = await callCore('vault.backup', overwrite ? { targetPath: target, overwrite: true } : { targetPath: target });
+    setBusy(false);
+    setOccupiedTarget(null);
+    if (result.ok) setMade(result.value);
+    else if (result.error.code === 'VAULT_EXISTS' && !overwrite) setOccupiedTarget(target);
+    else setError(result.error);
+  }
+
+  function submit(event: FormEvent) {
     event.preventDefault();
     if (busy) return;
     setAttempted(true);
-    setMade(null);
-    setError(null);
+    setOccupiedTarget(null);
     if (targetPath.trim() === '') return;
-    setBusy(true);
-    const result = await callCore('vault.backup', { targetPath: targetPath.trim() });
-    setBusy(false);
-    if (result.ok) setMade(result.value);
-    else setError(result.error);
+    void makeBackup(targetPath.trim(), false);
+  }
+
+  function cancelOverwrite() {
+    setOccupiedTarget(null);
+    targetRef.current?.focus();
   }
 
   return (
@@ -48,16 +63,67 @@ export function BackupSettings() {
           description={t('settings.backup.targetDescription')}
           error={attempted && targetPath.trim() === '' ? t('settings.backup.targetRequired') : null}
           value={targetPath}
-          onChange={(event) => setTargetPath(event.target.value)}
+          onChange={(event) => {
+            setTargetPath(event.target.value);
+            // The question was about the old target; a new one is asked about afresh.
+            setOccupiedTarget(null);
+          }}
+          inputRef={targetRef}
           autoComplete="off"
           spellCheck={false}
         />
         {error && <Alert type="error">{errorText(error)}</Alert>}
         {made && <Alert type="ok">{t('settings.backup.done', { path: made.path, size: formatBytes(made.bytes, currentLanguage()) })}</Alert>}
-        <Button type="submit" appearance="secondary" busy={busy} busyLabel={t('settings.backup.busy')}>
-          {t('settings.backup.submit')}
-        </Button>
+        {occupiedTarget ? (
+          <OverwriteQuestion target={occupiedTarget} busy={busy} onOverwrite={() => void makeBackup(occupiedTarget, true)} onCancel={cancelOverwrite} />
+        ) : (
+          <Button type="submit" appearance="secondary" busy={busy} busyLabel={t('settings.backup.busy')}>
+            {t('settings.backup.submit')}
+          </Button>
+        )}
       </form>
     </SettingsSection>
+  );
+}
+
+interface OverwriteQuestionProps {
+  target: string;
+  busy: boolean;
+  onOverwrite(): void;
+  onCancel(): void;
+}
+
+/** Asks before replacing an existing file; the safe answer (cancel) is as easy to reach as the other. */
+function OverwriteQuestion({ target, busy, onOverwrite, onCancel }: OverwriteQuestionProps) {
+  const { t } = useTranslation();
+  const questionId = useId();
+  const questionRef = useRef<HTMLParagraphElement>(null);
+
+  // The question replaces the button the user just pressed: read it out and keep the focus nearby.
+  useEffect(() => {
+    questionRef.current?.focus();
+  }, []);
+
+  return (
+    <div className="app-question" role="group" aria-labelledby={questionId}>
+      <div className="utrecht-alert utrecht-alert--warning app-alert">
+        <div className="utrecht-alert__content">
+          <div className="utrecht-alert__message">
+            <p className="utrecht-paragraph app-question__text" id={questionId} ref={questionRef} tabIndex={-1}>
+              {t('settings.backup.overwriteQuestion', { path: target })}
+            </p>
+            <p className="utrecht-paragraph">{t('settings.backup.overwriteExplanation')}</p>
+          </div>
+        </div>
+      </div>
+      <div className="app-button-row">
+        <Button appearance="primary" busy={busy} busyLabel={t('settings.backup.busy')} onClick={onOverwrite}>
+          {t('settings.backup.overwrite')}
+        </Button>
+        <Button appearance="secondary" onClick={onCancel} disabled={busy}>
+          {t('common.cancel')}
+        </Button>
+      </div>
+    </div>
   );
 }

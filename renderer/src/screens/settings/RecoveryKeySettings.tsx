@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../../shared/api';
 import { Alert } from '../../components/Alert';
@@ -7,6 +7,7 @@ import { PassphraseField } from '../../components/PassphraseField';
 import { RecoveryKeyCard } from '../../components/RecoveryKeyCard';
 import { useErrorText } from '../../components/useErrorText';
 import { callCore } from '../../core-client';
+import { useRotatedRecoveryKey } from '../../store/rotated-recovery-key';
 import { useSession } from '../../store/session';
 import { SettingsSection } from './SettingsSection';
 
@@ -19,6 +20,12 @@ export function RecoveryKeySettings() {
   const [busy, setBusy] = useState(false);
   const [recoveryKey, setRecoveryKey] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
+  const rotatedRecoveryKey = useRotatedRecoveryKey((state) => state.recoveryKey);
+
+  // A key rotation replaces the recovery key: one shown here before it is no longer valid.
+  useEffect(() => {
+    if (rotatedRecoveryKey) setRecoveryKey(null);
+  }, [rotatedRecoveryKey]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();

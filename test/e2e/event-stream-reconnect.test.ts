@@ -1,0 +1,59 @@
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, openPage, skipWithoutBrowser, type BrowserSession } from './support/browser';
+import { startTestHost, type TestHost } from './support/host';
+import { checkScreen } from './support/screens';
+
+const PASSPHRASE = 'fiets tegen de wind in langs het kanaal';
+
+describe.skipIf(skipWithoutBrowser)('a lock while the event stream is down', () => {
+  let testHost: TestHost;
+  let browser: Browser;
+  let session: BrowserSession;
+
+  beforeAll(async () => {
+    // A host of its own: its connections are cut on purpose.
+    testHost = await startTestHost();
+    const vaultPath = path.join(testHost.dataDir, 'Werkbestand.kluis');
+    const created = await testHost.host.core.call('vault.create', { path: vaultPath, passphrase: PASSPHRASE, displayName: 'J. de Vries' });
+    expect(created.ok).toBe(true);
+    await testHost.host.core.call('vault.lock', {});
+    browser = await launchBrowser();
+    session = await openPage(browser);
+  });
+
+  afterAll(async () => {
+    await session?.context.close();
+    await browser?.close();
+    await testHost?.stop();
+  });
+
+  it('is noticed when the stream reconnects, and the page locks too', { timeout: 60_000 }, async () => {
+    const { page } = session;
+    await page.goto(testHost.host.url);
+    await page.getByRole('button', { name: 'Kluis Werkbestand openen' }).click();
+    await page.getByLabel('Wachtwoord', { exact: true }).fill(PASSPHRASE);
+    await page.getByRole('button', { name: 'Ontgrendelen' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Signalen' }).isVisible(), { timeout: 20_000 }).toBe(true);
+
+    // Cut every connection (the event stream among them), and lock before the page reconnects:
+    // the lock event has no stream to travel over and is lost.
+    const eventStreamClosed = page.waitForEvent('requestfailed', { predicate: (request) => request.url().endsWith('/api/events'), timeout: 5_000 });
+    testHost.host.server.closeAllConnections();
+    await eventStreamClosed;
+    const locked = await testHost.host.core.call('vault.lock', {});
+    expect(locked).toMatchObject({ ok: true, value: { state: 'locked' } });
+    expect(await page.getByRole('heading', { level: 1, name: 'Signalen' }).isVisible()).toBe(true);
+
+    // No input from the user: only the status asked after the reconnect can bring the page here.
+    await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Kluis ontgrendelen' }).isVisible(), { timeout: 15_000, interval: 250 }).toBe(true);
+    expect(await page.getByRole('navigation', { name: 'Hoofdmenu' }).count()).toBe(0);
+    expect(await page.getByText('J. de Vries').count()).toBe(0);
+    expect(await page.getByRole('status').filter({ hasText: 'De kluis is vergrendeld.' }).isVisible()).toBe(true);
+    await checkScreen(page, '24-locked-while-disconnected');
+
+    // The cut stream itself may be reported by the browser; nothing else may be.
+    expect(session.problems.filter((problem) => !problem.includes('/api/events'))).toEqual([]);
+  });
+});
