@@ -1,9 +1,8 @@
-import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openPage, skipWithoutBrowser, type BrowserSession } from './support/browser';
-import { startTestHost, type TestHost } from './support/host';
-import { checkScreen } from './support/screens';
+import { startHostWithLockedVault, type TestHost } from './support/host';
+import { checkScreen, unlockRecentVault } from './support/screens';
 
 const PASSPHRASE = 'fiets tegen de wind in langs het kanaal';
 const AUTO_LOCK_SECONDS = 3;
@@ -15,11 +14,7 @@ describe.skipIf(skipWithoutBrowser)('auto-lock after a short idle time', () => {
 
   beforeAll(async () => {
     // A host of its own: the short idle time must not race the other flows.
-    testHost = await startTestHost({ autoLockSeconds: AUTO_LOCK_SECONDS });
-    const vaultPath = path.join(testHost.dataDir, 'Werkbestand.kluis');
-    const created = await testHost.host.core.call('vault.create', { path: vaultPath, passphrase: PASSPHRASE, displayName: 'J. de Vries' });
-    expect(created.ok).toBe(true);
-    await testHost.host.core.call('vault.lock', {});
+    testHost = await startHostWithLockedVault(PASSPHRASE, { autoLockSeconds: AUTO_LOCK_SECONDS });
     browser = await launchBrowser();
     session = await openPage(browser);
   });
@@ -32,11 +27,7 @@ describe.skipIf(skipWithoutBrowser)('auto-lock after a short idle time', () => {
 
   it('returns to the unlock screen and leaves no dossier screen behind', { timeout: 60_000 }, async () => {
     const { page } = session;
-    await page.goto(testHost.host.url);
-    await page.getByRole('button', { name: 'Kluis Werkbestand openen' }).click();
-    await page.getByLabel('Wachtwoord', { exact: true }).fill(PASSPHRASE);
-    await page.getByRole('button', { name: 'Ontgrendelen' }).click();
-    await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Signalen' }).isVisible(), { timeout: 20_000 }).toBe(true);
+    await unlockRecentVault(page, testHost.host.url, PASSPHRASE);
     const unlockedAt = Date.now();
 
     // No input from here on: the core's idle timer must fire and the page must follow its event.

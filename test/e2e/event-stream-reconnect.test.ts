@@ -1,9 +1,8 @@
-import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openPage, skipWithoutBrowser, type BrowserSession } from './support/browser';
-import { startTestHost, type TestHost } from './support/host';
-import { checkScreen } from './support/screens';
+import { startHostWithLockedVault, type TestHost } from './support/host';
+import { checkScreen, unlockRecentVault } from './support/screens';
 
 const PASSPHRASE = 'fiets tegen de wind in langs het kanaal';
 
@@ -14,11 +13,7 @@ describe.skipIf(skipWithoutBrowser)('a lock while the event stream is down', () 
 
   beforeAll(async () => {
     // A host of its own: its connections are cut on purpose.
-    testHost = await startTestHost();
-    const vaultPath = path.join(testHost.dataDir, 'Werkbestand.kluis');
-    const created = await testHost.host.core.call('vault.create', { path: vaultPath, passphrase: PASSPHRASE, displayName: 'J. de Vries' });
-    expect(created.ok).toBe(true);
-    await testHost.host.core.call('vault.lock', {});
+    testHost = await startHostWithLockedVault(PASSPHRASE);
     browser = await launchBrowser();
     session = await openPage(browser);
   });
@@ -31,11 +26,7 @@ describe.skipIf(skipWithoutBrowser)('a lock while the event stream is down', () 
 
   it('is noticed when the stream reconnects, and the page locks too', { timeout: 60_000 }, async () => {
     const { page } = session;
-    await page.goto(testHost.host.url);
-    await page.getByRole('button', { name: 'Kluis Werkbestand openen' }).click();
-    await page.getByLabel('Wachtwoord', { exact: true }).fill(PASSPHRASE);
-    await page.getByRole('button', { name: 'Ontgrendelen' }).click();
-    await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Signalen' }).isVisible(), { timeout: 20_000 }).toBe(true);
+    await unlockRecentVault(page, testHost.host.url, PASSPHRASE);
 
     // Cut every connection (the event stream among them), and lock before the page reconnects:
     // the lock event has no stream to travel over and is lost.

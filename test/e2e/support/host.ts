@@ -32,3 +32,16 @@ export async function startTestHost(options: { autoLockSeconds?: number } = {}):
     },
   };
 }
+
+/**
+ * A host of its own with one locked vault (Werkbestand.kluis, owner "J. de Vries") already made
+ * through the core, for flows that start at the unlock screen.
+ */
+export async function startHostWithLockedVault(passphrase: string, options: { autoLockSeconds?: number } = {}): Promise<TestHost> {
+  const testHost = await startTestHost(options);
+  const vaultPath = path.join(testHost.dataDir, 'Werkbestand.kluis');
+  const created = await testHost.host.core.call('vault.create', { path: vaultPath, passphrase, displayName: 'J. de Vries' });
+  if (!created.ok) throw new Error(`vault.create: ${created.error.code}`);
+  await testHost.host.core.call('vault.lock', {});
+  return testHost;
+}

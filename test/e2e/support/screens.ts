@@ -28,3 +28,12 @@ export async function checkScreen(page: Page, name: string): Promise<void> {
   );
   expect(report, `axe on screen "${name}"`).toEqual([]);
 }
+
+/** Open the host's page, pick the recent vault and unlock it, until the main layout shows. */
+export async function unlockRecentVault(page: Page, url: string, passphrase: string): Promise<void> {
+  await page.goto(url);
+  await page.getByRole('button', { name: 'Kluis Werkbestand openen' }).click();
+  await page.getByLabel('Wachtwoord', { exact: true }).fill(passphrase);
+  await page.getByRole('button', { name: 'Ontgrendelen' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Signalen' }).waitFor({ state: 'visible', timeout: 20_000 });
+}
