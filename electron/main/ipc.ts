@@ -2,12 +2,16 @@ import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import type { Result } from '../../shared/api';
 import type { CoreService } from '../core/api/core-service';
 import { isAppOriginUrl } from './app-origin';
-import { CALL_CHANNEL, EVENT_CHANNEL } from './ipc-channels';
+import { showFileDialog } from './file-dialogs';
+import { CALL_CHANNEL, CHOOSE_FILE_CHANNEL, EVENT_CHANNEL } from './ipc-channels';
 import { isTrustedSender } from './sender-check';
 
 type WindowGetter = () => BrowserWindow | null;
 
-/** One request channel into the core and one event channel out; nothing else is listened to. */
+/**
+ * One request channel into the core, one event channel out, and one for the native file dialog;
+ * nothing else is listened to.
+ */
 export function registerIpc(core: CoreService, getWindow: WindowGetter): void {
   ipcMain.handle(CALL_CHANNEL, async (event, name: unknown, input: unknown): Promise<Result<unknown>> => {
     if (!isFromOurMainFrame(event, getWindow())) {
@@ -15,6 +19,14 @@ export function registerIpc(core: CoreService, getWindow: WindowGetter): void {
     }
     // The core validates the handler name and the input itself.
     return core.call(name, input);
+  });
+
+  // Only our own page may open a dialog, and only over our own window (modal, never a loose one).
+  ipcMain.handle(CHOOSE_FILE_CHANNEL, async (event, request: unknown): Promise<string | null> => {
+    const window = getWindow();
+    if (window === null || !isFromOurMainFrame(event, window)) return null;
+    // showFileDialog validates the request against the shared schema and refuses it with null.
+    return showFileDialog(window, request);
   });
 
   core.onEvent((coreEvent) => {

@@ -1,8 +1,8 @@
-// The page's only door to the core: one object, two methods, two fixed channels. ipcRenderer
-// itself and its event objects never reach the page.
+// The page's only door to the main process: one object, three methods, three fixed channels.
+// ipcRenderer itself and its event objects never reach the page.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import type { CoreEvent, DossierkluisBridge, HandlerName, Input, Output, Result } from '../../shared/api';
-import { CALL_CHANNEL, EVENT_CHANNEL } from '../main/ipc-channels';
+import type { CoreEvent, DossierkluisBridge, FileChoiceRequest, HandlerName, Input, Output, Result } from '../../shared/api';
+import { CALL_CHANNEL, CHOOSE_FILE_CHANNEL, EVENT_CHANNEL } from '../main/ipc-channels';
 
 const bridge = {
   async call<K extends HandlerName>(name: K, input: Input<K>): Promise<Result<Output<K>>> {
@@ -21,6 +21,17 @@ const bridge = {
     return () => {
       ipcRenderer.removeListener(EVENT_CHANNEL, forward);
     };
+  },
+
+  // The main process validates the request (the schema is not bundled here: the preload stays
+  // free of everything but 'electron'); a failed dialog counts as a cancelled one.
+  async chooseFile(request: FileChoiceRequest): Promise<string | null> {
+    try {
+      const chosen: unknown = await ipcRenderer.invoke(CHOOSE_FILE_CHANNEL, request);
+      return typeof chosen === 'string' ? chosen : null;
+    } catch {
+      return null;
+    }
   },
 } satisfies DossierkluisBridge;
 

@@ -1,4 +1,5 @@
-import type { CoreEvent, DossierkluisBridge, HandlerName, Input, Output, Result } from '../../shared/api';
+import type { CoreEvent, DossierkluisBridge, FileChoicePurpose, HandlerName, Input, Output, Result } from '../../shared/api';
+import { fileChooserFor, type FileChooser } from './bridge/file-chooser';
 
 let bridge: DossierkluisBridge | null = null;
 let onVaultLockedError: () => void = () => {};
@@ -22,4 +23,9 @@ export async function callCore<K extends HandlerName>(name: K, input: Input<K>):
 
 export function subscribeToCoreEvents(listener: (event: CoreEvent) => void): () => void {
   return bridge ? bridge.onEvent(listener) : () => {};
+}
+
+/** The native file dialog for a path field, or null where there is none (the browser host). */
+export function fileChooser(purpose: FileChoicePurpose): FileChooser | null {
+  return fileChooserFor(bridge, purpose);
 }

@@ -2,11 +2,13 @@ import type { z } from 'zod';
 import type { HandlerDefinition } from './define';
 import type { Result } from './errors';
 import type { CoreEvent } from './events';
+import type { FileChoiceRequest } from './file-choice';
 import { vaultApi } from './vault';
 
 export * from './errors';
 export * from './vault';
 export * from './events';
+export * from './file-choice';
 
 /**
  * The whole contract between UI and core: the sum of every domain's handler declarations.
@@ -38,4 +40,12 @@ export interface DossierkluisBridge {
   call<K extends HandlerName>(name: K, input: Input<K>): Promise<Result<Output<K>>>;
   /** Subscribe to core events; returns the unsubscribe function. */
   onEvent(listener: (event: CoreEvent) => void): () => void;
+  /**
+   * Let the user pick a file in the operating system's own dialog; resolves to the chosen path, or
+   * null when the dialog was cancelled (or the request refused). Optional, and not part of the core
+   * contract above: only the Electron preload offers it. The browser host has no native dialog (a
+   * web page cannot learn a full path), and the core never opens dialogs, so the renderer shows a
+   * "browse" button only where this method exists and keeps the plain path field everywhere.
+   */
+  chooseFile?(request: FileChoiceRequest): Promise<string | null>;
 }

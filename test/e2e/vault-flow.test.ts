@@ -25,6 +25,8 @@ describe.skipIf(skipWithoutBrowser)('first screens, end to end in Chromium', () 
   let newRecoveryKey = '';
 
   const isFocused = (locator: ReturnType<Page['locator']>) => locator.evaluate((element) => element === document.activeElement);
+  /** The browser host has no native file dialog: its path fields are plain text fields, without "Bladeren…". */
+  const browseButtons = (scope: Page | ReturnType<Page['locator']>) => scope.getByRole('button', { name: /Bladeren|Browse/ });
 
   beforeAll(async () => {
     testHost = await startTestHost();
@@ -45,6 +47,8 @@ describe.skipIf(skipWithoutBrowser)('first screens, end to end in Chromium', () 
     expect(page.url()).not.toContain('token');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('nl');
     await expect.poll(() => page.getByText('Op deze computer is nog geen kluis geopend.').isVisible()).toBe(true);
+    expect(await page.getByLabel('Pad naar het kluisbestand').isEditable()).toBe(true);
+    expect(await browseButtons(page).count()).toBe(0);
     await checkScreen(page, '01-welcome');
   });
 
@@ -53,6 +57,7 @@ describe.skipIf(skipWithoutBrowser)('first screens, end to end in Chromium', () 
     await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Nieuwe kluis maken' }).isVisible()).toBe(true);
     const location = page.getByLabel('Plaats van het kluisbestand');
     expect(await location.inputValue()).toBe(path.join(testHost.dataDir, 'Werkbestand.kluis'));
+    expect(await browseButtons(page).count()).toBe(0);
 
     await page.getByLabel('Uw naam').fill(DISPLAY_NAME);
     await page.getByLabel('Wachtwoord', { exact: true }).fill('te kort');
@@ -161,6 +166,7 @@ describe.skipIf(skipWithoutBrowser)('first screens, end to end in Chromium', () 
     const backup = settingsCard(page, 'Reservekopie maken');
     const target = path.join(testHost.dataDir, 'kopie', 'Werkbestand-kopie.kluis');
     const targetField = backup.getByLabel('Plaats van de reservekopie');
+    expect(await browseButtons(backup).count()).toBe(0);
     await targetField.fill(target);
     await backup.getByRole('button', { name: 'Reservekopie maken' }).click();
     await expect.poll(() => backup.getByText(`Reservekopie gemaakt: ${target}`).isVisible(), { timeout: 20_000 }).toBe(true);

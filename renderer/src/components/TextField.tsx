@@ -7,8 +7,11 @@ interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id
   /** Extra content under the input (e.g. a strength meter), described by the input too. */
   after?: ReactNode;
   afterId?: string;
-  /** Content beside the input (e.g. a show/hide button). */
-  inline?: ReactNode;
+  /**
+   * Content beside the input (e.g. a show/hide button). A function receives the label's id, so
+   * that a button there can point to the field it belongs to.
+   */
+  inline?: ReactNode | ((ids: { labelId: string }) => ReactNode);
   inputClassName?: string;
   inputRef?: Ref<HTMLInputElement>;
 }
@@ -22,11 +25,12 @@ export function TextField({ label, description, error, after, afterId, inline, i
   const inputId = useId();
   const descriptionId = `${inputId}-description`;
   const errorId = `${inputId}-error`;
+  const labelId = `${inputId}-label`;
   const describedBy = [description ? descriptionId : null, error ? errorId : null, afterId ?? null].filter(Boolean).join(' ');
   return (
     <div className={`utrecht-form-field${error ? ' utrecht-form-field--invalid' : ''}`}>
       <div className="utrecht-form-field__label">
-        <label className="utrecht-form-label" htmlFor={inputId}>
+        <label className="utrecht-form-label" htmlFor={inputId} id={labelId}>
           {label}
         </label>
       </div>
@@ -49,7 +53,7 @@ export function TextField({ label, description, error, after, afterId, inline, i
           aria-invalid={error ? true : undefined}
           aria-describedby={describedBy || undefined}
         />
-        {inline}
+        {typeof inline === 'function' ? inline({ labelId }) : inline}
       </div>
       {after}
     </div>

@@ -14,6 +14,7 @@ export const en: Translations = {
     busy: 'Working…',
     showPassphrase: 'Show passphrase',
     hidePassphrase: 'Hide passphrase',
+    browse: 'Browse…',
   },
   noAccess: {
     title: 'No access',

@@ -16,6 +16,7 @@ export const nl = {
     busy: 'Bezig…',
     showPassphrase: 'Wachtwoord tonen',
     hidePassphrase: 'Wachtwoord verbergen',
+    browse: 'Bladeren…',
   },
   noAccess: {
     title: 'Geen toegang',

@@ -4,6 +4,7 @@ import type { ApiError } from '../../../shared/api';
 import { Alert } from '../components/Alert';
 import { Button } from '../components/Button';
 import { checkNewPassphrase, NewPassphraseFields, type NewPassphraseValue } from '../components/NewPassphraseFields';
+import { PathField } from '../components/PathField';
 import { PublicLayout } from '../components/PublicLayout';
 import { TextField } from '../components/TextField';
 import { useErrorText } from '../components/useErrorText';
@@ -55,14 +56,13 @@ export function CreateVaultScreen() {
       <p className="utrecht-paragraph utrecht-paragraph--lead">{t('create.lead')}</p>
       <form className="app-form app-card" onSubmit={submit} noValidate aria-busy={busy}>
         {error && <Alert type="error">{errorText(error)}</Alert>}
-        <TextField
+        <PathField
+          purpose="create-vault"
           label={t('create.pathLabel')}
           description={t('create.pathDescription')}
           error={attempted && pathMissing ? t('create.pathRequired') : null}
           value={vaultPath}
-          onChange={(event) => setVaultPath(event.target.value)}
-          autoComplete="off"
-          spellCheck={false}
+          onValueChange={setVaultPath}
           aria-required
         />
         <TextField

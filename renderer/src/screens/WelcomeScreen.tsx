@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { ApiError, RecentVault } from '../../../shared/api';
 import { Alert } from '../components/Alert';
 import { Button } from '../components/Button';
+import { PathField } from '../components/PathField';
 import { PublicLayout } from '../components/PublicLayout';
-import { TextField } from '../components/TextField';
 import { useErrorText } from '../components/useErrorText';
 import { useFocusHeading } from '../components/useFocusHeading';
 import { callCore } from '../core-client';
@@ -131,17 +131,16 @@ function OpenByPathForm({ onOpen }: { onOpen(vaultPath: string): void }) {
   return (
     <form className="app-form" onSubmit={submit} noValidate>
       <h3 className="utrecht-heading-3">{t('welcome.pathTitle')}</h3>
-      <TextField
+      <PathField
+        purpose="open-vault"
         label={t('welcome.pathLabel')}
         description={t('welcome.pathDescription')}
         error={missing ? t('welcome.pathRequired') : null}
         value={vaultPath}
-        onChange={(event) => {
-          setVaultPath(event.target.value);
+        onValueChange={(value) => {
+          setVaultPath(value);
           setMissing(false);
         }}
-        autoComplete="off"
-        spellCheck={false}
       />
       <Button type="submit" appearance="secondary">
         {t('welcome.openButton')}

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../../shared/api';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
-import { TextField } from '../../components/TextField';
+import { PathField } from '../../components/PathField';
 import { useErrorText } from '../../components/useErrorText';
 import { callCore } from '../../core-client';
 import { formatBytes } from '../../format/bytes';
@@ -58,19 +58,18 @@ export function BackupSettings() {
     <SettingsSection title={t('settings.backup.title')}>
       <p className="utrecht-paragraph">{t('settings.backup.body')}</p>
       <form className="app-form" onSubmit={submit} noValidate aria-busy={busy}>
-        <TextField
+        <PathField
+          purpose="backup"
           label={t('settings.backup.targetLabel')}
           description={t('settings.backup.targetDescription')}
           error={attempted && targetPath.trim() === '' ? t('settings.backup.targetRequired') : null}
           value={targetPath}
-          onChange={(event) => {
-            setTargetPath(event.target.value);
+          onValueChange={(value) => {
+            setTargetPath(value);
             // The question was about the old target; a new one is asked about afresh.
             setOccupiedTarget(null);
           }}
           inputRef={targetRef}
-          autoComplete="off"
-          spellCheck={false}
         />
         {error && <Alert type="error">{errorText(error)}</Alert>}
         {made && <Alert type="ok">{t('settings.backup.done', { path: made.path, size: formatBytes(made.bytes, currentLanguage()) })}</Alert>}
