@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CoreError } from '../../electron/core/errors';
+import { verifyAuditChain } from '../../electron/core/vault/audit-chain';
 import { configureConnection, openEncryptedDatabase } from '../../electron/core/vault/connection';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, applyMigrations, schemaVersionOf } from '../../electron/core/vault/migrations';
 import type { Migration } from '../../electron/core/vault/migrations/migration';
@@ -59,6 +60,18 @@ describe('migrations', () => {
     } catch (error) {
       expect((error as CoreError).code).toBe('VAULT_TOO_NEW');
     }
+    db.close();
+  });
+
+  it('0002 chains the entries written before it, and forbids deleting entries', () => {
+    const db = freshDatabase();
+    applyMigrations(db, MIGRATIONS.slice(0, 1));
+    const insert = db.prepare("INSERT INTO audit_log (occurred_at, actor, action) VALUES ('2026-11-28T10:00:00Z', 'a', ?)");
+    for (const action of ['vault.created', 'vault.unlocked', 'vault.locked']) insert.run(action);
+    applyMigrations(db, MIGRATIONS.slice(0, 2));
+    expect(verifyAuditChain(db)).toEqual({ intact: true, entries: 3 });
+    expect(() => db.prepare('DELETE FROM audit_log WHERE id = 2').run()).toThrow(/append-only/);
+    expect(() => db.prepare("UPDATE audit_log SET actor = 'b' WHERE id = 2").run()).toThrow(/append-only/);
     db.close();
   });
 });

@@ -16,7 +16,7 @@ const USAGE = `Gebruik: kluis <opdracht> [argumenten]
 
 Opdrachten:
   create <kluis> [--naam <weergavenaam>]   Maak een nieuwe kluis; toont de herstelsleutel één keer.
-  check <kluis>                            Controleer de kluis volledig (integriteit).
+  check <kluis>                            Controleer de kluis volledig (integriteit en logboekketen).
   backup <kluis> <bestand> [--overschrijven]
                                            Maak een versleutelde reservekopie (met .keys-bestand);
                                            een bestaand bestand alleen met --overschrijven.
@@ -29,6 +29,8 @@ Wachtwoord: uit KLUIS_PASSPHRASE als die gezet is (KLUIS_NEW_PASSPHRASE voor een
 KLUIS_RECOVERY_KEY voor de herstelsleutel), anders wordt erom gevraagd zonder het te tonen.`;
 
 class UsageError extends Error {}
+/** A failure the CLI words itself (one Dutch line, exit code 1). */
+class CheckFailure extends Error {}
 
 function vaultOptions(): VaultOptions {
   return { kdf: kdfCalibrationFromEnvironment() };
@@ -95,14 +97,20 @@ async function run(argv: string[]): Promise<void> {
     case 'check': {
       const [vaultPath] = positional(args, 1);
       const vault = await Vault.unlock(vaultPath!, await credential(false), options);
+      let auditEntries: number;
       try {
         const result = vault.database.pragma('integrity_check', { simple: true });
         if (result !== 'ok') throw new CoreError('VAULT_CORRUPT', `integrity_check: ${result}`);
+        const chain = vault.verifyAuditTrail();
+        if (!chain.intact) {
+          throw new CheckFailure(`kluis: Het logboek is gewijzigd: de hashketen klopt niet vanaf regel ${chain.firstBrokenId}.`);
+        }
+        auditEntries = chain.entries;
         vault.audit('vault.checked');
       } finally {
         vault.lock();
       }
-      say('Kluis in orde: integriteitscontrole geslaagd.');
+      say(`Kluis in orde: integriteitscontrole geslaagd, logboekketen intact (${auditEntries} regels).`);
       return;
     }
     case 'backup': {
@@ -161,6 +169,10 @@ run(process.argv.slice(2)).then(
     if (error instanceof UsageError) {
       note(error.message);
       process.exit(2);
+    }
+    if (error instanceof CheckFailure) {
+      note(error.message);
+      process.exit(1);
     }
     const coreError = toCoreError(error, 'kluis');
     const detail = coreError.code === 'INTERNAL' ? ` (${coreError.message})` : '';

@@ -17,6 +17,7 @@ import {
   type KeyFile,
   type KeySlots,
 } from './key-file';
+import { appendAuditEntry, verifyAuditChain, type AuditChainReport } from './audit-chain';
 import { applyMigrations, assertSchemaNotTooNew } from './migrations';
 import { ProcessLock } from './process-lock';
 import { formatRecoveryKey, generateRecoverySecret } from './recovery-key';
@@ -110,9 +111,7 @@ export class Vault {
         setMeta.run('created_at', createdAt);
         setMeta.run('display_name', displayName);
         created.prepare('INSERT INTO vault_secret (name, value) VALUES (?, ?)').run('recovery_secret', recoverySecret);
-        created
-          .prepare('INSERT INTO audit_log (occurred_at, actor, action, details) VALUES (?, ?, ?, ?)')
-          .run(createdAt, displayName, 'vault.created', '{}');
+        appendAuditEntry(created, { occurred_at: createdAt, actor: displayName, action: 'vault.created', details: '{}' });
       })();
       const recoveryKek = recoveryKeyEncryptionKey(recoverySecret, vaultId);
       writeKeyFile(target, {
@@ -231,10 +230,18 @@ export class Vault {
     return row ?? null;
   }
 
+  /** Append to the hash-chained audit trail: who (the vault's display name), when, what. */
   audit(action: string, details: Record<string, unknown> = {}): void {
-    this.database
-      .prepare('INSERT INTO audit_log (occurred_at, actor, action, details) VALUES (?, ?, ?, ?)')
-      .run((this.options.now?.() ?? new Date()).toISOString(), this.displayName, action, JSON.stringify(details));
+    appendAuditEntry(this.database, {
+      occurred_at: (this.options.now?.() ?? new Date()).toISOString(),
+      actor: this.displayName,
+      action,
+      details: JSON.stringify(details),
+    });
+  }
+
+  verifyAuditTrail(): AuditChainReport {
+    return verifyAuditChain(this.database);
   }
 
   auditTrail(limit = 100): Array<{ occurredAt: string; actor: string; action: string; details: Record<string, unknown> }> {
