@@ -3,12 +3,16 @@ import type { HandlerDefinition } from './define';
 import type { Result } from './errors';
 import type { CoreEvent } from './events';
 import type { FileChoiceRequest } from './file-choice';
+import { dossierApi } from './dossiers';
 import { vaultApi } from './vault';
 
 export * from './errors';
 export * from './vault';
 export * from './events';
 export * from './file-choice';
+export * from './dossiers';
+export * from './dossier-types';
+export * from './subject-details';
 
 /**
  * The whole contract between UI and core: the sum of every domain's handler declarations.
@@ -16,6 +20,7 @@ export * from './file-choice';
  */
 export const api = {
   ...vaultApi,
+  ...dossierApi,
 } as const;
 
 export type Api = typeof api;

@@ -11,6 +11,7 @@ import { RecentVaults } from '../app/recent-vaults';
 import { CoreError, toCoreError } from '../errors';
 import { Vault, VAULT_EXTENSION, type VaultOptions } from '../vault/vault';
 import type { CoreService, LockReason } from './core-service';
+import { createDossierHandlers } from './dossier-handlers';
 import type { HandlerImplementations } from './handler-types';
 
 export interface CoreOptions {
@@ -60,7 +61,8 @@ export class Core implements CoreService {
       return failure({
         code: 'INVALID_INPUT',
         message: `${name}: ${issue?.path.join('.') || 'input'}: ${issue?.message ?? 'invalid'}`,
-        details: { field: issue?.path.join('.') ?? null },
+        // The field and the stable reason code (shared/domain/validation.ts) the UI translates.
+        details: { field: issue?.path.join('.') ?? null, reason: issue?.message ?? null },
       });
     }
     const handler = this.handlers[name] as (input: unknown) => unknown;
@@ -215,6 +217,7 @@ export class Core implements CoreService {
         this.restartAutoLock();
         return settings;
       },
+      ...createDossierHandlers(() => this.requireVault(), vaultOptions.now),
     };
   }
 }

@@ -1,0 +1,52 @@
+import { localIsoDate, type ValidationCode } from '../../../shared/domain/validation';
+import { CoreError } from '../errors';
+import type { Connection } from '../vault/connection';
+import type { Vault } from '../vault/vault';
+
+/**
+ * What the dossier modules work with: the open vault's connection, who is working, the clock, and
+ * the audit trail. Every change and every view of an item writes an audit entry inside the same
+ * transaction as the change, with ids and field names only: the audit trail outlives the content
+ * (it stays when a dossier is destroyed), so it must not hold the personal data itself.
+ */
+export interface DossierContext {
+  db: Connection;
+  actor: string;
+  now(): Date;
+  audit(action: string, details: Record<string, unknown>): void;
+}
+
+export function dossierContextFor(vault: Vault, now: () => Date = () => new Date()): DossierContext {
+  return {
+    db: vault.database,
+    actor: vault.displayName,
+    now,
+    audit: (action, details) => vault.audit(action, details),
+  };
+}
+
+export function timestamp(context: DossierContext): string {
+  return context.now().toISOString();
+}
+
+export function today(context: DossierContext): string {
+  return localIsoDate(context.now());
+}
+
+type ItemKind = 'signal' | 'dossier' | 'subject' | 'note' | 'measure' | 'phenomenon';
+
+export function notFound(kind: ItemKind, id: number): CoreError {
+  return new CoreError('NOT_FOUND', `${kind} ${id} not found`, { kind, id });
+}
+
+/** A rule the zod schema cannot see (it needs the stored state): answered like a schema failure. */
+export function invalidField(field: string, reason: ValidationCode): CoreError {
+  return new CoreError('INVALID_INPUT', `${field}: ${reason}`, { field, reason });
+}
+
+/** Run `work` in one transaction: the change and its audit entry are written together or not at all. */
+export function inTransaction<T>(context: DossierContext, work: () => T): T {
+  return context.db.transaction(work)();
+}
+
+export const toBoolean = (value: number): boolean => value === 1;

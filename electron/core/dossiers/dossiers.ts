@@ -1,0 +1,147 @@
+import type { ParsedInput } from '../../../shared/api';
+import type { Dossier, DossierSummary, Page } from '../../../shared/api/dossier-types';
+import { STATUS_TRANSITIONS } from '../../../shared/domain/enums';
+import { inTransaction, timestamp, today, type DossierContext } from './context';
+import {
+  DOSSIER_COLUMNS,
+  dossierSummary,
+  insertDossier,
+  replaceDossierPartners,
+  replaceDossierPhenomena,
+  requireDossier,
+  toDossierSummaries,
+  type DossierRow,
+} from './dossier-records';
+import { dossierLinksOfDossier } from './links';
+import { assertPhenomenaExist } from './phenomena';
+import { signalSummariesOfDossier } from './signals';
+import { changedFields, type SqlQuery } from './sql';
+
+export function createDossier(context: DossierContext, input: ParsedInput<'dossier.create'>): DossierSummary {
+  return inTransaction(context, () => {
+    assertPhenomenaExist(context, input.phenomenonIds ?? []);
+    const id = insertDossier(context, { ...input, openedOn: input.openedOn ?? today(context) });
+    return dossierSummary(context, id);
+  });
+}
+
+/** The dossier screen's material. Opening a dossier is an access to personal data: it is audited. */
+export function getDossier(context: DossierContext, dossierId: number): Dossier {
+  return inTransaction(context, () => {
+    const row = requireDossier(context, dossierId);
+    const partners = context.db.prepare('SELECT partner FROM dossier_partners WHERE dossier_id = ? ORDER BY partner').pluck().all(dossierId) as Dossier['partners'];
+    context.audit('dossier.viewed', { dossierId, number: row.number });
+    return {
+      ...toDossierSummaries(context, [row])[0]!,
+      summary: row.summary,
+      partners,
+      legalBasis: row.legal_basis,
+      purpose: row.purpose,
+      retentionUntil: row.retention_until,
+      createdAt: row.created_at,
+      nextStatuses: [...STATUS_TRANSITIONS[row.status]],
+      signals: signalSummariesOfDossier(context, dossierId),
+      subjects: dossierLinksOfDossier(context, dossierId),
+    };
+  });
+}
+
+type DossierFilter = ParsedInput<'dossier.list'>;
+
+const DOSSIER_ORDER: Record<DossierFilter['sort'], (direction: string) => string> = {
+  number: (direction) => `d.year ${direction}, d.sequence ${direction}`,
+  openedOn: (direction) => `d.opened_on ${direction}, d.id ${direction}`,
+  updatedAt: (direction) => `d.updated_at ${direction}, d.id ${direction}`,
+  title: (direction) => `d.title COLLATE NOCASE ${direction}, d.id ${direction}`,
+};
+
+/**
+ * The filter as SQL. `deleted_at IS NULL` is spelled out so that the partial index
+ * dossiers_by_status applies; a phenomenon includes its sub-forms.
+ */
+function dossierListQuery(filter: DossierFilter): { where: SqlQuery; orderBy: string } {
+  const conditions = ['d.deleted_at IS NULL'];
+  const params: unknown[] = [];
+  if (filter.statuses) {
+    conditions.push(`d.status IN (${filter.statuses.map(() => '?').join(', ')})`);
+    params.push(...filter.statuses);
+  }
+  if (filter.phenomenonId !== undefined) {
+    conditions.push(
+      `d.id IN (SELECT dp.dossier_id FROM dossier_phenomena dp
+                 WHERE dp.phenomenon_id IN (SELECT p.id FROM phenomena p WHERE p.id = ? OR p.parent_id = ?))`,
+    );
+    params.push(filter.phenomenonId, filter.phenomenonId);
+  }
+  const equal: Array<[string, unknown]> = [
+    ['d.priority', filter.priority],
+    ['d.owner', filter.owner],
+    ['d.tlp', filter.tlp],
+  ];
+  for (const [column, value] of equal) {
+    if (value === undefined) continue;
+    conditions.push(`${column} = ?`);
+    params.push(value);
+  }
+  if (filter.openedFrom) {
+    conditions.push('d.opened_on >= ?');
+    params.push(filter.openedFrom);
+  }
+  if (filter.openedUntil) {
+    conditions.push('d.opened_on <= ?');
+    params.push(filter.openedUntil);
+  }
+  return { where: { sql: conditions.join(' AND '), params }, orderBy: DOSSIER_ORDER[filter.sort](filter.direction.toUpperCase()) };
+}
+
+export function dossierPageSql(filter: DossierFilter): SqlQuery {
+  const { where, orderBy } = dossierListQuery(filter);
+  return {
+    sql: `SELECT ${DOSSIER_COLUMNS} FROM dossiers d WHERE ${where.sql} ORDER BY ${orderBy} LIMIT ? OFFSET ?`,
+    params: [...where.params, filter.limit, filter.offset],
+  };
+}
+
+export function listDossiers(context: DossierContext, filter: DossierFilter): Page<DossierSummary> {
+  const { where } = dossierListQuery(filter);
+  const page = dossierPageSql(filter);
+  const rows = context.db.prepare(page.sql).all(...page.params) as DossierRow[];
+  const total = context.db.prepare(`SELECT count(*) FROM dossiers d WHERE ${where.sql}`).pluck().get(...where.params) as number;
+  return { items: toDossierSummaries(context, rows), total, limit: filter.limit, offset: filter.offset };
+}
+
+const DOSSIER_COLUMN_OF = {
+  title: 'title',
+  summary: 'summary',
+  priority: 'priority',
+  owner: 'owner',
+  tlp: 'tlp',
+  legalBasis: 'legal_basis',
+  purpose: 'purpose',
+  retentionUntil: 'retention_until',
+} as const;
+
+export function updateDossier(context: DossierContext, input: ParsedInput<'dossier.update'>): DossierSummary {
+  const { dossierId, phenomenonIds, partners, ...columns } = input;
+  return inTransaction(context, () => {
+    requireDossier(context, dossierId);
+    const changes = changedFields(columns, DOSSIER_COLUMN_OF);
+    const fields = changes.map((change) => change.field);
+    if (phenomenonIds) {
+      assertPhenomenaExist(context, phenomenonIds);
+      replaceDossierPhenomena(context, dossierId, phenomenonIds);
+      fields.push('phenomenonIds');
+    }
+    if (partners) {
+      replaceDossierPartners(context, dossierId, partners);
+      fields.push('partners');
+    }
+    if (fields.length === 0) return dossierSummary(context, dossierId);
+    const assignments = [...changes.map((change) => `${change.column} = ?`), 'updated_at = ?'];
+    context.db
+      .prepare(`UPDATE dossiers SET ${assignments.join(', ')} WHERE id = ?`)
+      .run(...changes.map((change) => change.value), timestamp(context), dossierId);
+    context.audit('dossier.updated', { dossierId, fields });
+    return dossierSummary(context, dossierId);
+  });
+}

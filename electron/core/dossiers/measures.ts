@@ -1,0 +1,124 @@
+import type { ParsedInput } from '../../../shared/api';
+import type { Measure } from '../../../shared/api/dossier-types';
+import type { MeasureKind, MeasureStage, Partner, TlpCode } from '../../../shared/domain/enums';
+import { inTransaction, notFound, timestamp, type DossierContext } from './context';
+import { requireDossier, touchDossier } from './dossier-records';
+import { changedFields } from './sql';
+
+interface MeasureRow {
+  id: number;
+  dossier_id: number;
+  kind: MeasureKind;
+  description: string | null;
+  partner: Partner | null;
+  planned_on: string | null;
+  started_on: string | null;
+  decided_on: string | null;
+  stage: MeasureStage;
+  outcome: string | null;
+  tlp: TlpCode;
+  created_at: string;
+  updated_at: string;
+}
+
+const MEASURE_COLUMNS = `m.id, m.dossier_id, m.kind, m.description, m.partner, m.planned_on, m.started_on, m.decided_on, m.stage, m.outcome,
+  m.tlp, m.created_at, m.updated_at`;
+
+function toMeasure(row: MeasureRow): Measure {
+  return {
+    id: row.id,
+    dossierId: row.dossier_id,
+    kind: row.kind,
+    description: row.description,
+    partner: row.partner,
+    plannedOn: row.planned_on,
+    startedOn: row.started_on,
+    decidedOn: row.decided_on,
+    stage: row.stage,
+    outcome: row.outcome,
+    tlp: row.tlp,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** A measure that exists, is not in the trash, and whose dossier is not either. */
+function requireMeasure(context: DossierContext, measureId: number): MeasureRow {
+  const row = context.db
+    .prepare(
+      `SELECT ${MEASURE_COLUMNS} FROM measures m JOIN dossiers d ON d.id = m.dossier_id
+        WHERE m.id = ? AND m.deleted_at IS NULL AND d.deleted_at IS NULL`,
+    )
+    .get(measureId) as MeasureRow | undefined;
+  if (!row) throw notFound('measure', measureId);
+  return row;
+}
+
+export function addMeasure(context: DossierContext, input: ParsedInput<'measure.add'>): Measure {
+  return inTransaction(context, () => {
+    requireDossier(context, input.dossierId);
+    const id = Number(
+      context.db
+        .prepare(
+          `INSERT INTO measures (dossier_id, kind, description, partner, planned_on, started_on, decided_on, stage, outcome, tlp,
+                                 created_at, updated_at)
+           VALUES (@dossierId, @kind, @description, @partner, @plannedOn, @startedOn, @decidedOn, @stage, @outcome, @tlp, @now, @now)`,
+        )
+        .run({
+          dossierId: input.dossierId,
+          kind: input.kind,
+          description: input.description ?? null,
+          partner: input.partner ?? null,
+          plannedOn: input.plannedOn ?? null,
+          startedOn: input.startedOn ?? null,
+          decidedOn: input.decidedOn ?? null,
+          stage: input.stage,
+          outcome: input.outcome ?? null,
+          tlp: input.tlp,
+          now: timestamp(context),
+        }).lastInsertRowid,
+    );
+    touchDossier(context, input.dossierId);
+    context.audit('measure.added', { measureId: id, dossierId: input.dossierId, kind: input.kind });
+    return toMeasure(requireMeasure(context, id));
+  });
+}
+
+const MEASURE_COLUMN_OF = {
+  kind: 'kind',
+  description: 'description',
+  partner: 'partner',
+  plannedOn: 'planned_on',
+  startedOn: 'started_on',
+  decidedOn: 'decided_on',
+  stage: 'stage',
+  outcome: 'outcome',
+  tlp: 'tlp',
+} as const;
+
+export function updateMeasure(context: DossierContext, input: ParsedInput<'measure.update'>): Measure {
+  const { measureId, ...fields } = input;
+  return inTransaction(context, () => {
+    const before = requireMeasure(context, measureId);
+    const changes = changedFields(fields, MEASURE_COLUMN_OF);
+    if (changes.length === 0) return toMeasure(before);
+    context.db
+      .prepare(`UPDATE measures SET ${changes.map((change) => `${change.column} = ?`).join(', ')}, updated_at = ? WHERE id = ?`)
+      .run(...changes.map((change) => change.value), timestamp(context), measureId);
+    touchDossier(context, before.dossier_id);
+    context.audit('measure.updated', { measureId, dossierId: before.dossier_id, fields: changes.map((change) => change.field) });
+    return toMeasure(requireMeasure(context, measureId));
+  });
+}
+
+/** In the order they were planned (unplanned last), then as entered. */
+export function listMeasures(context: DossierContext, dossierId: number): Measure[] {
+  requireDossier(context, dossierId);
+  const rows = context.db
+    .prepare(
+      `SELECT ${MEASURE_COLUMNS} FROM measures m WHERE m.dossier_id = ? AND m.deleted_at IS NULL
+        ORDER BY m.planned_on IS NULL, m.planned_on, m.id`,
+    )
+    .all(dossierId) as MeasureRow[];
+  return rows.map(toMeasure);
+}

@@ -1,0 +1,272 @@
+import type { ParsedInput } from '../../../shared/api';
+import type { DossierSummary, Page, PhenomenonRef, Signal, SignalSummary } from '../../../shared/api/dossier-types';
+import type { DossierStatus, HowReceived, InformationGrade, Partner, SourceGrade, TlpCode } from '../../../shared/domain/enums';
+import { CoreError } from '../errors';
+import { inTransaction, invalidField, notFound, timestamp, toBoolean, today, type DossierContext } from './context';
+import { dossierSummary, insertDossier, requireDossier, touchDossier } from './dossier-records';
+import { assertPhenomenaExist, phenomenaById } from './phenomena';
+import { changedFields, type SqlQuery } from './sql';
+
+interface SignalRow {
+  id: number;
+  received_on: string;
+  how_received: HowReceived;
+  reporter_name: string | null;
+  reporter_contact: string | null;
+  reporter_protected: number;
+  origin: Partner | null;
+  phenomenon_id: number | null;
+  summary: string;
+  description: string | null;
+  location: string | null;
+  source_grade: SourceGrade;
+  information_grade: InformationGrade;
+  tlp: TlpCode;
+  legal_basis: string | null;
+  purpose: string | null;
+  retention_until: string | null;
+  dossier_id: number | null;
+  created_at: string;
+  updated_at: string;
+  dossier_number: string | null;
+  dossier_title: string | null;
+  dossier_status: DossierStatus | null;
+}
+
+/** A signal with its dossier's reference; a signal under a trashed dossier is hidden with it. */
+const SIGNAL_FROM = `signals s LEFT JOIN dossiers d ON d.id = s.dossier_id`;
+const LIVE_SIGNAL = 's.deleted_at IS NULL AND d.deleted_at IS NULL';
+const SIGNAL_SUMMARY_COLUMNS = `s.id, s.received_on, s.how_received, s.summary, s.location, s.phenomenon_id, s.source_grade,
+  s.information_grade, s.tlp, s.dossier_id, d.number AS dossier_number, d.title AS dossier_title, d.status AS dossier_status`;
+const SIGNAL_COLUMNS = `${SIGNAL_SUMMARY_COLUMNS}, s.reporter_name, s.reporter_contact, s.reporter_protected, s.origin, s.description,
+  s.legal_basis, s.purpose, s.retention_until, s.created_at, s.updated_at`;
+
+function toSignalSummary(row: SignalRow, phenomena: Map<number, PhenomenonRef>): SignalSummary {
+  return {
+    id: row.id,
+    receivedOn: row.received_on,
+    howReceived: row.how_received,
+    summary: row.summary,
+    location: row.location,
+    phenomenon: row.phenomenon_id === null ? null : (phenomena.get(row.phenomenon_id) ?? null),
+    sourceGrade: row.source_grade,
+    informationGrade: row.information_grade,
+    tlp: row.tlp,
+    dossier:
+      row.dossier_id === null ? null : { id: row.dossier_id, number: row.dossier_number!, title: row.dossier_title!, status: row.dossier_status! },
+  };
+}
+
+function toSignal(row: SignalRow, phenomena: Map<number, PhenomenonRef>): Signal {
+  return {
+    ...toSignalSummary(row, phenomena),
+    description: row.description,
+    reporterName: row.reporter_name,
+    reporterContact: row.reporter_contact,
+    reporterProtected: toBoolean(row.reporter_protected),
+    origin: row.origin,
+    legalBasis: row.legal_basis,
+    purpose: row.purpose,
+    retentionUntil: row.retention_until,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function requireSignalRow(context: DossierContext, signalId: number): SignalRow {
+  const row = context.db.prepare(`SELECT ${SIGNAL_COLUMNS} FROM ${SIGNAL_FROM} WHERE s.id = ? AND ${LIVE_SIGNAL}`).get(signalId) as
+    | SignalRow
+    | undefined;
+  if (!row) throw notFound('signal', signalId);
+  return row;
+}
+
+function readSignal(context: DossierContext, signalId: number): Signal {
+  return toSignal(requireSignalRow(context, signalId), phenomenaById(context));
+}
+
+/** An anonymous report has no reporter: checked on the stored result, so that an update cannot break it either. */
+function assertReporterFitsHowReceived(row: Pick<SignalRow, 'how_received' | 'reporter_name' | 'reporter_contact'>): void {
+  if (row.how_received === 'anoniem' && (row.reporter_name || row.reporter_contact)) {
+    throw invalidField(row.reporter_name ? 'reporterName' : 'reporterContact', 'reporter.anonymous');
+  }
+}
+
+export function createSignal(context: DossierContext, input: ParsedInput<'signal.create'>): Signal {
+  return inTransaction(context, () => {
+    assertReporterFitsHowReceived({ how_received: input.howReceived, reporter_name: input.reporterName ?? null, reporter_contact: input.reporterContact ?? null });
+    if (input.phenomenonId) assertPhenomenaExist(context, [input.phenomenonId]);
+    const id = Number(
+      context.db
+        .prepare(
+          `INSERT INTO signals (received_on, how_received, reporter_name, reporter_contact, reporter_protected, origin, phenomenon_id,
+                                summary, description, location, source_grade, information_grade, tlp, legal_basis, purpose,
+                                retention_until, created_at, updated_at)
+           VALUES (@receivedOn, @howReceived, @reporterName, @reporterContact, @reporterProtected, @origin, @phenomenonId,
+                   @summary, @description, @location, @sourceGrade, @informationGrade, @tlp, @legalBasis, @purpose,
+                   @retentionUntil, @now, @now)`,
+        )
+        .run({
+          receivedOn: input.receivedOn ?? today(context),
+          howReceived: input.howReceived,
+          reporterName: input.reporterName ?? null,
+          reporterContact: input.reporterContact ?? null,
+          reporterProtected: Number(input.reporterProtected),
+          origin: input.origin ?? null,
+          phenomenonId: input.phenomenonId ?? null,
+          summary: input.summary,
+          description: input.description ?? null,
+          location: input.location ?? null,
+          sourceGrade: input.sourceGrade,
+          informationGrade: input.informationGrade,
+          tlp: input.tlp,
+          legalBasis: input.legalBasis ?? null,
+          purpose: input.purpose ?? null,
+          retentionUntil: input.retentionUntil ?? null,
+          now: timestamp(context),
+        }).lastInsertRowid,
+    );
+    context.audit('signal.created', { signalId: id });
+    return readSignal(context, id);
+  });
+}
+
+/** Opening a signal shows the reporter: audited. */
+export function getSignal(context: DossierContext, signalId: number): Signal {
+  return inTransaction(context, () => {
+    const signal = readSignal(context, signalId);
+    context.audit('signal.viewed', { signalId });
+    return signal;
+  });
+}
+
+type SignalFilter = ParsedInput<'signal.list'>;
+
+const SIGNAL_ORDER: Record<SignalFilter['sort'], (direction: string) => string> = {
+  receivedOn: (direction) => `s.received_on ${direction}, s.id ${direction}`,
+  createdAt: (direction) => `s.created_at ${direction}, s.id ${direction}`,
+};
+
+export function signalPageSql(filter: SignalFilter): { page: SqlQuery; count: SqlQuery } {
+  const conditions = [LIVE_SIGNAL];
+  const params: unknown[] = [];
+  const where = (condition: string, ...values: unknown[]) => {
+    conditions.push(condition);
+    params.push(...values);
+  };
+  if (filter.phenomenonId !== undefined) {
+    where('s.phenomenon_id IN (SELECT p.id FROM phenomena p WHERE p.id = ? OR p.parent_id = ?)', filter.phenomenonId, filter.phenomenonId);
+  }
+  if (filter.howReceived) where('s.how_received = ?', filter.howReceived);
+  if (filter.tlp) where('s.tlp = ?', filter.tlp);
+  if (filter.inDossier !== undefined) where(filter.inDossier ? 's.dossier_id IS NOT NULL' : 's.dossier_id IS NULL');
+  if (filter.dossierId !== undefined) where('s.dossier_id = ?', filter.dossierId);
+  if (filter.receivedFrom) where('s.received_on >= ?', filter.receivedFrom);
+  if (filter.receivedUntil) where('s.received_on <= ?', filter.receivedUntil);
+  const whereSql = conditions.join(' AND ');
+  return {
+    page: {
+      sql: `SELECT ${SIGNAL_SUMMARY_COLUMNS} FROM ${SIGNAL_FROM} WHERE ${whereSql}
+            ORDER BY ${SIGNAL_ORDER[filter.sort](filter.direction.toUpperCase())} LIMIT ? OFFSET ?`,
+      params: [...params, filter.limit, filter.offset],
+    },
+    count: { sql: `SELECT count(*) FROM ${SIGNAL_FROM} WHERE ${whereSql}`, params },
+  };
+}
+
+export function listSignals(context: DossierContext, filter: SignalFilter): Page<SignalSummary> {
+  const { page, count } = signalPageSql(filter);
+  const phenomena = phenomenaById(context);
+  const rows = context.db.prepare(page.sql).all(...page.params) as SignalRow[];
+  const total = context.db.prepare(count.sql).pluck().get(...count.params) as number;
+  return { items: rows.map((row) => toSignalSummary(row, phenomena)), total, limit: filter.limit, offset: filter.offset };
+}
+
+export function signalSummariesOfDossier(context: DossierContext, dossierId: number): SignalSummary[] {
+  const phenomena = phenomenaById(context);
+  const rows = context.db
+    .prepare(`SELECT ${SIGNAL_SUMMARY_COLUMNS} FROM ${SIGNAL_FROM} WHERE s.dossier_id = ? AND ${LIVE_SIGNAL} ORDER BY s.received_on, s.id`)
+    .all(dossierId) as SignalRow[];
+  return rows.map((row) => toSignalSummary(row, phenomena));
+}
+
+const SIGNAL_COLUMN_OF = {
+  receivedOn: 'received_on',
+  howReceived: 'how_received',
+  reporterName: 'reporter_name',
+  reporterContact: 'reporter_contact',
+  reporterProtected: 'reporter_protected',
+  origin: 'origin',
+  phenomenonId: 'phenomenon_id',
+  summary: 'summary',
+  description: 'description',
+  location: 'location',
+  sourceGrade: 'source_grade',
+  informationGrade: 'information_grade',
+  tlp: 'tlp',
+  legalBasis: 'legal_basis',
+  purpose: 'purpose',
+  retentionUntil: 'retention_until',
+} as const;
+
+export function updateSignal(context: DossierContext, input: ParsedInput<'signal.update'>): Signal {
+  const { signalId, ...fields } = input;
+  return inTransaction(context, () => {
+    const before = requireSignalRow(context, signalId);
+    if (fields.phenomenonId) assertPhenomenaExist(context, [fields.phenomenonId]);
+    const changes = changedFields(fields, SIGNAL_COLUMN_OF);
+    if (changes.length === 0) return toSignal(before, phenomenaById(context));
+    context.db
+      .prepare(`UPDATE signals SET ${changes.map((change) => `${change.column} = ?`).join(', ')}, updated_at = ? WHERE id = ?`)
+      .run(...changes.map((change) => change.value), timestamp(context), signalId);
+    const after = requireSignalRow(context, signalId);
+    assertReporterFitsHowReceived(after);
+    context.audit('signal.updated', { signalId, fields: changes.map((change) => change.field) });
+    return toSignal(after, phenomenaById(context));
+  });
+}
+
+/** A signal belongs to at most one dossier; moving it to another is refused, not done silently. */
+function assertNotInOtherDossier(row: SignalRow, dossierId: number | null): void {
+  if (row.dossier_id !== null && row.dossier_id !== dossierId) {
+    throw new CoreError('SIGNAL_ALREADY_IN_DOSSIER', `signal ${row.id} belongs to dossier ${row.dossier_number}`, {
+      dossierId: row.dossier_id,
+      number: row.dossier_number,
+    });
+  }
+}
+
+export function attachSignalToDossier(context: DossierContext, input: ParsedInput<'signal.attachToDossier'>): Signal {
+  return inTransaction(context, () => {
+    const signal = requireSignalRow(context, input.signalId);
+    const dossier = requireDossier(context, input.dossierId);
+    assertNotInOtherDossier(signal, input.dossierId);
+    if (signal.dossier_id === input.dossierId) return toSignal(signal, phenomenaById(context));
+    context.db.prepare('UPDATE signals SET dossier_id = ?, updated_at = ? WHERE id = ?').run(input.dossierId, timestamp(context), input.signalId);
+    touchDossier(context, input.dossierId);
+    context.audit('signal.attached', { signalId: input.signalId, dossierId: input.dossierId, number: dossier.number });
+    return readSignal(context, input.signalId);
+  });
+}
+
+/** A new dossier from a loose signal; the dossier inherits its phenomenon, handling code, basis, purpose and retention. */
+export function signalToDossier(context: DossierContext, input: ParsedInput<'signal.toDossier'>): DossierSummary {
+  return inTransaction(context, () => {
+    const signal = requireSignalRow(context, input.signalId);
+    assertNotInOtherDossier(signal, null);
+    const dossierId = insertDossier(context, {
+      title: input.title ?? signal.summary,
+      priority: input.priority ?? 'normaal',
+      owner: input.owner ?? null,
+      phenomenonIds: signal.phenomenon_id === null ? [] : [signal.phenomenon_id],
+      tlp: signal.tlp,
+      legalBasis: signal.legal_basis,
+      purpose: signal.purpose,
+      retentionUntil: signal.retention_until,
+      openedOn: today(context),
+    });
+    context.db.prepare('UPDATE signals SET dossier_id = ?, updated_at = ? WHERE id = ?').run(dossierId, timestamp(context), input.signalId);
+    context.audit('signal.attached', { signalId: input.signalId, dossierId });
+    return dossierSummary(context, dossierId);
+  });
+}

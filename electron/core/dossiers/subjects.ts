@@ -1,0 +1,98 @@
+import type { ParsedInput } from '../../../shared/api';
+import type { Page, Subject, SubjectSummary, SubjectWithLinks } from '../../../shared/api/dossier-types';
+import { inTransaction, invalidField, timestamp, type DossierContext } from './context';
+import { dossierLinksOfSubject, subjectLinksOf } from './links';
+import type { SqlQuery } from './sql';
+import { subjectLabel } from './subject-label';
+import { SUBJECT_SUMMARY_COLUMNS, requireSubject, toSubjectSummary, writeMatchKeys, type SubjectSummaryRow } from './subject-records';
+
+export function createSubject(context: DossierContext, input: ParsedInput<'subject.create'>): Subject {
+  return inTransaction(context, () => {
+    const now = timestamp(context);
+    const id = Number(
+      context.db
+        .prepare(
+          `INSERT INTO subjects (type, label, details, source_grade, information_grade, tlp, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(input.details.type, subjectLabel(input.details), JSON.stringify(input.details), input.sourceGrade, input.informationGrade, input.tlp, now, now)
+        .lastInsertRowid,
+    );
+    writeMatchKeys(context, id, input.details);
+    context.audit('subject.created', { subjectId: id, type: input.details.type });
+    return requireSubject(context, id);
+  });
+}
+
+/** A subject with its dossiers and links (the network view). Audited: it shows personal data. */
+export function getSubject(context: DossierContext, subjectId: number): SubjectWithLinks {
+  return inTransaction(context, () => {
+    const subject = requireSubject(context, subjectId);
+    context.audit('subject.viewed', { subjectId });
+    return { ...subject, dossiers: dossierLinksOfSubject(context, subjectId), links: subjectLinksOf(context, subjectId) };
+  });
+}
+
+export function updateSubject(context: DossierContext, input: ParsedInput<'subject.update'>): Subject {
+  const { subjectId, details, ...grading } = input;
+  return inTransaction(context, () => {
+    const before = requireSubject(context, subjectId);
+    if (details && details.type !== before.type) throw invalidField('details.type', 'subject.type-fixed');
+    const fields = [...(details ? ['details'] : []), ...Object.entries(grading).flatMap(([field, value]) => (value === undefined ? [] : [field]))];
+    if (fields.length === 0) return before;
+    const newDetails = details ?? before.details;
+    context.db
+      .prepare('UPDATE subjects SET label = ?, details = ?, source_grade = ?, information_grade = ?, tlp = ?, updated_at = ? WHERE id = ?')
+      .run(
+        subjectLabel(newDetails),
+        JSON.stringify(newDetails),
+        grading.sourceGrade ?? before.sourceGrade,
+        grading.informationGrade ?? before.informationGrade,
+        grading.tlp ?? before.tlp,
+        timestamp(context),
+        subjectId,
+      );
+    writeMatchKeys(context, subjectId, newDetails);
+    context.audit('subject.updated', { subjectId, fields });
+    return requireSubject(context, subjectId);
+  });
+}
+
+type SubjectFilter = ParsedInput<'subject.list'>;
+
+/** LIKE with the user's % and _ taken literally. */
+function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+}
+
+export function subjectPageSql(filter: SubjectFilter): { page: SqlQuery; count: SqlQuery } {
+  const conditions = ['sj.deleted_at IS NULL'];
+  const params: unknown[] = [];
+  if (filter.type) {
+    conditions.push('sj.type = ?');
+    params.push(filter.type);
+  }
+  if (filter.query) {
+    conditions.push("sj.label LIKE ? ESCAPE '\\'");
+    params.push(containsPattern(filter.query));
+  }
+  if (filter.dossierId !== undefined) {
+    conditions.push('sj.id IN (SELECT l.subject_id FROM subject_dossier_links l WHERE l.dossier_id = ?)');
+    params.push(filter.dossierId);
+  }
+  const where = conditions.join(' AND ');
+  return {
+    page: {
+      sql: `SELECT ${SUBJECT_SUMMARY_COLUMNS} FROM subjects sj WHERE ${where} ORDER BY sj.label COLLATE NOCASE, sj.id LIMIT ? OFFSET ?`,
+      params: [...params, filter.limit, filter.offset],
+    },
+    count: { sql: `SELECT count(*) FROM subjects sj WHERE ${where}`, params },
+  };
+}
+
+export function listSubjects(context: DossierContext, filter: SubjectFilter): Page<SubjectSummary> {
+  const { page, count } = subjectPageSql(filter);
+  const rows = context.db.prepare(page.sql).all(...page.params) as SubjectSummaryRow[];
+  const total = context.db.prepare(count.sql).pluck().get(...count.params) as number;
+  return { items: rows.map(toSubjectSummary), total, limit: filter.limit, offset: filter.offset };
+}

@@ -1,0 +1,91 @@
+import type { TrashItem, TrashKind } from '../../../shared/api/dossier-types';
+import { TRASH_KINDS } from '../../../shared/api/dossier-types';
+import { inTransaction, notFound, timestamp, type DossierContext } from './context';
+
+/**
+ * Deleting puts an item in the trash (its `deleted_at` is set): it disappears from every list and
+ * lookup, and what hangs under it (a dossier's signals, notes, measures and links; a subject's
+ * links and match keys) disappears with it, untouched, so that a restore brings everything back.
+ * Emptying the trash destroys the rows and, through the foreign keys, everything under them;
+ * secure_delete overwrites the freed pages. Only the audit entries remain.
+ */
+
+interface TrashTable {
+  table: string;
+  /** What the trash list shows for an item of this kind. */
+  label: string;
+}
+
+const TRASH_TABLES: Record<TrashKind, TrashTable> = {
+  signal: { table: 'signals', label: 'summary' },
+  dossier: { table: 'dossiers', label: "number || ' ' || title" },
+  subject: { table: 'subjects', label: 'label' },
+  note: { table: 'dossier_notes', label: 'substr(body, 1, 80)' },
+  measure: { table: 'measures', label: 'kind' },
+};
+
+function labelOf(context: DossierContext, kind: TrashKind, id: number, inTrash: boolean): string {
+  const { table, label } = TRASH_TABLES[kind];
+  const found = context.db
+    .prepare(`SELECT ${label} FROM ${table} WHERE id = ? AND deleted_at IS ${inTrash ? 'NOT NULL' : 'NULL'}`)
+    .pluck()
+    .get(id) as string | undefined;
+  if (found === undefined) throw notFound(kind, id);
+  return found;
+}
+
+export function moveToTrash(context: DossierContext, input: { kind: TrashKind; id: number }): TrashItem {
+  return inTransaction(context, () => {
+    const label = labelOf(context, input.kind, input.id, false);
+    const deletedAt = timestamp(context);
+    context.db.prepare(`UPDATE ${TRASH_TABLES[input.kind].table} SET deleted_at = ? WHERE id = ?`).run(deletedAt, input.id);
+    context.audit(`${input.kind}.trashed`, { id: input.id });
+    return { kind: input.kind, id: input.id, label, deletedAt };
+  });
+}
+
+export function restoreFromTrash(context: DossierContext, input: { kind: TrashKind; id: number }): { kind: TrashKind; id: number } {
+  return inTransaction(context, () => {
+    labelOf(context, input.kind, input.id, true);
+    context.db.prepare(`UPDATE ${TRASH_TABLES[input.kind].table} SET deleted_at = NULL WHERE id = ?`).run(input.id);
+    context.audit(`${input.kind}.restored`, { id: input.id });
+    return { kind: input.kind, id: input.id };
+  });
+}
+
+/** Everything in the trash, most recently deleted first. */
+export function listTrash(context: DossierContext): TrashItem[] {
+  const union = TRASH_KINDS.map(
+    (kind) => `SELECT '${kind}' AS kind, id, ${TRASH_TABLES[kind].label} AS label, deleted_at FROM ${TRASH_TABLES[kind].table} WHERE deleted_at IS NOT NULL`,
+  ).join(' UNION ALL ');
+  const rows = context.db.prepare(`${union} ORDER BY deleted_at DESC, kind, id`).all() as Array<{
+    kind: TrashKind;
+    id: number;
+    label: string;
+    deleted_at: string;
+  }>;
+  return rows.map((row) => ({ kind: row.kind, id: row.id, label: row.label, deletedAt: row.deleted_at }));
+}
+
+/** Children before parents, so that each count is of items that were in the trash themselves. */
+const DESTRUCTION_ORDER: readonly TrashKind[] = ['note', 'measure', 'signal', 'subject', 'dossier'];
+
+export function emptyTrash(context: DossierContext): { destroyed: Record<TrashKind, number> } {
+  const destroyed = inTransaction(context, () => {
+    const ids = Object.fromEntries(
+      TRASH_KINDS.map((kind) => [
+        kind,
+        context.db.prepare(`SELECT id FROM ${TRASH_TABLES[kind].table} WHERE deleted_at IS NOT NULL ORDER BY id`).pluck().all() as number[],
+      ]),
+    ) as Record<TrashKind, number[]>;
+    const counts = {} as Record<TrashKind, number>;
+    for (const kind of DESTRUCTION_ORDER) {
+      counts[kind] = context.db.prepare(`DELETE FROM ${TRASH_TABLES[kind].table} WHERE deleted_at IS NOT NULL`).run().changes;
+    }
+    context.audit('trash.emptied', { destroyed: ids });
+    return counts;
+  });
+  // The WAL still holds the old pages (encrypted, but whole): fold it into the overwritten file now.
+  context.db.pragma('wal_checkpoint(TRUNCATE)');
+  return { destroyed };
+}
