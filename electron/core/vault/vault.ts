@@ -48,6 +48,7 @@ function readRecoverySecret(db: Connection): Buffer {
 
 export class Vault {
   private closed = false;
+  private cachedDisplayName: string | null = null;
 
   private constructor(
     readonly path: string,
@@ -217,8 +218,10 @@ export class Vault {
     return this.databaseKey;
   }
 
+  /** Read once: every audit entry names the actor, and the name does not change while open. */
   get displayName(): string {
-    return this.meta('display_name') ?? '';
+    this.cachedDisplayName ??= this.meta('display_name') ?? '';
+    return this.cachedDisplayName;
   }
 
   status(): VaultStatus {
