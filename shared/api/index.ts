@@ -3,9 +3,11 @@ import type { HandlerDefinition } from './define';
 import type { Result } from './errors';
 import type { CoreEvent } from './events';
 import type { FileChoiceRequest } from './file-choice';
+import { auditApi } from './audit';
 import { dossierApi } from './dossiers';
 import { vaultApi } from './vault';
 
+export * from './audit';
 export * from './errors';
 export * from './vault';
 export * from './events';
@@ -21,6 +23,7 @@ export * from './subject-details';
 export const api = {
   ...vaultApi,
   ...dossierApi,
+  ...auditApi,
 } as const;
 
 export type Api = typeof api;

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { Core } from '../../electron/core/api/core';
 import { openEncryptedDatabase } from '../../electron/core/vault/connection';
 import { Vault } from '../../electron/core/vault/vault';
 import { FAST_VAULT_OPTIONS, TEST_PASSPHRASE, makeTempFolder } from '../support/temp-vault';
@@ -61,5 +62,21 @@ describe('the hash-chained audit trail', () => {
     const bad = cli(['check', vaultPath]);
     expect(bad.status).toBe(1);
     expect(bad.stderr.trim()).toBe('kluis: Het logboek is gewijzigd: de hashketen klopt niet vanaf regel 2.');
+  });
+
+  it('reads through the API newest first, page by page, and records that it was read', async () => {
+    const core = new Core({ userDataDir: makeTempFolder(), host: 'browser', appVersion: 'test', vault: FAST_VAULT_OPTIONS });
+    await core.call('vault.create', { path: path.join(makeTempFolder(), 'api.kluis'), passphrase: TEST_PASSPHRASE, displayName: 'Test Gebruiker' });
+    await core.call('settings.update', { autoLockMinutes: 20 });
+    const first = await core.call('audit.list', { limit: 2 });
+    if (!first.ok) throw new Error(first.error.code);
+    const page = first.value as Array<{ id: number; action: string; actor: string }>;
+    expect(page.map((entry) => entry.action)).toEqual(['audit.viewed', 'settings.updated']);
+    expect(page[0]!.actor).toBe('Test Gebruiker');
+    const older = await core.call('audit.list', { limit: 10, beforeId: page[1]!.id });
+    expect(older).toMatchObject({ ok: true, value: [{ action: 'vault.created' }] });
+    expect(await core.call('audit.verify', {})).toEqual({ ok: true, value: { intact: true, entries: 3 } });
+    expect(await core.call('audit.list', { limit: 0 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    await core.dispose();
   });
 });

@@ -27,7 +27,7 @@ export interface CoreOptions {
 }
 
 /** Calls that only look: they do not count as the user's activity for the auto-lock. */
-const PASSIVE_HANDLERS: ReadonlySet<HandlerName> = new Set(['app.info', 'vault.status', 'vault.recent', 'settings.get']);
+const PASSIVE_HANDLERS: ReadonlySet<HandlerName> = new Set(['app.info', 'vault.status', 'vault.recent', 'settings.get', 'audit.verify']);
 
 /**
  * The core behind every transport: one handler map, validated at the boundary. Electron's IPC,
@@ -218,6 +218,13 @@ export class Core implements CoreService {
         return settings;
       },
       ...createDossierHandlers(() => this.requireVault(), vaultOptions.now),
+      // Reading the trail is itself an access worth recording, but not one per page turned.
+      'audit.list': ({ limit, beforeId }) => {
+        const vault = this.requireVault();
+        if (beforeId === undefined) vault.audit('audit.viewed');
+        return vault.auditTrail(limit ?? 100, beforeId);
+      },
+      'audit.verify': () => this.requireVault().verifyAuditTrail(),
     };
   }
 }

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { AuditEntry } from '../../../shared/api/audit';
 import { PASSPHRASE_MIN_LENGTH, type VaultSettings, type VaultStatus } from '../../../shared/api/vault';
 import { CoreError, fromFileSystemError, toCoreError } from '../errors';
 import { temporarySiblingPath } from '../fs/atomic-write';
@@ -247,11 +248,12 @@ export class Vault {
     return verifyAuditChain(this.database);
   }
 
-  auditTrail(limit = 100): Array<{ occurredAt: string; actor: string; action: string; details: Record<string, unknown> }> {
+  /** Newest first, `limit` entries older than `beforeId` (or the newest when absent). */
+  auditTrail(limit = 100, beforeId?: number): AuditEntry[] {
     const rows = this.database
-      .prepare('SELECT occurred_at, actor, action, details FROM audit_log ORDER BY id DESC LIMIT ?')
-      .all(limit) as Array<{ occurred_at: string; actor: string; action: string; details: string }>;
-    return rows.map((row) => ({ occurredAt: row.occurred_at, actor: row.actor, action: row.action, details: JSON.parse(row.details) }));
+      .prepare('SELECT id, occurred_at, actor, action, details FROM audit_log WHERE id < ? ORDER BY id DESC LIMIT ?')
+      .all(beforeId ?? Number.MAX_SAFE_INTEGER, limit) as Array<{ id: number; occurred_at: string; actor: string; action: string; details: string }>;
+    return rows.map((row) => ({ id: row.id, occurredAt: row.occurred_at, actor: row.actor, action: row.action, details: JSON.parse(row.details) }));
   }
 
   settings(): VaultSettings {
