@@ -3,9 +3,16 @@
  * kluis: the command line for scripting, scheduled backups and disaster recovery.
  * Exit code 0 on success; 1 with a one-line Dutch message on stderr on failure; 2 for misuse.
  */
+import { randomInt } from 'node:crypto';
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Result } from '../../../shared/api';
+import type { DossierSummary } from '../../../shared/api/dossier-types';
+import { DOSSIER_STATUS_LABELS_NL } from '../../../shared/domain/labels-nl';
 import { formatErrorMessage } from '../../../shared/i18n/errors';
+import { Core } from '../api/core';
+import { createDemoVault } from '../demo/demo-data';
 import { CoreError, toCoreError } from '../errors';
 import { kdfCalibrationFromEnvironment } from '../vault/kdf';
 import { restoreVault } from '../vault/restore';
@@ -24,6 +31,9 @@ Opdrachten:
                                            als <kluis>.voor-herstel-<tijd>.
   change-passphrase <kluis>                Wijzig het wachtwoord.
   recover-key <kluis> [--herstelsleutel]   Toon de ruwe SQLCipher-sleutel (64 hex) voor noodherstel.
+  demo <kluis>                             Maak een nieuwe kluis met verzonnen demogegevens; zonder
+                                           KLUIS_PASSPHRASE wordt een wachtwoord gemaakt en getoond.
+  dossiers <kluis>                         Toon de dossiers, één per regel: nummer, status, titel.
 
 Wachtwoord: uit KLUIS_PASSPHRASE als die gezet is (KLUIS_NEW_PASSPHRASE voor een nieuw wachtwoord,
 KLUIS_RECOVERY_KEY voor de herstelsleutel), anders wordt erom gevraagd zonder het te tonen.`;
@@ -57,6 +67,44 @@ async function newPassphrase(envName: 'KLUIS_PASSPHRASE' | 'KLUIS_NEW_PASSPHRASE
 async function credential(useRecoveryKey: boolean): Promise<VaultCredential> {
   if (useRecoveryKey) return { recoveryKey: await readSecret('KLUIS_RECOVERY_KEY', 'Herstelsleutel: ') };
   return { passphrase: await readSecret('KLUIS_PASSPHRASE', 'Wachtwoord: ') };
+}
+
+/** Short, plain words for a generated demo passphrase: five of them give about 30 bits, enough for a demo. */
+const PASSPHRASE_WORDS = [
+  'appel', 'beuk', 'brug', 'dijk', 'duin', 'eend', 'fiets', 'gracht', 'haven', 'heide', 'hooi', 'kaas',
+  'klomp', 'kreek', 'lamp', 'molen', 'mossel', 'paard', 'polder', 'raam', 'regen', 'schaats', 'sluis', 'spoor',
+  'stroop', 'tulp', 'veer', 'vlag', 'vos', 'wolk', 'zand', 'zeil', 'boter', 'dorp', 'gans', 'kerk',
+  'kruid', 'meeuw', 'net', 'plein', 'riet', 'schuur', 'sloot', 'toren', 'uil', 'wiel', 'zomer', 'klok',
+] as const;
+
+/** Five random words (crypto.randomInt), separated by spaces: "molen tulp kaas fiets dijk". */
+function generatedPassphrase(): string {
+  return Array.from({ length: 5 }, () => PASSPHRASE_WORDS[randomInt(PASSPHRASE_WORDS.length)]).join(' ');
+}
+
+/** Every dossier of the vault by number, through a Core whose recent list lives in a temporary folder. */
+async function listDossiers(vaultPath: string, passphrase: string, options: VaultOptions): Promise<DossierSummary[]> {
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kluis-cli-'));
+  const core = new Core({ userDataDir, host: 'browser', appVersion: 'cli', vault: options });
+  const expect = async <T>(pending: Promise<Result<unknown>>): Promise<T> => {
+    const answer = await pending;
+    if (!answer.ok) throw new CoreError(answer.error.code, answer.error.message, answer.error.details);
+    return answer.value as T;
+  };
+  try {
+    await expect(core.call('vault.unlock', { path: vaultPath, passphrase }));
+    const dossiers: DossierSummary[] = [];
+    for (;;) {
+      const page = await expect<{ items: DossierSummary[]; total: number }>(
+        core.call('dossier.list', { sort: 'number', direction: 'asc', limit: 500, offset: dossiers.length }),
+      );
+      dossiers.push(...page.items);
+      if (page.items.length === 0 || dossiers.length >= page.total) return dossiers;
+    }
+  } finally {
+    await core.dispose();
+    fs.rmSync(userDataDir, { recursive: true, force: true });
+  }
 }
 
 function takeOption(args: string[], name: string): string | undefined {
@@ -150,6 +198,37 @@ async function run(argv: string[]): Promise<void> {
       const hexKey = await Vault.revealDatabaseKey(vaultPath!, await credential(useRecoveryKey), options);
       note('Dit is de ruwe databasesleutel. Wie hem heeft, kan de kluis lezen. Zie README, "Noodherstel".');
       say(hexKey);
+      return;
+    }
+    case 'demo': {
+      const [vaultPath] = positional(args, 1);
+      const target = path.resolve(vaultPath!);
+      if (fs.existsSync(target) || fs.existsSync(`${target}.keys`)) {
+        throw new CheckFailure(`kluis: Er staat al een kluis op ${target}. Verwijder die eerst (met het .keys-bestand) of kies een andere plek.`);
+      }
+      const fromEnvironment = process.env.KLUIS_PASSPHRASE;
+      const passphrase = fromEnvironment || generatedPassphrase();
+      if (!fromEnvironment) {
+        note('Let op: dit is het gemaakte wachtwoord van de demokluis. Schrijf het op: het wordt niet opnieuw getoond (ook de herstelsleutel niet):');
+        say(passphrase);
+      }
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      const summary = await createDemoVault(target, passphrase, options);
+      say(`Demokluis aangemaakt: ${target} (verzonnen gegevens).`);
+      say(
+        `${summary.signals} signalen, ${summary.dossiers} dossiers, ${summary.subjects} subjecten, ` +
+          `${summary.dossierLinks + summary.subjectLinks} koppelingen, ${summary.notes} notities, ${summary.measures} interventies.`,
+      );
+      return;
+    }
+    case 'dossiers': {
+      const [vaultPath] = positional(args, 1);
+      const { passphrase } = (await credential(false)) as { passphrase: string };
+      const dossiers = await listDossiers(vaultPath!, passphrase, options);
+      if (dossiers.length === 0) note('Deze kluis bevat nog geen dossiers.');
+      const labels = dossiers.map((dossier) => DOSSIER_STATUS_LABELS_NL[dossier.status]);
+      const width = Math.max(0, ...labels.map((label) => label.length));
+      dossiers.forEach((dossier, index) => say(`${dossier.number}  ${labels[index]!.padEnd(width)}  ${dossier.title}`));
       return;
     }
     case undefined:

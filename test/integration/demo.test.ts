@@ -1,0 +1,129 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createDemoVault, generateDemoData, testIban } from '../../electron/core/demo/demo-data';
+import { validateIban } from '../../shared/domain/validation';
+import { DOSSIER_STATUS_LABELS_NL } from '../../shared/domain/labels-nl';
+import { FAST_VAULT_OPTIONS, TEST_PASSPHRASE, makeTempFolder } from '../support/temp-vault';
+import { openDossierCore } from './support/dossier-core';
+
+const cliSource = path.resolve('electron/core/cli/kluis.ts');
+
+function kluis(args: string[], env: Record<string, string> = {}, input?: string) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', cliSource, ...args], {
+    env: { ...process.env, DOSSIERKLUIS_KDF_FAST: '1', KLUIS_PASSPHRASE: '', KLUIS_NEW_PASSPHRASE: '', ...env },
+    input: input ?? '',
+    encoding: 'utf8',
+  });
+  return { code: result.status, stdout: result.stdout.trim(), stderr: result.stderr.trim() };
+}
+
+/** Generate into a fresh vault and read back what a newcomer would see. */
+async function generateAndRead() {
+  const { core, call } = await openDossierCore();
+  const summary = await generateDemoData(core);
+  const signals = await call('signal.list', { limit: 500 });
+  const dossiers = await call('dossier.list', { sort: 'number', direction: 'asc', limit: 500 });
+  const matches = await Promise.all(dossiers.items.map((dossier) => call('dossier.matches', { dossierId: dossier.id })));
+  const audit = await call('audit.verify', {});
+  await core.dispose();
+  return { summary, signals, dossiers, matches, audit };
+}
+
+describe('demo data', () => {
+  it('fills a real vault through the core: ~40 signals, 12 dossiers in many states, shared subjects, deterministic', async () => {
+    const first = await generateAndRead();
+    expect(first.signals.total).toBeGreaterThanOrEqual(35);
+    expect(first.signals.total).toBeLessThanOrEqual(45);
+    expect(first.summary.signals).toBe(first.signals.total);
+    expect(first.dossiers.total).toBe(12);
+    expect(first.summary.notes).toBeGreaterThan(0);
+    expect(first.summary.measures).toBeGreaterThan(0);
+
+    const statuses = new Set(first.dossiers.items.map((dossier) => dossier.status));
+    expect(statuses.size).toBeGreaterThanOrEqual(4);
+    expect(first.dossiers.items.find((dossier) => dossier.status === 'afgesloten')?.closingReason).toBeTruthy();
+
+    // All five phenomena of the source are covered.
+    const phenomenonCodes = new Set(first.dossiers.items.flatMap((dossier) => dossier.phenomena.map((phenomenon) => phenomenon.code.split('.')[0])));
+    expect([...phenomenonCodes].sort()).toEqual(['arbeidsuitbuiting', 'drugs', 'illegaal_gokken', 'milieu', 'zorgfraude']);
+
+    // "Komt ook voor in": subjects shared across dossiers, and look-alikes (same KvK, same person).
+    const allMatches = first.matches.flat();
+    expect(allMatches.filter((match) => match.dossiers.length > 0).length).toBeGreaterThanOrEqual(5);
+    const matchedOn = new Set(allMatches.flatMap((match) => match.lookalikes.flatMap((lookalike) => lookalike.matchedOn)));
+    expect(matchedOn).toContain('kvk');
+    expect(matchedOn).toContain('name_birth_date');
+    expect(matchedOn).toContain('address');
+
+    // Created through the handlers, so audited with an intact chain.
+    expect(first.audit.intact).toBe(true);
+
+    const second = await generateAndRead();
+    expect(second.summary).toEqual(first.summary);
+    expect(second.dossiers.items.map((dossier) => [dossier.number, dossier.title, dossier.status, dossier.openedOn])).toEqual(
+      first.dossiers.items.map((dossier) => [dossier.number, dossier.title, dossier.status, dossier.openedOn]),
+    );
+    expect(second.signals.items.map((signal) => [signal.receivedOn, signal.summary])).toEqual(first.signals.items.map((signal) => [signal.receivedOn, signal.summary]));
+  });
+
+  it('uses IBANs with the test bank code that pass mod-97', () => {
+    for (const account of [1, 101, 9_999_999_999]) {
+      const iban = testIban(account);
+      expect(iban).toMatch(/^NL\d{2}TEST\d{10}$/);
+      expect(validateIban(iban)).toEqual({ ok: true, value: iban });
+    }
+  });
+
+  it('refuses an existing vault', async () => {
+    const vaultPath = path.join(makeTempFolder(), 'Demo.kluis');
+    await createDemoVault(vaultPath, TEST_PASSPHRASE, FAST_VAULT_OPTIONS);
+    await expect(createDemoVault(vaultPath, TEST_PASSPHRASE, FAST_VAULT_OPTIONS)).rejects.toMatchObject({ code: 'VAULT_EXISTS' });
+  });
+});
+
+describe('kluis demo and kluis dossiers', () => {
+  it('creates a demo vault with a generated passphrase that unlocks it, and lists its dossiers', () => {
+    const vaultPath = path.join(makeTempFolder(), 'nieuw', 'Demo.kluis');
+    const created = kluis(['demo', vaultPath]);
+    expect(created.code).toBe(0);
+    expect(created.stderr).toContain('wachtwoord');
+    const [passphrase, ...summary] = created.stdout.split('\n');
+    expect(passphrase).toMatch(/^[a-z]+( [a-z]+){4}$/);
+    expect(summary.join('\n')).toMatch(/\d+ signalen, 12 dossiers/);
+    expect(fs.existsSync(vaultPath)).toBe(true);
+
+    const listed = kluis(['dossiers', vaultPath], { KLUIS_PASSPHRASE: passphrase! });
+    expect(listed.code).toBe(0);
+    const lines = listed.stdout.split('\n');
+    expect(lines).toHaveLength(12);
+    const labels = Object.values(DOSSIER_STATUS_LABELS_NL);
+    for (const line of lines) {
+      const match = /^(\d{4}-\d{4}) {2}(.+?) {2,}(\S.*)$/.exec(line);
+      expect(match, line).not.toBeNull();
+      expect(labels).toContain(match![2]);
+    }
+    expect(lines[0]).toMatch(/^2025-0001 {2}Interventie\(s\) lopen {2,}Hennepkwekerij/);
+
+    // The passphrase also works from a pipe; a wrong one fails in Dutch.
+    expect(kluis(['dossiers', vaultPath], {}, `${passphrase}\n`).stdout).toBe(listed.stdout);
+    expect(kluis(['dossiers', vaultPath], { KLUIS_PASSPHRASE: 'niet het wachtwoord' })).toMatchObject({ code: 1, stderr: 'kluis: Het wachtwoord is onjuist.' });
+
+    // A second run refuses politely and leaves the vault alone.
+    const again = kluis(['demo', vaultPath], { KLUIS_PASSPHRASE: 'een ander lang wachtwoord' });
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/^kluis: Er staat al een kluis op /);
+    expect(kluis(['dossiers', vaultPath], { KLUIS_PASSPHRASE: passphrase! }).code).toBe(0);
+  });
+
+  it('uses KLUIS_PASSPHRASE when set and prints no passphrase', () => {
+    const vaultPath = path.join(makeTempFolder(), 'Demo.kluis');
+    const created = kluis(['demo', vaultPath], { KLUIS_PASSPHRASE: TEST_PASSPHRASE });
+    expect(created.code).toBe(0);
+    expect(created.stdout).not.toContain(TEST_PASSPHRASE);
+    expect(created.stdout.split('\n')[0]).toMatch(/^Demokluis aangemaakt: /);
+    expect(kluis(['dossiers', vaultPath], { KLUIS_PASSPHRASE: TEST_PASSPHRASE }).stdout.split('\n')).toHaveLength(12);
+    expect(kluis(['demo']).code).toBe(2);
+  });
+});
