@@ -202,7 +202,7 @@ export interface Measure {
   updatedAt: string;
 }
 
-export const TRASH_KINDS = ['signal', 'dossier', 'subject', 'note', 'measure'] as const;
+export const TRASH_KINDS = ['signal', 'dossier', 'subject', 'note', 'measure', 'attachment'] as const;
 export type TrashKind = (typeof TRASH_KINDS)[number];
 
 export interface TrashItem {

@@ -1,4 +1,7 @@
+/** Long work that reports progress; for attachments `done` and `total` are bytes. */
+export type JobKind = 'backup' | 'rotate-key' | 'attachment-import' | 'attachment-export';
+
 /** Events the core pushes to the UI over the same transports as the calls. */
 export type CoreEvent =
   | { type: 'vault.locked'; reason: 'user' | 'idle' | 'suspend' | 'screen-lock' | 'shutdown' }
-  | { type: 'job.progress'; jobId: string; kind: 'backup' | 'rotate-key'; done: number; total: number };
+  | { type: 'job.progress'; jobId: string; kind: JobKind; done: number; total: number };

@@ -3,10 +3,12 @@ import type { HandlerDefinition } from './define';
 import type { Result } from './errors';
 import type { CoreEvent } from './events';
 import type { FileChoiceRequest } from './file-choice';
+import { attachmentApi } from './attachments';
 import { auditApi } from './audit';
 import { dossierApi } from './dossiers';
 import { vaultApi } from './vault';
 
+export * from './attachments';
 export * from './audit';
 export * from './errors';
 export * from './vault';
@@ -23,6 +25,7 @@ export * from './subject-details';
 export const api = {
   ...vaultApi,
   ...dossierApi,
+  ...attachmentApi,
   ...auditApi,
 } as const;
 

@@ -44,12 +44,12 @@ describe('the trash', () => {
       ].sort(),
     );
 
-    expect(await call('trash.empty', {})).toEqual({ destroyed: { signal: 0, dossier: 1, subject: 1, note: 1, measure: 0 } });
+    expect(await call('trash.empty', {})).toEqual({ destroyed: { signal: 0, dossier: 1, subject: 1, note: 1, measure: 0, attachment: 0 } });
     expect(await call('trash.list', {})).toEqual([]);
     expect(await fail('trash.restore', { kind: 'dossier', id: dossier.id })).toMatchObject({ code: 'NOT_FOUND' });
 
     const emptied = (await auditTrail()).find((entry) => entry.action === 'trash.emptied');
-    expect(emptied?.details).toEqual({ destroyed: { signal: [], dossier: [dossier.id], subject: [subject.id], note: [note.id], measure: [] } });
+    expect(emptied?.details).toEqual({ destroyed: { signal: [], dossier: [dossier.id], subject: [subject.id], note: [note.id], measure: [], attachment: [] } });
 
     // Everything under the dossier is gone from the file, not only hidden.
     const vault = await Vault.unlock(vaultPath, { passphrase: TEST_PASSPHRASE }, FAST_VAULT_OPTIONS);

@@ -5,11 +5,14 @@ import {
   type ApiError,
   type CoreEvent,
   type HandlerName,
+  type JobKind,
   type Result,
 } from '../../../shared/api';
+import type { ByteProgress } from '../attachments/attachments';
 import { RecentVaults } from '../app/recent-vaults';
 import { CoreError, toCoreError } from '../errors';
 import { Vault, VAULT_EXTENSION, type VaultOptions } from '../vault/vault';
+import { createAttachmentHandlers } from './attachment-handlers';
 import type { CoreService, LockReason } from './core-service';
 import { createDossierHandlers } from './dossier-handlers';
 import type { HandlerImplementations } from './handler-types';
@@ -119,14 +122,27 @@ export class Core implements CoreService {
     for (const listener of this.listeners) listener(event);
   }
 
-  /** Long work announces its start and its end (also when it fails), so the UI can show progress. */
-  private async withProgress<T>(kind: Extract<CoreEvent, { type: 'job.progress' }>['kind'], work: () => T | Promise<T>): Promise<T> {
+  /**
+   * Long work announces its start and its end (also when it fails), so the UI can show progress.
+   * Work that knows how far it is (attachments: bytes) calls `report(done, total)`; an event goes
+   * out only when another percent is done, so a 500 MB import sends about a hundred, not 500.
+   */
+  private async withProgress<T>(kind: JobKind, work: (report: ByteProgress) => T | Promise<T>): Promise<T> {
     const jobId = `${kind}-${Date.now()}`;
-    this.emit({ type: 'job.progress', jobId, kind, done: 0, total: 1 });
+    let total = 1;
+    let lastPercent = 0;
+    const report: ByteProgress = (done, newTotal) => {
+      total = Math.max(newTotal, 1);
+      const percent = Math.floor((done * 100) / total);
+      if (percent <= lastPercent || done >= total) return;
+      lastPercent = percent;
+      this.emit({ type: 'job.progress', jobId, kind, done, total });
+    };
+    this.emit({ type: 'job.progress', jobId, kind, done: 0, total });
     try {
-      return await work();
+      return await work(report);
     } finally {
-      this.emit({ type: 'job.progress', jobId, kind, done: 1, total: 1 });
+      this.emit({ type: 'job.progress', jobId, kind, done: total, total });
     }
   }
 
@@ -218,6 +234,7 @@ export class Core implements CoreService {
         return settings;
       },
       ...createDossierHandlers(() => this.requireVault(), vaultOptions.now),
+      ...createAttachmentHandlers(() => this.requireVault(), (kind, work) => this.withProgress(kind, work), vaultOptions.now),
       // Reading the trail is itself an access worth recording, but not one per page turned.
       'audit.list': ({ limit, beforeId }) => {
         const vault = this.requireVault();

@@ -33,7 +33,7 @@ export function today(context: DossierContext): string {
   return localIsoDate(context.now());
 }
 
-type ItemKind = 'signal' | 'dossier' | 'subject' | 'note' | 'measure' | 'phenomenon';
+type ItemKind = 'signal' | 'dossier' | 'subject' | 'note' | 'measure' | 'phenomenon' | 'attachment';
 
 export function notFound(kind: ItemKind, id: number): CoreError {
   return new CoreError('NOT_FOUND', `${kind} ${id} not found`, { kind, id });

@@ -4,10 +4,11 @@ import { inTransaction, notFound, timestamp, type DossierContext } from './conte
 
 /**
  * Deleting puts an item in the trash (its `deleted_at` is set): it disappears from every list and
- * lookup, and what hangs under it (a dossier's signals, notes, measures and links; a subject's
- * links and match keys) disappears with it, untouched, so that a restore brings everything back.
- * Emptying the trash destroys the rows and, through the foreign keys, everything under them;
- * secure_delete overwrites the freed pages. Only the audit entries remain.
+ * lookup, and what hangs under it (a dossier's signals, notes, measures, attachments and links; a
+ * subject's links and match keys) disappears with it, untouched, so that a restore brings
+ * everything back. Emptying the trash destroys the rows and, through the foreign keys, everything
+ * under them (an attachment's chunks too); secure_delete overwrites the freed pages. Only the
+ * audit entries remain.
  */
 
 interface TrashTable {
@@ -22,6 +23,7 @@ const TRASH_TABLES: Record<TrashKind, TrashTable> = {
   subject: { table: 'subjects', label: 'label' },
   note: { table: 'dossier_notes', label: 'substr(body, 1, 80)' },
   measure: { table: 'measures', label: 'kind' },
+  attachment: { table: 'attachments', label: 'file_name' },
 };
 
 function labelOf(context: DossierContext, kind: TrashKind, id: number, inTrash: boolean): string {
@@ -68,7 +70,7 @@ export function listTrash(context: DossierContext): TrashItem[] {
 }
 
 /** Children before parents, so that each count is of items that were in the trash themselves. */
-const DESTRUCTION_ORDER: readonly TrashKind[] = ['note', 'measure', 'signal', 'subject', 'dossier'];
+const DESTRUCTION_ORDER: readonly TrashKind[] = ['attachment', 'note', 'measure', 'signal', 'subject', 'dossier'];
 
 export function emptyTrash(context: DossierContext): { destroyed: Record<TrashKind, number> } {
   const destroyed = inTransaction(context, () => {

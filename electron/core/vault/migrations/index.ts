@@ -4,9 +4,15 @@ import type { Migration } from './migration';
 import { migration0001Initial } from './0001-initial';
 import { migration0002AuditChain } from './0002-audit-chain';
 import { migration0003Dossiers } from './0003-dossiers';
+import { migration0004Attachments } from './0004-attachments';
 
 /** In order; a new migration is a new file added at the end, never an edit of an old one. */
-export const MIGRATIONS: readonly Migration[] = [migration0001Initial, migration0002AuditChain, migration0003Dossiers];
+export const MIGRATIONS: readonly Migration[] = [
+  migration0001Initial,
+  migration0002AuditChain,
+  migration0003Dossiers,
+  migration0004Attachments,
+];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;
 

@@ -1,0 +1,85 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { AttachmentExport } from '../../../shared/api/attachments';
+import { CoreError } from '../errors';
+import type { DossierContext } from '../dossiers/context';
+import { commitTemporaryFile, temporarySiblingPath } from '../fs/atomic-write';
+import type { ByteProgress } from './chunking';
+import { requireAttachment } from './records';
+import { fileError } from './source-errors';
+
+export interface ExportOptions {
+  /** Replace an existing file (atomically: the old one stays until the new one is complete). */
+  overwrite?: boolean;
+}
+
+function writeAll(fd: number, data: Buffer): void {
+  let written = 0;
+  while (written < data.length) written += fs.writeSync(fd, data, written, data.length - written);
+}
+
+function refuseExisting(target: string, overwrite: boolean): void {
+  let stats: fs.Stats;
+  try {
+    stats = fs.statSync(target);
+  } catch {
+    return;
+  }
+  if (stats.isDirectory()) throw new CoreError('INVALID_INPUT', 'export attachment: the target is a folder', { field: 'targetPath', reason: 'file.is-folder' });
+  if (!overwrite) throw new CoreError('FILE_EXISTS', `export attachment: ${target} exists`);
+}
+
+/**
+ * Write an attachment to a file the user chose, as vault.backup writes a backup: an existing file
+ * only with `overwrite`; the content goes to a temporary sibling (owner-only, created exclusively)
+ * chunk by chunk, iterating the statement so that one chunk is in memory at a time; the size and
+ * SHA-256 are checked against what the import recorded; only then is it fsynced and renamed into
+ * place. Any failure (a full disk, a throw from `onProgress`, a damaged chunk) removes the
+ * temporary file: the target is either the complete attachment or what was there before.
+ * Synchronous like the import, so no other statement can run on the connection in between.
+ */
+export function exportAttachment(
+  context: DossierContext,
+  attachmentId: number,
+  targetPath: string,
+  onProgress?: ByteProgress,
+  { overwrite = false }: ExportOptions = {},
+): AttachmentExport {
+  const attachment = requireAttachment(context, attachmentId);
+  const target = path.resolve(targetPath);
+  refuseExisting(target, overwrite);
+  const temporaryPath = temporarySiblingPath(target);
+  let fd: number | undefined;
+  try {
+    fs.mkdirSync(path.dirname(target), { recursive: true, mode: 0o700 });
+    fd = fs.openSync(temporaryPath, 'wx', 0o600);
+    const hash = crypto.createHash('sha256');
+    const total = attachment.byte_size;
+    let done = 0;
+    let expectedSeq = 0;
+    onProgress?.(0, total);
+    const chunks = context.db.prepare('SELECT seq, data FROM attachment_chunks WHERE attachment_id = ? ORDER BY seq');
+    for (const chunk of chunks.iterate(attachmentId) as IterableIterator<{ seq: number; data: Buffer }>) {
+      if (chunk.seq !== expectedSeq++) break;
+      writeAll(fd, chunk.data);
+      hash.update(chunk.data);
+      done += chunk.data.length;
+      onProgress?.(done, total);
+    }
+    if (done !== total || hash.digest('hex') !== attachment.sha256) {
+      throw new CoreError('VAULT_CORRUPT', `export attachment: attachment ${attachmentId} does not match its SHA-256`, { attachmentId });
+    }
+    fs.closeSync(fd);
+    fd = undefined;
+    // Checked again: the target may have appeared while the attachment was written.
+    refuseExisting(target, overwrite);
+    commitTemporaryFile(temporaryPath, target);
+    context.audit('attachment.exported', { attachmentId, bytes: total });
+    return { path: target, bytes: total, sha256: attachment.sha256 };
+  } catch (error) {
+    if (fd !== undefined) fs.closeSync(fd);
+    fs.rmSync(temporaryPath, { force: true });
+    throw fileError(error, 'export attachment', target);
+  }
+}
