@@ -198,6 +198,8 @@ export function validatePhone(raw: string): Validation {
   else if (digits.startsWith('00')) normalised = `+${digits.slice(2)}`;
   else if (/^0[1-9]\d{8}$/.test(digits)) normalised = `+31${digits.slice(1)}`;
   else normalised = digits;
+  // "+31 06 …": the Dutch trunk 0 does not belong after the country code.
+  if (normalised.startsWith('+310')) normalised = `+31${normalised.slice(4)}`;
   const length = normalised.replace('+', '').length;
   return length >= 8 && length <= 15 ? valid(normalised) : invalid('phone.invalid');
 }

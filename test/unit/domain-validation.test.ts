@@ -142,6 +142,7 @@ describe('e-mail and phone', () => {
     expect(validatePhone('06-12345678')).toEqual({ ok: true, value: '+31612345678' });
     expect(validatePhone('0031 6 1234 5678')).toEqual({ ok: true, value: '+31612345678' });
     expect(validatePhone('+31 (0)6 1234 5678')).toEqual({ ok: true, value: '+31612345678' });
+    expect(validatePhone('+31 06 12345678')).toEqual({ ok: true, value: '+31612345678' });
     expect(validatePhone('020 - 123 45 67')).toEqual({ ok: true, value: '+31201234567' });
     expect(validatePhone('+32 2 123 45 67')).toEqual({ ok: true, value: '+3221234567' });
   });

@@ -18,7 +18,10 @@ export function createAttachmentHandlers(
 ): HandlerImplementations<keyof typeof attachmentApi> {
   return {
     'attachment.import': ({ dossierId, sourcePath, fileName, mediaType, sourceGrade, informationGrade, tlp }) => {
-      const context = dossierContextFor(requireVault(), now);
+      const vault = requireVault();
+      // The vault's own files (database, WAL, key file) are not material for a dossier.
+      if (isOwnedBy(vault.path, sourcePath)) throw new CoreError('INVALID_INPUT', 'the vault itself cannot be an attachment');
+      const context = dossierContextFor(vault, now);
       return withProgress('attachment-import', (report) =>
         importAttachment(context, { dossierId, sourcePath, fileName, mediaType, sourceGrade, informationGrade, tlp }, report),
       );

@@ -20,6 +20,7 @@ import type {
 import { Core } from '../api/core';
 import { CoreError } from '../errors';
 import { Vault, type VaultOptions } from '../vault/vault';
+import { ownedPathsOf } from '../vault/vault-files';
 
 /**
  * Demo content for a newcomer: about 40 signals and 12 dossiers over the source's five phenomena,
@@ -775,12 +776,17 @@ export async function createDemoVault(
   vault.lock();
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kluis-demo-'));
   const core = new Core({ userDataDir, host: 'browser', appVersion: 'demo', vault: options });
+  let complete = false;
   try {
-    const unlocked = await core.call('vault.unlock', { path: vaultPath, passphrase });
+    const unlocked = await core.call('vault.unlock', { path: vault.path, passphrase });
     if (!unlocked.ok) throw new CoreError(unlocked.error.code, unlocked.error.message, unlocked.error.details);
-    return await generateDemoData(core, seed);
+    const summary = await generateDemoData(core, seed);
+    complete = true;
+    return summary;
   } finally {
     await core.dispose();
     fs.rmSync(userDataDir, { recursive: true, force: true });
+    // A half-filled demo is worse than none: the next run would refuse it as existing.
+    if (!complete) for (const file of ownedPathsOf(vault.path)) fs.rmSync(file, { force: true });
   }
 }
