@@ -131,6 +131,9 @@ export interface SubjectSummary extends Weighed {
   label: string;
 }
 
+/** A subject in subject.list: `protected` when it is linked to the listed dossier (or to any dossier) only as melder. */
+export type ListedSubject = SubjectSummary & { protected: boolean };
+
 export type Subject = SubjectSummary & {
   details: SubjectDetails;
   createdAt: string;
@@ -149,6 +152,8 @@ export interface DossierLink extends Weighed, Period {
   role: SubjectRole;
   source: string | null;
   createdAt: string;
+  /** A melder link (the reporter's identity): returned only within its own dossier, to be hidden by default. */
+  protected: boolean;
 }
 
 export interface SubjectLink extends Weighed, Period {

@@ -22,6 +22,7 @@ import type {
   Dossier,
   DossierLink,
   DossierSummary,
+  ListedSubject,
   MergeResult,
   Measure,
   Note,
@@ -33,7 +34,6 @@ import type {
   Subject,
   SubjectLink,
   SubjectMatches,
-  SubjectSummary,
   SubjectWithLinks,
   TrashItem,
   TrashKind,
@@ -214,7 +214,8 @@ const dossierHandlers = {
   'dossier.update': defineHandler<DossierSummary>()(z.object({ dossierId: id, ...dossierChanges }).strict()),
   /**
    * Along the transition table only (shared/domain/enums.ts). Closing needs a closing reason,
-   * reopening a final dossier needs a reason; `changedOn` is the decision's date (default today).
+   * reopening a final dossier needs a reason; `changedOn` is the decision's date (default today),
+   * not in the future and not before the previous status change.
    */
   'dossier.changeStatus': defineHandler<{ dossier: DossierSummary; change: StatusChange }>()(
     z
@@ -265,7 +266,7 @@ const subjectHandlers = {
   'subject.get': defineHandler<SubjectWithLinks>()(z.object({ subjectId: id }).strict()),
   /** `details` replaces all typed fields; the type cannot change. */
   'subject.update': defineHandler<Subject>()(z.object({ subjectId: id, details: subjectDetailsSchema.optional(), ...weighedChanges }).strict()),
-  'subject.list': defineHandler<Page<SubjectSummary>>()(
+  'subject.list': defineHandler<Page<ListedSubject>>()(
     z
       .object({
         type: z.enum(SUBJECT_TYPES).optional(),
@@ -299,6 +300,10 @@ const subjectHandlers = {
         if (link.fromSubjectId === link.toSubjectId) context.addIssue({ code: 'custom', message: 'subject-link.self', path: ['toSubjectId'] });
       }),
   ),
+  /** Removes one subject–dossier link (by its id); the subject and the dossier stay. */
+  'subject.unlinkFromDossier': defineHandler<{ linkId: number }>()(z.object({ linkId: id }).strict()),
+  /** Removes one subject–subject link (by its id); both subjects stay. */
+  'subject.unlink': defineHandler<{ linkId: number }>()(z.object({ linkId: id }).strict()),
   /** "Komt ook voor in": look-alike subjects and the dossiers they (or this subject) appear in. */
   'subject.matches': defineHandler<SubjectMatches>()(z.object({ subjectId: id, excludeDossierId: id.optional() }).strict()),
   /** Moves every link of `mergeSubjectId` to `keepSubjectId`, fills its empty fields, removes the duplicate. */

@@ -34,6 +34,8 @@ export const errorMessages: Record<'nl' | 'en', Record<ErrorCode, string>> = {
     SIGNAL_ALREADY_IN_DOSSIER: 'Dit signaal hoort al bij een ander dossier.',
     MERGE_CONFLICT: 'Deze subjecten kunnen niet worden samengevoegd: ze zijn van een andere soort, of een identificerend gegeven (zoals BSN, KvK-nummer of geboortedatum) verschilt.',
     PHENOMENON_EXISTS: 'Dit fenomeen staat al in de lijst.',
+    DATE_IN_FUTURE: 'Deze datum ligt in de toekomst. Kies vandaag of een eerdere datum.',
+    DATE_BEFORE_LAST_CHANGE: 'De datum van een statuswijziging mag niet vóór de vorige statuswijziging ({{lastChangedOn}}) liggen.',
     INTERNAL: 'Er ging iets onverwachts mis. Er is niets gewijzigd.',
   },
   en: {
@@ -65,6 +67,8 @@ export const errorMessages: Record<'nl' | 'en', Record<ErrorCode, string>> = {
     SIGNAL_ALREADY_IN_DOSSIER: 'This signal already belongs to another dossier.',
     MERGE_CONFLICT: 'These subjects cannot be merged: they are of different kinds, or an identifying detail (such as BSN, KvK number or date of birth) differs.',
     PHENOMENON_EXISTS: 'This phenomenon is already in the list.',
+    DATE_IN_FUTURE: 'This date lies in the future. Choose today or an earlier date.',
+    DATE_BEFORE_LAST_CHANGE: 'The date of a status change cannot lie before the previous status change ({{lastChangedOn}}).',
     INTERNAL: 'Something unexpected went wrong. Nothing was changed.',
   },
 };

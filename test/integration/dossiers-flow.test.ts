@@ -267,4 +267,34 @@ describe('signals and dossiers', () => {
     for (const secret of ['Jansen', 'Geheime', '111222333', 'Nieuwe titel', 'Fictieve notitie']) expect(everything).not.toContain(secret);
     await core.dispose();
   });
+
+  it("moves the dossier's updated_at when a signal of it changes or an item under it is trashed or restored", async () => {
+    let clock = new Date(2026, 5, 10, 9, 0);
+    const tick = () => (clock = new Date(clock.getTime() + 60_000));
+    const { call, core, auditTrail } = await openDossierCore({ now: () => clock });
+    const signal = await call('signal.create', { howReceived: 'meldpunt', summary: 'Fictief signaal', receivedOn: '2026-05-20' });
+    const dossier = await call('signal.toDossier', { signalId: signal.id });
+    // The first status is dated when the signal came in; the audit entry names the new number.
+    expect((await call('dossier.history', { dossierId: dossier.id }))[0]).toMatchObject({ toStatus: 'ontvangen', changedOn: '2026-05-20' });
+    expect(dossier.openedOn).toBe('2026-06-10');
+    const note = await call('note.add', { dossierId: dossier.id, body: 'Fictieve notitie' });
+
+    const updatedAt = async () => (await call('dossier.get', { dossierId: dossier.id })).updatedAt;
+    const steps: Array<[string, () => Promise<unknown>]> = [
+      ['signal.update', () => call('signal.update', { signalId: signal.id, location: 'Fictiefstraat' })],
+      ['trash.move', () => call('trash.move', { kind: 'note', id: note.id })],
+      ['trash.restore', () => call('trash.restore', { kind: 'note', id: note.id })],
+      ['trash.move signal', () => call('trash.move', { kind: 'signal', id: signal.id })],
+      ['trash.restore signal', () => call('trash.restore', { kind: 'signal', id: signal.id })],
+    ];
+    for (const [step, run] of steps) {
+      tick();
+      await run();
+      expect([step, await updatedAt()]).toEqual([step, clock.toISOString()]);
+    }
+
+    const attached = (await auditTrail()).find((entry) => entry.action === 'signal.attached');
+    expect(attached?.details).toEqual({ signalId: signal.id, dossierId: dossier.id, number: dossier.number });
+    await core.dispose();
+  });
 });

@@ -114,3 +114,37 @@ describe('migration 0003: dossiers', () => {
     db.close();
   });
 });
+
+describe('migration 0005: list indexes', () => {
+  it('is version 5 and adds the partial list indexes to a version 4 vault, keeping its rows', () => {
+    expect(MIGRATIONS[4]).toMatchObject({ version: 5, name: 'list-indexes' });
+    const db = openEncryptedDatabase(path.join(makeTempFolder(), 'm5.kluis'), crypto.randomBytes(32), { create: true });
+    configureConnection(db);
+    applyMigrations(db, MIGRATIONS.slice(0, 4));
+    expect(schemaVersionOf(db)).toBe(4);
+    db.prepare(
+      `INSERT INTO signals (received_on, how_received, summary, source_grade, information_grade, tlp, created_at, updated_at)
+       VALUES ('2026-01-02', 'meldpunt', 'Fictief', 'X', 4, 'AMBER', ?, ?)`,
+    ).run(NOW, NOW);
+    applyMigrations(db, MIGRATIONS.slice(0, 5));
+    expect(schemaVersionOf(db)).toBe(5);
+    const indexes = db
+      .prepare("SELECT name, tbl_name, sql FROM sqlite_schema WHERE type = 'index' AND name IN (?, ?, ?, ?, ?) ORDER BY name")
+      .all('signals_by_phenomenon', 'signals_by_created', 'dossiers_by_updated', 'dossiers_by_opened', 'dossiers_by_owner') as Array<{
+      name: string;
+      tbl_name: string;
+      sql: string;
+    }>;
+    expect(indexes.map((index) => [index.name, index.tbl_name])).toEqual([
+      ['dossiers_by_opened', 'dossiers'],
+      ['dossiers_by_owner', 'dossiers'],
+      ['dossiers_by_updated', 'dossiers'],
+      ['signals_by_created', 'signals'],
+      ['signals_by_phenomenon', 'signals'],
+    ]);
+    for (const index of indexes) expect(index.sql, index.name).toMatch(/WHERE deleted_at IS NULL$/);
+    expect(db.prepare('SELECT count(*) FROM signals').pluck().get()).toBe(1);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    db.close();
+  });
+});

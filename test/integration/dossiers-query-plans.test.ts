@@ -68,4 +68,29 @@ describe('query plans of the hot queries', () => {
     expect(subjects).toMatch(/SCAN sj USING INDEX subjects_by_label/);
     expect(subjects).not.toMatch(/TEMP B-TREE/);
   });
+
+  // Migration 0005: the other filters and sorts of the lists read their partial indexes.
+  it('signals of a phenomenon search signals_by_phenomenon; signals by entry order walk signals_by_created', () => {
+    const byPhenomenon = planOf(signalPageSql(api['signal.list'].input.parse({ phenomenonId: 1 })).page);
+    // A phenomenon with its sub-forms is several index ranges; only the rows found are sorted.
+    expect(byPhenomenon).toMatch(/SEARCH s USING INDEX signals_by_phenomenon \(phenomenon_id=\?\)/);
+    expect(byPhenomenon).not.toMatch(/SCAN s/);
+    for (const direction of ['asc', 'desc'] as const) {
+      const byCreated = planOf(signalPageSql(api['signal.list'].input.parse({ sort: 'createdAt', direction })).page);
+      expect(byCreated).toMatch(/SCAN s USING INDEX signals_by_created/);
+      expect(byCreated).not.toMatch(/TEMP B-TREE/);
+    }
+  });
+
+  it('dossiers sorted by updated_at or opened_on walk their indexes; one owner searches dossiers_by_owner in number order', () => {
+    const byUpdated = planOf(dossierPageSql(api['dossier.list'].input.parse({ sort: 'updatedAt' })));
+    expect(byUpdated).toMatch(/SCAN d USING INDEX dossiers_by_updated/);
+    expect(byUpdated).not.toMatch(/TEMP B-TREE/);
+    const byOpened = planOf(dossierPageSql(api['dossier.list'].input.parse({ sort: 'openedOn', direction: 'asc' })));
+    expect(byOpened).toMatch(/SCAN d USING INDEX dossiers_by_opened/);
+    expect(byOpened).not.toMatch(/TEMP B-TREE/);
+    const byOwner = planOf(dossierPageSql(api['dossier.list'].input.parse({ owner: 'Fictieve Eigenaar' })));
+    expect(byOwner).toMatch(/SEARCH d USING INDEX dossiers_by_owner \(owner=\?\)/);
+    expect(byOwner).not.toMatch(/TEMP B-TREE/);
+  });
 });

@@ -192,4 +192,87 @@ describe('subjects, links and "komt ook voor in"', () => {
     expect(merge?.details).toEqual({ keptSubjectId: kept.id, mergedSubjectId: duplicate.id, movedDossierLinks: 2, movedSubjectLinks: 1, droppedSelfLinks: 1, filledFields: ['bsn'] });
     await core.dispose();
   });
+
+  it('keeps melder links (the reporter) inside their own dossier, marked protected there', async () => {
+    const { call, core } = await openDossierCore();
+    const first = await call('dossier.create', { title: 'Hennep Fictieweg' });
+    const second = await call('dossier.create', { title: 'Melding Fictieweg' });
+    const suspect = await addSubject(call, first.id, { type: 'person', name: 'Piet Fictief', birthDate: '1970-05-05' }, 'kopstuk');
+    // The reporter of the second dossier is a look-alike of the first dossier's suspect.
+    const reporter = await call('subject.create', { details: { type: 'person', name: 'piet fictief', birthDate: '1970-05-05' } });
+    await call('subject.linkToDossier', { subjectId: reporter.id, dossierId: second.id, role: 'melder' });
+    // A neighbour who lives in the first dossier's premises and reported the second.
+    const neighbour = await addSubject(call, first.id, { type: 'person', name: 'Buurvrouw Verzonnen' });
+    await call('subject.linkToDossier', { subjectId: neighbour.id, dossierId: second.id, role: 'melder' });
+
+    // Not in "komt ook voor in" of the other dossier, nor of the subject.
+    expect(await call('dossier.matches', { dossierId: first.id })).toEqual([]);
+    expect((await call('subject.matches', { subjectId: suspect.id })).lookalikes).toEqual([]);
+    expect((await call('subject.matches', { subjectId: neighbour.id })).dossiers.map((entry) => entry.dossier.id)).toEqual([first.id]);
+    // Not in the network that leads from the first dossier to others.
+    expect((await call('subject.get', { subjectId: neighbour.id })).dossiers.map((link) => [link.dossier.id, link.role])).toEqual([[first.id, 'bewoner']]);
+    expect((await call('subject.get', { subjectId: reporter.id })).dossiers).toEqual([]);
+
+    // Within their own dossier: there, and marked.
+    const own = await call('dossier.get', { dossierId: second.id });
+    expect(own.subjects.map((link) => [link.subjectId, link.role, link.protected]).sort()).toEqual(
+      [
+        [neighbour.id, 'melder', true],
+        [reporter.id, 'melder', true],
+      ].sort(),
+    );
+    const other = await call('dossier.get', { dossierId: first.id });
+    expect(other.subjects.every((link) => !link.protected)).toBe(true);
+    expect(other.subjects.map((link) => link.subjectId).sort()).toEqual([suspect.id, neighbour.id].sort());
+
+    // Lists: protected where the subject is only the reporter.
+    const listed = async (dossierId?: number) =>
+      Object.fromEntries((await call('subject.list', dossierId === undefined ? {} : { dossierId })).items.map((subject) => [subject.id, subject.protected]));
+    expect(await listed(second.id)).toEqual({ [reporter.id]: true, [neighbour.id]: true });
+    expect(await listed(first.id)).toEqual({ [suspect.id]: false, [neighbour.id]: false });
+    expect(await listed()).toEqual({ [reporter.id]: true, [neighbour.id]: false, [suspect.id]: false });
+    await core.dispose();
+  });
+
+  it('refuses to merge addresses when a house number addition or BAG id is on one side only', async () => {
+    const { call, fail, core } = await openDossierCore();
+    const plain = await call('subject.create', { details: { type: 'address', postcode: '1234AB', houseNumber: 12 } });
+    const withAddition = await call('subject.create', { details: { type: 'address', postcode: '1234AB', houseNumber: 12, houseNumberAddition: 'b' } });
+    const withBag = await call('subject.create', { details: { type: 'address', postcode: '1234AB', houseNumber: 12, bagId: '0123010000012345' } });
+    expect(await fail('subject.merge', { keepSubjectId: plain.id, mergeSubjectId: withAddition.id })).toMatchObject({ code: 'MERGE_CONFLICT', details: { field: 'houseNumberAddition' } });
+    expect(await fail('subject.merge', { keepSubjectId: withAddition.id, mergeSubjectId: plain.id })).toMatchObject({ code: 'MERGE_CONFLICT', details: { field: 'houseNumberAddition' } });
+    expect(await fail('subject.merge', { keepSubjectId: plain.id, mergeSubjectId: withBag.id })).toMatchObject({ code: 'MERGE_CONFLICT', details: { field: 'bagId' } });
+    // Other fields are still filled from the duplicate.
+    const withStreet = await call('subject.create', { details: { type: 'address', postcode: '1234AB', houseNumber: 12, street: 'Fictiefstraat' } });
+    expect((await call('subject.merge', { keepSubjectId: plain.id, mergeSubjectId: withStreet.id })).filledFields).toEqual(['street']);
+    await core.dispose();
+  });
+
+  it('removes a subject–dossier link and a subject–subject link, audited with ids only, strict inputs', async () => {
+    const { call, fail, core, auditTrail } = await openDossierCore();
+    const dossier = await call('dossier.create', { title: 'Fictief' });
+    const person = await call('subject.create', { details: { type: 'person', name: 'Fictieve Bewoner' } });
+    const house = await call('subject.create', { details: { type: 'address', postcode: '1234AB', houseNumber: 3 } });
+    const dossierLink = await call('subject.linkToDossier', { subjectId: person.id, dossierId: dossier.id, role: 'bewoner' });
+    const subjectLink = await call('subject.link', { fromSubjectId: person.id, toSubjectId: house.id, kind: 'lives_at' });
+
+    expect(await fail('subject.unlinkFromDossier', { linkId: dossierLink.id, extra: 1 })).toMatchObject({ code: 'INVALID_INPUT' });
+    expect(await fail('subject.unlink', { linkId: '1' })).toMatchObject({ code: 'INVALID_INPUT' });
+    expect(await fail('subject.unlink', { linkId: 0 })).toMatchObject({ code: 'INVALID_INPUT' });
+
+    expect(await call('subject.unlinkFromDossier', { linkId: dossierLink.id })).toEqual({ linkId: dossierLink.id });
+    expect(await call('subject.unlink', { linkId: subjectLink.id })).toEqual({ linkId: subjectLink.id });
+    expect(await fail('subject.unlinkFromDossier', { linkId: dossierLink.id })).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await fail('subject.unlink', { linkId: subjectLink.id })).toMatchObject({ code: 'NOT_FOUND' });
+
+    const network = await call('subject.get', { subjectId: person.id });
+    expect(network.dossiers).toEqual([]);
+    expect(network.links).toEqual([]);
+    expect((await call('dossier.get', { dossierId: dossier.id })).subjects).toEqual([]);
+
+    const trail = await auditTrail();
+    expect(trail.find((entry) => entry.action === 'subject.unlinked-from-dossier')?.details).toEqual({ linkId: dossierLink.id, subjectId: person.id, dossierId: dossier.id });
+    expect(trail.find((entry) => entry.action === 'subject.unlinked')?.details).toEqual({ linkId: subjectLink.id, fromSubjectId: person.id, toSubjectId: house.id });
+    await core.dispose();
+  });
 });

@@ -99,4 +99,38 @@ describe('dossier input validation at the core boundary', () => {
     expect(person).toMatchObject({ details: { name: 'Fictief Persoon', bsn: '111222333' }, sourceGrade: 'X', informationGrade: 4, tlp: 'AMBER+STRICT' });
     await core.dispose();
   });
+
+  it('refuses dates in the future (today allowed) and a status change dated before the previous one, by the core clock', async () => {
+    // 23:30 local time on 10 June 2026: "today" is the local date, the evening still counts.
+    const { call, fail, core } = await openDossierCore({ now: () => new Date(2026, 5, 10, 23, 30) });
+    expect(await fail('dossier.create', { title: 'Fictief', openedOn: '2026-06-11' })).toMatchObject({ code: 'DATE_IN_FUTURE', details: { field: 'openedOn' } });
+    const dossier = await call('dossier.create', { title: 'Fictief', openedOn: '2026-03-01' });
+    expect(await fail('signal.create', { howReceived: 'meldpunt', summary: 'Fictief', receivedOn: '2026-06-11' })).toMatchObject({
+      code: 'DATE_IN_FUTURE',
+      details: { field: 'receivedOn' },
+    });
+    const signal = await call('signal.create', { howReceived: 'meldpunt', summary: 'Fictief', receivedOn: '2026-06-10' });
+    expect(await fail('signal.update', { signalId: signal.id, receivedOn: '2027-01-01' })).toMatchObject({ code: 'DATE_IN_FUTURE' });
+    expect(await fail('note.add', { dossierId: dossier.id, body: 'Fictief', notedOn: '2026-06-11' })).toMatchObject({ code: 'DATE_IN_FUTURE', details: { field: 'notedOn' } });
+    expect((await call('note.add', { dossierId: dossier.id, body: 'Fictief' })).notedOn).toBe('2026-06-10');
+
+    // Before the dossier's first status (its opening date), then before the last change.
+    expect(await fail('dossier.changeStatus', { dossierId: dossier.id, to: 'in_opwerking', changedOn: '2026-02-28' })).toMatchObject({
+      code: 'DATE_BEFORE_LAST_CHANGE',
+      details: { field: 'changedOn', lastChangedOn: '2026-03-01' },
+    });
+    expect(await fail('dossier.changeStatus', { dossierId: dossier.id, to: 'in_opwerking', changedOn: '2026-06-11' })).toMatchObject({ code: 'DATE_IN_FUTURE' });
+    await call('dossier.changeStatus', { dossierId: dossier.id, to: 'in_opwerking', changedOn: '2026-04-01' });
+    expect(await fail('dossier.changeStatus', { dossierId: dossier.id, to: 'regulier_afgehandeld', changedOn: '2026-03-31' })).toMatchObject({
+      code: 'DATE_BEFORE_LAST_CHANGE',
+    });
+    const sameDay = await call('dossier.changeStatus', { dossierId: dossier.id, to: 'regulier_afgehandeld', changedOn: '2026-04-01' });
+    expect(sameDay.change.changedOn).toBe('2026-04-01');
+    for (const code of ['DATE_IN_FUTURE', 'DATE_BEFORE_LAST_CHANGE'] as const) {
+      expect(isErrorCode(code)).toBe(true);
+      expect(errorMessages.nl[code]).toBeTruthy();
+      expect(errorMessages.en[code]).toBeTruthy();
+    }
+    await core.dispose();
+  });
 });

@@ -1,7 +1,7 @@
 import type { dossierApi } from '../../../shared/api/dossiers';
 import { dossierContextFor, type DossierContext } from '../dossiers/context';
 import { createDossier, getDossier, listDossiers, updateDossier } from '../dossiers/dossiers';
-import { linkSubjects, linkSubjectToDossier } from '../dossiers/links';
+import { linkSubjects, linkSubjectToDossier, unlinkSubjectFromDossier, unlinkSubjects } from '../dossiers/links';
 import { dossierMatches, subjectMatches } from '../dossiers/matching';
 import { addMeasure, listMeasures, updateMeasure } from '../dossiers/measures';
 import { mergeSubjects } from '../dossiers/merge';
@@ -48,6 +48,8 @@ export function createDossierHandlers(requireVault: () => Vault, now?: () => Dat
     'subject.list': (filter) => listSubjects(context(), filter),
     'subject.linkToDossier': (input) => linkSubjectToDossier(context(), input),
     'subject.link': (input) => linkSubjects(context(), input),
+    'subject.unlinkFromDossier': ({ linkId }) => unlinkSubjectFromDossier(context(), linkId),
+    'subject.unlink': ({ linkId }) => unlinkSubjects(context(), linkId),
     'subject.matches': (input) => subjectMatches(context(), input),
     'subject.merge': (input) => mergeSubjects(context(), input),
 

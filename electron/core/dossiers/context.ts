@@ -33,7 +33,7 @@ export function today(context: DossierContext): string {
   return localIsoDate(context.now());
 }
 
-type ItemKind = 'signal' | 'dossier' | 'subject' | 'note' | 'measure' | 'phenomenon' | 'attachment';
+type ItemKind = 'signal' | 'dossier' | 'subject' | 'note' | 'measure' | 'phenomenon' | 'attachment' | 'dossier-link' | 'subject-link';
 
 export function notFound(kind: ItemKind, id: number): CoreError {
   return new CoreError('NOT_FOUND', `${kind} ${id} not found`, { kind, id });
@@ -42,6 +42,14 @@ export function notFound(kind: ItemKind, id: number): CoreError {
 /** A rule the zod schema cannot see (it needs the stored state): answered like a schema failure. */
 export function invalidField(field: string, reason: ValidationCode): CoreError {
   return new CoreError('INVALID_INPUT', `${field}: ${reason}`, { field, reason });
+}
+
+/**
+ * Dates of things that happened (a signal received, a dossier opened, a note, a status decision)
+ * cannot lie after today, by the injected clock. ISO dates compare as text.
+ */
+export function requireNotInFuture(context: DossierContext, field: string, date: string | null | undefined): void {
+  if (date && date > today(context)) throw new CoreError('DATE_IN_FUTURE', `${field}: ${date} lies after today`, { field, date });
 }
 
 /** Run `work` in one transaction: the change and its audit entry are written together or not at all. */

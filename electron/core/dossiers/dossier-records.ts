@@ -104,6 +104,8 @@ export interface NewDossier {
   purpose?: string | null;
   retentionUntil?: string | null;
   openedOn: string;
+  /** The date of the first status ("signaal ontvangen"); `openedOn` when left out. */
+  firstStatusOn?: string;
 }
 
 /**
@@ -145,7 +147,7 @@ export function insertDossier(context: DossierContext, dossier: NewDossier): num
       `INSERT INTO dossier_status_changes (dossier_id, from_status, to_status, changed_on, recorded_at, actor)
        VALUES (?, NULL, ?, ?, ?, ?)`,
     )
-    .run(id, INITIAL_DOSSIER_STATUS, dossier.openedOn, now, context.actor);
+    .run(id, INITIAL_DOSSIER_STATUS, dossier.firstStatusOn ?? dossier.openedOn, now, context.actor);
   context.audit('dossier.created', { dossierId: id, number: formatDossierNumber(year, sequence) });
   return id;
 }

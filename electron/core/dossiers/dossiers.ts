@@ -1,7 +1,7 @@
 import type { ParsedInput } from '../../../shared/api';
 import type { Dossier, DossierSummary, Page } from '../../../shared/api/dossier-types';
 import { STATUS_TRANSITIONS } from '../../../shared/domain/enums';
-import { inTransaction, timestamp, today, type DossierContext } from './context';
+import { inTransaction, requireNotInFuture, timestamp, today, type DossierContext } from './context';
 import {
   DOSSIER_COLUMNS,
   dossierSummary,
@@ -20,6 +20,7 @@ import { changedFields, type SqlQuery } from './sql';
 export function createDossier(context: DossierContext, input: ParsedInput<'dossier.create'>): DossierSummary {
   return inTransaction(context, () => {
     assertPhenomenaExist(context, input.phenomenonIds ?? []);
+    requireNotInFuture(context, 'openedOn', input.openedOn);
     const id = insertDossier(context, { ...input, openedOn: input.openedOn ?? today(context) });
     return dossierSummary(context, id);
   });

@@ -1,7 +1,7 @@
 import type { ParsedInput } from '../../../shared/api';
 import type { DossierLink, DossierRef, SubjectLink, SubjectSummary } from '../../../shared/api/dossier-types';
 import type { DossierStatus, InformationGrade, SourceGrade, SubjectLinkKind, SubjectRole, TlpCode } from '../../../shared/domain/enums';
-import { inTransaction, timestamp, type DossierContext } from './context';
+import { inTransaction, notFound, timestamp, type DossierContext } from './context';
 import { requireDossier, touchDossier } from './dossier-records';
 import { SUBJECT_SUMMARY_COLUMNS, requireSubject, toSubjectSummary, type SubjectSummaryRow } from './subject-records';
 
@@ -61,8 +61,22 @@ function linkMetadataParams(context: DossierContext, input: ParsedInput<'subject
   };
 }
 
+/**
+ * Reporter protection. A subject linked to a dossier as `melder` is the reporter's identity, which
+ * is protected (DOMAIN.md, issue 4: never exported or printed unless the user says so for that
+ * item). The rule: a melder link exists only inside its own dossier. There it is returned with
+ * `protected: true`, so the UI hides it by default; everywhere else (another dossier's "komt ook
+ * voor in", a subject's dossiers in the network view, lists) it is left out, as if it were not there.
+ */
+export const PROTECTED_ROLE: SubjectRole = 'melder';
+
+/** SQL condition: the link `alias` is not a protected (melder) link. */
+export function unprotectedLink(alias: string): string {
+  return `${alias}.role <> '${PROTECTED_ROLE}'`;
+}
+
 function toDossierLink(row: DossierLinkRow): DossierLink {
-  return { ...metadataOf(row), subjectId: row.subject_id, dossierId: row.dossier_id, role: row.role };
+  return { ...metadataOf(row), subjectId: row.subject_id, dossierId: row.dossier_id, role: row.role, protected: row.role === PROTECTED_ROLE };
 }
 
 function toSubjectLink(row: SubjectLinkRow): SubjectLink {
@@ -107,7 +121,38 @@ export function linkSubjects(context: DossierContext, input: ParsedInput<'subjec
   });
 }
 
-/** The subjects of a dossier with their roles; subjects in the trash are left out. */
+/**
+ * Remove a subject–dossier link. The dossier must not be in the trash (its links are then frozen with
+ * it); its `updated_at` moves. The audit entry holds ids only.
+ */
+export function unlinkSubjectFromDossier(context: DossierContext, linkId: number): { linkId: number } {
+  return inTransaction(context, () => {
+    const link = context.db.prepare('SELECT subject_id, dossier_id FROM subject_dossier_links WHERE id = ?').get(linkId) as
+      | { subject_id: number; dossier_id: number }
+      | undefined;
+    if (!link) throw notFound('dossier-link', linkId);
+    requireDossier(context, link.dossier_id);
+    context.db.prepare('DELETE FROM subject_dossier_links WHERE id = ?').run(linkId);
+    touchDossier(context, link.dossier_id);
+    context.audit('subject.unlinked-from-dossier', { linkId, subjectId: link.subject_id, dossierId: link.dossier_id });
+    return { linkId };
+  });
+}
+
+/** Remove a subject–subject link; the audit entry holds ids only. */
+export function unlinkSubjects(context: DossierContext, linkId: number): { linkId: number } {
+  return inTransaction(context, () => {
+    const link = context.db.prepare('SELECT from_subject_id, to_subject_id FROM subject_links WHERE id = ?').get(linkId) as
+      | { from_subject_id: number; to_subject_id: number }
+      | undefined;
+    if (!link) throw notFound('subject-link', linkId);
+    context.db.prepare('DELETE FROM subject_links WHERE id = ?').run(linkId);
+    context.audit('subject.unlinked', { linkId, fromSubjectId: link.from_subject_id, toSubjectId: link.to_subject_id });
+    return { linkId };
+  });
+}
+
+/** The subjects of a dossier with their roles; subjects in the trash are left out; melder links come marked `protected`. */
 export function dossierLinksOfDossier(context: DossierContext, dossierId: number): Array<DossierLink & { subject: SubjectSummary }> {
   const rows = context.db
     .prepare(
@@ -120,11 +165,14 @@ export function dossierLinksOfDossier(context: DossierContext, dossierId: number
   return rows.map((row) => ({ ...toDossierLink(row), subject: toSubjectSummary(unprefixed(row, 'subject_summary_')) }));
 }
 
-/** The hot query behind a subject's dossiers: served by subject_dossier_links_by_subject. */
+/**
+ * The hot query behind a subject's dossiers (the network view): served by
+ * subject_dossier_links_by_subject. Melder links are left out: the view leads to other dossiers.
+ */
 export const DOSSIER_LINKS_OF_SUBJECT_SQL = `
   SELECT ${DOSSIER_LINK_COLUMNS}, d.number AS dossier_number, d.title AS dossier_title, d.status AS dossier_status
     FROM subject_dossier_links l JOIN dossiers d ON d.id = l.dossier_id
-   WHERE l.subject_id = ? AND d.deleted_at IS NULL
+   WHERE l.subject_id = ? AND d.deleted_at IS NULL AND ${unprotectedLink('l')}
    ORDER BY d.year DESC, d.sequence DESC, l.id`;
 
 export function dossierLinksOfSubject(context: DossierContext, subjectId: number): Array<DossierLink & { dossier: DossierRef }> {

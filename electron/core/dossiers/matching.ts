@@ -2,12 +2,17 @@ import type { SubjectMatches } from '../../../shared/api/dossier-types';
 import type { DossierStatus, MatchKeyKind, SubjectRole } from '../../../shared/domain/enums';
 import { inTransaction, type DossierContext } from './context';
 import { requireDossier } from './dossier-records';
+import { unprotectedLink } from './links';
 import { SUBJECT_SUMMARY_COLUMNS, requireSubject, toSubjectSummary, type SubjectSummaryRow } from './subject-records';
 
 /**
  * "Komt ook voor in" (the informatieplein's question: does anyone else know this one?). Other
  * subjects that share a normalised match key with this one are look-alikes; the dossiers in which
  * the subject or a look-alike appears are where it also occurs.
+ *
+ * Melder links are protected (see PROTECTED_ROLE in links.ts): they never count as an occurrence,
+ * and a look-alike that is known only as a reporter (its every dossier link a melder link) is no
+ * look-alike here, since naming it would name the reporter.
  */
 
 /** The hot lookup: this subject's keys, each found among the others through subject_match_keys_lookup. */
@@ -24,14 +29,18 @@ function findMatches(context: DossierContext, subjectId: number, excludeDossierI
   const lookalikeRows = context.db.prepare(LOOKALIKES_SQL).all(subjectId) as Array<{ subject_id: number; kinds: string }>;
   const kindsBySubject = new Map(lookalikeRows.map((row) => [row.subject_id, row.kinds.split(',') as MatchKeyKind[]]));
   const lookalikeSummaries = context.db
-    .prepare(`SELECT ${SUBJECT_SUMMARY_COLUMNS} FROM subjects sj WHERE sj.id IN (SELECT value FROM json_each(?)) ORDER BY sj.label COLLATE NOCASE, sj.id`)
+    .prepare(`SELECT ${SUBJECT_SUMMARY_COLUMNS} FROM subjects sj
+        WHERE sj.id IN (SELECT value FROM json_each(?))
+          AND NOT (EXISTS (SELECT 1 FROM subject_dossier_links l WHERE l.subject_id = sj.id)
+                   AND NOT EXISTS (SELECT 1 FROM subject_dossier_links l WHERE l.subject_id = sj.id AND ${unprotectedLink('l')}))
+        ORDER BY sj.label COLLATE NOCASE, sj.id`)
     .all(JSON.stringify([...kindsBySubject.keys()])) as SubjectSummaryRow[];
 
   const linkRows = context.db
     .prepare(
       `SELECT l.subject_id, l.role, d.id, d.number, d.title, d.status
          FROM subject_dossier_links l JOIN dossiers d ON d.id = l.dossier_id
-        WHERE l.subject_id IN (SELECT value FROM json_each(?)) AND d.deleted_at IS NULL AND d.id IS NOT ?
+        WHERE l.subject_id IN (SELECT value FROM json_each(?)) AND d.deleted_at IS NULL AND d.id IS NOT ? AND ${unprotectedLink('l')}
         ORDER BY d.year DESC, d.sequence DESC, l.subject_id, l.id`,
     )
     .all(JSON.stringify([subjectId, ...kindsBySubject.keys()]), excludeDossierId) as Array<{

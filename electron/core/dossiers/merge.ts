@@ -21,6 +21,15 @@ const IDENTIFYING_FIELDS: Record<SubjectType, readonly string[]> = {
   email: ['address'],
 };
 
+/**
+ * Identifying fields where "empty" is itself a value: 12 and 12-b are two premises, and a BAG id on
+ * one side only cannot be told to belong to the other. These must be equal, empty or not; an empty
+ * one is never filled from the duplicate.
+ */
+const EMPTY_IS_A_VALUE: Partial<Record<SubjectType, readonly string[]>> = {
+  address: ['houseNumberAddition', 'bagId'],
+};
+
 const isEmpty = (value: unknown) => value === undefined || value === null || value === '';
 
 /** The kept subject's details, with its empty fields filled from the duplicate. */
@@ -28,6 +37,11 @@ function mergedDetails(kept: SubjectDetails, duplicate: SubjectDetails): { detai
   const identifying = IDENTIFYING_FIELDS[kept.type];
   const result: Record<string, unknown> = { ...kept };
   const filledFields: string[] = [];
+  for (const field of EMPTY_IS_A_VALUE[kept.type] ?? []) {
+    const keptValue = (kept as Record<string, unknown>)[field];
+    const duplicateValue = (duplicate as Record<string, unknown>)[field];
+    if (isEmpty(keptValue) !== isEmpty(duplicateValue)) throw new CoreError('MERGE_CONFLICT', `the subjects differ in ${field}`, { field });
+  }
   for (const [field, value] of Object.entries(duplicate)) {
     if (field === 'type' || isEmpty(value)) continue;
     if (isEmpty(result[field])) {

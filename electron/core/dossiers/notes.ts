@@ -1,7 +1,7 @@
 import type { ParsedInput } from '../../../shared/api';
 import type { Note, Page } from '../../../shared/api/dossier-types';
 import type { InformationGrade, Partner, SourceGrade, TlpCode } from '../../../shared/domain/enums';
-import { inTransaction, timestamp, toBoolean, today, type DossierContext } from './context';
+import { inTransaction, requireNotInFuture, timestamp, toBoolean, today, type DossierContext } from './context';
 import { requireDossier, touchDossier } from './dossier-records';
 
 interface NoteRow {
@@ -40,6 +40,7 @@ function toNote(row: NoteRow): Note {
 export function addNote(context: DossierContext, input: ParsedInput<'note.add'>): Note {
   return inTransaction(context, () => {
     requireDossier(context, input.dossierId);
+    requireNotInFuture(context, 'notedOn', input.notedOn);
     const id = Number(
       context.db
         .prepare(

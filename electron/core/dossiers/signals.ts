@@ -2,7 +2,7 @@ import type { ParsedInput } from '../../../shared/api';
 import type { DossierSummary, Page, PhenomenonRef, Signal, SignalSummary } from '../../../shared/api/dossier-types';
 import type { DossierStatus, HowReceived, InformationGrade, Partner, SourceGrade, TlpCode } from '../../../shared/domain/enums';
 import { CoreError } from '../errors';
-import { inTransaction, invalidField, notFound, timestamp, toBoolean, today, type DossierContext } from './context';
+import { inTransaction, invalidField, notFound, requireNotInFuture, timestamp, toBoolean, today, type DossierContext } from './context';
 import { dossierSummary, insertDossier, requireDossier, touchDossier } from './dossier-records';
 import { assertPhenomenaExist, phenomenaById } from './phenomena';
 import { changedFields, type SqlQuery } from './sql';
@@ -95,6 +95,7 @@ function assertReporterFitsHowReceived(row: Pick<SignalRow, 'how_received' | 're
 export function createSignal(context: DossierContext, input: ParsedInput<'signal.create'>): Signal {
   return inTransaction(context, () => {
     assertReporterFitsHowReceived({ how_received: input.howReceived, reporter_name: input.reporterName ?? null, reporter_contact: input.reporterContact ?? null });
+    requireNotInFuture(context, 'receivedOn', input.receivedOn);
     if (input.phenomenonId) assertPhenomenaExist(context, [input.phenomenonId]);
     const id = Number(
       context.db
@@ -213,12 +214,14 @@ export function updateSignal(context: DossierContext, input: ParsedInput<'signal
   const { signalId, ...fields } = input;
   return inTransaction(context, () => {
     const before = requireSignalRow(context, signalId);
+    requireNotInFuture(context, 'receivedOn', fields.receivedOn);
     if (fields.phenomenonId) assertPhenomenaExist(context, [fields.phenomenonId]);
     const changes = changedFields(fields, SIGNAL_COLUMN_OF);
     if (changes.length === 0) return toSignal(before, phenomenaById(context));
     context.db
       .prepare(`UPDATE signals SET ${changes.map((change) => `${change.column} = ?`).join(', ')}, updated_at = ? WHERE id = ?`)
       .run(...changes.map((change) => change.value), timestamp(context), signalId);
+    if (before.dossier_id !== null) touchDossier(context, before.dossier_id);
     const after = requireSignalRow(context, signalId);
     assertReporterFitsHowReceived(after);
     context.audit('signal.updated', { signalId, fields: changes.map((change) => change.field) });
@@ -264,9 +267,12 @@ export function signalToDossier(context: DossierContext, input: ParsedInput<'sig
       purpose: signal.purpose,
       retentionUntil: signal.retention_until,
       openedOn: today(context),
+      // "Signaal ontvangen" happened when the signal was received, not when the dossier was made.
+      firstStatusOn: signal.received_on,
     });
     context.db.prepare('UPDATE signals SET dossier_id = ?, updated_at = ? WHERE id = ?').run(dossierId, timestamp(context), input.signalId);
-    context.audit('signal.attached', { signalId: input.signalId, dossierId });
+    const dossier = requireDossier(context, dossierId);
+    context.audit('signal.attached', { signalId: input.signalId, dossierId, number: dossier.number });
     return dossierSummary(context, dossierId);
   });
 }

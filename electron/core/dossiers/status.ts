@@ -2,7 +2,7 @@ import type { ParsedInput } from '../../../shared/api';
 import type { DossierSummary, StatusChange } from '../../../shared/api/dossier-types';
 import { CLOSED_STATUS, FINAL_DOSSIER_STATUSES, canChangeStatus, type ClosingReason, type DossierStatus } from '../../../shared/domain/enums';
 import { CoreError } from '../errors';
-import { inTransaction, timestamp, today, type DossierContext } from './context';
+import { inTransaction, requireNotInFuture, timestamp, today, type DossierContext } from './context';
 import { dossierSummary, requireDossier } from './dossier-records';
 
 interface StatusChangeRow {
@@ -54,6 +54,21 @@ export function changeDossierStatus(
     if (FINAL_DOSSIER_STATUSES.includes(from) && !input.reason) {
       throw new CoreError('REOPEN_REASON_REQUIRED', 'reopening a dossier needs a reason', { dossierId: input.dossierId });
     }
+    // The decision's date: not in the future (today is allowed), and not before the previous change,
+    // so that the history reads in date order.
+    const changedOn = input.changedOn ?? today(context);
+    requireNotInFuture(context, 'changedOn', changedOn);
+    const lastChangedOn = context.db
+      .prepare('SELECT changed_on FROM dossier_status_changes WHERE dossier_id = ? ORDER BY id DESC LIMIT 1')
+      .pluck()
+      .get(input.dossierId) as string | undefined;
+    if (lastChangedOn !== undefined && changedOn < lastChangedOn) {
+      throw new CoreError('DATE_BEFORE_LAST_CHANGE', `changedOn ${changedOn} lies before the last status change (${lastChangedOn})`, {
+        field: 'changedOn',
+        changedOn,
+        lastChangedOn,
+      });
+    }
     const closingReason = input.closingReason ?? null;
     const recordedAt = timestamp(context);
     context.db
@@ -65,7 +80,7 @@ export function changeDossierStatus(
           `INSERT INTO dossier_status_changes (dossier_id, from_status, to_status, changed_on, recorded_at, actor, reason, closing_reason)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(input.dossierId, from, input.to, input.changedOn ?? today(context), recordedAt, context.actor, input.reason ?? null, closingReason)
+        .run(input.dossierId, from, input.to, changedOn, recordedAt, context.actor, input.reason ?? null, closingReason)
         .lastInsertRowid,
     );
     context.audit('dossier.status-changed', { dossierId: input.dossierId, number: dossier.number, from, to: input.to, closingReason });

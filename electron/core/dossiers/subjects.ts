@@ -1,7 +1,7 @@
 import type { ParsedInput } from '../../../shared/api';
-import type { Page, Subject, SubjectSummary, SubjectWithLinks } from '../../../shared/api/dossier-types';
+import type { ListedSubject, Page, Subject, SubjectWithLinks } from '../../../shared/api/dossier-types';
 import { inTransaction, invalidField, timestamp, type DossierContext } from './context';
-import { dossierLinksOfSubject, subjectLinksOf } from './links';
+import { dossierLinksOfSubject, subjectLinksOf, unprotectedLink } from './links';
 import type { SqlQuery } from './sql';
 import { subjectLabel } from './subject-label';
 import { SUBJECT_SUMMARY_COLUMNS, requireSubject, toSubjectSummary, writeMatchKeys, type SubjectSummaryRow } from './subject-records';
@@ -81,18 +81,24 @@ export function subjectPageSql(filter: SubjectFilter): { page: SqlQuery; count: 
     params.push(filter.dossierId);
   }
   const where = conditions.join(' AND ');
+  // Reporter protection (PROTECTED_ROLE in links.ts): a subject linked to the listed dossier (or,
+  // without a dossier, to any dossier) only as melder is listed with `protected: true`.
+  const inScope = filter.dossierId === undefined ? 'p.subject_id = sj.id' : 'p.subject_id = sj.id AND p.dossier_id = ?';
+  const scopeParams = filter.dossierId === undefined ? [] : [filter.dossierId, filter.dossierId];
+  const isProtected = `(EXISTS (SELECT 1 FROM subject_dossier_links p WHERE ${inScope})
+      AND NOT EXISTS (SELECT 1 FROM subject_dossier_links p WHERE ${inScope} AND ${unprotectedLink('p')})) AS protected`;
   return {
     page: {
-      sql: `SELECT ${SUBJECT_SUMMARY_COLUMNS} FROM subjects sj WHERE ${where} ORDER BY sj.label COLLATE NOCASE, sj.id LIMIT ? OFFSET ?`,
-      params: [...params, filter.limit, filter.offset],
+      sql: `SELECT ${SUBJECT_SUMMARY_COLUMNS}, ${isProtected} FROM subjects sj WHERE ${where} ORDER BY sj.label COLLATE NOCASE, sj.id LIMIT ? OFFSET ?`,
+      params: [...scopeParams, ...params, filter.limit, filter.offset],
     },
     count: { sql: `SELECT count(*) FROM subjects sj WHERE ${where}`, params },
   };
 }
 
-export function listSubjects(context: DossierContext, filter: SubjectFilter): Page<SubjectSummary> {
+export function listSubjects(context: DossierContext, filter: SubjectFilter): Page<ListedSubject> {
   const { page, count } = subjectPageSql(filter);
-  const rows = context.db.prepare(page.sql).all(...page.params) as SubjectSummaryRow[];
+  const rows = context.db.prepare(page.sql).all(...page.params) as Array<SubjectSummaryRow & { protected: number }>;
   const total = context.db.prepare(count.sql).pluck().get(...count.params) as number;
-  return { items: rows.map(toSubjectSummary), total, limit: filter.limit, offset: filter.offset };
+  return { items: rows.map((row) => ({ ...toSubjectSummary(row), protected: row.protected === 1 })), total, limit: filter.limit, offset: filter.offset };
 }

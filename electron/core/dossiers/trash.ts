@@ -15,16 +15,25 @@ interface TrashTable {
   table: string;
   /** What the trash list shows for an item of this kind. */
   label: string;
+  /** Items under a dossier: trashing or restoring one is a change of that dossier (its `updated_at` moves). */
+  underDossier: boolean;
 }
 
 const TRASH_TABLES: Record<TrashKind, TrashTable> = {
-  signal: { table: 'signals', label: 'summary' },
-  dossier: { table: 'dossiers', label: "number || ' ' || title" },
-  subject: { table: 'subjects', label: 'label' },
-  note: { table: 'dossier_notes', label: 'substr(body, 1, 80)' },
-  measure: { table: 'measures', label: 'kind' },
-  attachment: { table: 'attachments', label: 'file_name' },
+  signal: { table: 'signals', label: 'summary', underDossier: true },
+  dossier: { table: 'dossiers', label: "number || ' ' || title", underDossier: false },
+  subject: { table: 'subjects', label: 'label', underDossier: false },
+  note: { table: 'dossier_notes', label: 'substr(body, 1, 80)', underDossier: true },
+  measure: { table: 'measures', label: 'kind', underDossier: true },
+  attachment: { table: 'attachments', label: 'file_name', underDossier: true },
 };
+
+/** Move the `updated_at` of the dossier the item hangs under, if any (a loose signal has none). */
+function touchParentDossier(context: DossierContext, kind: TrashKind, id: number): void {
+  const { table, underDossier } = TRASH_TABLES[kind];
+  if (!underDossier) return;
+  context.db.prepare(`UPDATE dossiers SET updated_at = ? WHERE id = (SELECT dossier_id FROM ${table} WHERE id = ?)`).run(timestamp(context), id);
+}
 
 function labelOf(context: DossierContext, kind: TrashKind, id: number, inTrash: boolean): string {
   const { table, label } = TRASH_TABLES[kind];
@@ -41,6 +50,7 @@ export function moveToTrash(context: DossierContext, input: { kind: TrashKind; i
     const label = labelOf(context, input.kind, input.id, false);
     const deletedAt = timestamp(context);
     context.db.prepare(`UPDATE ${TRASH_TABLES[input.kind].table} SET deleted_at = ? WHERE id = ?`).run(deletedAt, input.id);
+    touchParentDossier(context, input.kind, input.id);
     context.audit(`${input.kind}.trashed`, { id: input.id });
     return { kind: input.kind, id: input.id, label, deletedAt };
   });
@@ -50,6 +60,7 @@ export function restoreFromTrash(context: DossierContext, input: { kind: TrashKi
   return inTransaction(context, () => {
     labelOf(context, input.kind, input.id, true);
     context.db.prepare(`UPDATE ${TRASH_TABLES[input.kind].table} SET deleted_at = NULL WHERE id = ?`).run(input.id);
+    touchParentDossier(context, input.kind, input.id);
     context.audit(`${input.kind}.restored`, { id: input.id });
     return { kind: input.kind, id: input.id };
   });

@@ -8,10 +8,11 @@ export const TEST_ACTOR = 'P. Leider';
 
 /**
  * A Core with a fresh vault, unlocked, and two ways to call it: `call` expects success and
- * returns the value, `fail` expects a failure and returns the error.
+ * returns the value, `fail` expects a failure and returns the error. `now` fixes the core's clock.
  */
-export async function openDossierCore() {
-  const core = new Core({ userDataDir: makeTempFolder(), host: 'browser', appVersion: 'test', vault: FAST_VAULT_OPTIONS });
+export async function openDossierCore(options: { now?: () => Date } = {}) {
+  const vault = options.now ? { ...FAST_VAULT_OPTIONS, now: options.now } : FAST_VAULT_OPTIONS;
+  const core = new Core({ userDataDir: makeTempFolder(), host: 'browser', appVersion: 'test', vault });
   const vaultPath = path.join(makeTempFolder(), 'werkbestand.kluis');
   const created = await core.call('vault.create', { path: vaultPath, passphrase: TEST_PASSPHRASE, displayName: TEST_ACTOR });
   if (!created.ok) throw new Error(created.error.message);
