@@ -24,17 +24,44 @@ export const LOOKALIKES_SQL = `
    WHERE mine.subject_id = ?
    GROUP BY other.subject_id`;
 
-function findMatches(context: DossierContext, subjectId: number, excludeDossierId: number | null): SubjectMatches {
-  requireSubject(context, subjectId);
-  const lookalikeRows = context.db.prepare(LOOKALIKES_SQL).all(subjectId) as Array<{ subject_id: number; kinds: string }>;
-  const kindsBySubject = new Map(lookalikeRows.map((row) => [row.subject_id, row.kinds.split(',') as MatchKeyKind[]]));
-  const lookalikeSummaries = context.db
-    .prepare(`SELECT ${SUBJECT_SUMMARY_COLUMNS} FROM subjects sj
-        WHERE sj.id IN (SELECT value FROM json_each(?))
-          AND NOT (EXISTS (SELECT 1 FROM subject_dossier_links l WHERE l.subject_id = sj.id)
-                   AND NOT EXISTS (SELECT 1 FROM subject_dossier_links l WHERE l.subject_id = sj.id AND ${unprotectedLink('l')}))
-        ORDER BY sj.label COLLATE NOCASE, sj.id`)
-    .all(JSON.stringify([...kindsBySubject.keys()])) as SubjectSummaryRow[];
+/**
+ * The same lookup for several subjects at once (a dossier's subjects): one query instead of one per
+ * subject. A row per (subject, look-alike) pair, with the kinds they share.
+ */
+export const LOOKALIKES_OF_SUBJECTS_SQL = `
+  SELECT mine.subject_id, other.subject_id AS other_id, group_concat(DISTINCT other.kind) AS kinds
+    FROM subject_match_keys mine
+    JOIN subject_match_keys other ON other.kind = mine.kind AND other.value = mine.value AND other.subject_id <> mine.subject_id
+    JOIN subjects sj ON sj.id = other.subject_id AND sj.deleted_at IS NULL
+   WHERE mine.subject_id IN (SELECT value FROM json_each(?))
+   GROUP BY mine.subject_id, other.subject_id`;
+
+type LinkRow = { subject_id: number; role: SubjectRole; id: number; number: string; title: string; status: DossierStatus };
+
+/**
+ * "Komt ook voor in" for each of `subjectIds` (live subjects), given their look-alikes: two more
+ * queries in all, whatever the number of subjects: the look-alikes' summaries (reporter-only
+ * look-alikes left out) and the unprotected links of the subjects and their look-alikes. Both come
+ * in their final order, so each subject's part is a filter that keeps that order.
+ */
+function findMatches(
+  context: DossierContext,
+  subjectIds: readonly number[],
+  kindsBySubject: ReadonlyMap<number, ReadonlyMap<number, MatchKeyKind[]>>,
+  excludeDossierId: number | null,
+): SubjectMatches[] {
+  const allLookalikeIds = new Set<number>();
+  for (const kinds of kindsBySubject.values()) for (const otherId of kinds.keys()) allLookalikeIds.add(otherId);
+  const lookalikeSummaries =
+    allLookalikeIds.size === 0
+      ? []
+      : (context.db
+          .prepare(`SELECT ${SUBJECT_SUMMARY_COLUMNS} FROM subjects sj
+              WHERE sj.id IN (SELECT value FROM json_each(?))
+                AND NOT (EXISTS (SELECT 1 FROM subject_dossier_links l WHERE l.subject_id = sj.id)
+                         AND NOT EXISTS (SELECT 1 FROM subject_dossier_links l WHERE l.subject_id = sj.id AND ${unprotectedLink('l')}))
+              ORDER BY sj.label COLLATE NOCASE, sj.id`)
+          .all(JSON.stringify([...allLookalikeIds])) as SubjectSummaryRow[]);
 
   const linkRows = context.db
     .prepare(
@@ -43,38 +70,46 @@ function findMatches(context: DossierContext, subjectId: number, excludeDossierI
         WHERE l.subject_id IN (SELECT value FROM json_each(?)) AND d.deleted_at IS NULL AND d.id IS NOT ? AND ${unprotectedLink('l')}
         ORDER BY d.year DESC, d.sequence DESC, l.subject_id, l.id`,
     )
-    .all(JSON.stringify([subjectId, ...kindsBySubject.keys()]), excludeDossierId) as Array<{
-    subject_id: number;
-    role: SubjectRole;
-    id: number;
-    number: string;
-    title: string;
-    status: DossierStatus;
-  }>;
-  const dossiers = new Map<string, SubjectMatches['dossiers'][number]>();
-  for (const row of linkRows) {
-    const key = `${row.id}/${row.subject_id}`;
-    const entry = dossiers.get(key) ?? { dossier: { id: row.id, number: row.number, title: row.title, status: row.status }, subjectId: row.subject_id, roles: [] };
-    if (!entry.roles.includes(row.role)) entry.roles.push(row.role);
-    dossiers.set(key, entry);
-  }
+    .all(JSON.stringify([...new Set([...subjectIds, ...allLookalikeIds])]), excludeDossierId) as LinkRow[];
 
-  return {
-    subjectId,
-    lookalikes: lookalikeSummaries.map((row) => ({ subject: toSubjectSummary(row), matchedOn: kindsBySubject.get(row.id) ?? [] })),
-    dossiers: [...dossiers.values()],
-  };
-}
-
-export function subjectMatches(context: DossierContext, input: { subjectId: number; excludeDossierId?: number }): SubjectMatches {
-  return inTransaction(context, () => {
-    const matches = findMatches(context, input.subjectId, input.excludeDossierId ?? null);
-    context.audit('subject.matches-viewed', { subjectId: input.subjectId });
-    return matches;
+  return subjectIds.map((subjectId) => {
+    const kindsByLookalike = kindsBySubject.get(subjectId) ?? new Map<number, MatchKeyKind[]>();
+    const dossiers = new Map<string, SubjectMatches['dossiers'][number]>();
+    for (const row of linkRows) {
+      if (row.subject_id !== subjectId && !kindsByLookalike.has(row.subject_id)) continue;
+      const key = `${row.id}/${row.subject_id}`;
+      const entry = dossiers.get(key) ?? { dossier: { id: row.id, number: row.number, title: row.title, status: row.status }, subjectId: row.subject_id, roles: [] };
+      if (!entry.roles.includes(row.role)) entry.roles.push(row.role);
+      dossiers.set(key, entry);
+    }
+    return {
+      subjectId,
+      lookalikes: lookalikeSummaries
+        .filter((row) => kindsByLookalike.has(row.id))
+        .map((row) => ({ subject: toSubjectSummary(row), matchedOn: kindsByLookalike.get(row.id) ?? [] })),
+      dossiers: [...dossiers.values()],
+    };
   });
 }
 
-/** For every subject of the dossier that has a look-alike or occurs elsewhere. */
+const splitKinds = (kinds: string) => kinds.split(',') as MatchKeyKind[];
+
+export function subjectMatches(context: DossierContext, input: { subjectId: number; excludeDossierId?: number }): SubjectMatches {
+  return inTransaction(context, () => {
+    requireSubject(context, input.subjectId);
+    const lookalikeRows = context.db.prepare(LOOKALIKES_SQL).all(input.subjectId) as Array<{ subject_id: number; kinds: string }>;
+    const kinds = new Map([[input.subjectId, new Map(lookalikeRows.map((row) => [row.subject_id, splitKinds(row.kinds)]))]]);
+    const [matches] = findMatches(context, [input.subjectId], kinds, input.excludeDossierId ?? null);
+    context.audit('subject.matches-viewed', { subjectId: input.subjectId });
+    return matches!;
+  });
+}
+
+/**
+ * For every subject of the dossier that has a look-alike or occurs elsewhere. Set-based: four
+ * queries for the whole dossier (its subjects, their look-alikes, the look-alikes' summaries, the
+ * links), not four per subject.
+ */
 export function dossierMatches(context: DossierContext, dossierId: number): SubjectMatches[] {
   return inTransaction(context, () => {
     requireDossier(context, dossierId);
@@ -86,8 +121,18 @@ export function dossierMatches(context: DossierContext, dossierId: number): Subj
       .pluck()
       .all(dossierId) as number[];
     context.audit('dossier.matches-viewed', { dossierId });
-    return subjectIds
-      .map((subjectId) => findMatches(context, subjectId, dossierId))
-      .filter((matches) => matches.lookalikes.length > 0 || matches.dossiers.length > 0);
+    if (subjectIds.length === 0) return [];
+    const lookalikeRows = context.db.prepare(LOOKALIKES_OF_SUBJECTS_SQL).all(JSON.stringify(subjectIds)) as Array<{
+      subject_id: number;
+      other_id: number;
+      kinds: string;
+    }>;
+    const kindsBySubject = new Map<number, Map<number, MatchKeyKind[]>>();
+    for (const row of lookalikeRows) {
+      const kinds = kindsBySubject.get(row.subject_id) ?? new Map<number, MatchKeyKind[]>();
+      kinds.set(row.other_id, splitKinds(row.kinds));
+      kindsBySubject.set(row.subject_id, kinds);
+    }
+    return findMatches(context, subjectIds, kindsBySubject, dossierId).filter((matches) => matches.lookalikes.length > 0 || matches.dossiers.length > 0);
   });
 }
