@@ -6,6 +6,7 @@ import type { FileChoiceRequest } from './file-choice';
 import { attachmentApi } from './attachments';
 import { auditApi } from './audit';
 import { dossierApi } from './dossiers';
+import { searchApi } from './search';
 import { vaultApi } from './vault';
 
 export * from './attachments';
@@ -17,6 +18,7 @@ export * from './file-choice';
 export * from './dossiers';
 export * from './dossier-types';
 export * from './subject-details';
+export * from './search';
 
 /**
  * The whole contract between UI and core: the sum of every domain's handler declarations.
@@ -27,6 +29,7 @@ export const api = {
   ...dossierApi,
   ...attachmentApi,
   ...auditApi,
+  ...searchApi,
 } as const;
 
 export type Api = typeof api;

@@ -49,7 +49,8 @@ describe('the core in a worker thread', () => {
     await worker.dispose();
 
     expect(stallInThread).toBeGreaterThan(300);
-    expect(stallWithWorker).toBeLessThan(150);
+    // Headroom for a loaded 2-core CI machine; the in-thread stall is the length of Argon2id itself.
+    expect(stallWithWorker).toBeLessThan(250);
   });
 
   it('answers calls with the same Results and forwards events', async () => {

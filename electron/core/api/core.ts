@@ -16,6 +16,7 @@ import { createAttachmentHandlers } from './attachment-handlers';
 import type { CoreService, LockReason } from './core-service';
 import { createDossierHandlers } from './dossier-handlers';
 import type { HandlerImplementations } from './handler-types';
+import { createSearchHandlers } from './search-handlers';
 
 export interface CoreOptions {
   /** Per-user folder for app state outside any vault (recent list) and the default vault location. */
@@ -235,6 +236,7 @@ export class Core implements CoreService {
       },
       ...createDossierHandlers(() => this.requireVault(), vaultOptions.now),
       ...createAttachmentHandlers(() => this.requireVault(), (kind, work) => this.withProgress(kind, work), vaultOptions.now),
+      ...createSearchHandlers(() => this.requireVault(), vaultOptions.now),
       // Reading the trail is itself an access worth recording, but not one per page turned.
       'audit.list': ({ limit, beforeId }) => {
         const vault = this.requireVault();

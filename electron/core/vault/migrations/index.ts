@@ -6,6 +6,7 @@ import { migration0002AuditChain } from './0002-audit-chain';
 import { migration0003Dossiers } from './0003-dossiers';
 import { migration0004Attachments } from './0004-attachments';
 import { migration0005ListIndexes } from './0005-list-indexes';
+import { migration0006Search } from './0006-search';
 
 /** In order; a new migration is a new file added at the end, never an edit of an old one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -14,6 +15,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0003Dossiers,
   migration0004Attachments,
   migration0005ListIndexes,
+  migration0006Search,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;
