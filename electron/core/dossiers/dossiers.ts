@@ -95,19 +95,22 @@ function dossierListQuery(filter: DossierFilter): { where: SqlQuery; orderBy: st
   return { where: { sql: conditions.join(' AND '), params }, orderBy: DOSSIER_ORDER[filter.sort](filter.direction.toUpperCase()) };
 }
 
-export function dossierPageSql(filter: DossierFilter): SqlQuery {
+/** The page and its total from one filter, like signalPageSql and subjectPageSql. */
+export function dossierPageSql(filter: DossierFilter): { page: SqlQuery; count: SqlQuery } {
   const { where, orderBy } = dossierListQuery(filter);
   return {
-    sql: `SELECT ${DOSSIER_COLUMNS} FROM dossiers d WHERE ${where.sql} ORDER BY ${orderBy} LIMIT ? OFFSET ?`,
-    params: [...where.params, filter.limit, filter.offset],
+    page: {
+      sql: `SELECT ${DOSSIER_COLUMNS} FROM dossiers d WHERE ${where.sql} ORDER BY ${orderBy} LIMIT ? OFFSET ?`,
+      params: [...where.params, filter.limit, filter.offset],
+    },
+    count: { sql: `SELECT count(*) FROM dossiers d WHERE ${where.sql}`, params: where.params },
   };
 }
 
 export function listDossiers(context: DossierContext, filter: DossierFilter): Page<DossierSummary> {
-  const { where } = dossierListQuery(filter);
-  const page = dossierPageSql(filter);
+  const { page, count } = dossierPageSql(filter);
   const rows = context.db.prepare(page.sql).all(...page.params) as DossierRow[];
-  const total = context.db.prepare(`SELECT count(*) FROM dossiers d WHERE ${where.sql}`).pluck().get(...where.params) as number;
+  const total = context.db.prepare(count.sql).pluck().get(...count.params) as number;
   return { items: toDossierSummaries(context, rows), total, limit: filter.limit, offset: filter.offset };
 }
 
