@@ -38,7 +38,7 @@ export function App() {
     case 'unlock':
       return <UnlockScreen key={screen.vaultPath} vaultPath={screen.vaultPath} />;
     case 'main':
-      return <MainLayout section={screen.section} />;
+      return <MainLayout route={screen.route} />;
   }
 }
 

@@ -103,10 +103,10 @@ describe.skipIf(skipWithoutBrowser)('first screens, end to end in Chromium', () 
     expect(await page.getByTestId('vault-name').innerText()).toBe('Werkbestand');
     expect(await page.getByRole('banner').innerText()).toContain(DISPLAY_NAME);
     const navigation = page.getByRole('navigation', { name: 'Hoofdmenu' });
-    for (const section of ['Signalen', 'Dossiers', 'Overleggen', 'Rapportages', 'Instellingen']) {
+    for (const section of ['Signalen', 'Dossiers', 'Overleggen', 'Rapportages', 'Logboek', 'Prullenbak', 'Instellingen']) {
       expect(await navigation.getByRole('link', { name: section }).isVisible(), section).toBe(true);
     }
-    expect(await page.getByText('Nog geen signalen').isVisible()).toBe(true);
+    expect(await page.getByRole('heading', { level: 1, name: 'Signalen' }).isVisible()).toBe(true);
     await checkScreen(page, '06-main-signals');
 
     // A narrow window (or 400 % zoom) must reflow, not cut off or overlap.

@@ -128,6 +128,8 @@ export const en: Translations = {
     dossiers: 'Dossiers',
     meetings: 'Meetings',
     reports: 'Reports',
+    audit: 'Audit trail',
+    trash: 'Trash',
     settings: 'Settings',
   },
   empty: {

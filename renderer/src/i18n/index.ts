@@ -2,13 +2,48 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { errorMessages } from '../../../shared/i18n/errors';
 import { en } from './en';
+import { attachmentsEn, attachmentsNl } from './features/attachments';
+import { auditEn, auditNl } from './features/audit';
+import { domainEn, domainNl } from './features/domain';
+import { dossiersEn, dossiersNl } from './features/dossiers';
+import { searchEn, searchNl } from './features/search';
+import { signalsEn, signalsNl } from './features/signals';
+import { subjectsEn, subjectsNl } from './features/subjects';
+import { trashEn, trashNl } from './features/trash';
 import { nl } from './nl';
 
 export type Language = 'nl' | 'en';
 
+// Each feature keeps its text in its own module (i18n/features), under its own key.
 export const resources = {
-  nl: { translation: { ...nl, errors: errorMessages.nl } },
-  en: { translation: { ...en, errors: errorMessages.en } },
+  nl: {
+    translation: {
+      ...nl,
+      errors: errorMessages.nl,
+      domain: domainNl,
+      signals: signalsNl,
+      dossiers: dossiersNl,
+      subjects: subjectsNl,
+      attachments: attachmentsNl,
+      search: searchNl,
+      audit: auditNl,
+      trash: trashNl,
+    },
+  },
+  en: {
+    translation: {
+      ...en,
+      errors: errorMessages.en,
+      domain: domainEn,
+      signals: signalsEn,
+      dossiers: dossiersEn,
+      subjects: subjectsEn,
+      attachments: attachmentsEn,
+      search: searchEn,
+      audit: auditEn,
+      trash: trashEn,
+    },
+  },
 } as const;
 
 declare module 'i18next' {

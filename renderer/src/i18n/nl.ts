@@ -130,6 +130,8 @@ export const nl = {
     dossiers: 'Dossiers',
     meetings: 'Overleggen',
     reports: 'Rapportages',
+    audit: 'Logboek',
+    trash: 'Prullenbak',
     settings: 'Instellingen',
   },
   empty: {
@@ -216,7 +218,7 @@ export const nl = {
   },
 };
 
-type TranslationShape<T> = { [K in keyof T]: T[K] extends string ? string : TranslationShape<T[K]> };
+export type TranslationShape<T> = { [K in keyof T]: T[K] extends string ? string : TranslationShape<T[K]> };
 
 /** The shape every language must fill in completely. */
 export type Translations = TranslationShape<typeof nl>;

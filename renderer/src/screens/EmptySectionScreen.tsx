@@ -1,10 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../components/EmptyState';
 import { useFocusHeading } from '../components/useFocusHeading';
-import type { Section } from '../store/navigation';
 
 /** The sections that later issues build: a heading and a calm empty state, no sample data. */
-export function EmptySectionScreen({ section }: { section: Exclude<Section, 'settings'> }) {
+export function EmptySectionScreen({ section }: { section: 'meetings' | 'reports' }) {
   const { t } = useTranslation();
   const headingRef = useFocusHeading();
   return (

@@ -1,23 +1,35 @@
 import { useTranslation } from 'react-i18next';
 import { Button } from '../components/Button';
 import { MAIN_CONTENT_ID, SkipLink } from '../components/SkipLink';
-import { SECTIONS, useNavigation, type Section } from '../store/navigation';
+import { SECTIONS, sectionOf, useNavigation, type Route } from '../store/navigation';
 import { useSession } from '../store/session';
+import { AuditScreen } from './audit/AuditScreen';
+import { DossierListScreen } from './dossiers/DossierListScreen';
+import { DossierScreen } from './dossiers/DossierScreen';
 import { EmptySectionScreen } from './EmptySectionScreen';
+import { SearchBox } from './search/SearchBox';
+import { SearchScreen } from './search/SearchScreen';
 import { SettingsScreen } from './settings/SettingsScreen';
+import { SignalIntakeScreen } from './signals/SignalIntakeScreen';
+import { SignalListScreen } from './signals/SignalListScreen';
+import { SignalScreen } from './signals/SignalScreen';
+import { SubjectScreen } from './subjects/SubjectScreen';
+import { TrashScreen } from './trash/TrashScreen';
 
 /** The frame around every screen with dossier data: who and which vault, the sections, the lock. */
-export function MainLayout({ section }: { section: Section }) {
+export function MainLayout({ route }: { route: Route }) {
   const { t } = useTranslation();
   const status = useSession((state) => state.status);
   const lock = useSession((state) => state.lock);
   const showSection = useNavigation((state) => state.showSection);
+  const section = sectionOf(route);
 
   return (
     <div className="app-shell">
       <SkipLink />
       <header className="app-header app-header--main">
         <span className="app-header__name">{t('app.name')}</span>
+        <SearchBox />
         <dl className="app-header__identity">
           <div>
             <dt>{t('layout.vaultLabel')}</dt>
@@ -53,9 +65,38 @@ export function MainLayout({ section }: { section: Section }) {
           </ul>
         </nav>
         <main id={MAIN_CONTENT_ID} className="app-shell__main" tabIndex={-1}>
-          {section === 'settings' ? <SettingsScreen /> : <EmptySectionScreen key={section} section={section} />}
+          <RouteScreen route={route} />
         </main>
       </div>
     </div>
   );
+}
+
+/**
+ * The screen for a route. `key` makes a new route a new screen: its state starts fresh and its
+ * heading takes the focus, as a page change would.
+ */
+function RouteScreen({ route }: { route: Route }) {
+  const key = JSON.stringify(route);
+  switch (route.section) {
+    case 'signals':
+      if (route.view === 'intake') return <SignalIntakeScreen key={key} />;
+      if (route.view === 'signal') return <SignalScreen key={key} signalId={route.signalId} />;
+      return <SignalListScreen key={key} />;
+    case 'dossiers':
+      if (route.view === 'dossier') return <DossierScreen key={`dossier-${route.dossierId}`} dossierId={route.dossierId} tab={route.tab} />;
+      if (route.view === 'subject') return <SubjectScreen key={key} subjectId={route.subjectId} fromDossierId={route.fromDossierId} />;
+      return <DossierListScreen key={key} />;
+    case 'search':
+      return <SearchScreen key={key} query={route.query} />;
+    case 'audit':
+      return <AuditScreen key={key} />;
+    case 'trash':
+      return <TrashScreen key={key} />;
+    case 'settings':
+      return <SettingsScreen key={key} />;
+    case 'meetings':
+    case 'reports':
+      return <EmptySectionScreen key={key} section={route.section} />;
+  }
 }

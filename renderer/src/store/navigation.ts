@@ -1,8 +1,30 @@
 import { create } from 'zustand';
 import { registerVaultDataStore } from './vault-data';
 
-export type Section = 'signals' | 'dossiers' | 'meetings' | 'reports' | 'settings';
-export const SECTIONS: Section[] = ['signals', 'dossiers', 'meetings', 'reports', 'settings'];
+/** The sections in the navigation bar, in their order there. */
+export type Section = 'signals' | 'dossiers' | 'meetings' | 'reports' | 'audit' | 'trash' | 'settings';
+export const SECTIONS: Section[] = ['signals', 'dossiers', 'meetings', 'reports', 'audit', 'trash', 'settings'];
+
+export const DOSSIER_TABS = ['overview', 'timeline', 'subjects', 'network', 'notes', 'measures', 'attachments'] as const;
+export type DossierTab = (typeof DOSSIER_TABS)[number];
+
+/**
+ * Where the user is inside the unlocked vault. Every route names its section, so the navigation
+ * bar knows what to mark as current; the rest says which screen of the section.
+ */
+export type Route =
+  | { section: 'signals'; view?: 'list' }
+  | { section: 'signals'; view: 'intake' }
+  | { section: 'signals'; view: 'signal'; signalId: number }
+  | { section: 'dossiers'; view?: 'list' }
+  | { section: 'dossiers'; view: 'dossier'; dossierId: number; tab?: DossierTab }
+  | { section: 'dossiers'; view: 'subject'; subjectId: number; fromDossierId?: number }
+  | { section: 'search'; query: string }
+  | { section: 'meetings' }
+  | { section: 'reports' }
+  | { section: 'audit' }
+  | { section: 'trash' }
+  | { section: 'settings' };
 
 export type Screen =
   | { name: 'starting' }
@@ -11,22 +33,46 @@ export type Screen =
   | { name: 'create' }
   | { name: 'recovery-key'; recoveryKey: string }
   | { name: 'unlock'; vaultPath: string }
-  | { name: 'main'; section: Section };
+  | { name: 'main'; route: Route };
 
 interface NavigationState {
   screen: Screen;
   go(screen: Screen): void;
   showSection(section: Section): void;
+  /** Opens a screen inside the vault; the previous one is kept for "Terug". */
+  open(route: Route): void;
+  /** Back to the previous screen inside the vault, or to the section's list when there is none. */
+  back(): void;
+  history: Route[];
 }
 
-export const useNavigation = create<NavigationState>((set) => ({
+const MAX_HISTORY = 50;
+
+export const useNavigation = create<NavigationState>((set, get) => ({
   screen: { name: 'starting' },
-  go: (screen) => set({ screen }),
-  showSection: (section) => set({ screen: { name: 'main', section } }),
+  history: [],
+  go: (screen) => set({ screen, history: [] }),
+  showSection: (section) => set({ screen: { name: 'main', route: { section } as Route }, history: [] }),
+  open: (route) => {
+    const { screen, history } = get();
+    const previous = screen.name === 'main' ? [...history, screen.route].slice(-MAX_HISTORY) : [];
+    set({ screen: { name: 'main', route }, history: previous });
+  },
+  back: () => {
+    const { screen, history } = get();
+    if (screen.name !== 'main') return;
+    const previous = history.at(-1);
+    set({ screen: { name: 'main', route: previous ?? ({ section: screen.route.section === 'search' ? 'signals' : screen.route.section } as Route) }, history: history.slice(0, -1) });
+  },
 }));
 
-// The recovery key on screen is vault data too: a lock must not leave it behind.
+/** The section the navigation bar marks for a route (search belongs to none). */
+export function sectionOf(route: Route): Section | null {
+  return route.section === 'search' ? null : route.section;
+}
+
+// The recovery key on screen is vault data too, and so are the ids in the history: a lock must not leave them behind.
 registerVaultDataStore(() => {
   const { screen } = useNavigation.getState();
-  if (screen.name === 'recovery-key' || screen.name === 'main') useNavigation.setState({ screen: { name: 'welcome' } });
+  if (screen.name === 'recovery-key' || screen.name === 'main') useNavigation.setState({ screen: { name: 'welcome' }, history: [] });
 });

@@ -55,7 +55,7 @@ export const useSession = create<SessionState>((set, get) => ({
     const openedWithRecoveryKey = method === 'recovery-key';
     set({ status, lastVaultPath: status.path, lockReason: null, openedWithRecoveryKey });
     void useSettings.getState().load();
-    useNavigation.getState().go({ name: 'main', section: openedWithRecoveryKey ? 'settings' : 'signals' });
+    useNavigation.getState().go({ name: 'main', route: openedWithRecoveryKey ? { section: 'settings' } : { section: 'signals' } });
   },
 
   lock: async () => {

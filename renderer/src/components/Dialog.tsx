@@ -1,0 +1,46 @@
+import { useEffect, useId, useRef, type ReactNode } from 'react';
+
+interface DialogProps {
+  title: string;
+  /** Closing by Escape or by the caller's cancel button. */
+  onClose(): void;
+  children: ReactNode;
+}
+
+/**
+ * A modal dialog on the native <dialog>: the browser traps the focus, makes the page behind it
+ * inert and closes on Escape. Render it only while it is open.
+ */
+export function Dialog({ title, onClose, children }: DialogProps) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const closeRef = useRef(onClose);
+  closeRef.current = onClose;
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    dialog.showModal();
+    const cancel = (event: Event) => {
+      event.preventDefault();
+      closeRef.current();
+    };
+    dialog.addEventListener('cancel', cancel);
+    return () => {
+      dialog.removeEventListener('cancel', cancel);
+      if (dialog.open) dialog.close();
+      // Back to where the user was, as a modal should.
+      if (opener?.isConnected) opener.focus();
+    };
+  }, []);
+
+  return (
+    <dialog ref={ref} className="app-dialog" aria-labelledby={titleId}>
+      <h2 className="utrecht-heading-2" id={titleId}>
+        {title}
+      </h2>
+      {children}
+    </dialog>
+  );
+}

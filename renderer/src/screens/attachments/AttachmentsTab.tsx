@@ -1,0 +1,6 @@
+import type { DossierTabProps } from '../dossiers/tab-props';
+
+/** Placeholder: being built. */
+export function AttachmentsTab({ dossier }: DossierTabProps) {
+  return <p className="utrecht-paragraph">{dossier.number}</p>;
+}
