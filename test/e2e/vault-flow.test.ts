@@ -115,7 +115,7 @@ describe.skipIf(skipWithoutBrowser)('first screens, end to end in Chromium', () 
     await page.setViewportSize({ width: 1280, height: 900 });
 
     await navigation.getByRole('link', { name: 'Dossiers' }).click();
-    await expect.poll(() => page.getByText('Nog geen dossiers').isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Dossiers' }).isVisible()).toBe(true);
     expect(await navigation.getByRole('link', { name: 'Dossiers' }).getAttribute('aria-current')).toBe('page');
     await checkScreen(page, '07-main-dossiers');
   });
