@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FAST_KDF } from '../../../electron/host/cli-options';
+import { generateDemoData } from '../../../electron/core/demo/demo-data';
 import { startHost, type RunningHost } from '../../../electron/host/host';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -42,6 +43,20 @@ export async function startHostWithLockedVault(passphrase: string, options: { au
   const vaultPath = path.join(testHost.dataDir, 'Werkbestand.kluis');
   const created = await testHost.host.core.call('vault.create', { path: vaultPath, passphrase, displayName: 'J. de Vries' });
   if (!created.ok) throw new Error(`vault.create: ${created.error.code}`);
+  await testHost.host.core.call('vault.lock', {});
+  return testHost;
+}
+
+/**
+ * Like startHostWithLockedVault, but the vault holds the demo data set (electron/core/demo): about
+ * 40 signals, 12 dossiers, subjects shared between dossiers, notes and attachments.
+ */
+export async function startHostWithDemoVault(passphrase: string): Promise<TestHost> {
+  const testHost = await startTestHost();
+  const vaultPath = path.join(testHost.dataDir, 'Werkbestand.kluis');
+  const created = await testHost.host.core.call('vault.create', { path: vaultPath, passphrase, displayName: 'J. de Vries' });
+  if (!created.ok) throw new Error(`vault.create: ${created.error.code}`);
+  await generateDemoData(testHost.host.core);
   await testHost.host.core.call('vault.lock', {});
   return testHost;
 }
