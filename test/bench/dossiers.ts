@@ -21,6 +21,7 @@ import { dossierContextFor, type DossierContext } from '../../electron/core/doss
 import { listDossiers } from '../../electron/core/dossiers/dossiers';
 import { matchKeysFor } from '../../electron/core/dossiers/match-keys';
 import { dossierMatches, subjectMatches } from '../../electron/core/dossiers/matching';
+import { search } from '../../electron/core/dossiers/search';
 import { listSignals, signalPageSql } from '../../electron/core/dossiers/signals';
 import { subjectLabel } from '../../electron/core/dossiers/subject-label';
 import { listSubjects } from '../../electron/core/dossiers/subjects';
@@ -263,6 +264,8 @@ try {
   const dossierDeep = api['dossier.list'].input.parse({ statuses: ['in_opwerking', 'aanpak'], offset: deepOffset(dossierTotal) });
   const searchCommon = api['subject.list'].input.parse({ query: 'bram' });
   const searchRare = api['subject.list'].input.parse({ query: 'Kolverdal' });
+  // The search box (FTS5): a word in every signal, a prefix of street names, a rare name, two words.
+  const ftsQueries = ['fictief', 'kol', 'Kolverdal', 'bram kolverdal'].map((query) => api['search.query'].input.parse({ query }));
 
   // Correctness on the large data set: the set-based dossierMatches gives what asking subject by subject gives.
   for (const dossierId of dossierIds.slice(0, 50)) {
@@ -280,6 +283,9 @@ try {
     [`dossier.list, 2 statuses, offset ${dossierDeep.offset} of ${dossierTotal}`, (context) => listDossiers(context, dossierDeep)],
     ['subject.list search (LIKE), "bram", first page', (context) => listSubjects(context, searchCommon)],
     ['subject.list search (LIKE), "Kolverdal", first page', (context) => listSubjects(context, searchRare)],
+    ...ftsQueries.map(
+      (query): [string, (context: DossierContext) => unknown] => [`search.query (FTS5) "${query.query}", 20 per kind`, (context) => search(context, query)],
+    ),
     ['subjectMatches (a subject with look-alikes)', (context, i) => subjectMatches(context, { subjectId: subjectIds[i]! })],
     ['dossierMatches (set-based)', (context, i) => dossierMatches(context, dossierIds[i]!)],
     [
