@@ -22,6 +22,11 @@ describe('the trash', () => {
     expect((await call('dossier.list', {})).total).toBe(0);
     // Its signal went with it; a signal outside it did not.
     expect((await call('signal.list', {})).items.map((item) => item.id)).toEqual([keptSignal.id]);
+    // The counts (computed apart from the page: live signals less those in trashed dossiers) agree, filtered or not.
+    expect((await call('signal.list', {})).total).toBe(1);
+    expect((await call('signal.list', { howReceived: 'meldpunt' })).total).toBe(0);
+    expect((await call('signal.list', { inDossier: true })).total).toBe(0);
+    expect((await call('signal.list', { howReceived: 'burger' })).total).toBe(1);
     expect(await fail('signal.get', { signalId: signal.id })).toMatchObject({ code: 'NOT_FOUND' });
     expect((await call('subject.get', { subjectId: subject.id })).dossiers).toEqual([]);
     expect(await fail('trash.move', { kind: 'dossier', id: dossier.id })).toMatchObject({ code: 'NOT_FOUND' });

@@ -149,7 +149,8 @@ const SIGNAL_ORDER: Record<SignalFilter['sort'], (direction: string) => string> 
 };
 
 export function signalPageSql(filter: SignalFilter): { page: SqlQuery; count: SqlQuery } {
-  const conditions = [LIVE_SIGNAL];
+  // Every filter is on the signal's own columns; the join is only for the trashed-dossier rule and the page's columns.
+  const conditions: string[] = [];
   const params: unknown[] = [];
   const where = (condition: string, ...values: unknown[]) => {
     conditions.push(condition);
@@ -164,14 +165,22 @@ export function signalPageSql(filter: SignalFilter): { page: SqlQuery; count: Sq
   if (filter.dossierId !== undefined) where('s.dossier_id = ?', filter.dossierId);
   if (filter.receivedFrom) where('s.received_on >= ?', filter.receivedFrom);
   if (filter.receivedUntil) where('s.received_on <= ?', filter.receivedUntil);
-  const whereSql = conditions.join(' AND ');
+  const signalWhere = ['s.deleted_at IS NULL', ...conditions].join(' AND ');
+  // Counted without the join (a dossier lookup per signal cost ~40 ms at 100,000 signals): the live
+  // signals that match, less those of them in trashed dossiers (few, found through dossiers_in_trash).
+  // Unfiltered, the count reads the small partial index instead of the table (the planner would scan the table).
+  const countAll = conditions.length === 0 ? 'signals s INDEXED BY signals_by_received' : 'signals s';
   return {
     page: {
-      sql: `SELECT ${SIGNAL_SUMMARY_COLUMNS} FROM ${SIGNAL_FROM} WHERE ${whereSql}
+      sql: `SELECT ${SIGNAL_SUMMARY_COLUMNS} FROM ${SIGNAL_FROM} WHERE ${LIVE_SIGNAL} AND ${signalWhere}
             ORDER BY ${SIGNAL_ORDER[filter.sort](filter.direction.toUpperCase())} LIMIT ? OFFSET ?`,
       params: [...params, filter.limit, filter.offset],
     },
-    count: { sql: `SELECT count(*) FROM ${SIGNAL_FROM} WHERE ${whereSql}`, params },
+    count: {
+      sql: `SELECT (SELECT count(*) FROM ${countAll} WHERE ${signalWhere})
+                 - (SELECT count(*) FROM dossiers d JOIN signals s ON s.dossier_id = d.id WHERE d.deleted_at IS NOT NULL AND ${signalWhere})`,
+      params: [...params, ...params],
+    },
   };
 }
 
