@@ -41,6 +41,7 @@ interface HitRow {
   kind: SearchKind;
   item_id: number;
   dossier_id: number | null;
+  dossier_number: string | null;
   internal: number;
   title: string;
   snippet: string;
@@ -70,6 +71,7 @@ function findHits(context: DossierContext, match: string, limitPerKind: number):
   const rows = context.db
     .prepare(
       `SELECT s.kind, s.item_id, s.dossier_id, s.internal, s.title,
+              (SELECT d.number FROM dossiers d WHERE d.id = s.dossier_id) AS dossier_number,
               snippet(search_index, -1, @start, @end, '…', ${SNIPPET_TOKENS}) AS snippet
        FROM search_index s
        WHERE search_index MATCH @match AND s.rowid IN (SELECT value FROM json_each(@chosen))
@@ -80,6 +82,7 @@ function findHits(context: DossierContext, match: string, limitPerKind: number):
     kind: row.kind,
     id: row.item_id,
     dossierId: row.dossier_id,
+    dossierNumber: row.dossier_number,
     title: row.title,
     snippet: row.snippet,
     internal: row.internal === 1,
