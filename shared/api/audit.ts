@@ -24,6 +24,8 @@ export interface AuditItem {
   present: boolean;
   /** Where a present item is shown: its dossier (a dossier's own id); null for a subject or a loose signal. */
   dossierId: number | null;
+  /** A dossier's number (2026-0042) while the dossier exists, in the trash too; null for other kinds and once destroyed. */
+  number: string | null;
 }
 
 export interface AuditListEntry extends AuditEntry {

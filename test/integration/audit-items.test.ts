@@ -28,31 +28,36 @@ describe('audit.list for the audit screen', () => {
     const entries = await call('audit.list', { limit: 500 });
     expect(entries[0]!.action).toBe('audit.viewed');
     expect(entryOf(entries, 'dossier.created', (entry) => entry.details.dossierId === dossier.id).items).toEqual([
-      { kind: 'dossier', id: dossier.id, key: 'dossierId', present: true, dossierId: dossier.id },
+      { kind: 'dossier', id: dossier.id, key: 'dossierId', present: true, dossierId: dossier.id, number: dossier.number },
     ]);
     // A dossier in the trash cannot be opened, and neither can what hangs under it.
     expect(entryOf(entries, 'dossier.created', (entry) => entry.details.dossierId === doomed.id).items).toEqual([
-      { kind: 'dossier', id: doomed.id, key: 'dossierId', present: false, dossierId: null },
+      { kind: 'dossier', id: doomed.id, key: 'dossierId', present: false, dossierId: null, number: doomed.number },
     ]);
     expect(entryOf(entries, 'note.added').items).toEqual([
-      { kind: 'note', id: note.id, key: 'noteId', present: false, dossierId: null },
-      { kind: 'dossier', id: doomed.id, key: 'dossierId', present: false, dossierId: null },
+      { kind: 'note', id: note.id, key: 'noteId', present: false, dossierId: null, number: null },
+      { kind: 'dossier', id: doomed.id, key: 'dossierId', present: false, dossierId: null, number: doomed.number },
     ]);
     // A signal is shown in its dossier if it has one; a loose one in none. The trash entries name their item by `id`.
     expect(entryOf(entries, 'signal.attached').items).toEqual([
-      { kind: 'signal', id: attached.id, key: 'signalId', present: true, dossierId: dossier.id },
-      { kind: 'dossier', id: dossier.id, key: 'dossierId', present: true, dossierId: dossier.id },
+      { kind: 'signal', id: attached.id, key: 'signalId', present: true, dossierId: dossier.id, number: null },
+      { kind: 'dossier', id: dossier.id, key: 'dossierId', present: true, dossierId: dossier.id, number: dossier.number },
     ]);
-    expect(entryOf(entries, 'signal.restored').items).toEqual([{ kind: 'signal', id: loose.id, key: 'id', present: true, dossierId: null }]);
-    expect(entryOf(entries, 'dossier.trashed').items).toEqual([{ kind: 'dossier', id: doomed.id, key: 'id', present: false, dossierId: null }]);
+    expect(entryOf(entries, 'signal.restored').items).toEqual([{ kind: 'signal', id: loose.id, key: 'id', present: true, dossierId: null, number: null }]);
+    expect(entryOf(entries, 'dossier.trashed').items).toEqual([{ kind: 'dossier', id: doomed.id, key: 'id', present: false, dossierId: null, number: doomed.number }]);
     // The merged duplicate is gone; the kept subject is there.
     expect(entryOf(entries, 'subject.merged').items).toEqual([
-      { kind: 'subject', id: kept.id, key: 'keptSubjectId', present: true, dossierId: null },
-      { kind: 'subject', id: merged.id, key: 'mergedSubjectId', present: false, dossierId: null },
+      { kind: 'subject', id: kept.id, key: 'keptSubjectId', present: true, dossierId: null, number: null },
+      { kind: 'subject', id: merged.id, key: 'mergedSubjectId', present: false, dossierId: null, number: null },
     ]);
     // Entries without an item name none; counts are not ids.
     expect(entryOf(entries, 'vault.created').items).toEqual([]);
     expect(entryOf(entries, 'audit.viewed').items).toEqual([]);
+
+    // Once the trash is emptied the dossier is gone for good: not even its number is left to show.
+    await call('trash.empty', {});
+    const after = await call('audit.list', { actions: ['dossier.trashed'] });
+    expect(after[0]!.items).toEqual([{ kind: 'dossier', id: doomed.id, key: 'id', present: false, dossierId: null, number: null }]);
   });
 
   it('keeps only the asked actions, page by page', async () => {

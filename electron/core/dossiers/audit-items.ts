@@ -36,7 +36,7 @@ const TABLES: Readonly<Record<AuditItemKind, string>> = {
 const isKind = (value: string): value is AuditItemKind => (AUDIT_ITEM_KINDS as readonly string[]).includes(value);
 const isId = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value > 0;
 
-type NamedItem = Omit<AuditItem, 'present' | 'dossierId'>;
+type NamedItem = Omit<AuditItem, 'present' | 'dossierId' | 'number'>;
 
 export function namedItems(entry: AuditEntry): NamedItem[] {
   const items: NamedItem[] = [];
@@ -49,35 +49,36 @@ export function namedItems(entry: AuditEntry): NamedItem[] {
   return items;
 }
 
-/** The present items of one kind among `ids`, with the dossier each is shown in. */
-function presentOfKind(db: Connection, kind: AuditItemKind, ids: number[]): Map<number, number | null> {
-  const table = TABLES[kind];
+interface Found {
+  present: boolean;
+  dossierId: number | null;
+  number: string | null;
+}
+
+/** The items of one kind among `ids` that still have a row, whether they can be opened, and where. */
+function findOfKind(db: Connection, kind: AuditItemKind, ids: number[]): Map<number, Found> {
   const list = JSON.stringify(ids);
   const sql =
     kind === 'dossier'
-      ? `SELECT id, id AS dossier_id FROM dossiers WHERE id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL`
+      ? `SELECT id, id AS dossier_id, number, deleted_at IS NULL AS present FROM dossiers WHERE id IN (SELECT value FROM json_each(?))`
       : kind === 'subject'
-        ? `SELECT id, NULL AS dossier_id FROM subjects WHERE id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL`
-        : `SELECT x.id, x.dossier_id FROM ${table} x LEFT JOIN dossiers d ON d.id = x.dossier_id
-           WHERE x.id IN (SELECT value FROM json_each(?)) AND x.deleted_at IS NULL AND (x.dossier_id IS NULL OR d.deleted_at IS NULL)`;
-  const rows = db.prepare(sql).all(list) as Array<{ id: number; dossier_id: number | null }>;
-  return new Map(rows.map((row) => [row.id, row.dossier_id]));
+        ? `SELECT id, NULL AS dossier_id, NULL AS number, deleted_at IS NULL AS present FROM subjects WHERE id IN (SELECT value FROM json_each(?))`
+        : `SELECT x.id, x.dossier_id, NULL AS number, x.deleted_at IS NULL AND (x.dossier_id IS NULL OR d.deleted_at IS NULL) AS present
+           FROM ${TABLES[kind]} x LEFT JOIN dossiers d ON d.id = x.dossier_id WHERE x.id IN (SELECT value FROM json_each(?))`;
+  const rows = db.prepare(sql).all(list) as Array<{ id: number; dossier_id: number | null; number: string | null; present: number }>;
+  return new Map(rows.map((row) => [row.id, { present: row.present === 1, dossierId: row.present === 1 ? row.dossier_id : null, number: row.number }]));
 }
 
 /** The entries with the items they name, each marked present or not: one query per kind for the whole page. */
 export function withItems(db: Connection, entries: AuditEntry[]): AuditListEntry[] {
   const named = entries.map(namedItems);
-  const present = new Map<AuditItemKind, Map<number, number | null>>();
+  const found = new Map<AuditItemKind, Map<number, Found>>();
   for (const kind of AUDIT_ITEM_KINDS) {
     const ids = [...new Set(named.flat().filter((item) => item.kind === kind).map((item) => item.id))];
-    if (ids.length > 0) present.set(kind, presentOfKind(db, kind, ids));
+    if (ids.length > 0) found.set(kind, findOfKind(db, kind, ids));
   }
   return entries.map((entry, index) => ({
     ...entry,
-    items: named[index]!.map((item) => {
-      const found = present.get(item.kind);
-      const isPresent = found?.has(item.id) ?? false;
-      return { ...item, present: isPresent, dossierId: isPresent ? (found!.get(item.id) ?? null) : null };
-    }),
+    items: named[index]!.map((item) => ({ ...item, ...(found.get(item.kind)?.get(item.id) ?? { present: false, dossierId: null, number: null }) })),
   }));
 }
