@@ -20,6 +20,8 @@ export interface SearchHit {
   id: number;
   /** The dossier the item belongs to, if any (a dossier's own id for a dossier). */
   dossierId: number | null;
+  /** That dossier's number (2026-0042), so that a note or an attachment can say where it belongs. */
+  dossierNumber: string | null;
   /** The item's title as indexed (a dossier's number and title, a subject's label, a file name); empty for notes. */
   title: string;
   /** Plain text around the match, the matched words between SEARCH_MATCH_START and SEARCH_MATCH_END. */

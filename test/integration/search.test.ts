@@ -39,7 +39,9 @@ describe('search', () => {
     const dossierHit = hennep.groups[0]!.hits[0]!;
     expect(dossierHit).toMatchObject({ dossierId: dossier.id, title: `${dossier.number} Hennepkwekerij Dorpsstraat`, internal: false });
     expect(dossierHit.snippet).toContain(`${SEARCH_MATCH_START}Hennepkwekerij${SEARCH_MATCH_END}`);
-    expect(hennep.groups[2]!.hits[0]).toMatchObject({ kind: 'note', internal: true, dossierId: dossier.id });
+    expect(hennep.groups[2]!.hits[0]).toMatchObject({ kind: 'note', internal: true, dossierId: dossier.id, dossierNumber: dossier.number });
+    // Every hit under a dossier says which one, by number; a loose signal and a subject belong to none.
+    expect(hennep.groups.map((group) => group.hits[0]!.dossierNumber)).toEqual([dossier.number, null, dossier.number, dossier.number]);
     expect(hennep.groups[2]!.hits[0]!.snippet).toContain(`${SEARCH_MATCH_START}hennepkwekerij${SEARCH_MATCH_END}`);
     for (const hit of hennep.groups.flatMap((group) => group.hits)) expect(hit.snippet).not.toMatch(/[<>]/);
 

@@ -10,6 +10,7 @@ import {
 } from '../../../shared/api';
 import type { ByteProgress } from '../attachments/attachments';
 import { RecentVaults } from '../app/recent-vaults';
+import { withItems } from '../dossiers/audit-items';
 import { CoreError, toCoreError } from '../errors';
 import { Vault, VAULT_EXTENSION, type VaultOptions } from '../vault/vault';
 import { createAttachmentHandlers } from './attachment-handlers';
@@ -238,10 +239,10 @@ export class Core implements CoreService {
       ...createAttachmentHandlers(() => this.requireVault(), (kind, work) => this.withProgress(kind, work), vaultOptions.now),
       ...createSearchHandlers(() => this.requireVault(), vaultOptions.now),
       // Reading the trail is itself an access worth recording, but not one per page turned.
-      'audit.list': ({ limit, beforeId }) => {
+      'audit.list': ({ limit, beforeId, actions }) => {
         const vault = this.requireVault();
         if (beforeId === undefined) vault.audit('audit.viewed');
-        return vault.auditTrail(limit ?? 100, beforeId);
+        return withItems(vault.database, vault.auditTrail(limit ?? 100, beforeId, actions));
       },
       'audit.verify': () => this.requireVault().verifyAuditTrail(),
     };

@@ -45,6 +45,7 @@ interface HitRow {
   kind: SearchKind;
   item_id: number;
   dossier_id: number | null;
+  dossier_number: string | null;
   internal: number;
   title: string;
   body: string;
@@ -115,7 +116,11 @@ function findHits(context: DossierContext, match: string, terms: string[], limit
   const rows = new Map(
     (
       context.db
-        .prepare(`SELECT s.rowid AS id, s.kind, s.item_id, s.dossier_id, s.internal, s.title, s.body FROM search_index s WHERE s.rowid IN (SELECT value FROM json_each(@chosen))`)
+        .prepare(
+          `SELECT s.rowid AS id, s.kind, s.item_id, s.dossier_id, s.internal, s.title, s.body,
+                  (SELECT d.number FROM dossiers d WHERE d.id = s.dossier_id) AS dossier_number
+           FROM search_index s WHERE s.rowid IN (SELECT value FROM json_each(@chosen))`,
+        )
         .all({ chosen: JSON.stringify(chosen) }) as HitRow[]
     ).map((row) => [row.id, row]),
   );
@@ -128,6 +133,7 @@ function findHits(context: DossierContext, match: string, terms: string[], limit
         kind: row.kind,
         id: row.item_id,
         dossierId: row.dossier_id,
+        dossierNumber: row.dossier_number,
         title: row.title,
         snippet: inBody ?? snippetOf(row.title, terms, SNIPPET_TOKENS) ?? row.title,
         internal: row.internal === 1,

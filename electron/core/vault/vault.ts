@@ -248,11 +248,12 @@ export class Vault {
     return verifyAuditChain(this.database);
   }
 
-  /** Newest first, `limit` entries older than `beforeId` (or the newest when absent). */
-  auditTrail(limit = 100, beforeId?: number): AuditEntry[] {
+  /** Newest first, `limit` entries older than `beforeId` (or the newest when absent), only those with one of `actions` when given. */
+  auditTrail(limit = 100, beforeId?: number, actions?: readonly string[]): AuditEntry[] {
+    const onlyActions = actions ? 'AND action IN (SELECT value FROM json_each(?))' : '';
     const rows = this.database
-      .prepare('SELECT id, occurred_at, actor, action, details FROM audit_log WHERE id < ? ORDER BY id DESC LIMIT ?')
-      .all(beforeId ?? Number.MAX_SAFE_INTEGER, limit) as Array<{ id: number; occurred_at: string; actor: string; action: string; details: string }>;
+      .prepare(`SELECT id, occurred_at, actor, action, details FROM audit_log WHERE id < ? ${onlyActions} ORDER BY id DESC LIMIT ?`)
+      .all(...[beforeId ?? Number.MAX_SAFE_INTEGER, ...(actions ? [JSON.stringify(actions)] : []), limit]) as Array<{ id: number; occurred_at: string; actor: string; action: string; details: string }>;
     return rows.map((row) => ({ id: row.id, occurredAt: row.occurred_at, actor: row.actor, action: row.action, details: JSON.parse(row.details) }));
   }
 
