@@ -202,9 +202,16 @@ describe.skipIf(skipWithoutBrowser)('signals on a fresh vault, end to end in Chr
     expect(await page.getByRole('row').filter({ has: last }).getAttribute('aria-rowindex')).toBe(String(total + 1));
     expect(await table.getByRole('row').count()).toBeLessThan(100);
 
+    // Opening it and coming back returns to the same place in the list.
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: `Massasignaal ${MASS_SIGNALS}` }).waitFor();
+    await page.getByRole('button', { name: 'Terug' }).click();
+    await expect.poll(() => last.isVisible(), { timeout: 20_000 }).toBe(true);
+
     // And back to the top by scrolling.
     await page.locator('.app-vtable__scroll').evaluate((element) => element.scrollTo(0, 0));
     await expect.poll(() => page.getByRole('link', { name: 'Anonieme tip over drugsopslag' }).isVisible()).toBe(true);
+    expect(session.problems).toEqual([]);
   });
 });
 
@@ -422,5 +429,6 @@ describe.skipIf(skipWithoutBrowser)('signals in the demo vault, end to end in Ch
     await page.getByRole('button', { name: 'Nieuw signaal' }).click();
     const group = page.locator('optgroup[label="Drugs"]');
     await expect.poll(() => group.locator('option').allInnerTexts()).toContain('Lachgashandel');
+    expect(session.problems).toEqual([]);
   });
 });

@@ -64,12 +64,13 @@ export function SignalIntakeScreen() {
       ) : (
         <>
           <p className="utrecht-paragraph">{t('signals.intake.lead')}</p>
-          {phenomena.data && (
+          {/* Without the phenomena (an error is shown above) a signal can still be taken in. */}
+          {(phenomena.data || phenomena.error) && (
             <div className="app-card">
               <SignalForm
                 key={formKey}
                 initial={initial}
-                phenomena={phenomena.data}
+                phenomena={phenomena.data ?? []}
                 labelledBy={headingId}
                 submitLabel={t('signals.form.save')}
                 onSubmit={async (fields) => {

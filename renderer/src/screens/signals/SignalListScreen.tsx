@@ -63,6 +63,16 @@ export function SignalListScreen() {
   // height, not a max-height: the scroll box is `contain: strict`, so its content cannot size it.
   const tableHeight = `min(${(rows.total ?? 0) * ROW_HEIGHT}px, max(18rem, calc(100vh - 32rem)))`;
 
+  // Back from a signal: the table scrolls to where it was (once its size is known).
+  const tableRef = useRef<HTMLDivElement>(null);
+  const restoreScroll = useRef(useSignalList.getState().scrollTop);
+  useEffect(() => {
+    if (rows.total === null || restoreScroll.current === 0) return;
+    const scroller = tableRef.current?.querySelector<HTMLElement>('.app-vtable__scroll');
+    if (scroller) scroller.scrollTop = restoreScroll.current;
+    restoreScroll.current = 0;
+  }, [rows.total]);
+
   const openSignal = (signalId: number) => open({ section: 'signals', view: 'signal', signalId });
 
   const columns: Column<SignalSummary>[] = [
@@ -109,6 +119,8 @@ export function SignalListScreen() {
   ];
 
   const filtered = hasActiveFilters(filters);
+  // An empty vault: nothing to filter or sort, only the way to the first signal.
+  const nothingYet = rows.total === 0 && !filtered;
 
   return (
     <div className="signals-list" style={{ '--signals-table-height': tableHeight } as CSSProperties}>
@@ -121,8 +133,8 @@ export function SignalListScreen() {
         </Button>
       </div>
       {shownNotice && <Alert type="ok">{shownNotice}</Alert>}
-      <SignalFilters phenomena={phenomena.data ?? []} listError={rows.error} />
-      <div className="signals-list__toolbar">
+      {!nothingYet && <SignalFilters phenomena={phenomena.data ?? []} listError={rows.error} />}
+      <div className={`signals-list__toolbar${nothingYet ? ' signals-list__toolbar--empty' : ''}`}>
         <p className="utrecht-paragraph signals-list__count" role="status">
           {rows.total === null ? t('signals.list.counting') : t('signals.list.count', { count: rows.total })}
         </p>
@@ -158,7 +170,14 @@ export function SignalListScreen() {
         </EmptyState>
       ) : (
         // In a narrow window the table scrolls sideways inside its frame; the page itself reflows.
-        <div className="signals-list__table">
+        <div
+          className="signals-list__table"
+          ref={tableRef}
+          onScrollCapture={(event) => {
+            const target = event.target as HTMLElement;
+            if (target.classList.contains('app-vtable__scroll')) useSignalList.setState({ scrollTop: target.scrollTop });
+          }}
+        >
           <VirtualTable
             label={t('signals.list.tableLabel')}
             columns={columns}

@@ -91,14 +91,14 @@ export function SignalScreen({ signalId }: { signalId: number }) {
       {status && <Alert type="ok">{status}</Alert>}
       {signal && (
         <>
-          {editing && phenomena.data ? (
+          {editing && (phenomena.data || phenomena.error) ? (
             <section className="app-card signals-section" aria-labelledby={editHeadingId}>
               <h2 className="utrecht-heading-2" id={editHeadingId}>
                 {t('signals.signal.editTitle')}
               </h2>
               <SignalForm
                 initial={signalToForm(signal, language)}
-                phenomena={phenomena.data}
+                phenomena={phenomena.data ?? []}
                 labelledBy={editHeadingId}
                 submitLabel={t('signals.form.saveChanges')}
                 onCancel={stopEditing}

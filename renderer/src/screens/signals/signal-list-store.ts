@@ -32,6 +32,8 @@ interface SignalListState {
   filters: SignalListFilters;
   /** A message for the list when the user arrives there (after moving a signal to the trash). */
   notice: string | null;
+  /** Where the table was scrolled to, so that coming back from a signal returns to the same place. */
+  scrollTop: number;
   setFilters(changes: Partial<SignalListFilters>): void;
   clearFilters(): void;
   setNotice(notice: string | null): void;
@@ -44,12 +46,13 @@ interface SignalListState {
 export const useSignalList = create<SignalListState>((set) => ({
   filters: NO_FILTERS,
   notice: null,
-  setFilters: (changes) => set((state) => ({ filters: { ...state.filters, ...changes } })),
-  clearFilters: () => set((state) => ({ filters: { ...NO_FILTERS, sort: state.filters.sort } })),
+  scrollTop: 0,
+  setFilters: (changes) => set((state) => ({ filters: { ...state.filters, ...changes }, scrollTop: 0 })),
+  clearFilters: () => set((state) => ({ filters: { ...NO_FILTERS, sort: state.filters.sort }, scrollTop: 0 })),
   setNotice: (notice) => set({ notice }),
 }));
 
-registerVaultDataStore(() => useSignalList.setState({ filters: NO_FILTERS, notice: null }));
+registerVaultDataStore(() => useSignalList.setState({ filters: NO_FILTERS, notice: null, scrollTop: 0 }));
 
 export function hasActiveFilters(filters: SignalListFilters): boolean {
   return (
