@@ -161,6 +161,8 @@ export function SignalForm({ initial, phenomena, submitLabel, onSubmit, onCancel
   const set = <K extends keyof SignalFormValues>(field: K, value: SignalFormValues[K]) => {
     setValues((current) => ({ ...current, [field]: value }));
     setLocalErrors((current) => (current[field as FieldName] ? { ...current, [field]: undefined } : current));
+    // The core's complaint about this field no longer applies to what is being typed.
+    setCoreError((current) => (current?.details?.field === field ? null : current));
   };
 
   const errorFor = (field: FieldName): string | null => {
