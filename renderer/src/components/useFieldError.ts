@@ -5,7 +5,7 @@ import { validationMessages } from '../../../shared/i18n/validation';
 import { useErrorText } from './useErrorText';
 
 export interface FieldErrorText {
-  /** The sentence for `field` when the error is about that field (INVALID_INPUT with details.field), else null. */
+  /** The sentence for `field` when the error is about that field (INVALID_INPUT, DATE_IN_FUTURE… with details.field), else null. */
   forField(error: ApiError | null, field: string): string | null;
   /** The sentence for an error that is not about one field shown in the form (or any other error). */
   general(error: ApiError | null, shownFields: readonly string[]): string | null;
@@ -17,6 +17,9 @@ function reasonText(error: ApiError, language: 'nl' | 'en'): string | null {
   return (validationMessages[language] as Record<string, string>)[reason as ValidationCode] ?? null;
 }
 
+/** Errors about one field's value: validation, and dates the core checks against the clock or the history. */
+const FIELD_ERROR_CODES = new Set<ApiError['code']>(['INVALID_INPUT', 'DATE_IN_FUTURE', 'DATE_BEFORE_LAST_CHANGE']);
+
 /**
  * Validation errors from the core name the field (`details.field`, a path such as
  * `details.postcode`) and a stable reason code; this puts the reason's sentence beside its field,
@@ -26,7 +29,7 @@ export function useFieldError(): FieldErrorText {
   const { i18n } = useTranslation();
   const errorText = useErrorText();
   const language = i18n.language === 'en' ? 'en' : 'nl';
-  const fieldOf = (error: ApiError) => (error.code === 'INVALID_INPUT' && typeof error.details?.field === 'string' ? error.details.field : null);
+  const fieldOf = (error: ApiError) => (FIELD_ERROR_CODES.has(error.code) && typeof error.details?.field === 'string' ? error.details.field : null);
   return {
     forField: (error, field) => {
       if (!error || fieldOf(error) !== field) return null;

@@ -7,6 +7,7 @@ import { AutoLockSettings } from './AutoLockSettings';
 import { BackupSettings } from './BackupSettings';
 import { ChangePassphraseSettings } from './ChangePassphraseSettings';
 import { LanguageSettings } from './LanguageSettings';
+import { PhenomenaSettings } from './PhenomenaSettings';
 import { RecoveryKeySettings } from './RecoveryKeySettings';
 import { RotateKeySettings } from './RotateKeySettings';
 
@@ -35,6 +36,7 @@ export function SettingsScreen() {
         <BackupSettings />
         <RecoveryKeySettings />
         <RotateKeySettings />
+        <PhenomenaSettings />
       </div>
       {appVersion && <p className="utrecht-paragraph app-muted app-version">{t('app.version', { version: appVersion })}</p>}
     </>
