@@ -327,6 +327,24 @@ describe.skipIf(skipWithoutBrowser)('the dossier list and the dossier screen, en
     // All those tabs were one screen: "Terug" leads back to the list, where the dossier was opened.
     await page.getByRole('link', { name: 'Terug' }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Dossiers' }).isVisible()).toBe(true);
+  });
+
+  it('moves a dossier to the trash only after confirming, and says so on the list', { timeout: STEP_TIMEOUT }, async () => {
+    const before = (await core('dossier.list', {})).total;
+    const { number } = await core('dossier.get', { dossierId: createdId });
+    await page.getByRole('link', { name: new RegExp(`^Dossier ${number} openen`) }).click();
+    await page.getByRole('button', { name: 'Naar prullenbak…' }).click();
+    const confirm = page.getByRole('dialog', { name: `Dossier ${number} naar de prullenbak?` });
+    await confirm.getByRole('button', { name: 'Annuleren' }).click();
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    expect((await core('dossier.list', {})).total).toBe(before);
+
+    await page.getByRole('button', { name: 'Naar prullenbak…' }).click();
+    await confirm.getByRole('button', { name: 'Naar prullenbak', exact: true }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Dossiers' }).isVisible()).toBe(true);
+    expect(await page.getByRole('status').filter({ hasText: `Dossier ${number} (${NEW_TITLE}) staat in de prullenbak.` }).isVisible()).toBe(true);
+    await expect.poll(() => dossierRows().count()).toBe(before - 1);
+    expect((await core('trash.list', {})).map((item) => [item.kind, item.id])).toContainEqual(['dossier', createdId]);
     expect(session.problems).toEqual([]);
   });
 });

@@ -66,7 +66,7 @@ export function DossierListScreen() {
     {
       key: 'status',
       header: t('dossiers.list.columns.status'),
-      width: 'minmax(8.5rem, 1.5fr)',
+      width: 'minmax(9rem, 1.5fr)',
       render: (row) => {
         const label = t(`domain.status.${row.status}`);
         return (
@@ -113,7 +113,8 @@ export function DossierListScreen() {
         </Button>
       </div>
       {notice?.kind === 'trashed' && <Alert type="ok">{t('dossiers.list.trashedNotice', { number: notice.number, title: notice.title })}</Alert>}
-      <DossierFilters phenomena={phenomena} listError={rows.error} />
+      {/* An empty vault has nothing to filter. */}
+      {(filtered || rows.total !== 0) && <DossierFilters phenomena={phenomena} listError={rows.error} />}
       <p className="utrecht-paragraph app-dossier-count" role="status" data-testid="dossier-count">
         {rows.total === null ? t('dossiers.list.loading') : t(filtered ? 'dossiers.list.countFiltered' : 'dossiers.list.count', { count: rows.total })}
       </p>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Dossier } from '../../../../shared/api';
 import { Alert } from '../../components/Alert';
@@ -53,6 +53,12 @@ function DossierDetails({ dossier, onDossierChanged }: DossierTabProps) {
   const phenomena = usePhenomena();
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
+  const editButtonRef = useRef<HTMLButtonElement>(null);
+  const closeForm = () => {
+    setEditing(false);
+    // The form is gone: the focus goes back to the button that opened it.
+    requestAnimationFrame(() => editButtonRef.current?.focus());
+  };
   const empty = <span className="app-muted">{t('dossiers.overview.notFilledIn')}</span>;
 
   return (
@@ -60,9 +66,9 @@ function DossierDetails({ dossier, onDossierChanged }: DossierTabProps) {
       {editing ? (
         <DossierEditForm
           dossier={dossier}
-          onCancel={() => setEditing(false)}
+          onCancel={closeForm}
           onSaved={() => {
-            setEditing(false);
+            closeForm();
             setSaved(true);
             onDossierChanged();
           }}
@@ -105,6 +111,7 @@ function DossierDetails({ dossier, onDossierChanged }: DossierTabProps) {
             </div>
           </dl>
           <Button
+            ref={editButtonRef}
             onClick={() => {
               setSaved(false);
               setEditing(true);
