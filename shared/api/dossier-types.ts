@@ -207,6 +207,38 @@ export interface Measure {
   updatedAt: string;
 }
 
+/** What the timeline of a dossier is made of. */
+export const TIMELINE_KINDS = ['signal', 'note', 'status', 'measure', 'attachment', 'subject'] as const;
+export type TimelineKind = (typeof TIMELINE_KINDS)[number];
+
+/** A measure appears up to three times on the timeline: when it was planned, started and decided. */
+export type MeasureEvent = 'planned' | 'started' | 'decided';
+
+interface TimelineEntryBase {
+  /** The calendar day the entry is ordered by (ISO date): a stated date, or the local day of a timestamp. */
+  date: string;
+  /** When the item was recorded (ISO timestamp): the order within one day. */
+  recordedAt: string;
+  /** Who did it, where the vault knows: a note's author, a status change's actor, who added an attachment. */
+  actor: string | null;
+  /**
+   * The item's own short text: a signal's summary, the start of a note, a measure's description, a
+   * file name, a subject's label, a status change's reason. Null when it has none.
+   */
+  label: string | null;
+}
+
+/** One line of a dossier's timeline, with the ids to open the item. Melder links never appear. */
+export type TimelineEntry = TimelineEntryBase &
+  (
+    | ({ kind: 'signal'; signalId: number; howReceived: HowReceived } & Weighed)
+    | ({ kind: 'note'; noteId: number; partner: Partner | null; internal: boolean } & Weighed)
+    | { kind: 'status'; statusChangeId: number; fromStatus: DossierStatus | null; toStatus: DossierStatus; closingReason: ClosingReason | null }
+    | { kind: 'measure'; measureId: number; event: MeasureEvent; measureKind: MeasureKind; stage: MeasureStage; partner: Partner | null; tlp: TlpCode }
+    | ({ kind: 'attachment'; attachmentId: number; mediaType: string; byteSize: number } & Weighed)
+    | ({ kind: 'subject'; linkId: number; subjectId: number; subjectType: SubjectType; role: SubjectRole } & Weighed)
+  );
+
 export const TRASH_KINDS = ['signal', 'dossier', 'subject', 'note', 'measure', 'attachment'] as const;
 export type TrashKind = (typeof TRASH_KINDS)[number];
 

@@ -35,10 +35,11 @@ import type {
   SubjectLink,
   SubjectMatches,
   SubjectWithLinks,
+  TimelineEntry,
   TrashItem,
   TrashKind,
 } from './dossier-types';
-import { TRASH_KINDS } from './dossier-types';
+import { TIMELINE_KINDS, TRASH_KINDS } from './dossier-types';
 import { subjectDetailsSchema } from './subject-details';
 
 /**
@@ -234,6 +235,22 @@ const dossierHandlers = {
       }),
   ),
   'dossier.history': defineHandler<StatusChange[]>()(z.object({ dossierId: id }).strict()),
+  /**
+   * Signals, notes, status changes, measures (planned, started, decided), attachments and subject
+   * links of the dossier in date order, newest first unless `direction` is 'asc'. Items in the
+   * trash and melder links are left out.
+   */
+  'dossier.timeline': defineHandler<Page<TimelineEntry>>()(
+    z
+      .object({
+        dossierId: id,
+        kinds: z.array(z.enum(TIMELINE_KINDS)).min(1).optional(),
+        includeInternal: z.boolean().default(true),
+        direction,
+        ...paging,
+      })
+      .strict(),
+  ),
   /** "Komt ook voor in" for every subject of the dossier, the dossier itself left out. */
   'dossier.matches': defineHandler<SubjectMatches[]>()(z.object({ dossierId: id }).strict()),
 };

@@ -10,6 +10,7 @@ import { addPhenomenon, listPhenomena } from '../dossiers/phenomena';
 import { attachSignalToDossier, createSignal, getSignal, listSignals, signalToDossier, updateSignal } from '../dossiers/signals';
 import { changeDossierStatus, dossierStatusHistory } from '../dossiers/status';
 import { createSubject, getSubject, listSubjects, updateSubject } from '../dossiers/subjects';
+import { dossierTimeline } from '../dossiers/timeline';
 import { emptyTrash, listTrash, moveToTrash, restoreFromTrash } from '../dossiers/trash';
 import type { Vault } from '../vault/vault';
 import type { HandlerImplementations } from './handler-types';
@@ -37,6 +38,7 @@ export function createDossierHandlers(requireVault: () => Vault, now?: () => Dat
     'dossier.update': (input) => updateDossier(context(), input),
     'dossier.changeStatus': (input) => changeDossierStatus(context(), input),
     'dossier.history': ({ dossierId }) => dossierStatusHistory(context(), dossierId),
+    'dossier.timeline': (input) => dossierTimeline(context(), input),
     'dossier.matches': ({ dossierId }) => dossierMatches(context(), dossierId),
 
     'note.add': (input) => addNote(context(), input),

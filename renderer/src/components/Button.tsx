@@ -1,4 +1,4 @@
-import type { ButtonHTMLAttributes } from 'react';
+import type { ButtonHTMLAttributes, Ref } from 'react';
 
 type Appearance = 'primary' | 'secondary' | 'subtle';
 
@@ -9,6 +9,8 @@ interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
   busyLabel?: string;
   /** A spinner says "working"; a plain wait (a countdown) should not show one. */
   spinner?: boolean;
+  /** React 19 passes a ref as a prop; it reaches the <button> with the rest. */
+  ref?: Ref<HTMLButtonElement>;
 }
 
 const APPEARANCE_CLASS: Record<Appearance, string> = {

@@ -41,6 +41,8 @@ interface NavigationState {
   showSection(section: Section): void;
   /** Opens a screen inside the vault; the previous one is kept for "Terug". */
   open(route: Route): void;
+  /** Shows another state of the same screen (a dossier's tab) without adding a step to "Terug". */
+  replace(route: Route): void;
   /** Back to the previous screen inside the vault, or to the section's list when there is none. */
   back(): void;
   history: Route[];
@@ -57,6 +59,10 @@ export const useNavigation = create<NavigationState>((set, get) => ({
     const { screen, history } = get();
     const previous = screen.name === 'main' ? [...history, screen.route].slice(-MAX_HISTORY) : [];
     set({ screen: { name: 'main', route }, history: previous });
+  },
+  replace: (route) => {
+    if (get().screen.name !== 'main') return;
+    set({ screen: { name: 'main', route } });
   },
   back: () => {
     const { screen, history } = get();

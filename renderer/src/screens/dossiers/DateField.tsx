@@ -1,0 +1,57 @@
+import { useTranslation } from 'react-i18next';
+import { parseDutchDate } from '../../../../shared/domain/validation';
+import { validationMessages } from '../../../../shared/i18n/validation';
+import { TextField } from '../../components/TextField';
+import { formatDate } from '../../format/date';
+import { currentLanguage } from '../../i18n';
+
+interface DateFieldProps {
+  label: string;
+  description?: string;
+  /** What the user typed (or what toText made of a stored date). */
+  value: string;
+  onChange(text: string): void;
+  onBlur?(): void;
+  error?: string | null;
+  autoFocus?: boolean;
+}
+
+/**
+ * A date typed as the user writes it, dd-mm-jjjj (DOMAIN.md: shown dd-mm-jjjj, stored ISO 8601).
+ * A text field rather than <input type="date">, whose format follows the browser's language
+ * instead of the app's and which reads badly with a screen reader.
+ */
+export function DateField({ label, description, value, onChange, onBlur, error, autoFocus }: DateFieldProps) {
+  const { t } = useTranslation();
+  return (
+    <TextField
+      label={label}
+      description={description ? `${description} ${t('dossiers.date.hint')}` : t('dossiers.date.hint')}
+      value={value}
+      onChange={(event) => onChange(event.target.value)}
+      onBlur={onBlur}
+      error={error}
+      inputMode="numeric"
+      autoComplete="off"
+      spellCheck={false}
+      autoFocus={autoFocus}
+      inputClassName="app-dossier-textbox--date"
+    />
+  );
+}
+
+export type ParsedDate = { ok: true; value: string | null } | { ok: false; message: string };
+
+/** Between the stored ISO date and the text in a DateField, in the current language. */
+export function useDateText() {
+  const language = currentLanguage();
+  return {
+    toText: (iso: string | null | undefined): string => (iso ? formatDate(iso, language) : ''),
+    /** Empty is null (no date); anything else must be an existing date. */
+    parse: (text: string): ParsedDate => {
+      if (text.trim() === '') return { ok: true, value: null };
+      const parsed = parseDutchDate(text);
+      return parsed.ok ? { ok: true, value: parsed.value } : { ok: false, message: validationMessages[language]['date.invalid'] };
+    },
+  };
+}
