@@ -20,7 +20,10 @@ interface VirtualTableProps<T> {
   /** Text for a row whose page is still loading. */
   loadingText: string;
   rowHeight?: number;
-  /** Height of the scrolling area. */
+  /**
+   * Height of the scrolling area (any CSS length). The area is `contain: strict`, so its content
+   * cannot size it: without this, the screen's style sheet must give `.app-vtable__scroll` a height.
+   */
   height?: string;
 }
 
@@ -29,7 +32,7 @@ interface VirtualTableProps<T> {
  * fetched as they scroll into view, and aria-rowcount/aria-rowindex tell assistive technology the
  * real size. Up and down arrows move the focus from row to row, Home and End to the ends.
  */
-export function VirtualTable<T>({ label, columns, rows, rowKey, loadingText, rowHeight = 44, height = '70vh' }: VirtualTableProps<T>) {
+export function VirtualTable<T>({ label, columns, rows, rowKey, loadingText, rowHeight = 44, height }: VirtualTableProps<T>) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const count = rows.total ?? 0;
   const virtualizer = useVirtualizer({ count, getScrollElement: () => scrollRef.current, estimateSize: () => rowHeight, overscan: 10 });
@@ -80,7 +83,7 @@ export function VirtualTable<T>({ label, columns, rows, rowKey, loadingText, row
           ))}
         </div>
       </div>
-      <div ref={scrollRef} className="app-vtable__scroll" style={{ maxHeight: height }} onKeyDown={moveFocus} role="rowgroup">
+      <div ref={scrollRef} className="app-vtable__scroll" style={height ? { height } : undefined} onKeyDown={moveFocus} role="rowgroup">
         <div role="presentation" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {items.map((item) => {
             const row = rows.rowAt(item.index);
