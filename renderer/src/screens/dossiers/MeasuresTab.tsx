@@ -1,5 +1,4 @@
 import { useRef, useState, type FormEvent } from 'react';
-import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { ApiError, Input, Measure } from '../../../../shared/api';
 import { DEFAULT_TLP, type MeasureKind, type MeasureStage, type Partner, type TlpCode } from '../../../../shared/domain/enums';
@@ -203,19 +202,6 @@ function fieldsOf(draft: MeasureDraft, dates: MeasureDates, before: MeasureDraft
   return changed;
 }
 
-/**
- * A measure is planned, then started, then decided: each later date may not lie before an
- * earlier one. The core stores the dates as given, so the form says it before saving.
- */
-function dateOrderProblems(dates: MeasureDates, t: TFunction): Partial<Record<MeasureField, string>> {
-  const problems: Partial<Record<MeasureField, string>> = {};
-  const { plannedOn, startedOn, decidedOn } = dates;
-  if (plannedOn && startedOn && startedOn < plannedOn) problems.startedOn = t('dossiers.measures.startedBeforePlanned');
-  if (startedOn && decidedOn && decidedOn < startedOn) problems.decidedOn = t('dossiers.measures.decidedBeforeStarted');
-  else if (plannedOn && decidedOn && decidedOn < plannedOn) problems.decidedOn = t('dossiers.measures.decidedBeforePlanned');
-  return problems;
-}
-
 function MeasureForm({ dossierId, measure, onSaved, onCancel }: { dossierId: number; measure: Measure | null; onSaved(): void; onCancel(): void }) {
   const { t } = useTranslation();
   const options = useDomainOptions();
@@ -242,7 +228,7 @@ function MeasureForm({ dossierId, measure, onSaved, onCancel }: { dossierId: num
       if (parsed.ok) dates[field] = parsed.value;
       else found[field] = parsed.message;
     }
-    if (Object.keys(found).length === 0) Object.assign(found, dateOrderProblems(dates, t));
+    // No order between the dates: a 13b closure is decided before it starts, a Bibob-toets starts before its decision.
     if (draft.kind === '') found.kind = t('dossiers.measures.kindRequired');
     setProblems(found);
     if (Object.keys(found).length > 0) return;
