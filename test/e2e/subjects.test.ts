@@ -268,4 +268,33 @@ describe.skipIf(skipWithoutBrowser)('subjects, links, merge and network, end to 
     await expect.poll(() => heading1(new RegExp(HENNEP_TITLE)).isVisible()).toBe(true);
     expect(session.problems).toEqual([]);
   });
+
+  it('keeps a dossier with 30 subjects readable: every node drawn, long names cut with the full name in its title', { timeout: STEP_TIMEOUT }, async () => {
+    const big = await core('dossier.create', { title: 'Netwerktest met dertig subjecten' });
+    const ids: number[] = [];
+    for (let index = 0; index < 30; index++) {
+      const created = await core('subject.create', {
+        details: index % 3 === 0 ? { type: 'organisation', name: `Proefbedrijf nummer ${index + 1} Holding B.V.` } : { type: 'person', name: `Testpersoon met een lange naam ${index + 1}` },
+      });
+      ids.push(created.id);
+      await core('subject.linkToDossier', { subjectId: created.id, dossierId: big.id, role: index % 3 === 0 ? 'eigenaar' : 'betrokkene' });
+    }
+    for (let index = 1; index < 30; index += 3) await core('subject.link', { fromSubjectId: ids[index]!, toSubjectId: ids[index - 1]!, kind: 'works_for' });
+    // Two of them also in demo dossiers.
+    await core('subject.linkToDossier', { subjectId: ids[0]!, dossierId, role: 'betrokkene' });
+    await core('subject.linkToDossier', { subjectId: existingAddressId, dossierId: big.id, role: 'locatie' });
+
+    await openDossier('Netwerktest met dertig subjecten');
+    await openTab(/^(network|Netwerk)$/i);
+    const svg = main().getByTestId('network-svg');
+    await expect.poll(() => svg.isVisible(), { timeout: 30_000 }).toBe(true);
+    expect(await svg.locator('[data-node-kind="subject"]').count()).toBe(31);
+    expect(await svg.locator('[data-node-kind="dossier"]').count()).toBe(3);
+    const longName = 'Testpersoon met een lange naam 11';
+    const node = svg.getByRole('link', { name: new RegExp(`^${longName} \\(Persoon\\)`) });
+    expect(await node.locator('text').textContent()).toBe('Testpersoon…naam 11');
+    expect(await node.locator('title').textContent()).toContain(longName);
+    await checkScreen(page, 'subjects-08-network-30');
+    await main().locator('.app-network__canvas').screenshot({ path: 'test-results/screenshots/subjects-08-network-30-canvas.png' });
+  });
 });

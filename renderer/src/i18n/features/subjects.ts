@@ -79,6 +79,7 @@ export const subjectsNl = {
     type: 'Soort',
     role: 'Rol',
     period: 'Periode',
+    periodSource: 'Periode en bron',
     source: 'Bron',
     grading: 'Waardering',
     actions: 'Acties',
@@ -108,6 +109,7 @@ export const subjectsNl = {
   alsoIn: {
     label: 'Komt ook voor in',
     asLookalike: '(als {{label}})',
+    viaLookalike: '(als ander record, mogelijk dubbel)',
   },
   lookalike: {
     label: 'Mogelijk dubbel:',
@@ -151,6 +153,8 @@ export const subjectsNl = {
     column: 'Subject {{column}}',
     dossiers: 'Dossiers',
     links: 'Verbanden',
+    dossierCount_one: '{{count}} dossier',
+    dossierCount_other: '{{count}} dossiers',
     linkCount_one: '{{count}} verband',
     linkCount_other: '{{count}} verbanden',
     keepLegend: 'Welk subject blijft bestaan?',
@@ -320,6 +324,7 @@ export const subjectsEn: TranslationShape<typeof subjectsNl> = {
     type: 'Kind',
     role: 'Role',
     period: 'Period',
+    periodSource: 'Period and source',
     source: 'Source',
     grading: 'Grading',
     actions: 'Actions',
@@ -349,6 +354,7 @@ export const subjectsEn: TranslationShape<typeof subjectsNl> = {
   alsoIn: {
     label: 'Also appears in',
     asLookalike: '(as {{label}})',
+    viaLookalike: '(as another record, possibly a duplicate)',
   },
   lookalike: {
     label: 'Possible duplicate:',
@@ -392,6 +398,8 @@ export const subjectsEn: TranslationShape<typeof subjectsNl> = {
     column: 'Subject {{column}}',
     dossiers: 'Dossiers',
     links: 'Links',
+    dossierCount_one: '{{count}} dossier',
+    dossierCount_other: '{{count}} dossiers',
     linkCount_one: '{{count}} link',
     linkCount_other: '{{count}} links',
     keepLegend: 'Which subject remains?',

@@ -41,7 +41,7 @@ export function DossierMatchesSummary({ dossierId }: { dossierId: number }) {
           {withDossiers.map((entry) => (
             <li key={entry.subjectId} className="app-subjects-summary__item">
               <RouteLink route={subjectRoute(entry.subjectId, dossierId)}>{labelOf.get(entry.subjectId) ?? t('subjects.summary.unknown')}</RouteLink>{' '}
-              {t('subjects.summary.alsoIn')} <AlsoInLinks matches={entry} />
+              {t('subjects.summary.alsoIn')} <AlsoInLinks matches={entry} ownLabel={labelOf.get(entry.subjectId)} />
             </li>
           ))}
         </ul>

@@ -11,12 +11,18 @@ function RolesText({ roles }: { roles: SubjectMatches['dossiers'][number]['roles
   return <> ({roles.map((role) => t(`domain.role.${role}`)).join(', ')})</>;
 }
 
+/** "(als Petra de Demo)": the occurrence is a look-alike's; its label unless it is the subject's own. */
+function LookalikeNote({ label, ownLabel }: { label: string | undefined; ownLabel: string | undefined }) {
+  const { t } = useTranslation();
+  const text = label && label !== ownLabel ? t('subjects.alsoIn.asLookalike', { label }) : t('subjects.alsoIn.viaLookalike');
+  return <span className="app-muted"> {text}</span>;
+}
+
 /**
  * "Komt ook voor in 2025-0003 Illegale gokzuilen (Locatie), …": each dossier a link. Where the
  * subject occurs there through a look-alike, the look-alike's label follows ("als …").
  */
-export function AlsoInLinks({ matches }: { matches: SubjectMatches }) {
-  const { t } = useTranslation();
+export function AlsoInLinks({ matches, ownLabel }: { matches: SubjectMatches; ownLabel?: string }) {
   const labelOf = new Map(matches.lookalikes.map((lookalike) => [lookalike.subject.id, lookalike.subject.label]));
   return (
     <>
@@ -27,9 +33,7 @@ export function AlsoInLinks({ matches }: { matches: SubjectMatches }) {
             {entry.dossier.number} {entry.dossier.title}
           </RouteLink>
           <RolesText roles={entry.roles} />
-          {entry.subjectId !== matches.subjectId && labelOf.has(entry.subjectId) && (
-            <span className="app-muted"> {t('subjects.alsoIn.asLookalike', { label: labelOf.get(entry.subjectId) })}</span>
-          )}
+          {entry.subjectId !== matches.subjectId && <LookalikeNote label={labelOf.get(entry.subjectId)} ownLabel={ownLabel} />}
         </Fragment>
       ))}
     </>
@@ -38,20 +42,22 @@ export function AlsoInLinks({ matches }: { matches: SubjectMatches }) {
 
 interface MatchHintsProps {
   matches: SubjectMatches;
+  /** The subject's own label: a look-alike with the same label is not named again. */
+  ownLabel?: string;
   /** The dossier the hints are shown in, carried along to the subject screens they open. */
   fromDossierId?: number;
   onMerge?(lookalikeId: number): void;
 }
 
 /** The "komt ook voor in" and "mogelijk dubbel" hints of one subject. */
-export function MatchHints({ matches, fromDossierId, onMerge }: MatchHintsProps) {
+export function MatchHints({ matches, ownLabel, fromDossierId, onMerge }: MatchHintsProps) {
   const { t } = useTranslation();
   if (matches.dossiers.length === 0 && matches.lookalikes.length === 0) return null;
   return (
     <div className="app-subject-hints">
       {matches.dossiers.length > 0 && (
         <p className="app-subject-hint app-subject-hint--also-in">
-          <strong>{t('subjects.alsoIn.label')}</strong> <AlsoInLinks matches={matches} />
+          <strong>{t('subjects.alsoIn.label')}</strong> <AlsoInLinks matches={matches} ownLabel={ownLabel} />
         </p>
       )}
       {matches.lookalikes.map((lookalike) => (

@@ -76,7 +76,10 @@ export function MergeDialog({ subjectIds, onClose, onMerged }: MergeDialogProps)
                   onChange={() => setKeepId(subject.id)}
                 />
                 <label className="utrecht-form-label utrecht-form-label--radio" htmlFor={`${groupName}-${subject.id}`}>
-                  {t('subjects.merge.keepOption', { label: subject.label, column: index + 1 })}
+                  {t('subjects.merge.keepOption', { label: subject.label, column: index + 1 })}{' '}
+                  <span className="app-muted">
+                    ({t('subjects.merge.dossierCount', { count: subject.dossiers.length })}, {t('subjects.merge.linkCount', { count: subject.links.length })})
+                  </span>
                 </label>
               </div>
             ))}

@@ -10,7 +10,7 @@ import { useErrorText } from '../../components/useErrorText';
 import { callCore } from '../../core-client';
 import { useNavigation } from '../../store/navigation';
 import type { DossierTabProps } from '../dossiers/tab-props';
-import { layoutNetwork, truncateLabel, type NetworkInput, type NetworkNode } from './network-layout';
+import { NODE_RADIUS, layoutNetwork, type NetworkInput, type NetworkNode } from './network-layout';
 import { RouteLink, dossierRoute, subjectRoute } from './parts';
 
 /** How many subject.get calls run at once: enough to be quick, few enough not to queue up the core. */
@@ -146,8 +146,6 @@ function networkInput(
 
 // ── Drawing ─────────────────────────────────────────────────────────────────────────────────
 
-const NODE_RADIUS = 15;
-
 /** A shape per type, so that the picture does not depend on colour alone. */
 function shapePath(type: SubjectType | null, kind: NetworkNode['kind'], size = NODE_RADIUS): string {
   const s = size;
@@ -188,16 +186,6 @@ function nodeClass(node: Pick<NetworkNode, 'kind' | 'type'>): string {
   return `app-network__shape app-network__shape--${node.type}${node.kind === 'external' ? ' app-network__shape--external' : ''}`;
 }
 
-/** The label beside a node, outside the ring: to the right on the right half, above at the top, and so on. */
-function labelPlacement(node: NetworkNode): { x: number; y: number; anchor: 'start' | 'middle' | 'end' } {
-  const cos = Math.cos(node.angle);
-  const sin = Math.sin(node.angle);
-  const gap = NODE_RADIUS + 8;
-  const anchor = cos > 0.35 ? 'start' : cos < -0.35 ? 'end' : 'middle';
-  const dy = anchor === 'middle' ? (sin < 0 ? -6 : 14) : 5;
-  return { x: node.x + cos * gap, y: node.y + sin * gap + dy, anchor };
-}
-
 function NetworkView({ input }: { input: NetworkInput }) {
   const { t } = useTranslation();
   const open = useNavigation((state) => state.open);
@@ -234,11 +222,11 @@ function NetworkView({ input }: { input: NetworkInput }) {
     <>
       <NetworkLegend types={presentTypes} hasExternals={input.externals.length > 0} hasDossiers={input.otherDossiers.length > 0} />
       <div className="app-network__canvas">
+        {/* As wide as the drawing needs, shrunk to the tab's width down to 75 %, scrolled beyond that. */}
         <svg
           className="app-network__svg"
-          width={layout.width}
-          height={layout.height}
-          viewBox={`0 0 ${layout.width} ${layout.height}`}
+          viewBox={`${layout.viewBox.x} ${layout.viewBox.y} ${layout.viewBox.width} ${layout.viewBox.height}`}
+          style={{ maxWidth: `${layout.viewBox.width}px`, minWidth: `${Math.round(layout.viewBox.width * 0.75)}px` }}
           role="group"
           aria-labelledby={titleId}
           aria-describedby={descriptionId}
@@ -257,14 +245,13 @@ function NetworkView({ input }: { input: NetworkInput }) {
             {layout.edges
               .filter((edge) => edge.label)
               .map((edge) => (
-                <text key={edge.key} x={edge.labelX} y={edge.labelY} textAnchor="middle" className="app-network__edge-label">
+                <text key={edge.key} x={edge.labelX} y={edge.labelY} textAnchor={edge.labelAnchor} className="app-network__edge-label">
                   {edge.label}
                 </text>
               ))}
           </g>
           <g className="app-network__nodes">
             {layout.nodes.map((node) => {
-              const label = labelPlacement(node);
               const full = describe(node);
               const body = (
                 <>
@@ -272,12 +259,13 @@ function NetworkView({ input }: { input: NetworkInput }) {
                   <circle r={NODE_RADIUS + 9} className="app-network__focus" />
                   <path d={shapePath(node.type, node.kind)} className={nodeClass(node)} />
                   <text
-                    x={node.kind === 'center' ? 0 : label.x - node.x}
-                    y={node.kind === 'center' ? NODE_RADIUS * 1.1 + 18 : label.y - node.y}
-                    textAnchor={node.kind === 'center' ? 'middle' : label.anchor}
+                    x={node.labelX}
+                    y={node.labelY}
+                    transform={node.labelRotation ? `rotate(${node.labelRotation})` : undefined}
+                    textAnchor={node.anchor}
                     className={`app-network__label app-network__label--${node.kind}`}
                   >
-                    {truncateLabel(node.label)}
+                    {node.shortLabel}
                   </text>
                 </>
               );

@@ -113,6 +113,7 @@ export function SubjectScreen({ subjectId, fromDossierId }: { subjectId: number;
               <>
                 <p className="utrecht-paragraph">{t('subjects.screen.lookalikesIntro')}</p>
                 <MatchHints
+                  ownLabel={data.label}
                   matches={{ ...matches.data, dossiers: matches.data.dossiers.filter((entry) => entry.subjectId !== subjectId) }}
                   fromDossierId={fromDossierId}
                   onMerge={setMerging}
@@ -324,8 +325,13 @@ function SubjectLinks({ subject, fromDossierId, onChanged }: { subject: SubjectW
                 <LinkSentence subject={subject} link={link} fromDossierId={fromDossierId} />
               </span>
               <span className="app-subject-links__meta">
-                <PeriodText validFrom={link.validFrom} validUntil={link.validUntil} />
-                {link.source && <> · {link.source}</>} · <Grading sourceGrade={link.sourceGrade} informationGrade={link.informationGrade} /> <TlpBadge tlp={link.tlp} />
+                {(link.validFrom || link.validUntil) && (
+                  <>
+                    <PeriodText validFrom={link.validFrom} validUntil={link.validUntil} /> ·{' '}
+                  </>
+                )}
+                {link.source && <>{link.source} · </>}
+                <Grading sourceGrade={link.sourceGrade} informationGrade={link.informationGrade} /> <TlpBadge tlp={link.tlp} />
               </span>
               <Button
                 appearance="subtle"

@@ -191,7 +191,7 @@ function AddedNotice({ added, dossierId, onMerge }: { added: AddedSubject; dossi
           <p className="utrecht-paragraph">{t('subjects.add.added', { label: added.label, role: t(`domain.role.${added.role}`) })}</p>
           {matches && matches.dossiers.length > 0 && (
             <p className="utrecht-paragraph">
-              <strong>{t('subjects.add.alsoIn', { label: added.label })}</strong> <AlsoInLinks matches={matches} />
+              <strong>{t('subjects.add.alsoIn', { label: added.label })}</strong> <AlsoInLinks matches={matches} ownLabel={added.label} />
             </p>
           )}
           {matches && matches.lookalikes.length > 0 && <MatchHints matches={{ ...matches, dossiers: [] }} fromDossierId={dossierId} onMerge={onMerge} />}
@@ -226,19 +226,16 @@ function SubjectGroup({ type, links, dossierId, matchesBySubject, onUnlink, onMe
               <th className="utrecht-table__header-cell app-subjects__col-subject" scope="col">
                 {t('subjects.columns.subject')}
               </th>
-              <th className="utrecht-table__header-cell" scope="col">
+              <th className="utrecht-table__header-cell app-subjects__col-role" scope="col">
                 {t('subjects.columns.role')}
               </th>
-              <th className="utrecht-table__header-cell" scope="col">
-                {t('subjects.columns.period')}
+              <th className="utrecht-table__header-cell app-subjects__col-period" scope="col">
+                {t('subjects.columns.periodSource')}
               </th>
-              <th className="utrecht-table__header-cell" scope="col">
-                {t('subjects.columns.source')}
-              </th>
-              <th className="utrecht-table__header-cell" scope="col">
+              <th className="utrecht-table__header-cell app-subjects__col-grading" scope="col">
                 {t('subjects.columns.grading')}
               </th>
-              <th className="utrecht-table__header-cell" scope="col">
+              <th className="utrecht-table__header-cell app-subjects__col-actions" scope="col">
                 <span className="app-visually-hidden">{t('subjects.columns.actions')}</span>
               </th>
             </tr>
@@ -256,13 +253,13 @@ function SubjectGroup({ type, links, dossierId, matchesBySubject, onUnlink, onMe
                       {link.subject.label}
                     </RouteLink>
                     {link.protected && <span className="app-badge app-badge--warning">{t('subjects.protected.badge')}</span>}
-                    {matches && <MatchHints matches={matches} fromDossierId={dossierId} onMerge={(lookalikeId) => onMerge(link.subjectId, lookalikeId)} />}
+                    {matches && <MatchHints matches={matches} ownLabel={link.subject.label} fromDossierId={dossierId} onMerge={(lookalikeId) => onMerge(link.subjectId, lookalikeId)} />}
                   </td>
                   <td className="utrecht-table__cell">{t(`domain.role.${link.role}`)}</td>
-                  <td className="utrecht-table__cell app-subjects__nowrap">
+                  <td className="utrecht-table__cell">
                     <PeriodText validFrom={link.validFrom} validUntil={link.validUntil} />
+                    {link.source && <span className="app-subjects__source">{link.source}</span>}
                   </td>
-                  <td className="utrecht-table__cell">{link.source ?? <span className="app-muted">{t('subjects.period.none')}</span>}</td>
                   <td className="utrecht-table__cell app-subjects__nowrap">
                     <Grading sourceGrade={link.sourceGrade} informationGrade={link.informationGrade} />
                     <br />

@@ -129,12 +129,14 @@ export function WeighingFields({ values, onChange }: { values: WeighingValues; o
         options={INFORMATION_GRADES.map((grade) => ({ value: String(grade), label: `${grade} – ${informationGradeText(grade)}` }))}
         onChange={(event) => onChange({ ...values, informationGrade: Number(event.target.value) as InformationGrade })}
       />
-      <SelectField
-        label={t('subjects.weighing.tlp')}
-        value={values.tlp}
-        options={TLP_CODES.map((code) => ({ value: code, label: t(`domain.tlp.${code}`) }))}
-        onChange={(event) => onChange({ ...values, tlp: event.target.value as TlpCode })}
-      />
+      <div className="app-subject-form-grid__wide">
+        <SelectField
+          label={t('subjects.weighing.tlp')}
+          value={values.tlp}
+          options={TLP_CODES.map((code) => ({ value: code, label: t(`domain.tlp.${code}`) }))}
+          onChange={(event) => onChange({ ...values, tlp: event.target.value as TlpCode })}
+        />
+      </div>
     </div>
   );
 }
