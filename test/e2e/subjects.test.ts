@@ -235,7 +235,33 @@ describe.skipIf(skipWithoutBrowser)('subjects, links, merge and network, end to 
     expect(await dossiers.getByRole('row').count()).toBe(1 + 3);
     const links = main().getByRole('region', { name: 'Verbanden met andere subjecten' });
     expect(await links.innerText()).toContain('Voorbeeld Handel B.V. is gevestigd op Proefstraat 12, 9999 ZA Voorbeeldstad');
-    expect(await main().getByRole('region', { name: 'Gegevens' }).innerText()).toContain('9999 ZA');
+    const details = main().getByRole('region', { name: 'Gegevens' });
+    expect(await details.innerText()).toContain('9999 ZA');
+
+    // Edit a field with the same typed form: a wrong BAG id is refused beside the field, a right one saved.
+    await details.getByRole('button', { name: 'Gegevens wijzigen' }).click();
+    await details.getByLabel('BAG-id (optioneel)').fill('12345');
+    await details.getByRole('button', { name: 'Opslaan' }).click();
+    await expect.poll(() => describedBy(details.getByLabel('BAG-id (optioneel)'))).toContain('Een BAG-id bestaat uit zestien cijfers.');
+    await details.getByLabel('BAG-id (optioneel)').fill('');
+    await details.getByLabel('Gebruik (optioneel)').fill('bedrijfspand met loods');
+    await details.getByRole('button', { name: 'Opslaan' }).click();
+    await expect.poll(() => main().getByRole('status').innerText()).toContain('De gegevens zijn opgeslagen.');
+    expect((await core('subject.get', { subjectId: existingAddressId })).details).toMatchObject({ use: 'bedrijfspand met loods', postcode: '9999ZA' });
+
+    // A link to another subject, in the other direction: Karel lives here.
+    await links.getByRole('button', { name: 'Verband toevoegen' }).click();
+    await links.getByLabel('Zoek het andere subject').fill('Karel');
+    await links.getByRole('button', { name: 'Zoeken' }).click();
+    await links.getByLabel(/^Karel Proefpersoon/).check();
+    await links.getByLabel('Soort verband').selectOption('lives_at');
+    await links.getByLabel('Karel Proefpersoon woont op Proefstraat 12, 9999 ZA Voorbeeldstad').check();
+    await links.getByLabel('Bron (optioneel)').fill('BRP-bevraging');
+    await links.getByRole('button', { name: 'Verband opslaan' }).click();
+    await expect.poll(() => main().getByRole('status').innerText()).toContain('Verband opgeslagen: Karel Proefpersoon woont op Proefstraat 12, 9999 ZA Voorbeeldstad.');
+    await expect.poll(() => links.innerText()).toContain('Karel Proefpersoon woont op Proefstraat 12, 9999 ZA Voorbeeldstad');
+    const karelLinks = (await core('subject.get', { subjectId: existingAddressId })).links.filter((link) => link.other.label === 'Karel Proefpersoon');
+    expect(karelLinks.map((link) => [link.kind, link.direction, link.source])).toEqual([['lives_at', 'incoming', 'BRP-bevraging']]);
     await checkScreen(page, 'subjects-06-subject-screen');
     await main().getByRole('link', { name: `Terug naar dossier ${dossierNumber} ${DOSSIER_TITLE}` }).click();
     await expect.poll(() => heading1(new RegExp(DOSSIER_TITLE)).isVisible()).toBe(true);
@@ -267,6 +293,19 @@ describe.skipIf(skipWithoutBrowser)('subjects, links, merge and network, end to 
     await page.keyboard.press('Enter');
     await expect.poll(() => heading1(new RegExp(HENNEP_TITLE)).isVisible()).toBe(true);
     expect(session.problems).toEqual([]);
+  });
+
+  it('unlinks a subject from the dossier after confirmation; the subject itself stays', { timeout: STEP_TIMEOUT }, async () => {
+    await openSubjectsTab();
+    const before = await dossierSubjectCount();
+    await main().getByRole('button', { name: 'Ontkoppelen: Karel Proefpersoon (Faciliteerder)' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Subject ontkoppelen' });
+    expect(await dialog.innerText()).toContain('Het subject zelf en zijn koppelingen met andere dossiers en subjecten blijven bestaan.');
+    await dialog.getByRole('button', { name: 'Ontkoppelen' }).click();
+    await expect.poll(() => main().getByRole('status').innerText()).toContain('Karel Proefpersoon is losgekoppeld van dit dossier.');
+    await expect.poll(() => main().locator('tr', { hasText: 'Karel Proefpersoon' }).count()).toBe(0);
+    expect(await dossierSubjectCount()).toBe(before - 1);
+    expect((await core('subject.list', { query: 'Karel Proefpersoon' })).total).toBe(1);
   });
 
   it('keeps a dossier with 30 subjects readable: every node drawn, long names cut with the full name in its title', { timeout: STEP_TIMEOUT }, async () => {

@@ -105,6 +105,8 @@ describe('network layout', () => {
     // An address by its street and number.
     expect(shortLabel('address', 'Proefstraat 12, 9999 ZA Voorbeeldstad')).toBe('Proefstraat 12');
     expect(shortLabel('person', 'DEMO, Petra de')).toBe('DEMO, Petra de');
+    // A dossier by its number and the start of its title.
+    expect(shortLabel(null, '2025-0001 Hennepkwekerij in bedrijfspand', 'dossier')).toBe('2025-0001 Hennepkwe…');
   });
 
   it('places an outer node near the subject it belongs to', () => {

@@ -95,8 +95,12 @@ export function truncateLabel(label: string, max = LABEL_CHARS): string {
   return `${label.slice(0, max - 1 - tail).trimEnd()}…${label.slice(label.length - tail).trimStart()}`;
 }
 
-/** The text beside a node: an address by its street and number (the part before the comma), cut to fit. */
-export function shortLabel(type: SubjectType | null, label: string): string {
+/**
+ * The text beside a node: an address by its street and number (the part before the comma), a
+ * dossier by its number and the start of its title, cut to fit.
+ */
+export function shortLabel(type: SubjectType | null, label: string, kind: NodeKind = 'subject'): string {
+  if (kind === 'dossier') return label.length <= LABEL_CHARS ? label : `${label.slice(0, LABEL_CHARS - 1).trimEnd()}…`;
   const shown = type === 'address' && label.includes(',') ? label.slice(0, label.indexOf(',')) : label;
   return truncateLabel(shown);
 }
@@ -309,7 +313,7 @@ export function layoutNetwork(input: NetworkInput, words: { linkKind(kind: Subje
   );
   outerItems.forEach((item, index) => {
     const angle = outerAngles[index]!;
-    nodes.push({ key: item.key, kind: item.kind, type: item.type, id: item.id, label: item.label, shortLabel: shortLabel(item.type, item.label), ...at(outer, angle), angle, ...horizontalLabel(angle) });
+    nodes.push({ key: item.key, kind: item.kind, type: item.type, id: item.id, label: item.label, shortLabel: shortLabel(item.type, item.label, item.kind), ...at(outer, angle), angle, ...horizontalLabel(angle) });
   });
 
   placeLabels(nodes);
