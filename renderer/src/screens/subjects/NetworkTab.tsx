@@ -1,6 +1,398 @@
+import { useEffect, useId, useMemo, useRef, useState, type MouseEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiError, SubjectMatches, SubjectSummary, SubjectWithLinks } from '../../../../shared/api';
+import type { SubjectRole, SubjectType } from '../../../../shared/domain/enums';
+import { SUBJECT_TYPES } from '../../../../shared/domain/enums';
+import { Alert } from '../../components/Alert';
+import { EmptyState } from '../../components/EmptyState';
+import { useCoreQuery } from '../../components/useCoreQuery';
+import { useErrorText } from '../../components/useErrorText';
+import { callCore } from '../../core-client';
+import { useNavigation } from '../../store/navigation';
 import type { DossierTabProps } from '../dossiers/tab-props';
+import { NODE_RADIUS, layoutNetwork, type NetworkInput, type NetworkNode } from './network-layout';
+import { RouteLink, dossierRoute, subjectRoute } from './parts';
 
-/** Placeholder: being built. */
+/** How many subject.get calls run at once: enough to be quick, few enough not to queue up the core. */
+const PARALLEL_FETCHES = 4;
+
+/** Runs `task` over `items`, at most `limit` at a time, answers in the items' order. */
+async function mapBounded<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await task(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+interface Fetched {
+  subjects: SubjectWithLinks[];
+  errors: ApiError[];
+}
+
+/**
+ * The dossier as a network: its subjects around it (shaped and coloured by type), the links between
+ * them (labelled with their kind), and where they lead outside the dossier: subjects linked to them
+ * and the other dossiers they occur in. Every node is a link (Tab, Enter); the same facts follow as
+ * a table for screen readers and print.
+ */
 export function NetworkTab({ dossier }: DossierTabProps) {
-  return <p className="utrecht-paragraph">{dossier.number}</p>;
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const matches = useCoreQuery('dossier.matches', { dossierId: dossier.id });
+  const visibleLinks = useMemo(() => dossier.subjects.filter((link) => !link.protected), [dossier.subjects]);
+  const hiddenCount = dossier.subjects.length - visibleLinks.length;
+  const subjectIds = useMemo(() => [...new Set(visibleLinks.map((link) => link.subjectId))].sort((a, b) => a - b), [visibleLinks]);
+  const [fetched, setFetched] = useState<Fetched | null>(null);
+  const [progress, setProgress] = useState(0);
+  const idsKey = subjectIds.join(',');
+  const reloadMatches = matches.reload;
+
+  useEffect(() => {
+    let cancelled = false;
+    setProgress(0);
+    const ids = idsKey === '' ? [] : idsKey.split(',').map(Number);
+    void mapBounded(ids, PARALLEL_FETCHES, async (subjectId) => {
+      const answer = await callCore('subject.get', { subjectId });
+      if (!cancelled) setProgress((count) => count + 1);
+      return answer;
+    }).then((answers) => {
+      if (cancelled) return;
+      setFetched({
+        subjects: answers.flatMap((answer) => (answer.ok ? [answer.value] : [])),
+        errors: answers.flatMap((answer) => (answer.ok ? [] : [answer.error])),
+      });
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [idsKey, dossier.updatedAt]);
+
+  // The dossier was fetched again after a change: so are its matches (not on the first render).
+  const lastUpdate = useRef(dossier.updatedAt);
+  useEffect(() => {
+    if (lastUpdate.current === dossier.updatedAt) return;
+    lastUpdate.current = dossier.updatedAt;
+    reloadMatches();
+  }, [dossier.updatedAt, reloadMatches]);
+
+  const network = useMemo(() => (fetched && matches.data ? networkInput(dossier, visibleLinks, fetched.subjects, matches.data) : null), [dossier, visibleLinks, fetched, matches.data]);
+
+  return (
+    <div className="app-network">
+      <h2 className="utrecht-heading-2">{t('subjects.network.heading')}</h2>
+      {hiddenCount > 0 && <p className="utrecht-paragraph app-muted">{t('subjects.network.protectedLeftOut', { count: hiddenCount })}</p>}
+      {matches.error && <Alert type="error">{errorText(matches.error)}</Alert>}
+      {fetched && fetched.errors.length > 0 && <Alert type="error">{t('subjects.network.partial', { count: fetched.errors.length, reason: errorText(fetched.errors[0]!) })}</Alert>}
+      {subjectIds.length === 0 ? (
+        <EmptyState>
+          <p className="utrecht-paragraph">{t('subjects.network.empty')}</p>
+        </EmptyState>
+      ) : !network ? (
+        <p className="utrecht-paragraph" role="status">
+          {t('subjects.network.loading', { done: progress, total: subjectIds.length })}
+        </p>
+      ) : (
+        <NetworkView input={network} />
+      )}
+    </div>
+  );
+}
+
+function networkInput(
+  dossier: DossierTabProps['dossier'],
+  visibleLinks: DossierTabProps['dossier']['subjects'],
+  subjects: SubjectWithLinks[],
+  matches: SubjectMatches[],
+): NetworkInput {
+  const roles = new Map<number, { subject: SubjectSummary; roles: SubjectRole[] }>();
+  for (const link of visibleLinks) {
+    const entry = roles.get(link.subjectId) ?? { subject: link.subject, roles: [] };
+    if (!entry.roles.includes(link.role)) entry.roles.push(link.role);
+    roles.set(link.subjectId, entry);
+  }
+  const links = new Map<number, NetworkInput['links'][number]>();
+  const externals = new Map<number, SubjectSummary>();
+  for (const subject of subjects) {
+    for (const link of subject.links) {
+      if (!roles.has(link.other.id)) externals.set(link.other.id, link.other);
+      links.set(link.id, { id: link.id, fromId: link.fromSubjectId, toId: link.toSubjectId, kind: link.kind });
+    }
+  }
+  const others = new Map<number, NetworkInput['otherDossiers'][number]>();
+  for (const match of matches) {
+    if (!roles.has(match.subjectId)) continue;
+    for (const entry of match.dossiers) {
+      const other = others.get(entry.dossier.id) ?? { dossier: entry.dossier, via: [] };
+      const via = other.via.find((item) => item.subjectId === match.subjectId);
+      if (via) via.roles = [...new Set([...via.roles, ...entry.roles])];
+      else other.via.push({ subjectId: match.subjectId, roles: [...entry.roles] });
+      others.set(entry.dossier.id, other);
+    }
+  }
+  return {
+    dossier,
+    subjects: [...roles.values()],
+    links: [...links.values()].sort((a, b) => a.id - b.id),
+    externals: [...externals.values()].sort((a, b) => a.label.localeCompare(b.label, 'nl') || a.id - b.id),
+    otherDossiers: [...others.values()].sort((a, b) => a.dossier.number.localeCompare(b.dossier.number)),
+  };
+}
+
+// ── Drawing ─────────────────────────────────────────────────────────────────────────────────
+
+/** A shape per type, so that the picture does not depend on colour alone. */
+function shapePath(type: SubjectType | null, kind: NetworkNode['kind'], size = NODE_RADIUS): string {
+  const s = size;
+  if (kind === 'dossier' || kind === 'center') {
+    // A folder: a body with a tab.
+    const w = s * 1.5;
+    const h = s * 1.1;
+    return `M${-w},${-h} h${w * 0.8} l${s * 0.3},${s * 0.35} h${w * 1.2 - s * 0.3} v${h * 2 - s * 0.35} h${-w * 2} Z`;
+  }
+  switch (type) {
+    case 'person':
+      return `M${-s},0 a${s},${s} 0 1,0 ${s * 2},0 a${s},${s} 0 1,0 ${-s * 2},0 Z`;
+    case 'organisation':
+      return `M${-s},${-s} h${s * 2} v${s * 2} h${-s * 2} Z`;
+    case 'address':
+      return `M0,${-s * 1.15} L${s},${-s * 0.2} V${s} H${-s} V${-s * 0.2} Z`;
+    case 'vehicle':
+      return `M0,${-s * 1.2} L${s * 1.2},0 L0,${s * 1.2} L${-s * 1.2},0 Z`;
+    case 'bank_account': {
+      const points = Array.from({ length: 6 }, (_, index) => {
+        const angle = (Math.PI / 3) * index;
+        return `${(s * 1.1 * Math.cos(angle)).toFixed(1)},${(s * 1.1 * Math.sin(angle)).toFixed(1)}`;
+      });
+      return `M${points.join(' L')} Z`;
+    }
+    case 'phone':
+      return `M0,${-s * 1.2} L${s * 1.1},${s * 0.9} H${-s * 1.1} Z`;
+    case 'email':
+      return `M${-s * 1.3},${-s * 0.8} h${s * 2.6} v${s * 1.6} h${-s * 2.6} Z M${-s * 1.3},${-s * 0.8} L0,${s * 0.15} L${s * 1.3},${-s * 0.8}`;
+    default:
+      return `M${-s},0 a${s},${s} 0 1,0 ${s * 2},0 a${s},${s} 0 1,0 ${-s * 2},0 Z`;
+  }
+}
+
+function nodeClass(node: Pick<NetworkNode, 'kind' | 'type'>): string {
+  if (node.kind === 'center') return 'app-network__shape app-network__shape--center';
+  if (node.kind === 'dossier') return 'app-network__shape app-network__shape--dossier';
+  return `app-network__shape app-network__shape--${node.type}${node.kind === 'external' ? ' app-network__shape--external' : ''}`;
+}
+
+function NetworkView({ input }: { input: NetworkInput }) {
+  const { t } = useTranslation();
+  const open = useNavigation((state) => state.open);
+  const titleId = useId();
+  const descriptionId = useId();
+  const layout = useMemo(() => layoutNetwork(input, { linkKind: (kind) => t(`domain.linkKind.${kind}`) }), [input, t]);
+  const subjectById = new Map(input.subjects.map((entry) => [entry.subject.id, entry]));
+  const otherById = new Map(input.otherDossiers.map((other) => [other.dossier.id, other]));
+  const nodeByKey = new Map(layout.nodes.map((node) => [node.key, node]));
+  const presentTypes = SUBJECT_TYPES.filter((type) => layout.nodes.some((node) => node.type === type));
+
+  const describe = (node: NetworkNode): string => {
+    if (node.kind === 'center') return t('subjects.network.centerTitle', { number: input.dossier.number, title: input.dossier.title });
+    if (node.kind === 'dossier') {
+      const other = otherById.get(node.id)!;
+      return t('subjects.network.dossierTitle', {
+        label: node.label,
+        via: other.via.map((via) => `${subjectById.get(via.subjectId)?.subject.label ?? ''} (${via.roles.map((role) => t(`domain.role.${role}`)).join(', ')})`).join('; '),
+      });
+    }
+    const typeLabel = t(`domain.subjectType.${node.type!}`);
+    if (node.kind === 'external') return t('subjects.network.externalTitle', { label: node.label, type: typeLabel });
+    const roles = subjectById.get(node.id)?.roles.map((role) => t(`domain.role.${role}`)).join(', ') ?? '';
+    return t('subjects.network.subjectTitle', { label: node.label, type: typeLabel, roles });
+  };
+
+  const openNode = (event: MouseEvent, node: NetworkNode) => {
+    event.preventDefault();
+    if (node.kind === 'dossier') open(dossierRoute(node.id));
+    else open(subjectRoute(node.id, input.dossier.id));
+  };
+
+  return (
+    <>
+      <NetworkLegend types={presentTypes} hasExternals={input.externals.length > 0} hasDossiers={input.otherDossiers.length > 0} />
+      <div className="app-network__canvas">
+        {/* As wide as the drawing needs, shrunk to the tab's width down to 75 %, scrolled beyond that. */}
+        <svg
+          className="app-network__svg"
+          viewBox={`${layout.viewBox.x} ${layout.viewBox.y} ${layout.viewBox.width} ${layout.viewBox.height}`}
+          style={{ maxWidth: `${layout.viewBox.width}px`, minWidth: `${Math.round(layout.viewBox.width * 0.75)}px` }}
+          role="group"
+          aria-labelledby={titleId}
+          aria-describedby={descriptionId}
+          data-testid="network-svg"
+        >
+          <title id={titleId}>{t('subjects.network.svgTitle', { number: input.dossier.number })}</title>
+          <desc id={descriptionId}>
+            {t('subjects.network.svgDescription', { subjects: input.subjects.length, links: input.links.length, dossiers: input.otherDossiers.length })}
+          </desc>
+          <g className="app-network__edges" aria-hidden="true">
+            {layout.edges.map((edge) => (
+              <path key={edge.key} d={edge.path} className={`app-network__edge app-network__edge--${edge.kind}`} data-edge-kind={edge.kind} />
+            ))}
+          </g>
+          <g className="app-network__edge-labels" aria-hidden="true">
+            {layout.edges
+              .filter((edge) => edge.label)
+              .map((edge) => (
+                <text key={edge.key} x={edge.labelX} y={edge.labelY} textAnchor={edge.labelAnchor} className="app-network__edge-label">
+                  {edge.label}
+                </text>
+              ))}
+          </g>
+          <g className="app-network__nodes">
+            {layout.nodes.map((node) => {
+              const full = describe(node);
+              const body = (
+                <>
+                  <title>{full}</title>
+                  <circle r={NODE_RADIUS + 9} className="app-network__focus" />
+                  <path d={shapePath(node.type, node.kind)} className={nodeClass(node)} />
+                  <text
+                    x={node.labelX}
+                    y={node.labelY}
+                    transform={node.labelRotation ? `rotate(${node.labelRotation})` : undefined}
+                    textAnchor={node.anchor}
+                    className={`app-network__label app-network__label--${node.kind}`}
+                  >
+                    {node.shortLabel}
+                  </text>
+                </>
+              );
+              if (node.kind === 'center') {
+                return (
+                  <g key={node.key} transform={`translate(${node.x},${node.y})`} className="app-network__node app-network__node--center" data-node-kind="center" aria-hidden="true">
+                    {body}
+                  </g>
+                );
+              }
+              return (
+                <a
+                  key={node.key}
+                  href={node.kind === 'dossier' ? `#dossier-${node.id}` : `#subject-${node.id}`}
+                  className={`app-network__node app-network__node--${node.kind}`}
+                  data-node-kind={node.kind}
+                  aria-label={full}
+                  onClick={(event) => openNode(event, node)}
+                >
+                  <g transform={`translate(${node.x},${node.y})`}>{body}</g>
+                </a>
+              );
+            })}
+          </g>
+        </svg>
+      </div>
+      <NetworkTable input={input} nodeByKey={nodeByKey} />
+    </>
+  );
+}
+
+function LegendSwatch({ kind, type }: { kind: NetworkNode['kind']; type: SubjectType | null }) {
+  return (
+    <svg className="app-network__swatch" width="34" height="30" viewBox="-17 -15 34 30" aria-hidden="true">
+      <path d={shapePath(type, kind, 10)} className={nodeClass({ kind, type })} />
+    </svg>
+  );
+}
+
+function NetworkLegend({ types, hasExternals, hasDossiers }: { types: SubjectType[]; hasExternals: boolean; hasDossiers: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <div className="app-network__legend">
+      <h3 className="utrecht-heading-3 app-network__legend-title">{t('subjects.network.legend')}</h3>
+      <ul className="app-network__legend-list">
+        {types.map((type) => (
+          <li key={type}>
+            <LegendSwatch kind="subject" type={type} />
+            {t(`domain.subjectType.${type}`)}
+          </li>
+        ))}
+        {hasExternals && (
+          <li>
+            <LegendSwatch kind="external" type="person" />
+            {t('subjects.network.legendExternal')}
+          </li>
+        )}
+        {hasDossiers && (
+          <li>
+            <LegendSwatch kind="dossier" type={null} />
+            {t('subjects.network.legendDossier')}
+          </li>
+        )}
+      </ul>
+    </div>
+  );
+}
+
+/** The same facts as rows: who is linked to what, for screen readers and on paper. */
+function NetworkTable({ input, nodeByKey }: { input: NetworkInput; nodeByKey: ReadonlyMap<string, NetworkNode> }) {
+  const { t } = useTranslation();
+  const captionId = useId();
+  const dossierId = input.dossier.id;
+  const subjectLink = (id: number): ReactNode => {
+    const node = nodeByKey.get(`subject-${id}`) ?? nodeByKey.get(`external-${id}`);
+    return <RouteLink route={subjectRoute(id, dossierId)}>{node?.label ?? ''}</RouteLink>;
+  };
+  const rows: Array<{ key: string; from: ReactNode; relation: string; to: ReactNode }> = [
+    ...input.subjects.map((entry) => ({
+      key: `member-${entry.subject.id}`,
+      from: subjectLink(entry.subject.id),
+      relation: t('subjects.network.relationMember', { roles: entry.roles.map((role) => t(`domain.role.${role}`)).join(', ') }),
+      to: <>{t('subjects.network.thisDossier', { number: input.dossier.number })}</>,
+    })),
+    ...input.links.map((link) => ({ key: `link-${link.id}`, from: subjectLink(link.fromId), relation: t(`domain.linkKind.${link.kind}`), to: subjectLink(link.toId) })),
+    ...input.otherDossiers.flatMap((other) =>
+      other.via.map((via) => ({
+        key: `also-${other.dossier.id}-${via.subjectId}`,
+        from: subjectLink(via.subjectId),
+        relation: t('subjects.network.relationAlsoIn', { roles: via.roles.map((role) => t(`domain.role.${role}`)).join(', ') }),
+        to: (
+          <RouteLink route={dossierRoute(other.dossier.id)}>
+            {other.dossier.number} {other.dossier.title}
+          </RouteLink>
+        ),
+      })),
+    ),
+  ];
+  return (
+    <div className="utrecht-table-container app-network__table">
+      <table className="utrecht-table utrecht-table--html-table" aria-labelledby={captionId}>
+        <caption className="utrecht-table__caption" id={captionId}>
+          {t('subjects.network.tableCaption')}
+        </caption>
+        <thead className="utrecht-table__header">
+          <tr className="utrecht-table__row">
+            <th className="utrecht-table__header-cell" scope="col">
+              {t('subjects.network.from')}
+            </th>
+            <th className="utrecht-table__header-cell" scope="col">
+              {t('subjects.network.relation')}
+            </th>
+            <th className="utrecht-table__header-cell" scope="col">
+              {t('subjects.network.to')}
+            </th>
+          </tr>
+        </thead>
+        <tbody className="utrecht-table__body">
+          {rows.map((row) => (
+            <tr key={row.key} className="utrecht-table__row">
+              <td className="utrecht-table__cell">{row.from}</td>
+              <td className="utrecht-table__cell">{row.relation}</td>
+              <td className="utrecht-table__cell">{row.to}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
 }

@@ -1,0 +1,183 @@
+import type { MouseEvent, ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiError } from '../../../../shared/api';
+import type { InformationGrade, SourceGrade, TlpCode } from '../../../../shared/domain/enums';
+import { INFORMATION_GRADES, SOURCE_GRADES, TLP_CODES } from '../../../../shared/domain/enums';
+import { VALIDATION_CODES, type ValidationCode } from '../../../../shared/domain/validation';
+import { validationMessages } from '../../../../shared/i18n/validation';
+import { SelectField } from '../../components/SelectField';
+import { TextField } from '../../components/TextField';
+import { formatDate } from '../../format/date';
+import { currentLanguage, resources } from '../../i18n';
+import { useNavigation, type Route } from '../../store/navigation';
+import type { FieldErrors, LinkFormValues, WeighingValues } from './subject-form';
+
+/** Small pieces shared by the subject screens: links inside the app, gradings, periods, form parts. */
+
+/** The sentence for a validation reason code, in the current language. */
+export function useValidationText(): (code: ValidationCode | undefined) => string | null {
+  const { i18n } = useTranslation();
+  const language = i18n.language === 'en' ? 'en' : 'nl';
+  return (code) => (code ? validationMessages[language][code] : null);
+}
+
+/** An INVALID_INPUT error from the core as a field error (the core names one field), else nothing. */
+export function coreFieldErrors(error: ApiError | null): FieldErrors {
+  if (!error || error.code !== 'INVALID_INPUT') return {};
+  const field = error.details?.field;
+  const reason = error.details?.reason;
+  if (typeof field !== 'string' || typeof reason !== 'string' || !(VALIDATION_CODES as readonly string[]).includes(reason)) return {};
+  return { [field]: reason as ValidationCode };
+}
+
+/** A link that opens a screen of the app (the address is only a hint for the status bar). */
+export function RouteLink({ route, children, className, label }: { route: Route; children: ReactNode; className?: string; label?: string }) {
+  const open = useNavigation((state) => state.open);
+  const href =
+    route.section === 'dossiers' && route.view === 'dossier'
+      ? `#dossier-${route.dossierId}`
+      : route.section === 'dossiers' && route.view === 'subject'
+        ? `#subject-${route.subjectId}`
+        : `#${route.section}`;
+  return (
+    <a
+      href={href}
+      aria-label={label}
+      className={`utrecht-link utrecht-link--html-a${className ? ` ${className}` : ''}`}
+      onClick={(event: MouseEvent) => {
+        event.preventDefault();
+        open(route);
+      }}
+    >
+      {children}
+    </a>
+  );
+}
+
+export const dossierRoute = (dossierId: number): Route => ({ section: 'dossiers', view: 'dossier', dossierId });
+export const subjectRoute = (subjectId: number, fromDossierId?: number): Route => ({
+  section: 'dossiers',
+  view: 'subject',
+  subjectId,
+  ...(fromDossierId ? { fromDossierId } : {}),
+});
+
+/**
+ * The words for an information grade. The grades are numbers (1–4), which i18next's typed keys leave
+ * out of their key union, so they are read from the resources directly (same text as `domain.*`).
+ */
+export function useInformationGradeText(): (grade: InformationGrade) => string {
+  const { i18n } = useTranslation();
+  const language = i18n.language === 'en' ? 'en' : 'nl';
+  return (grade) => resources[language].translation.domain.informationGrade[grade];
+}
+
+/** "B2": the 4x4 grading in short, with its meaning for screen readers and on hover. */
+export function Grading({ sourceGrade, informationGrade }: { sourceGrade: SourceGrade; informationGrade: InformationGrade }) {
+  const { t } = useTranslation();
+  const informationGradeText = useInformationGradeText();
+  const full = t('subjects.grading.full', {
+    source: t(`domain.sourceGrade.${sourceGrade}`),
+    information: informationGradeText(informationGrade),
+  });
+  return (
+    <span className="app-subject-grading" title={full}>
+      <span aria-hidden="true">
+        {sourceGrade}
+        {informationGrade}
+      </span>
+      <span className="app-visually-hidden">{full}</span>
+    </span>
+  );
+}
+
+/** The TLP handling code as the standard writes it, on black as TLP 2.0 prescribes. */
+export function TlpBadge({ tlp }: { tlp: TlpCode }) {
+  const { t } = useTranslation();
+  return (
+    <span className={`app-tlp app-tlp--${tlp.replace('+', '-').toLowerCase()}`} title={t(`domain.tlp.${tlp}`)}>
+      TLP:{tlp}
+    </span>
+  );
+}
+
+/** "01-02-2025 – 31-12-2025", "vanaf 01-02-2025", "tot 31-12-2025" or "—". */
+export function PeriodText({ validFrom, validUntil }: { validFrom: string | null; validUntil: string | null }) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  if (validFrom && validUntil) return <>{t('subjects.period.range', { from: formatDate(validFrom, language), until: formatDate(validUntil, language) })}</>;
+  if (validFrom) return <>{t('subjects.period.from', { from: formatDate(validFrom, language) })}</>;
+  if (validUntil) return <>{t('subjects.period.until', { until: formatDate(validUntil, language) })}</>;
+  return <span className="app-muted">{t('subjects.period.none')}</span>;
+}
+
+/** Source reliability, information reliability and handling code. */
+export function WeighingFields({ values, onChange }: { values: WeighingValues; onChange(values: WeighingValues): void }) {
+  const { t } = useTranslation();
+  const informationGradeText = useInformationGradeText();
+  return (
+    <div className="app-subject-form-grid">
+      <SelectField
+        label={t('subjects.weighing.sourceGrade')}
+        value={values.sourceGrade}
+        options={SOURCE_GRADES.map((grade) => ({ value: grade, label: `${grade} – ${t(`domain.sourceGrade.${grade}`)}` }))}
+        onChange={(event) => onChange({ ...values, sourceGrade: event.target.value as SourceGrade })}
+      />
+      <SelectField
+        label={t('subjects.weighing.informationGrade')}
+        value={String(values.informationGrade)}
+        options={INFORMATION_GRADES.map((grade) => ({ value: String(grade), label: `${grade} – ${informationGradeText(grade)}` }))}
+        onChange={(event) => onChange({ ...values, informationGrade: Number(event.target.value) as InformationGrade })}
+      />
+      <div className="app-subject-form-grid__wide">
+        <SelectField
+          label={t('subjects.weighing.tlp')}
+          value={values.tlp}
+          options={TLP_CODES.map((code) => ({ value: code, label: t(`domain.tlp.${code}`) }))}
+          onChange={(event) => onChange({ ...values, tlp: event.target.value as TlpCode })}
+        />
+      </div>
+    </div>
+  );
+}
+
+/** Period, source and grading of a link (subject–dossier or subject–subject). */
+export function LinkMetaFields({ values, errors, onChange }: { values: LinkFormValues; errors: FieldErrors; onChange(values: LinkFormValues): void }) {
+  const { t } = useTranslation();
+  const validationText = useValidationText();
+  return (
+    <>
+      <div className="app-subject-form-grid">
+        <TextField
+          label={t('subjects.link.validFrom')}
+          description={t('subjects.dateFormat')}
+          value={values.validFrom}
+          error={validationText(errors.validFrom)}
+          inputMode="numeric"
+          autoComplete="off"
+          inputClassName="app-textbox--short"
+          onChange={(event) => onChange({ ...values, validFrom: event.target.value })}
+        />
+        <TextField
+          label={t('subjects.link.validUntil')}
+          description={t('subjects.dateFormat')}
+          value={values.validUntil}
+          error={validationText(errors.validUntil)}
+          inputMode="numeric"
+          autoComplete="off"
+          inputClassName="app-textbox--short"
+          onChange={(event) => onChange({ ...values, validUntil: event.target.value })}
+        />
+      </div>
+      <TextField
+        label={t('subjects.link.source')}
+        description={t('subjects.link.sourceDescription')}
+        value={values.source}
+        error={validationText(errors.source)}
+        autoComplete="off"
+        onChange={(event) => onChange({ ...values, source: event.target.value })}
+      />
+      <WeighingFields values={values} onChange={(weighing) => onChange({ ...values, ...weighing })} />
+    </>
+  );
+}
