@@ -134,7 +134,10 @@ export function MergeDialog({ subjectIds, onClose, onMerged }: MergeDialogProps)
 function mergeErrorText(error: ApiError, errorText: (error: ApiError) => string, t: ReturnType<typeof useTranslation>['t']): string {
   const field = error.details?.field;
   if (error.code === 'MERGE_CONFLICT' && typeof field === 'string' && field !== 'type') {
-    return `${errorText(error)} ${t('subjects.merge.conflictField', { field: t(`subjects.fieldNames.${field}` as 'subjects.fieldNames.bsn', { defaultValue: field }) })}`;
+    // A field name from the core, so the key is only known at run time (typed keys would recurse too deep here).
+    const translate = t as unknown as (key: string, options: Record<string, string>) => string;
+    const fieldName = translate(`subjects.fieldNames.${field}`, { defaultValue: field });
+    return `${errorText(error)} ${translate('subjects.merge.conflictField', { field: fieldName })}`;
   }
   return errorText(error);
 }
