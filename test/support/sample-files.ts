@@ -39,19 +39,28 @@ export function makePng(width: number, height: number): Buffer {
 }
 
 /**
- * A one-page PDF written by hand (A4, a black bar and a line of text in Helvetica), with a correct
- * cross-reference table, so that pdf.js reads it without repairing it.
+ * A PDF written by hand: A4 pages, each with a black bar and a line of text in Helvetica, and a
+ * correct cross-reference table, so that pdf.js reads it without repairing it. `paddingBytes` of
+ * comment lines after the header make it larger without changing what it shows (a preview then
+ * has to read it range by range).
  */
-export function makeOnePagePdf(text = 'Proces-verbaal (fictief)'): Buffer {
-  const content = `0 0 0 rg\n72 700 451 36 re f\nBT /F1 24 Tf 72 640 Td (${text}) Tj ET\n`;
-  const objects = [
+export function makePdf(pageTexts: readonly string[], paddingBytes = 0): Buffer {
+  const pageCount = pageTexts.length;
+  // Objects: 1 catalog, 2 pages, 3 font, then per page a page object and its content stream.
+  const pageIds = pageTexts.map((_, index) => 4 + index * 2);
+  const objects: string[] = [
     '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>',
-    `<< /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}endstream`,
+    `<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(' ')}] /Count ${pageCount} >>`,
     '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
   ];
+  pageTexts.forEach((text, index) => {
+    const content = `0 0 0 rg\n72 700 451 36 re f\nBT /F1 24 Tf 72 640 Td (${text}) Tj ET\n`;
+    objects.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents ${pageIds[index]! + 1} 0 R >>`);
+    objects.push(`<< /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}endstream`);
+  });
   let body = '%PDF-1.4\n';
+  const line = `%${'x'.repeat(98)}\n`;
+  for (let padded = 0; padded < paddingBytes; padded += line.length) body += line;
   const offsets: number[] = [];
   objects.forEach((object, index) => {
     offsets.push(Buffer.byteLength(body, 'latin1'));
@@ -62,4 +71,9 @@ export function makeOnePagePdf(text = 'Proces-verbaal (fictief)'): Buffer {
   for (const offset of offsets) body += `${String(offset).padStart(10, '0')} 00000 n \n`;
   body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xrefOffset}\n%%EOF\n`;
   return Buffer.from(body, 'latin1');
+}
+
+/** The smallest useful case: one page, a few hundred bytes. */
+export function makeOnePagePdf(text = 'Proces-verbaal (fictief)'): Buffer {
+  return makePdf([text]);
 }
