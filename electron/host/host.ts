@@ -3,9 +3,11 @@ import type { AddressInfo } from 'node:net';
 import { Core, type CoreOptions } from '../core/api/core';
 import type { CoreService } from '../core/api/core-service';
 import { CoreWorkerClient } from '../core/worker/core-worker-client';
+import type { PathOpener } from '../core/attachments/temporary-copies';
 import type { VaultOptions } from '../core/vault/vault';
 import { handleApiCall, handleEventStream } from './api-routes';
 import { sendError, setSecurityHeaders } from './http-utils';
+import { openWithDesktop } from './open-path';
 import { bearerTokenOf, createAccessToken, foreignRequestReason, tokensMatch } from './security';
 import { resolveStaticFile, serveStaticFile } from './static-files';
 
@@ -26,6 +28,13 @@ export interface HostOptions {
    * and long vault work never stall the HTTP server. Without it the core runs in this thread.
    */
   coreWorker?: { script: string; argv?: string[] };
+  /**
+   * How attachment.openCopy opens a temporary copy: the desktop's opener by default (the host
+   * runs on the user's machine), null for none (the core then answers OPEN_FAILED); tests give a fake.
+   */
+  openPath?: PathOpener | null;
+  /** Tests only: where the core makes its temporary copies (the system's temporary folder otherwise). */
+  temporaryCopiesDir?: string;
 }
 
 export interface RunningHost {
@@ -50,10 +59,12 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     appVersion: options.appVersion ?? '0.0.0-dev',
     vault: options.vault,
     autoLockSecondsOverride: options.autoLockSeconds,
+    temporaryCopiesDir: options.temporaryCopiesDir,
   };
+  const openPath = options.openPath === undefined ? openWithDesktop() : (options.openPath ?? undefined);
   const core: CoreService = options.coreWorker
-    ? new CoreWorkerClient(coreOptions, options.coreWorker.script, options.coreWorker.argv)
-    : new Core(coreOptions);
+    ? new CoreWorkerClient(coreOptions, options.coreWorker.script, options.coreWorker.argv, { openPath })
+    : new Core(coreOptions, { openPath });
   const token = createAccessToken();
   const openStreams = new Set<ServerResponse>();
   let port = 0;

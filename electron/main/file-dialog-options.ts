@@ -11,7 +11,12 @@ const TITLES: Record<FileChoicePurpose, string> = {
   'create-vault': 'Plaats van de nieuwe kluis kiezen',
   'open-vault': 'Kluisbestand openen',
   backup: 'Plaats van de reservekopie kiezen',
+  'attachment-import': 'Bestand kiezen om als bijlage toe te voegen',
+  'attachment-export': 'Bijlage opslaan als',
 };
+
+/** Attachments are any kind of file: no filter, and a chosen name is kept exactly as it is. */
+const ANY_FILE: ReadonlySet<FileChoicePurpose> = new Set(['attachment-import', 'attachment-export']);
 
 interface DialogFilter {
   name: string;
@@ -23,6 +28,8 @@ export type FileDialogPlan =
   | {
       kind: 'save';
       options: { title: string; defaultPath?: string; filters: DialogFilter[]; properties: Array<'createDirectory'> };
+      /** The name is the user's, as typed: no vault extension is added (attachments). */
+      keepName?: true;
     }
   | {
       kind: 'open';
@@ -38,9 +45,10 @@ export function planFileDialog(request: unknown): FileDialogPlan | null {
     title: TITLES[purpose],
     // An empty field gives no starting point; the dialog then opens in its own default folder.
     ...(defaultPath?.trim() ? { defaultPath: defaultPath.trim() } : {}),
-    filters: VAULT_FILTERS.map((filter) => ({ ...filter, extensions: [...filter.extensions] })),
+    filters: ANY_FILE.has(purpose) ? [] : VAULT_FILTERS.map((filter) => ({ ...filter, extensions: [...filter.extensions] })),
   };
-  if (purpose === 'open-vault') return { kind: 'open', options: { ...common, properties: ['openFile'] } };
+  if (purpose === 'open-vault' || purpose === 'attachment-import') return { kind: 'open', options: { ...common, properties: ['openFile'] } };
+  if (ANY_FILE.has(purpose)) return { kind: 'save', options: { ...common, properties: ['createDirectory'] }, keepName: true };
   // No native overwrite question: the app asks its own (backup) or refuses (new vault), the same
   // way in the desktop app and the browser host, and only once.
   return { kind: 'save', options: { ...common, properties: ['createDirectory'] } };
@@ -50,8 +58,9 @@ export function planFileDialog(request: unknown): FileDialogPlan | null {
  * The path a save dialog returned, with the vault extension added where the dialog did not (the
  * GTK dialog on Linux keeps the name as typed), so that a new vault or backup is recognisable.
  */
-export function chosenSavePath(result: { canceled: boolean; filePath?: string }): string | null {
+export function chosenSavePath(result: { canceled: boolean; filePath?: string }, { keepName = false }: { keepName?: boolean } = {}): string | null {
   if (result.canceled || !result.filePath) return null;
+  if (keepName) return acceptablePath(result.filePath);
   const withExtension = new RegExp(`\\.${VAULT_EXTENSION}$`, 'i').test(result.filePath) ? result.filePath : `${result.filePath}.${VAULT_EXTENSION}`;
   return acceptablePath(withExtension);
 }

@@ -7,6 +7,7 @@ import { CoreWorkerClient } from '../core/worker/core-worker-client';
 import { registerAppProtocol, registerAppScheme } from './app-protocol';
 import { registerIpc } from './ipc';
 import { buildApplicationMenu } from './menu';
+import { openTemporaryCopy } from './open-path';
 import { coreWorkerPath, electronNativeBinding, preloadPath, rendererRoot } from './paths';
 import { lockOnSuspendAndScreenLock } from './power';
 import { guardWebContents, hardenSession, type HardeningOptions } from './security';
@@ -58,6 +59,9 @@ function start(): void {
       vault: { nativeBinding },
     },
     coreWorkerPath,
+    [],
+    // "Open with another program" for attachments: the worker asks, this process opens.
+    { openPath: openTemporaryCopy },
   );
   core = activeCore;
   registerIpc(activeCore, () => mainWindow);

@@ -31,6 +31,55 @@ export interface AttachmentExport {
   sha256: string;
 }
 
+/**
+ * What the app can show of an attachment without another program. Only content the core sniffed
+ * as one of these (electron/core/attachments/media-type.ts) is handed to a decoder in the page.
+ * SVG is deliberately absent: it is a document, not a picture (scripts, external references,
+ * an XML parser), and an <img> is not the only way a blob: URL of it could end up being loaded;
+ * BMP, TIFF and HEIC are left to another program.
+ */
+export const PREVIEW_IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'] as const;
+export const PREVIEW_PDF_TYPE = 'application/pdf';
+
+/** Images larger than this are not decoded in the page: "too large for a preview". */
+export const MAX_IMAGE_PREVIEW_BYTES = 25 * 1024 * 1024;
+
+/**
+ * The most one `attachment.preview` call returns (the core's MAX_RANGE_LENGTH): a preview of a
+ * larger image asks for it in pieces, a PDF asks for the ranges pdf.js needs.
+ */
+export const MAX_PREVIEW_RANGE = 16 * 1024 * 1024;
+
+export type PreviewKind = 'image' | 'pdf' | 'too-large' | 'none';
+
+/** How an attachment can be previewed, by its (sniffed) media type and size. */
+export function previewKindOf(attachment: Pick<Attachment, 'mediaType' | 'byteSize'>): PreviewKind {
+  const mediaType = attachment.mediaType.toLowerCase();
+  if ((PREVIEW_IMAGE_TYPES as readonly string[]).includes(mediaType)) {
+    return attachment.byteSize > MAX_IMAGE_PREVIEW_BYTES ? 'too-large' : 'image';
+  }
+  return mediaType === PREVIEW_PDF_TYPE ? 'pdf' : 'none';
+}
+
+/** One piece of an attachment for a preview; `data` is base64 (JSON carries it over every transport). */
+export interface AttachmentPreviewPiece {
+  attachmentId: number;
+  mediaType: string;
+  byteSize: number;
+  offset: number;
+  /** The bytes from `offset`, base64; fewer than asked for at the end of the attachment. */
+  data: string;
+}
+
+/** A decrypted copy the core made for another program, and the folder that holds only it. */
+export interface AttachmentOpenCopy {
+  path: string;
+  folder: string;
+}
+
+/** A job that reports its bytes and can be stopped between chunks (see attachment.cancel). */
+export const CANCELLABLE_JOB_ID = /^attachment-(import|export)-[1-9][0-9]{0,8}$/;
+
 const id = z.number().int().positive();
 
 const filePath = z
@@ -78,4 +127,29 @@ export const attachmentApi = {
   ),
   /** The attachments of a dossier that are not in the trash, oldest first. */
   'attachment.list': defineHandler<Attachment[]>()(z.object({ dossierId: id }).strict()),
+  /**
+   * Bytes of a previewable attachment (previewKindOf: an image up to MAX_IMAGE_PREVIEW_BYTES, or a
+   * PDF), `length` at most MAX_PREVIEW_RANGE. Viewing is audited once per attachment and session.
+   */
+  'attachment.preview': defineHandler<AttachmentPreviewPiece>()(
+    z
+      .object({
+        attachmentId: id,
+        offset: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(0),
+        length: z.number().int().min(1).max(MAX_PREVIEW_RANGE).default(MAX_PREVIEW_RANGE),
+      })
+      .strict(),
+  ),
+  /**
+   * Writes a decrypted copy into a private temporary folder and asks the operating system to open
+   * it with the program it associates with the file. The copy is deleted when the vault locks or
+   * the app closes. Program files and scripts are refused. Progress: job.progress 'attachment-export'.
+   */
+  'attachment.openCopy': defineHandler<AttachmentOpenCopy>()(z.object({ attachmentId: id }).strict()),
+  /**
+   * Asks a running import or export (its job.progress `jobId`) to stop after the chunk in hand: an
+   * import then leaves nothing behind, an export no file. Answered at once, beside the running job;
+   * `running` is false when no such job runs (any more). The job itself fails with CANCELLED.
+   */
+  'attachment.cancel': defineHandler<{ running: boolean }>()(z.object({ jobId: z.string().regex(CANCELLABLE_JOB_ID, 'job.id') }).strict()),
 };

@@ -34,6 +34,8 @@ export const ERROR_CODES = [
   'PHENOMENON_EXISTS',
   'DATE_IN_FUTURE',
   'DATE_BEFORE_LAST_CHANGE',
+  'CANCELLED',
+  'OPEN_FAILED',
   'INTERNAL',
 ] as const;
 

@@ -36,6 +36,8 @@ export const errorMessages: Record<'nl' | 'en', Record<ErrorCode, string>> = {
     PHENOMENON_EXISTS: 'Dit fenomeen staat al in de lijst.',
     DATE_IN_FUTURE: 'Deze datum ligt in de toekomst. Kies vandaag of een eerdere datum.',
     DATE_BEFORE_LAST_CHANGE: 'De datum van een statuswijziging mag niet vóór de vorige statuswijziging ({{lastChangedOn}}) liggen.',
+    CANCELLED: 'Afgebroken op uw verzoek. Er is niets bewaard of weggeschreven.',
+    OPEN_FAILED: 'Het bestand kon niet met een ander programma worden geopend. Is er op deze computer een programma voor dit soort bestand? U kunt het ook opslaan met ‘Opslaan als…’.',
     INTERNAL: 'Er ging iets onverwachts mis. Er is niets gewijzigd.',
   },
   en: {
@@ -69,6 +71,8 @@ export const errorMessages: Record<'nl' | 'en', Record<ErrorCode, string>> = {
     PHENOMENON_EXISTS: 'This phenomenon is already in the list.',
     DATE_IN_FUTURE: 'This date lies in the future. Choose today or an earlier date.',
     DATE_BEFORE_LAST_CHANGE: 'The date of a status change cannot lie before the previous status change ({{lastChangedOn}}).',
+    CANCELLED: 'Stopped at your request. Nothing was kept or written.',
+    OPEN_FAILED: 'The file could not be opened with another program. Is there a program for this kind of file on this computer? You can also save it with ‘Save as…’.',
     INTERNAL: 'Something unexpected went wrong. Nothing was changed.',
   },
 };

@@ -86,6 +86,22 @@ describe('app:// response headers', () => {
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval|unsafe-inline|https?:|\*/);
   });
 
+  it('relaxes images by blob: only (attachment previews), and nothing else', () => {
+    const directives = new Map(
+      CONTENT_SECURITY_POLICY.split(';').map((part) => {
+        const [name = '', ...values] = part.trim().split(/\s+/);
+        return [name, values] as const;
+      }),
+    );
+    expect(directives.get('img-src')).toEqual(["'self'", 'blob:']);
+    // blob: nowhere else: no script, worker, frame or connection from page-made URLs.
+    for (const [name, values] of directives) if (name !== 'img-src') expect(values, name).not.toContain('blob:');
+    expect(CONTENT_SECURITY_POLICY).not.toContain('data:');
+    // pdf.js's worker is one of our own files: no worker-src or child-src beyond default-src 'self'.
+    expect(directives.has('worker-src')).toBe(false);
+    expect(directives.has('child-src')).toBe(false);
+  });
+
   it('gives module scripts and styles their real MIME types', () => {
     expect(contentTypeFor('/a/index.js')).toBe('text/javascript; charset=utf-8');
     expect(contentTypeFor('/a/INDEX.MJS')).toBe('text/javascript; charset=utf-8');

@@ -1,26 +1,60 @@
 import type { attachmentApi } from '../../../shared/api/attachments';
 import type { JobKind } from '../../../shared/api/events';
-import { exportAttachment, importAttachment, listAttachments, type ByteProgress } from '../attachments/attachments';
+import {
+  exportAttachment,
+  importAttachment,
+  isRiskyToOpen,
+  listAttachments,
+  readPreviewPiece,
+  ViewAuditLog,
+  type ByteProgress,
+  type PathOpener,
+  type TemporaryCopies,
+} from '../attachments/attachments';
+import { requireAttachment } from '../attachments/records';
 import { dossierContextFor } from '../dossiers/context';
 import { CoreError } from '../errors';
 import { isOwnedBy } from '../vault/vault-files';
 import type { Vault } from '../vault/vault';
 import type { HandlerImplementations } from './handler-types';
+import type { JobCancellation } from './job-cancellation';
 
 /** Core's withProgress: runs `work` as a job of `kind`, handing it a reporter of bytes done/total. */
 export type RunWithProgress = <T>(kind: JobKind, work: (report: ByteProgress) => T | Promise<T>) => Promise<T>;
 
+export interface AttachmentHandlerDependencies {
+  requireVault(): Vault;
+  withProgress: RunWithProgress;
+  now?: () => Date;
+  /** The decrypted copies for other programs; the core removes them when the vault locks. */
+  copies: TemporaryCopies;
+  /** The platform's "open with its program"; absent where the host cannot start programs. */
+  openPath?: PathOpener;
+  cancellation: JobCancellation;
+}
+
 /** The attachment handlers over the open vault; imports and exports report their bytes as job.progress. */
-export function createAttachmentHandlers(
-  requireVault: () => Vault,
-  withProgress: RunWithProgress,
-  now?: () => Date,
-): HandlerImplementations<keyof typeof attachmentApi> {
+export function createAttachmentHandlers({
+  requireVault,
+  withProgress,
+  now,
+  copies,
+  openPath,
+  cancellation,
+}: AttachmentHandlerDependencies): HandlerImplementations<keyof typeof attachmentApi> {
+  // A new unlock is a new Vault object, and so starts a new record of what was viewed.
+  const viewLogs = new WeakMap<Vault, ViewAuditLog>();
+  const viewLogOf = (vault: Vault) => {
+    let log = viewLogs.get(vault);
+    if (!log) viewLogs.set(vault, (log = new ViewAuditLog()));
+    return log;
+  };
+
   return {
     'attachment.import': ({ dossierId, sourcePath, fileName, mediaType, sourceGrade, informationGrade, tlp }) => {
       const vault = requireVault();
       // The vault's own files (database, WAL, key file) are not material for a dossier.
-      if (isOwnedBy(vault.path, sourcePath)) throw new CoreError('INVALID_INPUT', 'the vault itself cannot be an attachment');
+      if (isOwnedBy(vault.path, sourcePath)) throw new CoreError('INVALID_INPUT', 'the vault itself cannot be an attachment', { field: 'sourcePath', reason: 'file.vault-itself' });
       const context = dossierContextFor(vault, now);
       return withProgress('attachment-import', (report) =>
         importAttachment(context, { dossierId, sourcePath, fileName, mediaType, sourceGrade, informationGrade, tlp }, report),
@@ -29,10 +63,39 @@ export function createAttachmentHandlers(
     'attachment.export': ({ attachmentId, targetPath, overwrite }) => {
       const vault = requireVault();
       // As with backups: the vault's own files are never a target, whatever `overwrite` says.
-      if (isOwnedBy(vault.path, targetPath)) throw new CoreError('INVALID_INPUT', 'an attachment cannot be written over the vault itself');
+      if (isOwnedBy(vault.path, targetPath)) throw new CoreError('INVALID_INPUT', 'an attachment cannot be written over the vault itself', { field: 'targetPath', reason: 'file.vault-itself' });
       const context = dossierContextFor(vault, now);
       return withProgress('attachment-export', (report) => exportAttachment(context, attachmentId, targetPath, report, { overwrite }));
     },
     'attachment.list': ({ dossierId }) => listAttachments(dossierContextFor(requireVault(), now), dossierId),
+    'attachment.preview': ({ attachmentId, offset, length }) => {
+      const vault = requireVault();
+      return readPreviewPiece(dossierContextFor(vault, now), attachmentId, offset, length, viewLogOf(vault));
+    },
+    'attachment.openCopy': async ({ attachmentId }) => {
+      const vault = requireVault();
+      const context = dossierContextFor(vault, now);
+      // Refused before any decrypted byte touches the disk.
+      if (!openPath) throw new CoreError('OPEN_FAILED', 'this host cannot open files with another program', { reason: 'no-opener' });
+      const attachment = requireAttachment(context, attachmentId);
+      if (isRiskyToOpen(attachment.file_name)) {
+        throw new CoreError('INVALID_INPUT', 'open copy: a program or script is not opened from the vault', {
+          field: 'attachmentId',
+          reason: 'attachment.risky-type',
+        });
+      }
+      const copy = await withProgress('attachment-export', (report) => copies.create(context, attachmentId, report));
+      try {
+        await openPath(copy.path);
+      } catch (error) {
+        // Nothing will read it: do not leave it until the lock.
+        copies.remove(copy.folder);
+        throw new CoreError('OPEN_FAILED', `open copy: ${(error as Error)?.message ?? String(error)}`, { reason: 'opener' }, { cause: error });
+      }
+      return copy;
+    },
+    // Answered outside the core's queue (see Core.call and CoreWorkerClient.call): the job it is
+    // about holds the queue, and in the worker the thread, until it ends.
+    'attachment.cancel': ({ jobId }) => ({ running: cancellation.request(jobId) }),
   };
 }

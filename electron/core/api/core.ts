@@ -8,7 +8,7 @@ import {
   type JobKind,
   type Result,
 } from '../../../shared/api';
-import type { ByteProgress } from '../attachments/attachments';
+import { sweepStaleCopies, TemporaryCopies, type ByteProgress, type PathOpener } from '../attachments/attachments';
 import { RecentVaults } from '../app/recent-vaults';
 import { withItems } from '../dossiers/audit-items';
 import { CoreError, toCoreError } from '../errors';
@@ -17,6 +17,7 @@ import { createAttachmentHandlers } from './attachment-handlers';
 import type { CoreService, LockReason } from './core-service';
 import { createDossierHandlers } from './dossier-handlers';
 import type { HandlerImplementations } from './handler-types';
+import { JobCancellation, jobIdFor } from './job-cancellation';
 import { createSearchHandlers } from './search-handlers';
 
 export interface CoreOptions {
@@ -29,7 +30,26 @@ export interface CoreOptions {
   vault?: VaultOptions;
   /** Tests only: auto-lock after this many seconds instead of the vault's setting in minutes. */
   autoLockSecondsOverride?: number;
+  /**
+   * Where decrypted copies for other programs go (attachment.openCopy): the system's temporary
+   * folder unless a test says otherwise. Left-overs of a crashed run are swept from it at start.
+   */
+  temporaryCopiesDir?: string;
 }
+
+/** What the core gets from the process around it that plain data cannot carry. */
+export interface CoreDependencies {
+  /** Opens a file with the program the platform associates with it (the app: Electron's shell). */
+  openPath?: PathOpener;
+  /** Shared with the thread that may ask a running job to stop (CoreWorkerClient). */
+  jobCancellation?: JobCancellation;
+}
+
+/** Calls answered at once, outside the queue: they only flip a flag that the running job reads. */
+const IMMEDIATE_HANDLERS: ReadonlySet<HandlerName> = new Set(['attachment.cancel']);
+
+/** Each folder is swept once per process: a second core in the same process (tests) finds it clean. */
+const sweptFolders = new Set<string>();
 
 /** Calls that only look: they do not count as the user's activity for the auto-lock. */
 const PASSIVE_HANDLERS: ReadonlySet<HandlerName> = new Set(['app.info', 'vault.status', 'vault.recent', 'settings.get', 'audit.verify']);
@@ -51,9 +71,22 @@ export class Core implements CoreService {
    * parallel wrong guesses are counted one by one.
    */
   private queue: Promise<unknown> = Promise.resolve();
+  private readonly copies: TemporaryCopies;
+  private readonly cancellation: JobCancellation;
+  private jobCount = 0;
 
-  constructor(private readonly options: CoreOptions) {
+  constructor(
+    private readonly options: CoreOptions,
+    private readonly dependencies: CoreDependencies = {},
+  ) {
     this.recent = new RecentVaults(options.userDataDir);
+    this.copies = new TemporaryCopies(options.temporaryCopiesDir);
+    this.cancellation = dependencies.jobCancellation ?? new JobCancellation();
+    if (!sweptFolders.has(this.copies.baseDir)) {
+      sweptFolders.add(this.copies.baseDir);
+      // Copies a crash or power cut left behind: the vault they came from is locked, so must they be.
+      sweepStaleCopies(this.copies.baseDir);
+    }
     this.handlers = this.createHandlers();
   }
 
@@ -71,6 +104,13 @@ export class Core implements CoreService {
       });
     }
     const handler = this.handlers[name] as (input: unknown) => unknown;
+    if (IMMEDIATE_HANDLERS.has(name)) {
+      try {
+        return { ok: true as const, value: await handler(parsed.data) };
+      } catch (error) {
+        return failure(toCoreError(error, name).toApiError());
+      }
+    }
     return this.enqueue(async () => {
       try {
         const value = await handler(parsed.data);
@@ -104,6 +144,8 @@ export class Core implements CoreService {
 
   async dispose(): Promise<void> {
     await this.lock('shutdown');
+    // Copies that were still open elsewhere at the lock get a second chance; else the next start sweeps them.
+    this.copies.removeAll();
     this.listeners.clear();
   }
 
@@ -113,10 +155,23 @@ export class Core implements CoreService {
     if (!vault) return;
     this.vault = null;
     try {
+      this.removeTemporaryCopies(vault);
       vault.lock();
     } finally {
       // The UI clears its dossier screens on this event, whatever happened to the file.
       this.emit({ type: 'vault.locked', reason });
+    }
+  }
+
+  /** The decrypted copies go with the key: removed (and recorded) before the vault closes. */
+  private removeTemporaryCopies(vault: Vault): void {
+    const made = this.copies.count;
+    if (made === 0) return;
+    const left = this.copies.removeAll();
+    try {
+      vault.audit('attachment.copies-removed', { removed: made - left, left });
+    } catch {
+      // A full disk must not keep the vault open.
     }
   }
 
@@ -130,20 +185,25 @@ export class Core implements CoreService {
    * out only when another percent is done, so a 500 MB import sends about a hundred, not 500.
    */
   private async withProgress<T>(kind: JobKind, work: (report: ByteProgress) => T | Promise<T>): Promise<T> {
-    const jobId = `${kind}-${Date.now()}`;
+    const jobNumber = ++this.jobCount;
+    const jobId = jobIdFor(kind, jobNumber);
     let total = 1;
     let lastPercent = 0;
     const report: ByteProgress = (done, newTotal) => {
+      // Read between chunks: a throw here undoes the import's transaction or removes the export's file.
+      if (this.cancellation.isRequested(jobNumber)) throw new CoreError('CANCELLED', `${jobId} cancelled`);
       total = Math.max(newTotal, 1);
       const percent = Math.floor((done * 100) / total);
       if (percent <= lastPercent || done >= total) return;
       lastPercent = percent;
       this.emit({ type: 'job.progress', jobId, kind, done, total });
     };
+    this.cancellation.started(jobNumber);
     this.emit({ type: 'job.progress', jobId, kind, done: 0, total });
     try {
       return await work(report);
     } finally {
+      this.cancellation.finished(jobNumber);
       this.emit({ type: 'job.progress', jobId, kind, done: total, total });
     }
   }
@@ -236,7 +296,14 @@ export class Core implements CoreService {
         return settings;
       },
       ...createDossierHandlers(() => this.requireVault(), vaultOptions.now),
-      ...createAttachmentHandlers(() => this.requireVault(), (kind, work) => this.withProgress(kind, work), vaultOptions.now),
+      ...createAttachmentHandlers({
+        requireVault: () => this.requireVault(),
+        withProgress: (kind, work) => this.withProgress(kind, work),
+        now: vaultOptions.now,
+        copies: this.copies,
+        openPath: this.dependencies.openPath,
+        cancellation: this.cancellation,
+      }),
       ...createSearchHandlers(() => this.requireVault(), vaultOptions.now),
       // Reading the trail is itself an access worth recording, but not one per page turned.
       'audit.list': ({ limit, beforeId, actions }) => {

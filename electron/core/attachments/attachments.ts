@@ -7,6 +7,9 @@ export { ATTACHMENT_CHUNK_SIZE, type ByteProgress } from './chunking';
 export { exportAttachment, type ExportOptions } from './export';
 export { importAttachment, type AttachmentImport } from './import';
 export { readAttachmentRange, MAX_RANGE_LENGTH } from './read-range';
+export { readPreviewPiece, ViewAuditLog } from './preview';
+export { isRiskyToOpen } from './risky-types';
+export { TemporaryCopies, sweepStaleCopies, type PathOpener } from './temporary-copies';
 
 /** A dossier's attachments outside the trash, oldest first. Looking at the list is audited, like the journal. */
 export function listAttachments(context: DossierContext, dossierId: number): Attachment[] {

@@ -12,6 +12,8 @@ import { fileError } from './source-errors';
 export interface ExportOptions {
   /** Replace an existing file (atomically: the old one stays until the new one is complete). */
   overwrite?: boolean;
+  /** The audit action: a copy for another program is recorded as such, not as a user's export. */
+  auditAction?: 'attachment.exported' | 'attachment.copy-opened';
 }
 
 function writeAll(fd: number, data: Buffer): void {
@@ -44,7 +46,7 @@ export function exportAttachment(
   attachmentId: number,
   targetPath: string,
   onProgress?: ByteProgress,
-  { overwrite = false }: ExportOptions = {},
+  { overwrite = false, auditAction = 'attachment.exported' }: ExportOptions = {},
 ): AttachmentExport {
   const attachment = requireAttachment(context, attachmentId);
   const target = path.resolve(targetPath);
@@ -75,7 +77,7 @@ export function exportAttachment(
     // Checked again: the target may have appeared while the attachment was written.
     refuseExisting(target, overwrite);
     commitTemporaryFile(temporaryPath, target);
-    context.audit('attachment.exported', { attachmentId, bytes: total });
+    context.audit(auditAction, { attachmentId, bytes: total });
     return { path: target, bytes: total, sha256: attachment.sha256 };
   } catch (error) {
     if (fd !== undefined) fs.closeSync(fd);

@@ -1,19 +1,36 @@
+import { MAX_PREVIEW_RANGE } from '../../../shared/api/attachments';
 import type { DossierContext } from '../dossiers/context';
 import { CoreError } from '../errors';
-import { requireAttachment } from './records';
+import { requireAttachment, type AttachmentRow } from './records';
 
 /** A preview reads at most this much at once: enough for an image or a PDF's first pages. */
-export const MAX_RANGE_LENGTH = 16 * 1024 * 1024;
+export const MAX_RANGE_LENGTH = MAX_PREVIEW_RANGE;
+
+export interface ReadRangeOptions {
+  /**
+   * Record the read as `attachment.viewed` (the default). A preview that reads many ranges of one
+   * attachment records its view itself, once (see attachments/preview.ts).
+   */
+  audit?: boolean;
+  /** The attachment's row, when the caller has just read it. */
+  attachment?: AttachmentRow;
+}
 
 /**
  * Bytes `offset` .. `offset + length` of an attachment (fewer at its end), for a preview. Only the
  * chunks the range overlaps are read. Every read is a view of the attachment, and audited.
  */
-export function readAttachmentRange(context: DossierContext, attachmentId: number, offset: number, length: number): Buffer {
+export function readAttachmentRange(
+  context: DossierContext,
+  attachmentId: number,
+  offset: number,
+  length: number,
+  { audit = true, attachment: known }: ReadRangeOptions = {},
+): Buffer {
   if (!Number.isSafeInteger(offset) || offset < 0 || !Number.isSafeInteger(length) || length < 0 || length > MAX_RANGE_LENGTH) {
     throw new CoreError('INVALID_INPUT', 'read attachment range: offset or length out of bounds', { field: 'length', reason: 'range' });
   }
-  const attachment = requireAttachment(context, attachmentId);
+  const attachment = known?.id === attachmentId ? known : requireAttachment(context, attachmentId);
   const start = Math.min(offset, attachment.byte_size);
   const end = Math.min(offset + length, attachment.byte_size);
   const result = Buffer.alloc(end - start);
@@ -29,6 +46,6 @@ export function readAttachmentRange(context: DossierContext, attachmentId: numbe
       row.data.copy(result, chunkStart + from - start, from, to);
     }
   }
-  context.audit('attachment.viewed', { attachmentId, offset: start, length: result.length });
+  if (audit) context.audit('attachment.viewed', { attachmentId, offset: start, length: result.length });
   return result;
 }

@@ -1,8 +1,15 @@
 import { Worker } from 'node:worker_threads';
-import type { CoreEvent, Result } from '../../../shared/api';
+import { api, type CoreEvent, type Result } from '../../../shared/api';
+import type { PathOpener } from '../attachments/temporary-copies';
 import type { CoreOptions } from '../api/core';
 import type { CoreService, LockReason } from '../api/core-service';
-import type { FromCoreWorker, ToCoreWorker } from './messages';
+import { JobCancellation } from '../api/job-cancellation';
+import type { CoreWorkerData, FromCoreWorker, ToCoreWorker } from './messages';
+
+export interface CoreWorkerDependencies {
+  /** Opens the core's temporary copies with their program; without it attachment.openCopy fails with OPEN_FAILED. */
+  openPath?: PathOpener;
+}
 
 type Pending = { resolve: (value: FromCoreWorker) => void };
 
@@ -13,16 +20,27 @@ export class CoreWorkerClient implements CoreService {
   private readonly listeners = new Set<(event: CoreEvent) => void>();
   private nextId = 1;
   private exited = false;
+  private readonly cancellation = new JobCancellation();
 
   /**
    * @param workerScript the bundled core-worker (out/…/core-worker.*), or in tests a loader
    * @param argv passed to the worker's process.argv (the tests' loader takes the .ts entry here)
    */
-  constructor(options: CoreOptions, workerScript: string | URL, argv: string[] = []) {
-    this.worker = new Worker(workerScript, { workerData: options, argv });
+  constructor(
+    options: CoreOptions,
+    workerScript: string | URL,
+    argv: string[] = [],
+    private readonly dependencies: CoreWorkerDependencies = {},
+  ) {
+    const workerData: CoreWorkerData = { options, jobControl: this.cancellation.buffer };
+    this.worker = new Worker(workerScript, { workerData, argv });
     this.worker.on('message', (message: FromCoreWorker) => {
       if (message.type === 'event') {
         for (const listener of this.listeners) listener(message.event);
+        return;
+      }
+      if (message.type === 'open-path') {
+        void this.openPath(message.id, message.path);
         return;
       }
       const pending = this.pending.get(message.id);
@@ -53,7 +71,25 @@ export class CoreWorkerClient implements CoreService {
     });
   }
 
+  private async openPath(id: number, filePath: string): Promise<void> {
+    let error: string | undefined;
+    try {
+      if (!this.dependencies.openPath) throw new Error('no program opener in this host');
+      await this.dependencies.openPath(filePath);
+    } catch (failure) {
+      error = failure instanceof Error ? failure.message : String(failure);
+    }
+    if (!this.exited) this.worker.postMessage({ type: 'open-path-done', id, error } satisfies ToCoreWorker);
+  }
+
   async call(name: unknown, input: unknown): Promise<Result<unknown>> {
+    // The job to stop keeps the worker's thread busy until it ends: answered here, on the memory
+    // the two threads share (the same decision the core's own handler makes in-thread).
+    if (name === 'attachment.cancel') {
+      const parsed = api['attachment.cancel'].input.safeParse(input ?? {});
+      if (!parsed.success) return { ok: false, error: { code: 'INVALID_INPUT', message: 'attachment.cancel: jobId', details: { field: 'jobId', reason: 'job.id' } } };
+      return { ok: true, value: { running: this.cancellation.request(parsed.data.jobId) } };
+    }
     const reply = await this.request({ type: 'call', id: this.nextId++, name, input });
     return reply.type === 'result' ? reply.result : { ok: false, error: { code: 'INTERNAL', message: 'unexpected reply' } };
   }

@@ -3,13 +3,28 @@
  * goes through Core.call here, off the thread that serves the UI.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { Core, type CoreOptions } from '../api/core';
-import type { FromCoreWorker, ToCoreWorker } from './messages';
+import { Core } from '../api/core';
+import { JobCancellation } from '../api/job-cancellation';
+import type { CoreWorkerData, FromCoreWorker, ToCoreWorker } from './messages';
 
 if (!parentPort) throw new Error('core-worker must run in a worker thread');
 const port = parentPort;
-const core = new Core(workerData as CoreOptions);
+const { options, jobControl } = workerData as CoreWorkerData;
 const send = (message: FromCoreWorker) => port.postMessage(message);
+
+/** Open requests waiting for the parent thread's answer. */
+const pendingOpens = new Map<number, { resolve(): void; reject(error: Error): void }>();
+let nextOpenId = 1;
+
+const core = new Core(options, {
+  jobCancellation: new JobCancellation(jobControl),
+  openPath: (filePath) =>
+    new Promise<void>((resolve, reject) => {
+      const id = nextOpenId++;
+      pendingOpens.set(id, { resolve, reject });
+      send({ type: 'open-path', id, path: filePath });
+    }),
+});
 
 core.onEvent((event) => send({ type: 'event', event }));
 
@@ -27,5 +42,12 @@ port.on('message', async (message: ToCoreWorker) => {
       send({ type: 'done', id: message.id });
       port.close();
       return;
+    case 'open-path-done': {
+      const pending = pendingOpens.get(message.id);
+      pendingOpens.delete(message.id);
+      if (message.error === undefined) pending?.resolve();
+      else pending?.reject(new Error(message.error));
+      return;
+    }
   }
 });

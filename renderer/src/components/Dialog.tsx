@@ -5,13 +5,15 @@ interface DialogProps {
   /** Closing by Escape or by the caller's cancel button. */
   onClose(): void;
   children: ReactNode;
+  /** An extra class for the <dialog>, e.g. a wider one for a preview. */
+  className?: string;
 }
 
 /**
  * A modal dialog on the native <dialog>: the browser traps the focus, makes the page behind it
  * inert and closes on Escape. Render it only while it is open.
  */
-export function Dialog({ title, onClose, children }: DialogProps) {
+export function Dialog({ title, onClose, children, className }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const closeRef = useRef(onClose);
@@ -36,7 +38,7 @@ export function Dialog({ title, onClose, children }: DialogProps) {
   }, []);
 
   return (
-    <dialog ref={ref} className="app-dialog" aria-labelledby={titleId}>
+    <dialog ref={ref} className={className ? `app-dialog ${className}` : 'app-dialog'} aria-labelledby={titleId}>
       <h2 className="utrecht-heading-2" id={titleId}>
         {title}
       </h2>
