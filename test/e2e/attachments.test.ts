@@ -99,7 +99,7 @@ describe.skipIf(skipWithoutBrowser)('attachments of a dossier, end to end in Chr
   it('adds a PNG and a PDF by typed path, listed with their size, type, grading and TLP', { timeout: STEP_TIMEOUT }, async () => {
     await unlockRecentVault(page, host.url, PASSPHRASE);
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Dossiers' }).click();
-    await page.getByRole('button', { name: new RegExp(DOSSIER_TITLE.replace(/[()]/g, '\\$&')) }).click();
+    await page.getByRole('link', { name: new RegExp(DOSSIER_TITLE.replace(/[()]/g, '\\$&')) }).click();
     await attachmentsTab().click();
     await expect.poll(() => page.getByText('Dit dossier heeft nog geen bijlagen.').isVisible(), { timeout: 20_000 }).toBe(true);
     // The browser host has no native dialog: a typed path, no "Bladeren…".
@@ -317,7 +317,7 @@ describe.skipIf(skipWithoutBrowser)('attachments of a dossier, end to end in Chr
     await page.getByRole('button', { name: 'Ontgrendelen' }).click();
     await page.getByRole('heading', { level: 1, name: 'Signalen' }).waitFor({ state: 'visible', timeout: 20_000 });
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Dossiers' }).click();
-    await page.getByRole('button', { name: new RegExp(DOSSIER_TITLE.replace(/[()]/g, '\\$&')) }).click();
+    await page.getByRole('link', { name: new RegExp(DOSSIER_TITLE.replace(/[()]/g, '\\$&')) }).click();
     await attachmentsTab().click();
     await expect.poll(() => rowOf('factuur.pdf.exe').isVisible(), { timeout: 20_000 }).toBe(true);
     await page.getByRole('button', { name: 'Naar prullenbak: factuur.pdf.exe' }).click();

@@ -7,7 +7,9 @@ import type { InformationGrade, TlpCode } from '../../../../shared/domain/enums'
  * out numeric keys such as `domain.informationGrade.2`.
  */
 export function informationGradeLabel(t: ReturnType<typeof useTranslation>['t'], grade: InformationGrade): string {
-  return (t('domain.informationGrade', { returnObjects: true }) as Record<InformationGrade, string>)[grade];
+  // Untyped call: with returnObjects the typed signature recurses too deep for the compiler.
+  const readObject = t as unknown as (key: string, options: { returnObjects: true }) => unknown;
+  return (readObject('domain.informationGrade', { returnObjects: true }) as Record<InformationGrade, string>)[grade];
 }
 
 const TLP_CLASS: Record<TlpCode, string> = {
