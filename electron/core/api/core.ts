@@ -9,10 +9,12 @@ import {
   type Result,
 } from '../../../shared/api';
 import type { ByteProgress } from '../attachments/attachments';
+import type { BundleOptions } from '../bundles/export';
 import { RecentVaults } from '../app/recent-vaults';
 import { CoreError, toCoreError } from '../errors';
 import { Vault, VAULT_EXTENSION, type VaultOptions } from '../vault/vault';
 import { createAttachmentHandlers } from './attachment-handlers';
+import { createBundleHandlers } from './bundle-handlers';
 import type { CoreService, LockReason } from './core-service';
 import { createDossierHandlers } from './dossier-handlers';
 import type { HandlerImplementations } from './handler-types';
@@ -28,6 +30,8 @@ export interface CoreOptions {
   vault?: VaultOptions;
   /** Tests only: auto-lock after this many seconds instead of the vault's setting in minutes. */
   autoLockSecondsOverride?: number;
+  /** Bundle settings (a lower scrypt work factor for tests). */
+  bundles?: BundleOptions;
 }
 
 /** Calls that only look: they do not count as the user's activity for the auto-lock. */
@@ -237,6 +241,7 @@ export class Core implements CoreService {
       ...createDossierHandlers(() => this.requireVault(), vaultOptions.now),
       ...createAttachmentHandlers(() => this.requireVault(), (kind, work) => this.withProgress(kind, work), vaultOptions.now),
       ...createSearchHandlers(() => this.requireVault(), vaultOptions.now),
+      ...createBundleHandlers(() => this.requireVault(), (kind, work) => this.withProgress(kind, work), { now: vaultOptions.now, bundles: this.options.bundles }),
       // Reading the trail is itself an access worth recording, but not one per page turned.
       'audit.list': ({ limit, beforeId }) => {
         const vault = this.requireVault();
