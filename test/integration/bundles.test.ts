@@ -78,7 +78,9 @@ describe('dossier bundles: export from one vault, import into another', () => {
       dossiers: [{ title: sample.dossier.title, existing: null, suggestedAction: 'new', signals: 2, attachments: 2 }],
     });
 
+    const before = await b.digest();
     const imported = await b.call('bundle.import', { path: out, manifestSha256: inspection.manifestSha256 });
+    expect(await b.digest()).not.toBe(before);
     expect(imported.dossiers).toHaveLength(1);
     const localId = imported.dossiers[0]!.dossierId!;
     const [sent, received] = [await dossierContent(a, sample.dossier.id), await dossierContent(b, localId)];

@@ -189,9 +189,17 @@ export function verifyManifest(manifestBytes: Buffer, signature: Buffer, encrypt
     throw fail('BUNDLE_TOO_NEW', `format version ${raw.formatVersion}`, { version: raw.formatVersion, supported: BUNDLE_FORMAT_VERSION });
   }
   if (Array.isArray(raw.entries)) {
+    // Unsafe names and sizes beyond the limits get their own message, before the schema's general one.
+    let total = 0;
+    if (raw.entries.length > LIMITS.entries) throw fail('BUNDLE_TOO_LARGE', `${raw.entries.length} entries`, { path: MANIFEST_PATH });
     for (const entry of raw.entries as unknown[]) {
-      const entryPath = (entry as { path?: unknown } | null)?.path;
-      if (typeof entryPath === 'string' && isUnsafePath(entryPath)) throw fail('BUNDLE_UNSAFE_PATH', `unsafe path ${JSON.stringify(entryPath)}`, { path: entryPath.slice(0, 200) });
+      const { path: entryPath, size, kind } = (entry ?? {}) as { path?: unknown; size?: unknown; kind?: unknown };
+      if (typeof entryPath !== 'string') continue;
+      if (isUnsafePath(entryPath)) throw fail('BUNDLE_UNSAFE_PATH', `unsafe path ${JSON.stringify(entryPath)}`, { path: entryPath.slice(0, 200) });
+      if (typeof size !== 'number') continue;
+      const limit = kind === 'attachment' ? LIMITS.attachmentBytes : LIMITS.documentBytes;
+      total += size;
+      if (size > limit || total > LIMITS.totalBytes) throw fail('BUNDLE_TOO_LARGE', `${entryPath}: ${size} bytes`, { path: entryPath });
     }
   }
   const manifest = parseJson(MANIFEST_PATH, manifestBytes, manifestSchema);

@@ -11,17 +11,22 @@ import { FAST_VAULT_OPTIONS, TEST_PASSPHRASE, makeTempFolder } from '../../suppo
 export const TEST_SCRYPT_LOG_N = 10;
 export const BUNDLE_PASSPHRASE = 'bundelwachtwoord voor de test';
 
-/** A Core over a fresh vault of its own, with `call` (expects success) and `fail` (expects a failure). */
-export async function openBundleVault(displayName: string, options: { now?: () => Date } = {}) {
+/**
+ * A Core over a fresh vault of its own, with `call` (expects success) and `fail` (expects a failure).
+ * Its folders are removed after the test, unless `root` names a folder the caller removes itself
+ * (for vaults shared by the tests of a file, made in beforeAll).
+ */
+export async function openBundleVault(displayName: string, options: { now?: () => Date; root?: string } = {}) {
   const vaultOptions = options.now ? { ...FAST_VAULT_OPTIONS, now: options.now } : FAST_VAULT_OPTIONS;
+  const folderFor = (prefix: string) => (options.root ? fs.mkdtempSync(path.join(options.root, prefix)) : makeTempFolder(prefix));
   const core = new Core({
-    userDataDir: makeTempFolder(),
+    userDataDir: folderFor('app-'),
     host: 'browser',
     appVersion: 'test',
     vault: vaultOptions,
     bundles: { scryptLogN: TEST_SCRYPT_LOG_N },
   });
-  const folder = makeTempFolder();
+  const folder = folderFor('vault-');
   const vaultPath = path.join(folder, `${displayName.replace(/\W+/g, '-')}.kluis`);
   const created = await core.call('vault.create', { path: vaultPath, passphrase: TEST_PASSPHRASE, displayName });
   if (!created.ok) throw new Error(created.error.message);
@@ -65,8 +70,15 @@ export async function introduce(a: BundleVault, b: BundleVault): Promise<{ bInA:
  * through a second, read-only connection while the Core keeps the vault open: "the vault is
  * unchanged" is this digest being equal before and after.
  */
+const databaseKeys = new Map<string, string>();
+
 export async function vaultDigest(vaultPath: string): Promise<string> {
-  const key = await Vault.revealDatabaseKey(vaultPath, { passphrase: TEST_PASSPHRASE }, FAST_VAULT_OPTIONS);
+  // The key does not change while the tests run; Argon2id once per vault is enough.
+  let key = databaseKeys.get(vaultPath);
+  if (!key) {
+    key = await Vault.revealDatabaseKey(vaultPath, { passphrase: TEST_PASSPHRASE }, FAST_VAULT_OPTIONS);
+    databaseKeys.set(vaultPath, key);
+  }
   const db = new Database(vaultPath, { readonly: true, fileMustExist: true });
   try {
     db.pragma(`cipher='sqlcipher'`);
