@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { generateDemoData, testIban } from '../../electron/core/demo/demo-data';
 import { makeTempFolder } from '../support/temp-vault';
 import { BUNDLE_PASSPHRASE, fillSampleDossier, introduce, openBundleVault, type BundleVault } from './support/bundles';
 
@@ -138,5 +139,152 @@ describe('dossier bundles: export from one vault, import into another', () => {
     expect(imported.senderAdded).toBe(true);
     const book = await b.call('addressBook.list', {});
     expect(book).toEqual([expect.objectContaining({ name: 'Afzender', verifiedAt: null })]);
+  });
+
+  it('handling codes: RED never leaves, AMBER+STRICT only to verified partners, unless overridden with a reason', async () => {
+    const a = await openBundleVault('Afzender');
+    const b = await openBundleVault('Geverifieerde Partner');
+    const c = await openBundleVault('Ongeverifieerde Partner');
+    const { bInA } = await introduce(a, b);
+    const cInA = await a.call('addressBook.add', { path: await c.cardFile(makeTempFolder()), verified: false });
+    const sample = await fillSampleDossier(a, { tlp: 'AMBER+STRICT', attachmentBytes: 5_000 });
+    const secret = await a.call('subject.create', { details: { type: 'bank_account', iban: testIban(101) }, tlp: 'RED' });
+    await a.call('subject.linkToDossier', { subjectId: secret.id, dossierId: sample.dossier.id, role: 'vermogen', tlp: 'AMBER+STRICT' });
+    const selection = { dossierIds: [sample.dossier.id] };
+
+    const toB = await a.call('bundle.exportPreview', { ...selection, recipients: [{ partnerId: bInA }] });
+    expect(toB).toMatchObject({ audience: 'verified-partners', blocked: true, tlp: 'RED' });
+    expect(toB.violations).toEqual([expect.objectContaining({ kind: 'subject', id: secret.id, tlp: 'RED', dossierNumber: sample.dossier.number })]);
+    // The same key given bare is still the verified partner.
+    const bRecipient = (await b.call('bundle.identity', {})).ageRecipient;
+    expect((await a.call('bundle.exportPreview', { ...selection, recipients: [{ ageRecipient: bRecipient }] })).audience).toBe('verified-partners');
+
+    const toC = await a.call('bundle.exportPreview', { ...selection, recipients: [{ partnerId: cInA.id }] });
+    expect(toC.audience).toBe('named-keys');
+    expect(toC.violations.length).toBe(toC.violations.filter((item) => item.tlp === 'AMBER+STRICT' || item.tlp === 'RED').length);
+    expect(toC.violations.map((item) => item.kind)).toEqual(expect.arrayContaining(['dossier', 'signal', 'note', 'measure', 'attachment', 'subject', 'dossier-link']));
+    expect((await a.call('bundle.exportPreview', { ...selection, usePassphrase: true })).audience).toBe('passphrase');
+
+    const target = path.join(makeTempFolder(), 'rood.dkbundel');
+    const blocked = await a.fail('bundle.export', { ...selection, recipients: [{ partnerId: bInA }], targetPath: target });
+    expect(blocked).toMatchObject({ code: 'BUNDLE_TLP_BLOCKED', details: { count: 1 } });
+    expect(fs.existsSync(target)).toBe(false);
+    expect(fs.readdirSync(path.dirname(target))).toEqual([]);
+
+    // Without the RED subject the verified partner may have it all.
+    await a.call('subject.unlinkFromDossier', { linkId: (await a.call('dossier.get', { dossierId: sample.dossier.id })).subjects.find((link) => link.subjectId === secret.id)!.id });
+    const allowed = await a.call('bundle.exportPreview', { ...selection, recipients: [{ partnerId: bInA }] });
+    expect(allowed).toMatchObject({ blocked: false, violations: [], tlp: 'AMBER+STRICT' });
+    await a.call('subject.linkToDossier', { subjectId: secret.id, dossierId: sample.dossier.id, role: 'vermogen' });
+
+    const reason = 'Afgestemd met de officier van justitie (test)';
+    const exported = await a.call('bundle.export', { ...selection, recipients: [{ partnerId: bInA }], targetPath: target, tlpOverride: { reason } });
+    expect(exported.preview.violations).toHaveLength(1);
+    const trail = await a.call('audit.list', { limit: 10 });
+    expect(trail.find((entry) => entry.action === 'bundle.tlp-overridden')?.details).toMatchObject({
+      bundleId: exported.bundleId,
+      reason,
+      count: 1,
+      items: [{ kind: 'subject', id: secret.id, tlp: 'RED' }],
+    });
+    const inspection = await b.call('bundle.inspect', { path: target });
+    expect(inspection).toMatchObject({ tlp: 'RED', tlpOverride: { reason } });
+  });
+
+  it('a second bundle of the same dossier updates it; skip leaves it; new makes a copy; look-alike subjects are linked', async () => {
+    const a = await openBundleVault('Afzender');
+    const b = await openBundleVault('Ontvanger');
+    const { bInA } = await introduce(a, b);
+    const sample = await fillSampleDossier(a, { attachmentBytes: 20_000 });
+    // B knows the company already, under another spelling; the KvK number is the same.
+    const known = await b.call('subject.create', { details: { type: 'organisation', name: 'Voorbeeld Handel BV', kvkNumber: '0000 1001' } });
+    const send = async (name: string) => {
+      const target = path.join(makeTempFolder(), name);
+      await a.call('bundle.export', { dossierIds: [sample.dossier.id], recipients: [{ partnerId: bInA }], targetPath: target });
+      return { target, inspection: await b.call('bundle.inspect', { path: target }) };
+    };
+
+    const first = await send('eerste.dkbundel');
+    expect(first.inspection.subjects).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ label: 'Voorbeeld Handel B.V.', match: { subjectId: known.id, label: 'Voorbeeld Handel BV', by: 'match-key', matchedOn: ['kvk', 'organisation_name'] } }),
+        expect.objectContaining({ label: 'Jan Testpersoon', match: null }),
+      ]),
+    );
+    const dossierUid = first.inspection.dossiers[0]!.uid;
+    expect((await b.fail('bundle.import', { path: first.target, manifestSha256: first.inspection.manifestSha256, dossiers: [{ uid: dossierUid, action: 'update' }] })).code).toBe(
+      'INVALID_INPUT',
+    );
+    const imported = await b.call('bundle.import', { path: first.target, manifestSha256: first.inspection.manifestSha256 });
+    expect(imported).toMatchObject({ linkedSubjects: 1, created: { subjects: 1, signals: 2, attachments: 2 } });
+    const localId = imported.dossiers[0]!.dossierId!;
+    const companies = await b.call('subject.list', { query: 'Voorbeeld Handel', limit: 50, offset: 0 });
+    expect(companies.total).toBe(1);
+    expect((await b.call('dossier.get', { dossierId: localId })).subjects.map((link) => link.subjectId)).toContain(known.id);
+    await b.call('note.add', { dossierId: localId, body: 'Eigen aantekening van B.' });
+
+    // A works on: a new signal, a new title, a new measure.
+    await a.call('dossier.update', { dossierId: sample.dossier.id, title: 'Hennepkwekerij en witwassen (test)' });
+    const extra = await a.call('signal.create', { howReceived: 'partner', summary: 'Contante aankopen van apparatuur', tlp: 'AMBER' });
+    await a.call('signal.attachToDossier', { signalId: extra.id, dossierId: sample.dossier.id });
+    await a.call('measure.add', { dossierId: sample.dossier.id, kind: 'fiscale_actie', tlp: 'AMBER' });
+
+    const second = await send('tweede.dkbundel');
+    expect(second.inspection.dossiers[0]).toMatchObject({ uid: dossierUid, existing: { id: localId, inTrash: false }, suggestedAction: 'update' });
+    expect(second.inspection.subjects.every((subject) => subject.match !== null)).toBe(true);
+    const updated = await b.call('bundle.import', { path: second.target, manifestSha256: second.inspection.manifestSha256 });
+    expect(updated).toMatchObject({
+      dossiers: [{ uid: dossierUid, action: 'update', dossierId: localId }],
+      created: { signals: 1, measures: 1, subjects: 0, attachments: 0, notes: 0 },
+      updated: { dossiers: 1, signals: 2, notes: 1, measures: 1 },
+    });
+    const afterUpdate = await dossierContent(b, localId);
+    expect(afterUpdate.title).toBe('Hennepkwekerij en witwassen (test)');
+    expect(afterUpdate.signals).toHaveLength(3);
+    expect(afterUpdate.attachments).toHaveLength(2);
+    expect(afterUpdate.notes.map((note) => note.body)).toContain('Eigen aantekening van B.');
+    expect(await b.call('bundle.provenance', { kind: 'dossier', id: localId })).toHaveLength(2);
+
+    const third = await send('derde.dkbundel');
+    await b.call('bundle.import', { path: third.target, manifestSha256: third.inspection.manifestSha256, dossiers: [{ uid: dossierUid, action: 'skip' }] });
+    expect(await dossierContent(b, localId)).toEqual(afterUpdate);
+
+    const copy = await b.call('bundle.import', { path: third.target, manifestSha256: third.inspection.manifestSha256, dossiers: [{ uid: dossierUid, action: 'new' }] });
+    const copyId = copy.dossiers[0]!.dossierId!;
+    expect(copyId).not.toBe(localId);
+    expect(copy.dossiers[0]!.number).not.toBe(imported.dossiers[0]!.number);
+    expect((await dossierContent(b, copyId)).signals).toHaveLength(3);
+    expect((await b.call('bundle.provenance', { kind: 'dossier', id: copyId }))[0]).toMatchObject({ originUid: dossierUid, originNumber: sample.dossier.number });
+    // The original keeps the uid: the next bundle still updates the first one.
+    const fourth = await send('vierde.dkbundel');
+    expect(fourth.inspection.dossiers[0]!.existing!.id).toBe(localId);
+  });
+
+  it('the demo vault travels whole: every dossier arrives with the same content (only protected reporters stay behind)', async () => {
+    const a = await openBundleVault('Demo Afzender');
+    const b = await openBundleVault('Demo Ontvanger');
+    const { bInA } = await introduce(a, b);
+    const summary = await generateDemoData(a.core);
+    const dossiers = await a.call('dossier.list', { limit: 500, offset: 0, sort: 'number', direction: 'asc' });
+    expect(dossiers.items).toHaveLength(summary.dossiers);
+    const target = path.join(makeTempFolder(), 'demo.dkbundel');
+    const exported = await a.call('bundle.export', {
+      dossierIds: dossiers.items.map((dossier) => dossier.id),
+      recipients: [{ partnerId: bInA }],
+      redact: { reporterIdentity: false, bsn: false, internalNotes: false },
+      tlpOverride: { reason: 'Volledige overdracht van het werkbestand (test)' },
+      targetPath: target,
+    });
+    expect(exported.preview.violations.length).toBeGreaterThan(0);
+    const inspection = await b.call('bundle.inspect', { path: target });
+    const imported = await b.call('bundle.import', { path: target, manifestSha256: inspection.manifestSha256 });
+    expect(imported.dossiers).toHaveLength(summary.dossiers);
+    expect(imported.created.subjects).toBe(exported.preview.totals.subjects);
+    for (const [index, dossier] of dossiers.items.entries()) {
+      const sent = await dossierContent(a, dossier.id);
+      const received = await dossierContent(b, imported.dossiers[index]!.dossierId!);
+      // Every demo reporter is protected (the default): the name never leaves.
+      expect(received).toEqual({ ...sent, signals: sent.signals.map((signal) => ({ ...signal, reporterName: null, reporterContact: null })) });
+    }
   });
 });

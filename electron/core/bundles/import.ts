@@ -118,7 +118,7 @@ function localSubjectFor(db: Connection, subject: BundleSubject, lastExistingId 
         GROUP BY k.subject_id ORDER BY shared DESC, k.subject_id LIMIT 1`,
     )
     .get(subject.details.type, lastExistingId, ...keys.flatMap((key) => [key.kind, key.value])) as { subject_id: number; label: string; kinds: string } | undefined;
-  return row ? { subjectId: row.subject_id, label: row.label, by: 'match-key', matchedOn: row.kinds.split(',') } : null;
+  return row ? { subjectId: row.subject_id, label: row.label, by: 'match-key', matchedOn: row.kinds.split(',').sort() } : null;
 }
 
 function dossierPreviews(db: Connection, documents: BundleDocuments): BundleDossierPreview[] {
