@@ -90,7 +90,9 @@ async function attempt(bytes: Buffer): Promise<void> {
   fs.writeFileSync(file, bytes);
   const before = await b.digest();
   const inspected = await b.core.call('bundle.inspect', { path: file });
-  const result = inspected.ok ? await b.core.call('bundle.import', { path: file, manifestSha256: inspected.value.manifestSha256 }) : inspected;
+  const result = inspected.ok
+    ? await b.core.call('bundle.import', { path: file, manifestSha256: (inspected.value as { manifestSha256: string }).manifestSha256 })
+    : inspected;
   if (result.ok) {
     const imported = (result.value as { dossiers: Array<{ dossierId: number }> }).dossiers[0]!.dossierId;
     const dossier = await b.call('dossier.get', { dossierId: imported });
