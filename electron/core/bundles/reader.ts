@@ -22,7 +22,8 @@ import {
   type SubjectsDocument,
 } from './format';
 import { fingerprintOf, verifySignature } from './identity';
-import { readableFromFile, writeWithBackpressure } from './streams';
+import { AgePayloadError, decryptPayload, headerLength } from './age-stream';
+import { writeWithBackpressure } from './streams';
 
 /**
  * Reading a bundle, for inspection and for import alike: one pass over the file, in bounded
@@ -281,31 +282,34 @@ export async function readBundle(
     throw fileError(error, 'open bundle', filePath);
   }
   try {
-    const probe = probeAgeHeader(readHead(fd));
+    const head = readHead(fd);
+    const probe = probeAgeHeader(head);
     const decrypter = decrypterFor(probe, credentials);
     const encryptedTo = probe.mode === 'passphrase' ? 'passphrase' : 'identity';
-    let plaintext: ReadableStream<Uint8Array>;
+    const length = headerLength(head);
+    if (length === null) throw damaged('age header has no MAC line');
+    let fileKey: Uint8Array;
     try {
-      plaintext = await decrypter.decrypt(readableFromFile(fd, (done) => onProgress?.(done, total)));
+      fileKey = await decrypter.decryptHeader(head.subarray(0, length));
     } catch (error) {
       throw headerError(error, probe);
     }
+    const payload = decryptPayload(fd, length, fileKey, (done) => onProgress?.(done, total));
 
     const extract = tar.extract();
-    const plaintextReader = plaintext.getReader();
     const failure: { error: CoreError | null } = { error: null };
+    let stopped = false;
     // Decrypt into the archive parser, waiting whenever it has enough. A failure here is the
     // ciphertext's (a flipped bit, a cut-off end): it is reported as such, whatever the parser saw.
     const feeder = (async () => {
-      for (;;) {
-        const next = await plaintextReader.read();
-        if (next.done) break;
-        if (extract.destroyed) return;
-        await writeWithBackpressure(extract, next.value);
+      for (const plaintext of payload) {
+        if (stopped || extract.destroyed) return;
+        await writeWithBackpressure(extract, plaintext);
       }
       if (!extract.destroyed) extract.end(undefined);
     })().catch((error: unknown) => {
-      failure.error = error instanceof CoreError ? error : damaged(`age payload: ${(error as Error)?.message ?? String(error)}`);
+      failure.error =
+        error instanceof CoreError ? error : error instanceof AgePayloadError ? damaged(`age payload: ${error.message}`) : damaged(`age payload: ${String(error)}`);
       extract.destroy(failure.error);
     });
 
@@ -315,10 +319,13 @@ export async function readBundle(
       if (failure.error) throw failure.error;
       return summary;
     } catch (error) {
-      plaintextReader.cancel().catch(() => undefined);
+      stopped = true;
       extract.destroy();
       await feeder;
       throw failure.error ?? error;
+    } finally {
+      payload.return(undefined);
+      fileKey.fill(0);
     }
   } finally {
     fs.closeSync(fd);

@@ -1,11 +1,11 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Encrypter } from 'age-encryption';
 import tar from 'tar-stream';
 import { commitTemporaryFile, temporarySiblingPath } from '../fs/atomic-write';
+import { AgeEncryptor, type AgeRecipients } from './age-stream';
 import { LIMITS } from './format';
-import { readableFromIterator, writeAll, writeWithBackpressure } from './streams';
+import { writeAll, writeWithBackpressure } from './streams';
 
 /**
  * The bundle file: a tar archive, streamed through age, into a temporary sibling of the target
@@ -13,9 +13,9 @@ import { readableFromIterator, writeAll, writeWithBackpressure } from './streams
  *
  *   entries (one piece at a time) → tar-stream pack → age STREAM (64 KiB chunks) → file
  *
- * age-encryption 0.3.1 encrypts a WHATWG ReadableStream chunk by chunk (its STREAM construction
- * holds one 64 KiB plaintext chunk), so nothing here holds more than a few pieces: a bundle with
- * gigabytes of attachments needs the same memory as one with a few kilobytes.
+ * Nothing here holds more than a few pieces: a bundle with gigabytes of attachments needs the
+ * same memory as one with a few kilobytes (age-stream.ts holds one 64 KiB chunk; tar-stream's
+ * pack waits for its reader before it takes more).
  */
 
 export interface TarEntrySource {
@@ -25,28 +25,12 @@ export interface TarEntrySource {
   chunks(): AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
 }
 
-export interface AgeTarget {
-  recipients?: readonly string[];
-  passphrase?: string;
-  /** log2 of scrypt's N for a passphrase; age's default is 18. */
-  scryptLogN?: number;
-}
+export type AgeTarget = AgeRecipients;
 
 export interface WrittenFile {
   path: string;
   bytes: number;
   sha256: string;
-}
-
-export function encrypterFor(target: AgeTarget): Encrypter {
-  const encrypter = new Encrypter();
-  if (target.passphrase !== undefined) {
-    encrypter.setScryptWorkFactor(target.scryptLogN ?? LIMITS.scryptLogN);
-    encrypter.setPassphrase(target.passphrase);
-  } else {
-    for (const recipient of target.recipients ?? []) encrypter.addRecipient(recipient);
-  }
-  return encrypter;
 }
 
 async function packEntries(pack: tar.Pack, entries: readonly TarEntrySource[], mtime: Date, onContentBytes?: (bytes: number) => void): Promise<void> {
@@ -74,25 +58,6 @@ async function packEntries(pack: tar.Pack, entries: readonly TarEntrySource[], m
   pack.finalize();
 }
 
-/** The tar archive of `entries`, encrypted with age, as a stream of ciphertext pieces. */
-export async function encryptedTarStream(
-  entries: readonly TarEntrySource[],
-  target: AgeTarget,
-  mtime: Date,
-  onContentBytes?: (bytes: number) => void,
-): Promise<{ ciphertext: ReadableStream<Uint8Array>; done: Promise<void> }> {
-  const pack = tar.pack();
-  const done = packEntries(pack, entries, mtime, onContentBytes).catch((error: unknown) => {
-    pack.destroy(error as Error);
-    throw error;
-  });
-  // Observed through `done` by the caller; this keeps an early failure from being "unhandled".
-  done.catch(() => undefined);
-  const plaintext = readableFromIterator(pack[Symbol.asyncIterator]() as AsyncIterator<Uint8Array>, (reason) => pack.destroy(reason as Error));
-  const ciphertext = await encrypterFor(target).encrypt(plaintext);
-  return { ciphertext, done };
-}
-
 /**
  * Write the encrypted archive to `targetPath` through a temporary sibling (owner-only, created
  * exclusively). Any failure removes the temporary file: the target is the whole bundle or
@@ -109,34 +74,39 @@ export async function writeEncryptedTarFile(
   const temporaryPath = temporarySiblingPath(finalPath);
   fs.mkdirSync(path.dirname(finalPath), { recursive: true, mode: 0o700 });
   let fd: number | undefined = fs.openSync(temporaryPath, 'wx', 0o600);
-  let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
+  const pack = tar.pack();
   try {
-    const { ciphertext, done } = await encryptedTarStream(entries, target, mtime, onContentBytes);
+    const encryptor = new AgeEncryptor();
     const hash = crypto.createHash('sha256');
     let bytes = 0;
-    reader = ciphertext.getReader();
-    for (;;) {
-      let next: ReadableStreamReadResult<Uint8Array>;
-      try {
-        next = await reader.read();
-      } catch (error) {
-        // The pack failed first (a damaged attachment, a full disk): report that, not the echo.
-        await done;
-        throw error;
-      }
-      if (next.done) break;
-      writeAll(fd, next.value);
-      hash.update(next.value);
-      bytes += next.value.length;
+    const write = (data: Buffer) => {
+      writeAll(fd!, data);
+      hash.update(data);
+      bytes += data.length;
+    };
+    write(await encryptor.start({ ...target, scryptLogN: target.passphrase !== undefined ? (target.scryptLogN ?? LIMITS.scryptLogN) : undefined }));
+    const packing = packEntries(pack, entries, mtime, onContentBytes).catch((error: unknown) => {
+      pack.destroy(error as Error);
+      throw error;
+    });
+    // Observed below; this keeps an early failure from being "unhandled" meanwhile.
+    packing.catch(() => undefined);
+    try {
+      for await (const piece of pack) for (const sealed of encryptor.push(piece as Uint8Array)) write(sealed);
+    } catch (error) {
+      // The pack failed first (a damaged attachment): report that, not the echo.
+      await packing;
+      throw error;
     }
-    await done;
+    await packing;
+    write(encryptor.finish());
     fs.closeSync(fd);
     fd = undefined;
     commitTemporaryFile(temporaryPath, finalPath);
     return { path: finalPath, bytes, sha256: hash.digest('hex') };
   } catch (error) {
     // Stop the producer too (a write failed: it would wait for room forever).
-    reader?.cancel(error).catch(() => undefined);
+    pack.destroy(error as Error);
     if (fd !== undefined) fs.closeSync(fd);
     fs.rmSync(temporaryPath, { force: true });
     throw error;
