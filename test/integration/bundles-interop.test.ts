@@ -105,4 +105,20 @@ describe('interoperability with age, tar and OpenSSL', () => {
     expect((await b.fail('bundle.inspect', { path: armored })).code).toBe('BUNDLE_NOT_AGE');
     expect(await b.digest()).toBe(before);
   });
+
+  it('the recipe in docs/bundle-format.md works as written (age, tar, jq, sha256sum, openssl)', async () => {
+    const a = await openBundleVault('Gemeente Interop');
+    const b = await openBundleVault('Partner Interop');
+    const { bInA } = await introduce(a, b);
+    const sample = await fillSampleDossier(a, { attachmentBytes: 100_000 });
+    const work = makeTempFolder();
+    await a.call('bundle.export', { dossierIds: [sample.dossier.id], recipients: [{ partnerId: bInA }], targetPath: path.join(work, 'dossiers.dkbundel') });
+    await b.call('bundle.writeAgeIdentity', { targetPath: path.join(work, 'key.txt') });
+    const doc = fs.readFileSync(path.resolve('docs/bundle-format.md'), 'utf8');
+    const start = doc.indexOf('```sh\n') + 6;
+    const recipe = doc.slice(start, doc.indexOf('```', start));
+    const output = run('sh', ['-ec', recipe], { cwd: work });
+    expect(output.match(/: OK$/gm)).toHaveLength(4);
+    expect(output).toContain('Signature Verified Successfully');
+  });
 });
