@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import type { DossierStatus, SubjectType, TlpCode } from '../domain/enums';
-import { TLP_CODES } from '../domain/enums';
 import { defineHandler } from './define';
 
 /**
@@ -362,5 +361,3 @@ export const bundleApi = {
   /** Where an imported item came from: every import that created or updated it, oldest first. */
   'bundle.provenance': defineHandler<Provenance[]>()(z.object({ kind: z.enum(PROVENANCE_KINDS), id }).strict()),
 };
-
-export const TLP_ORDER: readonly TlpCode[] = TLP_CODES;

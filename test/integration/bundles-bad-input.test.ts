@@ -242,6 +242,19 @@ describe('bad bundles are refused with a clear code, and the vault is untouched'
         manifestSha256: huge.manifestSha256,
       });
     }
+    // Each document within its limit, together too much to hold in memory.
+    const many = await craftBundle(content, signer, {
+      recipients: [bRecipient],
+      edit: (manifest) => {
+        const entries = manifest.entries as Array<{ path: string; kind: string; size: number; sha256: string }>;
+        const extra = Array.from({ length: 5 }, () => ({ path: `dossiers/${crypto.randomUUID()}.json`, kind: 'dossier', size: 60 * 1024 ** 2, sha256: 'a'.repeat(64) }));
+        entries.splice(dossierIndex + 1, 0, ...extra);
+      },
+    });
+    await expectRefused(writeTemp('veel.dkbundel', await encryptBytes(many.archive, { recipients: [bRecipient] })), 'BUNDLE_TOO_LARGE', {
+      ...accept,
+      manifestSha256: many.manifestSha256,
+    });
   });
 
   it('a format version from the future', async () => {

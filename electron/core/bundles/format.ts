@@ -44,6 +44,8 @@ export const LIMITS = {
   signatureBytes: 64,
   /** One JSON document (a dossier, or all subjects): parsed in memory, so bounded. */
   documentBytes: 64 * 1024 * 1024,
+  /** All JSON documents together: an import holds them all until the attachments are in. */
+  documentsTotalBytes: 256 * 1024 * 1024,
   /** One attachment. */
   attachmentBytes: 16 * 1024 * 1024 * 1024,
   /** Everything in the bundle together. */
@@ -159,6 +161,7 @@ export const manifestSchema = z
     if (manifest.encryptedTo.passphrase === (manifest.encryptedTo.recipients.length > 0)) problem('encryptedTo');
     const seen = new Set<string>();
     let total = 0;
+    let documents = 0;
     let phase = 0;
     const order: Record<EntryKind, number> = { subjects: 0, dossier: 1, attachment: 2 };
     for (const entry of manifest.entries) {
@@ -169,9 +172,10 @@ export const manifestSchema = z
       if (order[entry.kind] < phase) return problem('order');
       phase = order[entry.kind];
       if (entry.kind !== 'attachment' && entry.size > LIMITS.documentBytes) return problem('size.document');
+      if (entry.kind !== 'attachment') documents += entry.size;
       total += entry.size;
     }
-    if (total > LIMITS.totalBytes) problem('size.total');
+    if (total > LIMITS.totalBytes || documents > LIMITS.documentsTotalBytes) problem('size.total');
     if (manifest.entries[0]?.kind !== 'subjects' || manifest.entries.filter((entry) => entry.kind === 'subjects').length !== 1) problem('subjects');
     if (manifest.entries.filter((entry) => entry.kind === 'dossier').length > LIMITS.dossiers) problem('dossiers');
   });

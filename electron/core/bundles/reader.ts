@@ -192,6 +192,7 @@ export function verifyManifest(manifestBytes: Buffer, signature: Buffer, encrypt
   if (Array.isArray(raw.entries)) {
     // Unsafe names and sizes beyond the limits get their own message, before the schema's general one.
     let total = 0;
+    let documents = 0;
     if (raw.entries.length > LIMITS.entries) throw fail('BUNDLE_TOO_LARGE', `${raw.entries.length} entries`, { path: MANIFEST_PATH });
     for (const entry of raw.entries as unknown[]) {
       const { path: entryPath, size, kind } = (entry ?? {}) as { path?: unknown; size?: unknown; kind?: unknown };
@@ -200,7 +201,10 @@ export function verifyManifest(manifestBytes: Buffer, signature: Buffer, encrypt
       if (typeof size !== 'number') continue;
       const limit = kind === 'attachment' ? LIMITS.attachmentBytes : LIMITS.documentBytes;
       total += size;
-      if (size > limit || total > LIMITS.totalBytes) throw fail('BUNDLE_TOO_LARGE', `${entryPath}: ${size} bytes`, { path: entryPath });
+      if (kind !== 'attachment') documents += size;
+      if (size > limit || total > LIMITS.totalBytes || documents > LIMITS.documentsTotalBytes) {
+        throw fail('BUNDLE_TOO_LARGE', `${entryPath}: ${size} bytes`, { path: entryPath });
+      }
     }
   }
   const manifest = parseJson(MANIFEST_PATH, manifestBytes, manifestSchema);
