@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateDemoData, testIban } from '../../electron/core/demo/demo-data';
-import { makeTempFolder } from '../support/temp-vault';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { Vault } from '../../electron/core/vault/vault';
+import { FAST_VAULT_OPTIONS, TEST_PASSPHRASE, makeTempFolder } from '../support/temp-vault';
 import { BUNDLE_PASSPHRASE, fillSampleDossier, introduce, openBundleVault, type BundleVault } from './support/bundles';
 
 /** The content of a dossier as both vaults should have it: ids and local numbers left out. */
@@ -83,6 +85,11 @@ describe('dossier bundles: export from one vault, import into another', () => {
     const imported = await b.call('bundle.import', { path: out, manifestSha256: inspection.manifestSha256 });
     expect(await b.digest()).not.toBe(before);
     expect(imported.dossiers).toHaveLength(1);
+    for (const kind of ['bundle-inspect', 'bundle-import'] as const) {
+      const progress = b.events.filter((event) => event.type === 'job.progress' && event.kind === kind) as Array<{ done: number; total: number }>;
+      expect(progress.length).toBeGreaterThan(2);
+      expect(progress.at(-1)).toEqual(expect.objectContaining({ done: exported.bytes, total: exported.bytes }));
+    }
     const localId = imported.dossiers[0]!.dossierId!;
     const [sent, received] = [await dossierContent(a, sample.dossier.id), await dossierContent(b, localId)];
     // What the redaction took out is the only difference.
@@ -286,5 +293,39 @@ describe('dossier bundles: export from one vault, import into another', () => {
       // Every demo reporter is protected (the default): the name never leaves.
       expect(received).toEqual({ ...sent, signals: sent.signals.map((signal) => ({ ...signal, reporterName: null, reporterContact: null })) });
     }
+  });
+
+  it('an export writes the whole bundle or nothing: existing files, the vault’s own files, a damaged attachment', async () => {
+    const a = await openBundleVault('Afzender');
+    const b = await openBundleVault('Ontvanger');
+    const { bInA } = await introduce(a, b);
+    const sample = await fillSampleDossier(a, { attachmentBytes: 3_000_000 });
+    const folder = makeTempFolder();
+    const target = path.join(folder, 'bestaat.dkbundel');
+    fs.writeFileSync(target, 'al aanwezig');
+    const selection = { dossierIds: [sample.dossier.id], recipients: [{ partnerId: bInA }] };
+    expect((await a.fail('bundle.export', { ...selection, targetPath: target })).code).toBe('FILE_EXISTS');
+    expect(fs.readFileSync(target, 'utf8')).toBe('al aanwezig');
+    expect((await a.fail('bundle.export', { ...selection, targetPath: a.vaultPath, overwrite: true })).code).toBe('INVALID_INPUT');
+    expect((await a.fail('bundle.export', { ...selection, targetPath: folder })).code).toBe('INVALID_INPUT');
+    const replaced = await a.call('bundle.export', { ...selection, targetPath: target, overwrite: true });
+    expect(fs.statSync(target).size).toBe(replaced.bytes);
+
+    // A chunk of the large attachment changed behind the vault's back: the export stops, leaves no file.
+    const attachment = (await a.call('attachment.list', { dossierId: sample.dossier.id })).find((item) => item.fileName === 'administratie.bin')!;
+    const key = await Vault.revealDatabaseKey(a.vaultPath, { passphrase: TEST_PASSPHRASE }, FAST_VAULT_OPTIONS);
+    const raw = new Database(a.vaultPath, { fileMustExist: true });
+    raw.pragma(`cipher='sqlcipher'`);
+    raw.pragma('legacy=4');
+    raw.pragma(`key="x'${key}'"`);
+    const chunk = raw.prepare('SELECT data FROM attachment_chunks WHERE attachment_id = ? AND seq = 1').pluck().get(attachment.id) as Buffer;
+    chunk[100]! ^= 0xff;
+    raw.prepare('UPDATE attachment_chunks SET data = ? WHERE attachment_id = ? AND seq = 1').run(chunk, attachment.id);
+    raw.close();
+    const damaged = path.join(folder, 'beschadigd.dkbundel');
+    expect((await a.fail('bundle.export', { ...selection, targetPath: damaged })).code).toBe('VAULT_CORRUPT');
+    expect(fs.readdirSync(folder).sort()).toEqual(['bestaat.dkbundel']);
+    const trail = await a.call('audit.list', { limit: 5 });
+    expect(trail.filter((entry) => entry.action === 'bundle.exported')).toHaveLength(1);
   });
 });

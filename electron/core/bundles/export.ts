@@ -237,6 +237,7 @@ export async function exportBundle(
         done += bytes;
         onProgress?.(done, total);
       },
+      { overwrite: input.overwrite ?? false },
     );
   } catch (error) {
     throw fileError(error, 'export bundle', target);

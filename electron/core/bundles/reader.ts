@@ -301,6 +301,8 @@ export async function readBundle(
     const payload = decryptPayload(fd, length, fileKey, (done) => onProgress?.(done, total));
 
     const extract = tar.extract();
+    // Failures reach the caller through the iterator and `failure`; an unheard 'error' event would crash the process.
+    extract.on('error', () => undefined);
     const failure: { error: CoreError | null } = { error: null };
     let stopped = false;
     // Decrypt into the archive parser, waiting whenever it has enough. A failure here is the

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import tar from 'tar-stream';
+import { CoreError } from '../errors';
 import { commitTemporaryFile, temporarySiblingPath } from '../fs/atomic-write';
 import { AgeEncryptor, type AgeRecipients } from './age-stream';
 import { LIMITS } from './format';
@@ -39,6 +40,8 @@ async function packEntries(pack: tar.Pack, entries: readonly TarEntrySource[], m
       const sink = pack.entry({ name: entry.path, size: entry.size, mode: 0o600, mtime, type: 'file', uid: 0, gid: 0 }, (error) =>
         error ? reject(error) : resolve(),
       );
+      // Failures reach the caller through `reject`; an 'error' event without a listener would crash the process.
+      sink.on('error', () => undefined);
       void (async () => {
         let written = 0;
         for await (const chunk of entry.chunks()) {
@@ -61,7 +64,7 @@ async function packEntries(pack: tar.Pack, entries: readonly TarEntrySource[], m
 /**
  * Write the encrypted archive to `targetPath` through a temporary sibling (owner-only, created
  * exclusively). Any failure removes the temporary file: the target is the whole bundle or
- * untouched. The caller decides beforehand whether an existing target may be replaced.
+ * untouched. An existing target is replaced only with `overwrite`.
  */
 export async function writeEncryptedTarFile(
   targetPath: string,
@@ -69,12 +72,14 @@ export async function writeEncryptedTarFile(
   target: AgeTarget,
   mtime: Date,
   onContentBytes?: (bytes: number) => void,
+  { overwrite = false }: { overwrite?: boolean } = {},
 ): Promise<WrittenFile> {
   const finalPath = path.resolve(targetPath);
   const temporaryPath = temporarySiblingPath(finalPath);
   fs.mkdirSync(path.dirname(finalPath), { recursive: true, mode: 0o700 });
   let fd: number | undefined = fs.openSync(temporaryPath, 'wx', 0o600);
   const pack = tar.pack();
+  pack.on('error', () => undefined);
   try {
     const encryptor = new AgeEncryptor();
     const hash = crypto.createHash('sha256');
@@ -102,6 +107,8 @@ export async function writeEncryptedTarFile(
     write(encryptor.finish());
     fs.closeSync(fd);
     fd = undefined;
+    // Checked again: a file may have appeared at the target while the bundle was written.
+    if (!overwrite && fs.existsSync(finalPath)) throw new CoreError('FILE_EXISTS', `${finalPath} appeared while the bundle was written`);
     commitTemporaryFile(temporaryPath, finalPath);
     return { path: finalPath, bytes, sha256: hash.digest('hex') };
   } catch (error) {
