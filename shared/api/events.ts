@@ -1,5 +1,5 @@
-/** Long work that reports progress; for attachments `done` and `total` are bytes. */
-export type JobKind = 'backup' | 'rotate-key' | 'attachment-import' | 'attachment-export';
+/** Long work that reports progress; for attachments and bundles `done` and `total` are bytes. */
+export type JobKind = 'backup' | 'rotate-key' | 'attachment-import' | 'attachment-export' | 'bundle-export' | 'bundle-inspect' | 'bundle-import';
 
 /** Events the core pushes to the UI over the same transports as the calls. */
 export type CoreEvent =

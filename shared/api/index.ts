@@ -5,12 +5,14 @@ import type { CoreEvent } from './events';
 import type { FileChoiceRequest } from './file-choice';
 import { attachmentApi } from './attachments';
 import { auditApi } from './audit';
+import { bundleApi } from './bundles';
 import { dossierApi } from './dossiers';
 import { searchApi } from './search';
 import { vaultApi } from './vault';
 
 export * from './attachments';
 export * from './audit';
+export * from './bundles';
 export * from './errors';
 export * from './vault';
 export * from './events';
@@ -30,6 +32,7 @@ export const api = {
   ...attachmentApi,
   ...auditApi,
   ...searchApi,
+  ...bundleApi,
 } as const;
 
 export type Api = typeof api;

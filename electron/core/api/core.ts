@@ -9,11 +9,13 @@ import {
   type Result,
 } from '../../../shared/api';
 import { sweepStaleCopies, TemporaryCopies, type ByteProgress, type PathOpener } from '../attachments/attachments';
+import type { BundleOptions } from '../bundles/export';
 import { RecentVaults } from '../app/recent-vaults';
 import { withItems } from '../dossiers/audit-items';
 import { CoreError, toCoreError } from '../errors';
 import { Vault, VAULT_EXTENSION, type VaultOptions } from '../vault/vault';
 import { createAttachmentHandlers } from './attachment-handlers';
+import { createBundleHandlers } from './bundle-handlers';
 import type { CoreService, LockReason } from './core-service';
 import { createDossierHandlers } from './dossier-handlers';
 import type { HandlerImplementations } from './handler-types';
@@ -35,6 +37,8 @@ export interface CoreOptions {
    * folder unless a test says otherwise. Left-overs of a crashed run are swept from it at start.
    */
   temporaryCopiesDir?: string;
+  /** Bundle settings (a lower scrypt work factor for tests). */
+  bundles?: BundleOptions;
 }
 
 /** What the core gets from the process around it that plain data cannot carry. */
@@ -305,6 +309,7 @@ export class Core implements CoreService {
         cancellation: this.cancellation,
       }),
       ...createSearchHandlers(() => this.requireVault(), vaultOptions.now),
+      ...createBundleHandlers(() => this.requireVault(), (kind, work) => this.withProgress(kind, work), { now: vaultOptions.now, bundles: this.options.bundles }),
       // Reading the trail is itself an access worth recording, but not one per page turned.
       'audit.list': ({ limit, beforeId, actions }) => {
         const vault = this.requireVault();

@@ -17,6 +17,8 @@ import { CoreError, toCoreError } from '../errors';
 import { kdfCalibrationFromEnvironment } from '../vault/kdf';
 import { restoreVault } from '../vault/restore';
 import { Vault, type VaultCredential, type VaultOptions } from '../vault/vault';
+import { CheckFailure, UsageError, positional as takePositional, takeFlag, takeOption } from './args';
+import { BUNDLE_USAGE, runBundleCommand } from './bundle-commands';
 import { readSecret } from './prompt';
 
 const USAGE = `Gebruik: kluis <opdracht> [argumenten]
@@ -34,13 +36,11 @@ Opdrachten:
   demo <kluis>                             Maak een nieuwe kluis met verzonnen demogegevens; zonder
                                            KLUIS_PASSPHRASE wordt een wachtwoord gemaakt en getoond.
   dossiers <kluis>                         Toon de dossiers, één per regel: nummer, status, titel.
-
+${BUNDLE_USAGE}
 Wachtwoord: uit KLUIS_PASSPHRASE als die gezet is (KLUIS_NEW_PASSPHRASE voor een nieuw wachtwoord,
-KLUIS_RECOVERY_KEY voor de herstelsleutel), anders wordt erom gevraagd zonder het te tonen.`;
+KLUIS_RECOVERY_KEY voor de herstelsleutel, KLUIS_BUNDEL_WACHTWOORD voor een bundelwachtwoord),
+anders wordt erom gevraagd zonder het te tonen.`;
 
-class UsageError extends Error {}
-/** A failure the CLI words itself (one Dutch line, exit code 1). */
-class CheckFailure extends Error {}
 
 function vaultOptions(): VaultOptions {
   return { kdf: kdfCalibrationFromEnvironment() };
@@ -107,24 +107,8 @@ async function listDossiers(vaultPath: string, passphrase: string, options: Vaul
   }
 }
 
-function takeOption(args: string[], name: string): string | undefined {
-  const index = args.indexOf(name);
-  if (index < 0) return undefined;
-  const value = args[index + 1];
-  if (value === undefined) throw new UsageError(`${name} heeft een waarde nodig.`);
-  args.splice(index, 2);
-  return value;
-}
-
-function takeFlag(args: string[], name: string): boolean {
-  const index = args.indexOf(name);
-  if (index >= 0) args.splice(index, 1);
-  return index >= 0;
-}
-
 function positional(args: string[], count: number): string[] {
-  if (args.length !== count || args.some((arg) => arg.startsWith('--'))) throw new UsageError(USAGE);
-  return args;
+  return takePositional(args, count, USAGE);
 }
 
 async function run(argv: string[]): Promise<void> {
@@ -231,6 +215,12 @@ async function run(argv: string[]): Promise<void> {
       dossiers.forEach((dossier, index) => say(`${dossier.number}  ${labels[index]!.padEnd(width)}  ${dossier.title}`));
       return;
     }
+    case 'identity':
+    case 'partner':
+    case 'export':
+    case 'import':
+      await runBundleCommand(command, args, { options, usage: USAGE, credential: async () => ((await credential(false)) as { passphrase: string }).passphrase, say, note });
+      return;
     case undefined:
     case 'help':
     case '--help':

@@ -7,6 +7,7 @@ import { migration0003Dossiers } from './0003-dossiers';
 import { migration0004Attachments } from './0004-attachments';
 import { migration0005ListIndexes } from './0005-list-indexes';
 import { migration0006Search } from './0006-search';
+import { migration0007Bundles } from './0007-bundles';
 
 /** In order; a new migration is a new file added at the end, never an edit of an old one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -16,6 +17,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0004Attachments,
   migration0005ListIndexes,
   migration0006Search,
+  migration0007Bundles,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;

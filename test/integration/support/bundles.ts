@@ -1,0 +1,190 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3-multiple-ciphers';
+import type { ApiError, CoreEvent, HandlerName, Input, Output } from '../../../shared/api';
+import { Core } from '../../../electron/core/api/core';
+import { Vault } from '../../../electron/core/vault/vault';
+import { FAST_VAULT_OPTIONS, TEST_PASSPHRASE, makeTempFolder } from '../../support/temp-vault';
+
+/** Fast scrypt for passphrase bundles in tests (age's default is 18). */
+export const TEST_SCRYPT_LOG_N = 10;
+export const BUNDLE_PASSPHRASE = 'bundelwachtwoord voor de test';
+
+/**
+ * A Core over a fresh vault of its own, with `call` (expects success) and `fail` (expects a failure).
+ * Its folders are removed after the test, unless `root` names a folder the caller removes itself
+ * (for vaults shared by the tests of a file, made in beforeAll).
+ */
+export async function openBundleVault(displayName: string, options: { now?: () => Date; root?: string } = {}) {
+  const vaultOptions = options.now ? { ...FAST_VAULT_OPTIONS, now: options.now } : FAST_VAULT_OPTIONS;
+  const folderFor = (prefix: string) => (options.root ? fs.mkdtempSync(path.join(options.root, prefix)) : makeTempFolder(prefix));
+  const core = new Core({
+    userDataDir: folderFor('app-'),
+    host: 'browser',
+    appVersion: 'test',
+    vault: vaultOptions,
+    bundles: { scryptLogN: TEST_SCRYPT_LOG_N },
+  });
+  const folder = folderFor('vault-');
+  const vaultPath = path.join(folder, `${displayName.replace(/\W+/g, '-')}.kluis`);
+  const created = await core.call('vault.create', { path: vaultPath, passphrase: TEST_PASSPHRASE, displayName });
+  if (!created.ok) throw new Error(created.error.message);
+  const events: CoreEvent[] = [];
+  core.onEvent((event) => events.push(event));
+
+  async function call<K extends HandlerName>(name: K, input: Input<K>): Promise<Output<K>> {
+    const result = await core.call(name, input);
+    if (!result.ok) throw new Error(`${name} failed: ${result.error.code} ${result.error.message}`);
+    return result.value as Output<K>;
+  }
+
+  async function fail(name: HandlerName, input: unknown): Promise<ApiError> {
+    const result = await core.call(name, input);
+    if (result.ok) throw new Error(`${name} succeeded, a failure was expected`);
+    return result.error;
+  }
+
+  /** Write this vault's partner card into `into` and return its path. */
+  async function cardFile(into: string): Promise<string> {
+    const target = path.join(into, `${displayName.replace(/\W+/g, '-')}-${crypto.randomBytes(3).toString('hex')}.json`);
+    await call('bundle.writeCard', { targetPath: target });
+    return target;
+  }
+
+  return { core, vaultPath, folder, events, call, fail, cardFile, digest: () => vaultDigest(vaultPath) };
+}
+
+export type BundleVault = Awaited<ReturnType<typeof openBundleVault>>;
+
+/** A and B know each other: each has the other's card in its address book, verified. */
+export async function introduce(a: BundleVault, b: BundleVault): Promise<{ bInA: number; aInB: number }> {
+  const exchange = makeTempFolder();
+  const bInA = await a.call('addressBook.add', { path: await b.cardFile(exchange), verified: true });
+  const aInB = await b.call('addressBook.add', { path: await a.cardFile(exchange), verified: true });
+  return { bInA: bInA.id, aInB: aInB.id };
+}
+
+/**
+ * A digest of everything in the vault, every row of every table (the audit trail included), read
+ * through a second, read-only connection while the Core keeps the vault open: "the vault is
+ * unchanged" is this digest being equal before and after.
+ */
+const databaseKeys = new Map<string, string>();
+
+export async function vaultDigest(vaultPath: string): Promise<string> {
+  // The key does not change while the tests run; Argon2id once per vault is enough.
+  let key = databaseKeys.get(vaultPath);
+  if (!key) {
+    key = await Vault.revealDatabaseKey(vaultPath, { passphrase: TEST_PASSPHRASE }, FAST_VAULT_OPTIONS);
+    databaseKeys.set(vaultPath, key);
+  }
+  const db = new Database(vaultPath, { readonly: true, fileMustExist: true });
+  try {
+    db.pragma(`cipher='sqlcipher'`);
+    db.pragma('legacy=4');
+    db.pragma(`key="x'${key}'"`);
+    const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").pluck().all() as string[];
+    const hash = crypto.createHash('sha256');
+    for (const table of tables) {
+      const rows = (db.prepare(`SELECT * FROM "${table}"`).all() as Array<Record<string, unknown>>).map((row) =>
+        JSON.stringify(row, (_, value: unknown) => (Buffer.isBuffer(value) ? value.toString('hex') : value)),
+      );
+      rows.sort();
+      hash.update(`${table}\n${rows.join('\n')}\n`);
+    }
+    return hash.digest('hex');
+  } finally {
+    db.close();
+  }
+}
+
+/** A file of `bytes` pseudo-random bytes (reproducible from `seed`). */
+export function randomFile(folder: string, name: string, bytes: number, seed = 1): string {
+  const target = path.join(folder, name);
+  const fd = fs.openSync(target, 'w');
+  try {
+    let counter = 0;
+    for (let written = 0; written < bytes; ) {
+      const block = crypto.createHash('sha512').update(`${seed}/${counter++}`).digest();
+      const piece = block.subarray(0, Math.min(block.length, bytes - written));
+      fs.writeSync(fd, piece);
+      written += piece.length;
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+  return target;
+}
+
+/**
+ * A dossier with one of everything: two signals (one with an unprotected reporter, one protected),
+ * a person with a BSN, a company, a melder, a link between subjects, a shared and an internal note,
+ * a measure, and two attachments (a small PNG and `attachmentBytes` of random data).
+ */
+export async function fillSampleDossier(vault: BundleVault, options: { attachmentBytes?: number; tlp?: 'AMBER' | 'AMBER+STRICT' | 'GREEN' } = {}) {
+  const { call } = vault;
+  const tlp = options.tlp ?? 'AMBER';
+  const dossier = await call('dossier.create', {
+    title: 'Hennepkwekerij Proefstraat 12 (test)',
+    summary: 'Verzonnen testdossier.',
+    priority: 'hoog',
+    tlp,
+    openedOn: '2025-03-01',
+    partners: ['politie', 'riec'],
+    legalBasis: 'Convenant RIEC (test)',
+    purpose: 'Test',
+  });
+  const phenomena = await call('phenomenon.list', {});
+  await call('dossier.update', { dossierId: dossier.id, phenomenonIds: [phenomena.find((p) => p.code === 'drugs.hennepteelt')!.id] });
+  await call('dossier.changeStatus', { dossierId: dossier.id, to: 'in_opwerking', changedOn: '2025-03-02' });
+  const open = await call('signal.create', {
+    howReceived: 'medewerker',
+    summary: 'Hennepgeur bij bedrijfspand',
+    description: 'Sterke geur, ramen afgeplakt.',
+    receivedOn: '2025-02-27',
+    reporterName: 'T. Toezicht (test)',
+    reporterContact: '06-00000001',
+    reporterProtected: false,
+    sourceGrade: 'B',
+    informationGrade: 2,
+    tlp,
+  });
+  const guarded = await call('signal.create', {
+    howReceived: 'burger',
+    summary: 'Veel bezoek in de nacht',
+    receivedOn: '2025-02-28',
+    reporterName: 'B. Buurman (test)',
+    tlp,
+  });
+  await call('signal.attachToDossier', { signalId: open.id, dossierId: dossier.id });
+  await call('signal.attachToDossier', { signalId: guarded.id, dossierId: dossier.id });
+  const person = await call('subject.create', {
+    details: { type: 'person', name: 'Jan Testpersoon', birthDate: '1979-03-14', bsn: '111222333' },
+    sourceGrade: 'B',
+    informationGrade: 2,
+    tlp,
+  });
+  const company = await call('subject.create', {
+    details: { type: 'organisation', name: 'Voorbeeld Handel B.V.', kvkNumber: '00001001' },
+    sourceGrade: 'A',
+    informationGrade: 1,
+    tlp,
+  });
+  const melder = await call('subject.create', { details: { type: 'person', name: 'Meldende Buurman' }, tlp });
+  await call('subject.linkToDossier', { subjectId: person.id, dossierId: dossier.id, role: 'kopstuk', sourceGrade: 'B', informationGrade: 2, tlp });
+  await call('subject.linkToDossier', { subjectId: company.id, dossierId: dossier.id, role: 'eigenaar', tlp });
+  await call('subject.linkToDossier', { subjectId: melder.id, dossierId: dossier.id, role: 'melder', tlp });
+  await call('subject.link', { fromSubjectId: person.id, toSubjectId: company.id, kind: 'director_of', tlp });
+  await call('note.add', { dossierId: dossier.id, body: 'Politie bevestigt nachtelijke bezoeken.', partner: 'politie', tlp });
+  await call('note.add', { dossierId: dossier.id, body: 'Eigen inschatting: groter netwerk.', internal: true, tlp });
+  await call('measure.add', { dossierId: dossier.id, kind: 'bibob_toets', description: 'Bibob bij verlenging.', tlp });
+  const folder = makeTempFolder();
+  // A PNG signature, so that the media type is sniffed on both sides.
+  const png = path.join(folder, 'foto.png');
+  fs.writeFileSync(png, Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), crypto.randomBytes(3000)]));
+  await call('attachment.import', { dossierId: dossier.id, sourcePath: png, tlp });
+  const data = randomFile(folder, 'administratie.bin', options.attachmentBytes ?? 2_500_000);
+  await call('attachment.import', { dossierId: dossier.id, sourcePath: data, tlp });
+  return { dossier, person, company, melder, signals: [open, guarded] };
+}
