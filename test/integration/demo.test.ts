@@ -27,8 +27,9 @@ async function generateAndRead() {
   const dossiers = await call('dossier.list', { sort: 'number', direction: 'asc', limit: 500 });
   const matches = await Promise.all(dossiers.items.map((dossier) => call('dossier.matches', { dossierId: dossier.id })));
   const audit = await call('audit.verify', {});
+  const attachments = await call('attachment.list', { dossierId: dossiers.items[0]!.id });
   await core.dispose();
-  return { summary, signals, dossiers, matches, audit };
+  return { summary, signals, dossiers, matches, audit, attachments };
 }
 
 describe('demo data', () => {
@@ -40,6 +41,14 @@ describe('demo data', () => {
     expect(first.dossiers.total).toBe(12);
     expect(first.summary.notes).toBeGreaterThan(0);
     expect(first.summary.measures).toBeGreaterThan(0);
+    // A photo, a report, an e-mail and a spreadsheet on the first dossier, their types sniffed from the content.
+    expect(first.summary.attachments).toBe(4);
+    expect(first.attachments.map((attachment) => [attachment.fileName.split('.').pop(), attachment.mediaType])).toEqual([
+      ['png', 'image/png'],
+      ['pdf', 'application/pdf'],
+      ['eml', 'message/rfc822'],
+      ['csv', 'text/csv'],
+    ]);
 
     const statuses = new Set(first.dossiers.items.map((dossier) => dossier.status));
     expect(statuses.size).toBeGreaterThanOrEqual(4);

@@ -201,7 +201,7 @@ async function run(argv: string[]): Promise<void> {
       say(`Demokluis aangemaakt: ${target} (verzonnen gegevens).`);
       say(
         `${summary.signals} signalen, ${summary.dossiers} dossiers, ${summary.subjects} subjecten, ` +
-          `${summary.dossierLinks + summary.subjectLinks} koppelingen, ${summary.notes} notities, ${summary.measures} interventies.`,
+          `${summary.dossierLinks + summary.subjectLinks} koppelingen, ${summary.notes} notities, ${summary.measures} interventies, ${summary.attachments} bijlagen.`,
       );
       return;
     }

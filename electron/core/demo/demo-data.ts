@@ -19,6 +19,7 @@ import type {
 } from '../../../shared/domain/enums';
 import { Core } from '../api/core';
 import { CoreError } from '../errors';
+import { demoFiles } from './demo-files';
 import { Vault, type VaultOptions } from '../vault/vault';
 import { ownedPathsOf } from '../vault/vault-files';
 
@@ -45,6 +46,7 @@ export interface DemoSummary {
   subjectLinks: number;
   notes: number;
   measures: number;
+  attachments: number;
 }
 
 /** Anything with the core's `call`: the Core itself in the CLI and the tests. */
@@ -607,7 +609,8 @@ function pathTo(target: DossierStatus): DossierStatus[] {
  */
 export async function generateDemoData(core: DemoCaller, seed = DEMO_SEED): Promise<DemoSummary> {
   const dice = new Dice(seed);
-  const summary: DemoSummary = { signals: 0, dossiers: 0, subjects: 0, dossierLinks: 0, subjectLinks: 0, notes: 0, measures: 0 };
+  const summary: DemoSummary = { signals: 0, dossiers: 0, subjects: 0, dossierLinks: 0, subjectLinks: 0, notes: 0, measures: 0, attachments: 0 };
+  const firstDossierId: number[] = [];
 
   async function call<K extends HandlerName>(name: K, input: Input<K>): Promise<Output<K>> {
     const result = await core.call(name, input);
@@ -691,6 +694,7 @@ export async function generateDemoData(core: DemoCaller, seed = DEMO_SEED): Prom
       retentionUntil: addDays(spec.openedOn, 5 * 365),
       openedOn: spec.openedOn,
     });
+    if (firstDossierId.length === 0) firstDossierId.push(dossier.id);
     summary.dossiers++;
     for (const signalId of signalIds) await call('signal.attachToDossier', { signalId, dossierId: dossier.id });
 
@@ -756,6 +760,20 @@ export async function generateDemoData(core: DemoCaller, seed = DEMO_SEED): Prom
   for (const spec of LOOSE_SIGNALS) {
     const receivedOn = addDays('2025-01-06', dice.int(0, 320));
     await createSignal(spec, spec.phenomenon, receivedOn, dice.pick(TLP_FOR_SIGNALS));
+  }
+
+  // The attachments go to the first dossier (Proefstraat 12), through the core like any import:
+  // written to a private temporary folder first, removed again whatever happens.
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'kluis-demo-files-'));
+  try {
+    for (const file of demoFiles()) {
+      const sourcePath = path.join(folder, file.fileName);
+      fs.writeFileSync(sourcePath, file.bytes, { mode: 0o600 });
+      await call('attachment.import', { dossierId: firstDossierId[0]!, sourcePath, sourceGrade: 'B', informationGrade: 2, tlp: 'AMBER+STRICT' });
+      summary.attachments++;
+    }
+  } finally {
+    fs.rmSync(folder, { recursive: true, force: true });
   }
 
   return summary;
