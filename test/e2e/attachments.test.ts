@@ -50,7 +50,7 @@ describe.skipIf(skipWithoutBrowser)('attachments of a dossier, end to end in Chr
     const form = addForm();
     await form.getByLabel('Bestand', { exact: true }).fill(filePath);
     if (grading) {
-      const fieldset = form.getByRole('group', { name: 'Beoordeling (4x4)' });
+      const fieldset = form.getByRole('group', { name: 'Waardering (4x4)' });
       await fieldset.getByLabel('Bron', { exact: true }).selectOption(grading.source);
       await fieldset.getByLabel('Informatie', { exact: true }).selectOption(grading.information);
     }
@@ -105,7 +105,7 @@ describe.skipIf(skipWithoutBrowser)('attachments of a dossier, end to end in Chr
     // The browser host has no native dialog: a typed path, no "Bladeren…".
     expect(await addForm().getByRole('button', { name: 'Bladeren…' }).count()).toBe(0);
     // New attachments start with the dossier's handling code.
-    expect(await addForm().getByLabel('Verspreiding (TLP)').inputValue()).toBe('AMBER');
+    expect(await addForm().getByLabel('Behandelcode (TLP)').inputValue()).toBe('AMBER');
 
     // A path that leads nowhere: said beside the field, in Dutch, and nothing is added.
     const missing = path.join(files, 'bestaat-niet.pdf');
