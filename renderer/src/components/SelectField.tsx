@@ -1,58 +1,43 @@
-import { useId, type SelectHTMLAttributes } from 'react';
+import type { ReactNode, SelectHTMLAttributes } from 'react';
+import { FormField } from './FormField';
 
 export interface SelectOption {
   value: string;
   label: string;
 }
 
-interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id' | 'className'> {
+interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id' | 'className' | 'children'> {
   label: string;
-  options: readonly SelectOption[];
+  /** The choices; or `children` for anything richer (<optgroup>s). */
+  options?: readonly SelectOption[];
+  children?: ReactNode;
   description?: string;
   error?: string | null;
   /** An empty first choice ("— geen —") for optional fields. */
   emptyLabel?: string;
 }
 
-/** A labelled select in the NL Design System form-field structure, like TextField. */
-export function SelectField({ label, options, description, error, emptyLabel, ...selectProps }: SelectFieldProps) {
-  const selectId = useId();
-  const descriptionId = `${selectId}-description`;
-  const errorId = `${selectId}-error`;
-  const describedBy = [description ? descriptionId : null, error ? errorId : null].filter(Boolean).join(' ');
+/** A labelled select, like TextField. */
+export function SelectField({ label, options = [], children, description, error, emptyLabel, ...selectProps }: SelectFieldProps) {
   return (
-    <div className={`utrecht-form-field${error ? ' utrecht-form-field--invalid' : ''}`}>
-      <div className="utrecht-form-field__label">
-        <label className="utrecht-form-label" htmlFor={selectId}>
-          {label}
-        </label>
-      </div>
-      {description && (
-        <div className="utrecht-form-field__description utrecht-form-field-description" id={descriptionId}>
-          {description}
-        </div>
-      )}
-      {error && (
-        <div className="utrecht-form-field__error-message utrecht-form-field-error-message" id={errorId} role="alert">
-          {error}
-        </div>
-      )}
-      <div className="utrecht-form-field__input">
+    <FormField label={label} description={description} error={error}>
+      {({ id, describedBy, invalid }) => (
         <select
           {...selectProps}
-          id={selectId}
-          className={`utrecht-select utrecht-select--html-select${error ? ' utrecht-select--invalid' : ''}`}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy || undefined}
+          id={id}
+          className={`utrecht-select utrecht-select--html-select${invalid ? ' utrecht-select--invalid' : ''}`}
+          aria-invalid={invalid || undefined}
+          aria-describedby={describedBy}
         >
           {emptyLabel !== undefined && <option value="">{emptyLabel}</option>}
-          {options.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
+          {children ??
+            options.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
         </select>
-      </div>
-    </div>
+      )}
+    </FormField>
   );
 }

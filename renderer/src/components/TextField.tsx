@@ -1,4 +1,5 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type Ref } from 'react';
+import type { InputHTMLAttributes, ReactNode, Ref } from 'react';
+import { FormField } from './FormField';
 
 interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'className'> {
   label: string;
@@ -17,45 +18,25 @@ interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id
 }
 
 /**
- * Label, description and error tied to the input, in the NL Design System form-field structure.
- * Forms validate in code and say so in words; native `required` is avoided because the Utrecht
- * styles mark an emptied field red (:user-invalid) even after a successful submit.
+ * A labelled text input. Forms validate in code and say so in words; native `required` is avoided
+ * because the Utrecht styles mark an emptied field red (:user-invalid) even after a successful submit.
  */
 export function TextField({ label, description, error, after, afterId, inline, inputClassName, inputRef, ...inputProps }: TextFieldProps) {
-  const inputId = useId();
-  const descriptionId = `${inputId}-description`;
-  const errorId = `${inputId}-error`;
-  const labelId = `${inputId}-label`;
-  const describedBy = [description ? descriptionId : null, error ? errorId : null, afterId ?? null].filter(Boolean).join(' ');
   return (
-    <div className={`utrecht-form-field${error ? ' utrecht-form-field--invalid' : ''}`}>
-      <div className="utrecht-form-field__label">
-        <label className="utrecht-form-label" htmlFor={inputId} id={labelId}>
-          {label}
-        </label>
-      </div>
-      {description && (
-        <div className="utrecht-form-field__description utrecht-form-field-description" id={descriptionId}>
-          {description}
-        </div>
+    <FormField label={label} description={description} error={error} describedByExtra={afterId} inputRowClassName="app-input-row" after={after}>
+      {({ id, labelId, describedBy, invalid }) => (
+        <>
+          <input
+            {...inputProps}
+            ref={inputRef}
+            id={id}
+            className={`utrecht-textbox utrecht-textbox--html-input${invalid ? ' utrecht-textbox--invalid' : ''}${inputClassName ? ` ${inputClassName}` : ''}`}
+            aria-invalid={invalid || undefined}
+            aria-describedby={describedBy}
+          />
+          {typeof inline === 'function' ? inline({ labelId }) : inline}
+        </>
       )}
-      {error && (
-        <div className="utrecht-form-field__error-message utrecht-form-field-error-message" id={errorId} role="alert">
-          {error}
-        </div>
-      )}
-      <div className="utrecht-form-field__input app-input-row">
-        <input
-          {...inputProps}
-          ref={inputRef}
-          id={inputId}
-          className={`utrecht-textbox utrecht-textbox--html-input${error ? ' utrecht-textbox--invalid' : ''}${inputClassName ? ` ${inputClassName}` : ''}`}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy || undefined}
-        />
-        {typeof inline === 'function' ? inline({ labelId }) : inline}
-      </div>
-      {after}
-    </div>
+    </FormField>
   );
 }

@@ -1,5 +1,6 @@
-import { useId, type SelectHTMLAttributes } from 'react';
+import type { SelectHTMLAttributes } from 'react';
 import type { Phenomenon } from '../../../../shared/api/dossier-types';
+import { SelectField } from '../../components/SelectField';
 import { groupPhenomena } from './phenomena';
 
 interface PhenomenonSelectProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id' | 'className' | 'children'> {
@@ -19,54 +20,24 @@ interface PhenomenonSelectProps extends Omit<SelectHTMLAttributes<HTMLSelectElem
  * Type-ahead works on the labels as shown.
  */
 export function PhenomenonSelect({ label, phenomena, emptyLabel, groupLabel, description, error, ...selectProps }: PhenomenonSelectProps) {
-  const selectId = useId();
-  const descriptionId = `${selectId}-description`;
-  const errorId = `${selectId}-error`;
-  const describedBy = [description ? descriptionId : null, error ? errorId : null].filter(Boolean).join(' ');
   return (
-    <div className={`utrecht-form-field${error ? ' utrecht-form-field--invalid' : ''}`}>
-      <div className="utrecht-form-field__label">
-        <label className="utrecht-form-label" htmlFor={selectId}>
-          {label}
-        </label>
-      </div>
-      {description && (
-        <div className="utrecht-form-field__description utrecht-form-field-description" id={descriptionId}>
-          {description}
-        </div>
-      )}
-      {error && (
-        <div className="utrecht-form-field__error-message utrecht-form-field-error-message" id={errorId} role="alert">
-          {error}
-        </div>
-      )}
-      <div className="utrecht-form-field__input">
-        <select
-          {...selectProps}
-          id={selectId}
-          className={`utrecht-select utrecht-select--html-select${error ? ' utrecht-select--invalid' : ''}`}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy || undefined}
-        >
-          <option value="">{emptyLabel}</option>
-          {groupPhenomena(phenomena).map(({ phenomenon, subForms }) =>
-            subForms.length === 0 ? (
-              <option key={phenomenon.id} value={phenomenon.id}>
-                {phenomenon.label}
+    <SelectField {...selectProps} label={label} description={description} error={error} emptyLabel={emptyLabel}>
+      {groupPhenomena(phenomena).map(({ phenomenon, subForms }) =>
+        subForms.length === 0 ? (
+          <option key={phenomenon.id} value={phenomenon.id}>
+            {phenomenon.label}
+          </option>
+        ) : (
+          <optgroup key={phenomenon.id} label={phenomenon.label}>
+            <option value={phenomenon.id}>{groupLabel(phenomenon.label)}</option>
+            {subForms.map((subForm) => (
+              <option key={subForm.id} value={subForm.id}>
+                {subForm.label}
               </option>
-            ) : (
-              <optgroup key={phenomenon.id} label={phenomenon.label}>
-                <option value={phenomenon.id}>{groupLabel(phenomenon.label)}</option>
-                {subForms.map((subForm) => (
-                  <option key={subForm.id} value={subForm.id}>
-                    {subForm.label}
-                  </option>
-                ))}
-              </optgroup>
-            ),
-          )}
-        </select>
-      </div>
-    </div>
+            ))}
+          </optgroup>
+        ),
+      )}
+    </SelectField>
   );
 }
