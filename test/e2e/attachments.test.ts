@@ -131,7 +131,7 @@ describe.skipIf(skipWithoutBrowser)('attachments of a dossier, end to end in Chr
     expect(cells[1]).toMatch(/^\d{2}-\d{2}-\d{4}\ndoor J. de Vries$/);
     // Shown as the police writes it; spelled out (visually hidden) for screen readers.
     expect(cells[2]).toMatch(/^B2\n/);
-    expect(cells[2]).toContain('Bron B (Meestal betrouwbaar), informatie 2 (De bron persoonlijk bekend)');
+    expect(cells[2]).toContain('Waardering B2: bron Meestal betrouwbaar, informatie De bron persoonlijk bekend');
     expect(cells[3]).toMatch(/^TLP:AMBER\n/);
     expect(await photo.getByText('B2', { exact: true }).isVisible()).toBe(true);
     expect(await rowOf('proces-verbaal.pdf').getByRole('rowheader').innerText()).toBe('proces-verbaal.pdf\nPDF-document');

@@ -69,7 +69,8 @@ describe.skipIf(skipWithoutBrowser)('the dossier list and the dossier screen, en
     expect(await firstCells.nth(0).innerText()).toBe(first.number);
     expect(await firstCells.nth(1).innerText()).toBe(first.title);
     expect(await firstCells.nth(2).innerText()).toBe(DOSSIER_STATUS_LABELS_NL[first.status]);
-    expect(await firstCells.nth(7).innerText()).toBe(`TLP:${first.tlp}`);
+    // The badge reads the code, and its meaning to screen readers.
+    expect((await firstCells.nth(7).innerText()).split('\n')).toEqual([`TLP:${first.tlp}`, expect.stringMatching(new RegExp(`^TLP:${first.tlp.replace('+', '\\+')} – `))]);
     await checkScreen(page, 'dossiers-01-list');
 
     // A status that some but not all demo dossiers have: the list narrows to what the core counts.
@@ -224,8 +225,8 @@ describe.skipIf(skipWithoutBrowser)('the dossier list and the dossier screen, en
     await expect.poll(() => note.innerText()).toContain('Gesprek met de wijkagent');
     const noteText = await note.innerText();
     for (const text of [dutchDate(yesterday), DISPLAY_NAME, 'van Politie', 'TLP:AMBER', 'Intern']) expect(noteText).toContain(text);
-    expect(await note.locator('.app-dossier-grading').innerText()).toContain('B2');
-    expect(await note.locator('.app-dossier-grading').getAttribute('title')).toBe(
+    expect(await note.locator('.app-grading').innerText()).toContain('B2');
+    expect(await note.locator('.app-grading').getAttribute('title')).toBe(
       'Waardering B2: bron Meestal betrouwbaar, informatie De bron persoonlijk bekend',
     );
     expect(await panel().getByRole('status').filter({ hasText: '1 notitie' }).isVisible()).toBe(true);

@@ -307,7 +307,7 @@ describe.skipIf(skipWithoutBrowser)('signals in the demo vault, end to end in Ch
     await expect.poll(() => details.innerText()).toContain('Afgeschermd');
     expect(await details.innerText()).not.toContain('Rondkijker');
     expect(await details.innerText()).toContain('TLP:');
-    expect(await details.innerText()).toMatch(/Bron: .+\. Informatie: .+\./);
+    expect(await details.innerText()).toMatch(/Waardering [ABCX][1-4]: bron .+, informatie .+/);
     expect(await details.innerText()).toContain('Drugs › Handel in hard- en softdrugs');
     await checkScreen(page, 'signals-04-signal');
 

@@ -16,6 +16,9 @@ export const en: Translations = {
     hidePassphrase: 'Hide passphrase',
     browse: 'Browse…',
   },
+  weighing: {
+    words: 'Grading {{sourceGrade}}{{informationGrade}}: source {{source}}, information {{information}}',
+  },
   noAccess: {
     title: 'No access',
     body: 'Open Dossierkluis through the address the browser host showed when it started. That address holds an access code that is valid for this window only.',

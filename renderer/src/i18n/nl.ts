@@ -18,6 +18,9 @@ export const nl = {
     hidePassphrase: 'Wachtwoord verbergen',
     browse: 'Bladeren…',
   },
+  weighing: {
+    words: 'Waardering {{sourceGrade}}{{informationGrade}}: bron {{source}}, informatie {{information}}',
+  },
   noAccess: {
     title: 'Geen toegang',
     body: 'Open Dossierkluis via het adres dat de browserhost bij het starten toonde. Dat adres bevat een toegangscode die alleen voor dit venster geldt.',

@@ -18,7 +18,6 @@ export const attachmentsNl = {
     grading: 'Waardering',
     tlp: 'TLP',
     actions: 'Acties',
-    gradingLabel: 'Bron {{source}} ({{sourceLabel}}), informatie {{information}} ({{informationLabel}})',
   },
   actions: {
     preview: 'Voorbeeld',
@@ -146,7 +145,6 @@ export const attachmentsEn: TranslationShape<typeof attachmentsNl> = {
     grading: 'Grading',
     tlp: 'TLP',
     actions: 'Actions',
-    gradingLabel: 'Source {{source}} ({{sourceLabel}}), information {{information}} ({{informationLabel}})',
   },
   actions: {
     preview: 'Preview',

@@ -151,7 +151,6 @@ export const dossiersNl = {
     column: 'Waardering',
     source: 'Betrouwbaarheid van de bron',
     information: 'Betrouwbaarheid van de informatie',
-    words: 'Waardering {{sourceGrade}}{{informationGrade}}: bron {{source}}, informatie {{information}}',
   },
   trash: {
     title: 'Naar de prullenbak',
@@ -405,7 +404,6 @@ export const dossiersEn: TranslationShape<typeof dossiersNl> = {
     column: 'Grading',
     source: 'Reliability of the source',
     information: 'Reliability of the information',
-    words: 'Grading {{sourceGrade}}{{informationGrade}}: source {{source}}, information {{information}}',
   },
   trash: {
     title: 'To the trash',

@@ -4,10 +4,6 @@ import type { TranslationShape } from '../nl';
 export const signalsNl = {
   title: 'Signalen',
   tlpCode: 'TLP:{{code}}',
-  grading: {
-    short: '{{source}}{{information}}',
-    words: 'Bron: {{source}}. Informatie: {{information}}.',
-  },
   list: {
     newSignal: 'Nieuw signaal',
     filtersTitle: 'Filteren',
@@ -176,10 +172,6 @@ export const signalsNl = {
 export const signalsEn: TranslationShape<typeof signalsNl> = {
   title: 'Signals',
   tlpCode: 'TLP:{{code}}',
-  grading: {
-    short: '{{source}}{{information}}',
-    words: 'Source: {{source}}. Information: {{information}}.',
-  },
   list: {
     newSignal: 'New signal',
     filtersTitle: 'Filter',

@@ -8,9 +8,6 @@ export const subjectsNl = {
   none: '— geen —',
   empty: 'niet ingevuld',
   dateFormat: 'Als dd-mm-jjjj, bijvoorbeeld 01-03-2025.',
-  grading: {
-    full: 'Bron: {{source}}; informatie: {{information}}',
-  },
   period: {
     range: '{{from}} – {{until}}',
     from: 'vanaf {{from}}',
@@ -255,9 +252,6 @@ export const subjectsEn: TranslationShape<typeof subjectsNl> = {
   none: '— none —',
   empty: 'not filled in',
   dateFormat: 'As dd-mm-yyyy, for example 01-03-2025.',
-  grading: {
-    full: 'Source: {{source}}; information: {{information}}',
-  },
   period: {
     range: '{{from}} – {{until}}',
     from: 'from {{from}}',

@@ -9,7 +9,7 @@ import { SelectField } from '../../components/SelectField';
 import { useErrorText } from '../../components/useErrorText';
 import { formatBytes } from '../../format/bytes';
 import { currentLanguage } from '../../i18n';
-import { informationGradeLabel } from './AttachmentFacts';
+import { useInformationGradeLabel } from '../../components/Weighing';
 import { useAttachmentImports, type ImportOutcome } from './import-store';
 import { JobProgress, useRunningJob } from './JobProgress';
 
@@ -55,6 +55,7 @@ function useOutcomeMessage(): (outcome: ImportOutcome) => Message {
  */
 export function AddAttachmentForm({ dossierId, defaultTlp }: AddAttachmentFormProps) {
   const { t } = useTranslation();
+  const informationGradeLabel = useInformationGradeLabel();
   const outcomeMessage = useOutcomeMessage();
   const [sourcePath, setSourcePath] = useState('');
   const [sourceGrade, setSourceGrade] = useState<SourceGrade>(UNGRADED.sourceGrade);
@@ -134,7 +135,7 @@ export function AddAttachmentForm({ dossierId, defaultTlp }: AddAttachmentFormPr
             label={t('attachments.add.informationGradeLabel')}
             value={String(informationGrade)}
             onChange={(event) => setInformationGrade(Number(event.target.value) as InformationGrade)}
-            options={INFORMATION_GRADES.map((code) => ({ value: String(code), label: t('attachments.add.gradeOption', { code, label: informationGradeLabel(t, code) }) }))}
+            options={INFORMATION_GRADES.map((code) => ({ value: String(code), label: t('attachments.add.gradeOption', { code, label: informationGradeLabel(code) }) }))}
           />
         </fieldset>
         <div className="app-attachment-add__tlp">

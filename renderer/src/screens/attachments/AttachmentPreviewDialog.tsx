@@ -7,7 +7,7 @@ import { Dialog } from '../../components/Dialog';
 import { useErrorText } from '../../components/useErrorText';
 import { formatBytes } from '../../format/bytes';
 import { currentLanguage } from '../../i18n';
-import { Grading, TlpBadge } from './AttachmentFacts';
+import { Grading, TlpBadge } from '../../components/Weighing';
 import { typeLabel } from './attachment-labels';
 import { openPdf, type OpenedPdf } from './pdf-document';
 import { PreviewReadError, readImageBlob } from './preview-bytes';
@@ -54,7 +54,7 @@ export function AttachmentPreviewDialog({ attachment, onClose }: { attachment: A
         <div>
           <dt>{t('attachments.table.grading')}</dt>
           <dd>
-            <Grading attachment={attachment} />
+            <Grading sourceGrade={attachment.sourceGrade} informationGrade={attachment.informationGrade} />
           </dd>
         </div>
         <div>

@@ -13,7 +13,7 @@ import { formatDate } from '../../format/date';
 import { currentLanguage } from '../../i18n';
 import type { DossierTabProps } from '../dossiers/tab-props';
 import { AddAttachmentForm } from './AddAttachmentForm';
-import { Grading, TlpBadge } from './AttachmentFacts';
+import { Grading, TlpBadge } from '../../components/Weighing';
 import { AttachmentPreviewDialog } from './AttachmentPreviewDialog';
 import { typeLabel } from './attachment-labels';
 import { useAttachmentImports } from './import-store';
@@ -127,7 +127,7 @@ export function AttachmentsTab({ dossier, onDossierChanged }: DossierTabProps) {
                     <span className="app-attachments__by">{t('attachments.table.addedBy', { name: attachment.addedBy })}</span>
                   </td>
                   <td className="utrecht-table__cell">
-                    <Grading attachment={attachment} />
+                    <Grading sourceGrade={attachment.sourceGrade} informationGrade={attachment.informationGrade} />
                   </td>
                   <td className="utrecht-table__cell">
                     <TlpBadge tlp={attachment.tlp} />

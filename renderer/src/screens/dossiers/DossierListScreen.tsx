@@ -14,7 +14,7 @@ import { currentLanguage } from '../../i18n';
 import { useNavigation } from '../../store/navigation';
 import { DossierFilters, FILTER_FIELDS } from './DossierFilters';
 import { activeFilterCount, dossierListInput, useDossierListStore } from './dossier-list-store';
-import { TlpBadge } from './Grading';
+import { TlpBadge } from '../../components/Weighing';
 import { NewDossierDialog } from './NewDossierDialog';
 import { phenomenonLabel, usePhenomena } from './pickers';
 

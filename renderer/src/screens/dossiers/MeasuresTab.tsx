@@ -13,7 +13,7 @@ import { formatDate } from '../../format/date';
 import { currentLanguage } from '../../i18n';
 import { DateField, useDateText } from './DateField';
 import { useFormErrors } from './form-errors';
-import { TlpBadge } from './Grading';
+import { TlpBadge } from '../../components/Weighing';
 import { useDomainOptions } from './options';
 import { Section } from './Section';
 import type { DossierTabProps } from './tab-props';

@@ -13,7 +13,7 @@ import { useNavigation } from '../../store/navigation';
 import { DossierMatchesSummary } from '../subjects/DossierMatchesSummary';
 import { DossierEditForm } from './DossierEditForm';
 import { useDossierListStore } from './dossier-list-store';
-import { Grading, TlpBadge } from './Grading';
+import { Grading, TlpBadge } from '../../components/Weighing';
 import { phenomenonLabel, usePhenomena } from './pickers';
 import { Section } from './Section';
 import { StatusChangeForm, StatusHistory } from './StatusSection';

@@ -27,7 +27,7 @@ import { useFieldError } from '../../components/useFieldError';
 import { formatDate } from '../../format/date';
 import type { Language } from '../../i18n';
 import { PhenomenonSelect } from './PhenomenonSelect';
-import { useInformationGradeLabel } from './weighing';
+import { useInformationGradeLabel } from '../../components/Weighing';
 
 /** What the form holds: text as typed (dates as dd-mm-jjjj), choices as their values. */
 export interface SignalFormValues {

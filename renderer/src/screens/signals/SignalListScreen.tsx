@@ -30,7 +30,8 @@ import {
   type SignalListFilters,
   type SignalSort,
 } from './signal-list-store';
-import { GradingCode, TlpBadge, useFormatDate } from './weighing';
+import { Grading, TlpBadge } from '../../components/Weighing';
+import { useFormatDate } from './weighing';
 
 /**
  * All signals, filtered and sorted, in a virtual table: only the rows in view are in the page,
@@ -114,7 +115,7 @@ export function SignalListScreen() {
       render: (signal) =>
         signal.dossier ? <span title={signal.dossier.title}>{signal.dossier.number}</span> : <span className="app-muted">{t('signals.list.loose')}</span>,
     },
-    { key: 'grading', header: t('signals.list.columns.grading'), width: '5.75rem', render: (signal) => <GradingCode weighed={signal} /> },
+    { key: 'grading', header: t('signals.list.columns.grading'), width: '5.75rem', render: (signal) => <Grading sourceGrade={signal.sourceGrade} informationGrade={signal.informationGrade} /> },
     { key: 'tlp', header: t('signals.list.columns.tlp'), width: '7.25rem', render: (signal) => <TlpBadge tlp={signal.tlp} short /> },
   ];
 

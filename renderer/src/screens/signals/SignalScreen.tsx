@@ -17,7 +17,8 @@ import { NewDossierDialog } from './NewDossierDialog';
 import { phenomenonPath } from './phenomena';
 import { SignalForm, signalToForm } from './SignalForm';
 import { useSignalList } from './signal-list-store';
-import { GradingInWords, TlpBadge, useFormatDate } from './weighing';
+import { TlpBadge } from '../../components/Weighing';
+import { GradingInWords, useFormatDate } from './weighing';
 
 type OpenDialog = 'attach' | 'toDossier' | 'trash' | null;
 

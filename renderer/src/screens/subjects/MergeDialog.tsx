@@ -7,7 +7,7 @@ import { Dialog } from '../../components/Dialog';
 import { useCoreQuery } from '../../components/useCoreQuery';
 import { useErrorText } from '../../components/useErrorText';
 import { callCore } from '../../core-client';
-import { Grading, TlpBadge } from './parts';
+import { Grading, TlpBadge } from '../../components/Weighing';
 import { SUBJECT_FIELDS, displayValue, type SubjectField } from './subject-form';
 
 interface MergeDialogProps {

@@ -15,7 +15,8 @@ import { callCore } from '../../core-client';
 import { useNavigation } from '../../store/navigation';
 import { MatchHints } from './MatchHints';
 import { MergeDialog } from './MergeDialog';
-import { Grading, LinkMetaFields, useInformationGradeText, PeriodText, RouteLink, TlpBadge, WeighingFields, coreFieldErrors, dossierRoute, subjectRoute } from './parts';
+import { Grading, TlpBadge, useInformationGradeLabel } from '../../components/Weighing';
+import { LinkMetaFields, PeriodText, RouteLink, WeighingFields, coreFieldErrors, dossierRoute, subjectRoute } from './parts';
 import { SubjectDetailsFields } from './SubjectDetailsFields';
 import { SubjectPicker } from './SubjectPicker';
 import {
@@ -158,7 +159,7 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 
 function SubjectDetailsList({ subject }: { subject: SubjectWithLinks }) {
   const { t } = useTranslation();
-  const informationGradeText = useInformationGradeText();
+  const informationGradeText = useInformationGradeLabel();
   const fields = SUBJECT_FIELDS[subject.type] as readonly SubjectField[];
   return (
     <dl className="app-subject-details">

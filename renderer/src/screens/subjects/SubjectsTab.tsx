@@ -13,7 +13,8 @@ import type { DossierTabProps } from '../dossiers/tab-props';
 import { AddSubjectForm, type AddedSubject } from './AddSubjectForm';
 import { AlsoInLinks, MatchHints } from './MatchHints';
 import { MergeDialog } from './MergeDialog';
-import { Grading, PeriodText, RouteLink, TlpBadge, subjectRoute } from './parts';
+import { Grading, TlpBadge } from '../../components/Weighing';
+import { PeriodText, RouteLink, subjectRoute } from './parts';
 
 type DossierSubjectLink = Dossier['subjects'][number];
 

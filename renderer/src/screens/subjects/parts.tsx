@@ -7,8 +7,9 @@ import { VALIDATION_CODES, type ValidationCode } from '../../../../shared/domain
 import { validationMessages } from '../../../../shared/i18n/validation';
 import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
+import { useInformationGradeLabel } from '../../components/Weighing';
 import { formatDate } from '../../format/date';
-import { currentLanguage, resources } from '../../i18n';
+import { currentLanguage } from '../../i18n';
 import { useNavigation, type Route } from '../../store/navigation';
 import type { FieldErrors, LinkFormValues, WeighingValues } from './subject-form';
 
@@ -62,45 +63,6 @@ export const subjectRoute = (subjectId: number, fromDossierId?: number): Route =
   ...(fromDossierId ? { fromDossierId } : {}),
 });
 
-/**
- * The words for an information grade. The grades are numbers (1–4), which i18next's typed keys leave
- * out of their key union, so they are read from the resources directly (same text as `domain.*`).
- */
-export function useInformationGradeText(): (grade: InformationGrade) => string {
-  const { i18n } = useTranslation();
-  const language = i18n.language === 'en' ? 'en' : 'nl';
-  return (grade) => resources[language].translation.domain.informationGrade[grade];
-}
-
-/** "B2": the 4x4 grading in short, with its meaning for screen readers and on hover. */
-export function Grading({ sourceGrade, informationGrade }: { sourceGrade: SourceGrade; informationGrade: InformationGrade }) {
-  const { t } = useTranslation();
-  const informationGradeText = useInformationGradeText();
-  const full = t('subjects.grading.full', {
-    source: t(`domain.sourceGrade.${sourceGrade}`),
-    information: informationGradeText(informationGrade),
-  });
-  return (
-    <span className="app-subject-grading" title={full}>
-      <span aria-hidden="true">
-        {sourceGrade}
-        {informationGrade}
-      </span>
-      <span className="app-visually-hidden">{full}</span>
-    </span>
-  );
-}
-
-/** The TLP handling code as the standard writes it, on black as TLP 2.0 prescribes. */
-export function TlpBadge({ tlp }: { tlp: TlpCode }) {
-  const { t } = useTranslation();
-  return (
-    <span className={`app-tlp app-tlp--${tlp.replace('+', '-').toLowerCase()}`} title={t(`domain.tlp.${tlp}`)}>
-      TLP:{tlp}
-    </span>
-  );
-}
-
 /** "01-02-2025 – 31-12-2025", "vanaf 01-02-2025", "tot 31-12-2025" or "—". */
 export function PeriodText({ validFrom, validUntil }: { validFrom: string | null; validUntil: string | null }) {
   const { t } = useTranslation();
@@ -114,7 +76,7 @@ export function PeriodText({ validFrom, validUntil }: { validFrom: string | null
 /** Source reliability, information reliability and handling code. */
 export function WeighingFields({ values, onChange }: { values: WeighingValues; onChange(values: WeighingValues): void }) {
   const { t } = useTranslation();
-  const informationGradeText = useInformationGradeText();
+  const informationGradeText = useInformationGradeLabel();
   return (
     <div className="app-subject-form-grid">
       <SelectField
