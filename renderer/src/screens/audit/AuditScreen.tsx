@@ -11,7 +11,7 @@ import { callCore } from '../../core-client';
 import { formatDateTime } from '../../format/date';
 import { currentLanguage } from '../../i18n';
 import type { Route } from '../../store/navigation';
-import { RouteLink } from '../search/RouteLink';
+import { RouteLink } from '../../components/RouteLink';
 import { AUDIT_GROUPS, actionsOf, describeEntry, itemLabel, type AuditGroup } from './actions';
 
 /** Entries per page: a screenful or two; "Oudere regels laden" fetches the next. */

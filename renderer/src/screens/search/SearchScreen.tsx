@@ -10,7 +10,7 @@ import { useErrorText } from '../../components/useErrorText';
 import { useFocusHeading } from '../../components/useFocusHeading';
 import { callCore } from '../../core-client';
 import { useNavigation, type Route } from '../../store/navigation';
-import { RouteLink } from './RouteLink';
+import { RouteLink } from '../../components/RouteLink';
 import { MAX_QUERY_LENGTH } from './SearchBox';
 import { markTerms, markedTitle, queryTerms, snippetParts, type SnippetPart } from './snippet';
 

@@ -4,7 +4,8 @@ import { Alert } from '../../components/Alert';
 import { useCoreQuery } from '../../components/useCoreQuery';
 import { useErrorText } from '../../components/useErrorText';
 import { AlsoInLinks } from './MatchHints';
-import { RouteLink, subjectRoute } from './parts';
+import { RouteLink } from '../../components/RouteLink';
+import { subjectRoute } from './parts';
 
 /** The most subjects a dossier lists at once in subject.list; a dossier has some tens. */
 const SUBJECT_PAGE = 500;

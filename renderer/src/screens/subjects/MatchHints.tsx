@@ -2,7 +2,8 @@ import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SubjectMatches } from '../../../../shared/api';
 import { Button } from '../../components/Button';
-import { RouteLink, dossierRoute, subjectRoute } from './parts';
+import { RouteLink } from '../../components/RouteLink';
+import { dossierRoute, subjectRoute } from './parts';
 
 /** The roles, as words, after a dossier: "(Eigenaar, Locatie)". */
 function RolesText({ roles }: { roles: SubjectMatches['dossiers'][number]['roles'] }) {

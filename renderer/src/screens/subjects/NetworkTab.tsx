@@ -11,7 +11,8 @@ import { callCore } from '../../core-client';
 import { useNavigation } from '../../store/navigation';
 import type { DossierTabProps } from '../dossiers/tab-props';
 import { NODE_RADIUS, layoutNetwork, type NetworkInput, type NetworkNode } from './network-layout';
-import { RouteLink, dossierRoute, subjectRoute } from './parts';
+import { RouteLink } from '../../components/RouteLink';
+import { dossierRoute, subjectRoute } from './parts';
 
 /** How many subject.get calls run at once: enough to be quick, few enough not to queue up the core. */
 const PARALLEL_FETCHES = 4;

@@ -16,7 +16,8 @@ import { useNavigation } from '../../store/navigation';
 import { MatchHints } from './MatchHints';
 import { MergeDialog } from './MergeDialog';
 import { Grading, TlpBadge, useInformationGradeLabel } from '../../components/Weighing';
-import { LinkMetaFields, PeriodText, RouteLink, WeighingFields, coreFieldErrors, dossierRoute, subjectRoute } from './parts';
+import { RouteLink } from '../../components/RouteLink';
+import { LinkMetaFields, PeriodText, WeighingFields, coreFieldErrors, dossierRoute, subjectRoute } from './parts';
 import { SubjectDetailsFields } from './SubjectDetailsFields';
 import { SubjectPicker } from './SubjectPicker';
 import {

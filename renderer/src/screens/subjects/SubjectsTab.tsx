@@ -14,7 +14,8 @@ import { AddSubjectForm, type AddedSubject } from './AddSubjectForm';
 import { AlsoInLinks, MatchHints } from './MatchHints';
 import { MergeDialog } from './MergeDialog';
 import { Grading, TlpBadge } from '../../components/Weighing';
-import { PeriodText, RouteLink, subjectRoute } from './parts';
+import { RouteLink } from '../../components/RouteLink';
+import { PeriodText, subjectRoute } from './parts';
 
 type DossierSubjectLink = Dossier['subjects'][number];
 

@@ -1,4 +1,3 @@
-import type { MouseEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../../shared/api';
 import type { InformationGrade, SourceGrade, TlpCode } from '../../../../shared/domain/enums';
@@ -10,7 +9,7 @@ import { TextField } from '../../components/TextField';
 import { useInformationGradeLabel } from '../../components/Weighing';
 import { formatDate } from '../../format/date';
 import { currentLanguage } from '../../i18n';
-import { useNavigation, type Route } from '../../store/navigation';
+import type { Route } from '../../store/navigation';
 import type { FieldErrors, LinkFormValues, WeighingValues } from './subject-form';
 
 /** Small pieces shared by the subject screens: links inside the app, gradings, periods, form parts. */
@@ -29,30 +28,6 @@ export function coreFieldErrors(error: ApiError | null): FieldErrors {
   const reason = error.details?.reason;
   if (typeof field !== 'string' || typeof reason !== 'string' || !(VALIDATION_CODES as readonly string[]).includes(reason)) return {};
   return { [field]: reason as ValidationCode };
-}
-
-/** A link that opens a screen of the app (the address is only a hint for the status bar). */
-export function RouteLink({ route, children, className, label }: { route: Route; children: ReactNode; className?: string; label?: string }) {
-  const open = useNavigation((state) => state.open);
-  const href =
-    route.section === 'dossiers' && route.view === 'dossier'
-      ? `#dossier-${route.dossierId}`
-      : route.section === 'dossiers' && route.view === 'subject'
-        ? `#subject-${route.subjectId}`
-        : `#${route.section}`;
-  return (
-    <a
-      href={href}
-      aria-label={label}
-      className={`utrecht-link utrecht-link--html-a${className ? ` ${className}` : ''}`}
-      onClick={(event: MouseEvent) => {
-        event.preventDefault();
-        open(route);
-      }}
-    >
-      {children}
-    </a>
-  );
 }
 
 export const dossierRoute = (dossierId: number): Route => ({ section: 'dossiers', view: 'dossier', dossierId });

@@ -1,5 +1,5 @@
 import type { AnchorHTMLAttributes, ReactNode } from 'react';
-import { useNavigation, type Route } from '../../store/navigation';
+import { useNavigation, type Route } from '../store/navigation';
 
 /** A readable address for the link (the app navigates itself; the address is only shown, not followed). */
 export function routeHref(route: Route): string {
@@ -29,7 +29,7 @@ export function RouteLink({ route, children, className, ...rest }: RouteLinkProp
     <a
       {...rest}
       href={routeHref(route)}
-      className={['utrecht-link', className].filter(Boolean).join(' ')}
+      className={['utrecht-link utrecht-link--html-a', className].filter(Boolean).join(' ')}
       onClick={(event) => {
         // Also for Ctrl- or Shift-click: the vault opens in no other tab or window.
         event.preventDefault();
