@@ -1,8 +1,9 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError, Attachment, AttachmentExport } from '../../../../shared/api';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
+import { OverwriteQuestion } from '../../components/OverwriteQuestion';
 import { Dialog } from '../../components/Dialog';
 import { PathField } from '../../components/PathField';
 import { useErrorText } from '../../components/useErrorText';
@@ -97,7 +98,12 @@ export function SaveAttachmentDialog({ attachment, onClose }: { attachment: Atta
         {cancelled && <Alert type="info">{t('attachments.save.cancelled')}</Alert>}
         {saved && <Alert type="ok">{t('attachments.save.done', { path: saved.path, size: formatBytes(saved.bytes, currentLanguage()) })}</Alert>}
         {occupiedTarget ? (
-          <OverwriteQuestion target={occupiedTarget} busy={busy} onOverwrite={() => void save(occupiedTarget, true)} onCancel={() => {
+          <OverwriteQuestion
+            question={t('attachments.save.overwriteQuestion', { path: occupiedTarget })}
+            explanation={t('attachments.save.overwriteExplanation')}
+            overwriteLabel={t('attachments.save.overwrite')}
+            busyLabel={t('attachments.save.busy')}
+            busy={busy} onOverwrite={() => void save(occupiedTarget, true)} onCancel={() => {
             setOccupiedTarget(null);
             targetRef.current?.focus();
           }} />
@@ -115,39 +121,5 @@ export function SaveAttachmentDialog({ attachment, onClose }: { attachment: Atta
         )}
       </form>
     </Dialog>
-  );
-}
-
-function OverwriteQuestion({ target, busy, onOverwrite, onCancel }: { target: string; busy: boolean; onOverwrite(): void; onCancel(): void }) {
-  const { t } = useTranslation();
-  const questionId = useId();
-  const questionRef = useRef<HTMLParagraphElement>(null);
-
-  // The question replaces the button just pressed: read it out and keep the focus close.
-  useEffect(() => {
-    questionRef.current?.focus();
-  }, []);
-
-  return (
-    <div className="app-question" role="group" aria-labelledby={questionId}>
-      <div className="utrecht-alert utrecht-alert--warning app-alert">
-        <div className="utrecht-alert__content">
-          <div className="utrecht-alert__message">
-            <p className="utrecht-paragraph app-question__text" id={questionId} ref={questionRef} tabIndex={-1}>
-              {t('attachments.save.overwriteQuestion', { path: target })}
-            </p>
-            <p className="utrecht-paragraph">{t('attachments.save.overwriteExplanation')}</p>
-          </div>
-        </div>
-      </div>
-      <div className="app-button-row">
-        <Button appearance="primary" busy={busy} busyLabel={t('attachments.save.busy')} onClick={onOverwrite}>
-          {t('attachments.save.overwrite')}
-        </Button>
-        <Button appearance="secondary" onClick={onCancel} disabled={busy}>
-          {t('common.cancel')}
-        </Button>
-      </div>
-    </div>
   );
 }

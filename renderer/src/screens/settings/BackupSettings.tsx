@@ -1,8 +1,9 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../../shared/api';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
+import { OverwriteQuestion } from '../../components/OverwriteQuestion';
 import { PathField } from '../../components/PathField';
 import { useErrorText } from '../../components/useErrorText';
 import { callCore } from '../../core-client';
@@ -74,7 +75,15 @@ export function BackupSettings() {
         {error && <Alert type="error">{errorText(error)}</Alert>}
         {made && <Alert type="ok">{t('settings.backup.done', { path: made.path, size: formatBytes(made.bytes, currentLanguage()) })}</Alert>}
         {occupiedTarget ? (
-          <OverwriteQuestion target={occupiedTarget} busy={busy} onOverwrite={() => void makeBackup(occupiedTarget, true)} onCancel={cancelOverwrite} />
+          <OverwriteQuestion
+            question={t('settings.backup.overwriteQuestion', { path: occupiedTarget })}
+            explanation={t('settings.backup.overwriteExplanation')}
+            overwriteLabel={t('settings.backup.overwrite')}
+            busyLabel={t('settings.backup.busy')}
+            busy={busy}
+            onOverwrite={() => void makeBackup(occupiedTarget, true)}
+            onCancel={cancelOverwrite}
+          />
         ) : (
           <Button type="submit" appearance="secondary" busy={busy} busyLabel={t('settings.backup.busy')}>
             {t('settings.backup.submit')}
@@ -82,47 +91,5 @@ export function BackupSettings() {
         )}
       </form>
     </SettingsSection>
-  );
-}
-
-interface OverwriteQuestionProps {
-  target: string;
-  busy: boolean;
-  onOverwrite(): void;
-  onCancel(): void;
-}
-
-/** Asks before replacing an existing file; the safe answer (cancel) is as easy to reach as the other. */
-function OverwriteQuestion({ target, busy, onOverwrite, onCancel }: OverwriteQuestionProps) {
-  const { t } = useTranslation();
-  const questionId = useId();
-  const questionRef = useRef<HTMLParagraphElement>(null);
-
-  // The question replaces the button the user just pressed: read it out and keep the focus nearby.
-  useEffect(() => {
-    questionRef.current?.focus();
-  }, []);
-
-  return (
-    <div className="app-question" role="group" aria-labelledby={questionId}>
-      <div className="utrecht-alert utrecht-alert--warning app-alert">
-        <div className="utrecht-alert__content">
-          <div className="utrecht-alert__message">
-            <p className="utrecht-paragraph app-question__text" id={questionId} ref={questionRef} tabIndex={-1}>
-              {t('settings.backup.overwriteQuestion', { path: target })}
-            </p>
-            <p className="utrecht-paragraph">{t('settings.backup.overwriteExplanation')}</p>
-          </div>
-        </div>
-      </div>
-      <div className="app-button-row">
-        <Button appearance="primary" busy={busy} busyLabel={t('settings.backup.busy')} onClick={onOverwrite}>
-          {t('settings.backup.overwrite')}
-        </Button>
-        <Button appearance="secondary" onClick={onCancel} disabled={busy}>
-          {t('common.cancel')}
-        </Button>
-      </div>
-    </div>
   );
 }
