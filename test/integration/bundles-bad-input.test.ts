@@ -140,12 +140,17 @@ describe('bad bundles are refused with a clear code, and the vault is untouched'
       [Math.floor(bytes.length / 2), 'BUNDLE_DAMAGED'],
       [bytes.length - 1, 'BUNDLE_DAMAGED'],
       [headerEnd + 6, 'BUNDLE_DAMAGED'],
-      [bytes.indexOf('-> X25519 ') + 12, 'BUNDLE_NOT_FOR_THIS_VAULT'],
     ] as const) {
       const flipped = Buffer.from(bytes);
       flipped[position]! ^= 0x04;
       await expectRefused(writeTemp('bit.dkbundel', flipped), code);
     }
+    // In the stanza's base64 a flipped bit can make a character that is not base64 at all (a parse
+    // error, BUNDLE_DAMAGED); another valid letter changes the key share and is what this case is about.
+    const stanza = Buffer.from(bytes);
+    const inShare = bytes.indexOf('-> X25519 ') + 12;
+    stanza[inShare] = stanza[inShare] === 0x41 ? 0x42 : 0x41;
+    await expectRefused(writeTemp('bit.dkbundel', stanza), 'BUNDLE_NOT_FOR_THIS_VAULT');
   });
 
   it('a truncated file: anywhere, and exactly at the end of an age chunk', async () => {

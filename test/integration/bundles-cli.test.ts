@@ -24,7 +24,8 @@ function numberOf(listing: string, titleStart: string): string {
 }
 
 describe('kluis: identity, partners, export and import on the command line', () => {
-  it('exchanges cards, refuses what TLP forbids, previews before importing, and imports with --yes', () => {
+  // Some twenty processes, each opening vaults: minutes on a loaded two-core machine.
+  it('exchanges cards, refuses what TLP forbids, previews before importing, and imports with --yes', { timeout: 240_000 }, () => {
     const folder = makeTempFolder();
     const a = path.join(folder, 'gemeente.kluis');
     const b = path.join(folder, 'riec.kluis');
