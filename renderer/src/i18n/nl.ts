@@ -130,6 +130,7 @@ export const nl = {
     dossiers: 'Dossiers',
     meetings: 'Overleggen',
     reports: 'Rapportages',
+    bundles: 'Uitwisselen',
     audit: 'Logboek',
     trash: 'Prullenbak',
     settings: 'Instellingen',
