@@ -194,7 +194,7 @@ describe.skipIf(skipWithoutBrowser)('bundles between two vaults, end to end in C
     expect(await pageA.getByTestId('export-summary').locator('tbody tr').count()).toBe(1);
     expect(await pageA.getByTestId('export-summary').locator('tbody th').innerText()).toBe(pokerNumber);
     expect(await pageA.getByTestId('export-left-out').innerText()).toContain('BSN’s: 1');
-    expect(await pageA.getByTestId('export-totals').innerText()).toMatch(/^\d+ signalen, 3 subjecten met \d+ verbanden/);
+    expect(await pageA.getByTestId('export-totals').innerText()).toMatch(/^Signalen: \d+ · subjecten: 3 \(onderlinge verbanden: \d+\)/);
     expect(await pageA.getByText('Alles mag volgens de behandelcodes naar deze ontvangers.').isVisible()).toBe(true);
     expect(await pageA.getByText('Alleen geverifieerde partners').isVisible()).toBe(true);
     await checkScreen(pageA, 'bundles-04-wizard-summary');
@@ -268,9 +268,14 @@ describe.skipIf(skipWithoutBrowser)('bundles between two vaults, end to end in C
     const provenance = await call(hostB, 'bundle.provenance', { kind: 'dossier', id: imported.id });
     expect(provenance[0]).toMatchObject({ senderName: 'J. de Vries', senderOrganisation: 'Gemeente Voorbeeldstad', originNumber: pokerNumber });
 
-    // The link opens the dossier; the dossier list shows it.
+    // The link opens the dossier, whose overview says where it came from; the dossier list shows it.
     await done.getByRole('link', { name: POKER }).click();
     await visible(pageB.getByRole('heading', { level: 1, name: new RegExp(POKER) }));
+    const origin = pageB.getByTestId('provenance');
+    await visible(origin);
+    expect(await origin.innerText()).toMatch(
+      new RegExp(`^Geïmporteerd op \\d{2}-\\d{2}-\\d{4} uit een bundel van J\\. de Vries \\(Gemeente Voorbeeldstad\\), gemaakt op \\d{2}-\\d{2}-\\d{4}; daar dossier ${pokerNumber}\\.$`),
+    );
     await pageB.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Dossiers' }).click();
     await visible(pageB.getByRole('link', { name: new RegExp(POKER) }));
   });
@@ -278,7 +283,8 @@ describe.skipIf(skipWithoutBrowser)('bundles between two vaults, end to end in C
   it('refuses a tampered copy in Dutch, and B’s vault is unchanged', { timeout: STEP_TIMEOUT }, async () => {
     const tampered = path.join(files, 'gewijzigd.dkbundel');
     const bytes = fs.readFileSync(bundle());
-    bytes[Math.floor(bytes.length / 2)] ^= 0x01;
+    const middle = Math.floor(bytes.length / 2);
+    bytes[middle] = bytes[middle]! ^ 0x01;
     fs.writeFileSync(tampered, bytes);
     const countBefore = (await call(hostB, 'dossier.list', { limit: 500 })).total;
     const auditBefore = (await call(hostB, 'audit.list', { actions: ['bundle.imported'] })).length;
@@ -293,6 +299,64 @@ describe.skipIf(skipWithoutBrowser)('bundles between two vaults, end to end in C
     await checkScreen(pageB, 'bundles-08-import-error');
     expect((await call(hostB, 'dossier.list', { limit: 500 })).total).toBe(countBefore);
     expect((await call(hostB, 'audit.list', { actions: ['bundle.imported'] })).length).toBe(auditBefore);
+  });
+
+  it('a passphrase bundle: AMBER+STRICT blocks it until overridden; B asks for the passphrase and updates the dossier', { timeout: STEP_TIMEOUT }, async () => {
+    const passphrase = 'een lange zin voor de bundel';
+    const target = path.join(files, 'poker-wachtwoord.dkbundel');
+    await openBundles(pageA, 'Exporteren');
+    await pageA.getByLabel('Zoeken in nummer en titel').fill('pokeravond');
+    await pageA.getByLabel(`Dossier ${pokerNumber} meenemen: ${POKER}`).check();
+    await pageA.getByRole('button', { name: 'Volgende' }).click();
+    await pageA.getByRole('button', { name: 'Volgende' }).click();
+    await pageA.getByLabel('Met een wachtwoord').check();
+    expect(await pageA.getByText('niet allebei: het age-formaat staat dat niet toe', { exact: false }).isVisible()).toBe(true);
+    await pageA.getByLabel('Bundelwachtwoord', { exact: true }).fill(passphrase);
+    await pageA.getByLabel('Bundelwachtwoord herhalen', { exact: true }).fill(`${passphrase}!`);
+    await pageA.getByRole('button', { name: 'Volgende' }).click();
+    await visible(pageA.getByText('De twee wachtwoorden zijn niet gelijk.'));
+    await pageA.getByLabel('Bundelwachtwoord herhalen', { exact: true }).fill(passphrase);
+    await pageA.getByRole('button', { name: 'Volgende' }).click();
+
+    const violations = pageA.getByTestId('tlp-violations');
+    await visible(violations);
+    expect(await pageA.getByText('Iedereen die het wachtwoord heeft').isVisible()).toBe(true);
+    const rules = await violations.locator('tbody tr td:last-child').allInnerTexts();
+    expect(rules.length).toBeGreaterThan(0);
+    expect(rules).toContain('TLP:AMBER+STRICT gaat alleen naar partnerorganisaties van wie de vingerafdruk is vergeleken.');
+    expect(await pageA.getByRole('button', { name: 'Volgende' }).isDisabled()).toBe(true);
+    await pageA.getByLabel('Behandelcode overschrijven').check();
+    await pageA.getByLabel('Reden', { exact: true }).fill('Collega zonder eigen kluis, wachtwoord telefonisch (test)');
+    await pageA.getByRole('button', { name: 'Volgende' }).click();
+    await pageA.getByLabel('Opslaan als').fill(target);
+    await pageA.getByRole('button', { name: 'Bundel maken' }).click();
+    const done = pageA.getByTestId('export-done');
+    await visible(done, 30_000);
+    expect(await done.getByText('Het bestand is versleuteld met het bundelwachtwoord', { exact: false }).isVisible()).toBe(true);
+
+    await openBundles(pageB, 'Importeren');
+    await pageB.getByLabel('Bundel', { exact: true }).fill(target);
+    await pageB.getByRole('button', { name: 'Bundel openen' }).click();
+    await visible(pageB.getByText('Deze bundel is met een wachtwoord versleuteld.', { exact: false }));
+    const field = pageB.getByLabel('Bundelwachtwoord', { exact: true });
+    await expect.poll(() => field.evaluate((element) => element === document.activeElement)).toBe(true);
+    await field.fill('niet het goede wachtwoord');
+    await pageB.getByRole('button', { name: 'Bundel openen' }).click();
+    await visible(pageB.getByText('Het bundelwachtwoord is onjuist. Er is niets geïmporteerd.'), 30_000);
+    await field.fill(passphrase);
+    await pageB.getByRole('button', { name: 'Bundel openen' }).click();
+    const row = pageB.getByTestId('import-dossiers').locator('tbody tr');
+    await visible(row, 30_000);
+    const [local] = (await call(hostB, 'dossier.list', { limit: 500 })).items;
+    expect(await row.getByTestId('dossier-state').innerText()).toBe(`Bestaat al als ${local!.number}`);
+    expect(await row.getByRole('combobox').inputValue()).toBe('update');
+    expect(await pageB.getByText('Collega zonder eigen kluis, wachtwoord telefonisch (test)', { exact: false }).isVisible()).toBe(true);
+    await pageB.getByRole('button', { name: 'Importeren', exact: true }).click();
+    const imported = pageB.getByTestId('import-done');
+    await visible(imported, 30_000);
+    expect(await imported.getByText(`Dossier ${local!.number} bijgewerkt`, { exact: false }).isVisible()).toBe(true);
+    expect((await call(hostB, 'dossier.list', { limit: 500 })).total).toBe(1);
+    expect(await call(hostB, 'bundle.provenance', { kind: 'dossier', id: local!.id })).toHaveLength(2);
   });
 
   it('stops a dossier with TLP:RED items until the user overrides with a reason, which the audit trail keeps', { timeout: STEP_TIMEOUT }, async () => {

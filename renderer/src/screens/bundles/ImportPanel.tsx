@@ -310,7 +310,6 @@ function DossierChoices({ inspection, choices, onChoice }: { inspection: BundleI
               <th className="utrecht-table__header-cell" scope="col">{t('bundles.import.dossiers.number')}</th>
               <th className="utrecht-table__header-cell" scope="col">{t('bundles.import.dossiers.dossierTitle')}</th>
               <th className="utrecht-table__header-cell" scope="col">{t('bundles.import.dossiers.tlp')}</th>
-              <th className="utrecht-table__header-cell" scope="col">{t('bundles.import.dossiers.content')}</th>
               <th className="utrecht-table__header-cell" scope="col">{t('bundles.import.dossiers.here')}</th>
               <th className="utrecht-table__header-cell" scope="col">{t('bundles.import.dossiers.action')}</th>
             </tr>
@@ -324,13 +323,13 @@ function DossierChoices({ inspection, choices, onChoice }: { inspection: BundleI
                   <th className="utrecht-table__header-cell" scope="row">
                     {dossier.title}
                     <span className="app-bundle-sub">{t(`domain.status.${dossier.status}`)}</span>
+                    <span className="app-bundle-sub">
+                      {t('bundles.import.dossiers.contentValue', { signals: dossier.signals, subjects: dossier.subjects, notes: dossier.notes, measures: dossier.measures, attachments: dossier.attachments })}
+                      {dossier.attachments > 0 && ` (${formatBytes(dossier.attachmentBytes, language)})`}
+                    </span>
                   </th>
                   <td className="utrecht-table__cell">
                     <TlpBadge tlp={dossier.tlp} />
-                  </td>
-                  <td className="utrecht-table__cell">
-                    {t('bundles.import.dossiers.contentValue', { signals: dossier.signals, subjects: dossier.subjects, notes: dossier.notes, measures: dossier.measures, attachments: dossier.attachments })}
-                    {dossier.attachments > 0 && ` (${formatBytes(dossier.attachmentBytes, language)})`}
                   </td>
                   <td className="utrecht-table__cell" data-testid="dossier-state">
                     {existing ? (
@@ -341,7 +340,7 @@ function DossierChoices({ inspection, choices, onChoice }: { inspection: BundleI
                   </td>
                   <td className="utrecht-table__cell">
                     <select
-                      className="utrecht-select utrecht-select--html-select"
+                      className="utrecht-select utrecht-select--html-select app-bundle-action"
                       aria-label={t('bundles.import.dossiers.actionLabel', { title: dossier.title })}
                       value={choices[dossier.uid] ?? dossier.suggestedAction}
                       onChange={(event) => onChoice(dossier.uid, event.target.value as ImportAction)}
