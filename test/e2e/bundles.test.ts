@@ -378,6 +378,7 @@ describe.skipIf(skipWithoutBrowser)('bundles between two vaults, end to end in C
     expect(await next.isDisabled()).toBe(true);
 
     await pageA.getByLabel('Behandelcode overschrijven').check();
+    await checkScreen(pageA, 'bundles-09-wizard-tlp-blocked');
     await next.click();
     await visible(pageA.getByText('Geef een reden van minstens 5 tekens.'));
     await pageA.getByLabel('Reden', { exact: true }).fill(OVERRIDE_REASON);

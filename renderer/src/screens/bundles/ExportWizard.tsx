@@ -223,7 +223,7 @@ function ChooseStep({ heading, selected, onChange, onNext }: { heading: ReactNod
       {list.data && list.data.items.length === 0 && <p className="utrecht-paragraph app-muted">{t('bundles.export.choose.empty')}</p>}
       {list.data && list.data.items.length > 0 && rows.length === 0 && <p className="utrecht-paragraph app-muted">{t('bundles.export.choose.noMatch', { query: query.trim() })}</p>}
       {rows.length > 0 && (
-        <div className="app-table-scroll app-bundle-choose">
+        <div className="app-table-scroll app-bundle-choose" tabIndex={0} role="region" aria-label={t('bundles.export.choose.caption')}>
           <table className="utrecht-table app-bundle-table">
             <caption className="utrecht-table__caption app-visually-hidden">{t('bundles.export.choose.caption')}</caption>
             <thead className="utrecht-table__header">
@@ -491,7 +491,7 @@ function PreviewFacts({ preview }: { preview: ExportPreview }) {
   ].filter((line): line is string => line !== null);
   return (
     <>
-      <div className="app-table-scroll">
+      <div className="app-table-scroll" tabIndex={0} role="region" aria-label={t('bundles.export.summary.caption')}>
         <table className="utrecht-table app-bundle-table" data-testid="export-summary">
           <caption className="utrecht-table__caption">{t('bundles.export.summary.caption')}</caption>
           <thead className="utrecht-table__header">
@@ -582,7 +582,7 @@ function PreviewFacts({ preview }: { preview: ExportPreview }) {
 function Violations({ preview }: { preview: ExportPreview }) {
   const { t } = useTranslation();
   return (
-    <div className="app-table-scroll app-bundle-violations__table">
+    <div className="app-table-scroll app-bundle-violations__table" tabIndex={0} role="region" aria-label={t('bundles.export.summary.violationsCaption')}>
       <table className="utrecht-table app-bundle-table" data-testid="tlp-violations">
         <caption className="utrecht-table__caption">{t('bundles.export.summary.violationsCaption')}</caption>
         <thead className="utrecht-table__header">

@@ -52,6 +52,11 @@ export function ImportPanel() {
   useEffect(() => {
     if (result) doneHeadingRef.current?.focus();
   }, [result]);
+  // A field to focus once it is rendered (a new object each time, so that asking twice focuses twice).
+  const [focusTarget, setFocusTarget] = useState<{ field: 'path' | 'passphrase' } | null>(null);
+  useEffect(() => {
+    if (focusTarget) (focusTarget.field === 'path' ? pathRef : passphraseRef).current?.focus();
+  }, [focusTarget]);
 
   async function inspect(event: FormEvent) {
     event.preventDefault();
@@ -77,7 +82,7 @@ export function ImportPanel() {
     setError(answer.error);
     if (PASSPHRASE_ERRORS.has(answer.error.code)) {
       setAskPassphrase(true);
-      requestAnimationFrame(() => passphraseRef.current?.focus());
+      setFocusTarget({ field: 'passphrase' });
     }
   }
 
@@ -108,7 +113,7 @@ export function ImportPanel() {
     setPassphrase('');
     setAskPassphrase(false);
     setAttempted(false);
-    requestAnimationFrame(() => pathRef.current?.focus());
+    setFocusTarget({ field: 'path' });
   }
 
   const errorBlock = error && (
@@ -301,8 +306,8 @@ function DossierChoices({ inspection, choices, onChoice }: { inspection: BundleI
   const { t } = useTranslation();
   const language = currentLanguage();
   return (
-    <section className="app-card" aria-label={t('bundles.import.dossiers.caption')}>
-      <div className="app-table-scroll">
+    <div className="app-card">
+      <div className="app-table-scroll" tabIndex={0} role="region" aria-label={t('bundles.import.dossiers.caption')}>
         <table className="utrecht-table app-bundle-table" data-testid="import-dossiers">
           <caption className="utrecht-table__caption">{t('bundles.import.dossiers.caption')}</caption>
           <thead className="utrecht-table__header">
@@ -358,7 +363,7 @@ function DossierChoices({ inspection, choices, onChoice }: { inspection: BundleI
           </tbody>
         </table>
       </div>
-    </section>
+    </div>
   );
 }
 

@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AddressBookEntry, ApiError, CardPreview } from '../../../../shared/api';
 import { Alert } from '../../components/Alert';
@@ -45,7 +45,7 @@ export function PartnersPanel() {
         ) : list.data.length === 0 ? (
           <p className="utrecht-paragraph app-muted">{t('bundles.partners.empty')}</p>
         ) : (
-          <div className="app-table-scroll">
+          <div className="app-table-scroll" tabIndex={0} role="region" aria-label={t('bundles.partners.caption')}>
             <table className="utrecht-table app-bundle-table">
               <caption className="utrecht-table__caption app-visually-hidden">{t('bundles.partners.caption')}</caption>
               <thead className="utrecht-table__header">
@@ -187,6 +187,14 @@ function AddPartner({ onAdded }: { onAdded(entry: AddressBookEntry): void }) {
   const pathRef = useRef<HTMLInputElement>(null);
   const headingId = useId();
   const previewHeadingRef = useRef<HTMLHeadingElement>(null);
+  const shown = useRef(false);
+
+  // The card read: its heading takes the focus; the card put away: the path field does.
+  useEffect(() => {
+    if (preview) previewHeadingRef.current?.focus();
+    else if (shown.current) pathRef.current?.focus();
+    shown.current = true;
+  }, [preview]);
 
   async function read(event: FormEvent) {
     event.preventDefault();
@@ -203,7 +211,6 @@ function AddPartner({ onAdded }: { onAdded(entry: AddressBookEntry): void }) {
     if (result.ok) {
       setPreview({ path: cardPath.trim(), card: result.value });
       setVerified(false);
-      requestAnimationFrame(() => previewHeadingRef.current?.focus());
     } else {
       setError(result.error);
       pathRef.current?.focus();
@@ -299,7 +306,6 @@ function AddPartner({ onAdded }: { onAdded(entry: AddressBookEntry): void }) {
               onClick={() => {
                 setPreview(null);
                 setError(null);
-                requestAnimationFrame(() => pathRef.current?.focus());
               }}
             >
               {t('bundles.partners.addCancel')}
