@@ -276,6 +276,7 @@ describe.skipIf(skipWithoutBrowser)('bundles between two vaults, end to end in C
     expect(await origin.innerText()).toMatch(
       new RegExp(`^Geïmporteerd op \\d{2}-\\d{2}-\\d{4} uit een bundel van J\\. de Vries \\(Gemeente Voorbeeldstad\\), gemaakt op \\d{2}-\\d{2}-\\d{4}; daar dossier ${pokerNumber}\\.$`),
     );
+    await checkScreen(pageB, 'bundles-10-provenance');
     await pageB.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Dossiers' }).click();
     await visible(pageB.getByRole('link', { name: new RegExp(POKER) }));
   });

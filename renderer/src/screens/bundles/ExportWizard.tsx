@@ -499,11 +499,7 @@ function PreviewFacts({ preview }: { preview: ExportPreview }) {
               <th className="utrecht-table__header-cell" scope="col">{t('bundles.export.summary.number')}</th>
               <th className="utrecht-table__header-cell" scope="col">{t('bundles.export.summary.dossierTitle')}</th>
               <th className="utrecht-table__header-cell" scope="col">{t('bundles.export.summary.tlp')}</th>
-              <th className="utrecht-table__header-cell app-number" scope="col">{t('bundles.export.summary.signals')}</th>
-              <th className="utrecht-table__header-cell app-number" scope="col">{t('bundles.export.summary.subjects')}</th>
-              <th className="utrecht-table__header-cell app-number" scope="col">{t('bundles.export.summary.notes')}</th>
-              <th className="utrecht-table__header-cell app-number" scope="col">{t('bundles.export.summary.measures')}</th>
-              <th className="utrecht-table__header-cell app-number" scope="col">{t('bundles.export.summary.attachments')}</th>
+              <th className="utrecht-table__header-cell" scope="col">{t('bundles.export.summary.content')}</th>
             </tr>
           </thead>
           <tbody className="utrecht-table__body">
@@ -514,12 +510,15 @@ function PreviewFacts({ preview }: { preview: ExportPreview }) {
                 <td className="utrecht-table__cell">
                   <TlpBadge tlp={dossier.tlp} />
                 </td>
-                <td className="utrecht-table__cell app-number">{dossier.signals}</td>
-                <td className="utrecht-table__cell app-number">{dossier.subjects}</td>
-                <td className="utrecht-table__cell app-number">{dossier.notes}</td>
-                <td className="utrecht-table__cell app-number">{dossier.measures}</td>
-                <td className="utrecht-table__cell app-number">
-                  {dossier.attachments} ({formatBytes(dossier.attachmentBytes, language)})
+                <td className="utrecht-table__cell">
+                  {t('bundles.export.summary.contentValue', {
+                    signals: dossier.signals,
+                    subjects: dossier.subjects,
+                    notes: dossier.notes,
+                    measures: dossier.measures,
+                    attachments: dossier.attachments,
+                    size: formatBytes(dossier.attachmentBytes, language),
+                  })}
                 </td>
               </tr>
             ))}
