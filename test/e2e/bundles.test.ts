@@ -360,6 +360,35 @@ describe.skipIf(skipWithoutBrowser)('bundles between two vaults, end to end in C
     expect(await call(hostB, 'bundle.provenance', { kind: 'dossier', id: local!.id })).toHaveLength(2);
   });
 
+  it('an unknown sender: a warning, and the import waits until the user accepts the sender', { timeout: STEP_TIMEOUT }, async () => {
+    // B removes A from the address book (asked first), so that A's bundle now comes from a stranger.
+    await openBundles(pageB, 'Adresboek');
+    await pageB.getByRole('button', { name: 'J. de Vries uit het adresboek verwijderen…' }).click();
+    const dialog = pageB.getByRole('dialog', { name: 'J. de Vries verwijderen?' });
+    await dialog.getByRole('button', { name: 'Verwijderen' }).click();
+    await visible(pageB.getByText('J. de Vries is uit het adresboek verwijderd.'));
+    expect(await call(hostB, 'addressBook.list', {})).toEqual([]);
+
+    await openBundles(pageB, 'Importeren');
+    await pageB.getByLabel('Bundel', { exact: true }).fill(bundle());
+    await pageB.getByRole('button', { name: 'Bundel openen' }).click();
+    const sender = pageB.getByTestId('bundle-sender');
+    await visible(sender, 30_000);
+    expect(await sender.getAttribute('data-status')).toBe('unknown');
+    expect(await sender.getByRole('alert').innerText()).toContain('Onbekende afzender: J. de Vries staat niet in uw adresboek.');
+    await pageB.getByRole('button', { name: 'Importeren', exact: true }).click();
+    await visible(pageB.getByText('Accepteer eerst de afzender, of importeer niet.'));
+    const auditBefore = (await call(hostB, 'audit.list', { actions: ['bundle.imported'] })).length;
+    await sender.getByLabel(/^Ik heb de vingerafdruk met de afzender vergeleken en accepteer de afzender\./).check();
+    await pageB.getByRole('button', { name: 'Importeren', exact: true }).click();
+    const done = pageB.getByTestId('import-done');
+    await visible(done, 30_000);
+    expect(await done.getByText('De partnerkaart van J. de Vries staat nu in het adresboek, nog niet als geverifieerd.').isVisible()).toBe(true);
+    expect((await call(hostB, 'audit.list', { actions: ['bundle.imported'] })).length).toBe(auditBefore + 1);
+    const [partner] = await call(hostB, 'addressBook.list', {});
+    expect(partner).toMatchObject({ name: 'J. de Vries', verifiedAt: null });
+  });
+
   it('stops a dossier with TLP:RED items until the user overrides with a reason, which the audit trail keeps', { timeout: STEP_TIMEOUT }, async () => {
     await openBundles(pageA, 'Exporteren');
     await pageA.getByLabel('Zoeken in nummer en titel').fill('Hennep');
