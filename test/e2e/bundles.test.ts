@@ -133,9 +133,9 @@ describe.skipIf(skipWithoutBrowser)('bundles between two vaults, end to end in C
     await pageA.getByRole('button', { name: 'Toevoegen aan adresboek' }).click();
     await visible(pageA.getByText('R. Analist (RIEC Testregio) is aan het adresboek toegevoegd.'));
     const row = pageA.locator('tr[data-partner="R. Analist"]');
-    expect(await row.getByText('Niet geverifieerd').isVisible()).toBe(true);
+    await visible(row.getByText('Niet geverifieerd'));
 
-    await row.getByRole('button', { name: 'Vingerafdruk van R. Analist vergeleken…' }).click();
+    await row.getByRole('button', { name: 'Geverifieerd… (vingerafdruk van R. Analist vergeleken)' }).click();
     const dialog = pageA.getByRole('dialog', { name: 'Vingerafdruk van R. Analist vergelijken' });
     expect(await dialog.locator('.app-fingerprint__hex').innerText()).toBe(identityB.fingerprint.groups.join(' '));
     await dialog.getByRole('button', { name: 'De vingerafdruk is gelijk' }).click();
@@ -363,7 +363,7 @@ describe.skipIf(skipWithoutBrowser)('bundles between two vaults, end to end in C
   it('an unknown sender: a warning, and the import waits until the user accepts the sender', { timeout: STEP_TIMEOUT }, async () => {
     // B removes A from the address book (asked first), so that A's bundle now comes from a stranger.
     await openBundles(pageB, 'Adresboek');
-    await pageB.getByRole('button', { name: 'J. de Vries uit het adresboek verwijderen…' }).click();
+    await pageB.getByRole('button', { name: 'Verwijderen… (J. de Vries uit het adresboek)' }).click();
     const dialog = pageB.getByRole('dialog', { name: 'J. de Vries verwijderen?' });
     await dialog.getByRole('button', { name: 'Verwijderen' }).click();
     await visible(pageB.getByText('J. de Vries is uit het adresboek verwijderd.'));

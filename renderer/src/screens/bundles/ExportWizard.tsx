@@ -214,7 +214,17 @@ function ChooseStep({ heading, selected, onChange, onNext }: { heading: ReactNod
   return (
     <form className="app-form" onSubmit={submit} noValidate>
       {heading}
-      <TextField label={t('bundles.export.choose.searchLabel')} type="search" value={query} onChange={(event) => setQuery(event.target.value)} autoComplete="off" />
+      <TextField
+        label={t('bundles.export.choose.searchLabel')}
+        type="search"
+        value={query}
+        onChange={(event) => setQuery(event.target.value)}
+        // Enter in the search field searches (it filters as one types); it does not go to the next step.
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') event.preventDefault();
+        }}
+        autoComplete="off"
+      />
       <p className="utrecht-paragraph app-bundle-count" id={countId} role="status">
         {t('bundles.export.choose.selected', { count: selected.length })}
       </p>
