@@ -1,4 +1,5 @@
 import { FAST_KDF_FOR_TESTS, kdfCalibrationFromEnvironment } from '../core/vault/kdf';
+import type { BundleOptions } from '../core/bundles/export';
 import type { VaultOptions } from '../core/vault/vault';
 import { defaultDataDir } from './data-dir';
 
@@ -7,10 +8,18 @@ export interface ServerCliOptions {
   dataDir: string;
   autoLockSeconds?: number;
   vault?: VaultOptions;
+  bundles?: BundleOptions;
 }
 
 /** The fast test KDF (DOSSIERKLUIS_KDF_FAST=1) as vault options. */
 export const FAST_KDF: VaultOptions = { kdf: FAST_KDF_FOR_TESTS };
+
+/**
+ * With the fast test KDF, passphrase bundles get a low scrypt work factor too (2^10 instead of
+ * age's 2^18), so that an end-to-end export and import take milliseconds, not seconds. Never
+ * for real use: the work factor is what makes a bundle passphrase expensive to guess.
+ */
+export const FAST_BUNDLES: BundleOptions = { scryptLogN: 10 };
 
 function valueAfter(argv: string[], flag: string): string | undefined {
   const inline = argv.find((argument) => argument.startsWith(`${flag}=`));
@@ -33,5 +42,6 @@ export function parseServerOptions(argv: string[], env: NodeJS.ProcessEnv): Serv
   }
   const kdf = kdfCalibrationFromEnvironment(env);
   if (kdf) options.vault = { kdf };
+  if (kdf === FAST_KDF_FOR_TESTS) options.bundles = FAST_BUNDLES;
   return options;
 }

@@ -4,6 +4,7 @@ import { Core, type CoreOptions } from '../core/api/core';
 import type { CoreService } from '../core/api/core-service';
 import { CoreWorkerClient } from '../core/worker/core-worker-client';
 import type { PathOpener } from '../core/attachments/temporary-copies';
+import type { BundleOptions } from '../core/bundles/export';
 import type { VaultOptions } from '../core/vault/vault';
 import { handleApiCall, handleEventStream } from './api-routes';
 import { sendError, setSecurityHeaders } from './http-utils';
@@ -21,6 +22,8 @@ export interface HostOptions {
   appVersion?: string;
   defaultVaultDir?: string;
   vault?: VaultOptions;
+  /** Bundle settings: tests lower the scrypt work factor of passphrase bundles (cli-options FAST_BUNDLES). */
+  bundles?: BundleOptions;
   /** Tests only: auto-lock after this many seconds of inactivity. */
   autoLockSeconds?: number;
   /**
@@ -60,6 +63,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     vault: options.vault,
     autoLockSecondsOverride: options.autoLockSeconds,
     temporaryCopiesDir: options.temporaryCopiesDir,
+    bundles: options.bundles,
   };
   const openPath = options.openPath === undefined ? openWithDesktop() : (options.openPath ?? undefined);
   const core: CoreService = options.coreWorker

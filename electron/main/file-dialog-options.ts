@@ -13,7 +13,22 @@ const TITLES: Record<FileChoicePurpose, string> = {
   backup: 'Plaats van de reservekopie kiezen',
   'attachment-import': 'Bestand kiezen om als bijlage toe te voegen',
   'attachment-export': 'Bijlage opslaan als',
+  'bundle-export': 'Bundel opslaan als',
+  'bundle-import': 'Bundel openen',
+  'partner-card-export': 'Partnerkaart opslaan als',
+  'partner-card-import': 'Partnerkaart openen',
+  'age-identity-export': 'Geheime age-sleutel opslaan als',
 };
+
+/** Bundles (docs/bundle-format.md) and partner cards have their own extension and filter. */
+const OWN_FILES: Partial<Record<FileChoicePurpose, DialogFilter>> = {
+  'bundle-export': { name: 'Dossierkluis-bundel', extensions: ['dkbundel'] },
+  'bundle-import': { name: 'Dossierkluis-bundel', extensions: ['dkbundel'] },
+  'partner-card-export': { name: 'Partnerkaart', extensions: ['json'] },
+  'partner-card-import': { name: 'Partnerkaart', extensions: ['json'] },
+  'age-identity-export': { name: 'age-sleutel', extensions: ['txt'] },
+};
+const OPEN_PURPOSES: ReadonlySet<FileChoicePurpose> = new Set(['open-vault', 'attachment-import', 'bundle-import', 'partner-card-import']);
 
 /** Attachments are any kind of file: no filter, and a chosen name is kept exactly as it is. */
 const ANY_FILE: ReadonlySet<FileChoicePurpose> = new Set(['attachment-import', 'attachment-export']);
@@ -30,6 +45,8 @@ export type FileDialogPlan =
       options: { title: string; defaultPath?: string; filters: DialogFilter[]; properties: Array<'createDirectory'> };
       /** The name is the user's, as typed: no vault extension is added (attachments). */
       keepName?: true;
+      /** The extension added where the dialog did not (default: the vault's). */
+      extension?: string;
     }
   | {
       kind: 'open';
@@ -45,10 +62,12 @@ export function planFileDialog(request: unknown): FileDialogPlan | null {
     title: TITLES[purpose],
     // An empty field gives no starting point; the dialog then opens in its own default folder.
     ...(defaultPath?.trim() ? { defaultPath: defaultPath.trim() } : {}),
-    filters: ANY_FILE.has(purpose) ? [] : VAULT_FILTERS.map((filter) => ({ ...filter, extensions: [...filter.extensions] })),
+    filters: ANY_FILE.has(purpose) ? [] : (OWN_FILES[purpose] ? [OWN_FILES[purpose]] : VAULT_FILTERS).map((filter) => ({ ...filter, extensions: [...filter.extensions] })),
   };
-  if (purpose === 'open-vault' || purpose === 'attachment-import') return { kind: 'open', options: { ...common, properties: ['openFile'] } };
+  if (OPEN_PURPOSES.has(purpose)) return { kind: 'open', options: { ...common, properties: ['openFile'] } };
   if (ANY_FILE.has(purpose)) return { kind: 'save', options: { ...common, properties: ['createDirectory'] }, keepName: true };
+  const own = OWN_FILES[purpose];
+  if (own) return { kind: 'save', options: { ...common, properties: ['createDirectory'] }, extension: own.extensions[0]! };
   // No native overwrite question: the app asks its own (backup) or refuses (new vault), the same
   // way in the desktop app and the browser host, and only once.
   return { kind: 'save', options: { ...common, properties: ['createDirectory'] } };
@@ -58,10 +77,13 @@ export function planFileDialog(request: unknown): FileDialogPlan | null {
  * The path a save dialog returned, with the vault extension added where the dialog did not (the
  * GTK dialog on Linux keeps the name as typed), so that a new vault or backup is recognisable.
  */
-export function chosenSavePath(result: { canceled: boolean; filePath?: string }, { keepName = false }: { keepName?: boolean } = {}): string | null {
+export function chosenSavePath(
+  result: { canceled: boolean; filePath?: string },
+  { keepName = false, extension = VAULT_EXTENSION }: { keepName?: boolean; extension?: string } = {},
+): string | null {
   if (result.canceled || !result.filePath) return null;
   if (keepName) return acceptablePath(result.filePath);
-  const withExtension = new RegExp(`\\.${VAULT_EXTENSION}$`, 'i').test(result.filePath) ? result.filePath : `${result.filePath}.${VAULT_EXTENSION}`;
+  const withExtension = new RegExp(`\\.${extension}$`, 'i').test(result.filePath) ? result.filePath : `${result.filePath}.${extension}`;
   return acceptablePath(withExtension);
 }
 

@@ -8,6 +8,6 @@ import { chosenOpenPath, chosenSavePath, planFileDialog } from './file-dialog-op
 export async function showFileDialog(window: BrowserWindow, request: unknown): Promise<string | null> {
   const plan = planFileDialog(request);
   if (!plan) return null;
-  if (plan.kind === 'save') return chosenSavePath(await dialog.showSaveDialog(window, plan.options), { keepName: plan.keepName });
+  if (plan.kind === 'save') return chosenSavePath(await dialog.showSaveDialog(window, plan.options), { keepName: plan.keepName, extension: plan.extension });
   return chosenOpenPath(await dialog.showOpenDialog(window, plan.options));
 }

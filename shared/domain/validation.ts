@@ -34,6 +34,20 @@ export const VALIDATION_CODES = [
   'subject-link.self',
   'subject.type-fixed',
   'phenomenon.too-deep',
+  // Files the user names, and bundles (docs/bundle-format.md).
+  'file.vault',
+  'file.is-folder',
+  'file.not-regular',
+  'bundle.passphrase-short',
+  'bundle.passphrase-required',
+  'bundle.age-recipient',
+  'bundle.fingerprint',
+  'bundle.override-reason',
+  'bundle.recipients-and-passphrase',
+  'bundle.no-recipients',
+  'bundle.manifest-hash',
+  'bundle.unknown-dossier',
+  'bundle.nothing-to-update',
 ] as const;
 export type ValidationCode = (typeof VALIDATION_CODES)[number];
 

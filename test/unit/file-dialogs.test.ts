@@ -64,6 +64,29 @@ describe('planFileDialog', () => {
     expect(fileChoiceRequestSchema.safeParse(request).success).toBe(false);
   });
 
+  it('saves a bundle, a partner card and an age key with their own filter and extension', () => {
+    expect(planFileDialog({ purpose: 'bundle-export', defaultPath: '/home/jan/Dossiers.dkbundel' })).toEqual({
+      kind: 'save',
+      options: {
+        title: 'Bundel opslaan als',
+        defaultPath: '/home/jan/Dossiers.dkbundel',
+        filters: [{ name: 'Dossierkluis-bundel', extensions: ['dkbundel'] }],
+        properties: ['createDirectory'],
+      },
+      extension: 'dkbundel',
+    });
+    expect(planFileDialog({ purpose: 'partner-card-export' })).toMatchObject({ kind: 'save', extension: 'json', options: { title: 'Partnerkaart opslaan als' } });
+    expect(planFileDialog({ purpose: 'age-identity-export' })).toMatchObject({ kind: 'save', extension: 'txt' });
+  });
+
+  it('opens a bundle and a partner card', () => {
+    expect(planFileDialog({ purpose: 'bundle-import' })).toEqual({
+      kind: 'open',
+      options: { title: 'Bundel openen', filters: [{ name: 'Dossierkluis-bundel', extensions: ['dkbundel'] }], properties: ['openFile'] },
+    });
+    expect(planFileDialog({ purpose: 'partner-card-import' })).toMatchObject({ kind: 'open', options: { title: 'Partnerkaart openen' } });
+  });
+
   it('accepts a path of exactly the maximum length', () => {
     expect(planFileDialog({ purpose: 'open-vault', defaultPath: 'a'.repeat(4096) })).not.toBeNull();
   });
@@ -84,6 +107,11 @@ describe('chosenSavePath', () => {
   it('adds the vault extension where the dialog did not', () => {
     expect(chosenSavePath({ canceled: false, filePath: '/home/jan/Kopie' })).toBe('/home/jan/Kopie.kluis');
     expect(chosenSavePath({ canceled: false, filePath: '/home/jan/kluis' })).toBe('/home/jan/kluis.kluis');
+  });
+
+  it('adds a bundle’s own extension where the dialog did not', () => {
+    expect(chosenSavePath({ canceled: false, filePath: '/home/jan/Voor RIEC' }, { extension: 'dkbundel' })).toBe('/home/jan/Voor RIEC.dkbundel');
+    expect(chosenSavePath({ canceled: false, filePath: '/home/jan/Voor RIEC.DKBUNDEL' }, { extension: 'dkbundel' })).toBe('/home/jan/Voor RIEC.DKBUNDEL');
   });
 
   it('refuses a path the core would refuse', () => {

@@ -131,6 +131,7 @@ export const en: Translations = {
     dossiers: 'Dossiers',
     meetings: 'Meetings',
     reports: 'Reports',
+    bundles: 'Exchange',
     audit: 'Audit trail',
     trash: 'Trash',
     settings: 'Settings',

@@ -133,6 +133,7 @@ export const nl = {
     dossiers: 'Dossiers',
     meetings: 'Overleggen',
     reports: 'Rapportages',
+    bundles: 'Uitwisselen',
     audit: 'Logboek',
     trash: 'Prullenbak',
     settings: 'Instellingen',

@@ -4,6 +4,7 @@ import { MAIN_CONTENT_ID, SkipLink } from '../components/SkipLink';
 import { SECTIONS, sectionOf, useNavigation, type Route } from '../store/navigation';
 import { useSession } from '../store/session';
 import { AuditScreen } from './audit/AuditScreen';
+import { BundlesScreen } from './bundles/BundlesScreen';
 import { DossierListScreen } from './dossiers/DossierListScreen';
 import { DossierScreen } from './dossiers/DossierScreen';
 import { EmptySectionScreen } from './EmptySectionScreen';
@@ -89,6 +90,8 @@ function RouteScreen({ route }: { route: Route }) {
       return <DossierListScreen key={key} />;
     case 'search':
       return <SearchScreen key={key} query={route.query} />;
+    case 'bundles':
+      return <BundlesScreen key={key} view={route.view ?? 'export'} />;
     case 'audit':
       return <AuditScreen key={key} />;
     case 'trash':

@@ -2,8 +2,12 @@ import { create } from 'zustand';
 import { registerVaultDataStore } from './vault-data';
 
 /** The sections in the navigation bar, in their order there. */
-export type Section = 'signals' | 'dossiers' | 'meetings' | 'reports' | 'audit' | 'trash' | 'settings';
-export const SECTIONS: Section[] = ['signals', 'dossiers', 'meetings', 'reports', 'audit', 'trash', 'settings'];
+export type Section = 'signals' | 'dossiers' | 'meetings' | 'reports' | 'bundles' | 'audit' | 'trash' | 'settings';
+export const SECTIONS: Section[] = ['signals', 'dossiers', 'meetings', 'reports', 'bundles', 'audit', 'trash', 'settings'];
+
+/** The parts of "Uitwisselen" (encrypted bundles between vaults), in the order of its own menu. */
+export const BUNDLE_VIEWS = ['export', 'import', 'partners', 'identity'] as const;
+export type BundleView = (typeof BUNDLE_VIEWS)[number];
 
 export const DOSSIER_TABS = ['overview', 'timeline', 'subjects', 'network', 'notes', 'measures', 'attachments'] as const;
 export type DossierTab = (typeof DOSSIER_TABS)[number];
@@ -22,6 +26,7 @@ export type Route =
   | { section: 'search'; query: string }
   | { section: 'meetings' }
   | { section: 'reports' }
+  | { section: 'bundles'; view?: BundleView }
   | { section: 'audit' }
   | { section: 'trash' }
   | { section: 'settings' };

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { FAST_KDF } from '../../../electron/host/cli-options';
+import { FAST_BUNDLES, FAST_KDF } from '../../../electron/host/cli-options';
 import { generateDemoData } from '../../../electron/core/demo/demo-data';
 import { startHost, type RunningHost } from '../../../electron/host/host';
 
@@ -23,7 +23,7 @@ export async function startTestHost(options: { autoLockSeconds?: number } = {}):
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kluis-e2e-'));
   // The core in a worker thread, as `npm run web` runs it (the worker's TypeScript loaded by tsx).
   const coreWorker = { script: path.join(REPO_ROOT, 'test/support/typescript-worker.mjs'), argv: [path.join(REPO_ROOT, 'electron/core/worker/core-worker.ts')] };
-  const host = await startHost({ port: 0, dataDir, rendererDir: RENDERER_DIR, vault: FAST_KDF, autoLockSeconds: options.autoLockSeconds, coreWorker });
+  const host = await startHost({ port: 0, dataDir, rendererDir: RENDERER_DIR, vault: FAST_KDF, bundles: FAST_BUNDLES, autoLockSeconds: options.autoLockSeconds, coreWorker });
   return {
     host,
     dataDir,

@@ -67,6 +67,15 @@ export const AUDIT_ACTIONS = {
   'attachment.trashed': 'deletions',
   'attachment.restored': 'changes',
   'trash.emptied': 'deletions',
+  'bundle.organisation-set': 'changes',
+  'bundle.card-written': 'exports',
+  'bundle.age-identity-written': 'exports',
+  'bundle.exported': 'exports',
+  'bundle.tlp-overridden': 'exports',
+  'bundle.imported': 'changes',
+  'address-book.added': 'changes',
+  'address-book.verified': 'changes',
+  'address-book.removed': 'deletions',
 } as const satisfies Record<string, AuditGroup>;
 
 export type KnownAction = keyof typeof AUDIT_ACTIONS;
@@ -166,9 +175,52 @@ export function describeEntry(t: TFunction, language: Language, entry: AuditEntr
       const summary = trashSummary(t, counts);
       return summary ? t('audit.actions.trash.emptied', { destroyed: summary }) : t('audit.variants.trashEmptiedNothing');
     }
+    case 'bundle.organisation-set':
+      return t('bundles.audit.organisationSet', { organisation: text(details.organisation) });
+    case 'bundle.card-written':
+      return t('bundles.audit.cardWritten', { path: text(details.path) });
+    case 'bundle.age-identity-written':
+      return t('bundles.audit.ageIdentityWritten', { path: text(details.path) });
+    case 'bundle.exported':
+      return t('bundles.audit.exported', {
+        dossiers: numbersOf(details.dossiers),
+        to: recipientsOf(t, details.to),
+        path: text(details.path),
+        size: size(t, language, details.bytes),
+      });
+    case 'bundle.tlp-overridden':
+      return t('bundles.audit.tlpOverridden', { count: count(details.count), reason: text(details.reason) });
+    case 'bundle.imported': {
+      const sender = (details.sender ?? {}) as Record<string, unknown>;
+      return t('bundles.audit.imported', { sender: `${text(sender.name)} (${text(sender.organisation)})`, dossiers: numbersOf(details.dossiers) });
+    }
+    case 'address-book.added':
+      return t('bundles.audit.partnerAdded', { name: text(details.name), organisation: text(details.organisation) });
+    case 'address-book.verified':
+      return t('bundles.audit.partnerVerified', { id: text(details.partnerId) });
+    case 'address-book.removed':
+      return t('bundles.audit.partnerRemoved', { id: text(details.partnerId) });
     default:
       return t(`audit.actions.${action}`);
   }
+}
+
+/** "2025-0001, 2025-0004" from a list of { number } in an entry's details. */
+function numbersOf(list: unknown): string {
+  if (!Array.isArray(list)) return '';
+  return list.map((item) => text((item as Record<string, unknown> | null)?.number)).filter(Boolean).join(', ');
+}
+
+/** "R. Analist (RIEC), …" or "een wachtwoord" from a bundle export's `to`. */
+function recipientsOf(t: TFunction, to: unknown): string {
+  if (!Array.isArray(to)) return '';
+  return to
+    .map((item) => {
+      const recipient = (item ?? {}) as Record<string, unknown>;
+      if (recipient.passphrase === true) return t('bundles.audit.exportedPassphrase');
+      return recipient.name ? `${text(recipient.name)} (${text(recipient.organisation)})` : text(recipient.ageRecipient);
+    })
+    .join(', ');
 }
 
 /** The words for an item an entry names: "Dossier 2026-0042" when the entry holds the number, else "Signaal #12". */

@@ -10,6 +10,7 @@ import { callCore } from '../../core-client';
 import { formatDate, formatDateTime } from '../../format/date';
 import { currentLanguage } from '../../i18n';
 import { useNavigation } from '../../store/navigation';
+import { ProvenanceNote } from '../bundles/ProvenanceNote';
 import { DossierMatchesSummary } from '../subjects/DossierMatchesSummary';
 import { DossierEditForm } from './DossierEditForm';
 import { useDossierListStore } from './dossier-list-store';
@@ -25,6 +26,7 @@ export function OverviewTab({ dossier, onDossierChanged }: DossierTabProps) {
   const history = useCoreQuery('dossier.history', { dossierId: dossier.id });
   return (
     <div className="app-dossier-overview">
+      <ProvenanceNote dossierId={dossier.id} />
       <DossierDetails dossier={dossier} onDossierChanged={onDossierChanged} />
       <Section title={t('dossiers.status.title')} className="app-dossier-overview__status">
         <StatusChangeForm

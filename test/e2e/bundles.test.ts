@@ -1,0 +1,431 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { HandlerName, Input, Output } from '../../shared/api';
+import { launchBrowser, openPage, skipWithoutBrowser, type BrowserSession } from './support/browser';
+import { startHostWithDemoVault, startTestHost, type TestHost } from './support/host';
+import { checkScreen, unlockRecentVault } from './support/screens';
+
+const PASSPHRASE = 'twee kluizen wisselen dossiers uit';
+const STEP_TIMEOUT = 120_000;
+const POKER = 'Pokeravonden in leegstaand pand Testlaan 3';
+const HEMP = 'Hennepkwekerij in bedrijfspand Proefstraat 12';
+/** A BSN that passes the elfproef, given to a demo person before the export. */
+const BSN = '111222333';
+const OVERRIDE_REASON = 'Afgestemd met de politie als informatie-eigenaar (test)';
+const AGE = '/usr/bin/age';
+const hasAge = fs.existsSync(AGE) && fs.existsSync('/usr/bin/age-keygen');
+
+async function call<K extends HandlerName>(host: TestHost, name: K, input: Input<K>): Promise<Output<K>> {
+  const result = await host.host.core.call(name, input);
+  if (!result.ok) throw new Error(`${name}: ${result.error.code} ${result.error.message}`);
+  return result.value as Output<K>;
+}
+
+describe.skipIf(skipWithoutBrowser)('bundles between two vaults, end to end in Chromium', () => {
+  let hostA: TestHost;
+  let hostB: TestHost;
+  let browser: Browser;
+  let sessionA: BrowserSession;
+  let sessionB: BrowserSession;
+  let pageA: Page;
+  let pageB: Page;
+  let files: string;
+  let pokerNumber: string;
+  const cardA = () => path.join(files, 'partnerkaart-a.json');
+  const cardB = () => path.join(files, 'partnerkaart-b.json');
+  const ageKeyB = () => path.join(files, 'age-sleutel-b.txt');
+  const bundle = () => path.join(files, 'pokeravonden.dkbundel');
+
+  const openBundles = async (page: Page, part: string) => {
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Uitwisselen' }).click();
+    await page.getByRole('navigation', { name: 'Onderdelen van Uitwisselen' }).getByRole('link', { name: part }).click();
+  };
+  const visible = (locator: ReturnType<Page['locator']>, timeout = 20_000) => expect.poll(() => locator.isVisible(), { timeout }).toBe(true);
+
+  beforeAll(async () => {
+    files = fs.mkdtempSync(path.join(os.tmpdir(), 'kluis-e2e-bundels-'));
+    hostA = await startHostWithDemoVault(PASSPHRASE);
+    // Vault B belongs to someone else: another name, no data.
+    hostB = await startTestHost();
+    const created = await hostB.host.core.call('vault.create', { path: path.join(hostB.dataDir, 'Werkbestand.kluis'), passphrase: PASSPHRASE, displayName: 'R. Analist' });
+    if (!created.ok) throw new Error(created.error.code);
+    await hostB.host.core.call('vault.lock', {});
+
+    // A demo person gets a BSN, so that leaving it out can be seen.
+    await call(hostA, 'vault.unlock', { path: path.join(hostA.dataDir, 'Werkbestand.kluis'), passphrase: PASSPHRASE });
+    const [henk] = (await call(hostA, 'subject.list', { query: 'Henk Nepkamp', type: 'person' })).items;
+    await call(hostA, 'subject.update', { subjectId: henk!.id, details: { type: 'person', name: 'Henk Nepkamp', birthDate: '1958-02-28', bsn: BSN } });
+    const dossiers = await call(hostA, 'dossier.list', { limit: 500 });
+    pokerNumber = dossiers.items.find((dossier) => dossier.title === POKER)!.number;
+    await call(hostA, 'vault.lock', {});
+
+    browser = await launchBrowser();
+    sessionA = await openPage(browser);
+    sessionB = await openPage(browser);
+    pageA = sessionA.page;
+    pageB = sessionB.page;
+    await unlockRecentVault(pageA, hostA.host.url, PASSPHRASE);
+    await unlockRecentVault(pageB, hostB.host.url, PASSPHRASE);
+  }, 180_000);
+
+  afterAll(async () => {
+    await sessionA?.context.close();
+    await sessionB?.context.close();
+    await browser?.close();
+    await hostA?.stop();
+    await hostB?.stop();
+    if (files) fs.rmSync(files, { recursive: true, force: true });
+  });
+
+  it('shows each vault its identity and writes both partner cards and B’s age key', { timeout: STEP_TIMEOUT }, async () => {
+    await openBundles(pageA, 'Identiteit van deze kluis');
+    await visible(pageA.getByRole('heading', { level: 2, name: 'Identiteit van deze kluis' }));
+    const identityA = await call(hostA, 'bundle.identity', {});
+    expect(await pageA.getByTestId('age-recipient').innerText()).toBe(identityA.ageRecipient);
+    expect(identityA.ageRecipient).toMatch(/^age1/);
+    const fingerprint = pageA.getByTestId('vault-identity').getByTestId('fingerprint');
+    expect(await fingerprint.locator('.app-fingerprint__words li').allInnerTexts()).toEqual(identityA.fingerprint.words);
+    expect(await fingerprint.locator('.app-fingerprint__hex').innerText()).toBe(identityA.fingerprint.groups.join(' '));
+
+    await pageA.getByLabel('Organisatie', { exact: true }).fill('Gemeente Voorbeeldstad');
+    await pageA.getByRole('button', { name: 'Organisatie opslaan' }).click();
+    await visible(pageA.getByText('De organisatie is opgeslagen.', { exact: false }));
+    await pageA.getByRole('region', { name: 'Partnerkaart' }).getByLabel('Opslaan als').fill(cardA());
+    await pageA.getByRole('button', { name: 'Partnerkaart opslaan…' }).click();
+    await visible(pageA.getByText(`De partnerkaart is opgeslagen in ${cardA()}.`));
+    const card = JSON.parse(fs.readFileSync(cardA(), 'utf8')) as { organisation: string; fingerprint: string; name: string };
+    expect(card).toMatchObject({ name: 'J. de Vries', organisation: 'Gemeente Voorbeeldstad', fingerprint: identityA.fingerprint.hex });
+    // The secret key is behind a warning and a confirmation.
+    const secret = pageA.getByRole('region', { name: 'Geheime sleutel exporteren voor het age-programma' });
+    expect(await secret.getByRole('button', { name: 'Geheime sleutel exporteren' }).count()).toBe(0);
+    expect(await secret.getByRole('alert').innerText()).toContain('kan elke bundel lezen');
+    await checkScreen(pageA, 'bundles-01-identity');
+
+    await openBundles(pageB, 'Identiteit van deze kluis');
+    await pageB.getByLabel('Organisatie', { exact: true }).fill('RIEC Testregio');
+    await pageB.getByRole('button', { name: 'Organisatie opslaan' }).click();
+    await visible(pageB.getByText('De organisatie is opgeslagen.', { exact: false }));
+    await pageB.getByRole('region', { name: 'Partnerkaart' }).getByLabel('Opslaan als').fill(cardB());
+    await pageB.getByRole('button', { name: 'Partnerkaart opslaan…' }).click();
+    await visible(pageB.getByText(`De partnerkaart is opgeslagen in ${cardB()}.`));
+    const secretB = pageB.getByRole('region', { name: 'Geheime sleutel exporteren voor het age-programma' });
+    await secretB.getByLabel('Ik begrijp dat dit bestand toegang geeft tot alle bundels voor deze kluis.').check();
+    await secretB.getByLabel('Opslaan als').fill(ageKeyB());
+    await secretB.getByRole('button', { name: 'Geheime sleutel exporteren' }).click();
+    await visible(secretB.getByText(`De geheime age-sleutel is opgeslagen in ${ageKeyB()}.`, { exact: false }));
+    expect(fs.readFileSync(ageKeyB(), 'utf8')).toMatch(/^AGE-SECRET-KEY-1/m);
+    expect(fs.statSync(ageKeyB()).mode & 0o077).toBe(0);
+  });
+
+  it('exchanges partner cards: the fingerprint first, then added, then verified', { timeout: STEP_TIMEOUT }, async () => {
+    const identityB = await call(hostB, 'bundle.identity', {});
+    await openBundles(pageA, 'Adresboek');
+    await visible(pageA.getByText('Het adresboek is nog leeg.', { exact: false }));
+    await pageA.getByLabel('Partnerkaart', { exact: true }).fill(cardB());
+    await pageA.getByRole('button', { name: 'Kaart lezen' }).click();
+    await visible(pageA.getByRole('heading', { level: 3, name: 'Partnerkaart van R. Analist' }));
+    // The words to compare by phone are B's own.
+    expect(await pageA.locator('.app-bundle-card-preview .app-fingerprint__words li').allInnerTexts()).toEqual(identityB.fingerprint.words);
+    await pageA.getByRole('button', { name: 'Toevoegen aan adresboek' }).click();
+    await visible(pageA.getByText('R. Analist (RIEC Testregio) is aan het adresboek toegevoegd.'));
+    const row = pageA.locator('tr[data-partner="R. Analist"]');
+    await visible(row.getByText('Niet geverifieerd'));
+
+    await row.getByRole('button', { name: 'Geverifieerd… (vingerafdruk van R. Analist vergeleken)' }).click();
+    const dialog = pageA.getByRole('dialog', { name: 'Vingerafdruk van R. Analist vergelijken' });
+    expect(await dialog.locator('.app-fingerprint__hex').innerText()).toBe(identityB.fingerprint.groups.join(' '));
+    await dialog.getByRole('button', { name: 'De vingerafdruk is gelijk' }).click();
+    await visible(pageA.getByText('R. Analist is geverifieerd.'));
+    await expect.poll(() => row.getByText(/^Geverifieerd op \d{2}-\d{2}-\d{4}$/).isVisible()).toBe(true);
+    const [partner] = await call(hostA, 'addressBook.list', {});
+    expect(partner).toMatchObject({ name: 'R. Analist', organisation: 'RIEC Testregio', verifiedBy: 'J. de Vries' });
+    expect(partner!.verifiedAt).not.toBeNull();
+    await checkScreen(pageA, 'bundles-02-partners');
+
+    // B adds A's card, compared at once.
+    await openBundles(pageB, 'Adresboek');
+    await pageB.getByLabel('Partnerkaart', { exact: true }).fill(cardA());
+    await pageB.getByRole('button', { name: 'Kaart lezen' }).click();
+    await pageB.getByLabel('Ik heb de vingerafdruk met de partner vergeleken (telefonisch of persoonlijk).').check();
+    await pageB.getByRole('button', { name: 'Toevoegen aan adresboek' }).click();
+    await visible(pageB.getByText('J. de Vries (Gemeente Voorbeeldstad) is aan het adresboek toegevoegd.'));
+    expect((await call(hostB, 'addressBook.list', {}))[0]!.verifiedAt).not.toBeNull();
+  });
+
+  it('exports one dossier through the wizard to B, leaving out the BSN', { timeout: STEP_TIMEOUT }, async () => {
+    await openBundles(pageA, 'Exporteren');
+    const steps = pageA.getByRole('list', { name: 'Stappen van de export' });
+    expect(await steps.locator('[aria-current="step"]').innerText()).toContain('Dossiers');
+    await pageA.getByLabel('Zoeken in nummer en titel').fill('pokeravond');
+    const choice = pageA.getByLabel(`Dossier ${pokerNumber} meenemen: ${POKER}`);
+    await visible(choice);
+    expect(await pageA.locator('table.app-bundle-table tbody tr').count()).toBe(1);
+    // Next without a choice: said, and the step stays.
+    await pageA.getByRole('button', { name: 'Volgende' }).click();
+    await visible(pageA.getByText('Kies ten minste één dossier.'));
+    // Keyboard only: Space ticks the box.
+    await choice.focus();
+    await pageA.keyboard.press('Space');
+    expect(await choice.isChecked()).toBe(true);
+    expect(await pageA.getByText('1 dossier gekozen').isVisible()).toBe(true);
+    await checkScreen(pageA, 'bundles-03-wizard-choose');
+    await pageA.getByRole('button', { name: 'Volgende' }).click();
+
+    // 2: the API's defaults: everything goes, the redaction is on.
+    await visible(pageA.getByRole('heading', { level: 2, name: /Wat gaat mee, en wat blijft thuis\?/ }));
+    expect(await pageA.getByRole('heading', { level: 2, name: /Wat gaat mee/ }).evaluate((element) => element === document.activeElement)).toBe(true);
+    for (const label of ['Signalen', 'Subjecten en hun onderlinge verbanden', 'Journaalnotities', 'Maatregelen', 'Bijlagen', 'Identiteit van melders', 'BSN van personen', 'Notities die als intern zijn gemarkeerd']) {
+      expect(await pageA.getByLabel(label, { exact: true }).isChecked(), label).toBe(true);
+    }
+    await pageA.getByRole('button', { name: 'Volgende' }).click();
+
+    // 3: B from the address book, marked as verified.
+    const recipient = pageA.getByLabel(/^R\. Analist \(RIEC Testregio\) Geverifieerd op/);
+    await visible(recipient);
+    await recipient.check();
+    await pageA.getByRole('button', { name: 'Volgende' }).click();
+
+    // 4: exactly what leaves.
+    await visible(pageA.getByTestId('export-summary'));
+    expect(await pageA.getByTestId('export-summary').locator('tbody tr').count()).toBe(1);
+    expect(await pageA.getByTestId('export-summary').locator('tbody th').innerText()).toBe(pokerNumber);
+    expect(await pageA.getByTestId('export-left-out').innerText()).toContain('BSN’s: 1');
+    expect(await pageA.getByTestId('export-totals').innerText()).toMatch(/^Signalen: \d+ · subjecten: 3 \(onderlinge verbanden: \d+\)/);
+    expect(await pageA.getByText('Alles mag volgens de behandelcodes naar deze ontvangers.').isVisible()).toBe(true);
+    expect(await pageA.getByText('Alleen geverifieerde partners').isVisible()).toBe(true);
+    await checkScreen(pageA, 'bundles-04-wizard-summary');
+    await pageA.getByRole('button', { name: 'Volgende' }).click();
+
+    // 5: the file.
+    await pageA.getByLabel('Opslaan als').fill(bundle());
+    await pageA.getByRole('button', { name: 'Bundel maken' }).click();
+    const done = pageA.getByTestId('export-done');
+    await visible(done, 30_000);
+    expect(await done.getByRole('heading', { level: 2 }).innerText()).toContain('De bundel is gemaakt');
+    const bytes = fs.statSync(bundle()).size;
+    expect(await done.getByText(`Opgeslagen in ${bundle()} (`, { exact: false }).isVisible()).toBe(true);
+    expect(await done.getByText('Het bestand is versleuteld voor R. Analist (RIEC Testregio): alleen zij kunnen het openen.').isVisible()).toBe(true);
+    expect(await done.getByRole('progressbar', { name: 'Voortgang van de export' }).getAttribute('value')).toBe('100');
+    expect(bytes).toBeGreaterThan(500);
+    expect(fs.readFileSync(bundle()).subarray(0, 21).toString()).toBe('age-encryption.org/v1');
+    await checkScreen(pageA, 'bundles-05-wizard-done');
+  });
+
+  it.skipIf(!hasAge)('is a real age file: B’s key decrypts it, another key does not', { timeout: STEP_TIMEOUT }, () => {
+    const otherKey = path.join(files, 'andere-sleutel.txt');
+    execFileSync('/usr/bin/age-keygen', ['-o', otherKey], { stdio: 'ignore' });
+    const refused = spawnSync(AGE, ['-d', '-i', otherKey, bundle()]);
+    expect(refused.status).not.toBe(0);
+    expect(refused.stdout.length).toBe(0);
+    const tar = execFileSync(AGE, ['-d', '-i', ageKeyB(), bundle()]);
+    // A ustar archive whose first entry is manifest.json.
+    expect(tar.subarray(0, 13).toString()).toBe('manifest.json');
+    expect(tar.subarray(257, 262).toString()).toBe('ustar');
+    expect(tar.includes(Buffer.from(BSN))).toBe(false);
+    expect(tar.includes(Buffer.from('Henk Nepkamp'))).toBe(true);
+  });
+
+  it('imports the bundle in B: sender known, dossier new, then in the list with its subjects and without the BSN', { timeout: STEP_TIMEOUT }, async () => {
+    await openBundles(pageB, 'Importeren');
+    await pageB.getByLabel('Bundel', { exact: true }).fill(bundle());
+    await pageB.getByRole('button', { name: 'Bundel openen' }).click();
+    const sender = pageB.getByTestId('bundle-sender');
+    await visible(sender, 30_000);
+    expect(await sender.getAttribute('data-status')).toBe('known');
+    expect(await sender.getByText(/^Bekend en geverifieerd \(vingerafdruk vergeleken op \d{2}-\d{2}-\d{4}\)$/).isVisible()).toBe(true);
+    expect(await sender.innerText()).toContain('Gemeente Voorbeeldstad');
+    const row = pageB.getByTestId('import-dossiers').locator('tbody tr');
+    expect(await row.count()).toBe(1);
+    expect(await row.getByRole('rowheader').innerText()).toContain(POKER);
+    expect(await row.getByTestId('dossier-state').innerText()).toBe('Nieuw');
+    expect(await row.getByRole('combobox', { name: `Wat te doen met ${POKER}` }).inputValue()).toBe('new');
+    expect(await pageB.getByText('BSN', { exact: false }).first().isVisible()).toBe(true);
+    const before = (await call(hostB, 'dossier.list', { limit: 500 })).total;
+    expect(before).toBe(0);
+    await checkScreen(pageB, 'bundles-06-import-preview');
+
+    await pageB.getByRole('button', { name: 'Importeren', exact: true }).click();
+    const done = pageB.getByTestId('import-done');
+    await visible(done, 30_000);
+    expect(await done.getByRole('heading', { level: 2 }).innerText()).toBe('De bundel is geïmporteerd');
+    expect(await done.getByText('Van J. de Vries (Gemeente Voorbeeldstad).', { exact: false }).isVisible()).toBe(true);
+    await checkScreen(pageB, 'bundles-07-import-done');
+
+    const list = await call(hostB, 'dossier.list', { limit: 500 });
+    expect(list.total).toBe(1);
+    const imported = await call(hostB, 'dossier.get', { dossierId: list.items[0]!.id });
+    expect(imported.title).toBe(POKER);
+    expect(imported.subjects.map((link) => link.subject.label).sort()).toEqual(expect.arrayContaining(['Henk Nepkamp']));
+    expect(imported.subjects).toHaveLength(3);
+    const henk = imported.subjects.find((link) => link.subject.label === 'Henk Nepkamp')!;
+    const details = (await call(hostB, 'subject.get', { subjectId: henk.subject.id })).details;
+    expect(details).toMatchObject({ type: 'person', name: 'Henk Nepkamp' });
+    expect((details as { bsn?: string | null }).bsn ?? null).toBeNull();
+    const provenance = await call(hostB, 'bundle.provenance', { kind: 'dossier', id: imported.id });
+    expect(provenance[0]).toMatchObject({ senderName: 'J. de Vries', senderOrganisation: 'Gemeente Voorbeeldstad', originNumber: pokerNumber });
+
+    // The link opens the dossier, whose overview says where it came from; the dossier list shows it.
+    await done.getByRole('link', { name: POKER }).click();
+    await visible(pageB.getByRole('heading', { level: 1, name: new RegExp(POKER) }));
+    const origin = pageB.getByTestId('provenance');
+    await visible(origin);
+    expect(await origin.innerText()).toMatch(
+      new RegExp(`^Geïmporteerd op \\d{2}-\\d{2}-\\d{4} uit een bundel van J\\. de Vries \\(Gemeente Voorbeeldstad\\), gemaakt op \\d{2}-\\d{2}-\\d{4}; daar dossier ${pokerNumber}\\.$`),
+    );
+    await checkScreen(pageB, 'bundles-10-provenance');
+    await pageB.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Dossiers' }).click();
+    await visible(pageB.getByRole('link', { name: new RegExp(POKER) }));
+  });
+
+  it('refuses a tampered copy in Dutch, and B’s vault is unchanged', { timeout: STEP_TIMEOUT }, async () => {
+    const tampered = path.join(files, 'gewijzigd.dkbundel');
+    const bytes = fs.readFileSync(bundle());
+    const middle = Math.floor(bytes.length / 2);
+    bytes[middle] = bytes[middle]! ^ 0x01;
+    fs.writeFileSync(tampered, bytes);
+    const countBefore = (await call(hostB, 'dossier.list', { limit: 500 })).total;
+    const auditBefore = (await call(hostB, 'audit.list', { actions: ['bundle.imported'] })).length;
+
+    await openBundles(pageB, 'Importeren');
+    await pageB.getByLabel('Bundel', { exact: true }).fill(tampered);
+    await pageB.getByRole('button', { name: 'Bundel openen' }).click();
+    const alert = pageB.getByRole('alert').filter({ hasText: 'De bundel is beschadigd of onvolledig' });
+    await visible(alert, 30_000);
+    expect(await alert.innerText()).toContain('Uw kluis is niet gewijzigd.');
+    expect(await pageB.getByTestId('bundle-sender').count()).toBe(0);
+    await checkScreen(pageB, 'bundles-08-import-error');
+    expect((await call(hostB, 'dossier.list', { limit: 500 })).total).toBe(countBefore);
+    expect((await call(hostB, 'audit.list', { actions: ['bundle.imported'] })).length).toBe(auditBefore);
+  });
+
+  it('a passphrase bundle: AMBER+STRICT blocks it until overridden; B asks for the passphrase and updates the dossier', { timeout: STEP_TIMEOUT }, async () => {
+    const passphrase = 'een lange zin voor de bundel';
+    const target = path.join(files, 'poker-wachtwoord.dkbundel');
+    await openBundles(pageA, 'Exporteren');
+    await pageA.getByLabel('Zoeken in nummer en titel').fill('pokeravond');
+    await pageA.getByLabel(`Dossier ${pokerNumber} meenemen: ${POKER}`).check();
+    await pageA.getByRole('button', { name: 'Volgende' }).click();
+    await pageA.getByRole('button', { name: 'Volgende' }).click();
+    await pageA.getByLabel('Met een wachtwoord').check();
+    expect(await pageA.getByText('niet allebei: het age-formaat staat dat niet toe', { exact: false }).isVisible()).toBe(true);
+    await pageA.getByLabel('Bundelwachtwoord', { exact: true }).fill(passphrase);
+    await pageA.getByLabel('Bundelwachtwoord herhalen', { exact: true }).fill(`${passphrase}!`);
+    await pageA.getByRole('button', { name: 'Volgende' }).click();
+    await visible(pageA.getByText('De twee wachtwoorden zijn niet gelijk.'));
+    await pageA.getByLabel('Bundelwachtwoord herhalen', { exact: true }).fill(passphrase);
+    await pageA.getByRole('button', { name: 'Volgende' }).click();
+
+    const violations = pageA.getByTestId('tlp-violations');
+    await visible(violations);
+    expect(await pageA.getByText('Iedereen die het wachtwoord heeft').isVisible()).toBe(true);
+    const rules = await violations.locator('tbody tr td:last-child').allInnerTexts();
+    expect(rules.length).toBeGreaterThan(0);
+    expect(rules).toContain('TLP:AMBER+STRICT gaat alleen naar partnerorganisaties van wie de vingerafdruk is vergeleken.');
+    expect(await pageA.getByRole('button', { name: 'Volgende' }).isDisabled()).toBe(true);
+    await pageA.getByLabel('Behandelcode overschrijven').check();
+    await pageA.getByLabel('Reden', { exact: true }).fill('Collega zonder eigen kluis, wachtwoord telefonisch (test)');
+    await pageA.getByRole('button', { name: 'Volgende' }).click();
+    await pageA.getByLabel('Opslaan als').fill(target);
+    await pageA.getByRole('button', { name: 'Bundel maken' }).click();
+    const done = pageA.getByTestId('export-done');
+    await visible(done, 30_000);
+    expect(await done.getByText('Het bestand is versleuteld met het bundelwachtwoord', { exact: false }).isVisible()).toBe(true);
+
+    await openBundles(pageB, 'Importeren');
+    await pageB.getByLabel('Bundel', { exact: true }).fill(target);
+    await pageB.getByRole('button', { name: 'Bundel openen' }).click();
+    await visible(pageB.getByText('Deze bundel is met een wachtwoord versleuteld.', { exact: false }));
+    const field = pageB.getByLabel('Bundelwachtwoord', { exact: true });
+    await expect.poll(() => field.evaluate((element) => element === document.activeElement)).toBe(true);
+    await field.fill('niet het goede wachtwoord');
+    await pageB.getByRole('button', { name: 'Bundel openen' }).click();
+    await visible(pageB.getByText('Het bundelwachtwoord is onjuist. Er is niets geïmporteerd.'), 30_000);
+    await field.fill(passphrase);
+    await pageB.getByRole('button', { name: 'Bundel openen' }).click();
+    const row = pageB.getByTestId('import-dossiers').locator('tbody tr');
+    await visible(row, 30_000);
+    const [local] = (await call(hostB, 'dossier.list', { limit: 500 })).items;
+    expect(await row.getByTestId('dossier-state').innerText()).toBe(`Bestaat al als ${local!.number}`);
+    expect(await row.getByRole('combobox').inputValue()).toBe('update');
+    expect(await pageB.getByText('Collega zonder eigen kluis, wachtwoord telefonisch (test)', { exact: false }).isVisible()).toBe(true);
+    await pageB.getByRole('button', { name: 'Importeren', exact: true }).click();
+    const imported = pageB.getByTestId('import-done');
+    await visible(imported, 30_000);
+    expect(await imported.getByText(`Dossier ${local!.number} bijgewerkt`, { exact: false }).isVisible()).toBe(true);
+    expect((await call(hostB, 'dossier.list', { limit: 500 })).total).toBe(1);
+    expect(await call(hostB, 'bundle.provenance', { kind: 'dossier', id: local!.id })).toHaveLength(2);
+  });
+
+  it('an unknown sender: a warning, and the import waits until the user accepts the sender', { timeout: STEP_TIMEOUT }, async () => {
+    // B removes A from the address book (asked first), so that A's bundle now comes from a stranger.
+    await openBundles(pageB, 'Adresboek');
+    await pageB.getByRole('button', { name: 'Verwijderen… (J. de Vries uit het adresboek)' }).click();
+    const dialog = pageB.getByRole('dialog', { name: 'J. de Vries verwijderen?' });
+    await dialog.getByRole('button', { name: 'Verwijderen' }).click();
+    await visible(pageB.getByText('J. de Vries is uit het adresboek verwijderd.'));
+    expect(await call(hostB, 'addressBook.list', {})).toEqual([]);
+
+    await openBundles(pageB, 'Importeren');
+    await pageB.getByLabel('Bundel', { exact: true }).fill(bundle());
+    await pageB.getByRole('button', { name: 'Bundel openen' }).click();
+    const sender = pageB.getByTestId('bundle-sender');
+    await visible(sender, 30_000);
+    expect(await sender.getAttribute('data-status')).toBe('unknown');
+    expect(await sender.getByRole('alert').innerText()).toContain('Onbekende afzender: J. de Vries staat niet in uw adresboek.');
+    await pageB.getByRole('button', { name: 'Importeren', exact: true }).click();
+    await visible(pageB.getByText('Accepteer eerst de afzender, of importeer niet.'));
+    const auditBefore = (await call(hostB, 'audit.list', { actions: ['bundle.imported'] })).length;
+    await sender.getByLabel(/^Ik heb de vingerafdruk met de afzender vergeleken en accepteer de afzender\./).check();
+    await pageB.getByRole('button', { name: 'Importeren', exact: true }).click();
+    const done = pageB.getByTestId('import-done');
+    await visible(done, 30_000);
+    expect(await done.getByText('De partnerkaart van J. de Vries staat nu in het adresboek, nog niet als geverifieerd.').isVisible()).toBe(true);
+    expect((await call(hostB, 'audit.list', { actions: ['bundle.imported'] })).length).toBe(auditBefore + 1);
+    const [partner] = await call(hostB, 'addressBook.list', {});
+    expect(partner).toMatchObject({ name: 'J. de Vries', verifiedAt: null });
+  });
+
+  it('stops a dossier with TLP:RED items until the user overrides with a reason, which the audit trail keeps', { timeout: STEP_TIMEOUT }, async () => {
+    await openBundles(pageA, 'Exporteren');
+    await pageA.getByLabel('Zoeken in nummer en titel').fill('Hennep');
+    await pageA.getByLabel(new RegExp(`meenemen: ${HEMP}$`)).check();
+    await pageA.getByRole('button', { name: 'Volgende' }).click();
+    await pageA.getByRole('button', { name: 'Volgende' }).click();
+    await pageA.getByLabel(/^R\. Analist \(RIEC Testregio\)/).check();
+    await pageA.getByRole('button', { name: 'Volgende' }).click();
+
+    const violations = pageA.getByTestId('tlp-violations');
+    await visible(violations);
+    const rows = await violations.locator('tbody tr').allInnerTexts();
+    expect(rows.length).toBeGreaterThanOrEqual(2);
+    expect(rows.join('\n')).toContain('TLP:RED is alleen voor genoemde personen en gaat nooit in een bundel mee.');
+    expect(rows.some((row) => row.includes('Subject') && row.includes('TLP:RED'))).toBe(true);
+    const next = pageA.getByRole('button', { name: 'Volgende' });
+    expect(await next.isDisabled()).toBe(true);
+
+    await pageA.getByLabel('Behandelcode overschrijven').check();
+    await checkScreen(pageA, 'bundles-09-wizard-tlp-blocked');
+    await next.click();
+    await visible(pageA.getByText('Geef een reden van minstens 5 tekens.'));
+    await pageA.getByLabel('Reden', { exact: true }).fill(OVERRIDE_REASON);
+    await next.click();
+    const target = path.join(files, 'hennep.dkbundel');
+    await pageA.getByLabel('Opslaan als').fill(target);
+    await pageA.getByRole('button', { name: 'Bundel maken' }).click();
+    await visible(pageA.getByTestId('export-done'), 30_000);
+    expect(fs.existsSync(target)).toBe(true);
+
+    const [overridden] = await call(hostA, 'audit.list', { actions: ['bundle.tlp-overridden'] });
+    expect(overridden!.details.reason).toBe(OVERRIDE_REASON);
+    expect(overridden!.details.count).toBe(rows.length);
+    // The audit screen says it in words.
+    await pageA.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Logboek' }).click();
+    await visible(pageA.getByText(`reden: ‘${OVERRIDE_REASON}’`, { exact: false }).first());
+    expect(sessionA.problems).toEqual([]);
+    expect(sessionB.problems).toEqual([]);
+  });
+});
