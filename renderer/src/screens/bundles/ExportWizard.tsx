@@ -16,7 +16,7 @@ import { fileDateStamp, formatDate } from '../../format/date';
 import { currentLanguage } from '../../i18n';
 import { useNavigation } from '../../store/navigation';
 import { useSession } from '../../store/session';
-import { TlpBadge } from '../attachments/AttachmentFacts';
+import { TlpBadge } from '../../components/Weighing';
 import { CheckboxField } from '../dossiers/CheckboxField';
 import { BundleProgress, OverwriteQuestion, VerificationBadge, besideVault } from './parts';
 

@@ -10,9 +10,9 @@ import { callCore } from '../../core-client';
 import { formatBytes } from '../../format/bytes';
 import { formatDate, formatDateTime } from '../../format/date';
 import { currentLanguage } from '../../i18n';
-import { TlpBadge } from '../attachments/AttachmentFacts';
+import { TlpBadge } from '../../components/Weighing';
 import { CheckboxField } from '../dossiers/CheckboxField';
-import { RouteLink } from '../search/RouteLink';
+import { RouteLink } from '../../components/RouteLink';
 import { BundleProgress, FingerprintView } from './parts';
 
 const ACTIONS: readonly ImportAction[] = ['new', 'update', 'skip'];
