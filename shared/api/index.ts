@@ -6,6 +6,7 @@ import type { FileChoiceRequest } from './file-choice';
 import { attachmentApi } from './attachments';
 import { auditApi } from './audit';
 import { bundleApi } from './bundles';
+import { documentApi } from './documents';
 import { dossierApi } from './dossiers';
 import { searchApi } from './search';
 import { vaultApi } from './vault';
@@ -13,6 +14,7 @@ import { vaultApi } from './vault';
 export * from './attachments';
 export * from './audit';
 export * from './bundles';
+export * from './documents';
 export * from './errors';
 export * from './vault';
 export * from './events';
@@ -33,6 +35,7 @@ export const api = {
   ...auditApi,
   ...searchApi,
   ...bundleApi,
+  ...documentApi,
 } as const;
 
 export type Api = typeof api;

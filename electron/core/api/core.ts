@@ -12,11 +12,13 @@ import { sweepStaleCopies, TemporaryCopies, type ByteProgress, type PathOpener }
 import type { BundleOptions } from '../bundles/export';
 import { RecentVaults } from '../app/recent-vaults';
 import { withItems } from '../dossiers/audit-items';
+import { chromiumPdfRenderer, type PdfRenderer } from '../documents/pdf';
 import { CoreError, toCoreError } from '../errors';
 import { Vault, VAULT_EXTENSION, type VaultOptions } from '../vault/vault';
 import { createAttachmentHandlers } from './attachment-handlers';
 import { createBundleHandlers } from './bundle-handlers';
 import type { CoreService, LockReason } from './core-service';
+import { createDocumentHandlers } from './document-handlers';
 import { createDossierHandlers } from './dossier-handlers';
 import type { HandlerImplementations } from './handler-types';
 import { JobCancellation, jobIdFor } from './job-cancellation';
@@ -47,6 +49,8 @@ export interface CoreDependencies {
   openPath?: PathOpener;
   /** Shared with the thread that may ask a running job to stop (CoreWorkerClient). */
   jobCancellation?: JobCancellation;
+  /** Renders a document's HTML to PDF (the app: Electron's printToPDF); headless Chromium when absent. */
+  renderPdf?: PdfRenderer;
 }
 
 /** Calls answered at once, outside the queue: they only flip a flag that the running job reads. */
@@ -309,6 +313,7 @@ export class Core implements CoreService {
         cancellation: this.cancellation,
       }),
       ...createSearchHandlers(() => this.requireVault(), vaultOptions.now),
+      ...createDocumentHandlers(() => this.requireVault(), this.dependencies.renderPdf ?? chromiumPdfRenderer(), vaultOptions.now),
       ...createBundleHandlers(() => this.requireVault(), (kind, work) => this.withProgress(kind, work), { now: vaultOptions.now, bundles: this.options.bundles }),
       // Reading the trail is itself an access worth recording, but not one per page turned.
       'audit.list': ({ limit, beforeId, actions }) => {
