@@ -68,4 +68,10 @@ export interface DossierkluisBridge {
    * "browse" button only where this method exists and keeps the plain path field everywhere.
    */
   chooseFile?(request: FileChoiceRequest): Promise<string | null>;
+  /**
+   * Print a document version through the operating system's print dialog; resolves to whether it
+   * was printed (and so recorded in the audit trail). Only the Electron preload offers it; the
+   * browser host prints the page itself.
+   */
+  printDocument?(request: { documentId: number; version: number }): Promise<boolean>;
 }
