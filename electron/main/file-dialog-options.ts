@@ -13,10 +13,11 @@ const TITLES: Record<FileChoicePurpose, string> = {
   backup: 'Plaats van de reservekopie kiezen',
   'attachment-import': 'Bestand kiezen om als bijlage toe te voegen',
   'attachment-export': 'Bijlage opslaan als',
+  'document-export': 'Document opslaan als',
 };
 
 /** Attachments are any kind of file: no filter, and a chosen name is kept exactly as it is. */
-const ANY_FILE: ReadonlySet<FileChoicePurpose> = new Set(['attachment-import', 'attachment-export']);
+const ANY_FILE: ReadonlySet<FileChoicePurpose> = new Set(['attachment-import', 'attachment-export', 'document-export']);
 
 interface DialogFilter {
   name: string;

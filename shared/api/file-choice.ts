@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Why the user is choosing a file: decides between a save and an open dialog, and its title. */
-export const FILE_CHOICE_PURPOSES = ['create-vault', 'open-vault', 'backup', 'attachment-import', 'attachment-export'] as const;
+export const FILE_CHOICE_PURPOSES = ['create-vault', 'open-vault', 'backup', 'attachment-import', 'attachment-export', 'document-export'] as const;
 export type FileChoicePurpose = (typeof FILE_CHOICE_PURPOSES)[number];
 
 /**

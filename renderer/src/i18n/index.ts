@@ -4,6 +4,7 @@ import { errorMessages } from '../../../shared/i18n/errors';
 import { en } from './en';
 import { attachmentsEn, attachmentsNl } from './features/attachments';
 import { auditEn, auditNl } from './features/audit';
+import { documentsEn, documentsNl } from './features/documents';
 import { domainEn, domainNl } from './features/domain';
 import { dossiersEn, dossiersNl } from './features/dossiers';
 import { searchEn, searchNl } from './features/search';
@@ -28,6 +29,7 @@ export const resources = {
       search: searchNl,
       audit: auditNl,
       trash: trashNl,
+      documents: documentsNl,
     },
   },
   en: {
@@ -42,6 +44,7 @@ export const resources = {
       search: searchEn,
       audit: auditEn,
       trash: trashEn,
+      documents: documentsEn,
     },
   },
 } as const;

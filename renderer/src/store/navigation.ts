@@ -5,7 +5,7 @@ import { registerVaultDataStore } from './vault-data';
 export type Section = 'signals' | 'dossiers' | 'meetings' | 'reports' | 'audit' | 'trash' | 'settings';
 export const SECTIONS: Section[] = ['signals', 'dossiers', 'meetings', 'reports', 'audit', 'trash', 'settings'];
 
-export const DOSSIER_TABS = ['overview', 'timeline', 'subjects', 'network', 'notes', 'measures', 'attachments'] as const;
+export const DOSSIER_TABS = ['overview', 'timeline', 'subjects', 'network', 'notes', 'measures', 'attachments', 'documents'] as const;
 export type DossierTab = (typeof DOSSIER_TABS)[number];
 
 /**

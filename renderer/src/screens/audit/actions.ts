@@ -67,6 +67,12 @@ export const AUDIT_ACTIONS = {
   'attachment.trashed': 'deletions',
   'attachment.restored': 'changes',
   'trash.emptied': 'deletions',
+  'document.composed': 'changes',
+  'document.viewed': 'access',
+  'document.saved': 'changes',
+  'document.compared': 'access',
+  'document.printed': 'exports',
+  'document.exported': 'exports',
 } as const satisfies Record<string, AuditGroup>;
 
 export type KnownAction = keyof typeof AUDIT_ACTIONS;
@@ -166,6 +172,22 @@ export function describeEntry(t: TFunction, language: Language, entry: AuditEntr
       const summary = trashSummary(t, counts);
       return summary ? t('audit.actions.trash.emptied', { destroyed: summary }) : t('audit.variants.trashEmptiedNothing');
     }
+    case 'document.composed': {
+      const included = (Array.isArray(details.included) ? details.included : []).filter(
+        (kind): kind is 'reporter' | 'bsn' | 'internalNotes' => kind === 'reporter' || kind === 'bsn' || kind === 'internalNotes',
+      );
+      return included.length > 0
+        ? t('documents.audit.composedIncluding', { version: text(details.version), included: included.map((kind) => t(`documents.audit.included.${kind}`)).join(', ') })
+        : t('documents.audit.composed', { version: text(details.version) });
+    }
+    case 'document.viewed':
+    case 'document.saved':
+    case 'document.printed':
+      return t(`documents.audit.${action.slice('document.'.length) as 'viewed' | 'saved' | 'printed'}`, { version: text(details.version) });
+    case 'document.compared':
+      return t('documents.audit.compared', { from: text(details.fromVersion), to: text(details.toVersion) });
+    case 'document.exported':
+      return t('documents.audit.exported', { format: details.format === 'docx' ? 'Word' : 'PDF', version: text(details.version), path: text(details.path) });
     default:
       return t(`audit.actions.${action}`);
   }
