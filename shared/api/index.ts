@@ -7,6 +7,7 @@ import { attachmentApi } from './attachments';
 import { auditApi } from './audit';
 import { bundleApi } from './bundles';
 import { documentApi } from './documents';
+import { meetingApi } from './meetings';
 import { dossierApi } from './dossiers';
 import { searchApi } from './search';
 import { vaultApi } from './vault';
@@ -15,6 +16,7 @@ export * from './attachments';
 export * from './audit';
 export * from './bundles';
 export * from './documents';
+export * from './meetings';
 export * from './errors';
 export * from './vault';
 export * from './events';
@@ -36,6 +38,7 @@ export const api = {
   ...searchApi,
   ...bundleApi,
   ...documentApi,
+  ...meetingApi,
 } as const;
 
 export type Api = typeof api;

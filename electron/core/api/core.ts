@@ -22,6 +22,7 @@ import { createDocumentHandlers } from './document-handlers';
 import { createDossierHandlers } from './dossier-handlers';
 import type { HandlerImplementations } from './handler-types';
 import { JobCancellation, jobIdFor } from './job-cancellation';
+import { createMeetingHandlers } from './meeting-handlers';
 import { createSearchHandlers } from './search-handlers';
 
 export interface CoreOptions {
@@ -314,6 +315,7 @@ export class Core implements CoreService {
       }),
       ...createSearchHandlers(() => this.requireVault(), vaultOptions.now),
       ...createDocumentHandlers(() => this.requireVault(), this.dependencies.renderPdf ?? chromiumPdfRenderer(), vaultOptions.now),
+      ...createMeetingHandlers(() => this.requireVault(), vaultOptions.now),
       ...createBundleHandlers(() => this.requireVault(), (kind, work) => this.withProgress(kind, work), { now: vaultOptions.now, bundles: this.options.bundles }),
       // Reading the trail is itself an access worth recording, but not one per page turned.
       'audit.list': ({ limit, beforeId, actions }) => {

@@ -9,6 +9,7 @@ import { migration0005ListIndexes } from './0005-list-indexes';
 import { migration0006Search } from './0006-search';
 import { migration0007Bundles } from './0007-bundles';
 import { migration0009Documents } from './0009-documents';
+import { migration0010Meetings } from './0010-meetings';
 
 /**
  * A new migration is a new file, never an edit of an old one. Sorted by version here, so that
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly Migration[] = inVersionOrder([
   migration0006Search,
   migration0007Bundles,
   migration0009Documents,
+  migration0010Meetings,
 ]);
 
 function inVersionOrder(migrations: Migration[]): readonly Migration[] {
