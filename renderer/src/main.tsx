@@ -9,6 +9,7 @@ import './styles/subjects.css';
 import './styles/attachments.css';
 import './styles/search.css';
 import './styles/documents.css';
+import './styles/meetings.css';
 import './styles/print.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

@@ -7,6 +7,7 @@ import { auditEn, auditNl } from './features/audit';
 import { documentsEn, documentsNl } from './features/documents';
 import { domainEn, domainNl } from './features/domain';
 import { dossiersEn, dossiersNl } from './features/dossiers';
+import { meetingsEn, meetingsNl } from './features/meetings';
 import { searchEn, searchNl } from './features/search';
 import { signalsEn, signalsNl } from './features/signals';
 import { subjectsEn, subjectsNl } from './features/subjects';
@@ -30,6 +31,7 @@ export const resources = {
       audit: auditNl,
       trash: trashNl,
       documents: documentsNl,
+      meetings: meetingsNl,
     },
   },
   en: {
@@ -45,6 +47,7 @@ export const resources = {
       audit: auditEn,
       trash: trashEn,
       documents: documentsEn,
+      meetings: meetingsEn,
     },
   },
 } as const;

@@ -20,7 +20,8 @@ export type Route =
   | { section: 'dossiers'; view: 'dossier'; dossierId: number; tab?: DossierTab }
   | { section: 'dossiers'; view: 'subject'; subjectId: number; fromDossierId?: number }
   | { section: 'search'; query: string }
-  | { section: 'meetings' }
+  | { section: 'meetings'; view?: 'list' }
+  | { section: 'meetings'; view: 'meeting'; meetingId: number }
   | { section: 'reports' }
   | { section: 'audit' }
   | { section: 'trash' }

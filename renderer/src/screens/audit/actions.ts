@@ -73,6 +73,16 @@ export const AUDIT_ACTIONS = {
   'document.compared': 'access',
   'document.printed': 'exports',
   'document.exported': 'exports',
+  'meeting.created': 'changes',
+  'meeting.viewed': 'access',
+  'meeting.updated': 'changes',
+  'meeting.item-added': 'changes',
+  'meeting.item-updated': 'changes',
+  'meeting.item-removed': 'changes',
+  'meeting.action-added': 'changes',
+  'meeting.action-done': 'changes',
+  'meeting.action-reopened': 'changes',
+  'meeting.outcome-applied': 'changes',
 } as const satisfies Record<string, AuditGroup>;
 
 export type KnownAction = keyof typeof AUDIT_ACTIONS;
@@ -188,6 +198,17 @@ export function describeEntry(t: TFunction, language: Language, entry: AuditEntr
       return t('documents.audit.compared', { from: text(details.fromVersion), to: text(details.toVersion) });
     case 'document.exported':
       return t('documents.audit.exported', { format: details.format === 'docx' ? 'Word' : 'PDF', version: text(details.version), path: text(details.path) });
+    case 'meeting.created':
+    case 'meeting.viewed':
+    case 'meeting.updated':
+    case 'meeting.item-added':
+    case 'meeting.item-updated':
+    case 'meeting.item-removed':
+    case 'meeting.action-added':
+    case 'meeting.action-done':
+    case 'meeting.action-reopened':
+    case 'meeting.outcome-applied':
+      return (t as unknown as (key: string) => string)(`meetings.audit.${action.slice('meeting.'.length)}`);
     default:
       return t(`audit.actions.${action}`);
   }
