@@ -144,6 +144,10 @@ export const meetingApi = {
       })
       .strict(),
   ),
+  /** The agenda or the verslag as PDF (the same page frame as documents: handling code and "pagina x van y" on every page). */
+  'meeting.exportPdf': defineHandler<{ path: string; bytes: number }>()(
+    z.object({ meetingId: id, part: z.enum(['agenda', 'verslag']), targetPath: z.string().min(1).max(4096), overwrite: z.boolean().default(false) }).strict(),
+  ),
   /** Open actions over all meetings (or one dossier's), overdue ones first. */
   'meeting.actions': defineHandler<ActionOverviewEntry[]>()(z.object({ dossierId: id.optional(), includeDone: z.boolean().default(false) }).strict()),
 };

@@ -180,6 +180,19 @@ describe.skipIf(skipWithoutBrowser)('the preweegdocument of a dossier, end to en
     const notes = await core('note.list', { dossierId: shisha.id, limit: 1 });
     expect(notes.items[0]!.body).toContain('Overgaan tot interventies: sluiting achterdeur en controle.');
 
+    // The verslag as PDF, with the handling code and page numbers on every page.
+    const print = page.getByRole('region', { name: 'Agenda en verslag' });
+    const verslag = path.join(testHost.dataDir, 'uit', 'verslag.pdf');
+    await print.getByLabel('PDF opslaan in').fill(verslag);
+    await print.getByRole('button', { name: 'Verslag als PDF…' }).click();
+    await expect.poll(() => print.getByText(`Verslag opgeslagen: ${verslag}`).isVisible(), { timeout: 60_000 }).toBe(true);
+    const verslagPages = await pdfPageTexts(verslag);
+    verslagPages.forEach((text, index) => {
+      expect(text).toContain('TLP:AMBER+STRICT');
+      expect(text).toContain(`pagina ${index + 1} van ${verslagPages.length}`);
+    });
+    expect(verslagPages.join('\n')).toContain('Controle bij de achterdeur');
+
     // The follow-up overview: the action is open and overdue.
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Overleggen' }).click();
     const overview = page.getByTestId('open-actions');

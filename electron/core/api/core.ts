@@ -252,6 +252,10 @@ export class Core implements CoreService {
     this.autoLockTimer.unref?.();
   }
 
+  private get pdfRenderer(): PdfRenderer {
+    return this.dependencies.renderPdf ?? chromiumPdfRenderer();
+  }
+
   private createHandlers(): HandlerImplementations<HandlerName> {
     const vaultOptions = this.options.vault ?? {};
     return {
@@ -314,8 +318,8 @@ export class Core implements CoreService {
         cancellation: this.cancellation,
       }),
       ...createSearchHandlers(() => this.requireVault(), vaultOptions.now),
-      ...createDocumentHandlers(() => this.requireVault(), this.dependencies.renderPdf ?? chromiumPdfRenderer(), vaultOptions.now),
-      ...createMeetingHandlers(() => this.requireVault(), vaultOptions.now),
+      ...createDocumentHandlers(() => this.requireVault(), this.pdfRenderer, vaultOptions.now),
+      ...createMeetingHandlers(() => this.requireVault(), this.pdfRenderer, vaultOptions.now),
       ...createBundleHandlers(() => this.requireVault(), (kind, work) => this.withProgress(kind, work), { now: vaultOptions.now, bundles: this.options.bundles }),
       // Reading the trail is itself an access worth recording, but not one per page turned.
       'audit.list': ({ limit, beforeId, actions }) => {

@@ -1,4 +1,5 @@
 import { PREWEEG_SECTIONS, PREWEEG_SECTION_TITLES_NL, type DocumentVersion } from '../../../shared/api/documents';
+import type { TlpCode } from '../../../shared/domain/enums';
 import { formatDutchDate, localIsoDate } from '../../../shared/domain/validation';
 import { omittedLine } from './compose';
 
@@ -90,41 +91,51 @@ export function sectionHtml(text: string): string {
 
 const runningStyle = 'font-family: Arial, Helvetica, sans-serif; font-size: 8pt; color: #000; width: 100%; margin: 0 15mm; display: flex; justify-content: space-between;';
 
-export function renderDocument(document: DocumentVersion, mode: 'pdf' | 'print'): RenderedDocument {
-  const marks = documentMarks(document);
-  const tlpColour = TLP_COLOURS[document.tlp] ?? '#FFFFFF';
-  const tlpBadge = `<span style="background:#000;color:${tlpColour};padding:0 4px;font-weight:bold;">${escapeHtml(marks.tlp)}</span>`;
-  const headerTemplate = `<div style="${runningStyle}-webkit-print-color-adjust: exact; print-color-adjust: exact;"><span><b>CONCEPT</b> · Preweegdocument · Dossier ${escapeHtml(marks.dossierNumber)} · Versie ${marks.version} · ${escapeHtml(marks.date)}</span>${tlpBadge}</div>`;
-  const footerTemplate = `<div style="${runningStyle}-webkit-print-color-adjust: exact; print-color-adjust: exact;"><span>${escapeHtml(marks.tlp)} · CONCEPT · Dossier ${escapeHtml(marks.dossierNumber)} · Versie ${marks.version}</span><span>pagina <span class="pageNumber"></span> van <span class="totalPages"></span></span></div>`;
+/** What every page of a printed item carries: a line at the top, one at the bottom, and the handling code. */
+export interface PageMarks {
+  /** The top line, e.g. "CONCEPT · Preweegdocument · Dossier 2025-0001 · Versie 2 · 28-11-2026". */
+  head: string;
+  /** The bottom line before "pagina x van y". */
+  foot: string;
+  tlp: TlpCode;
+}
+
+/**
+ * The running head and foot of every page, as Chromium's header/footer templates (PDF) and as
+ * CSS @page margin boxes (printing), and the page around a body. The text of the marks is escaped
+ * for HTML and for CSS strings.
+ */
+export function framePages(marks: PageMarks, mode: 'pdf' | 'print', title: string, body: string): { html: string; headerTemplate: string; footerTemplate: string } {
+  const tlp = `TLP:${marks.tlp}`;
+  const tlpColour = TLP_COLOURS[marks.tlp] ?? '#FFFFFF';
+  const tlpBadge = `<span style="background:#000;color:${tlpColour};padding:0 4px;font-weight:bold;">${escapeHtml(tlp)}</span>`;
+  const colourExact = '-webkit-print-color-adjust: exact; print-color-adjust: exact;';
+  const headerTemplate = `<div style="${runningStyle}${colourExact}"><span>${boldConcept(escapeHtml(marks.head))}</span>${tlpBadge}</div>`;
+  const footerTemplate = `<div style="${runningStyle}${colourExact}"><span>${escapeHtml(marks.foot)}</span><span>pagina <span class="pageNumber"></span> van <span class="totalPages"></span></span></div>`;
+  const cssString = (text: string) => `"${text.replace(/["\\\n]/g, ' ')}"`;
   const marginBoxes =
     mode === 'print'
       ? `
-      @top-left { content: "CONCEPT · Preweegdocument · Dossier ${marks.dossierNumber} · Versie ${marks.version} · ${marks.date}"; font: 8pt Arial, sans-serif; }
-      @top-right { content: "${marks.tlp}"; font: bold 8pt Arial, sans-serif; }
-      @bottom-left { content: "${marks.tlp} · CONCEPT · Dossier ${marks.dossierNumber} · Versie ${marks.version}"; font: 8pt Arial, sans-serif; }
+      @top-left { content: ${cssString(marks.head)}; font: 8pt Arial, sans-serif; }
+      @top-right { content: ${cssString(tlp)}; font: bold 8pt Arial, sans-serif; }
+      @bottom-left { content: ${cssString(marks.foot)}; font: 8pt Arial, sans-serif; }
       @bottom-right { content: "pagina " counter(page) " van " counter(pages); font: 8pt Arial, sans-serif; }`
       : '';
-  const omitted =
-    document.omitted.length > 0
-      ? `<aside class="omitted"><h2>Weggelaten beschermde gegevens</h2>${sectionHtml(document.omitted.map(omittedLine).join('\n'))}</aside>`
-      : '';
-  const sections = PREWEEG_SECTIONS.map(
-    (section, index) => `<section><h2>${index + 1}. ${escapeHtml(PREWEEG_SECTION_TITLES_NL[section])}</h2>\n${sectionHtml(document.sections[section])}</section>`,
-  ).join('\n');
   const html = `<!doctype html>
 <html lang="nl">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<title>${escapeHtml(document.document.title)} (versie ${marks.version})</title>
+<title>${escapeHtml(title)}</title>
 <style>
   @page { size: A4; margin: 22mm 15mm 20mm 15mm; ${marginBoxes} }
   html { font-family: Arial, Helvetica, sans-serif; font-size: 10.5pt; line-height: 1.4; color: #000; }
   body { margin: 0; }
   h1 { font-size: 16pt; margin: 0 0 4pt; }
   h2 { font-size: 12pt; margin: 14pt 0 4pt; break-after: avoid; }
-  p, ul { margin: 0 0 6pt; }
-  ul { padding-left: 16pt; }
+  h3 { font-size: 10.5pt; margin: 8pt 0 2pt; break-after: avoid; }
+  p, ul, ol { margin: 0 0 6pt; }
+  ul, ol { padding-left: 16pt; }
   li { margin-bottom: 2pt; }
   .head { border: 1px solid #000; padding: 6pt 8pt; margin-bottom: 10pt; }
   .head dl { display: grid; grid-template-columns: max-content 1fr; gap: 1pt 10pt; margin: 4pt 0 0; }
@@ -133,10 +144,34 @@ export function renderDocument(document: DocumentVersion, mode: 'pdf' | 'print')
   .status { font-weight: bold; letter-spacing: 0.1em; }
   .omitted { border-left: 3pt solid #000; padding: 2pt 8pt; margin: 8pt 0; }
   .omitted h2 { margin-top: 0; font-size: 10.5pt; }
+  table { border-collapse: collapse; width: 100%; margin-bottom: 6pt; }
+  th, td { border: 1px solid #000; padding: 2pt 4pt; text-align: left; vertical-align: top; font-size: 9.5pt; }
+  .item { break-inside: avoid-page; }
 </style>
 </head>
 <body>
-<header class="head">
+${body}
+</body>
+</html>
+`;
+  return { html, headerTemplate, footerTemplate };
+}
+
+/** "CONCEPT" in bold where the line starts with it. */
+function boldConcept(escaped: string): string {
+  return escaped.startsWith('CONCEPT') ? `<b>CONCEPT</b>${escaped.slice('CONCEPT'.length)}` : escaped;
+}
+
+export function renderDocument(document: DocumentVersion, mode: 'pdf' | 'print'): RenderedDocument {
+  const marks = documentMarks(document);
+  const omitted =
+    document.omitted.length > 0
+      ? `<aside class="omitted"><h2>Weggelaten beschermde gegevens</h2>${sectionHtml(document.omitted.map(omittedLine).join('\n'))}</aside>`
+      : '';
+  const sections = PREWEEG_SECTIONS.map(
+    (section, index) => `<section><h2>${index + 1}. ${escapeHtml(PREWEEG_SECTION_TITLES_NL[section])}</h2>\n${sectionHtml(document.sections[section])}</section>`,
+  ).join('\n');
+  const body = `<header class="head">
   <h1>${escapeHtml(document.document.title)}</h1>
   <dl>
     <dt>Status</dt><dd class="status">CONCEPT</dd>
@@ -147,9 +182,16 @@ export function renderDocument(document: DocumentVersion, mode: 'pdf' | 'print')
   </dl>
 </header>
 ${omitted}
-${sections}
-</body>
-</html>
-`;
-  return { html, headerTemplate, footerTemplate, marks };
+${sections}`;
+  const framed = framePages(
+    {
+      head: `CONCEPT · Preweegdocument · Dossier ${marks.dossierNumber} · Versie ${marks.version} · ${marks.date}`,
+      foot: `${marks.tlp} · CONCEPT · Dossier ${marks.dossierNumber} · Versie ${marks.version}`,
+      tlp: document.tlp,
+    },
+    mode,
+    `${document.document.title} (versie ${marks.version})`,
+    body,
+  );
+  return { ...framed, marks };
 }

@@ -89,6 +89,17 @@ export const meetingsNl = {
     apply: 'Uitkomst verwerken in dossier…',
     applied: 'Verwerkt in het dossier op {{date}}.',
   },
+  print: {
+    title: 'Agenda en verslag',
+    lead: 'Als PDF, met de behandelcode en "pagina x van y" op elke pagina. Elke export komt in het logboek.',
+    path: 'PDF opslaan in',
+    agenda: 'Agenda als PDF…',
+    verslag: 'Verslag als PDF…',
+    written: '{{part}} opgeslagen: {{path}}',
+    exists: 'Op {{path}} staat al een bestand.',
+    overwrite: 'Overschrijven',
+    pathRequired: 'Vul eerst een bestandsnaam in.',
+  },
   apply: {
     title: 'Uitkomst verwerken in dossier {{number}}',
     lead: 'Dit wordt vastgelegd in het dossier, met de datum van het overleg. Controleer het voordat u bevestigt.',
@@ -113,6 +124,7 @@ export const meetingsNl = {
     'action-done': 'Actie uit een overleg afgerond',
     'action-reopened': 'Actie uit een overleg heropend',
     'outcome-applied': 'Uitkomst van een overleg verwerkt in het dossier',
+    exported: 'Agenda of verslag van een overleg als PDF opgeslagen',
   },
 };
 
@@ -204,6 +216,17 @@ export const meetingsEn: TranslationShape<typeof meetingsNl> = {
     apply: 'Carry the outcome into the dossier…',
     applied: 'Carried into the dossier on {{date}}.',
   },
+  print: {
+    title: 'Agenda and minutes',
+    lead: 'As PDF, with the handling code and "page x of y" on every page. Every export is recorded in the audit trail.',
+    path: 'Save PDF to',
+    agenda: 'Agenda as PDF…',
+    verslag: 'Minutes as PDF…',
+    written: '{{part}} saved: {{path}}',
+    exists: 'A file already exists at {{path}}.',
+    overwrite: 'Overwrite',
+    pathRequired: 'Fill in a file name first.',
+  },
   apply: {
     title: 'Carry the outcome into dossier {{number}}',
     lead: 'This is recorded in the dossier, dated the day of the meeting. Check it before you confirm.',
@@ -228,5 +251,6 @@ export const meetingsEn: TranslationShape<typeof meetingsNl> = {
     'action-done': 'Action from a meeting done',
     'action-reopened': 'Action from a meeting reopened',
     'outcome-applied': 'Outcome of a meeting carried into the dossier',
+    exported: 'Agenda or minutes of a meeting saved as PDF',
   },
 };

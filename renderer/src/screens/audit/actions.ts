@@ -83,6 +83,7 @@ export const AUDIT_ACTIONS = {
   'meeting.action-done': 'changes',
   'meeting.action-reopened': 'changes',
   'meeting.outcome-applied': 'changes',
+  'meeting.exported': 'exports',
 } as const satisfies Record<string, AuditGroup>;
 
 export type KnownAction = keyof typeof AUDIT_ACTIONS;
@@ -208,6 +209,7 @@ export function describeEntry(t: TFunction, language: Language, entry: AuditEntr
     case 'meeting.action-done':
     case 'meeting.action-reopened':
     case 'meeting.outcome-applied':
+    case 'meeting.exported':
       return (t as unknown as (key: string) => string)(`meetings.audit.${action.slice('meeting.'.length)}`);
     default:
       return t(`audit.actions.${action}`);

@@ -15,6 +15,7 @@ import { useNavigation } from '../../store/navigation';
 import { TlpBadge } from '../attachments/AttachmentFacts';
 import { Section } from '../dossiers/Section';
 import { AgendaItemCard } from './AgendaItemCard';
+import { MeetingPrint } from './MeetingPrint';
 
 /** One meeting: its facts and participants, the agenda with an editor per item, adding items. */
 export function MeetingScreen({ meetingId }: { meetingId: number }) {
@@ -79,6 +80,7 @@ export function MeetingScreen({ meetingId }: { meetingId: number }) {
             </ol>
             <AddItemForm meeting={data} onAdded={meeting.reload} />
           </Section>
+          <MeetingPrint meetingId={data.id} />
         </>
       )}
     </div>
