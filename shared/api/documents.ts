@@ -161,4 +161,8 @@ export const documentApi = {
   'document.printed': defineHandler<{ recorded: true }>()(z.object({ documentId: id, version }).strict()),
   'document.exportPdf': defineHandler<DocumentOutput>()(z.object({ documentId: id, version: version.optional(), ...target }).strict()),
   'document.exportDocx': defineHandler<DocumentOutput>()(z.object({ documentId: id, version: version.optional(), ...target }).strict()),
+  /** The informatieplein signal sheet of one signal as a one-page PDF; the reporter is never on it. */
+  'document.signalSheetPdf': defineHandler<{ path: string; bytes: number }>()(
+    z.object({ signalId: id, question: z.string().trim().min(1).max(2_000).optional(), ...target }).strict(),
+  ),
 };

@@ -92,4 +92,20 @@ describe('preweegdocument output', () => {
     expect(view.html).toContain(`Dossier ${document.document.dossierNumber}`);
     expect(view.footerTemplate).toContain('class="totalPages"');
   });
+
+  it.skipIf(!hasChromium)('writes the informatieplein signal sheet on one page: what, where, who, the question; never the reporter', async () => {
+    const signals = await session.call('signal.list', { dossierId: document.document.dossierId, limit: 10 });
+    const signal = signals.items.find((item) => item.summary.startsWith('Sterke hennepgeur'))!;
+    const target = path.join(folder, 'signaalblad.pdf');
+    await session.call('document.signalSheetPdf', { signalId: signal.id, question: 'Herkent de Belastingdienst Voorbeeld Handel B.V.?', targetPath: target });
+    const pages = await pdfPageTexts(target);
+    expect(pages).toHaveLength(1);
+    const text = pages[0]!;
+    for (const expected of ['Signaal voor het informatieplein', 'Wat', 'Waar', 'Wie', 'Vraag aan de partners', 'Proefstraat 12, Voorbeeldstad', 'Jan Testpersoon: kopstuk', 'Herkent de Belastingdienst Voorbeeld Handel B.V.?', `TLP:${signal.tlp}`, 'pagina 1 van 1']) {
+      expect(text).toContain(expected);
+    }
+    expect(text).not.toContain('T. Toezicht');
+    const audit = await session.call('audit.list', { limit: 1, actions: ['document.signal-sheet-exported'] });
+    expect(audit[0]!.details).toMatchObject({ signalId: signal.id, path: target });
+  }, 60_000);
 });

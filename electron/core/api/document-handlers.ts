@@ -6,6 +6,7 @@ import { dossierContextFor, type DossierContext } from '../dossiers/context';
 import { compareVersions, composeDocument, getDocument, listDocuments, readVersion, saveDocument } from '../documents/documents';
 import { renderDocx } from '../documents/docx';
 import type { PdfRenderer } from '../documents/pdf';
+import { DEFAULT_SIGNAL_QUESTION, renderSignalSheet } from '../documents/signal-sheet';
 import { renderDocument } from '../documents/template';
 import { writeFileAtomic } from '../fs/atomic-write';
 import type { Vault } from '../vault/vault';
@@ -68,6 +69,14 @@ export function createDocumentHandlers(
       writeOutput(target, bytes, 'write Word document');
       vault.audit('document.exported', { documentId, version: document.version.version, format: 'docx', path: target });
       return { path: target, bytes: bytes.byteLength, version: document.version.version };
+    },
+    'document.signalSheetPdf': async ({ signalId, question, targetPath, overwrite }) => {
+      const vault = requireVault();
+      const target = writableTarget(vault, targetPath, overwrite);
+      const bytes = await renderPdf(renderSignalSheet(context(), signalId, question ?? DEFAULT_SIGNAL_QUESTION));
+      writeOutput(target, bytes, 'write signal sheet');
+      vault.audit('document.signal-sheet-exported', { signalId, path: target });
+      return { path: target, bytes: bytes.byteLength };
     },
   };
 }

@@ -87,6 +87,14 @@ export const documentsNl = {
     exists: 'Op {{path}} staat al een bestand.',
     overwrite: 'Overschrijven',
   },
+  sheet: {
+    title: 'Signaalblad voor het informatieplein',
+    lead: 'Eén pagina om dit signaal in het informatieplein in te brengen: wat, waar, wie en de vraag aan de partners, met beoordeling en behandelcode. De melder staat er niet op.',
+    question: 'Vraag aan de partners',
+    defaultQuestion: 'Herkent u dit signaal, de betrokkenen of de locatie? Wat is bij uw organisatie bekend, en met welke beoordeling?',
+    save: 'Signaalblad als PDF…',
+    written: 'Signaalblad opgeslagen: {{path}}',
+  },
   audit: {
     composed: 'Preweegdocument opgesteld uit het dossier (versie {{version}})',
     composedIncluding: 'Preweegdocument opgesteld uit het dossier (versie {{version}}), met {{included}}',
@@ -95,6 +103,7 @@ export const documentsNl = {
     compared: 'Versies {{from}} en {{to}} van een preweegdocument vergeleken',
     printed: 'Preweegdocument afgedrukt (versie {{version}})',
     exported: 'Preweegdocument geëxporteerd als {{format}} (versie {{version}}) naar {{path}}',
+    signalSheet: 'Signaalblad voor het informatieplein opgeslagen naar {{path}}',
     included: { reporter: 'identiteit melder', bsn: 'BSN', internalNotes: 'interne notities' },
   },
 };
@@ -185,6 +194,14 @@ export const documentsEn: TranslationShape<typeof documentsNl> = {
     exists: 'A file already exists at {{path}}.',
     overwrite: 'Overwrite',
   },
+  sheet: {
+    title: 'Signal sheet for the informatieplein',
+    lead: 'One page to bring this signal into the informatieplein: what, where, who and the question to the partners, with grading and handling code. The reporter is not on it.',
+    question: 'Question to the partners',
+    defaultQuestion: 'Do you recognise this signal, the people involved or the location? What does your organisation know, and how is it graded?',
+    save: 'Signal sheet as PDF…',
+    written: 'Signal sheet saved: {{path}}',
+  },
   audit: {
     composed: 'Preweeg document composed from the dossier (version {{version}})',
     composedIncluding: 'Preweeg document composed from the dossier (version {{version}}), with {{included}}',
@@ -193,6 +210,7 @@ export const documentsEn: TranslationShape<typeof documentsNl> = {
     compared: 'Versions {{from}} and {{to}} of a preweeg document compared',
     printed: 'Preweeg document printed (version {{version}})',
     exported: 'Preweeg document exported as {{format}} (version {{version}}) to {{path}}',
+    signalSheet: 'Signal sheet for the informatieplein saved to {{path}}',
     included: { reporter: 'reporter’s identity', bsn: 'BSN', internalNotes: 'internal notes' },
   },
 };

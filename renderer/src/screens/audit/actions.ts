@@ -73,6 +73,7 @@ export const AUDIT_ACTIONS = {
   'document.compared': 'access',
   'document.printed': 'exports',
   'document.exported': 'exports',
+  'document.signal-sheet-exported': 'exports',
   'meeting.created': 'changes',
   'meeting.viewed': 'access',
   'meeting.updated': 'changes',
@@ -197,6 +198,8 @@ export function describeEntry(t: TFunction, language: Language, entry: AuditEntr
       return t(`documents.audit.${action.slice('document.'.length) as 'viewed' | 'saved' | 'printed'}`, { version: text(details.version) });
     case 'document.compared':
       return t('documents.audit.compared', { from: text(details.fromVersion), to: text(details.toVersion) });
+    case 'document.signal-sheet-exported':
+      return t('documents.audit.signalSheet', { path: text(details.path) });
     case 'document.exported':
       return t('documents.audit.exported', { format: details.format === 'docx' ? 'Word' : 'PDF', version: text(details.version), path: text(details.path) });
     case 'meeting.created':

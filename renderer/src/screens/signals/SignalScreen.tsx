@@ -18,6 +18,7 @@ import { phenomenonPath } from './phenomena';
 import { SignalForm, signalToForm } from './SignalForm';
 import { useSignalList } from './signal-list-store';
 import { GradingInWords, TlpBadge, useFormatDate } from './weighing';
+import { SignalSheetSection } from '../documents/SignalSheetSection';
 
 type OpenDialog = 'attach' | 'toDossier' | 'trash' | null;
 
@@ -135,6 +136,7 @@ export function SignalScreen({ signalId }: { signalId: number }) {
             onAttach={() => setDialog('attach')}
             onToDossier={() => setDialog('toDossier')}
           />
+          <SignalSheetSection signalId={signal.id} />
           {dialog === 'attach' && (
             <AttachToDossierDialog
               signal={signal}
