@@ -36,4 +36,27 @@ describe('migration 0009 documents', () => {
     expect(db.prepare('SELECT count(*) FROM documents').pluck().get()).toBe(0);
     db.close();
   });
+
+  it('0010 adds strict meeting tables; an agenda item names one dossier or one signal and goes with it', () => {
+    const db = openEncryptedDatabase(path.join(makeTempFolder(), 'm.kluis'), crypto.randomBytes(32), { create: true });
+    configureConnection(db);
+    applyMigrations(db);
+    const tables = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND name LIKE 'meeting%' ORDER BY name").all() as Array<{ name: string; sql: string }>;
+    expect(tables.map((table) => table.name)).toEqual(['meeting_actions', 'meeting_items', 'meetings']);
+    for (const table of tables) expect(table.sql).toMatch(/STRICT$/);
+    db.prepare(
+      `INSERT INTO dossiers (id, year, sequence, title, priority, status, tlp, opened_on, created_at, updated_at)
+       VALUES (1, 2026, 1, 'Dossier', 'normaal', 'ontvangen', 'AMBER', '2026-01-01', ?, ?)`,
+    ).run(NOW, NOW);
+    db.prepare(`INSERT INTO meetings (id, kind, title, held_on, tlp, created_at, updated_at) VALUES (1, 'casustafel', 'Casustafel', '2026-05-01', 'AMBER', ?, ?)`).run(NOW, NOW);
+    expect(() => db.prepare(`INSERT INTO meetings (kind, title, held_on, tlp, created_at, updated_at) VALUES ('borrel', 'x', '2026-05-01', 'AMBER', ?, ?)`).run(NOW, NOW)).toThrow(/CHECK/);
+    const item = db.prepare(`INSERT INTO meeting_items (meeting_id, position, dossier_id, signal_id, summary) VALUES (1, 1, ?, ?, '')`);
+    expect(() => item.run(null, null)).toThrow(/CHECK/);
+    item.run(1, null);
+    db.prepare(`INSERT INTO meeting_actions (item_id, who, what, created_at) VALUES (1, 'wie', 'wat', ?)`).run(NOW);
+    db.prepare('DELETE FROM dossiers WHERE id = 1').run();
+    expect(db.prepare('SELECT count(*) FROM meeting_items').pluck().get()).toBe(0);
+    expect(db.prepare('SELECT count(*) FROM meeting_actions').pluck().get()).toBe(0);
+    db.close();
+  });
 });
