@@ -18,6 +18,7 @@ const TITLES: Record<FileChoicePurpose, string> = {
   'partner-card-export': 'Partnerkaart opslaan als',
   'partner-card-import': 'Partnerkaart openen',
   'age-identity-export': 'Geheime age-sleutel opslaan als',
+  'document-export': 'Document opslaan als',
 };
 
 /** Bundles (docs/bundle-format.md) and partner cards have their own extension and filter. */
@@ -31,7 +32,7 @@ const OWN_FILES: Partial<Record<FileChoicePurpose, DialogFilter>> = {
 const OPEN_PURPOSES: ReadonlySet<FileChoicePurpose> = new Set(['open-vault', 'attachment-import', 'bundle-import', 'partner-card-import']);
 
 /** Attachments are any kind of file: no filter, and a chosen name is kept exactly as it is. */
-const ANY_FILE: ReadonlySet<FileChoicePurpose> = new Set(['attachment-import', 'attachment-export']);
+const ANY_FILE: ReadonlySet<FileChoicePurpose> = new Set(['attachment-import', 'attachment-export', 'document-export']);
 
 interface DialogFilter {
   name: string;

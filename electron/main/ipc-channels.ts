@@ -4,3 +4,5 @@ export const CALL_CHANNEL = 'dossierkluis:call';
 export const EVENT_CHANNEL = 'dossierkluis:event';
 /** The native file dialog: a shell feature, not a core handler, so it has its own channel. */
 export const CHOOSE_FILE_CHANNEL = 'dossierkluis:choose-file';
+/** Print a document version through the system's print dialog (main asks the core for the template). */
+export const PRINT_DOCUMENT_CHANNEL = 'dossierkluis:print-document';

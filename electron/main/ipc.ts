@@ -3,7 +3,8 @@ import type { Result } from '../../shared/api';
 import type { CoreService } from '../core/api/core-service';
 import { isAppOriginUrl } from './app-origin';
 import { showFileDialog } from './file-dialogs';
-import { CALL_CHANNEL, CHOOSE_FILE_CHANNEL, EVENT_CHANNEL } from './ipc-channels';
+import { printHtml } from './document-output';
+import { CALL_CHANNEL, CHOOSE_FILE_CHANNEL, EVENT_CHANNEL, PRINT_DOCUMENT_CHANNEL } from './ipc-channels';
 import { isTrustedSender } from './sender-check';
 
 type WindowGetter = () => BrowserWindow | null;
@@ -27,6 +28,20 @@ export function registerIpc(core: CoreService, getWindow: WindowGetter): void {
     if (window === null || !isFromOurMainFrame(event, window)) return null;
     // showFileDialog validates the request against the shared schema and refuses it with null.
     return showFileDialog(window, request);
+  });
+
+  // Printing: the renderer names the document and version only; the HTML comes from the core, so
+  // a compromised page cannot print arbitrary markup in a window of ours. The print is recorded
+  // in the audit trail once the print dialog reports success.
+  ipcMain.handle(PRINT_DOCUMENT_CHANNEL, async (event, request: unknown): Promise<boolean> => {
+    if (!isFromOurMainFrame(event, getWindow())) return false;
+    const { documentId, version } = (request ?? {}) as { documentId?: unknown; version?: unknown };
+    if (!Number.isSafeInteger(documentId) || !Number.isSafeInteger(version) || (documentId as number) < 1 || (version as number) < 1) return false;
+    const view = await core.call('document.printView', { documentId, version });
+    if (!view.ok) return false;
+    const printed = await printHtml((view.value as { html: string }).html);
+    if (printed) await core.call('document.printed', { documentId, version });
+    return printed;
   });
 
   core.onEvent((coreEvent) => {

@@ -8,6 +8,7 @@ import { registerAppProtocol, registerAppScheme } from './app-protocol';
 import { registerIpc } from './ipc';
 import { buildApplicationMenu } from './menu';
 import { openTemporaryCopy } from './open-path';
+import { printToPdf } from './document-output';
 import { coreWorkerPath, electronNativeBinding, preloadPath, rendererRoot } from './paths';
 import { lockOnSuspendAndScreenLock } from './power';
 import { guardWebContents, hardenSession, type HardeningOptions } from './security';
@@ -61,7 +62,8 @@ function start(): void {
     coreWorkerPath,
     [],
     // "Open with another program" for attachments: the worker asks, this process opens.
-    { openPath: openTemporaryCopy },
+    // PDFs of documents: the worker asks, this process renders with Chromium's printToPDF.
+    { openPath: openTemporaryCopy, renderPdf: printToPdf },
   );
   core = activeCore;
   registerIpc(activeCore, () => mainWindow);

@@ -2,7 +2,7 @@
 // ipcRenderer itself and its event objects never reach the page.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { CoreEvent, DossierkluisBridge, FileChoiceRequest, HandlerName, Input, Output, Result } from '../../shared/api';
-import { CALL_CHANNEL, CHOOSE_FILE_CHANNEL, EVENT_CHANNEL } from '../main/ipc-channels';
+import { CALL_CHANNEL, CHOOSE_FILE_CHANNEL, EVENT_CHANNEL, PRINT_DOCUMENT_CHANNEL } from '../main/ipc-channels';
 
 const bridge = {
   async call<K extends HandlerName>(name: K, input: Input<K>): Promise<Result<Output<K>>> {
@@ -31,6 +31,15 @@ const bridge = {
       return typeof chosen === 'string' ? chosen : null;
     } catch {
       return null;
+    }
+  },
+
+  // Only ids cross: the main process takes the template from the core and prints it.
+  async printDocument(request: { documentId: number; version: number }): Promise<boolean> {
+    try {
+      return (await ipcRenderer.invoke(PRINT_DOCUMENT_CHANNEL, request)) === true;
+    } catch {
+      return false;
     }
   },
 } satisfies DossierkluisBridge;

@@ -29,3 +29,9 @@ export function subscribeToCoreEvents(listener: (event: CoreEvent) => void): () 
 export function fileChooser(purpose: FileChoicePurpose): FileChooser | null {
   return fileChooserFor(bridge, purpose);
 }
+
+/** The desktop app's print of a document version (system print dialog), or null in the browser host. */
+export function documentPrinter(): ((request: { documentId: number; version: number }) => Promise<boolean>) | null {
+  const print = bridge?.printDocument;
+  return print ? (request) => print.call(bridge, request) : null;
+}

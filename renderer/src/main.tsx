@@ -9,6 +9,8 @@ import './styles/subjects.css';
 import './styles/attachments.css';
 import './styles/search.css';
 import './styles/bundles.css';
+import './styles/documents.css';
+import './styles/meetings.css';
 import './styles/print.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

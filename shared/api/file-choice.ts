@@ -12,6 +12,7 @@ export const FILE_CHOICE_PURPOSES = [
   'partner-card-export',
   'partner-card-import',
   'age-identity-export',
+  'document-export',
 ] as const;
 export type FileChoicePurpose = (typeof FILE_CHOICE_PURPOSES)[number];
 

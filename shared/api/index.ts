@@ -6,6 +6,8 @@ import type { FileChoiceRequest } from './file-choice';
 import { attachmentApi } from './attachments';
 import { auditApi } from './audit';
 import { bundleApi } from './bundles';
+import { documentApi } from './documents';
+import { meetingApi } from './meetings';
 import { dossierApi } from './dossiers';
 import { searchApi } from './search';
 import { vaultApi } from './vault';
@@ -13,6 +15,8 @@ import { vaultApi } from './vault';
 export * from './attachments';
 export * from './audit';
 export * from './bundles';
+export * from './documents';
+export * from './meetings';
 export * from './errors';
 export * from './vault';
 export * from './events';
@@ -33,6 +37,8 @@ export const api = {
   ...auditApi,
   ...searchApi,
   ...bundleApi,
+  ...documentApi,
+  ...meetingApi,
 } as const;
 
 export type Api = typeof api;
@@ -65,4 +71,10 @@ export interface DossierkluisBridge {
    * "browse" button only where this method exists and keeps the plain path field everywhere.
    */
   chooseFile?(request: FileChoiceRequest): Promise<string | null>;
+  /**
+   * Print a document version through the operating system's print dialog; resolves to whether it
+   * was printed (and so recorded in the audit trail). Only the Electron preload offers it; the
+   * browser host prints the page itself.
+   */
+  printDocument?(request: { documentId: number; version: number }): Promise<boolean>;
 }

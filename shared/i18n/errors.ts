@@ -58,6 +58,8 @@ export const errorMessages: Record<'nl' | 'en', Record<ErrorCode, string>> = {
     PARTNER_CARD_INVALID: 'Dit is geen geldige partnerkaart van Dossierkluis, of de kaart is gewijzigd: de vingerafdruk past niet bij de sleutels.',
     PARTNER_EXISTS: 'Deze partner staat al in het adresboek.',
     PARTNER_IS_SELF: 'Dit is de partnerkaart van deze kluis zelf.',
+    DOCUMENT_CHANGED: 'Iemand heeft intussen een nieuwere versie van dit document opgeslagen (versie {{latestVersion}}). Uw tekst is niet opgeslagen; open de nieuwste versie en breng uw wijziging daarin aan.',
+    PDF_UNAVAILABLE: 'Een PDF maken lukt hier niet: er is geen Chromium gevonden (gezocht: {{searched}}). Installeer Chromium of zet CHROME_PATH op het programma; Word-export en afdrukken werken wel.',
     INTERNAL: 'Er ging iets onverwachts mis. Er is niets gewijzigd.',
   },
   en: {
@@ -113,6 +115,8 @@ export const errorMessages: Record<'nl' | 'en', Record<ErrorCode, string>> = {
     PARTNER_CARD_INVALID: 'This is not a valid Dossierkluis partner card, or the card was changed: the fingerprint does not fit the keys.',
     PARTNER_EXISTS: 'This partner is already in the address book.',
     PARTNER_IS_SELF: 'This is the partner card of this vault itself.',
+    DOCUMENT_CHANGED: 'Someone saved a newer version of this document in the meantime (version {{latestVersion}}). Your text was not saved; open the latest version and make your change there.',
+    PDF_UNAVAILABLE: 'A PDF cannot be made here: no Chromium was found (searched: {{searched}}). Install Chromium or set CHROME_PATH to the program; Word export and printing do work.',
     INTERNAL: 'Something unexpected went wrong. Nothing was changed.',
   },
 };

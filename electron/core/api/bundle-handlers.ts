@@ -16,7 +16,7 @@ import type { RunWithProgress } from './attachment-handlers';
 import type { HandlerImplementations } from './handler-types';
 
 /** A file the user chose to write: never one of the vault's own, an existing one only with `overwrite`. */
-function writableTarget(vault: Vault, targetPath: string, overwrite: boolean | undefined): string {
+export function writableTarget(vault: Vault, targetPath: string, overwrite: boolean | undefined): string {
   const target = path.resolve(targetPath);
   if (isOwnedBy(vault.path, target)) throw new CoreError('INVALID_INPUT', 'the vault’s own files are not a target', { field: 'targetPath', reason: 'file.vault' });
   let stats: fs.Stats | null = null;

@@ -12,14 +12,17 @@ import { sweepStaleCopies, TemporaryCopies, type ByteProgress, type PathOpener }
 import type { BundleOptions } from '../bundles/export';
 import { RecentVaults } from '../app/recent-vaults';
 import { withItems } from '../dossiers/audit-items';
+import { chromiumPdfRenderer, type PdfRenderer } from '../documents/pdf';
 import { CoreError, toCoreError } from '../errors';
 import { Vault, VAULT_EXTENSION, type VaultOptions } from '../vault/vault';
 import { createAttachmentHandlers } from './attachment-handlers';
 import { createBundleHandlers } from './bundle-handlers';
 import type { CoreService, LockReason } from './core-service';
+import { createDocumentHandlers } from './document-handlers';
 import { createDossierHandlers } from './dossier-handlers';
 import type { HandlerImplementations } from './handler-types';
 import { JobCancellation, jobIdFor } from './job-cancellation';
+import { createMeetingHandlers } from './meeting-handlers';
 import { createSearchHandlers } from './search-handlers';
 
 export interface CoreOptions {
@@ -47,6 +50,8 @@ export interface CoreDependencies {
   openPath?: PathOpener;
   /** Shared with the thread that may ask a running job to stop (CoreWorkerClient). */
   jobCancellation?: JobCancellation;
+  /** Renders a document's HTML to PDF (the app: Electron's printToPDF); headless Chromium when absent. */
+  renderPdf?: PdfRenderer;
 }
 
 /** Calls answered at once, outside the queue: they only flip a flag that the running job reads. */
@@ -247,6 +252,10 @@ export class Core implements CoreService {
     this.autoLockTimer.unref?.();
   }
 
+  private get pdfRenderer(): PdfRenderer {
+    return this.dependencies.renderPdf ?? chromiumPdfRenderer();
+  }
+
   private createHandlers(): HandlerImplementations<HandlerName> {
     const vaultOptions = this.options.vault ?? {};
     return {
@@ -309,6 +318,8 @@ export class Core implements CoreService {
         cancellation: this.cancellation,
       }),
       ...createSearchHandlers(() => this.requireVault(), vaultOptions.now),
+      ...createDocumentHandlers(() => this.requireVault(), this.pdfRenderer, vaultOptions.now),
+      ...createMeetingHandlers(() => this.requireVault(), this.pdfRenderer, vaultOptions.now),
       ...createBundleHandlers(() => this.requireVault(), (kind, work) => this.withProgress(kind, work), { now: vaultOptions.now, bundles: this.options.bundles }),
       // Reading the trail is itself an access worth recording, but not one per page turned.
       'audit.list': ({ limit, beforeId, actions }) => {

@@ -19,6 +19,7 @@ import { restoreVault } from '../vault/restore';
 import { Vault, type VaultCredential, type VaultOptions } from '../vault/vault';
 import { CheckFailure, UsageError, positional as takePositional, takeFlag, takeOption } from './args';
 import { BUNDLE_USAGE, runBundleCommand } from './bundle-commands';
+import { PREWEEG_USAGE, runPreweegCommand } from './preweeg-command';
 import { readSecret } from './prompt';
 
 const USAGE = `Gebruik: kluis <opdracht> [argumenten]
@@ -37,6 +38,7 @@ Opdrachten:
                                            KLUIS_PASSPHRASE wordt een wachtwoord gemaakt en getoond.
   dossiers <kluis>                         Toon de dossiers, één per regel: nummer, status, titel.
 ${BUNDLE_USAGE}
+${PREWEEG_USAGE}
 Wachtwoord: uit KLUIS_PASSPHRASE als die gezet is (KLUIS_NEW_PASSPHRASE voor een nieuw wachtwoord,
 KLUIS_RECOVERY_KEY voor de herstelsleutel, KLUIS_BUNDEL_WACHTWOORD voor een bundelwachtwoord),
 anders wordt erom gevraagd zonder het te tonen.`;
@@ -220,6 +222,9 @@ async function run(argv: string[]): Promise<void> {
     case 'export':
     case 'import':
       await runBundleCommand(command, args, { options, usage: USAGE, credential: async () => ((await credential(false)) as { passphrase: string }).passphrase, say, note });
+      return;
+    case 'preweeg':
+      await runPreweegCommand(args, { options, usage: USAGE, credential: async () => ((await credential(false)) as { passphrase: string }).passphrase, say, note });
       return;
     case undefined:
     case 'help':

@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import { api, type CoreEvent, type Result } from '../../../shared/api';
 import type { PathOpener } from '../attachments/temporary-copies';
 import type { CoreOptions } from '../api/core';
+import type { PdfRenderer, PdfRequest } from '../documents/pdf';
 import type { CoreService, LockReason } from '../api/core-service';
 import { JobCancellation } from '../api/job-cancellation';
 import type { CoreWorkerData, FromCoreWorker, ToCoreWorker } from './messages';
@@ -9,6 +10,8 @@ import type { CoreWorkerData, FromCoreWorker, ToCoreWorker } from './messages';
 export interface CoreWorkerDependencies {
   /** Opens the core's temporary copies with their program; without it attachment.openCopy fails with OPEN_FAILED. */
   openPath?: PathOpener;
+  /** Renders documents to PDF in this thread (Electron's printToPDF); without it the worker uses headless Chromium. */
+  renderPdf?: PdfRenderer;
 }
 
 type Pending = { resolve: (value: FromCoreWorker) => void };
@@ -32,7 +35,7 @@ export class CoreWorkerClient implements CoreService {
     argv: string[] = [],
     private readonly dependencies: CoreWorkerDependencies = {},
   ) {
-    const workerData: CoreWorkerData = { options, jobControl: this.cancellation.buffer };
+    const workerData: CoreWorkerData = { options, jobControl: this.cancellation.buffer, pdfFromParent: dependencies.renderPdf !== undefined };
     this.worker = new Worker(workerScript, { workerData, argv });
     this.worker.on('message', (message: FromCoreWorker) => {
       if (message.type === 'event') {
@@ -41,6 +44,10 @@ export class CoreWorkerClient implements CoreService {
       }
       if (message.type === 'open-path') {
         void this.openPath(message.id, message.path);
+        return;
+      }
+      if (message.type === 'render-pdf') {
+        void this.renderPdf(message.id, message.request);
         return;
       }
       const pending = this.pending.get(message.id);
@@ -80,6 +87,17 @@ export class CoreWorkerClient implements CoreService {
       error = failure instanceof Error ? failure.message : String(failure);
     }
     if (!this.exited) this.worker.postMessage({ type: 'open-path-done', id, error } satisfies ToCoreWorker);
+  }
+
+  private async renderPdf(id: number, request: PdfRequest): Promise<void> {
+    let reply: ToCoreWorker;
+    try {
+      if (!this.dependencies.renderPdf) throw new Error('no PDF renderer in this host');
+      reply = { type: 'render-pdf-done', id, bytes: await this.dependencies.renderPdf(request) };
+    } catch (failure) {
+      reply = { type: 'render-pdf-done', id, error: failure instanceof Error ? failure.message : String(failure) };
+    }
+    if (!this.exited) this.worker.postMessage(reply);
   }
 
   async call(name: unknown, input: unknown): Promise<Result<unknown>> {

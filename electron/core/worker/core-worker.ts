@@ -9,14 +9,25 @@ import type { CoreWorkerData, FromCoreWorker, ToCoreWorker } from './messages';
 
 if (!parentPort) throw new Error('core-worker must run in a worker thread');
 const port = parentPort;
-const { options, jobControl } = workerData as CoreWorkerData;
+const { options, jobControl, pdfFromParent } = workerData as CoreWorkerData;
 const send = (message: FromCoreWorker) => port.postMessage(message);
 
 /** Open requests waiting for the parent thread's answer. */
 const pendingOpens = new Map<number, { resolve(): void; reject(error: Error): void }>();
 let nextOpenId = 1;
 
+const pendingPdfs = new Map<number, { resolve(bytes: Uint8Array): void; reject(error: Error): void }>();
+let nextPdfId = 1;
+
 const core = new Core(options, {
+  renderPdf: pdfFromParent
+    ? (request) =>
+        new Promise<Uint8Array>((resolve, reject) => {
+          const id = nextPdfId++;
+          pendingPdfs.set(id, { resolve, reject });
+          send({ type: 'render-pdf', id, request });
+        })
+    : undefined,
   jobCancellation: new JobCancellation(jobControl),
   openPath: (filePath) =>
     new Promise<void>((resolve, reject) => {
@@ -47,6 +58,13 @@ port.on('message', async (message: ToCoreWorker) => {
       pendingOpens.delete(message.id);
       if (message.error === undefined) pending?.resolve();
       else pending?.reject(new Error(message.error));
+      return;
+    }
+    case 'render-pdf-done': {
+      const pending = pendingPdfs.get(message.id);
+      pendingPdfs.delete(message.id);
+      if (message.bytes) pending?.resolve(message.bytes);
+      else pending?.reject(new Error(message.error ?? 'no PDF'));
       return;
     }
   }

@@ -5,8 +5,10 @@ import { en } from './en';
 import { attachmentsEn, attachmentsNl } from './features/attachments';
 import { auditEn, auditNl } from './features/audit';
 import { bundlesEn, bundlesNl } from './features/bundles';
+import { documentsEn, documentsNl } from './features/documents';
 import { domainEn, domainNl } from './features/domain';
 import { dossiersEn, dossiersNl } from './features/dossiers';
+import { meetingsEn, meetingsNl } from './features/meetings';
 import { searchEn, searchNl } from './features/search';
 import { signalsEn, signalsNl } from './features/signals';
 import { subjectsEn, subjectsNl } from './features/subjects';
@@ -30,6 +32,8 @@ export const resources = {
       audit: auditNl,
       trash: trashNl,
       bundles: bundlesNl,
+      documents: documentsNl,
+      meetings: meetingsNl,
     },
   },
   en: {
@@ -45,6 +49,8 @@ export const resources = {
       audit: auditEn,
       trash: trashEn,
       bundles: bundlesEn,
+      documents: documentsEn,
+      meetings: meetingsEn,
     },
   },
 } as const;

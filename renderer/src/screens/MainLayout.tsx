@@ -8,6 +8,8 @@ import { BundlesScreen } from './bundles/BundlesScreen';
 import { DossierListScreen } from './dossiers/DossierListScreen';
 import { DossierScreen } from './dossiers/DossierScreen';
 import { EmptySectionScreen } from './EmptySectionScreen';
+import { MeetingListScreen } from './meetings/MeetingListScreen';
+import { MeetingScreen } from './meetings/MeetingScreen';
 import { SearchBox } from './search/SearchBox';
 import { SearchScreen } from './search/SearchScreen';
 import { SettingsScreen } from './settings/SettingsScreen';
@@ -99,6 +101,8 @@ function RouteScreen({ route }: { route: Route }) {
     case 'settings':
       return <SettingsScreen key={key} />;
     case 'meetings':
+      if (route.view === 'meeting') return <MeetingScreen key={key} meetingId={route.meetingId} />;
+      return <MeetingListScreen key={key} />;
     case 'reports':
       return <EmptySectionScreen key={key} section={route.section} />;
   }

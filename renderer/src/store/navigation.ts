@@ -9,7 +9,7 @@ export const SECTIONS: Section[] = ['signals', 'dossiers', 'meetings', 'reports'
 export const BUNDLE_VIEWS = ['export', 'import', 'partners', 'identity'] as const;
 export type BundleView = (typeof BUNDLE_VIEWS)[number];
 
-export const DOSSIER_TABS = ['overview', 'timeline', 'subjects', 'network', 'notes', 'measures', 'attachments'] as const;
+export const DOSSIER_TABS = ['overview', 'timeline', 'subjects', 'network', 'notes', 'measures', 'attachments', 'documents'] as const;
 export type DossierTab = (typeof DOSSIER_TABS)[number];
 
 /**
@@ -24,7 +24,8 @@ export type Route =
   | { section: 'dossiers'; view: 'dossier'; dossierId: number; tab?: DossierTab }
   | { section: 'dossiers'; view: 'subject'; subjectId: number; fromDossierId?: number }
   | { section: 'search'; query: string }
-  | { section: 'meetings' }
+  | { section: 'meetings'; view?: 'list' }
+  | { section: 'meetings'; view: 'meeting'; meetingId: number }
   | { section: 'reports' }
   | { section: 'bundles'; view?: BundleView }
   | { section: 'audit' }

@@ -8,9 +8,15 @@ import { migration0004Attachments } from './0004-attachments';
 import { migration0005ListIndexes } from './0005-list-indexes';
 import { migration0006Search } from './0006-search';
 import { migration0007Bundles } from './0007-bundles';
+import { migration0009Documents } from './0009-documents';
+import { migration0010Meetings } from './0010-meetings';
 
-/** In order; a new migration is a new file added at the end, never an edit of an old one. */
-export const MIGRATIONS: readonly Migration[] = [
+/**
+ * A new migration is a new file, never an edit of an old one. Sorted by version here, so that
+ * migrations written in parallel branches (0008 retention, 0009 documents) apply in their order
+ * whatever order their lines were merged in; two with one version are a build error, not a guess.
+ */
+export const MIGRATIONS: readonly Migration[] = inVersionOrder([
   migration0001Initial,
   migration0002AuditChain,
   migration0003Dossiers,
@@ -18,7 +24,17 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0005ListIndexes,
   migration0006Search,
   migration0007Bundles,
-];
+  migration0009Documents,
+  migration0010Meetings,
+]);
+
+function inVersionOrder(migrations: Migration[]): readonly Migration[] {
+  const sorted = [...migrations].sort((a, b) => a.version - b.version);
+  sorted.forEach((migration, index) => {
+    if (index > 0 && sorted[index - 1]!.version === migration.version) throw new Error(`two migrations have version ${migration.version}`);
+  });
+  return sorted;
+}
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;
 

@@ -91,6 +91,7 @@ export const dossiersNl = {
     notes: 'Journaal',
     measures: 'Maatregelen',
     attachments: 'Bijlagen',
+    documents: 'Preweegdocument',
   },
   overview: {
     title: 'Gegevens',
@@ -344,6 +345,7 @@ export const dossiersEn: TranslationShape<typeof dossiersNl> = {
     notes: 'Journal',
     measures: 'Measures',
     attachments: 'Attachments',
+    documents: 'Preweeg document',
   },
   overview: {
     title: 'Details',

@@ -76,6 +76,24 @@ export const AUDIT_ACTIONS = {
   'address-book.added': 'changes',
   'address-book.verified': 'changes',
   'address-book.removed': 'deletions',
+  'document.composed': 'changes',
+  'document.viewed': 'access',
+  'document.saved': 'changes',
+  'document.compared': 'access',
+  'document.printed': 'exports',
+  'document.exported': 'exports',
+  'document.signal-sheet-exported': 'exports',
+  'meeting.created': 'changes',
+  'meeting.viewed': 'access',
+  'meeting.updated': 'changes',
+  'meeting.item-added': 'changes',
+  'meeting.item-updated': 'changes',
+  'meeting.item-removed': 'changes',
+  'meeting.action-added': 'changes',
+  'meeting.action-done': 'changes',
+  'meeting.action-reopened': 'changes',
+  'meeting.outcome-applied': 'changes',
+  'meeting.exported': 'exports',
 } as const satisfies Record<string, AuditGroup>;
 
 export type KnownAction = keyof typeof AUDIT_ACTIONS;
@@ -200,6 +218,36 @@ export function describeEntry(t: TFunction, language: Language, entry: AuditEntr
       return t('bundles.audit.partnerVerified', { id: text(details.partnerId) });
     case 'address-book.removed':
       return t('bundles.audit.partnerRemoved', { id: text(details.partnerId) });
+    case 'document.composed': {
+      const included = (Array.isArray(details.included) ? details.included : []).filter(
+        (kind): kind is 'reporter' | 'bsn' | 'internalNotes' => kind === 'reporter' || kind === 'bsn' || kind === 'internalNotes',
+      );
+      return included.length > 0
+        ? t('documents.audit.composedIncluding', { version: text(details.version), included: included.map((kind) => t(`documents.audit.included.${kind}`)).join(', ') })
+        : t('documents.audit.composed', { version: text(details.version) });
+    }
+    case 'document.viewed':
+    case 'document.saved':
+    case 'document.printed':
+      return t(`documents.audit.${action.slice('document.'.length) as 'viewed' | 'saved' | 'printed'}`, { version: text(details.version) });
+    case 'document.compared':
+      return t('documents.audit.compared', { from: text(details.fromVersion), to: text(details.toVersion) });
+    case 'document.signal-sheet-exported':
+      return t('documents.audit.signalSheet', { path: text(details.path) });
+    case 'document.exported':
+      return t('documents.audit.exported', { format: details.format === 'docx' ? 'Word' : 'PDF', version: text(details.version), path: text(details.path) });
+    case 'meeting.created':
+    case 'meeting.viewed':
+    case 'meeting.updated':
+    case 'meeting.item-added':
+    case 'meeting.item-updated':
+    case 'meeting.item-removed':
+    case 'meeting.action-added':
+    case 'meeting.action-done':
+    case 'meeting.action-reopened':
+    case 'meeting.outcome-applied':
+    case 'meeting.exported':
+      return (t as unknown as (key: string) => string)(`meetings.audit.${action.slice('meeting.'.length)}`);
     default:
       return t(`audit.actions.${action}`);
   }

@@ -7,6 +7,7 @@ import { useErrorText } from '../../components/useErrorText';
 import { useFocusHeading } from '../../components/useFocusHeading';
 import { DOSSIER_TABS, useNavigation, type DossierTab } from '../../store/navigation';
 import { AttachmentsTab } from '../attachments/AttachmentsTab';
+import { DocumentsTab } from '../documents/DocumentsTab';
 import { NetworkTab } from '../subjects/NetworkTab';
 import { SubjectsTab } from '../subjects/SubjectsTab';
 import { MeasuresTab } from './MeasuresTab';
@@ -23,6 +24,7 @@ const TAB_COMPONENTS: Record<DossierTab, ComponentType<DossierTabProps>> = {
   notes: NotesTab,
   measures: MeasuresTab,
   attachments: AttachmentsTab,
+  documents: DocumentsTab,
 };
 
 const tabId = (tab: DossierTab) => `dossier-tab-${tab}`;

@@ -19,6 +19,7 @@ import { SignalForm, signalToForm } from './SignalForm';
 import { useSignalList } from './signal-list-store';
 import { TlpBadge } from '../../components/Weighing';
 import { GradingInWords, useFormatDate } from './weighing';
+import { SignalSheetSection } from '../documents/SignalSheetSection';
 
 type OpenDialog = 'attach' | 'toDossier' | 'trash' | null;
 
@@ -136,6 +137,7 @@ export function SignalScreen({ signalId }: { signalId: number }) {
             onAttach={() => setDialog('attach')}
             onToDossier={() => setDialog('toDossier')}
           />
+          <SignalSheetSection signalId={signal.id} />
           {dialog === 'attach' && (
             <AttachToDossierDialog
               signal={signal}

@@ -1,0 +1,44 @@
+import type { meetingApi } from '../../../shared/api/meetings';
+import { dossierContextFor, type DossierContext } from '../dossiers/context';
+import { actionOverview, addAction, addItem, applyOutcome, createMeeting, getMeeting, listMeetings, removeItem, setActionDone, updateItem, updateMeeting } from '../meetings/meetings';
+import type { PdfRenderer } from '../documents/pdf';
+import { renderMeeting } from '../meetings/print';
+import { writeFileAtomic } from '../fs/atomic-write';
+import { fileError } from '../attachments/source-errors';
+import type { Vault } from '../vault/vault';
+import { writableTarget } from './bundle-handlers';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { HandlerImplementations } from './handler-types';
+
+/** Meetings over the open vault (electron/core/meetings). */
+export function createMeetingHandlers(requireVault: () => Vault, renderPdf: PdfRenderer, now?: () => Date): HandlerImplementations<keyof typeof meetingApi> {
+  const context = (): DossierContext => dossierContextFor(requireVault(), now);
+  return {
+    'meeting.create': (input) => createMeeting(context(), input),
+    'meeting.list': () => listMeetings(context()),
+    'meeting.get': ({ meetingId }) => getMeeting(context(), meetingId),
+    'meeting.update': (input) => updateMeeting(context(), input),
+    'meeting.addItem': (input) => addItem(context(), input),
+    'meeting.updateItem': (input) => updateItem(context(), input),
+    'meeting.removeItem': ({ itemId }) => removeItem(context(), itemId),
+    'meeting.addAction': (input) => addAction(context(), input),
+    'meeting.setActionDone': (input) => setActionDone(context(), input),
+    'meeting.applyOutcome': (input) => applyOutcome(context(), input),
+    'meeting.actions': (input) => actionOverview(context(), input),
+    'meeting.exportPdf': async ({ meetingId, part, targetPath, overwrite }) => {
+      const vault = requireVault();
+      const target = writableTarget(vault, targetPath, overwrite);
+      const rendered = renderMeeting(getMeeting(context(), meetingId), part, 'pdf');
+      const bytes = await renderPdf(rendered);
+      try {
+        fs.mkdirSync(path.dirname(target), { recursive: true, mode: 0o700 });
+        writeFileAtomic(target, bytes, 0o600);
+      } catch (error) {
+        throw fileError(error, `write meeting ${part}`, target);
+      }
+      vault.audit('meeting.exported', { meetingId, part, path: target });
+      return { path: target, bytes: bytes.byteLength };
+    },
+  };
+}

@@ -1,0 +1,81 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Result } from '../../../shared/api';
+import type { DocumentOutput, DocumentSummary, DocumentVersion } from '../../../shared/api/documents';
+import type { DossierSummary } from '../../../shared/api/dossier-types';
+import { Core } from '../api/core';
+import { CoreError } from '../errors';
+import type { VaultOptions } from '../vault/vault';
+import { UsageError, positional, takeFlag, takeOption } from './args';
+
+export const PREWEEG_USAGE = `Preweegdocumenten:
+  preweeg <kluis> <dossiernummer> [--pdf <bestand>] [--docx <bestand>] [--overschrijven]
+                                           Schrijf het preweegdocument van het dossier (de nieuwste
+                                           versie; is er nog geen, dan wordt een concept opgesteld)
+                                           als PDF en/of Word. Beschermde gegevens blijven weggelaten.`;
+
+interface PreweegRuntime {
+  options: VaultOptions;
+  usage: string;
+  credential(): Promise<string>;
+  say(line: string): void;
+  note(line: string): void;
+}
+
+/**
+ * `kluis preweeg`: through a Core like the app, so the draft, the versions and the audit entries
+ * are the app's own. PDF goes through headless Chromium (playwright-core); without it the command
+ * stops with the Dutch PDF_UNAVAILABLE sentence, after the Word file if one was asked for.
+ */
+export async function runPreweegCommand(args: string[], runtime: PreweegRuntime): Promise<void> {
+  const pdfPath = takeOption(args, '--pdf');
+  const docxPath = takeOption(args, '--docx');
+  const overwrite = takeFlag(args, '--overschrijven');
+  const [vaultPath, dossierNumber] = positional(args, 2, runtime.usage);
+  if (!pdfPath && !docxPath) throw new UsageError(`Geef --pdf <bestand>, --docx <bestand> of beide.\n\n${runtime.usage}`);
+  if (!/^\d{4}-\d{4}$/.test(dossierNumber!)) throw new UsageError(`"${dossierNumber}" is geen dossiernummer (zoals 2025-0001).`);
+  const passphrase = await runtime.credential();
+
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kluis-cli-'));
+  const core = new Core({ userDataDir, host: 'browser', appVersion: 'cli', vault: runtime.options });
+  const expect = async <T>(pending: Promise<Result<unknown>>): Promise<T> => {
+    const answer = await pending;
+    if (!answer.ok) throw new CoreError(answer.error.code, answer.error.message, answer.error.details);
+    return answer.value as T;
+  };
+  try {
+    await expect(core.call('vault.unlock', { path: path.resolve(vaultPath!), passphrase }));
+    const dossier = await findDossier(expect, core, dossierNumber!);
+    const documents = await expect<DocumentSummary[]>(core.call('document.list', { dossierId: dossier.id }));
+    let documentId = documents[0]?.id;
+    if (documentId === undefined) {
+      const draft = await expect<DocumentVersion>(core.call('document.compose', { dossierId: dossier.id }));
+      documentId = draft.document.id;
+      runtime.note(`Er was nog geen preweegdocument: concept opgesteld (versie 1). Weggelaten: ${draft.omitted.length === 0 ? 'niets' : draft.omitted.map((item) => `${item.count}× ${OMITTED_WORDS[item.kind]}`).join(', ')}.`);
+    }
+    const outputs: Array<[string, DocumentOutput]> = [];
+    if (docxPath) outputs.push(['Word', await expect<DocumentOutput>(core.call('document.exportDocx', { documentId, targetPath: path.resolve(docxPath), overwrite }))]);
+    if (pdfPath) outputs.push(['PDF', await expect<DocumentOutput>(core.call('document.exportPdf', { documentId, targetPath: path.resolve(pdfPath), overwrite }))]);
+    for (const [kind, output] of outputs) runtime.say(`${kind} geschreven: ${output.path} (versie ${output.version}, ${output.bytes} bytes).`);
+  } finally {
+    await core.dispose();
+    fs.rmSync(userDataDir, { recursive: true, force: true });
+  }
+}
+
+const OMITTED_WORDS = { reporter: 'identiteit melder', bsn: 'BSN', internalNotes: 'interne notitie' } as const;
+
+async function findDossier(
+  expect: <T>(pending: Promise<Result<unknown>>) => Promise<T>,
+  core: Core,
+  number: string,
+): Promise<DossierSummary> {
+  for (let offset = 0; ; offset += 500) {
+    const page = await expect<{ items: DossierSummary[]; total: number }>(core.call('dossier.list', { sort: 'number', direction: 'asc', limit: 500, offset }));
+    const found = page.items.find((dossier) => dossier.number === number);
+    if (found) return found;
+    if (page.items.length === 0 || offset + page.items.length >= page.total) break;
+  }
+  throw new UsageError(`Dossier ${number} staat niet in deze kluis (of ligt in de prullenbak).`);
+}

@@ -1,0 +1,126 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PREWEEG_SECTIONS, type DocumentVersion } from '../../../../shared/api';
+import { Alert } from '../../components/Alert';
+import { Button } from '../../components/Button';
+import { PathField } from '../../components/PathField';
+import { useErrorText } from '../../components/useErrorText';
+import { callCore, documentPrinter } from '../../core-client';
+import { formatDate } from '../../format/date';
+import { currentLanguage } from '../../i18n';
+import { Section } from '../dossiers/Section';
+
+type Format = 'pdf' | 'docx';
+
+/**
+ * Print, PDF and Word for the version shown. In the desktop app printing goes through the system
+ * dialog with the same template as the PDF (main takes it from the core); in the browser host the
+ * page prints its own print area. PDF and Word are written by the core to the path chosen here.
+ */
+export function DocumentOutput({ document }: { document: DocumentVersion }) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const [paths, setPaths] = useState<Record<Format, string>>({ pdf: '', docx: '' });
+  const [busy, setBusy] = useState<Format | 'print' | null>(null);
+  const [occupied, setOccupied] = useState<Format | null>(null);
+  const [message, setMessage] = useState<{ type: 'ok' | 'error' | 'info'; text: string } | null>(null);
+  const [missing, setMissing] = useState<Format | null>(null);
+  const documentId = document.document.id;
+  const version = document.version.version;
+
+  async function write(format: Format, overwrite = false) {
+    const targetPath = paths[format].trim();
+    if (targetPath === '') {
+      setMissing(format);
+      return;
+    }
+    setMissing(null);
+    setBusy(format);
+    setMessage(null);
+    const input = { documentId, version, targetPath, overwrite };
+    const result = format === 'pdf' ? await callCore('document.exportPdf', input) : await callCore('document.exportDocx', input);
+    setBusy(null);
+    if (result.ok) {
+      setOccupied(null);
+      setMessage({ type: 'ok', text: t('documents.output.written', { kind: format === 'pdf' ? 'PDF' : 'Word', version: result.value.version, path: result.value.path }) });
+    } else if (result.error.code === 'FILE_EXISTS') {
+      setOccupied(format);
+    } else {
+      setMessage({ type: 'error', text: errorText(result.error) });
+    }
+  }
+
+  async function print() {
+    setBusy('print');
+    setMessage(null);
+    const printer = documentPrinter();
+    if (printer) {
+      const printed = await printer({ documentId, version });
+      setMessage(printed ? { type: 'ok', text: t('documents.output.printed', { version }) } : { type: 'info', text: t('documents.output.printCancelled') });
+    } else {
+      // The browser host: the page's own print area (print.css), then the print is recorded.
+      window.print();
+      const result = await callCore('document.printed', { documentId, version });
+      setMessage(result.ok ? { type: 'ok', text: t('documents.output.printed', { version }) } : { type: 'error', text: errorText(result.error) });
+    }
+    setBusy(null);
+  }
+
+  return (
+    <Section title={t('documents.output.title')}>
+      <p className="utrecht-paragraph app-document-hint">{t('documents.output.lead')}</p>
+      <div className="app-document-actions">
+        <Button busy={busy === 'print'} onClick={() => void print()}>
+          {t('documents.output.print')}
+        </Button>
+      </div>
+      {(['pdf', 'docx'] as const).map((format) => (
+        <div key={format} className="app-document-export">
+          <PathField
+            purpose="document-export"
+            label={t(`documents.output.${format}Path`)}
+            value={paths[format]}
+            error={missing === format ? t('documents.output.pathRequired') : null}
+            onValueChange={(value) => {
+              setPaths((previous) => ({ ...previous, [format]: value }));
+              if (occupied === format) setOccupied(null);
+            }}
+          />
+          <Button appearance={format === 'pdf' ? 'primary' : 'secondary'} busy={busy === format} onClick={() => void write(format)}>
+            {t(`documents.output.${format}Save`)}
+          </Button>
+          {occupied === format && (
+            <Alert type="warning">
+              {t('documents.output.exists', { path: paths[format].trim() })}{' '}
+              <Button onClick={() => void write(format, true)}>{t('documents.output.overwrite')}</Button>
+            </Alert>
+          )}
+        </div>
+      ))}
+      {message && <Alert type={message.type}>{message.text}</Alert>}
+      <PrintArea document={document} />
+    </Section>
+  );
+}
+
+/** What the browser prints: the document with its marks; hidden on screen (styles/documents.css, print.css). */
+function PrintArea({ document }: { document: DocumentVersion }) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  const marks = `${t('documents.version.status')} · TLP:${document.tlp} · ${document.document.dossierNumber} · ${t('documents.version.heading', { version: document.version.version })} · ${formatDate(document.version.savedAt, language)}`;
+  return (
+    <div className="app-print-area app-document-print" aria-hidden="true">
+      <p className="app-document-print__marks">{marks}</p>
+      <h1>{document.document.title}</h1>
+      {PREWEEG_SECTIONS.map((section, index) => (
+        <section key={section}>
+          <h2>
+            {index + 1}. {t(`documents.sections.${section}`)}
+          </h2>
+          <p className="app-document-print__text">{document.sections[section]}</p>
+        </section>
+      ))}
+      <p className="app-document-print__marks app-document-print__marks--end">{marks}</p>
+    </div>
+  );
+}

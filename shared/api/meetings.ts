@@ -1,0 +1,153 @@
+import { z } from 'zod';
+import { CLOSING_REASONS, DEFAULT_TLP, DOSSIER_STATUSES, PARTNERS, TLP_CODES, type DossierStatus, type Partner, type TlpCode } from '../domain/enums';
+import { isoDateSchema, optionalIsoDateSchema, optionalTextSchema, requiredTextSchema } from '../domain/validation';
+import { defineHandler } from './define';
+import type { DossierRef } from './dossier-types';
+
+/**
+ * Meetings (overleggen): the informatieplein, the lokale driehoek, the stuurploeg, casustafels and
+ * internal meetings; their agenda of dossiers and loose signals, with a summary the app drafts and
+ * the user edits; per item the outcome, decisions and actions (wie, wat, wanneer, partner). An
+ * outcome changes the dossier (status, journal note) only by `meeting.applyOutcome`, which the UI
+ * calls after the user confirmed what it will do.
+ */
+
+export const MEETING_KINDS = ['informatieplein', 'lokale_driehoek', 'stuurploeg', 'casustafel', 'intern_overleg'] as const;
+export type MeetingKind = (typeof MEETING_KINDS)[number];
+
+export const ITEM_OUTCOMES = ['herkend', 'besluit', 'geen_actie'] as const;
+export type ItemOutcome = (typeof ITEM_OUTCOMES)[number];
+
+export interface Participant {
+  name: string;
+  organisation: string;
+}
+
+export interface MeetingAction {
+  id: number;
+  itemId: number;
+  who: string;
+  what: string;
+  dueOn: string | null;
+  partner: Partner | null;
+  doneOn: string | null;
+}
+
+export interface MeetingItem {
+  id: number;
+  meetingId: number;
+  position: number;
+  dossier: DossierRef | null;
+  signal: { id: number; summary: string; receivedOn: string } | null;
+  summary: string;
+  outcome: ItemOutcome | null;
+  /** For "herkend": the partners that recognised the signal or dossier. */
+  recognisedBy: Partner[];
+  decisions: string | null;
+  /** When the outcome was carried into the dossier (status and/or journal note); null before. */
+  appliedAt: string | null;
+  actions: MeetingAction[];
+}
+
+export interface MeetingSummary {
+  id: number;
+  kind: MeetingKind;
+  title: string;
+  heldOn: string;
+  place: string | null;
+  tlp: TlpCode;
+  itemCount: number;
+  openActions: number;
+}
+
+export interface Meeting extends MeetingSummary {
+  participants: Participant[];
+  items: MeetingItem[];
+  createdAt: string;
+}
+
+/** An action in the follow-up overview, with where it came from. */
+export interface ActionOverviewEntry extends MeetingAction {
+  overdue: boolean;
+  meeting: { id: number; kind: MeetingKind; title: string; heldOn: string };
+  dossier: DossierRef | null;
+}
+
+const id = z.number().int().positive();
+const participant = z.object({ name: requiredTextSchema(200), organisation: z.string().trim().max(200).default('') }).strict();
+
+const meetingChanges = {
+  kind: z.enum(MEETING_KINDS).optional(),
+  title: requiredTextSchema(200).optional(),
+  heldOn: isoDateSchema.optional(),
+  place: optionalTextSchema(200),
+  tlp: z.enum(TLP_CODES).optional(),
+  participants: z.array(participant).max(100).optional(),
+};
+
+export const meetingApi = {
+  'meeting.create': defineHandler<Meeting>()(
+    z
+      .object({
+        ...meetingChanges,
+        kind: z.enum(MEETING_KINDS),
+        heldOn: isoDateSchema,
+        tlp: z.enum(TLP_CODES).default(DEFAULT_TLP),
+        participants: z.array(participant).max(100).default([]),
+      })
+      .strict(),
+  ),
+  'meeting.list': defineHandler<MeetingSummary[]>()(z.object({}).strict()),
+  'meeting.get': defineHandler<Meeting>()(z.object({ meetingId: id }).strict()),
+  'meeting.update': defineHandler<Meeting>()(z.object({ meetingId: id, ...meetingChanges }).strict()),
+  /** A dossier or a loose signal on the agenda, at the end, with a drafted summary. */
+  'meeting.addItem': defineHandler<MeetingItem>()(
+    z
+      .object({ meetingId: id, dossierId: id.optional(), signalId: id.optional() })
+      .strict()
+      .superRefine((item, context) => {
+        if ((item.dossierId === undefined) === (item.signalId === undefined)) context.addIssue({ code: 'custom', message: 'meeting-item.one-subject', path: ['dossierId'] });
+      }),
+  ),
+  'meeting.updateItem': defineHandler<MeetingItem>()(
+    z
+      .object({
+        itemId: id,
+        summary: z.string().max(20_000).optional(),
+        outcome: z.enum(ITEM_OUTCOMES).nullable().optional(),
+        recognisedBy: z.array(z.enum(PARTNERS)).max(PARTNERS.length).optional(),
+        decisions: optionalTextSchema(20_000),
+        /** Moves the item to this place on the agenda (1 = first). */
+        position: z.number().int().min(1).optional(),
+      })
+      .strict(),
+  ),
+  'meeting.removeItem': defineHandler<{ itemId: number }>()(z.object({ itemId: id }).strict()),
+  'meeting.addAction': defineHandler<MeetingAction>()(
+    z
+      .object({ itemId: id, who: requiredTextSchema(200), what: requiredTextSchema(2_000), dueOn: optionalIsoDateSchema, partner: z.enum(PARTNERS).nullable().optional() })
+      .strict(),
+  ),
+  /** `done: true` marks the action done today (or on `doneOn`); false opens it again. */
+  'meeting.setActionDone': defineHandler<MeetingAction>()(z.object({ actionId: id, done: z.boolean(), doneOn: isoDateSchema.optional() }).strict()),
+  /**
+   * Carries an item's outcome into its dossier, after the user confirmed: a status change (along
+   * the transition table, dated the meeting's day) and/or a journal note. Once per item.
+   */
+  'meeting.applyOutcome': defineHandler<{ item: MeetingItem; status: DossierStatus | null; noteId: number | null }>()(
+    z
+      .object({
+        itemId: id,
+        statusTo: z.enum(DOSSIER_STATUSES).optional(),
+        closingReason: z.enum(CLOSING_REASONS).optional(),
+        note: optionalTextSchema(20_000),
+      })
+      .strict(),
+  ),
+  /** The agenda or the verslag as PDF (the same page frame as documents: handling code and "pagina x van y" on every page). */
+  'meeting.exportPdf': defineHandler<{ path: string; bytes: number }>()(
+    z.object({ meetingId: id, part: z.enum(['agenda', 'verslag']), targetPath: z.string().min(1).max(4096), overwrite: z.boolean().default(false) }).strict(),
+  ),
+  /** Open actions over all meetings (or one dossier's), overdue ones first. */
+  'meeting.actions': defineHandler<ActionOverviewEntry[]>()(z.object({ dossierId: id.optional(), includeDone: z.boolean().default(false) }).strict()),
+};
