@@ -7,6 +7,7 @@ import { attachmentApi } from './attachments';
 import { auditApi } from './audit';
 import { bundleApi } from './bundles';
 import { dossierApi } from './dossiers';
+import { reportApi } from './reports';
 import { searchApi } from './search';
 import { vaultApi } from './vault';
 
@@ -21,6 +22,7 @@ export * from './dossiers';
 export * from './dossier-types';
 export * from './subject-details';
 export * from './search';
+export * from './reports';
 
 /**
  * The whole contract between UI and core: the sum of every domain's handler declarations.
@@ -33,6 +35,7 @@ export const api = {
   ...auditApi,
   ...searchApi,
   ...bundleApi,
+  ...reportApi,
 } as const;
 
 export type Api = typeof api;
