@@ -68,20 +68,19 @@ interface Candidate {
 function candidates(context: DossierContext, only?: { kind: RetentionKind; id: number }): Candidate[] {
   const dossierWhere = only ? (only.kind === 'dossier' ? 'AND d.id = ?' : 'AND 0') : '';
   const signalWhere = only ? (only.kind === 'signal' ? 'AND s.id = ?' : 'AND 0') : '';
-  const params = only ? [only.id] : [];
   const dossiers = context.db
     .prepare(
       `SELECT 'dossier' AS kind, d.id, d.number, d.title, d.retention_until, d.status, d.opened_on AS base_on,
               (SELECT c.changed_on FROM dossier_status_changes c WHERE c.dossier_id = d.id ORDER BY c.changed_on DESC, c.id DESC LIMIT 1) AS decided_on
          FROM dossiers d WHERE d.deleted_at IS NULL ${dossierWhere}`,
     )
-    .all(...params) as Candidate[];
+    .all(...(only?.kind === 'dossier' ? [only.id] : [])) as Candidate[];
   const signals = context.db
     .prepare(
       `SELECT 'signal' AS kind, s.id, NULL AS number, s.summary AS title, s.retention_until, NULL AS status, NULL AS decided_on, s.received_on AS base_on
          FROM signals s WHERE s.deleted_at IS NULL AND s.dossier_id IS NULL ${signalWhere}`,
     )
-    .all(...params) as Candidate[];
+    .all(...(only?.kind === 'signal' ? [only.id] : [])) as Candidate[];
   return [...dossiers, ...signals];
 }
 
