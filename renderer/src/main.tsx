@@ -8,6 +8,7 @@ import './styles/dossiers.css';
 import './styles/subjects.css';
 import './styles/attachments.css';
 import './styles/search.css';
+import './styles/reports.css';
 import './styles/print.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

@@ -6,6 +6,7 @@ import { attachmentsEn, attachmentsNl } from './features/attachments';
 import { auditEn, auditNl } from './features/audit';
 import { domainEn, domainNl } from './features/domain';
 import { dossiersEn, dossiersNl } from './features/dossiers';
+import { reportsEn, reportsNl } from './features/reports';
 import { searchEn, searchNl } from './features/search';
 import { signalsEn, signalsNl } from './features/signals';
 import { subjectsEn, subjectsNl } from './features/subjects';
@@ -28,6 +29,7 @@ export const resources = {
       search: searchNl,
       audit: auditNl,
       trash: trashNl,
+      reports: reportsNl,
     },
   },
   en: {
@@ -42,6 +44,7 @@ export const resources = {
       search: searchEn,
       audit: auditEn,
       trash: trashEn,
+      reports: reportsEn,
     },
   },
 } as const;

@@ -7,6 +7,8 @@ import { AuditScreen } from './audit/AuditScreen';
 import { DossierListScreen } from './dossiers/DossierListScreen';
 import { DossierScreen } from './dossiers/DossierScreen';
 import { EmptySectionScreen } from './EmptySectionScreen';
+import { ReportsScreen } from './reports/ReportsScreen';
+import { RetentionReminder } from './reports/RetentionReminder';
 import { SearchBox } from './search/SearchBox';
 import { SearchScreen } from './search/SearchScreen';
 import { SettingsScreen } from './settings/SettingsScreen';
@@ -65,6 +67,7 @@ export function MainLayout({ route }: { route: Route }) {
           </ul>
         </nav>
         <main id={MAIN_CONTENT_ID} className="app-shell__main" tabIndex={-1}>
+          <RetentionReminder />
           <RouteScreen route={route} />
         </main>
       </div>
@@ -95,8 +98,9 @@ function RouteScreen({ route }: { route: Route }) {
       return <TrashScreen key={key} />;
     case 'settings':
       return <SettingsScreen key={key} />;
-    case 'meetings':
     case 'reports':
+      return <ReportsScreen key={key} view={route.view ?? 'year'} />;
+    case 'meetings':
       return <EmptySectionScreen key={key} section={route.section} />;
   }
 }

@@ -12,6 +12,9 @@ export type DossierTab = (typeof DOSSIER_TABS)[number];
  * Where the user is inside the unlocked vault. Every route names its section, so the navigation
  * bar knows what to mark as current; the rest says which screen of the section.
  */
+export const REPORT_VIEWS = ['year', 'dashboard', 'retention', 'access'] as const;
+export type ReportView = (typeof REPORT_VIEWS)[number];
+
 export type Route =
   | { section: 'signals'; view?: 'list' }
   | { section: 'signals'; view: 'intake' }
@@ -21,7 +24,7 @@ export type Route =
   | { section: 'dossiers'; view: 'subject'; subjectId: number; fromDossierId?: number }
   | { section: 'search'; query: string }
   | { section: 'meetings' }
-  | { section: 'reports' }
+  | { section: 'reports'; view?: ReportView }
   | { section: 'audit' }
   | { section: 'trash' }
   | { section: 'settings' };

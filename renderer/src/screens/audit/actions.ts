@@ -67,6 +67,14 @@ export const AUDIT_ACTIONS = {
   'attachment.trashed': 'deletions',
   'attachment.restored': 'changes',
   'trash.emptied': 'deletions',
+  'report.exported': 'exports',
+  'retention.defaults-updated': 'changes',
+  'retention.extended': 'changes',
+  'retention.shortened': 'changes',
+  'retention.destroyed': 'deletions',
+  'access-request.handled': 'access',
+  'register.updated': 'changes',
+  'register.exported': 'exports',
 } as const satisfies Record<string, AuditGroup>;
 
 export type KnownAction = keyof typeof AUDIT_ACTIONS;
@@ -166,9 +174,21 @@ export function describeEntry(t: TFunction, language: Language, entry: AuditEntr
       const summary = trashSummary(t, counts);
       return summary ? t('audit.actions.trash.emptied', { destroyed: summary }) : t('audit.variants.trashEmptiedNothing');
     }
+    case 'retention.extended':
+    case 'retention.shortened':
+      return t(`audit.actions.${action}`, { item: retentionItem(t, details), to: text(details.to), reason: text(details.reason) });
+    case 'retention.destroyed':
+      return t('audit.actions.retention.destroyed', { item: retentionItem(t, details), reason: text(details.reason) });
+    case 'report.exported':
+      return t('audit.actions.report.exported', { from: text(details.from), to: text(details.to) });
     default:
       return t(`audit.actions.${action}`);
   }
+}
+
+/** "dossier 2019-0001" or "signaal #12" for a retention entry (the item itself may be destroyed). */
+function retentionItem(t: TFunction, details: Record<string, unknown>): string {
+  return details.kind === 'dossier' ? t('audit.items.dossierNumber', { number: text(details.number) }) : t('audit.items.signal', { id: text(details.id) });
 }
 
 /** The words for an item an entry names: "Dossier 2026-0042" when the entry holds the number, else "Signaal #12". */
