@@ -187,7 +187,8 @@ export interface AccessRequestResult {
   signals: Array<{ id: number; receivedOn: string; summary: string; dossierNumber: string | null; via: 'dossier' | 'text' }>;
   notes: Array<{ id: number; dossierId: number; dossierNumber: string; notedOn: string; body: string; internal: boolean }>;
   attachments: Array<{ id: number; dossierNumber: string; fileName: string; byteSize: number }>;
-  audit: Array<{ id: number; occurredAt: string; actor: string; action: string }>;
+  /** The entries as the audit trail holds them (ids and field names, no content). */
+  audit: Array<{ id: number; occurredAt: string; actor: string; action: string; details: Record<string, unknown> }>;
 }
 
 /** The art. 30 AVG description of the processing; every field free text. */

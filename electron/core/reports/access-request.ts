@@ -186,7 +186,7 @@ export function accessRequestSearch(context: DossierContext, criteria: AccessCri
         (item) => item.kind === 'subject' && owner.has(item.id),
       ),
     )
-    .map((row) => ({ id: row.id, occurredAt: row.occurred_at, actor: row.actor, action: row.action }));
+    .map((row) => ({ id: row.id, occurredAt: row.occurred_at, actor: row.actor, action: row.action, details: JSON.parse(row.details) as Record<string, unknown> }));
 
   return {
     subjects,

@@ -11,6 +11,7 @@ import { formatBytes } from '../../format/bytes';
 import { formatDate, formatDateTime } from '../../format/date';
 import { currentLanguage } from '../../i18n';
 import { useNavigation } from '../../store/navigation';
+import { describeEntry } from '../audit/actions';
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 
@@ -143,8 +144,8 @@ function AccessReport({ result, criteria }: { result: AccessRequestResult; crite
     else setError(answer.error);
   }
 
-  const cell = (content: ReactNode, key?: string) => (
-    <td className="utrecht-table__cell" key={key}>
+  const cell = (content: ReactNode, nowrap = false) => (
+    <td className={`utrecht-table__cell${nowrap ? ' app-nowrap' : ''}`}>
       {content}
     </td>
   );
@@ -187,7 +188,7 @@ function AccessReport({ result, criteria }: { result: AccessRequestResult; crite
           <Table headers={[t('reports.access.columns.number'), t('reports.access.columns.title'), t('reports.access.columns.status'), t('reports.access.columns.role'), t('reports.access.columns.subject')]}>
             {result.dossiers.map((dossier, index) => (
               <tr className="utrecht-table__row" key={`${dossier.id}-${index}`} data-testid="access-dossier">
-                <th className="utrecht-table__cell" scope="row">
+                <th className="utrecht-table__cell app-nowrap" scope="row">
                   <a
                     href="#"
                     className="utrecht-link"
@@ -211,13 +212,13 @@ function AccessReport({ result, criteria }: { result: AccessRequestResult; crite
           <Table headers={[t('reports.access.columns.date'), t('reports.access.columns.summary'), t('reports.access.columns.dossier')]}>
             {result.signals.map((signal) => (
               <tr className="utrecht-table__row" key={signal.id}>
-                {cell(formatDate(signal.receivedOn, language))}
+                {cell(formatDate(signal.receivedOn, language), true)}
                 {cell(
                   <>
                     {signal.summary} <span className="app-muted">({signal.via === 'text' ? t('reports.access.viaText') : t('reports.access.viaDossier')})</span>
                   </>,
                 )}
-                {cell(signal.dossierNumber ?? '–')}
+                {cell(signal.dossierNumber ?? '–', true)}
               </tr>
             ))}
           </Table>
@@ -226,8 +227,8 @@ function AccessReport({ result, criteria }: { result: AccessRequestResult; crite
           <Table headers={[t('reports.access.columns.date'), t('reports.access.columns.dossier'), t('reports.access.columns.text')]}>
             {result.notes.map((note) => (
               <tr className="utrecht-table__row" key={note.id}>
-                {cell(formatDate(note.notedOn, language))}
-                {cell(note.dossierNumber)}
+                {cell(formatDate(note.notedOn, language), true)}
+                {cell(note.dossierNumber, true)}
                 {cell(
                   <>
                     {note.body}
@@ -242,7 +243,7 @@ function AccessReport({ result, criteria }: { result: AccessRequestResult; crite
           <Table headers={[t('reports.access.columns.dossier'), t('reports.access.columns.file'), t('reports.access.columns.size')]}>
             {result.attachments.map((attachment) => (
               <tr className="utrecht-table__row" key={attachment.id}>
-                {cell(attachment.dossierNumber)}
+                {cell(attachment.dossierNumber, true)}
                 {cell(attachment.fileName)}
                 {cell(formatBytes(attachment.byteSize, language))}
               </tr>
@@ -253,9 +254,9 @@ function AccessReport({ result, criteria }: { result: AccessRequestResult; crite
           <Table headers={[t('reports.access.columns.when'), t('reports.access.columns.who'), t('reports.access.columns.what')]}>
             {result.audit.map((entry) => (
               <tr className="utrecht-table__row" key={entry.id}>
-                {cell(formatDateTime(entry.occurredAt, language))}
+                {cell(formatDateTime(entry.occurredAt, language), true)}
                 {cell(entry.actor)}
-                {cell(auditSentence(t, entry.action))}
+                {cell(describeEntry(typedT, language, entry))}
               </tr>
             ))}
           </Table>
@@ -281,11 +282,4 @@ function AccessReport({ result, criteria }: { result: AccessRequestResult; crite
       </div>
     </>
   );
-}
-
-/** The audit screen's plain sentence for an action (without its details), or the raw name. */
-function auditSentence(t: Translate, action: string): string {
-  const key = `audit.actions.${action}`;
-  const sentence = t(key, { fields: '', role: '', kind: '', type: '', number: '', moved: '', size: '' });
-  return sentence === key ? action : sentence.replace(/[:(]\s*\)?\s*$/, '').trim();
 }

@@ -42,7 +42,9 @@ export function FigureBlock({ title, rows, protectSmall, chart = 'bars', testId,
     text: shown(row.count),
   }));
   const horizontal = chart === 'bars';
-  const height = horizontal ? Math.max(120, rows.length * 28 + 40) : 240;
+  // A chart of nothing but hidden or zero counts says nothing; the table says it all.
+  const drawChart = chart !== 'none' && data.some((entry) => (entry.value ?? 0) > 0);
+  const height = horizontal ? Math.max(120, rows.length * 34 + 40) : 240;
 
   return (
     <section className="app-card app-report-figure" aria-labelledby={headingId} data-testid={testId}>
@@ -50,8 +52,8 @@ export function FigureBlock({ title, rows, protectSmall, chart = 'bars', testId,
         {title}
       </h2>
       {children}
-      <div className={`app-report-figure__body${chart === 'none' ? ' app-report-figure__body--table-only' : ''}`}>
-        {chart !== 'none' && rows.length > 0 && (
+      <div className={`app-report-figure__body${drawChart && !horizontal ? ' app-report-figure__body--beside' : ''}`}>
+        {drawChart && (
           <figure className="app-report-figure__chart">
             <div aria-hidden="true" style={{ height }}>
               <ResponsiveContainer width="100%" height={height}>
@@ -60,7 +62,7 @@ export function FigureBlock({ title, rows, protectSmall, chart = 'bars', testId,
                   {horizontal ? (
                     <>
                       <XAxis type="number" allowDecimals={false} />
-                      <YAxis type="category" dataKey="label" width={190} tick={{ fontSize: 12 }} interval={0} />
+                      <YAxis type="category" dataKey="label" width={250} tick={{ fontSize: 12 }} interval={0} />
                     </>
                   ) : (
                     <>
@@ -153,7 +155,7 @@ export function SeriesChart({ title, months, series }: SeriesChartProps) {
               <Tooltip />
               <Legend />
               {series.map((entry, index) => (
-                <Line key={entry.key} type="monotone" dataKey={entry.key} name={entry.label} stroke={SERIES_COLOURS[index % SERIES_COLOURS.length]} strokeWidth={2} dot={false} isAnimationActive={false} />
+                <Line key={entry.key} type="linear" dataKey={entry.key} name={entry.label} stroke={SERIES_COLOURS[index % SERIES_COLOURS.length]} strokeWidth={2} dot={false} isAnimationActive={false} />
               ))}
             </LineChart>
           </ResponsiveContainer>

@@ -12,6 +12,8 @@ import { useNavigation } from '../../store/navigation';
 export function RetentionReminder() {
   const { t } = useTranslation();
   const open = useNavigation((state) => state.open);
+  // On the retention list itself the list says it.
+  const onRetention = useNavigation((state) => state.screen.name === 'main' && state.screen.route.section === 'reports' && state.screen.route.view === 'retention');
   const [overdue, setOverdue] = useState(0);
   const [dismissed, setDismissed] = useState(false);
 
@@ -25,7 +27,7 @@ export function RetentionReminder() {
     };
   }, []);
 
-  if (dismissed || overdue === 0) return null;
+  if (dismissed || overdue === 0 || onRetention) return null;
   return (
     <div className="utrecht-alert utrecht-alert--warning app-alert app-retention-reminder app-no-print" role="status" data-testid="retention-reminder">
       <div className="utrecht-alert__content">

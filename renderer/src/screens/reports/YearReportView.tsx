@@ -43,7 +43,7 @@ export function YearReportView() {
       {!figures.data && figures.loading && <p className="utrecht-paragraph">{t('reports.loading')}</p>}
       {figures.data && (
         <>
-          <div className="app-button-row app-no-print">
+          <div className="app-button-row app-report-actions app-no-print">
             <Button appearance="primary" onClick={() => window.print()}>
               {t('reports.year.print')}
             </Button>

@@ -59,7 +59,7 @@ function RegisterForm({ initial }: { initial: ProcessingRegister }) {
             key={field}
             label={t(`reports.register.fields.${field}`)}
             value={values[field]}
-            rows={field === 'name' ? 1 : 4}
+            rows={field === 'name' ? 1 : 5}
             onChange={(event) => {
               const value = event.target.value;
               setValues((current) => ({ ...current, [field]: value }));
