@@ -4,7 +4,7 @@ import type { HandlerName, Input, Output } from '../../shared/api';
 import { reportCount } from '../../shared/api/reports';
 import { launchBrowser, openPage, skipWithoutBrowser, type BrowserSession } from './support/browser';
 import { startHostWithDemoVault, type TestHost } from './support/host';
-import { checkScreen, unlockRecentVault } from './support/screens';
+import { SCREENSHOT_DIR, checkScreen, unlockRecentVault } from './support/screens';
 
 const PASSPHRASE = 'de polder ligt stil onder de wolken';
 const STEP_TIMEOUT = 90_000;
@@ -84,6 +84,13 @@ describe.skipIf(skipWithoutBrowser)('reports, retention and access requests, end
     // Nothing of the content: no dossier title on the report.
     expect(await page.getByTestId('year-report').innerText()).not.toContain('Hennepkwekerij');
     await checkScreen(page, 'reports-01-year');
+    // The printed page: only the report, no navigation, buttons or the CSV form.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByRole('navigation', { name: 'Hoofdmenu' }).isVisible()).toBe(false);
+    expect(await page.getByRole('button', { name: 'Afdrukken of als pdf bewaren' }).isVisible()).toBe(false);
+    expect(await page.getByTestId('year-report').isVisible()).toBe(true);
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/reports-06-year-print.png`, fullPage: true });
+    await page.emulateMedia({ media: 'screen' });
   });
 
   it('shows the dashboard, whose status figure leads to the filtered dossier list', { timeout: STEP_TIMEOUT }, async () => {

@@ -7,6 +7,8 @@ export interface FigureRow {
   key: string;
   label: string;
   count: number;
+  /** A shorter label for the chart's axis (months: "jan"). */
+  chartLabel?: string;
   /** Opens the list behind this figure, when there is one. */
   onOpen?: () => void;
   openLabel?: string;
@@ -37,13 +39,14 @@ export function FigureBlock({ title, rows, protectSmall, chart = 'bars', testId,
   const shown = (count: number) => (protectSmall ? reportCount(count) : String(count));
   const summary = t('reports.year.chartSummary', { title, items: rows.map((row) => `${row.label} ${shown(row.count)}`).join(', ') });
   const data = rows.map((row) => ({
-    label: row.label,
-    value: protectSmall && isSmallCount(row.count) ? null : row.count,
+    label: row.chartLabel ?? row.label,
+    // A hidden count draws no bar, only its "< 5" label at the axis.
+    value: protectSmall && isSmallCount(row.count) ? 0 : row.count,
     text: shown(row.count),
   }));
   const horizontal = chart === 'bars';
   // A chart of nothing but hidden or zero counts says nothing; the table says it all.
-  const drawChart = chart !== 'none' && data.some((entry) => (entry.value ?? 0) > 0);
+  const drawChart = chart !== 'none' && data.some((entry) => entry.value > 0);
   const height = horizontal ? Math.max(120, rows.length * 34 + 40) : 240;
 
   return (
@@ -52,12 +55,12 @@ export function FigureBlock({ title, rows, protectSmall, chart = 'bars', testId,
         {title}
       </h2>
       {children}
-      <div className={`app-report-figure__body${drawChart && !horizontal ? ' app-report-figure__body--beside' : ''}`}>
+      <div className="app-report-figure__body">
         {drawChart && (
           <figure className="app-report-figure__chart">
             <div aria-hidden="true" style={{ height }}>
               <ResponsiveContainer width="100%" height={height}>
-                <BarChart data={data} layout={horizontal ? 'vertical' : 'horizontal'} margin={{ top: 8, right: 40, bottom: 8, left: 8 }} accessibilityLayer={false}>
+                <BarChart data={data} layout={horizontal ? 'vertical' : 'horizontal'} margin={{ top: 20, right: 40, bottom: 8, left: 8 }} accessibilityLayer={false}>
                   <CartesianGrid strokeDasharray="3 3" horizontal={!horizontal} vertical={horizontal} />
                   {horizontal ? (
                     <>

@@ -69,6 +69,12 @@ export function YearReportView() {
   );
 }
 
+/** "jan", "feb", ... in the UI's language; the year too when the period spans more than one. */
+function shortMonth(month: string, language: string, withYear: boolean): string {
+  const name = new Date(`${month}-15T12:00:00Z`).toLocaleString(language === 'en' ? 'en-GB' : 'nl-NL', { month: 'short', timeZone: 'UTC' }).replace('.', '');
+  return withYear ? `${name} ${month.slice(2, 4)}` : name;
+}
+
 function YearReport({ figures, periodText }: { figures: ReportFigures; periodText: string }) {
   const { t: typedT } = useTranslation();
   const t = typedT as unknown as Translate;
@@ -77,7 +83,7 @@ function YearReport({ figures, periodText }: { figures: ReportFigures; periodTex
     phenomenon: figures.byPhenomenon.map<FigureRow>((entry) => ({ key: String(entry.phenomenonId ?? 'none'), label: entry.label || t('reports.year.noPhenomenon'), count: entry.count })),
     howReceived: figures.byHowReceived.map<FigureRow>((entry) => ({ key: entry.howReceived, label: t(`domain.howReceived.${entry.howReceived}`), count: entry.count })),
     origin: figures.byOrigin.map<FigureRow>((entry) => ({ key: entry.origin ?? 'none', label: entry.origin ? t(`domain.partner.${entry.origin}`) : t('reports.year.originUnknown'), count: entry.count })),
-    month: figures.byMonth.map<FigureRow>((entry) => ({ key: entry.month, label: entry.month, count: entry.count })),
+    month: figures.byMonth.map<FigureRow>((entry) => ({ key: entry.month, label: entry.month, chartLabel: shortMonth(entry.month, language, figures.period.from.slice(0, 4) !== figures.period.to.slice(0, 4)), count: entry.count })),
     outcomes: figures.outcomes.map<FigureRow>((entry) => ({ key: entry.key, label: t(`reports.year.outcomes.${entry.key}`), count: entry.count })),
     measures: figures.measuresByKind.map<FigureRow>((entry) => ({ key: entry.kind, label: t(`domain.measureKind.${entry.kind}`), count: entry.count })),
   };
