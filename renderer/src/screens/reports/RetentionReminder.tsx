@@ -5,7 +5,7 @@ import { callCore } from '../../core-client';
 import { useNavigation } from '../../store/navigation';
 
 /**
- * Said once after unlocking (the main layout mounts with the unlocked vault): how many dossiers and
+ * Said after unlocking (the main layout mounts with the unlocked vault): how many dossiers and
  * loose signals are past their retention period, with the way to the list. "Later" hides it until
  * the next unlock.
  */
@@ -17,6 +17,9 @@ export function RetentionReminder() {
   const [overdue, setOverdue] = useState(0);
   const [dismissed, setDismissed] = useState(false);
 
+  // Asked again on every change of screen (a cheap count, not counted as activity): after a destroy
+  // elsewhere the reminder must not keep an old number.
+  const routeKey = useNavigation((state) => (state.screen.name === 'main' ? JSON.stringify(state.screen.route) : ''));
   useEffect(() => {
     let current = true;
     void callCore('retention.overview', {}).then((result) => {
@@ -25,7 +28,7 @@ export function RetentionReminder() {
     return () => {
       current = false;
     };
-  }, []);
+  }, [routeKey]);
 
   if (dismissed || overdue === 0 || onRetention) return null;
   return (
