@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../components/Button';
 import { MAIN_CONTENT_ID, SkipLink } from '../components/SkipLink';
@@ -7,7 +8,6 @@ import { AuditScreen } from './audit/AuditScreen';
 import { DossierListScreen } from './dossiers/DossierListScreen';
 import { DossierScreen } from './dossiers/DossierScreen';
 import { EmptySectionScreen } from './EmptySectionScreen';
-import { ReportsScreen } from './reports/ReportsScreen';
 import { RetentionReminder } from './reports/RetentionReminder';
 import { SearchBox } from './search/SearchBox';
 import { SearchScreen } from './search/SearchScreen';
@@ -17,6 +17,9 @@ import { SignalListScreen } from './signals/SignalListScreen';
 import { SignalScreen } from './signals/SignalScreen';
 import { SubjectScreen } from './subjects/SubjectScreen';
 import { TrashScreen } from './trash/TrashScreen';
+
+/** The reports carry the chart library: loaded when first opened, not with the app. */
+const ReportsScreen = lazy(() => import('./reports/ReportsScreen').then((module) => ({ default: module.ReportsScreen })));
 
 /** The frame around every screen with dossier data: who and which vault, the sections, the lock. */
 export function MainLayout({ route }: { route: Route }) {
@@ -99,7 +102,11 @@ function RouteScreen({ route }: { route: Route }) {
     case 'settings':
       return <SettingsScreen key={key} />;
     case 'reports':
-      return <ReportsScreen key={key} view={route.view ?? 'year'} />;
+      return (
+        <Suspense fallback={null}>
+          <ReportsScreen key={key} view={route.view ?? 'year'} />
+        </Suspense>
+      );
     case 'meetings':
       return <EmptySectionScreen key={key} section={route.section} />;
   }

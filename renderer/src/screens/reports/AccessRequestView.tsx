@@ -158,7 +158,7 @@ function AccessReport({ result, criteria }: { result: AccessRequestResult; crite
         <p className="utrecht-paragraph app-muted">{t('reports.year.generated', { date: formatDate(new Date().toISOString(), language) })}</p>
         {result.subjects.length === 0 && <Alert type="info">{t('reports.access.nothingFound')}</Alert>}
         <Part title={t('reports.access.subjects')} count={result.subjects.length}>
-          <Table headers={[t('reports.access.columns.subject'), t('reports.access.columns.kind'), t('reports.access.columns.found')]}>
+          <Table headers={[t('reports.access.columns.subject'), t('reports.access.columns.kind'), t('reports.access.columns.data'), t('reports.access.columns.found')]}>
             {result.subjects.map((subject) => (
               <tr className="utrecht-table__row" key={subject.id}>
                 <th className="utrecht-table__cell" scope="row">
@@ -168,6 +168,18 @@ function AccessReport({ result, criteria }: { result: AccessRequestResult; crite
                   )}
                 </th>
                 {cell(t(`domain.subjectType.${subject.type}`))}
+                {cell(
+                  <dl className="app-access-details">
+                    {Object.entries(subject.details)
+                      .filter(([field, value]) => field !== 'type' && value !== null && value !== undefined && value !== '')
+                      .map(([field, value]) => (
+                        <div key={field}>
+                          <dt>{t(`subjects.fields.${subject.type}.${field}`)}</dt>
+                          <dd>{field === 'birthDate' && typeof value === 'string' ? formatDate(value, language) : String(value)}</dd>
+                        </div>
+                      ))}
+                  </dl>,
+                )}
                 {cell(t(`reports.access.matchedBy.${subject.matchedBy}`))}
               </tr>
             ))}
