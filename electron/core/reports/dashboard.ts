@@ -12,13 +12,22 @@ import { countByPhenomenon, daysBetween, monthsOf, signalsInPeriod, topLevelPhen
 
 const POSTCODE_IN_TEXT = /\b([1-9]\d{3})\s?[A-Za-z]{2}\b/;
 
-/** The period of the same length just before `period`. */
+/**
+ * The period just before `period`: as many calendar months back when it is whole months (a year
+ * against the year before, leap day or not), else as many days.
+ */
 export function previousPeriodOf(period: PeriodInput): PeriodInput {
-  const days = daysBetween(period.from, period.to) + 1;
   const dayMs = 86_400_000;
-  const to = new Date(Date.parse(`${period.from}T00:00:00Z`) - dayMs);
-  const from = new Date(to.getTime() - (days - 1) * dayMs);
-  return { from: from.toISOString().slice(0, 10), to: to.toISOString().slice(0, 10) };
+  const dayBefore = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) - dayMs).toISOString().slice(0, 10);
+  const dayAfter = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + dayMs).toISOString().slice(0, 10);
+  const to = dayBefore(period.from);
+  if (period.from.endsWith('-01') && dayAfter(period.to).endsWith('-01')) {
+    const months = monthsOf(period).length;
+    const start = new Date(Date.UTC(Number(period.from.slice(0, 4)), Number(period.from.slice(5, 7)) - 1 - months, 1));
+    return { from: start.toISOString().slice(0, 10), to };
+  }
+  const days = daysBetween(period.from, period.to) + 1;
+  return { from: new Date(Date.parse(`${to}T00:00:00Z`) - (days - 1) * dayMs).toISOString().slice(0, 10), to };
 }
 
 /** The postcode area of each signal: its dossier's address subjects, else a postcode in its location. */
