@@ -11,6 +11,7 @@ import './styles/search.css';
 import './styles/bundles.css';
 import './styles/documents.css';
 import './styles/meetings.css';
+import './styles/reports.css';
 import './styles/print.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

@@ -9,6 +9,7 @@ import { bundleApi } from './bundles';
 import { documentApi } from './documents';
 import { meetingApi } from './meetings';
 import { dossierApi } from './dossiers';
+import { reportApi } from './reports';
 import { searchApi } from './search';
 import { vaultApi } from './vault';
 
@@ -25,6 +26,7 @@ export * from './dossiers';
 export * from './dossier-types';
 export * from './subject-details';
 export * from './search';
+export * from './reports';
 
 /**
  * The whole contract between UI and core: the sum of every domain's handler declarations.
@@ -39,6 +41,7 @@ export const api = {
   ...bundleApi,
   ...documentApi,
   ...meetingApi,
+  ...reportApi,
 } as const;
 
 export type Api = typeof api;

@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
-import { makeTempFolder } from '../support/temp-vault';
+import { TEST_PASSPHRASE, makeTempFolder } from '../support/temp-vault';
+import { openDossierCore } from './support/dossier-core';
 
 const cliSource = path.resolve('electron/core/cli/kluis.ts');
 const PASSPHRASE = 'wachtwoord voor de cli test';
@@ -76,5 +77,33 @@ describe('kluis command line', () => {
     expect(missing).toMatchObject({ code: 1, stderr: 'kluis: Het kluisbestand is niet gevonden.' });
     expect(kluis(['onzin']).code).toBe(2);
     expect(kluis(['backup', 'alleen-een-argument']).code).toBe(2);
+  });
+
+  it('report: the year figures as text and CSV, small counts as "< 5", --pdf refused for now', async () => {
+    const { call, core, vaultPath } = await openDossierCore({ now: () => new Date('2026-02-01T12:00:00Z') });
+    for (let day = 1; day <= 6; day++) await call('signal.create', { receivedOn: `2025-03-0${day}`, howReceived: 'meldpunt', summary: `Geheime melding ${day}` });
+    await call('signal.create', { receivedOn: '2025-04-01', howReceived: 'burger', summary: 'Geheime melding 7' });
+    await call('signal.create', { receivedOn: '2024-12-31', howReceived: 'burger', summary: 'Vorig jaar' });
+    await core.dispose();
+
+    const csvPath = path.join(makeTempFolder(), 'rapport.csv');
+    const report = kluis(['report', vaultPath, '--year', '2025', '--csv', csvPath], { KLUIS_PASSPHRASE: TEST_PASSPHRASE });
+    expect(report.stderr).toContain('CSV geschreven');
+    expect(report.code).toBe(0);
+    expect(report.stdout).toMatch(/^Jaarrapportage meldpunt 2025/);
+    expect(report.stdout).toMatch(/Totaal\s+7\n/);
+    expect(report.stdout).toMatch(/Meldpunt\s+6\n/);
+    expect(report.stdout).toMatch(/Burger\s+< 5\n/);
+    expect(report.stdout).toMatch(/2025-03\s+6\n/);
+    expect(report.stdout).toMatch(/2025-04\s+< 5\n/);
+    expect(report.stdout).not.toContain('Geheime melding');
+    const csv = fs.readFileSync(csvPath, 'utf8');
+    expect(csv).toContain('Signalen;Totaal;7\r\n');
+    expect(csv).toContain('Signalen per wijze van binnenkomst;Burger;< 5\r\n');
+    // An existing file is kept unless --overschrijven.
+    expect(kluis(['report', vaultPath, '--year', '2025', '--csv', csvPath], { KLUIS_PASSPHRASE: TEST_PASSPHRASE }).code).toBe(1);
+    expect(kluis(['report', vaultPath, '--year', '2025', '--csv', csvPath, '--overschrijven'], { KLUIS_PASSPHRASE: TEST_PASSPHRASE }).code).toBe(0);
+    expect(kluis(['report', vaultPath], { KLUIS_PASSPHRASE: TEST_PASSPHRASE }).code).toBe(2);
+    expect(kluis(['report', vaultPath, '--year', '2025', '--pdf', 'x.pdf'], { KLUIS_PASSPHRASE: TEST_PASSPHRASE }).code).toBe(2);
   });
 });

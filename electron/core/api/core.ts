@@ -23,6 +23,7 @@ import { createDossierHandlers } from './dossier-handlers';
 import type { HandlerImplementations } from './handler-types';
 import { JobCancellation, jobIdFor } from './job-cancellation';
 import { createMeetingHandlers } from './meeting-handlers';
+import { createReportHandlers } from './report-handlers';
 import { createSearchHandlers } from './search-handlers';
 
 export interface CoreOptions {
@@ -61,7 +62,7 @@ const IMMEDIATE_HANDLERS: ReadonlySet<HandlerName> = new Set(['attachment.cancel
 const sweptFolders = new Set<string>();
 
 /** Calls that only look: they do not count as the user's activity for the auto-lock. */
-const PASSIVE_HANDLERS: ReadonlySet<HandlerName> = new Set(['app.info', 'vault.status', 'vault.recent', 'settings.get', 'audit.verify']);
+const PASSIVE_HANDLERS: ReadonlySet<HandlerName> = new Set(['app.info', 'vault.status', 'vault.recent', 'settings.get', 'audit.verify', 'retention.overview']);
 
 /**
  * The core behind every transport: one handler map, validated at the boundary. Electron's IPC,
@@ -320,6 +321,7 @@ export class Core implements CoreService {
       ...createSearchHandlers(() => this.requireVault(), vaultOptions.now),
       ...createDocumentHandlers(() => this.requireVault(), this.pdfRenderer, vaultOptions.now),
       ...createMeetingHandlers(() => this.requireVault(), this.pdfRenderer, vaultOptions.now),
+      ...createReportHandlers(() => this.requireVault(), vaultOptions.now),
       ...createBundleHandlers(() => this.requireVault(), (kind, work) => this.withProgress(kind, work), { now: vaultOptions.now, bundles: this.options.bundles }),
       // Reading the trail is itself an access worth recording, but not one per page turned.
       'audit.list': ({ limit, beforeId, actions }) => {

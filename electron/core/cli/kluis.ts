@@ -11,7 +11,9 @@ import type { Result } from '../../../shared/api';
 import type { DossierSummary } from '../../../shared/api/dossier-types';
 import { DOSSIER_STATUS_LABELS_NL } from '../../../shared/domain/labels-nl';
 import { formatErrorMessage } from '../../../shared/i18n/errors';
+import type { ReportFigures } from '../../../shared/api/reports';
 import { Core } from '../api/core';
+import { reportText } from '../reports/report-text';
 import { createDemoVault } from '../demo/demo-data';
 import { CoreError, toCoreError } from '../errors';
 import { kdfCalibrationFromEnvironment } from '../vault/kdf';
@@ -37,6 +39,9 @@ Opdrachten:
   demo <kluis>                             Maak een nieuwe kluis met verzonnen demogegevens; zonder
                                            KLUIS_PASSPHRASE wordt een wachtwoord gemaakt en getoond.
   dossiers <kluis>                         Toon de dossiers, één per regel: nummer, status, titel.
+  report <kluis> --year <jaar> [--csv <bestand>] [--overschrijven]
+                                           Toon de cijfers van de jaarrapportage (alleen aantallen;
+                                           1 tot 4 als "< 5"); met --csv ook als CSV-bestand.
 ${BUNDLE_USAGE}
 ${PREWEEG_USAGE}
 Wachtwoord: uit KLUIS_PASSPHRASE als die gezet is (KLUIS_NEW_PASSPHRASE voor een nieuw wachtwoord,
@@ -103,6 +108,27 @@ async function listDossiers(vaultPath: string, passphrase: string, options: Vaul
       dossiers.push(...page.items);
       if (page.items.length === 0 || dossiers.length >= page.total) return dossiers;
     }
+  } finally {
+    await core.dispose();
+    fs.rmSync(userDataDir, { recursive: true, force: true });
+  }
+}
+
+/** The year report's figures, and the CSV written through the core (which records the export). */
+async function yearReport(vaultPath: string, passphrase: string, options: VaultOptions, year: number, csv: { path: string; overwrite: boolean } | null): Promise<ReportFigures> {
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kluis-cli-'));
+  const core = new Core({ userDataDir, host: 'browser', appVersion: 'cli', vault: options });
+  const expect = async <T>(pending: Promise<Result<unknown>>): Promise<T> => {
+    const answer = await pending;
+    if (!answer.ok) throw new CoreError(answer.error.code, answer.error.message, answer.error.details);
+    return answer.value as T;
+  };
+  try {
+    await expect(core.call('vault.unlock', { path: vaultPath, passphrase }));
+    const period = { from: `${year}-01-01`, to: `${year}-12-31` };
+    const figures = await expect<ReportFigures>(core.call('report.figures', period));
+    if (csv) await expect(core.call('report.exportCsv', { ...period, targetPath: path.resolve(csv.path), overwrite: csv.overwrite }));
+    return figures;
   } finally {
     await core.dispose();
     fs.rmSync(userDataDir, { recursive: true, force: true });
@@ -215,6 +241,22 @@ async function run(argv: string[]): Promise<void> {
       const labels = dossiers.map((dossier) => DOSSIER_STATUS_LABELS_NL[dossier.status]);
       const width = Math.max(0, ...labels.map((label) => label.length));
       dossiers.forEach((dossier, index) => say(`${dossier.number}  ${labels[index]!.padEnd(width)}  ${dossier.title}`));
+      return;
+    }
+    case 'report': {
+      const yearText = takeOption(args, '--year') ?? takeOption(args, '--jaar');
+      const csvPath = takeOption(args, '--csv');
+      const overwrite = takeFlag(args, '--overschrijven');
+      const pdfPath = takeOption(args, '--pdf');
+      const [vaultPath] = positional(args, 1);
+      if (pdfPath !== undefined) throw new UsageError('--pdf kan nog niet vanaf de opdrachtregel: druk het rapport af vanuit de app (Rapportages, Jaarrapportage, Afdrukken).');
+      if (!yearText || !/^\d{4}$/.test(yearText)) throw new UsageError('Geef het jaar met --year, bijvoorbeeld --year 2025.');
+      const { passphrase } = (await credential(false)) as { passphrase: string };
+      const figures = await yearReport(vaultPath!, passphrase, options, Number(yearText), csvPath ? { path: csvPath, overwrite } : null);
+      say(`Jaarrapportage meldpunt ${yearText}`);
+      say('');
+      say(reportText(figures));
+      if (csvPath) note(`CSV geschreven: ${path.resolve(csvPath)}`);
       return;
     }
     case 'identity':

@@ -136,24 +136,6 @@ export const en: Translations = {
     trash: 'Trash',
     settings: 'Settings',
   },
-  empty: {
-    signals: {
-      title: 'No signals yet',
-      body: 'Signals that come in, for example through the reporting point, are recorded here. This part arrives in a later version.',
-    },
-    dossiers: {
-      title: 'No dossiers yet',
-      body: 'Signal dossiers you work up are found here. This part arrives in a later version.',
-    },
-    meetings: {
-      title: 'No meetings yet',
-      body: 'Case meetings and other meetings, with decisions and actions, go here. This part arrives in a later version.',
-    },
-    reports: {
-      title: 'No reports yet',
-      body: 'Here you will make the yearly report on the reports received and their follow-up. This part arrives in a later version.',
-    },
-  },
   settings: {
     title: 'Settings',
     loading: 'Loading the settings…',

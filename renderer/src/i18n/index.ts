@@ -9,6 +9,7 @@ import { documentsEn, documentsNl } from './features/documents';
 import { domainEn, domainNl } from './features/domain';
 import { dossiersEn, dossiersNl } from './features/dossiers';
 import { meetingsEn, meetingsNl } from './features/meetings';
+import { reportsEn, reportsNl } from './features/reports';
 import { searchEn, searchNl } from './features/search';
 import { signalsEn, signalsNl } from './features/signals';
 import { subjectsEn, subjectsNl } from './features/subjects';
@@ -34,6 +35,7 @@ export const resources = {
       bundles: bundlesNl,
       documents: documentsNl,
       meetings: meetingsNl,
+      reports: reportsNl,
     },
   },
   en: {
@@ -51,6 +53,7 @@ export const resources = {
       bundles: bundlesEn,
       documents: documentsEn,
       meetings: meetingsEn,
+      reports: reportsEn,
     },
   },
 } as const;

@@ -138,24 +138,6 @@ export const nl = {
     trash: 'Prullenbak',
     settings: 'Instellingen',
   },
-  empty: {
-    signals: {
-      title: 'Nog geen signalen',
-      body: 'Signalen die binnenkomen, bijvoorbeeld via het meldpunt, legt u hier vast. Dit onderdeel komt in een volgende versie.',
-    },
-    dossiers: {
-      title: 'Nog geen dossiers',
-      body: 'Signaaldossiers die u opwerkt, vindt u hier terug. Dit onderdeel komt in een volgende versie.',
-    },
-    meetings: {
-      title: 'Nog geen overleggen',
-      body: 'Casustafels en andere overleggen, met besluiten en acties, komen hier. Dit onderdeel komt in een volgende versie.',
-    },
-    reports: {
-      title: 'Nog geen rapportages',
-      body: 'Hier maakt u de jaarrapportage over de meldingen en de opvolging. Dit onderdeel komt in een volgende versie.',
-    },
-  },
   settings: {
     title: 'Instellingen',
     loading: 'De instellingen worden geladen…',

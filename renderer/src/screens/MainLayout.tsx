@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../components/Button';
 import { MAIN_CONTENT_ID, SkipLink } from '../components/SkipLink';
@@ -7,9 +8,9 @@ import { AuditScreen } from './audit/AuditScreen';
 import { BundlesScreen } from './bundles/BundlesScreen';
 import { DossierListScreen } from './dossiers/DossierListScreen';
 import { DossierScreen } from './dossiers/DossierScreen';
-import { EmptySectionScreen } from './EmptySectionScreen';
 import { MeetingListScreen } from './meetings/MeetingListScreen';
 import { MeetingScreen } from './meetings/MeetingScreen';
+import { RetentionReminder } from './reports/RetentionReminder';
 import { SearchBox } from './search/SearchBox';
 import { SearchScreen } from './search/SearchScreen';
 import { SettingsScreen } from './settings/SettingsScreen';
@@ -18,6 +19,9 @@ import { SignalListScreen } from './signals/SignalListScreen';
 import { SignalScreen } from './signals/SignalScreen';
 import { SubjectScreen } from './subjects/SubjectScreen';
 import { TrashScreen } from './trash/TrashScreen';
+
+/** The reports carry the chart library: loaded when first opened, not with the app. */
+const ReportsScreen = lazy(() => import('./reports/ReportsScreen').then((module) => ({ default: module.ReportsScreen })));
 
 /** The frame around every screen with dossier data: who and which vault, the sections, the lock. */
 export function MainLayout({ route }: { route: Route }) {
@@ -68,6 +72,7 @@ export function MainLayout({ route }: { route: Route }) {
           </ul>
         </nav>
         <main id={MAIN_CONTENT_ID} className="app-shell__main" tabIndex={-1}>
+          <RetentionReminder />
           <RouteScreen route={route} />
         </main>
       </div>
@@ -104,6 +109,10 @@ function RouteScreen({ route }: { route: Route }) {
       if (route.view === 'meeting') return <MeetingScreen key={key} meetingId={route.meetingId} />;
       return <MeetingListScreen key={key} />;
     case 'reports':
-      return <EmptySectionScreen key={key} section={route.section} />;
+      return (
+        <Suspense fallback={null}>
+          <ReportsScreen key={key} view={route.view ?? 'year'} />
+        </Suspense>
+      );
   }
 }

@@ -16,6 +16,9 @@ export type DossierTab = (typeof DOSSIER_TABS)[number];
  * Where the user is inside the unlocked vault. Every route names its section, so the navigation
  * bar knows what to mark as current; the rest says which screen of the section.
  */
+export const REPORT_VIEWS = ['year', 'dashboard', 'retention', 'access'] as const;
+export type ReportView = (typeof REPORT_VIEWS)[number];
+
 export type Route =
   | { section: 'signals'; view?: 'list' }
   | { section: 'signals'; view: 'intake' }
@@ -26,7 +29,7 @@ export type Route =
   | { section: 'search'; query: string }
   | { section: 'meetings'; view?: 'list' }
   | { section: 'meetings'; view: 'meeting'; meetingId: number }
-  | { section: 'reports' }
+  | { section: 'reports'; view?: ReportView }
   | { section: 'bundles'; view?: BundleView }
   | { section: 'audit' }
   | { section: 'trash' }

@@ -127,6 +127,22 @@ export const auditNl = {
     trash: {
       emptied: 'Prullenbak geleegd; definitief vernietigd: {{destroyed}}',
     },
+    report: {
+      exported: 'Jaarrapportage ({{from}} t/m {{to}}) als CSV opgeslagen',
+    },
+    retention: {
+      'defaults-updated': 'Standaardbewaartermijnen gewijzigd',
+      extended: 'Bewaartermijn van {{item}} verlengd tot {{to}}; reden: {{reason}}',
+      shortened: 'Bewaartermijn van {{item}} verkort tot {{to}}; reden: {{reason}}',
+      destroyed: '{{item}} definitief vernietigd; reden: {{reason}}',
+    },
+    'access-request': {
+      handled: 'Inzageverzoek afgehandeld',
+    },
+    register: {
+      updated: 'Verwerkingsregister gewijzigd',
+      exported: 'Verwerkingsregister als document opgeslagen',
+    },
   },
   variants: {
     unlockedWithRecoveryKey: 'Kluis ontgrendeld met de herstelsleutel',
@@ -291,6 +307,22 @@ export const auditEn: TranslationShape<typeof auditNl> = {
     },
     trash: {
       emptied: 'Trash emptied; permanently destroyed: {{destroyed}}',
+    },
+    report: {
+      exported: 'Annual report ({{from}} to {{to}}) saved as CSV',
+    },
+    retention: {
+      'defaults-updated': 'Default retention periods changed',
+      extended: 'Retention period of {{item}} extended to {{to}}; reason: {{reason}}',
+      shortened: 'Retention period of {{item}} shortened to {{to}}; reason: {{reason}}',
+      destroyed: '{{item}} destroyed permanently; reason: {{reason}}',
+    },
+    'access-request': {
+      handled: 'Access request handled',
+    },
+    register: {
+      updated: 'Register of processing changed',
+      exported: 'Register of processing saved as a document',
     },
   },
   variants: {

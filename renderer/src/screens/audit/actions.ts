@@ -94,6 +94,14 @@ export const AUDIT_ACTIONS = {
   'meeting.action-reopened': 'changes',
   'meeting.outcome-applied': 'changes',
   'meeting.exported': 'exports',
+  'report.exported': 'exports',
+  'retention.defaults-updated': 'changes',
+  'retention.extended': 'changes',
+  'retention.shortened': 'changes',
+  'retention.destroyed': 'deletions',
+  'access-request.handled': 'access',
+  'register.updated': 'changes',
+  'register.exported': 'exports',
 } as const satisfies Record<string, AuditGroup>;
 
 export type KnownAction = keyof typeof AUDIT_ACTIONS;
@@ -248,6 +256,13 @@ export function describeEntry(t: TFunction, language: Language, entry: AuditEntr
     case 'meeting.outcome-applied':
     case 'meeting.exported':
       return (t as unknown as (key: string) => string)(`meetings.audit.${action.slice('meeting.'.length)}`);
+    case 'retention.extended':
+    case 'retention.shortened':
+      return t(`audit.actions.${action}`, { item: retentionItem(t, details), to: text(details.to), reason: text(details.reason) });
+    case 'retention.destroyed':
+      return t('audit.actions.retention.destroyed', { item: retentionItem(t, details), reason: text(details.reason) });
+    case 'report.exported':
+      return t('audit.actions.report.exported', { from: text(details.from), to: text(details.to) });
     default:
       return t(`audit.actions.${action}`);
   }
@@ -269,6 +284,11 @@ function recipientsOf(t: TFunction, to: unknown): string {
       return recipient.name ? `${text(recipient.name)} (${text(recipient.organisation)})` : text(recipient.ageRecipient);
     })
     .join(', ');
+}
+
+/** "dossier 2019-0001" or "signaal #12" for a retention entry (the item itself may be destroyed). */
+function retentionItem(t: TFunction, details: Record<string, unknown>): string {
+  return details.kind === 'dossier' ? t('audit.items.dossierNumber', { number: text(details.number) }) : t('audit.items.signal', { id: text(details.id) });
 }
 
 /** The words for an item an entry names: "Dossier 2026-0042" when the entry holds the number, else "Signaal #12". */

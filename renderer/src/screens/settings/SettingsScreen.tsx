@@ -8,6 +8,7 @@ import { BackupSettings } from './BackupSettings';
 import { ChangePassphraseSettings } from './ChangePassphraseSettings';
 import { LanguageSettings } from './LanguageSettings';
 import { PhenomenaSettings } from './PhenomenaSettings';
+import { ProcessingRegisterSettings } from './ProcessingRegisterSettings';
 import { RecoveryKeySettings } from './RecoveryKeySettings';
 import { RotateKeySettings } from './RotateKeySettings';
 
@@ -37,6 +38,7 @@ export function SettingsScreen() {
         <RecoveryKeySettings />
         <RotateKeySettings />
         <PhenomenaSettings />
+        <ProcessingRegisterSettings />
       </div>
       {appVersion && <p className="utrecht-paragraph app-muted app-version">{t('app.version', { version: appVersion })}</p>}
     </>

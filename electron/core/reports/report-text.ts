@@ -1,0 +1,100 @@
+import fs from 'node:fs';
+import type { OutcomeKey, ReportFigures } from '../../../shared/api/reports';
+import { reportCount } from '../../../shared/api/reports';
+import { HOW_RECEIVED_LABELS_NL, MEASURE_KIND_LABELS_NL, PARTNER_LABELS_NL } from '../../../shared/domain/labels-nl';
+import { CoreError } from '../errors';
+import { writeFileAtomic } from '../fs/atomic-write';
+
+/** The Dutch words of the report's outcome rows (the CSV and `kluis report`; the screen has its own i18n). */
+export const OUTCOME_LABELS_NL: Record<OutcomeKey, string> = {
+  signals_received: 'Signalen ontvangen',
+  signals_in_dossier: 'Signalen opgenomen in een dossier',
+  signals_loose: 'Signalen zonder dossier',
+  dossiers_opened: 'Dossiers geopend',
+  reached_informatieplein: 'Ingebracht in het informatieplein',
+  reached_preweeg: 'Preweegdocument opgesteld',
+  reached_stuurploeg: 'Voorgelegd aan de stuurploeg',
+  stuurploeg_aanpakken: 'Stuurploeg: aanpakken',
+  stuurploeg_niet_aanpakken: 'Stuurploeg: niet aanpakken',
+  stuurploeg_terug: 'Stuurploeg: terug voor meer informatie',
+  reached_interventie: 'Met interventie',
+  regulier_afgehandeld: 'Regulier afgehandeld',
+  afgesloten_opgelost: 'Afgesloten: opgelost',
+  afgesloten_overgedragen: 'Afgesloten: overgedragen',
+  afgesloten_geen_grond: 'Afgesloten: geen grond',
+  afgesloten_verjaard: 'Afgesloten: verjaard',
+  still_open: 'Nog in behandeling',
+};
+
+export function originLabelNl(origin: string | null): string {
+  if (origin === null) return 'Niet vastgelegd';
+  return (PARTNER_LABELS_NL as Record<string, string>)[origin] ?? origin;
+}
+
+const NO_PHENOMENON_NL = 'Zonder fenomeen';
+
+/** Rows of the report: section, item, count as shown (small counts as "< 5"). */
+export function reportRows(figures: ReportFigures): Array<[string, string, string]> {
+  const rows: Array<[string, string, string]> = [];
+  const add = (section: string, item: string, count: number | string) =>
+    rows.push([section, item, typeof count === 'number' ? reportCount(count) : count]);
+  add('Periode', `${figures.period.from} t/m ${figures.period.to}`, '');
+  add('Signalen', 'Totaal', figures.signalsTotal);
+  for (const entry of figures.byPhenomenon) add('Signalen per fenomeen', entry.label || NO_PHENOMENON_NL, entry.count);
+  for (const entry of figures.byHowReceived) add('Signalen per wijze van binnenkomst', (HOW_RECEIVED_LABELS_NL as Record<string, string>)[entry.howReceived] ?? entry.howReceived, entry.count);
+  for (const entry of figures.byOrigin) add('Signalen per herkomst', originLabelNl(entry.origin), entry.count);
+  for (const entry of figures.byMonth) add('Signalen per maand', entry.month, entry.count);
+  for (const entry of figures.outcomes) add('Uitkomsten', OUTCOME_LABELS_NL[entry.key], entry.count);
+  add('Doorlooptijd tot besluit', 'Dossiers met een besluit', figures.decisionTime.decided);
+  // Days are not counts of people; with fewer than five decisions they would still tell about one case.
+  const hideDays = figures.decisionTime.decided < 5;
+  add('Doorlooptijd tot besluit', 'Mediaan (dagen)', hideDays || figures.decisionTime.medianDays === null ? '-' : String(figures.decisionTime.medianDays));
+  add('Doorlooptijd tot besluit', '75e percentiel (dagen)', hideDays || figures.decisionTime.p75Days === null ? '-' : String(figures.decisionTime.p75Days));
+  add('Interventies', 'Totaal', figures.measuresTotal);
+  for (const entry of figures.measuresByKind) add('Interventies per soort', (MEASURE_KIND_LABELS_NL as Record<string, string>)[entry.kind] ?? entry.kind, entry.count);
+  return rows;
+}
+
+function csvField(value: string): string {
+  return /[";\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/** Semicolon-separated with a byte-order mark: what Dutch spreadsheet programs open without asking. */
+export function reportCsv(figures: ReportFigures): string {
+  const lines = [['Onderdeel', 'Omschrijving', 'Aantal'], ...reportRows(figures)].map((row) => row.map(csvField).join(';'));
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+/** Plain text for the command line: one line per row, sections as headings. */
+export function reportText(figures: ReportFigures): string {
+  const lines: string[] = [];
+  let section = '';
+  for (const [rowSection, item, count] of reportRows(figures)) {
+    if (rowSection !== section) {
+      if (lines.length > 0) lines.push('');
+      lines.push(rowSection);
+      section = rowSection;
+    }
+    lines.push(count === '' ? `  ${item}` : `  ${item.padEnd(44)} ${count.padStart(6)}`);
+  }
+  return lines.join('\n');
+}
+
+/** Refuse an existing file unless `overwrite`, and a folder always. */
+export function refuseExistingFile(target: string, overwrite: boolean | undefined): void {
+  let stats: fs.Stats;
+  try {
+    stats = fs.statSync(target);
+  } catch {
+    return;
+  }
+  if (stats.isDirectory()) throw new CoreError('INVALID_INPUT', `${target} is a folder`, { field: 'targetPath', reason: 'file.is-folder' });
+  if (!overwrite) throw new CoreError('FILE_EXISTS', `${target} exists`);
+}
+
+export function writeTextFile(target: string, text: string, overwrite: boolean | undefined): { path: string; bytes: number } {
+  refuseExistingFile(target, overwrite);
+  const data = Buffer.from(text, 'utf8');
+  writeFileAtomic(target, data);
+  return { path: target, bytes: data.length };
+}

@@ -1,0 +1,204 @@
+import type { DestroyResult, RetentionDefaults, RetentionItem, RetentionKind, RetentionOverview } from '../../../shared/api/reports';
+import { inTransaction, notFound, today, type DossierContext } from '../dossiers/context';
+
+/**
+ * Retention periods (bewaartermijnen).
+ *
+ * Every dossier and every loose signal has a retention date: the one set on the item
+ * (`retention_until`), or else one computed from the defaults per outcome below. The defaults are
+ * starting values, not law: the privacy officer (FG) of the municipality sets them in Instellingen
+ * for the processing as described in the register. They follow the common practice for
+ * criminal-law data in the municipal approach to undermining: what leads nowhere goes soon, what
+ * was handled regularly after two years, a closed case after five.
+ *
+ * A signal inside a dossier has no period of its own: it goes with its dossier.
+ *
+ * Destroying removes the item and everything under it for good (the foreign keys cascade to
+ * signals, notes, measures, links, status history, attachments and their chunks; the search
+ * index follows by its triggers, and is then rewritten so that no old segment keeps a word of it).
+ * Subjects that occur in no other dossier go with it. secure_delete overwrites the freed pages and
+ * a checkpoint folds the WAL into the file. What remains is one audit entry: number, date, reason.
+ */
+
+export const DEFAULT_RETENTION: RetentionDefaults = {
+  looseSignalYears: 1,
+  regulierAfgehandeldYears: 2,
+  closedDossierYears: 5,
+  openDossierYears: 5,
+};
+
+const SETTINGS_KEY = 'retention.defaults';
+
+export function retentionDefaults(context: DossierContext): RetentionDefaults {
+  const stored = context.db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(SETTINGS_KEY) as string | undefined;
+  return { ...DEFAULT_RETENTION, ...(stored ? (JSON.parse(stored) as Partial<RetentionDefaults>) : {}) };
+}
+
+export function updateRetentionDefaults(context: DossierContext, changes: Partial<RetentionDefaults>): RetentionDefaults {
+  return inTransaction(context, () => {
+    const next = { ...retentionDefaults(context) };
+    for (const [key, value] of Object.entries(changes)) if (value !== undefined) next[key as keyof RetentionDefaults] = value;
+    context.db
+      .prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
+      .run(SETTINGS_KEY, JSON.stringify(next));
+    context.audit('retention.defaults-updated', { ...changes });
+    return next;
+  });
+}
+
+export function addYears(date: string, years: number): string {
+  const year = Number(date.slice(0, 4)) + years;
+  const rest = date.slice(4);
+  // 29 February in a year without one becomes 28 February.
+  if (rest === '-02-29' && !(year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0))) return `${year}-02-28`;
+  return `${year}${rest}`;
+}
+
+interface Candidate {
+  kind: RetentionKind;
+  id: number;
+  number: string | null;
+  title: string;
+  retention_until: string | null;
+  status: string | null;
+  decided_on: string | null;
+  base_on: string;
+}
+
+function candidates(context: DossierContext, only?: { kind: RetentionKind; id: number }): Candidate[] {
+  const dossierWhere = only ? (only.kind === 'dossier' ? 'AND d.id = ?' : 'AND 0') : '';
+  const signalWhere = only ? (only.kind === 'signal' ? 'AND s.id = ?' : 'AND 0') : '';
+  const dossiers = context.db
+    .prepare(
+      `SELECT 'dossier' AS kind, d.id, d.number, d.title, d.retention_until, d.status, d.opened_on AS base_on,
+              (SELECT c.changed_on FROM dossier_status_changes c WHERE c.dossier_id = d.id ORDER BY c.changed_on DESC, c.id DESC LIMIT 1) AS decided_on
+         FROM dossiers d WHERE d.deleted_at IS NULL ${dossierWhere}`,
+    )
+    .all(...(only?.kind === 'dossier' ? [only.id] : [])) as Candidate[];
+  const signals = context.db
+    .prepare(
+      `SELECT 'signal' AS kind, s.id, NULL AS number, s.summary AS title, s.retention_until, NULL AS status, NULL AS decided_on, s.received_on AS base_on
+         FROM signals s WHERE s.deleted_at IS NULL AND s.dossier_id IS NULL ${signalWhere}`,
+    )
+    .all(...(only?.kind === 'signal' ? [only.id] : [])) as Candidate[];
+  return [...dossiers, ...signals];
+}
+
+function toItem(candidate: Candidate, defaults: RetentionDefaults, todayIso: string): RetentionItem {
+  let basis: RetentionItem['basis'];
+  let computed: string;
+  if (candidate.kind === 'signal') {
+    basis = 'loose_signal';
+    computed = addYears(candidate.base_on, defaults.looseSignalYears);
+  } else if (candidate.status === 'regulier_afgehandeld') {
+    basis = 'regulier_afgehandeld';
+    computed = addYears(candidate.decided_on ?? candidate.base_on, defaults.regulierAfgehandeldYears);
+  } else if (candidate.status === 'afgesloten') {
+    basis = 'afgesloten';
+    computed = addYears(candidate.decided_on ?? candidate.base_on, defaults.closedDossierYears);
+  } else {
+    basis = 'open';
+    computed = addYears(candidate.base_on, defaults.openDossierYears);
+  }
+  const retentionUntil = candidate.retention_until ?? computed;
+  return {
+    kind: candidate.kind,
+    id: candidate.id,
+    number: candidate.number,
+    title: candidate.title,
+    basis,
+    retentionUntil,
+    explicit: candidate.retention_until !== null,
+    overdue: retentionUntil < todayIso,
+  };
+}
+
+export function retentionList(context: DossierContext, input: { dueOnly?: boolean }): RetentionItem[] {
+  const defaults = retentionDefaults(context);
+  const todayIso = today(context);
+  return candidates(context)
+    .map((candidate) => toItem(candidate, defaults, todayIso))
+    .filter((item) => !input.dueOnly || item.overdue)
+    .sort((a, b) => a.retentionUntil.localeCompare(b.retentionUntil) || a.kind.localeCompare(b.kind) || a.id - b.id);
+}
+
+export function retentionOverview(context: DossierContext): RetentionOverview {
+  const items = retentionList(context, {});
+  const todayIso = today(context);
+  const in30 = new Date(Date.parse(`${todayIso}T00:00:00Z`) + 30 * 86_400_000).toISOString().slice(0, 10);
+  return {
+    overdue: items.filter((item) => item.overdue).length,
+    dueWithin30Days: items.filter((item) => !item.overdue && item.retentionUntil <= in30).length,
+  };
+}
+
+function requireItem(context: DossierContext, kind: RetentionKind, id: number): RetentionItem {
+  const [candidate] = candidates(context, { kind, id });
+  if (!candidate) throw notFound(kind, id);
+  return toItem(candidate, retentionDefaults(context), today(context));
+}
+
+/** Extend (or shorten) an item's period. The reason is recorded in the audit trail with the old and new date. */
+export function setRetentionUntil(context: DossierContext, input: { kind: RetentionKind; id: number; until: string; reason: string }): RetentionItem {
+  return inTransaction(context, () => {
+    const before = requireItem(context, input.kind, input.id);
+    const table = input.kind === 'dossier' ? 'dossiers' : 'signals';
+    context.db.prepare(`UPDATE ${table} SET retention_until = ? WHERE id = ?`).run(input.until, input.id);
+    context.audit(input.until >= before.retentionUntil ? 'retention.extended' : 'retention.shortened', {
+      kind: input.kind,
+      id: input.id,
+      number: before.number,
+      from: before.retentionUntil,
+      to: input.until,
+      reason: input.reason,
+    });
+    return requireItem(context, input.kind, input.id);
+  });
+}
+
+export function destroyItem(context: DossierContext, input: { kind: RetentionKind; id: number; reason: string }): DestroyResult {
+  const result = inTransaction(context, (): DestroyResult => {
+    const item = requireItem(context, input.kind, input.id);
+    const db = context.db;
+    const removed = { signals: 0, notes: 0, attachments: 0, subjects: 0, links: 0, measures: 0 };
+    if (input.kind === 'dossier') {
+      const count = (sql: string) => db.prepare(sql).pluck().get(input.id) as number;
+      removed.signals = count('SELECT count(*) FROM signals WHERE dossier_id = ?');
+      removed.notes = count('SELECT count(*) FROM dossier_notes WHERE dossier_id = ?');
+      removed.attachments = count('SELECT count(*) FROM attachments WHERE dossier_id = ?');
+      removed.measures = count('SELECT count(*) FROM measures WHERE dossier_id = ?');
+      removed.links = count('SELECT count(*) FROM subject_dossier_links WHERE dossier_id = ?');
+      // Subjects of this dossier only: no link to any other dossier. Their subject links go with them.
+      const onlyHere = db
+        .prepare(
+          `SELECT DISTINCT l.subject_id FROM subject_dossier_links l
+            WHERE l.dossier_id = ?
+              AND NOT EXISTS (SELECT 1 FROM subject_dossier_links o WHERE o.subject_id = l.subject_id AND o.dossier_id <> l.dossier_id)`,
+        )
+        .pluck()
+        .all(input.id) as number[];
+      db.prepare('DELETE FROM dossiers WHERE id = ?').run(input.id);
+      const deleteSubject = db.prepare('DELETE FROM subjects WHERE id = ?');
+      for (const subjectId of onlyHere) removed.subjects += deleteSubject.run(subjectId).changes;
+    } else {
+      db.prepare('DELETE FROM signals WHERE id = ? AND dossier_id IS NULL').run(input.id);
+      removed.signals = 1;
+    }
+    const destroyedOn = today(context);
+    context.audit('retention.destroyed', {
+      kind: input.kind,
+      id: input.id,
+      number: item.number,
+      retentionUntil: item.retentionUntil,
+      overdue: item.overdue,
+      reason: input.reason,
+      removed,
+    });
+    return { kind: input.kind, id: input.id, number: item.number, destroyedOn, removed };
+  });
+  // Rewrite the search index so that no old segment still holds a word of the destroyed item,
+  // then fold the WAL (which held the old pages) into the file that secure_delete overwrote.
+  context.db.exec("INSERT INTO search_index (search_index) VALUES ('optimize')");
+  context.db.pragma('wal_checkpoint(TRUNCATE)');
+  return result;
+}

@@ -1,0 +1,297 @@
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiError } from '../../../../shared/api';
+import type { AccessRequestResult } from '../../../../shared/api/reports';
+import { Alert } from '../../components/Alert';
+import { Button } from '../../components/Button';
+import { TextField } from '../../components/TextField';
+import { useErrorText } from '../../components/useErrorText';
+import { callCore } from '../../core-client';
+import { formatBytes } from '../../format/bytes';
+import { formatDate, formatDateTime } from '../../format/date';
+import { currentLanguage } from '../../i18n';
+import { useNavigation } from '../../store/navigation';
+import { describeEntry } from '../audit/actions';
+
+type Translate = (key: string, options?: Record<string, unknown>) => string;
+
+interface Criteria {
+  name: string;
+  birthDate: string;
+  bsn: string;
+  postcode: string;
+  houseNumber: string;
+}
+
+const EMPTY: Criteria = { name: '', birthDate: '', bsn: '', postcode: '', houseNumber: '' };
+
+/** Inzageverzoek: everything about one person, printable for the privacy officer, and the handling recorded. */
+export function AccessRequestView() {
+  const { t: typedT } = useTranslation();
+  const t = typedT as unknown as Translate;
+  const errorText = useErrorText();
+  const [criteria, setCriteria] = useState<Criteria>(EMPTY);
+  const [searched, setSearched] = useState<Criteria | null>(null);
+  const [result, setResult] = useState<AccessRequestResult | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [missing, setMissing] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const set = (field: keyof Criteria) => (event: { target: { value: string } }) => setCriteria((current) => ({ ...current, [field]: event.target.value }));
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const trimmed = Object.fromEntries(Object.entries(criteria).map(([key, value]) => [key, value.trim()])) as unknown as Criteria;
+    const enough = Boolean(trimmed.bsn || trimmed.name || (trimmed.postcode && trimmed.houseNumber));
+    setMissing(!enough);
+    if (!enough) return;
+    setBusy(true);
+    setError(null);
+    const input = Object.fromEntries(Object.entries(trimmed).filter(([, value]) => value !== '')) as Partial<Criteria>;
+    const answer = await callCore('accessRequest.search', input);
+    setBusy(false);
+    if (answer.ok) {
+      setResult(answer.value);
+      setSearched(trimmed);
+    } else setError(answer.error);
+  }
+
+  return (
+    <>
+      <p className="utrecht-paragraph app-no-print">{t('reports.access.lead')}</p>
+      <form className="app-form app-card app-access-form app-no-print" onSubmit={submit} noValidate aria-busy={busy}>
+        <div className="app-access-form__grid">
+          <TextField label={t('reports.access.name')} value={criteria.name} onChange={set('name')} autoComplete="off" error={missing ? t('reports.access.noCriteria') : null} />
+          <TextField label={t('reports.access.birthDate')} value={criteria.birthDate} onChange={set('birthDate')} placeholder="1980-01-31" autoComplete="off" />
+          <TextField label={t('reports.access.bsn')} value={criteria.bsn} onChange={set('bsn')} inputMode="numeric" autoComplete="off" />
+          <TextField label={t('reports.access.postcode')} value={criteria.postcode} onChange={set('postcode')} autoComplete="off" />
+          <TextField label={t('reports.access.houseNumber')} value={criteria.houseNumber} onChange={set('houseNumber')} autoComplete="off" />
+        </div>
+        {error && <Alert type="error">{errorText(error)}</Alert>}
+        <Button type="submit" appearance="primary" busy={busy}>
+          {t('reports.access.search')}
+        </Button>
+      </form>
+      {result && searched && <AccessReport result={result} criteria={searched} />}
+    </>
+  );
+}
+
+function criteriaKinds(criteria: Criteria): Array<'name' | 'birthDate' | 'bsn' | 'address'> {
+  const kinds: Array<'name' | 'birthDate' | 'bsn' | 'address'> = [];
+  if (criteria.name) kinds.push('name');
+  if (criteria.birthDate) kinds.push('birthDate');
+  if (criteria.bsn) kinds.push('bsn');
+  if (criteria.postcode && criteria.houseNumber) kinds.push('address');
+  return kinds;
+}
+
+function Part({ title, count, children }: { title: string; count: number; children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <section className="app-access-part">
+      <h3 className="utrecht-heading-3">
+        {title} ({count})
+      </h3>
+      {count === 0 ? <p className="utrecht-paragraph app-muted">{t('reports.access.none')}</p> : children}
+    </section>
+  );
+}
+
+function Table({ headers, children }: { headers: string[]; children: ReactNode }) {
+  return (
+    <table className="utrecht-table app-report-table app-access-table">
+      <thead className="utrecht-table__header">
+        <tr className="utrecht-table__row">
+          {headers.map((header) => (
+            <th className="utrecht-table__header-cell" scope="col" key={header}>
+              {header}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody className="utrecht-table__body">{children}</tbody>
+    </table>
+  );
+}
+
+function AccessReport({ result, criteria }: { result: AccessRequestResult; criteria: Criteria }) {
+  const { t: typedT } = useTranslation();
+  const t = typedT as unknown as Translate;
+  const language = currentLanguage();
+  const open = useNavigation((state) => state.open);
+  const errorText = useErrorText();
+  const [reference, setReference] = useState('');
+  const [recorded, setRecorded] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const described = [
+    criteria.name && `${t('reports.access.name')} ${criteria.name}`,
+    criteria.birthDate && `${t('reports.access.birthDate')} ${formatDate(criteria.birthDate, language)}`,
+    criteria.bsn && `${t('reports.access.bsn')} ${criteria.bsn}`,
+    criteria.postcode && `${t('reports.access.postcode')} ${criteria.postcode} ${criteria.houseNumber}`,
+  ]
+    .filter(Boolean)
+    .join(', ');
+  const dossierIds = new Set(result.dossiers.map((dossier) => dossier.id));
+
+  async function record() {
+    const answer = await callCore('accessRequest.recordHandled', {
+      criteria: criteriaKinds(criteria),
+      subjects: result.subjects.length,
+      dossiers: dossierIds.size,
+      ...(reference.trim() ? { reference: reference.trim() } : {}),
+    });
+    if (answer.ok) setRecorded(true);
+    else setError(answer.error);
+  }
+
+  const cell = (content: ReactNode, nowrap = false) => (
+    <td className={`utrecht-table__cell${nowrap ? ' app-nowrap' : ''}`}>
+      {content}
+    </td>
+  );
+
+  return (
+    <>
+      <div className="app-card app-print-area app-access-report" data-testid="access-report">
+        <h2 className="utrecht-heading-2">{t('reports.access.reportTitle')}</h2>
+        <p className="utrecht-paragraph">{t('reports.access.criteria', { criteria: described })}</p>
+        <p className="utrecht-paragraph app-muted">{t('reports.year.generated', { date: formatDate(new Date().toISOString(), language) })}</p>
+        {result.subjects.length === 0 && <Alert type="info">{t('reports.access.nothingFound')}</Alert>}
+        <Part title={t('reports.access.subjects')} count={result.subjects.length}>
+          <Table headers={[t('reports.access.columns.subject'), t('reports.access.columns.kind'), t('reports.access.columns.data'), t('reports.access.columns.found')]}>
+            {result.subjects.map((subject) => (
+              <tr className="utrecht-table__row" key={subject.id}>
+                <th className="utrecht-table__cell" scope="row">
+                  {subject.label}
+                  {subject.mergedSubjectIds.length > 0 && (
+                    <div className="app-muted">{t('reports.access.merged', { count: subject.mergedSubjectIds.length, ids: subject.mergedSubjectIds.join(', #') })}</div>
+                  )}
+                </th>
+                {cell(t(`domain.subjectType.${subject.type}`))}
+                {cell(
+                  <dl className="app-access-details">
+                    {Object.entries(subject.details)
+                      .filter(([field, value]) => field !== 'type' && value !== null && value !== undefined && value !== '')
+                      .map(([field, value]) => (
+                        <div key={field}>
+                          <dt>{t(`subjects.fields.${subject.type}.${field}`)}</dt>
+                          <dd>{field === 'birthDate' && typeof value === 'string' ? formatDate(value, language) : String(value)}</dd>
+                        </div>
+                      ))}
+                  </dl>,
+                )}
+                {cell(t(`reports.access.matchedBy.${subject.matchedBy}`))}
+              </tr>
+            ))}
+          </Table>
+        </Part>
+        <Part title={t('reports.access.links')} count={result.subjectLinks.length}>
+          <Table headers={[t('reports.access.columns.from'), t('reports.access.columns.kind'), t('reports.access.columns.to')]}>
+            {result.subjectLinks.map((link, index) => (
+              <tr className="utrecht-table__row" key={index}>
+                {cell(link.fromLabel)}
+                {cell(t(`domain.linkKind.${link.kind}`))}
+                {cell(link.toLabel)}
+              </tr>
+            ))}
+          </Table>
+        </Part>
+        <Part title={t('reports.access.dossiers')} count={result.dossiers.length}>
+          <Table headers={[t('reports.access.columns.number'), t('reports.access.columns.title'), t('reports.access.columns.status'), t('reports.access.columns.role'), t('reports.access.columns.subject')]}>
+            {result.dossiers.map((dossier, index) => (
+              <tr className="utrecht-table__row" key={`${dossier.id}-${index}`} data-testid="access-dossier">
+                <th className="utrecht-table__cell app-nowrap" scope="row">
+                  <a
+                    href="#"
+                    className="utrecht-link"
+                    onClick={(event) => {
+                      event.preventDefault();
+                      open({ section: 'dossiers', view: 'dossier', dossierId: dossier.id });
+                    }}
+                  >
+                    {dossier.number}
+                  </a>
+                </th>
+                {cell(dossier.title)}
+                {cell(t(`domain.status.${dossier.status}`))}
+                {cell(t(`domain.role.${dossier.role}`))}
+                {cell(dossier.subjectLabel)}
+              </tr>
+            ))}
+          </Table>
+        </Part>
+        <Part title={t('reports.access.signals')} count={result.signals.length}>
+          <Table headers={[t('reports.access.columns.date'), t('reports.access.columns.summary'), t('reports.access.columns.dossier')]}>
+            {result.signals.map((signal) => (
+              <tr className="utrecht-table__row" key={signal.id}>
+                {cell(formatDate(signal.receivedOn, language), true)}
+                {cell(
+                  <>
+                    {signal.summary} <span className="app-muted">({signal.via === 'text' ? t('reports.access.viaText') : t('reports.access.viaDossier')})</span>
+                  </>,
+                )}
+                {cell(signal.dossierNumber ?? '–', true)}
+              </tr>
+            ))}
+          </Table>
+        </Part>
+        <Part title={t('reports.access.notes')} count={result.notes.length}>
+          <Table headers={[t('reports.access.columns.date'), t('reports.access.columns.dossier'), t('reports.access.columns.text')]}>
+            {result.notes.map((note) => (
+              <tr className="utrecht-table__row" key={note.id}>
+                {cell(formatDate(note.notedOn, language), true)}
+                {cell(note.dossierNumber, true)}
+                {cell(
+                  <>
+                    {note.body}
+                    {note.internal && <span className="app-muted"> ({t('reports.access.internal')})</span>}
+                  </>,
+                )}
+              </tr>
+            ))}
+          </Table>
+        </Part>
+        <Part title={t('reports.access.attachments')} count={result.attachments.length}>
+          <Table headers={[t('reports.access.columns.dossier'), t('reports.access.columns.file'), t('reports.access.columns.size')]}>
+            {result.attachments.map((attachment) => (
+              <tr className="utrecht-table__row" key={attachment.id}>
+                {cell(attachment.dossierNumber, true)}
+                {cell(attachment.fileName)}
+                {cell(formatBytes(attachment.byteSize, language))}
+              </tr>
+            ))}
+          </Table>
+        </Part>
+        <Part title={t('reports.access.audit')} count={result.audit.length}>
+          <Table headers={[t('reports.access.columns.when'), t('reports.access.columns.who'), t('reports.access.columns.what')]}>
+            {result.audit.map((entry) => (
+              <tr className="utrecht-table__row" key={entry.id}>
+                {cell(formatDateTime(entry.occurredAt, language), true)}
+                {cell(entry.actor)}
+                {cell(describeEntry(typedT, language, entry))}
+              </tr>
+            ))}
+          </Table>
+        </Part>
+      </div>
+      <div className="app-card app-no-print app-form">
+        <div className="app-button-row">
+          <Button appearance="secondary" onClick={() => window.print()}>
+            {t('reports.access.print')}
+          </Button>
+        </div>
+        <TextField label={t('reports.access.reference')} description={t('reports.access.referenceDescription')} value={reference} onChange={(event) => setReference(event.target.value)} />
+        {error && <Alert type="error">{errorText(error)}</Alert>}
+        {recorded ? (
+          <div role="status">
+            <Alert type="ok">{t('reports.access.recorded')}</Alert>
+          </div>
+        ) : (
+          <Button appearance="primary" onClick={() => void record()}>
+            {t('reports.access.record')}
+          </Button>
+        )}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,91 @@
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiError, Result } from '../../../../shared/api';
+import { Alert } from '../../components/Alert';
+import { Button } from '../../components/Button';
+import { PathField } from '../../components/PathField';
+import { useErrorText } from '../../components/useErrorText';
+
+interface SaveFileFormProps {
+  initialPath: string;
+  label: string;
+  submitLabel: string;
+  savedText(path: string): string;
+  existsText: string;
+  overwriteLabel: string;
+  pathRequiredText: string;
+  save(path: string, overwrite: boolean): Promise<Result<{ path: string; bytes: number }>>;
+  children?: ReactNode;
+}
+
+/** A path and a save button; an existing file is replaced only after a second, explicit press. */
+export function SaveFileForm({ initialPath, label, submitLabel, savedText, existsText, overwriteLabel, pathRequiredText, save, children }: SaveFileFormProps) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const [target, setTarget] = useState(initialPath);
+  const [busy, setBusy] = useState(false);
+  const [attempted, setAttempted] = useState(false);
+  const [exists, setExists] = useState(false);
+  const [saved, setSaved] = useState<string | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  async function run(overwrite: boolean) {
+    setBusy(true);
+    setSaved(null);
+    setError(null);
+    const result = await save(target.trim(), overwrite);
+    setBusy(false);
+    setExists(false);
+    if (result.ok) setSaved(result.value.path);
+    else if (result.error.code === 'FILE_EXISTS' && !overwrite) setExists(true);
+    else setError(result.error);
+  }
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    setAttempted(true);
+    if (busy || target.trim() === '') return;
+    void run(false);
+  }
+
+  return (
+    <form className="app-form app-report-save" onSubmit={submit} noValidate aria-busy={busy}>
+      {children}
+      <PathField
+        purpose="attachment-export"
+        label={label}
+        value={target}
+        error={attempted && target.trim() === '' ? pathRequiredText : null}
+        onValueChange={(value) => {
+          setTarget(value);
+          setExists(false);
+        }}
+      />
+      {error && <Alert type="error">{errorText(error)}</Alert>}
+      {saved && <Alert type="ok">{savedText(saved)}</Alert>}
+      {exists && <Alert type="warning">{existsText}</Alert>}
+      <div className="app-button-row">
+        <Button type="submit" appearance="secondary" busy={busy}>
+          {submitLabel}
+        </Button>
+        {exists && (
+          <>
+            <Button appearance="primary" onClick={() => void run(true)} disabled={busy}>
+              {overwriteLabel}
+            </Button>
+            <Button appearance="subtle" onClick={() => setExists(false)} disabled={busy}>
+              {t('common.cancel')}
+            </Button>
+          </>
+        )}
+      </div>
+    </form>
+  );
+}
+
+/** `<folder of the vault>/<name>`, keeping the vault's own separator. */
+export function besideVault(vaultPath: string | null, name: string): string {
+  if (!vaultPath) return name;
+  const index = Math.max(vaultPath.lastIndexOf('/'), vaultPath.lastIndexOf('\\'));
+  return `${vaultPath.slice(0, index + 1)}${name}`;
+}
