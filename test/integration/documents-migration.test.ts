@@ -7,11 +7,11 @@ import { makeTempFolder } from '../support/temp-vault';
 
 const NOW = '2026-05-01T10:00:00.000Z';
 
-describe('migration 0009 documents', () => {
+describe('migration 0008 documents', () => {
   it('adds strict document tables on an existing vault; versions are append-only and go with their dossier', () => {
     const db = openEncryptedDatabase(path.join(makeTempFolder(), 'm.kluis'), crypto.randomBytes(32), { create: true });
     configureConnection(db);
-    const before = MIGRATIONS.filter((migration) => migration.version < 9);
+    const before = MIGRATIONS.filter((migration) => migration.version < 8);
     applyMigrations(db, before);
     db.prepare(
       `INSERT INTO dossiers (id, year, sequence, title, priority, status, tlp, opened_on, created_at, updated_at)
@@ -37,7 +37,7 @@ describe('migration 0009 documents', () => {
     db.close();
   });
 
-  it('0010 adds strict meeting tables; an agenda item names one dossier or one signal and goes with it', () => {
+  it('0009 adds strict meeting tables; an agenda item names one dossier or one signal and goes with it', () => {
     const db = openEncryptedDatabase(path.join(makeTempFolder(), 'm.kluis'), crypto.randomBytes(32), { create: true });
     configureConnection(db);
     applyMigrations(db);

@@ -16,9 +16,7 @@ function freshDatabase() {
 
 describe('migrations', () => {
   it('are numbered 1..n without gaps, and the latest is what a new vault gets', () => {
-    // 8 is reserved for the retention work on a parallel branch; once merged, the set is empty.
-    const reserved = new Set([8].filter((version) => !MIGRATIONS.some((migration) => migration.version === version)));
-    const expected = Array.from({ length: LATEST_SCHEMA_VERSION }, (_, index) => index + 1).filter((version) => !reserved.has(version));
+    const expected = Array.from({ length: LATEST_SCHEMA_VERSION }, (_, index) => index + 1);
     expect(MIGRATIONS.map((migration) => migration.version)).toEqual(expected);
     const db = freshDatabase();
     expect(applyMigrations(db)).toBe(LATEST_SCHEMA_VERSION);

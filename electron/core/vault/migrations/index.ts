@@ -8,12 +8,12 @@ import { migration0004Attachments } from './0004-attachments';
 import { migration0005ListIndexes } from './0005-list-indexes';
 import { migration0006Search } from './0006-search';
 import { migration0007Bundles } from './0007-bundles';
-import { migration0009Documents } from './0009-documents';
-import { migration0010Meetings } from './0010-meetings';
+import { migration0008Documents } from './0008-documents';
+import { migration0009Meetings } from './0009-meetings';
 
 /**
  * A new migration is a new file, never an edit of an old one. Sorted by version here, so that
- * migrations written in parallel branches (0008 retention, 0009 documents) apply in their order
+ * migrations written in parallel branches apply in their order
  * whatever order their lines were merged in; two with one version are a build error, not a guess.
  */
 export const MIGRATIONS: readonly Migration[] = inVersionOrder([
@@ -24,8 +24,8 @@ export const MIGRATIONS: readonly Migration[] = inVersionOrder([
   migration0005ListIndexes,
   migration0006Search,
   migration0007Bundles,
-  migration0009Documents,
-  migration0010Meetings,
+  migration0008Documents,
+  migration0009Meetings,
 ]);
 
 function inVersionOrder(migrations: Migration[]): readonly Migration[] {

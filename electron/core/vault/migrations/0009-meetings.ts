@@ -10,8 +10,8 @@ import type { Migration } from './migration';
  * - `applied_at` records when the outcome was carried into the dossier, so it happens once.
  * - Open actions over all meetings are the follow-up overview: an index on (done_on, due_on).
  */
-export const migration0010Meetings: Migration = {
-  version: 10,
+export const migration0009Meetings: Migration = {
+  version: 9,
   name: 'meetings',
   up(db) {
     db.exec(`

@@ -11,8 +11,8 @@ import type { Migration } from './migration';
  * - A document goes with its dossier: hidden with it in the trash, destroyed with it (cascade).
  *   Version numbers count per document and are unique within it.
  */
-export const migration0009Documents: Migration = {
-  version: 9,
+export const migration0008Documents: Migration = {
+  version: 8,
   name: 'documents',
   up(db) {
     db.exec(`
