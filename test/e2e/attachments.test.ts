@@ -218,10 +218,12 @@ describe.skipIf(skipWithoutBrowser)('attachments of a dossier, end to end in Chr
   });
 
   it('shows a progress bar during a long import, stays usable, and can stop it leaving nothing', { timeout: STEP_TIMEOUT }, async () => {
-    // 600 MB of zeros (a sparse file: no time or disk to make it); the core encrypts every page all the same.
+    // 3 GB of zeros (a sparse file: no time or disk to make it); the core encrypts every page all the
+    // same. That is about a minute of work, so the stop below lands in the middle of it on any machine
+    // (with 600 MB an idle machine was done before the click, and then committing took its time).
     const big = path.join(files, 'camerabeelden.bin');
     fs.writeFileSync(big, '');
-    fs.truncateSync(big, 600 * MiB);
+    fs.truncateSync(big, 3000 * MiB);
     await addFile(big);
     const bar = addForm().getByRole('progressbar', { name: 'Voortgang van het toevoegen' });
     await expect.poll(() => bar.isVisible(), { timeout: 20_000 }).toBe(true);

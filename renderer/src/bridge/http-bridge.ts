@@ -3,6 +3,16 @@ import { EventStreamParser } from './event-stream';
 
 const RECONNECT_DELAY_MS = 2_000;
 
+/**
+ * Chromium opens at most six HTTP/1.1 connections to one origin. The event stream holds one, and
+ * while the core works on a long job every call waits for it, each holding another; with six in
+ * flight even a request to stop that job would wait behind them. So ordinary calls take at most
+ * four connections, and the calls that must get through at once (they are answered beside the
+ * core's queue) use the one left over.
+ */
+const MAX_ORDINARY_CALLS = 4;
+const PRIORITY_CALLS: ReadonlySet<HandlerName> = new Set(['attachment.cancel']);
+
 function transportFailure(message: string): Result<never> {
   return { ok: false, error: { code: 'INTERNAL', message } };
 }
@@ -20,6 +30,8 @@ export class HttpBridge implements DossierkluisBridge {
   private readonly listeners = new Set<(event: CoreEvent) => void>();
   private streamAbort: AbortController | null = null;
   private streamOpenedBefore = false;
+  private ordinaryInFlight = 0;
+  private readonly waiting: Array<() => void> = [];
 
   constructor(
     private readonly token: string,
@@ -27,6 +39,18 @@ export class HttpBridge implements DossierkluisBridge {
   ) {}
 
   async call<K extends HandlerName>(name: K, input: Input<K>): Promise<Result<Output<K>>> {
+    if (PRIORITY_CALLS.has(name)) return this.send(name, input);
+    if (this.ordinaryInFlight >= MAX_ORDINARY_CALLS) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.ordinaryInFlight += 1;
+    try {
+      return await this.send(name, input);
+    } finally {
+      this.ordinaryInFlight -= 1;
+      this.waiting.shift()?.();
+    }
+  }
+
+  private async send<K extends HandlerName>(name: K, input: Input<K>): Promise<Result<Output<K>>> {
     let response: Response;
     try {
       response = await fetch('./api/call', {
