@@ -15,6 +15,7 @@ import type {
   SubjectType,
   TlpCode,
 } from './enums';
+import type { OutcomeKey } from '../api/reports';
 
 /**
  * The Dutch words for every machine value in enums.ts, for the command line and as the seed of the
@@ -233,3 +234,24 @@ export const MATCH_KEY_KIND_LABELS_NL = {
   phone: 'Zelfde telefoonnummer',
   email: 'Zelfde e-mailadres',
 } as const satisfies Record<MatchKeyKind, string>;
+
+/** The outcome rows of the yearly report (shared/api/reports.ts): the CSV, `kluis report` and the screen. */
+export const OUTCOME_LABELS_NL: Record<OutcomeKey, string> = {
+  signals_received: 'Signalen ontvangen',
+  signals_in_dossier: 'Signalen opgenomen in een dossier',
+  signals_loose: 'Signalen zonder dossier',
+  dossiers_opened: 'Dossiers geopend',
+  reached_informatieplein: 'Ingebracht in het informatieplein',
+  reached_preweeg: 'Preweegdocument opgesteld',
+  reached_stuurploeg: 'Voorgelegd aan de stuurploeg',
+  stuurploeg_aanpakken: 'Stuurploeg: aanpakken',
+  stuurploeg_niet_aanpakken: 'Stuurploeg: niet aanpakken',
+  stuurploeg_terug: 'Stuurploeg: terug voor meer informatie',
+  reached_interventie: 'Met interventie',
+  regulier_afgehandeld: 'Regulier afgehandeld',
+  afgesloten_opgelost: 'Afgesloten: opgelost',
+  afgesloten_overgedragen: 'Afgesloten: overgedragen',
+  afgesloten_geen_grond: 'Afgesloten: geen grond',
+  afgesloten_verjaard: 'Afgesloten: verjaard',
+  still_open: 'Nog in behandeling',
+};

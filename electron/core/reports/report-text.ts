@@ -1,30 +1,9 @@
 import fs from 'node:fs';
-import type { OutcomeKey, ReportFigures } from '../../../shared/api/reports';
+import type { ReportFigures } from '../../../shared/api/reports';
 import { reportCount } from '../../../shared/api/reports';
-import { HOW_RECEIVED_LABELS_NL, MEASURE_KIND_LABELS_NL, PARTNER_LABELS_NL } from '../../../shared/domain/labels-nl';
+import { HOW_RECEIVED_LABELS_NL, MEASURE_KIND_LABELS_NL, OUTCOME_LABELS_NL, PARTNER_LABELS_NL } from '../../../shared/domain/labels-nl';
 import { CoreError } from '../errors';
 import { writeFileAtomic } from '../fs/atomic-write';
-
-/** The Dutch words of the report's outcome rows (the CSV and `kluis report`; the screen has its own i18n). */
-export const OUTCOME_LABELS_NL: Record<OutcomeKey, string> = {
-  signals_received: 'Signalen ontvangen',
-  signals_in_dossier: 'Signalen opgenomen in een dossier',
-  signals_loose: 'Signalen zonder dossier',
-  dossiers_opened: 'Dossiers geopend',
-  reached_informatieplein: 'Ingebracht in het informatieplein',
-  reached_preweeg: 'Preweegdocument opgesteld',
-  reached_stuurploeg: 'Voorgelegd aan de stuurploeg',
-  stuurploeg_aanpakken: 'Stuurploeg: aanpakken',
-  stuurploeg_niet_aanpakken: 'Stuurploeg: niet aanpakken',
-  stuurploeg_terug: 'Stuurploeg: terug voor meer informatie',
-  reached_interventie: 'Met interventie',
-  regulier_afgehandeld: 'Regulier afgehandeld',
-  afgesloten_opgelost: 'Afgesloten: opgelost',
-  afgesloten_overgedragen: 'Afgesloten: overgedragen',
-  afgesloten_geen_grond: 'Afgesloten: geen grond',
-  afgesloten_verjaard: 'Afgesloten: verjaard',
-  still_open: 'Nog in behandeling',
-};
 
 export function originLabelNl(origin: string | null): string {
   if (origin === null) return 'Niet vastgelegd';

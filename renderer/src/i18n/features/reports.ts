@@ -1,3 +1,4 @@
+import { OUTCOME_LABELS_NL } from '../../../../shared/domain/labels-nl';
 import type { TranslationShape } from '../nl';
 
 /** UI text of the reports section and the processing register, under `reports.*`. */
@@ -51,25 +52,7 @@ export const reportsNl = {
     noMeasures: 'Geen interventies in deze periode.',
     rules: 'Zo is geteld: signalen naar ontvangstdatum, zonder wat in de prullenbak ligt; subvormen tellen mee bij hun fenomeen. Uitkomsten gaan over de dossiers die in de periode zijn geopend, met hun stappen tot het einde van de periode.',
     generated: 'Gemaakt op {{date}} met Dossierkluis.',
-    outcomes: {
-      signals_received: 'Signalen ontvangen',
-      signals_in_dossier: 'Signalen opgenomen in een dossier',
-      signals_loose: 'Signalen zonder dossier',
-      dossiers_opened: 'Dossiers geopend',
-      reached_informatieplein: 'Ingebracht in het informatieplein',
-      reached_preweeg: 'Preweegdocument opgesteld',
-      reached_stuurploeg: 'Voorgelegd aan de stuurploeg',
-      stuurploeg_aanpakken: 'Stuurploeg: aanpakken',
-      stuurploeg_niet_aanpakken: 'Stuurploeg: niet aanpakken',
-      stuurploeg_terug: 'Stuurploeg: terug voor meer informatie',
-      reached_interventie: 'Met interventie',
-      regulier_afgehandeld: 'Regulier afgehandeld',
-      afgesloten_opgelost: 'Afgesloten: opgelost',
-      afgesloten_overgedragen: 'Afgesloten: overgedragen',
-      afgesloten_geen_grond: 'Afgesloten: geen grond',
-      afgesloten_verjaard: 'Afgesloten: verjaard',
-      still_open: 'Nog in behandeling',
-    },
+    outcomes: OUTCOME_LABELS_NL,
   },
   dashboard: {
     heading: 'Dashboard',
