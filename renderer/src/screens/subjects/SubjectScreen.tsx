@@ -5,7 +5,7 @@ import type { SubjectLinkKind } from '../../../../shared/domain/enums';
 import { SUBJECT_LINK_KINDS } from '../../../../shared/domain/enums';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
-import { Dialog } from '../../components/Dialog';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { SelectField } from '../../components/SelectField';
 import { useCoreQuery } from '../../components/useCoreQuery';
 import { useErrorText } from '../../components/useErrorText';
@@ -377,30 +377,17 @@ function SubjectLinks({ subject, fromDossierId, onChanged }: { subject: SubjectW
 
 function RemoveLinkDialog({ subject, link, onClose, onDone }: { subject: SubjectWithLinks; link: SubjectLinkRow; onClose(): void; onDone(): void }) {
   const { t } = useTranslation();
-  const errorText = useErrorText();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-  async function remove() {
-    setBusy(true);
-    const answer = await callCore('subject.unlink', { linkId: link.id });
-    setBusy(false);
-    if (answer.ok) onDone();
-    else setError(answer.error);
-  }
   const [from, to] = link.direction === 'outgoing' ? [subject.label, link.other.label] : [link.other.label, subject.label];
   return (
-    <Dialog title={t('subjects.screen.removeLinkTitle')} onClose={onClose}>
+    <ConfirmDialog
+      title={t('subjects.screen.removeLinkTitle')}
+      confirmLabel={t('subjects.screen.removeLink')}
+      onConfirm={() => callCore('subject.unlink', { linkId: link.id })}
+      onDone={onDone}
+      onClose={onClose}
+    >
       <p className="utrecht-paragraph">{t('subjects.screen.removeLinkBody', { from, kind: t(`domain.linkKind.${link.kind}`), to })}</p>
-      {error && <Alert type="error">{errorText(error)}</Alert>}
-      <div className="app-button-row">
-        <Button appearance="primary" busy={busy} onClick={() => void remove()}>
-          {t('subjects.screen.removeLink')}
-        </Button>
-        <Button appearance="secondary" onClick={onClose} autoFocus>
-          {t('common.cancel')}
-        </Button>
-      </div>
-    </Dialog>
+    </ConfirmDialog>
   );
 }
 

@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError, Dossier, SubjectMatches } from '../../../../shared/api';
+import type { Dossier, SubjectMatches } from '../../../../shared/api';
 import { SUBJECT_TYPES, type SubjectType } from '../../../../shared/domain/enums';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
-import { Dialog } from '../../components/Dialog';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { EmptyState } from '../../components/EmptyState';
 import { useCoreQuery } from '../../components/useCoreQuery';
 import { useErrorText } from '../../components/useErrorText';
@@ -284,29 +284,15 @@ function SubjectGroup({ type, links, dossierId, matchesBySubject, onUnlink, onMe
 
 function UnlinkDialog({ link, onClose, onDone }: { link: DossierSubjectLink; onClose(): void; onDone(label: string): void }) {
   const { t } = useTranslation();
-  const errorText = useErrorText();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-  async function unlink() {
-    setBusy(true);
-    setError(null);
-    const answer = await callCore('subject.unlinkFromDossier', { linkId: link.id });
-    setBusy(false);
-    if (answer.ok) onDone(link.subject.label);
-    else setError(answer.error);
-  }
   return (
-    <Dialog title={t('subjects.unlink.title')} onClose={onClose}>
+    <ConfirmDialog
+      title={t('subjects.unlink.title')}
+      confirmLabel={t('subjects.unlink.confirm')}
+      onConfirm={() => callCore('subject.unlinkFromDossier', { linkId: link.id })}
+      onDone={() => onDone(link.subject.label)}
+      onClose={onClose}
+    >
       <p className="utrecht-paragraph">{t('subjects.unlink.body', { label: link.subject.label, role: t(`domain.role.${link.role}`) })}</p>
-      {error && <Alert type="error">{errorText(error)}</Alert>}
-      <div className="app-button-row">
-        <Button appearance="primary" busy={busy} onClick={() => void unlink()}>
-          {t('subjects.unlink.confirm')}
-        </Button>
-        <Button appearance="secondary" onClick={onClose} autoFocus>
-          {t('common.cancel')}
-        </Button>
-      </div>
-    </Dialog>
+    </ConfirmDialog>
   );
 }
