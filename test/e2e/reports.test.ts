@@ -131,8 +131,9 @@ describe.skipIf(skipWithoutBrowser)('reports, retention and access requests, end
     await dialog.getByLabel(`Typ ${overdue.number} om te bevestigen`).fill(overdue.number);
     await dialog.getByRole('button', { name: 'Definitief vernietigen' }).click();
     await page.getByText(/is definitief vernietigd\.$/).waitFor();
-    expect(await row.count()).toBe(0);
-    expect(await page.getByTestId('overdue-count').innerText()).toBe('Er is niets over de bewaartermijn.');
+    // The confirmation comes before the list is read again: wait for it.
+    await expect.poll(() => row.count()).toBe(0);
+    await expect.poll(() => page.getByTestId('overdue-count').innerText()).toBe('Er is niets over de bewaartermijn.');
     const gone = await testHost.host.core.call('dossier.get', { dossierId: overdue.id });
     expect(gone.ok ? 'found' : gone.error.code).toBe('NOT_FOUND');
     const trail = await core('audit.list', { limit: 20, actions: ['retention.destroyed'] });
