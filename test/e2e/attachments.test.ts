@@ -103,7 +103,7 @@ describe.skipIf(skipWithoutBrowser)('attachments of a dossier, end to end in Chr
     await attachmentsTab().click();
     await expect.poll(() => page.getByText('Dit dossier heeft nog geen bijlagen.').isVisible(), { timeout: 20_000 }).toBe(true);
     // The browser host has no native dialog: a typed path, no "Bladeren…".
-    expect(await addForm().getByRole('button', { name: 'Bladeren…' }).count()).toBe(0);
+    await expect.poll(() => addForm().getByRole('button', { name: 'Bladeren…' }).count()).toBe(0);
     // New attachments start with the dossier's handling code.
     expect(await addForm().getByLabel('Behandelcode (TLP)').inputValue()).toBe('AMBER');
 
@@ -160,7 +160,7 @@ describe.skipIf(skipWithoutBrowser)('attachments of a dossier, end to end in Chr
     await checkScreen(page, 'attachments-02-image-preview');
 
     await dialog.getByRole('button', { name: 'Sluiten' }).click();
-    expect(await dialog.count()).toBe(0);
+    await expect.poll(() => dialog.count()).toBe(0);
     // The Blob URL was revoked: the picture can no longer be loaded from it.
     const loadsAfterClose = await page.evaluate(
       (url) =>
@@ -214,7 +214,7 @@ describe.skipIf(skipWithoutBrowser)('attachments of a dossier, end to end in Chr
     expect(await contract.getByRole('button', { name: 'Volgende pagina' }).isDisabled()).toBe(true);
     // Escape closes it, as a modal should.
     await page.keyboard.press('Escape');
-    expect(await contract.count()).toBe(0);
+    await expect.poll(() => contract.count()).toBe(0);
   });
 
   it('shows a progress bar during a long import, stays usable, and can stop it leaving nothing', { timeout: STEP_TIMEOUT }, async () => {
@@ -242,9 +242,9 @@ describe.skipIf(skipWithoutBrowser)('attachments of a dossier, end to end in Chr
 
     await addForm().getByRole('button', { name: 'Afbreken' }).click();
     await expect.poll(() => addForm().getByText('Het toevoegen is afgebroken. Er is niets bewaard.').isVisible(), { timeout: 60_000 }).toBe(true);
-    expect(await bar.count()).toBe(0);
+    await expect.poll(() => bar.count()).toBe(0);
     await expect.poll(() => rowOf('huurcontract.pdf').isVisible(), { timeout: 30_000 }).toBe(true);
-    expect(await rowOf('camerabeelden.bin').count()).toBe(0);
+    await expect.poll(() => rowOf('camerabeelden.bin').count()).toBe(0);
     const listed = await host.core.call('attachment.list', { dossierId: 1 });
     expect(listed.ok && (listed.value as Attachment[]).map((attachment) => attachment.fileName)).toEqual(['foto-voorgevel.png', 'proces-verbaal.pdf', 'huurcontract.pdf']);
 

@@ -36,9 +36,9 @@ describe.skipIf(skipWithoutBrowser)('auto-lock after a short idle time', () => {
       .toBe(true);
     expect(Date.now() - unlockedAt).toBeGreaterThanOrEqual((AUTO_LOCK_SECONDS - 1) * 1000);
 
-    expect(await page.getByRole('navigation', { name: 'Hoofdmenu' }).count()).toBe(0);
-    expect(await page.getByText('Nog geen signalen').count()).toBe(0);
-    expect(await page.getByText('J. de Vries').count()).toBe(0);
+    await expect.poll(() => page.getByRole('navigation', { name: 'Hoofdmenu' }).count()).toBe(0);
+    await expect.poll(() => page.getByText('Nog geen signalen').count()).toBe(0);
+    await expect.poll(() => page.getByText('J. de Vries').count()).toBe(0);
     expect(await page.getByRole('status').filter({ hasText: 'omdat u een tijd niet actief was' }).isVisible()).toBe(true);
     const status = await testHost.host.core.call('vault.status', {});
     expect(status).toMatchObject({ ok: true, value: { state: 'locked' } });

@@ -101,7 +101,7 @@ describe.skipIf(skipWithoutBrowser)('bundles between two vaults, end to end in C
     expect(card).toMatchObject({ name: 'J. de Vries', organisation: 'Gemeente Voorbeeldstad', fingerprint: identityA.fingerprint.hex });
     // The secret key is behind a warning and a confirmation.
     const secret = pageA.getByRole('region', { name: 'Geheime sleutel exporteren voor het age-programma' });
-    expect(await secret.getByRole('button', { name: 'Geheime sleutel exporteren' }).count()).toBe(0);
+    await expect.poll(() => secret.getByRole('button', { name: 'Geheime sleutel exporteren' }).count()).toBe(0);
     expect(await secret.getByRole('alert').innerText()).toContain('kan elke bundel lezen');
     await checkScreen(pageA, 'bundles-01-identity');
 
@@ -296,7 +296,7 @@ describe.skipIf(skipWithoutBrowser)('bundles between two vaults, end to end in C
     const alert = pageB.getByRole('alert').filter({ hasText: 'De bundel is beschadigd of onvolledig' });
     await visible(alert, 30_000);
     expect(await alert.innerText()).toContain('Uw kluis is niet gewijzigd.');
-    expect(await pageB.getByTestId('bundle-sender').count()).toBe(0);
+    await expect.poll(() => pageB.getByTestId('bundle-sender').count()).toBe(0);
     await checkScreen(pageB, 'bundles-08-import-error');
     expect((await call(hostB, 'dossier.list', { limit: 500 })).total).toBe(countBefore);
     expect((await call(hostB, 'audit.list', { actions: ['bundle.imported'] })).length).toBe(auditBefore);

@@ -185,7 +185,7 @@ describe.skipIf(skipWithoutBrowser)('the dossier list and the dossier screen, en
     await expect
       .poll(() => page.getByRole('alert').filter({ hasText: 'Kies een reden van afsluiten: opgelost, overgedragen, geen grond of verjaard.' }).isVisible())
       .toBe(true);
-    expect(await page.getByRole('dialog').count()).toBe(0);
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
     expect((await core('dossier.get', { dossierId: createdId })).status).toBe('in_opwerking');
     expect(await core('dossier.history', { dossierId: createdId })).toHaveLength(2);
     expect(await history().count()).toBe(2);
@@ -335,7 +335,7 @@ describe.skipIf(skipWithoutBrowser)('the dossier list and the dossier screen, en
     await page.getByRole('button', { name: 'Naar prullenbak…' }).click();
     const confirm = page.getByRole('dialog', { name: `Dossier ${number} naar de prullenbak?` });
     await confirm.getByRole('button', { name: 'Annuleren' }).click();
-    expect(await page.getByRole('dialog').count()).toBe(0);
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
     expect((await core('dossier.list', {})).total).toBe(before);
 
     await page.getByRole('button', { name: 'Naar prullenbak…' }).click();

@@ -153,7 +153,7 @@ describe.skipIf(skipWithoutBrowser)('reports, retention and access requests, end
     const shown = await report.getByTestId('access-dossier').locator('th').allInnerTexts();
     expect(shown).toEqual(expected.dossiers.map((dossier) => dossier.number));
     // The reminder went with the last overdue item.
-    expect(await page.getByTestId('retention-reminder').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('retention-reminder').count()).toBe(0);
     await checkScreen(page, 'reports-04-inzage');
     await page.getByRole('button', { name: 'Vastleggen dat het verzoek is afgehandeld' }).click();
     await page.getByText('In het logboek staat dat het verzoek is afgehandeld.').waitFor();

@@ -127,7 +127,7 @@ describe.skipIf(skipWithoutBrowser)('search, audit trail and trash, end to end i
     await expect.poll(() => page.getByRole('heading', { level: 2, name: 'Niets gevonden voor ‘zwartgeldcircuit’' }).isVisible()).toBe(true);
     expect(await page.getByText('Hoofdletters en accenten maken niet uit').isVisible()).toBe(true);
     expect(await page.getByText('Het begin van een woord is genoeg').isVisible()).toBe(true);
-    expect(await page.locator('section.app-search__group').count()).toBe(0);
+    await expect.poll(() => page.locator('section.app-search__group').count()).toBe(0);
     await checkScreen(page, 'search-02-no-results');
   });
 
@@ -281,7 +281,7 @@ describe.skipIf(skipWithoutBrowser)('search, audit trail and trash, end to end i
     await expect.poll(() => page.locator('tr[data-action="trash.emptied"] td:nth-child(3)').first().innerText()).toBe('Prullenbak geleegd; definitief vernietigd: 1 signaal');
     const trashed = page.locator('tr[data-action="signal.trashed"]').first();
     expect(await trashed.locator('td').nth(3).innerText()).toBe(`Signaal #${doomed.id} (niet meer te openen)`);
-    expect(await trashed.locator('td').nth(3).getByRole('link').count()).toBe(0);
+    await expect.poll(() => trashed.locator('td').nth(3).getByRole('link').count()).toBe(0);
     expect(session.problems).toEqual([]);
   });
 });

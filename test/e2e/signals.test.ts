@@ -128,7 +128,7 @@ describe.skipIf(skipWithoutBrowser)('signals on a fresh vault, end to end in Chr
     // Anonymous: no reporter fields to fill.
     expect(await page.getByLabel('Naam van de melder').count()).toBe(1);
     await page.getByLabel('Binnengekomen via').selectOption('anoniem');
-    expect(await page.getByLabel('Naam van de melder').count()).toBe(0);
+    await expect.poll(() => page.getByLabel('Naam van de melder').count()).toBe(0);
     expect(await page.getByText('Anonieme melding: er wordt geen melder vastgelegd.').isVisible()).toBe(true);
     await checkScreen(page, 'signals-02-intake');
 

@@ -48,7 +48,7 @@ describe.skipIf(skipWithoutBrowser)('first screens, end to end in Chromium', () 
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('nl');
     await expect.poll(() => page.getByText('Op deze computer is nog geen kluis geopend.').isVisible()).toBe(true);
     expect(await page.getByLabel('Pad naar het kluisbestand').isEditable()).toBe(true);
-    expect(await browseButtons(page).count()).toBe(0);
+    await expect.poll(() => browseButtons(page).count()).toBe(0);
     await checkScreen(page, '01-welcome');
   });
 
@@ -57,7 +57,7 @@ describe.skipIf(skipWithoutBrowser)('first screens, end to end in Chromium', () 
     await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Nieuwe kluis maken' }).isVisible()).toBe(true);
     const location = page.getByLabel('Plaats van het kluisbestand');
     expect(await location.inputValue()).toBe(path.join(testHost.dataDir, 'Werkbestand.kluis'));
-    expect(await browseButtons(page).count()).toBe(0);
+    await expect.poll(() => browseButtons(page).count()).toBe(0);
 
     await page.getByLabel('Uw naam').fill(DISPLAY_NAME);
     await page.getByLabel('Wachtwoord', { exact: true }).fill('te kort');
@@ -123,7 +123,7 @@ describe.skipIf(skipWithoutBrowser)('first screens, end to end in Chromium', () 
   it('locks, refuses a wrong passphrase in Dutch, and unlocks', { timeout: STEP_TIMEOUT }, async () => {
     await page.getByRole('button', { name: 'Vergrendelen' }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Kluis ontgrendelen' }).isVisible()).toBe(true);
-    expect(await page.getByRole('navigation', { name: 'Hoofdmenu' }).count()).toBe(0);
+    await expect.poll(() => page.getByRole('navigation', { name: 'Hoofdmenu' }).count()).toBe(0);
     await checkScreen(page, '08-unlock');
 
     await page.getByLabel('Wachtwoord', { exact: true }).fill('dit is niet het wachtwoord');
@@ -166,7 +166,7 @@ describe.skipIf(skipWithoutBrowser)('first screens, end to end in Chromium', () 
     const backup = settingsCard(page, 'Reservekopie maken');
     const target = path.join(testHost.dataDir, 'kopie', 'Werkbestand-kopie.kluis');
     const targetField = backup.getByLabel('Plaats van de reservekopie');
-    expect(await browseButtons(backup).count()).toBe(0);
+    await expect.poll(() => browseButtons(backup).count()).toBe(0);
     await targetField.fill(target);
     await backup.getByRole('button', { name: 'Reservekopie maken' }).click();
     await expect.poll(() => backup.getByText(`Reservekopie gemaakt: ${target}`).isVisible(), { timeout: 20_000 }).toBe(true);
@@ -176,15 +176,15 @@ describe.skipIf(skipWithoutBrowser)('first screens, end to end in Chromium', () 
     const question = backup.getByRole('group', { name: `Op ${target} staat al een bestand. Wilt u het overschrijven met deze reservekopie?` });
     await backup.getByRole('button', { name: 'Reservekopie maken' }).click();
     await expect.poll(() => question.isVisible(), { timeout: 20_000 }).toBe(true);
-    expect(await backup.getByText('Reservekopie gemaakt').count()).toBe(0);
-    expect(await backup.getByRole('alert').filter({ hasText: 'Kies een andere bestandsnaam' }).count()).toBe(0);
+    await expect.poll(() => backup.getByText('Reservekopie gemaakt').count()).toBe(0);
+    await expect.poll(() => backup.getByRole('alert').filter({ hasText: 'Kies een andere bestandsnaam' }).count()).toBe(0);
     expect(await question.getByRole('button', { name: 'Overschrijven' }).isVisible()).toBe(true);
     expect(await question.getByRole('button', { name: 'Annuleren' }).isVisible()).toBe(true);
     await checkScreen(page, '13-settings-backup-overwrite-question');
 
     // Cancel leaves the existing copy alone and returns to the field.
     await question.getByRole('button', { name: 'Annuleren' }).click();
-    expect(await question.count()).toBe(0);
+    await expect.poll(() => question.count()).toBe(0);
     expect(await isFocused(targetField)).toBe(true);
     expect(fs.statSync(target).ino).toBe(firstCopy.ino);
 
@@ -192,7 +192,7 @@ describe.skipIf(skipWithoutBrowser)('first screens, end to end in Chromium', () 
     await expect.poll(() => question.isVisible(), { timeout: 20_000 }).toBe(true);
     await question.getByRole('button', { name: 'Overschrijven' }).click();
     await expect.poll(() => backup.getByText(`Reservekopie gemaakt: ${target}`).isVisible(), { timeout: 20_000 }).toBe(true);
-    expect(await question.count()).toBe(0);
+    await expect.poll(() => question.count()).toBe(0);
     // A new file took the old one's place (written beside it, then renamed over it).
     expect(fs.statSync(target).ino).not.toBe(firstCopy.ino);
   });
@@ -205,7 +205,7 @@ describe.skipIf(skipWithoutBrowser)('first screens, end to end in Chromium', () 
     expect((await recoveryCard.getByTestId('recovery-key').innerText()).replace(/\s/g, '')).toBe(recoveryKey);
     await checkScreen(page, '14-settings-recovery-key');
     await recoveryCard.getByRole('button', { name: 'Herstelsleutel verbergen' }).click();
-    expect(await recoveryCard.getByTestId('recovery-key').count()).toBe(0);
+    await expect.poll(() => recoveryCard.getByTestId('recovery-key').count()).toBe(0);
 
     // Shown again, so that the next step can check the rotation takes the old key off the screen.
     await recoveryCard.getByLabel('Wachtwoord', { exact: true }).fill(NEW_PASSPHRASE);
@@ -217,7 +217,7 @@ describe.skipIf(skipWithoutBrowser)('first screens, end to end in Chromium', () 
     const rotateCard = settingsCard(page, 'Sleutel vernieuwen');
     expect(await rotateCard.getByText('Uw wachtwoord blijft hetzelfde.').isVisible()).toBe(true);
     expect(await rotateCard.getByText('een nieuwe herstelsleutel, die de oude vervangt').isVisible()).toBe(true);
-    expect(await rotateCard.getByText('herstelsleutel blijven hetzelfde').count()).toBe(0);
+    await expect.poll(() => rotateCard.getByText('herstelsleutel blijven hetzelfde').count()).toBe(0);
     await rotateCard.getByLabel('Wachtwoord', { exact: true }).fill(NEW_PASSPHRASE);
     await rotateCard.getByRole('button', { name: 'Sleutel vernieuwen' }).click();
 
@@ -232,7 +232,7 @@ describe.skipIf(skipWithoutBrowser)('first screens, end to end in Chromium', () 
     expect(newRecoveryKey).not.toBe(recoveryKey);
     expect(await rotateCard.getByRole('button', { name: 'Herstelsleutel printen' }).isVisible()).toBe(true);
     // The old key shown in the other card is no longer valid: it is gone from the screen.
-    expect(await settingsCard(page, 'Herstelsleutel tonen').getByTestId('recovery-key').count()).toBe(0);
+    await expect.poll(() => settingsCard(page, 'Herstelsleutel tonen').getByTestId('recovery-key').count()).toBe(0);
     expect(await page.getByTestId('recovery-key').count()).toBe(1);
     await checkScreen(page, '15-settings-new-recovery-key');
 
@@ -269,7 +269,7 @@ describe.skipIf(skipWithoutBrowser)('first screens, end to end in Chromium', () 
     await confirmField.fill(newRecoveryKey.split('-').pop()!.toLowerCase());
     await confirmButton.click();
     await expect.poll(() => rotateCard.getByText('De nieuwe herstelsleutel is bewaard.').isVisible()).toBe(true);
-    expect(await rotateCard.getByTestId('recovery-key').count()).toBe(0);
+    await expect.poll(() => rotateCard.getByTestId('recovery-key').count()).toBe(0);
     expect(await rotateCard.getByLabel('Wachtwoord', { exact: true }).isVisible()).toBe(true);
     expect(await isFocused(rotateCard.getByRole('heading', { level: 2, name: 'Sleutel vernieuwen' }))).toBe(true);
     await checkScreen(page, '17-settings-new-recovery-key-kept');
