@@ -10,8 +10,11 @@ import { callCore } from '../../core-client';
 import { formatBytes } from '../../format/bytes';
 import { formatDate, formatDateTime } from '../../format/date';
 import { currentLanguage } from '../../i18n';
+import { localIsoDate } from '../../../../shared/domain/validation';
 import { useNavigation } from '../../store/navigation';
+import { useSession } from '../../store/session';
 import { describeEntry } from '../audit/actions';
+import { besideVault, SaveFileForm } from './SaveFileForm';
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 
@@ -132,6 +135,10 @@ function AccessReport({ result, criteria }: { result: AccessRequestResult; crite
     .filter(Boolean)
     .join(', ');
   const dossierIds = new Set(result.dossiers.map((dossier) => dossier.id));
+  const vaultPath = useSession((state) => state.status.path);
+  // The date only: a person's name never goes into a file name.
+  const [pdfName] = useState(() => `inzageverzoek-${localIsoDate(new Date())}.pdf`);
+  const searchedInput = Object.fromEntries(Object.entries(criteria).filter(([, value]) => value !== '')) as Partial<Criteria>;
 
   async function record() {
     const answer = await callCore('accessRequest.recordHandled', {
@@ -281,6 +288,25 @@ function AccessReport({ result, criteria }: { result: AccessRequestResult; crite
           </Button>
         </div>
         <TextField label={t('reports.access.reference')} description={t('reports.access.referenceDescription')} value={reference} onChange={(event) => setReference(event.target.value)} />
+        <section className="app-access-pdf" aria-labelledby="access-pdf-heading">
+          <h3 className="utrecht-heading-3" id="access-pdf-heading">
+            {t('reports.access.exportPdf')}
+          </h3>
+          <p className="utrecht-paragraph">{t('reports.access.exportPdfLead')}</p>
+          <SaveFileForm
+            initialPath={besideVault(vaultPath, pdfName)}
+            label={t('reports.access.pdfPath')}
+            submitLabel={t('reports.access.pdfSave')}
+            busyText={t('reports.access.pdfBusy')}
+            savedText={(path) => t('reports.access.pdfSaved', { path })}
+            existsText={t('reports.access.pdfExists')}
+            overwriteLabel={t('reports.access.pdfOverwrite')}
+            pathRequiredText={t('reports.access.pathRequired')}
+            save={(targetPath, overwrite) =>
+              callCore('accessRequest.exportPdf', { criteria: searchedInput, ...(reference.trim() ? { reference: reference.trim() } : {}), targetPath, overwrite })
+            }
+          />
+        </section>
         {error && <Alert type="error">{errorText(error)}</Alert>}
         {recorded ? (
           <div role="status">
