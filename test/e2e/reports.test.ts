@@ -179,6 +179,9 @@ describe.skipIf(skipWithoutBrowser)('reports, retention and access requests, end
     expect(expected.dossiers.length).toBeGreaterThan(1);
     const shown = await report.getByTestId('access-dossier').locator('th').allInnerTexts();
     expect(shown).toEqual(expected.dossiers.map((dossier) => dossier.number));
+    // Every item with its handling code.
+    const codes = await report.getByTestId('access-dossier').locator('.app-tlp [aria-hidden="true"]').allInnerTexts();
+    expect(codes).toEqual(expected.dossiers.map((dossier) => dossier.tlp));
     // The reminder went with the last overdue item.
     await expect.poll(() => page.getByTestId('retention-reminder').count()).toBe(0);
     await checkScreen(page, 'reports-04-inzage');

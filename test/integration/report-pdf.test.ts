@@ -118,6 +118,7 @@ describe('the year report and the access request as PDF', () => {
     expect(all).toContain('Gezocht op BSN 111222333');
     expect(all).toContain('AVG-2026-7');
     expect(all).toContain(`Gesprek met ${PERSON.name} over de verhuur.`);
+    expect(all).toContain('Subject aan een dossier gekoppeld als huurder');
     // Every page: the confidentiality header, the strictest handling code, page x of y.
     pages.forEach((text, index) => {
       expect(text, `page ${index + 1}`).toContain('Vertrouwelijk — inzageverzoek');

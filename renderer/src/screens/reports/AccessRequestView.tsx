@@ -5,6 +5,7 @@ import type { AccessRequestResult } from '../../../../shared/api/reports';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { TextField } from '../../components/TextField';
+import { TlpBadge } from '../../components/Weighing';
 import { useErrorText } from '../../components/useErrorText';
 import { callCore } from '../../core-client';
 import { formatBytes } from '../../format/bytes';
@@ -165,7 +166,7 @@ function AccessReport({ result, criteria }: { result: AccessRequestResult; crite
         <p className="utrecht-paragraph app-muted">{t('reports.year.generated', { date: formatDate(new Date().toISOString(), language) })}</p>
         {result.subjects.length === 0 && <Alert type="info">{t('reports.access.nothingFound')}</Alert>}
         <Part title={t('reports.access.subjects')} count={result.subjects.length}>
-          <Table headers={[t('reports.access.columns.subject'), t('reports.access.columns.kind'), t('reports.access.columns.data'), t('reports.access.columns.found')]}>
+          <Table headers={[t('reports.access.columns.subject'), t('reports.access.columns.kind'), t('reports.access.columns.data'), t('reports.access.columns.found'), t('reports.access.columns.tlp')]}>
             {result.subjects.map((subject) => (
               <tr className="utrecht-table__row" key={subject.id}>
                 <th className="utrecht-table__cell" scope="row">
@@ -188,23 +189,25 @@ function AccessReport({ result, criteria }: { result: AccessRequestResult; crite
                   </dl>,
                 )}
                 {cell(t(`reports.access.matchedBy.${subject.matchedBy}`))}
+                {cell(<TlpBadge tlp={subject.tlp} short />, true)}
               </tr>
             ))}
           </Table>
         </Part>
         <Part title={t('reports.access.links')} count={result.subjectLinks.length}>
-          <Table headers={[t('reports.access.columns.from'), t('reports.access.columns.kind'), t('reports.access.columns.to')]}>
+          <Table headers={[t('reports.access.columns.from'), t('reports.access.columns.kind'), t('reports.access.columns.to'), t('reports.access.columns.tlp')]}>
             {result.subjectLinks.map((link, index) => (
               <tr className="utrecht-table__row" key={index}>
                 {cell(link.fromLabel)}
                 {cell(t(`domain.linkKind.${link.kind}`))}
                 {cell(link.toLabel)}
+                {cell(<TlpBadge tlp={link.tlp} short />, true)}
               </tr>
             ))}
           </Table>
         </Part>
         <Part title={t('reports.access.dossiers')} count={result.dossiers.length}>
-          <Table headers={[t('reports.access.columns.number'), t('reports.access.columns.title'), t('reports.access.columns.status'), t('reports.access.columns.role'), t('reports.access.columns.subject')]}>
+          <Table headers={[t('reports.access.columns.number'), t('reports.access.columns.title'), t('reports.access.columns.status'), t('reports.access.columns.role'), t('reports.access.columns.subject'), t('reports.access.columns.tlp')]}>
             {result.dossiers.map((dossier, index) => (
               <tr className="utrecht-table__row" key={`${dossier.id}-${index}`} data-testid="access-dossier">
                 <th className="utrecht-table__cell app-nowrap" scope="row">
@@ -223,12 +226,13 @@ function AccessReport({ result, criteria }: { result: AccessRequestResult; crite
                 {cell(t(`domain.status.${dossier.status}`))}
                 {cell(t(`domain.role.${dossier.role}`))}
                 {cell(dossier.subjectLabel)}
+                {cell(<TlpBadge tlp={dossier.tlp} short />, true)}
               </tr>
             ))}
           </Table>
         </Part>
         <Part title={t('reports.access.signals')} count={result.signals.length}>
-          <Table headers={[t('reports.access.columns.date'), t('reports.access.columns.summary'), t('reports.access.columns.dossier')]}>
+          <Table headers={[t('reports.access.columns.date'), t('reports.access.columns.summary'), t('reports.access.columns.dossier'), t('reports.access.columns.tlp')]}>
             {result.signals.map((signal) => (
               <tr className="utrecht-table__row" key={signal.id}>
                 {cell(formatDate(signal.receivedOn, language), true)}
@@ -238,12 +242,13 @@ function AccessReport({ result, criteria }: { result: AccessRequestResult; crite
                   </>,
                 )}
                 {cell(signal.dossierNumber ?? '–', true)}
+                {cell(<TlpBadge tlp={signal.tlp} short />, true)}
               </tr>
             ))}
           </Table>
         </Part>
         <Part title={t('reports.access.notes')} count={result.notes.length}>
-          <Table headers={[t('reports.access.columns.date'), t('reports.access.columns.dossier'), t('reports.access.columns.text')]}>
+          <Table headers={[t('reports.access.columns.date'), t('reports.access.columns.dossier'), t('reports.access.columns.text'), t('reports.access.columns.tlp')]}>
             {result.notes.map((note) => (
               <tr className="utrecht-table__row" key={note.id}>
                 {cell(formatDate(note.notedOn, language), true)}
@@ -254,17 +259,19 @@ function AccessReport({ result, criteria }: { result: AccessRequestResult; crite
                     {note.internal && <span className="app-muted"> ({t('reports.access.internal')})</span>}
                   </>,
                 )}
+                {cell(<TlpBadge tlp={note.tlp} short />, true)}
               </tr>
             ))}
           </Table>
         </Part>
         <Part title={t('reports.access.attachments')} count={result.attachments.length}>
-          <Table headers={[t('reports.access.columns.dossier'), t('reports.access.columns.file'), t('reports.access.columns.size')]}>
+          <Table headers={[t('reports.access.columns.dossier'), t('reports.access.columns.file'), t('reports.access.columns.size'), t('reports.access.columns.tlp')]}>
             {result.attachments.map((attachment) => (
               <tr className="utrecht-table__row" key={attachment.id}>
                 {cell(attachment.dossierNumber, true)}
                 {cell(attachment.fileName)}
                 {cell(formatBytes(attachment.byteSize, language))}
+                {cell(<TlpBadge tlp={attachment.tlp} short />, true)}
               </tr>
             ))}
           </Table>
