@@ -19,6 +19,7 @@ const TITLES: Record<FileChoicePurpose, string> = {
   'partner-card-import': 'Partnerkaart openen',
   'age-identity-export': 'Geheime age-sleutel opslaan als',
   'document-export': 'Document opslaan als',
+  'report-export': 'Rapport opslaan als',
 };
 
 /** Bundles (docs/bundle-format.md) and partner cards have their own extension and filter. */
@@ -32,7 +33,7 @@ const OWN_FILES: Partial<Record<FileChoicePurpose, DialogFilter>> = {
 const OPEN_PURPOSES: ReadonlySet<FileChoicePurpose> = new Set(['open-vault', 'attachment-import', 'bundle-import', 'partner-card-import']);
 
 /** Attachments are any kind of file: no filter, and a chosen name is kept exactly as it is. */
-const ANY_FILE: ReadonlySet<FileChoicePurpose> = new Set(['attachment-import', 'attachment-export', 'document-export']);
+const ANY_FILE: ReadonlySet<FileChoicePurpose> = new Set(['attachment-import', 'attachment-export', 'document-export', 'report-export']);
 
 interface DialogFilter {
   name: string;

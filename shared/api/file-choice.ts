@@ -13,6 +13,7 @@ export const FILE_CHOICE_PURPOSES = [
   'partner-card-import',
   'age-identity-export',
   'document-export',
+  'report-export',
 ] as const;
 export type FileChoicePurpose = (typeof FILE_CHOICE_PURPOSES)[number];
 

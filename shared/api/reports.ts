@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { DossierStatus, HowReceived, MeasureKind, Partner, SubjectType } from '../domain/enums';
+import type { DossierStatus, HowReceived, MeasureKind, Partner, SubjectType, TlpCode } from '../domain/enums';
 import { isoDateSchema, optionalIsoDateSchema, requiredTextSchema } from '../domain/validation';
 import { defineHandler } from './define';
 
@@ -178,15 +178,17 @@ export interface AccessRequestSubject {
   /** Ids of subjects merged into this one (from the audit trail). */
   mergedSubjectIds: number[];
   details: Record<string, unknown>;
+  tlp: TlpCode;
 }
 
+/** Every item carries its handling code (of the dossier, for a dossier found through a link). */
 export interface AccessRequestResult {
   subjects: AccessRequestSubject[];
-  subjectLinks: Array<{ fromLabel: string; toLabel: string; kind: string }>;
-  dossiers: Array<{ id: number; number: string; title: string; status: DossierStatus; role: string; subjectLabel: string }>;
-  signals: Array<{ id: number; receivedOn: string; summary: string; dossierNumber: string | null; via: 'dossier' | 'text' }>;
-  notes: Array<{ id: number; dossierId: number; dossierNumber: string; notedOn: string; body: string; internal: boolean }>;
-  attachments: Array<{ id: number; dossierNumber: string; fileName: string; byteSize: number }>;
+  subjectLinks: Array<{ fromLabel: string; toLabel: string; kind: string; tlp: TlpCode }>;
+  dossiers: Array<{ id: number; number: string; title: string; status: DossierStatus; role: string; subjectLabel: string; tlp: TlpCode }>;
+  signals: Array<{ id: number; receivedOn: string; summary: string; dossierNumber: string | null; via: 'dossier' | 'text'; tlp: TlpCode }>;
+  notes: Array<{ id: number; dossierId: number; dossierNumber: string; notedOn: string; body: string; internal: boolean; tlp: TlpCode }>;
+  attachments: Array<{ id: number; dossierNumber: string; fileName: string; byteSize: number; tlp: TlpCode }>;
   /** The entries as the audit trail holds them (ids and field names, no content). */
   audit: Array<{ id: number; occurredAt: string; actor: string; action: string; details: Record<string, unknown> }>;
 }
@@ -216,6 +218,14 @@ export const reportApi = {
   'report.exportCsv': defineHandler<{ path: string; bytes: number }>()(
     z.object({ from: isoDateSchema, to: isoDateSchema, targetPath: filePath, overwrite: z.boolean().optional() }).strict(),
   ),
+  /**
+   * Writes the report as PDF (one template, documents/template.ts; headless Chromium or Electron's
+   * printToPDF): the tables and bar charts, small counts as "< 5", "pagina x van y". Atomically;
+   * FILE_EXISTS unless `overwrite`; PDF_UNAVAILABLE without a renderer.
+   */
+  'report.exportPdf': defineHandler<{ path: string; bytes: number }>()(
+    z.object({ from: isoDateSchema, to: isoDateSchema, targetPath: filePath, overwrite: z.boolean().optional() }).strict().refine((value) => value.from <= value.to, { message: 'period.reversed', path: ['to'] }),
+  ),
   'dashboard.figures': defineHandler<DashboardFigures>()(period),
   'retention.defaults': defineHandler<RetentionDefaults>()(z.object({}).strict()),
   'retention.updateDefaults': defineHandler<RetentionDefaults>()(
@@ -243,6 +253,16 @@ export const reportApi = {
   /** Records that the request was handled: which kinds of criteria, how much was found; no personal data. */
   'accessRequest.recordHandled': defineHandler<{ recorded: true }>()(
     z.object({ criteria: z.array(z.enum(['name', 'birthDate', 'bsn', 'address'])).min(1), subjects: z.number().int().min(0), dossiers: z.number().int().min(0), reference: z.string().trim().max(100).optional() }).strict(),
+  ),
+  /**
+   * Writes what the search finds as PDF for the privacy officer ("Vertrouwelijk — inzageverzoek",
+   * the handling code on every page and beside every item). The audit entry holds the kinds of
+   * criteria and the counts, never the person.
+   */
+  'accessRequest.exportPdf': defineHandler<{ path: string; bytes: number }>()(
+    z
+      .object({ criteria: accessRequestCriteria, reference: z.string().trim().max(100).optional(), targetPath: filePath, overwrite: z.boolean().optional() })
+      .strict(),
   ),
   'register.get': defineHandler<ProcessingRegister>()(z.object({}).strict()),
   'register.update': defineHandler<ProcessingRegister>()(

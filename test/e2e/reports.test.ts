@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HandlerName, Input, Output } from '../../shared/api';
@@ -81,6 +82,11 @@ describe.skipIf(skipWithoutBrowser)('reports, retention and access requests, end
     // Charts are drawn (bars), hidden from assistive technology, with a text alternative.
     expect(await page.getByTestId('figure-month').locator('.recharts-bar-rectangle').count()).toBeGreaterThan(3);
     expect(await page.getByTestId('figure-month').locator('figcaption').innerText()).toMatch(/^Signalen per maand: 2025-01 /);
+    // A hidden count draws no bar, but its "< 5" stands in the chart as in the table.
+    const smallMonths = figures.byMonth.filter((entry) => reportCount(entry.count) === '< 5').length;
+    expect(smallMonths).toBeGreaterThan(0);
+    const chartLabels = await page.getByTestId('figure-month').locator('.recharts-label-list text').allTextContents();
+    expect(chartLabels).toEqual(figures.byMonth.map((entry) => reportCount(entry.count)));
     // Nothing of the content: no dossier title on the report.
     expect(await page.getByTestId('year-report').innerText()).not.toContain('Hennepkwekerij');
     await checkScreen(page, 'reports-01-year');
@@ -91,6 +97,27 @@ describe.skipIf(skipWithoutBrowser)('reports, retention and access requests, end
     expect(await page.getByTestId('year-report').isVisible()).toBe(true);
     await page.screenshot({ path: `${SCREENSHOT_DIR}/reports-06-year-print.png`, fullPage: true });
     await page.emulateMedia({ media: 'screen' });
+  });
+
+  it('saves the year report as PDF from the screen, under a name without anyone in it', { timeout: STEP_TIMEOUT }, async () => {
+    const form = page.getByRole('region', { name: 'Rapport als PDF opslaan' });
+    const field = form.getByLabel('PDF-bestand');
+    const target = `${testHost.dataDir}/jaarrapportage-meldpunt-2025.pdf`;
+    expect(await field.inputValue()).toBe(target);
+    await form.getByRole('button', { name: 'PDF opslaan…' }).click();
+    await form.getByText(`Het rapport is als PDF opgeslagen in ${target}.`).waitFor({ timeout: 60_000 });
+    expect(fs.readFileSync(target).subarray(0, 5).toString()).toBe('%PDF-');
+    await checkScreen(page, 'reports-07-year-pdf');
+    // A second time: the file exists, and is replaced only when asked.
+    await form.getByRole('button', { name: 'PDF opslaan…' }).click();
+    await form.getByText('Op deze plek staat al een bestand. Kies een andere naam of vervang het.').waitFor();
+    await form.getByRole('button', { name: 'Vervangen' }).click();
+    await form.getByText(`Het rapport is als PDF opgeslagen in ${target}.`).waitFor({ timeout: 60_000 });
+    const trail = await core('audit.list', { limit: 5, actions: ['report.exported'] });
+    expect(trail.map((entry) => entry.details)).toEqual([
+      { ...DEMO_YEAR, format: 'pdf' },
+      { ...DEMO_YEAR, format: 'pdf' },
+    ]);
   });
 
   it('shows the dashboard, whose status figure leads to the filtered dossier list', { timeout: STEP_TIMEOUT }, async () => {
@@ -152,9 +179,24 @@ describe.skipIf(skipWithoutBrowser)('reports, retention and access requests, end
     expect(expected.dossiers.length).toBeGreaterThan(1);
     const shown = await report.getByTestId('access-dossier').locator('th').allInnerTexts();
     expect(shown).toEqual(expected.dossiers.map((dossier) => dossier.number));
+    // Every item with its handling code.
+    const codes = await report.getByTestId('access-dossier').locator('.app-tlp [aria-hidden="true"]').allInnerTexts();
+    expect(codes).toEqual(expected.dossiers.map((dossier) => dossier.tlp));
     // The reminder went with the last overdue item.
     await expect.poll(() => page.getByTestId('retention-reminder').count()).toBe(0);
     await checkScreen(page, 'reports-04-inzage');
+
+    // The overview as PDF for the privacy officer: a date in the name, never the person's.
+    const pdfForm = page.getByRole('region', { name: 'Overzicht als PDF opslaan' });
+    const pdfPath = await pdfForm.getByLabel('PDF-bestand').inputValue();
+    expect(pdfPath).toMatch(new RegExp(`^${testHost.dataDir}/inzageverzoek-\\d{4}-\\d{2}-\\d{2}\\.pdf$`));
+    await page.getByLabel('Kenmerk van het verzoek (optioneel)').fill('AVG-2026-3');
+    await pdfForm.getByRole('button', { name: 'PDF opslaan…' }).click();
+    await pdfForm.getByText(`Het overzicht is als PDF opgeslagen in ${pdfPath}.`).waitFor({ timeout: 60_000 });
+    expect(fs.readFileSync(pdfPath).subarray(0, 5).toString()).toBe('%PDF-');
+    const exported = await core('audit.list', { limit: 5, actions: ['access-request.exported'] });
+    expect(exported[0]?.details).toEqual({ format: 'pdf', criteria: ['name', 'birthDate'], subjects: expected.subjects.length, dossiers: new Set(expected.dossiers.map((dossier) => dossier.id)).size, reference: 'AVG-2026-3' });
+    await checkScreen(page, 'reports-08-inzage-pdf');
     await page.getByRole('button', { name: 'Vastleggen dat het verzoek is afgehandeld' }).click();
     await page.getByText('In het logboek staat dat het verzoek is afgehandeld.').waitFor();
   });

@@ -29,7 +29,7 @@ describe('access request (inzageverzoek)', () => {
     expect(found.subjects[0]!.details).toMatchObject({ bsn: '111222333', birthDate: '1975-04-12' });
     expect(found.dossiers.map((dossier) => dossier.id).sort()).toEqual([first.id, second.id].sort());
     expect(found.dossiers.map((dossier) => dossier.id)).not.toContain(elsewhere.id);
-    expect(found.subjectLinks).toEqual([{ fromLabel: 'J. de Vries', toLabel: expect.stringContaining('1234'), kind: 'lives_at' }]);
+    expect(found.subjectLinks).toEqual([{ fromLabel: 'J. de Vries', toLabel: expect.stringContaining('1234'), kind: 'lives_at', tlp: 'AMBER+STRICT' }]);
     expect(found.notes.map((note) => note.body)).toEqual(['De wijkagent zag J. de Vries bij de garage.']);
     expect(found.signals).toEqual([expect.objectContaining({ id: signal.id, via: 'text' })]);
     // Audit entries about the duplicate from before the merge belong to the person too.

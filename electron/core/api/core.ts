@@ -321,7 +321,7 @@ export class Core implements CoreService {
       ...createSearchHandlers(() => this.requireVault(), vaultOptions.now),
       ...createDocumentHandlers(() => this.requireVault(), this.pdfRenderer, vaultOptions.now),
       ...createMeetingHandlers(() => this.requireVault(), this.pdfRenderer, vaultOptions.now),
-      ...createReportHandlers(() => this.requireVault(), vaultOptions.now),
+      ...createReportHandlers(() => this.requireVault(), this.pdfRenderer, vaultOptions.now),
       ...createBundleHandlers(() => this.requireVault(), (kind, work) => this.withProgress(kind, work), { now: vaultOptions.now, bundles: this.options.bundles }),
       // Reading the trail is itself an access worth recording, but not one per page turned.
       'audit.list': ({ limit, beforeId, actions }) => {

@@ -1,6 +1,12 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { reportApi } from '../../../shared/api/reports';
+import { fileError } from '../attachments/source-errors';
+import type { PdfRenderer } from '../documents/pdf';
 import { dossierContextFor, today } from '../dossiers/context';
-import { accessRequestSearch, recordAccessRequest } from '../reports/access-request';
+import { writeFileAtomic } from '../fs/atomic-write';
+import { accessRequestSearch, criteriaKinds, recordAccessRequest } from '../reports/access-request';
+import { renderAccessRequestPdf, renderYearReportPdf } from '../reports/report-pdf';
 import { dashboardFigures } from '../reports/dashboard';
 import { reportFigures } from '../reports/figures';
 import { processingRegister, registerDocument, updateProcessingRegister } from '../reports/register';
@@ -14,10 +20,20 @@ import {
   updateRetentionDefaults,
 } from '../reports/retention';
 import type { Vault } from '../vault/vault';
+import { writableTarget } from './bundle-handlers';
 import type { HandlerImplementations } from './handler-types';
 
+function writePdf(target: string, bytes: Uint8Array, what: string): void {
+  try {
+    fs.mkdirSync(path.dirname(target), { recursive: true, mode: 0o700 });
+    writeFileAtomic(target, bytes, 0o600);
+  } catch (error) {
+    throw fileError(error, what, target);
+  }
+}
+
 /** Reports, the dashboard, retention, access requests and the processing register (issue 7). */
-export function createReportHandlers(requireVault: () => Vault, now?: () => Date): HandlerImplementations<keyof typeof reportApi> {
+export function createReportHandlers(requireVault: () => Vault, renderPdf: PdfRenderer, now?: () => Date): HandlerImplementations<keyof typeof reportApi> {
   const context = () => dossierContextFor(requireVault(), now);
   return {
     'report.figures': (period) => reportFigures(context().db, period),
@@ -26,6 +42,17 @@ export function createReportHandlers(requireVault: () => Vault, now?: () => Date
       const written = writeTextFile(targetPath, reportCsv(reportFigures(current.db, { from, to })), overwrite);
       current.audit('report.exported', { from, to, format: 'csv' });
       return written;
+    },
+    'report.exportPdf': async ({ from, to, targetPath, overwrite }) => {
+      const vault = requireVault();
+      const target = writableTarget(vault, targetPath, overwrite);
+      const current = context();
+      const rendered = renderYearReportPdf(reportFigures(current.db, { from, to }), { madeOn: today(current), madeBy: current.actor });
+      const bytes = await renderPdf(rendered);
+      writePdf(target, bytes, 'write report PDF');
+      // Calls run one after another (Core's queue): a lock waits until this export is recorded.
+      vault.audit('report.exported', { from, to, format: 'pdf' });
+      return { path: target, bytes: bytes.byteLength };
     },
     'dashboard.figures': (period) => {
       const current = context();
@@ -39,6 +66,23 @@ export function createReportHandlers(requireVault: () => Vault, now?: () => Date
     'retention.destroy': (input) => destroyItem(context(), input),
     'accessRequest.search': (criteria) => accessRequestSearch(context(), criteria),
     'accessRequest.recordHandled': (input) => recordAccessRequest(context(), input),
+    'accessRequest.exportPdf': async ({ criteria, reference, targetPath, overwrite }) => {
+      const vault = requireVault();
+      const target = writableTarget(vault, targetPath, overwrite);
+      const current = context();
+      const result = accessRequestSearch(current, criteria);
+      const bytes = await renderPdf(renderAccessRequestPdf(result, criteria, { madeOn: today(current), madeBy: current.actor, reference }));
+      writePdf(target, bytes, 'write access request PDF');
+      // Which kinds of criteria and how much was found; never the person, nor the path (it may name them).
+      vault.audit('access-request.exported', {
+        format: 'pdf',
+        criteria: criteriaKinds(criteria),
+        subjects: result.subjects.length,
+        dossiers: new Set(result.dossiers.map((dossier) => dossier.id)).size,
+        reference: reference ?? null,
+      });
+      return { path: target, bytes: bytes.byteLength };
+    },
     'register.get': () => processingRegister(context()),
     'register.update': (changes) => updateProcessingRegister(context(), changes),
     'register.export': ({ targetPath, format, overwrite }) => {

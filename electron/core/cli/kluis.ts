@@ -39,9 +39,10 @@ Opdrachten:
   demo <kluis>                             Maak een nieuwe kluis met verzonnen demogegevens; zonder
                                            KLUIS_PASSPHRASE wordt een wachtwoord gemaakt en getoond.
   dossiers <kluis>                         Toon de dossiers, één per regel: nummer, status, titel.
-  report <kluis> --year <jaar> [--csv <bestand>] [--overschrijven]
+  report <kluis> --year <jaar> [--csv <bestand>] [--pdf <bestand>] [--overschrijven]
                                            Toon de cijfers van de jaarrapportage (alleen aantallen;
-                                           1 tot 4 als "< 5"); met --csv ook als CSV-bestand.
+                                           1 tot 4 als "< 5"); met --csv ook als CSV-bestand, met
+                                           --pdf als PDF met tabellen en grafieken (Chromium nodig).
 ${BUNDLE_USAGE}
 ${PREWEEG_USAGE}
 Wachtwoord: uit KLUIS_PASSPHRASE als die gezet is (KLUIS_NEW_PASSPHRASE voor een nieuw wachtwoord,
@@ -114,8 +115,14 @@ async function listDossiers(vaultPath: string, passphrase: string, options: Vaul
   }
 }
 
-/** The year report's figures, and the CSV written through the core (which records the export). */
-async function yearReport(vaultPath: string, passphrase: string, options: VaultOptions, year: number, csv: { path: string; overwrite: boolean } | null): Promise<ReportFigures> {
+/** The year report's figures, and the CSV and PDF written through the core (which records the exports). */
+async function yearReport(
+  vaultPath: string,
+  passphrase: string,
+  options: VaultOptions,
+  year: number,
+  files: { csv: string | null; pdf: string | null; overwrite: boolean },
+): Promise<ReportFigures> {
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kluis-cli-'));
   const core = new Core({ userDataDir, host: 'browser', appVersion: 'cli', vault: options });
   const expect = async <T>(pending: Promise<Result<unknown>>): Promise<T> => {
@@ -127,7 +134,8 @@ async function yearReport(vaultPath: string, passphrase: string, options: VaultO
     await expect(core.call('vault.unlock', { path: vaultPath, passphrase }));
     const period = { from: `${year}-01-01`, to: `${year}-12-31` };
     const figures = await expect<ReportFigures>(core.call('report.figures', period));
-    if (csv) await expect(core.call('report.exportCsv', { ...period, targetPath: path.resolve(csv.path), overwrite: csv.overwrite }));
+    if (files.csv) await expect(core.call('report.exportCsv', { ...period, targetPath: path.resolve(files.csv), overwrite: files.overwrite }));
+    if (files.pdf) await expect(core.call('report.exportPdf', { ...period, targetPath: path.resolve(files.pdf), overwrite: files.overwrite }));
     return figures;
   } finally {
     await core.dispose();
@@ -249,14 +257,14 @@ async function run(argv: string[]): Promise<void> {
       const overwrite = takeFlag(args, '--overschrijven');
       const pdfPath = takeOption(args, '--pdf');
       const [vaultPath] = positional(args, 1);
-      if (pdfPath !== undefined) throw new UsageError('--pdf kan nog niet vanaf de opdrachtregel: druk het rapport af vanuit de app (Rapportages, Jaarrapportage, Afdrukken).');
       if (!yearText || !/^\d{4}$/.test(yearText)) throw new UsageError('Geef het jaar met --year, bijvoorbeeld --year 2025.');
       const { passphrase } = (await credential(false)) as { passphrase: string };
-      const figures = await yearReport(vaultPath!, passphrase, options, Number(yearText), csvPath ? { path: csvPath, overwrite } : null);
+      const figures = await yearReport(vaultPath!, passphrase, options, Number(yearText), { csv: csvPath ?? null, pdf: pdfPath ?? null, overwrite });
       say(`Jaarrapportage meldpunt ${yearText}`);
       say('');
       say(reportText(figures));
       if (csvPath) note(`CSV geschreven: ${path.resolve(csvPath)}`);
+      if (pdfPath) note(`PDF geschreven: ${path.resolve(pdfPath)}`);
       return;
     }
     case 'identity':

@@ -97,7 +97,8 @@ export interface PageMarks {
   head: string;
   /** The bottom line before "pagina x van y". */
   foot: string;
-  tlp: TlpCode;
+  /** The handling code in the top right corner; none for a document without items that carry one (counts only). */
+  tlp?: TlpCode;
 }
 
 /**
@@ -105,10 +106,17 @@ export interface PageMarks {
  * CSS @page margin boxes (printing), and the page around a body. The text of the marks is escaped
  * for HTML and for CSS strings.
  */
-export function framePages(marks: PageMarks, mode: 'pdf' | 'print', title: string, body: string): { html: string; headerTemplate: string; footerTemplate: string } {
-  const tlp = `TLP:${marks.tlp}`;
-  const tlpColour = TLP_COLOURS[marks.tlp] ?? '#FFFFFF';
-  const tlpBadge = `<span style="background:#000;color:${tlpColour};padding:0 4px;font-weight:bold;">${escapeHtml(tlp)}</span>`;
+export function framePages(
+  marks: PageMarks,
+  mode: 'pdf' | 'print',
+  title: string,
+  body: string,
+  /** Style rules of this kind of document, after the shared ones. */
+  extraCss = '',
+): { html: string; headerTemplate: string; footerTemplate: string } {
+  const tlp = marks.tlp ? `TLP:${marks.tlp}` : '';
+  const tlpColour = (marks.tlp && TLP_COLOURS[marks.tlp]) ?? '#FFFFFF';
+  const tlpBadge = marks.tlp ? `<span style="background:#000;color:${tlpColour};padding:0 4px;font-weight:bold;">${escapeHtml(tlp)}</span>` : '<span></span>';
   const colourExact = '-webkit-print-color-adjust: exact; print-color-adjust: exact;';
   const headerTemplate = `<div style="${runningStyle}${colourExact}"><span>${boldConcept(escapeHtml(marks.head))}</span>${tlpBadge}</div>`;
   const footerTemplate = `<div style="${runningStyle}${colourExact}"><span>${escapeHtml(marks.foot)}</span><span>pagina <span class="pageNumber"></span> van <span class="totalPages"></span></span></div>`;
@@ -117,7 +125,7 @@ export function framePages(marks: PageMarks, mode: 'pdf' | 'print', title: strin
     mode === 'print'
       ? `
       @top-left { content: ${cssString(marks.head)}; font: 8pt Arial, sans-serif; }
-      @top-right { content: ${cssString(tlp)}; font: bold 8pt Arial, sans-serif; }
+      ${tlp ? `@top-right { content: ${cssString(tlp)}; font: bold 8pt Arial, sans-serif; }` : ''}
       @bottom-left { content: ${cssString(marks.foot)}; font: 8pt Arial, sans-serif; }
       @bottom-right { content: "pagina " counter(page) " van " counter(pages); font: 8pt Arial, sans-serif; }`
       : '';
@@ -147,6 +155,7 @@ export function framePages(marks: PageMarks, mode: 'pdf' | 'print', title: strin
   table { border-collapse: collapse; width: 100%; margin-bottom: 6pt; }
   th, td { border: 1px solid #000; padding: 2pt 4pt; text-align: left; vertical-align: top; font-size: 9.5pt; }
   .item { break-inside: avoid-page; }
+${extraCss}
 </style>
 </head>
 <body>

@@ -1,6 +1,6 @@
 import type { AccessRequestResult, AccessRequestSubject } from '../../../shared/api/reports';
 import { subjectDetailsSchema } from '../../../shared/api/subject-details';
-import type { DossierStatus, SubjectType } from '../../../shared/domain/enums';
+import type { DossierStatus, SubjectType, TlpCode } from '../../../shared/domain/enums';
 import { validatePostcode } from '../../../shared/domain/validation';
 import { namedItems } from '../dossiers/audit-items';
 import type { DossierContext } from '../dossiers/context';
@@ -37,6 +37,7 @@ interface SubjectRow {
   type: SubjectType;
   label: string;
   details: string;
+  tlp: TlpCode;
 }
 
 /** An FTS5 query that needs every word of `text` (each quoted, so no syntax passes through). */
@@ -78,7 +79,7 @@ export function accessRequestSearch(context: DossierContext, criteria: AccessCri
   const subjectRows = (ids: number[]) =>
     ids.length === 0
       ? []
-      : (db.prepare(`SELECT id, type, label, details FROM subjects WHERE deleted_at IS NULL AND id IN (SELECT value FROM json_each(?)) ORDER BY id`).all(JSON.stringify(ids)) as SubjectRow[]);
+      : (db.prepare(`SELECT id, type, label, details, tlp FROM subjects WHERE deleted_at IS NULL AND id IN (SELECT value FROM json_each(?)) ORDER BY id`).all(JSON.stringify(ids)) as SubjectRow[]);
   const direct = subjectRows([...found.keys()]);
   const directIds = direct.map((row) => row.id);
 
@@ -109,12 +110,13 @@ export function accessRequestSearch(context: DossierContext, criteria: AccessCri
     matchedBy: found.get(row.id)!,
     mergedSubjectIds: merged.get(row.id) ?? [],
     details: subjectDetailsSchema.parse(JSON.parse(row.details)) as Record<string, unknown>,
+    tlp: row.tlp,
   }));
 
   const idList = JSON.stringify(directIds);
   const subjectLinks = db
     .prepare(
-      `SELECT f.label AS fromLabel, t.label AS toLabel, l.kind FROM subject_links l
+      `SELECT f.label AS fromLabel, t.label AS toLabel, l.kind, l.tlp FROM subject_links l
          JOIN subjects f ON f.id = l.from_subject_id JOIN subjects t ON t.id = l.to_subject_id
         WHERE f.deleted_at IS NULL AND t.deleted_at IS NULL
           AND (l.from_subject_id IN (SELECT value FROM json_each(?)) OR l.to_subject_id IN (SELECT value FROM json_each(?)))
@@ -124,28 +126,28 @@ export function accessRequestSearch(context: DossierContext, criteria: AccessCri
 
   const dossiers = db
     .prepare(
-      `SELECT d.id, d.number, d.title, d.status, l.role, s.label AS subjectLabel FROM subject_dossier_links l
+      `SELECT d.id, d.number, d.title, d.status, l.role, s.label AS subjectLabel, d.tlp FROM subject_dossier_links l
          JOIN dossiers d ON d.id = l.dossier_id JOIN subjects s ON s.id = l.subject_id
         WHERE d.deleted_at IS NULL AND l.subject_id IN (SELECT value FROM json_each(?))
         ORDER BY d.year, d.sequence, l.id`,
     )
-    .all(idList) as Array<{ id: number; number: string; title: string; status: DossierStatus; role: string; subjectLabel: string }>;
+    .all(idList) as Array<{ id: number; number: string; title: string; status: DossierStatus; role: string; subjectLabel: string; tlp: TlpCode }>;
   const dossierIds = JSON.stringify([...new Set(dossiers.map((dossier) => dossier.id))]);
 
   const signals: AccessRequestResult['signals'] = (
     db
       .prepare(
-        `SELECT s.id, s.received_on AS receivedOn, s.summary, d.number AS dossierNumber FROM signals s LEFT JOIN dossiers d ON d.id = s.dossier_id
+        `SELECT s.id, s.received_on AS receivedOn, s.summary, d.number AS dossierNumber, s.tlp FROM signals s LEFT JOIN dossiers d ON d.id = s.dossier_id
           WHERE s.deleted_at IS NULL AND s.dossier_id IN (SELECT value FROM json_each(?)) ORDER BY s.received_on, s.id`,
       )
       .all(dossierIds) as Array<Omit<AccessRequestResult['signals'][number], 'via'>>
   ).map((signal) => ({ ...signal, via: 'dossier' as const }));
 
   const notesById = new Map<number, AccessRequestResult['notes'][number]>();
-  const noteSelect = `SELECT n.id, n.dossier_id AS dossierId, d.number AS dossierNumber, n.noted_on AS notedOn, n.body, n.internal
+  const noteSelect = `SELECT n.id, n.dossier_id AS dossierId, d.number AS dossierNumber, n.noted_on AS notedOn, n.body, n.internal, n.tlp
                         FROM dossier_notes n JOIN dossiers d ON d.id = n.dossier_id
                        WHERE n.deleted_at IS NULL AND d.deleted_at IS NULL`;
-  for (const note of db.prepare(`${noteSelect} AND n.dossier_id IN (SELECT value FROM json_each(?)) ORDER BY n.noted_on, n.id`).all(dossierIds) as Array<{ id: number; dossierId: number; dossierNumber: string; notedOn: string; body: string; internal: number }>) {
+  for (const note of db.prepare(`${noteSelect} AND n.dossier_id IN (SELECT value FROM json_each(?)) ORDER BY n.noted_on, n.id`).all(dossierIds) as Array<{ id: number; dossierId: number; dossierNumber: string; notedOn: string; body: string; internal: number; tlp: TlpCode }>) {
     notesById.set(note.id, { ...note, internal: note.internal === 1 });
   }
   // Text that mentions the person: every word of the name (or of each found subject's label).
@@ -159,11 +161,11 @@ export function accessRequestSearch(context: DossierContext, criteria: AccessCri
     const hits = db.prepare(`SELECT kind, item_id FROM search_index WHERE search_index MATCH ? AND kind IN ('note', 'signal')`).all(query) as Array<{ kind: string; item_id: number }>;
     for (const hit of hits) {
       if (hit.kind === 'note' && !notesById.has(hit.item_id)) {
-        const note = db.prepare(`${noteSelect} AND n.id = ?`).get(hit.item_id) as { id: number; dossierId: number; dossierNumber: string; notedOn: string; body: string; internal: number } | undefined;
+        const note = db.prepare(`${noteSelect} AND n.id = ?`).get(hit.item_id) as { id: number; dossierId: number; dossierNumber: string; notedOn: string; body: string; internal: number; tlp: TlpCode } | undefined;
         if (note) notesById.set(note.id, { ...note, internal: note.internal === 1 });
       } else if (hit.kind === 'signal' && !signalIds.has(hit.item_id)) {
         const signal = db
-          .prepare(`SELECT s.id, s.received_on AS receivedOn, s.summary, d.number AS dossierNumber FROM signals s LEFT JOIN dossiers d ON d.id = s.dossier_id WHERE s.id = ? AND s.deleted_at IS NULL`)
+          .prepare(`SELECT s.id, s.received_on AS receivedOn, s.summary, d.number AS dossierNumber, s.tlp FROM signals s LEFT JOIN dossiers d ON d.id = s.dossier_id WHERE s.id = ? AND s.deleted_at IS NULL`)
           .get(hit.item_id) as Omit<AccessRequestResult['signals'][number], 'via'> | undefined;
         if (signal) {
           signalIds.add(signal.id);
@@ -175,7 +177,7 @@ export function accessRequestSearch(context: DossierContext, criteria: AccessCri
 
   const attachments = db
     .prepare(
-      `SELECT a.id, d.number AS dossierNumber, a.file_name AS fileName, a.byte_size AS byteSize FROM attachments a JOIN dossiers d ON d.id = a.dossier_id
+      `SELECT a.id, d.number AS dossierNumber, a.file_name AS fileName, a.byte_size AS byteSize, a.tlp FROM attachments a JOIN dossiers d ON d.id = a.dossier_id
         WHERE a.deleted_at IS NULL AND a.dossier_id IN (SELECT value FROM json_each(?)) ORDER BY d.year, d.sequence, a.id`,
     )
     .all(dossierIds) as AccessRequestResult['attachments'];
@@ -197,6 +199,16 @@ export function accessRequestSearch(context: DossierContext, criteria: AccessCri
     attachments,
     audit,
   };
+}
+
+/** The kinds of criteria a request named, for the audit trail (never their values). */
+export function criteriaKinds(criteria: AccessCriteria): Array<'name' | 'birthDate' | 'bsn' | 'address'> {
+  const kinds: Array<'name' | 'birthDate' | 'bsn' | 'address'> = [];
+  if (criteria.name?.trim()) kinds.push('name');
+  if (criteria.birthDate) kinds.push('birthDate');
+  if (criteria.bsn?.trim()) kinds.push('bsn');
+  if (criteria.postcode?.trim() && criteria.houseNumber?.trim()) kinds.push('address');
+  return kinds;
 }
 
 export function recordAccessRequest(

@@ -128,7 +128,7 @@ export const auditNl = {
       emptied: 'Prullenbak geleegd; definitief vernietigd: {{destroyed}}',
     },
     report: {
-      exported: 'Jaarrapportage ({{from}} t/m {{to}}) als CSV opgeslagen',
+      exported: 'Jaarrapportage ({{from}} t/m {{to}}) als {{format}} opgeslagen',
     },
     retention: {
       'defaults-updated': 'Standaardbewaartermijnen gewijzigd',
@@ -138,6 +138,7 @@ export const auditNl = {
     },
     'access-request': {
       handled: 'Inzageverzoek afgehandeld',
+      exported: 'Overzicht van een inzageverzoek als PDF opgeslagen',
     },
     register: {
       updated: 'Verwerkingsregister gewijzigd',
@@ -309,7 +310,7 @@ export const auditEn: TranslationShape<typeof auditNl> = {
       emptied: 'Trash emptied; permanently destroyed: {{destroyed}}',
     },
     report: {
-      exported: 'Annual report ({{from}} to {{to}}) saved as CSV',
+      exported: 'Annual report ({{from}} to {{to}}) saved as {{format}}',
     },
     retention: {
       'defaults-updated': 'Default retention periods changed',
@@ -319,6 +320,7 @@ export const auditEn: TranslationShape<typeof auditNl> = {
     },
     'access-request': {
       handled: 'Access request handled',
+      exported: 'Access request report saved as PDF',
     },
     register: {
       updated: 'Register of processing changed',

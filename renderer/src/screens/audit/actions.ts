@@ -100,6 +100,7 @@ export const AUDIT_ACTIONS = {
   'retention.shortened': 'changes',
   'retention.destroyed': 'deletions',
   'access-request.handled': 'access',
+  'access-request.exported': 'exports',
   'register.updated': 'changes',
   'register.exported': 'exports',
 } as const satisfies Record<string, AuditGroup>;
@@ -262,7 +263,7 @@ export function describeEntry(t: TFunction, language: Language, entry: AuditEntr
     case 'retention.destroyed':
       return t('audit.actions.retention.destroyed', { item: retentionItem(t, details), reason: text(details.reason) });
     case 'report.exported':
-      return t('audit.actions.report.exported', { from: text(details.from), to: text(details.to) });
+      return t('audit.actions.report.exported', { from: text(details.from), to: text(details.to), format: details.format === 'pdf' ? 'PDF' : 'CSV' });
     default:
       return t(`audit.actions.${action}`);
   }

@@ -5,13 +5,17 @@ import type { AccessRequestResult } from '../../../../shared/api/reports';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { TextField } from '../../components/TextField';
+import { TlpBadge } from '../../components/Weighing';
 import { useErrorText } from '../../components/useErrorText';
 import { callCore } from '../../core-client';
 import { formatBytes } from '../../format/bytes';
 import { formatDate, formatDateTime } from '../../format/date';
 import { currentLanguage } from '../../i18n';
+import { localIsoDate } from '../../../../shared/domain/validation';
 import { useNavigation } from '../../store/navigation';
+import { useSession } from '../../store/session';
 import { describeEntry } from '../audit/actions';
+import { besideVault, SaveFileForm } from './SaveFileForm';
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 
@@ -132,6 +136,10 @@ function AccessReport({ result, criteria }: { result: AccessRequestResult; crite
     .filter(Boolean)
     .join(', ');
   const dossierIds = new Set(result.dossiers.map((dossier) => dossier.id));
+  const vaultPath = useSession((state) => state.status.path);
+  // The date only: a person's name never goes into a file name.
+  const [pdfName] = useState(() => `inzageverzoek-${localIsoDate(new Date())}.pdf`);
+  const searchedInput = Object.fromEntries(Object.entries(criteria).filter(([, value]) => value !== '')) as Partial<Criteria>;
 
   async function record() {
     const answer = await callCore('accessRequest.recordHandled', {
@@ -158,7 +166,7 @@ function AccessReport({ result, criteria }: { result: AccessRequestResult; crite
         <p className="utrecht-paragraph app-muted">{t('reports.year.generated', { date: formatDate(new Date().toISOString(), language) })}</p>
         {result.subjects.length === 0 && <Alert type="info">{t('reports.access.nothingFound')}</Alert>}
         <Part title={t('reports.access.subjects')} count={result.subjects.length}>
-          <Table headers={[t('reports.access.columns.subject'), t('reports.access.columns.kind'), t('reports.access.columns.data'), t('reports.access.columns.found')]}>
+          <Table headers={[t('reports.access.columns.subject'), t('reports.access.columns.kind'), t('reports.access.columns.data'), t('reports.access.columns.found'), t('reports.access.columns.tlp')]}>
             {result.subjects.map((subject) => (
               <tr className="utrecht-table__row" key={subject.id}>
                 <th className="utrecht-table__cell" scope="row">
@@ -181,23 +189,25 @@ function AccessReport({ result, criteria }: { result: AccessRequestResult; crite
                   </dl>,
                 )}
                 {cell(t(`reports.access.matchedBy.${subject.matchedBy}`))}
+                {cell(<TlpBadge tlp={subject.tlp} short />, true)}
               </tr>
             ))}
           </Table>
         </Part>
         <Part title={t('reports.access.links')} count={result.subjectLinks.length}>
-          <Table headers={[t('reports.access.columns.from'), t('reports.access.columns.kind'), t('reports.access.columns.to')]}>
+          <Table headers={[t('reports.access.columns.from'), t('reports.access.columns.kind'), t('reports.access.columns.to'), t('reports.access.columns.tlp')]}>
             {result.subjectLinks.map((link, index) => (
               <tr className="utrecht-table__row" key={index}>
                 {cell(link.fromLabel)}
                 {cell(t(`domain.linkKind.${link.kind}`))}
                 {cell(link.toLabel)}
+                {cell(<TlpBadge tlp={link.tlp} short />, true)}
               </tr>
             ))}
           </Table>
         </Part>
         <Part title={t('reports.access.dossiers')} count={result.dossiers.length}>
-          <Table headers={[t('reports.access.columns.number'), t('reports.access.columns.title'), t('reports.access.columns.status'), t('reports.access.columns.role'), t('reports.access.columns.subject')]}>
+          <Table headers={[t('reports.access.columns.number'), t('reports.access.columns.title'), t('reports.access.columns.status'), t('reports.access.columns.role'), t('reports.access.columns.subject'), t('reports.access.columns.tlp')]}>
             {result.dossiers.map((dossier, index) => (
               <tr className="utrecht-table__row" key={`${dossier.id}-${index}`} data-testid="access-dossier">
                 <th className="utrecht-table__cell app-nowrap" scope="row">
@@ -216,12 +226,13 @@ function AccessReport({ result, criteria }: { result: AccessRequestResult; crite
                 {cell(t(`domain.status.${dossier.status}`))}
                 {cell(t(`domain.role.${dossier.role}`))}
                 {cell(dossier.subjectLabel)}
+                {cell(<TlpBadge tlp={dossier.tlp} short />, true)}
               </tr>
             ))}
           </Table>
         </Part>
         <Part title={t('reports.access.signals')} count={result.signals.length}>
-          <Table headers={[t('reports.access.columns.date'), t('reports.access.columns.summary'), t('reports.access.columns.dossier')]}>
+          <Table headers={[t('reports.access.columns.date'), t('reports.access.columns.summary'), t('reports.access.columns.dossier'), t('reports.access.columns.tlp')]}>
             {result.signals.map((signal) => (
               <tr className="utrecht-table__row" key={signal.id}>
                 {cell(formatDate(signal.receivedOn, language), true)}
@@ -231,12 +242,13 @@ function AccessReport({ result, criteria }: { result: AccessRequestResult; crite
                   </>,
                 )}
                 {cell(signal.dossierNumber ?? '–', true)}
+                {cell(<TlpBadge tlp={signal.tlp} short />, true)}
               </tr>
             ))}
           </Table>
         </Part>
         <Part title={t('reports.access.notes')} count={result.notes.length}>
-          <Table headers={[t('reports.access.columns.date'), t('reports.access.columns.dossier'), t('reports.access.columns.text')]}>
+          <Table headers={[t('reports.access.columns.date'), t('reports.access.columns.dossier'), t('reports.access.columns.text'), t('reports.access.columns.tlp')]}>
             {result.notes.map((note) => (
               <tr className="utrecht-table__row" key={note.id}>
                 {cell(formatDate(note.notedOn, language), true)}
@@ -247,17 +259,19 @@ function AccessReport({ result, criteria }: { result: AccessRequestResult; crite
                     {note.internal && <span className="app-muted"> ({t('reports.access.internal')})</span>}
                   </>,
                 )}
+                {cell(<TlpBadge tlp={note.tlp} short />, true)}
               </tr>
             ))}
           </Table>
         </Part>
         <Part title={t('reports.access.attachments')} count={result.attachments.length}>
-          <Table headers={[t('reports.access.columns.dossier'), t('reports.access.columns.file'), t('reports.access.columns.size')]}>
+          <Table headers={[t('reports.access.columns.dossier'), t('reports.access.columns.file'), t('reports.access.columns.size'), t('reports.access.columns.tlp')]}>
             {result.attachments.map((attachment) => (
               <tr className="utrecht-table__row" key={attachment.id}>
                 {cell(attachment.dossierNumber, true)}
                 {cell(attachment.fileName)}
                 {cell(formatBytes(attachment.byteSize, language))}
+                {cell(<TlpBadge tlp={attachment.tlp} short />, true)}
               </tr>
             ))}
           </Table>
@@ -281,6 +295,25 @@ function AccessReport({ result, criteria }: { result: AccessRequestResult; crite
           </Button>
         </div>
         <TextField label={t('reports.access.reference')} description={t('reports.access.referenceDescription')} value={reference} onChange={(event) => setReference(event.target.value)} />
+        <section className="app-access-pdf" aria-labelledby="access-pdf-heading">
+          <h3 className="utrecht-heading-3" id="access-pdf-heading">
+            {t('reports.access.exportPdf')}
+          </h3>
+          <p className="utrecht-paragraph">{t('reports.access.exportPdfLead')}</p>
+          <SaveFileForm
+            initialPath={besideVault(vaultPath, pdfName)}
+            label={t('reports.access.pdfPath')}
+            submitLabel={t('reports.access.pdfSave')}
+            busyText={t('reports.access.pdfBusy')}
+            savedText={(path) => t('reports.access.pdfSaved', { path })}
+            existsText={t('reports.access.pdfExists')}
+            overwriteLabel={t('reports.access.pdfOverwrite')}
+            pathRequiredText={t('reports.access.pathRequired')}
+            save={(targetPath, overwrite) =>
+              callCore('accessRequest.exportPdf', { criteria: searchedInput, ...(reference.trim() ? { reference: reference.trim() } : {}), targetPath, overwrite })
+            }
+          />
+        </section>
         {error && <Alert type="error">{errorText(error)}</Alert>}
         {recorded ? (
           <div role="status">

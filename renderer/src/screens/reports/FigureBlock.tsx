@@ -1,6 +1,6 @@
 import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Bar, BarChart, CartesianGrid, LabelList, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, LabelList, Legend, Line, LineChart, Rectangle, ResponsiveContainer, Tooltip, XAxis, YAxis, type BarShapeProps } from 'recharts';
 import { isSmallCount, reportCount } from '../../../../shared/api/reports';
 
 export interface FigureRow {
@@ -26,6 +26,15 @@ interface FigureBlockProps {
 }
 
 const BAR_COLOUR = '#1f5f8b';
+
+/**
+ * A bar as recharts draws it, and nothing for a bar of no length. With a shape of its own recharts
+ * keeps zero-length bars (it drops them otherwise, and their labels with them), so that a hidden
+ * count still gets its "< 5" at the axis, as in the table beside it.
+ */
+function barShape(props: BarShapeProps) {
+  return props.width && props.height ? <Rectangle {...props} /> : <g />;
+}
 
 /**
  * One figure: a heading, a chart for the eye and the table behind it for the reader (and the screen
@@ -73,7 +82,7 @@ export function FigureBlock({ title, rows, protectSmall, chart = 'bars', testId,
                       <YAxis allowDecimals={false} />
                     </>
                   )}
-                  <Bar dataKey="value" fill={BAR_COLOUR} isAnimationActive={false}>
+                  <Bar dataKey="value" fill={BAR_COLOUR} isAnimationActive={false} shape={barShape}>
                     <LabelList dataKey="text" position={horizontal ? 'right' : 'top'} style={{ fontSize: 12, fill: '#222' }} />
                   </Bar>
                 </BarChart>

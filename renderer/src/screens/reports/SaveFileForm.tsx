@@ -1,6 +1,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError, Result } from '../../../../shared/api';
+import type { FileChoicePurpose } from '../../../../shared/api/file-choice';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { PathField } from '../../components/PathField';
@@ -15,11 +16,27 @@ interface SaveFileFormProps {
   overwriteLabel: string;
   pathRequiredText: string;
   save(path: string, overwrite: boolean): Promise<Result<{ path: string; bytes: number }>>;
+  /** What the native file dialog says it is for. */
+  purpose?: FileChoicePurpose;
+  /** Said while saving takes a while (a PDF takes seconds); announced politely. */
+  busyText?: string;
   children?: ReactNode;
 }
 
 /** A path and a save button; an existing file is replaced only after a second, explicit press. */
-export function SaveFileForm({ initialPath, label, submitLabel, savedText, existsText, overwriteLabel, pathRequiredText, save, children }: SaveFileFormProps) {
+export function SaveFileForm({
+  initialPath,
+  label,
+  submitLabel,
+  savedText,
+  existsText,
+  overwriteLabel,
+  pathRequiredText,
+  save,
+  purpose = 'report-export',
+  busyText,
+  children,
+}: SaveFileFormProps) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const [target, setTarget] = useState(initialPath);
@@ -52,7 +69,7 @@ export function SaveFileForm({ initialPath, label, submitLabel, savedText, exist
     <form className="app-form app-report-save" onSubmit={submit} noValidate aria-busy={busy}>
       {children}
       <PathField
-        purpose="attachment-export"
+        purpose={purpose}
         label={label}
         value={target}
         error={attempted && target.trim() === '' ? pathRequiredText : null}
@@ -62,7 +79,10 @@ export function SaveFileForm({ initialPath, label, submitLabel, savedText, exist
         }}
       />
       {error && <Alert type="error">{errorText(error)}</Alert>}
-      {saved && <Alert type="ok">{savedText(saved)}</Alert>}
+      <div role="status" className="app-report-save__status">
+        {busy && busyText && <p className="utrecht-paragraph app-muted">{busyText}</p>}
+        {saved && <Alert type="ok">{savedText(saved)}</Alert>}
+      </div>
       {exists && <Alert type="warning">{existsText}</Alert>}
       <div className="app-button-row">
         <Button type="submit" appearance="secondary" busy={busy}>

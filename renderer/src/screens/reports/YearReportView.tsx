@@ -29,6 +29,9 @@ export function YearReportView() {
       ? period.from.slice(0, 4)
       : `${formatDate(period.from, language)} – ${formatDate(period.to, language)}`;
 
+  // "2025" for a calendar year, else the two dates: never anything about a person.
+  const fileNamePeriod = /^\d{4}$/.test(periodText) ? periodText : `${period.from}-${period.to}`;
+
   return (
     <>
       <PeriodPicker key={`${period.from}-${period.to}`} period={period} onChange={setPeriod} years={recentYears()} />
@@ -49,6 +52,23 @@ export function YearReportView() {
             </Button>
           </div>
           <YearReport figures={figures.data} periodText={periodText} />
+          <section className="app-card app-no-print" aria-labelledby="report-pdf-heading">
+            <h2 className="utrecht-heading-2" id="report-pdf-heading">
+              {t('reports.year.exportPdf')}
+            </h2>
+            <SaveFileForm
+              key={periodText}
+              initialPath={besideVault(vaultPath, `jaarrapportage-meldpunt-${fileNamePeriod}.pdf`)}
+              label={t('reports.year.pdfPath')}
+              submitLabel={t('reports.year.pdfSave')}
+              busyText={t('reports.year.pdfBusy')}
+              savedText={(path) => t('reports.year.pdfSaved', { path })}
+              existsText={t('reports.year.csvExists')}
+              overwriteLabel={t('reports.year.csvOverwrite')}
+              pathRequiredText={t('reports.year.pathRequired')}
+              save={(targetPath, overwrite) => callCore('report.exportPdf', { ...period, targetPath, overwrite })}
+            />
+          </section>
           <section className="app-card app-no-print" aria-label={t('reports.year.exportCsv')}>
             <h2 className="utrecht-heading-2">{t('reports.year.exportCsv')}</h2>
             <SaveFileForm

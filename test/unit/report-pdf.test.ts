@@ -1,0 +1,110 @@
+import i18next, { type TFunction } from 'i18next';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { auditActionNl, barChartSvg, columnChartSvg, highestTlp, periodTextNl, renderYearReportPdf } from '../../electron/core/reports/report-pdf';
+import type { AccessRequestResult, ReportFigures } from '../../shared/api/reports';
+import { OUTCOME_KEYS } from '../../shared/api/reports';
+import { resources } from '../../renderer/src/i18n';
+import { describeEntry } from '../../renderer/src/screens/audit/actions';
+
+/** The bars of an SVG chart as [width or height, label] in drawing order. */
+function bars(svg: string, dimension: 'width' | 'height'): Array<[number, string]> {
+  const lengths = [...svg.matchAll(new RegExp(`<rect [^>]*${dimension}="([\\d.]+)"`, 'g'))].map((match) => Number(match[1]));
+  const labels = [...svg.matchAll(/<text [^>]*>([^<]*)<\/text>/g)].map((match) => match[1]!.replace('&#60;', '<'));
+  return lengths.map((length, index) => [length, labels[index] ?? '']);
+}
+
+describe('the year report page', () => {
+  it('draws no bar for a hidden count but labels it "< 5"; the longest visible bar fills the area', () => {
+    const svg = barChartSvg([
+      { label: 'Drugs', count: 12 },
+      { label: 'Milieu', count: 3 },
+      { label: 'Zorgfraude', count: 0 },
+      { label: 'Gokken', count: 6 },
+    ]);
+    const widths = [...svg.matchAll(/<rect [^>]*width="([\d.]+)"/g)].map((match) => Number(match[1]));
+    expect(widths).toEqual([150, 0, 0, 75]);
+    const counts = [...svg.matchAll(/<text x="[\d.]+" y="[\d.]+">([^<]*)<\/text>/g)].map((match) => match[1]);
+    expect(counts).toEqual(['12', '&#60; 5', '0', '6']);
+    // Nothing to show: no chart at all (the table says it).
+    expect(barChartSvg([{ label: 'Milieu', count: 2 }])).toBe('');
+  });
+
+  it('draws the months as columns with Dutch names and the hidden counts labelled', () => {
+    const svg = columnChartSvg(
+      [
+        { month: '2025-01', count: 10 },
+        { month: '2025-02', count: 4 },
+        { month: '2025-03', count: 5 },
+      ],
+      false,
+    );
+    expect(bars(svg, 'height').map(([height]) => height)).toEqual([90, 0, 45]);
+    expect(svg).toContain('>jan<');
+    expect(svg).toContain('>mrt<');
+    expect(svg).toContain('>&#60; 5<');
+  });
+
+  it('names the period by its year, else by its dates', () => {
+    expect(periodTextNl({ from: '2025-01-01', to: '2025-12-31' })).toBe('2025');
+    expect(periodTextNl({ from: '2025-03-01', to: '2025-08-31' })).toBe('01-03-2025 t/m 31-08-2025');
+  });
+
+  it('is a page without scripts or outside requests, its labels escaped, with no handling code (counts only)', () => {
+    const figures: ReportFigures = {
+      period: { from: '2025-01-01', to: '2025-12-31' },
+      signalsTotal: 7,
+      byPhenomenon: [{ phenomenonId: 1, code: 'x', label: '<b>Drugs</b>', count: 7 }],
+      byHowReceived: [{ howReceived: 'burger', count: 7 }],
+      byOrigin: [{ origin: null, count: 7 }],
+      byMonth: Array.from({ length: 12 }, (_, index) => ({ month: `2025-${String(index + 1).padStart(2, '0')}`, count: index === 0 ? 7 : 0 })),
+      outcomes: OUTCOME_KEYS.map((key) => ({ key, count: 0 })),
+      decisionTime: { decided: 2, medianDays: 10, p75Days: 20 },
+      measuresByKind: [],
+      measuresTotal: 0,
+    };
+    const page = renderYearReportPdf(figures, { madeOn: '2026-03-01', madeBy: 'P. Leider' });
+    expect(page.html).not.toMatch(/<script|src=|href=/i);
+    expect(page.html).toContain('&#60;b&#62;Drugs&#60;/b&#62;');
+    expect(page.html).not.toContain('<b>Drugs</b>');
+    // Fewer than five decisions: the days are not shown.
+    expect(page.html).not.toContain('10 dagen');
+    expect(page.headerTemplate).not.toContain('TLP:');
+    expect(page.footerTemplate).toContain('class="pageNumber"');
+    expect(page.footerTemplate).toContain('class="totalPages"');
+  });
+});
+
+describe('the access request page', () => {
+  it('carries the strictest handling code of what was found', () => {
+    const empty: AccessRequestResult = { subjects: [], subjectLinks: [], dossiers: [], signals: [], notes: [], attachments: [], audit: [] };
+    expect(highestTlp(empty)).toBe('AMBER+STRICT');
+    const note = { id: 1, dossierId: 1, dossierNumber: '2025-0001', notedOn: '2025-01-01', body: 'x', internal: false };
+    expect(highestTlp({ ...empty, notes: [{ ...note, tlp: 'GREEN' }] })).toBe('GREEN');
+    expect(highestTlp({ ...empty, notes: [{ ...note, tlp: 'GREEN' }, { ...note, id: 2, tlp: 'RED' }, { ...note, id: 3, tlp: 'AMBER' }] })).toBe('RED');
+  });
+
+  it('says what an audit entry about a subject was, in Dutch', () => {
+    expect(auditActionNl('subject.linked-to-dossier', { role: 'huurder' })).toBe('Subject aan een dossier gekoppeld als huurder');
+    expect(auditActionNl('subject.created', { type: 'person' })).toBe('Subject vastgelegd: persoon');
+    expect(auditActionNl('something.else', {})).toBe('something.else');
+  });
+});
+
+describe('the audit screen’s sentences for the exports', () => {
+  let t: TFunction;
+  beforeAll(async () => {
+    const instance = i18next.createInstance();
+    await instance.init({ lng: 'nl', resources, interpolation: { escapeValue: false } });
+    t = instance.t;
+  });
+
+  const entry = (action: string, details: Record<string, unknown>) => ({ id: 1, occurredAt: '2026-03-01T10:00:00Z', actor: 'P. Leider', action, details, items: [] });
+
+  it('tells a PDF from a CSV, and names the access request without the person', () => {
+    expect(describeEntry(t, 'nl', entry('report.exported', { from: '2025-01-01', to: '2025-12-31', format: 'pdf' }))).toBe('Jaarrapportage (2025-01-01 t/m 2025-12-31) als PDF opgeslagen');
+    expect(describeEntry(t, 'nl', entry('report.exported', { from: '2025-01-01', to: '2025-12-31', format: 'csv' }))).toBe('Jaarrapportage (2025-01-01 t/m 2025-12-31) als CSV opgeslagen');
+    expect(describeEntry(t, 'nl', entry('access-request.exported', { format: 'pdf', criteria: ['bsn'], subjects: 1, dossiers: 2 }))).toBe(
+      'Overzicht van een inzageverzoek als PDF opgeslagen',
+    );
+  });
+});
