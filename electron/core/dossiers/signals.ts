@@ -4,6 +4,7 @@ import type { DossierStatus, HowReceived, InformationGrade, Partner, SourceGrade
 import { CoreError } from '../errors';
 import { inTransaction, invalidField, notFound, requireNotInFuture, timestamp, toBoolean, today, type DossierContext } from './context';
 import { dossierSummary, insertDossier, requireDossier, touchDossier } from './dossier-records';
+import { auditRetentionChange, requireRetentionReason, retentionDateOf } from '../reports/retention';
 import { assertPhenomenaExist, phenomenaById } from './phenomena';
 import { changedFields, type SqlQuery } from './sql';
 
@@ -220,9 +221,13 @@ const SIGNAL_COLUMN_OF = {
 } as const;
 
 export function updateSignal(context: DossierContext, input: ParsedInput<'signal.update'>): Signal {
-  const { signalId, ...fields } = input;
+  const { signalId, retentionReason, ...fields } = input;
   return inTransaction(context, () => {
     const before = requireSignalRow(context, signalId);
+    // A new retention date needs a reason, here as on the retention list, and is audited the same way.
+    const retentionChanged = fields.retentionUntil !== undefined && fields.retentionUntil !== before.retention_until;
+    const reason = retentionChanged ? requireRetentionReason(retentionReason) : null;
+    const retentionBefore = retentionChanged ? retentionDateOf(context, 'signal', signalId) : null;
     requireNotInFuture(context, 'receivedOn', fields.receivedOn);
     if (fields.phenomenonId) assertPhenomenaExist(context, [fields.phenomenonId]);
     const changes = changedFields(fields, SIGNAL_COLUMN_OF);
@@ -234,6 +239,9 @@ export function updateSignal(context: DossierContext, input: ParsedInput<'signal
     const after = requireSignalRow(context, signalId);
     assertReporterFitsHowReceived(after);
     context.audit('signal.updated', { signalId, fields: changes.map((change) => change.field) });
+    if (reason !== null) {
+      auditRetentionChange(context, { kind: 'signal', id: signalId, number: null, from: retentionBefore, to: retentionDateOf(context, 'signal', signalId), reason });
+    }
     return toSignal(after, phenomenaById(context));
   });
 }
