@@ -78,16 +78,26 @@ export function RetentionView() {
               {list.data.map((item) => (
                 <tr className="utrecht-table__row" key={`${item.kind}-${item.id}`} data-testid={`retention-${item.kind}-${item.id}`}>
                   <th className="utrecht-table__cell" scope="row">
-                    <a
-                      href="#"
-                      className="utrecht-link"
-                      onClick={(event) => {
-                        event.preventDefault();
-                        open(item.kind === 'dossier' ? { section: 'dossiers', view: 'dossier', dossierId: item.id } : { section: 'signals', view: 'signal', signalId: item.id });
-                      }}
-                    >
-                      {itemLabel(item)}
-                    </a>
+                    {item.inTrash ? (
+                      // A trashed item cannot be opened (only restored from the trash); its period runs on.
+                      <span title={t('reports.retention.inTrashHint')}>{itemLabel(item)}</span>
+                    ) : (
+                      <a
+                        href="#"
+                        className="utrecht-link"
+                        onClick={(event) => {
+                          event.preventDefault();
+                          open(item.kind === 'dossier' ? { section: 'dossiers', view: 'dossier', dossierId: item.id } : { section: 'signals', view: 'signal', signalId: item.id });
+                        }}
+                      >
+                        {itemLabel(item)}
+                      </a>
+                    )}
+                    {item.inTrash && (
+                      <span className="app-badge app-badge--trash" data-testid="retention-in-trash">
+                        {t('reports.retention.inTrash')}
+                      </span>
+                    )}
                     {item.kind === 'signal' && <div className="app-muted">{item.title}</div>}
                   </th>
                   <td className="utrecht-table__cell">{t(`reports.retention.basis.${item.basis}`)}</td>

@@ -104,8 +104,9 @@ export function SignalScreen({ signalId }: { signalId: number }) {
                 labelledBy={editHeadingId}
                 submitLabel={t('signals.form.saveChanges')}
                 onCancel={stopEditing}
-                onSubmit={async (fields) => {
-                  const result = await callCore('signal.update', { signalId: signal.id, ...fields });
+                askRetentionReason
+                onSubmit={async (fields, retentionReason) => {
+                  const result = await callCore('signal.update', { signalId: signal.id, ...fields, ...(retentionReason !== undefined && { retentionReason }) });
                   if (!result.ok) return result.error;
                   stopEditing();
                   afterChange(result.value, t('signals.signal.saved'));
