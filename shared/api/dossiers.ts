@@ -142,6 +142,11 @@ const signalHandlers = {
         dossierId: id.optional(),
         receivedFrom: isoDateSchema.optional(),
         receivedUntil: isoDateSchema.optional(),
+        /**
+         * A postcode area (the four digits), as the dashboard counts it: a postcode in the signal's
+         * location, or an address subject of its dossier in that area.
+         */
+        postcodeArea: z.string().regex(/^[1-9]\d{3}$/, 'postcode.invalid').optional(),
         sort: z.enum(SIGNAL_SORTS).default('receivedOn'),
         direction,
         ...paging,

@@ -121,4 +121,31 @@ describe('retention: one rule for every path that changes the date', () => {
     expect([figures.openActions, figures.overdueActions]).toEqual([overview.length, overview.filter((action) => action.overdue).length]);
     await core.dispose();
   });
+
+  it('filters the signal list on a postcode area and period exactly as the dashboard counts it, so that a blind spot leads to its signals', async () => {
+    const { call, fail, core } = await openDossierCore({ now: () => NOW });
+    const inArea = await call('signal.create', { receivedOn: '2025-03-02', howReceived: 'burger', summary: 'Postcode in de locatie', location: 'Dorpsstraat 1, 5678 CD Ergens' });
+    await call('signal.create', { receivedOn: '2025-03-03', howReceived: 'burger', summary: 'Zonder spatie', location: 'Kade 2,5678cd' });
+    await call('signal.create', { receivedOn: '2025-03-04', howReceived: 'burger', summary: 'Geen postcode', location: 'Huisnummer 15678 CD' });
+    await call('signal.create', { receivedOn: '2024-03-04', howReceived: 'burger', summary: 'Vorig jaar', location: '5678 CD' });
+    const dossier = await call('dossier.create', { title: 'Adres in gebied', openedOn: '2025-01-01' });
+    const address = await call('subject.create', { details: { type: 'address', postcode: '5678CD', houseNumber: 3 } });
+    await call('subject.linkToDossier', { subjectId: address.id, dossierId: dossier.id, role: 'locatie' });
+    const viaDossier = await call('signal.create', { receivedOn: '2025-05-01', howReceived: 'meldpunt', summary: 'Via het dossier' });
+    await call('signal.attachToDossier', { signalId: viaDossier.id, dossierId: dossier.id });
+
+    const figures = await call('dashboard.figures', { from: '2025-01-01', to: '2025-12-31' });
+    expect(figures.areas.map((area) => area.area)).toEqual(['5678']);
+    for (const area of figures.areas) {
+      const current = await call('signal.list', { postcodeArea: area.area, receivedFrom: '2025-01-01', receivedUntil: '2025-12-31' });
+      const previous = await call('signal.list', { postcodeArea: area.area, receivedFrom: '2024-01-01', receivedUntil: '2024-12-31' });
+      expect([area.area, current.total, previous.total]).toEqual([area.area, area.signals, area.previousSignals]);
+    }
+    const page = await call('signal.list', { postcodeArea: '5678', receivedFrom: '2025-01-01', receivedUntil: '2025-12-31' });
+    expect(page.total).toBe(3);
+    expect(page.items.map((item) => item.id)).toEqual(expect.arrayContaining([inArea.id, viaDossier.id]));
+    expect(page.items.map((item) => item.summary)).not.toContain('Geen postcode');
+    expect(await fail('signal.list', { postcodeArea: '0123' })).toMatchObject({ code: 'INVALID_INPUT', details: { field: 'postcodeArea' } });
+    await core.dispose();
+  });
 });

@@ -61,6 +61,7 @@ export function RetentionView() {
         </label>
       </div>
       {list.error && <Alert type="error">{errorText(list.error)}</Alert>}
+      {list.data?.some((item) => item.inTrash) && <p className="utrecht-paragraph app-muted">{t('reports.retention.inTrashHint')}</p>}
       {list.data && list.data.length > 0 && (
         <div className="app-card app-report-scroll">
           <table className="utrecht-table app-report-table app-retention-table" data-testid="retention-table">
@@ -80,7 +81,7 @@ export function RetentionView() {
                   <th className="utrecht-table__cell" scope="row">
                     {item.inTrash ? (
                       // A trashed item cannot be opened (only restored from the trash); its period runs on.
-                      <span title={t('reports.retention.inTrashHint')}>{itemLabel(item)}</span>
+                      <span>{itemLabel(item)}</span>
                     ) : (
                       <a
                         href="#"
@@ -93,11 +94,6 @@ export function RetentionView() {
                         {itemLabel(item)}
                       </a>
                     )}
-                    {item.inTrash && (
-                      <span className="app-badge app-badge--trash" data-testid="retention-in-trash">
-                        {t('reports.retention.inTrash')}
-                      </span>
-                    )}
                     {item.kind === 'signal' && <div className="app-muted">{item.title}</div>}
                   </th>
                   <td className="utrecht-table__cell">{t(`reports.retention.basis.${item.basis}`)}</td>
@@ -105,7 +101,14 @@ export function RetentionView() {
                     {formatDate(item.retentionUntil, language)} <span className="app-muted">({item.explicit ? t('reports.retention.explicit') : t('reports.retention.computed')})</span>
                   </td>
                   <td className="utrecht-table__cell">
-                    {item.overdue ? <span className="app-badge app-badge--warning">{t('reports.retention.overdue')}</span> : t('reports.retention.notDue')}
+                    <div className="app-retention-state">
+                      {item.overdue ? <span className="app-badge app-badge--warning">{t('reports.retention.overdue')}</span> : <span>{t('reports.retention.notDue')}</span>}
+                      {item.inTrash && (
+                        <span className="app-badge app-badge--trash" data-testid="retention-in-trash">
+                          {t('reports.retention.inTrash')}
+                        </span>
+                      )}
+                    </div>
                   </td>
                   <td className="utrecht-table__cell">
                     <div className="app-button-row app-retention-actions">
