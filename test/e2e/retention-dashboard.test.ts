@@ -75,6 +75,16 @@ describe.skipIf(skipWithoutBrowser)('retention of trashed items and the dashboar
     expect(await row.getByRole('link').count()).toBe(0);
     await checkScreen(page, 'retention-01-due-in-trash');
 
+    // Its period can be changed there too, the date written as everywhere else.
+    await row.getByRole('button', { name: /^Termijn wijzigen/ }).click();
+    const change = page.getByRole('dialog');
+    expect(await change.getByLabel('Bewaren tot').inputValue()).toBe('01-10-2025');
+    await change.getByLabel('Bewaren tot').fill('31-09-2025');
+    await change.getByRole('button', { name: 'Opslaan' }).click();
+    await expect.poll(() => change.getByText('Vul een bestaande datum in als dd-mm-jjjj.').isVisible()).toBe(true);
+    await change.getByRole('button', { name: 'Annuleren' }).click();
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+
     await row.getByRole('button', { name: /^Vernietigen/ }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('Reden').fill('Bewaartermijn verstreken, stond in de prullenbak');

@@ -12,6 +12,7 @@ import { callCore } from '../../core-client';
 import { formatDate } from '../../format/date';
 import { currentLanguage } from '../../i18n';
 import { useNavigation } from '../../store/navigation';
+import { DateField, useDateText } from '../dossiers/DateField';
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 
@@ -158,18 +159,23 @@ function ExtendDialog({ item, onClose, onSaved }: { item: RetentionItem; onClose
   const { t } = useTranslation();
   const errorText = useErrorText();
   const itemLabel = useItemLabel();
-  const [until, setUntil] = useState(item.retentionUntil);
+  const dates = useDateText();
+  const [untilText, setUntilText] = useState(() => dates.toText(item.retentionUntil));
   const [reason, setReason] = useState('');
   const [attempted, setAttempted] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
 
+  // Typed as dd-mm-jjjj, like every date in the app; a retention date cannot be left empty here.
+  const until = dates.parse(untilText);
+  const untilProblem = !until.ok ? until.message : until.value === null ? t('reports.retention.untilRequired') : null;
+
   async function submit(event: FormEvent) {
     event.preventDefault();
     setAttempted(true);
-    if (!reason.trim() || !/^\d{4}-\d{2}-\d{2}$/.test(until)) return;
+    if (!reason.trim() || !until.ok || until.value === null) return;
     setBusy(true);
-    const result = await callCore('retention.setUntil', { kind: item.kind, id: item.id, until, reason: reason.trim() });
+    const result = await callCore('retention.setUntil', { kind: item.kind, id: item.id, until: until.value, reason: reason.trim() });
     setBusy(false);
     if (result.ok) onSaved(result.value);
     else setError(result.error);
@@ -178,7 +184,7 @@ function ExtendDialog({ item, onClose, onSaved }: { item: RetentionItem; onClose
   return (
     <Dialog title={t('reports.retention.extendTitle', { item: itemLabel(item) })} onClose={() => !busy && onClose()}>
       <form className="app-form" onSubmit={submit} noValidate>
-        <TextField label={t('reports.retention.untilLabel')} value={until} onChange={(event) => setUntil(event.target.value)} placeholder="2030-12-31" error={attempted && !/^\d{4}-\d{2}-\d{2}$/.test(until) ? t('reports.period.invalid') : null} />
+        <DateField label={t('reports.retention.untilLabel')} value={untilText} onChange={setUntilText} error={attempted ? untilProblem : null} />
         <TextField
           label={t('reports.retention.reasonLabel')}
           description={t('reports.retention.reasonDescription')}
