@@ -112,6 +112,9 @@ const signalChanges = {
   retentionUntil: optionalIsoDateSchema,
 };
 
+/** Why a retention date changed: it goes into the audit trail, as on the retention list. */
+const retentionReason = requiredTextSchema(500);
+
 export const SIGNAL_SORTS = ['receivedOn', 'createdAt'] as const;
 
 const signalHandlers = {
@@ -139,6 +142,11 @@ const signalHandlers = {
         dossierId: id.optional(),
         receivedFrom: isoDateSchema.optional(),
         receivedUntil: isoDateSchema.optional(),
+        /**
+         * A postcode area (the four digits), as the dashboard counts it: a postcode in the signal's
+         * location, or an address subject of its dossier in that area.
+         */
+        postcodeArea: z.string().regex(/^[1-9]\d{3}$/, 'postcode.invalid').optional(),
         sort: z.enum(SIGNAL_SORTS).default('receivedOn'),
         direction,
         ...paging,
@@ -146,7 +154,8 @@ const signalHandlers = {
       .strict()
       .superRefine(inOrder('receivedFrom', 'receivedUntil')),
   ),
-  'signal.update': defineHandler<Signal>()(z.object({ signalId: id, ...signalChanges }).strict()),
+  /** A changed `retentionUntil` needs `retentionReason` (INVALID_INPUT on retentionReason otherwise); it goes into the audit trail. */
+  'signal.update': defineHandler<Signal>()(z.object({ signalId: id, ...signalChanges, retentionReason: retentionReason.optional() }).strict()),
   'signal.attachToDossier': defineHandler<Signal>()(z.object({ signalId: id, dossierId: id }).strict()),
   /** A new dossier from the signal: its phenomenon, handling code, legal basis and purpose carry over. */
   'signal.toDossier': defineHandler<DossierSummary>()(
@@ -212,7 +221,8 @@ const dossierHandlers = {
       .strict()
       .superRefine(inOrder('openedFrom', 'openedUntil')),
   ),
-  'dossier.update': defineHandler<DossierSummary>()(z.object({ dossierId: id, ...dossierChanges }).strict()),
+  /** A changed `retentionUntil` needs `retentionReason` (INVALID_INPUT on retentionReason otherwise); it goes into the audit trail. */
+  'dossier.update': defineHandler<DossierSummary>()(z.object({ dossierId: id, ...dossierChanges, retentionReason: retentionReason.optional() }).strict()),
   /**
    * Along the transition table only (shared/domain/enums.ts). Closing needs a closing reason,
    * reopening a final dossier needs a reason; `changedOn` is the decision's date (default today),

@@ -109,6 +109,9 @@ export interface DashboardFigures {
   topSubjects: Array<{ subjectId: number; label: string; type: SubjectType; dossiers: number }>;
   openMeasures: number;
   overdueMeasures: number;
+  /** Actions agreed in meetings (the follow-up overview), not yet done; overdue: past their due date. */
+  openActions: number;
+  overdueActions: number;
   /** Phenomena with few or no signals against the previous period of the same length. */
   blindSpots: Array<{ kind: 'phenomenon' | 'area'; key: string; label: string; current: number; previous: number }>;
 }
@@ -141,6 +144,8 @@ export interface RetentionItem {
   /** True when set on the item (by the user); false when computed from the defaults. */
   explicit: boolean;
   overdue: boolean;
+  /** In the trash: its period runs on, and when it is due it is destroyed from the retention list like any other. */
+  inTrash: boolean;
 }
 
 export interface RetentionOverview {

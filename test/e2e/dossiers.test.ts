@@ -146,6 +146,14 @@ describe.skipIf(skipWithoutBrowser)('the dossier list and the dossier screen, en
     await expect.poll(() => edit.getByRole('alert').filter({ hasText: 'Vul een bestaande datum in als dd-mm-jjjj.' }).isVisible()).toBe(true);
     await checkScreen(page, 'dossiers-08-edit');
     await edit.getByLabel('Bewaren tot').fill('31-12-2031');
+    // A new retention date needs a reason: the field appears with the change, and saving without it is refused.
+    const reason = edit.getByLabel('Reden van de wijziging');
+    await expect.poll(() => reason.isVisible()).toBe(true);
+    await edit.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
+    await expect.poll(() => edit.getByRole('alert').filter({ hasText: 'Vul een reden in.' }).isVisible()).toBe(true);
+    expect(await reason.getAttribute('aria-invalid')).toBe('true');
+    await checkScreen(page, 'dossiers-08b-retention-reason');
+    await reason.fill('Afspraak met de officier van justitie');
     await edit.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'De wijzigingen zijn opgeslagen.' }).isVisible()).toBe(true);
     // The confirmation comes before the dossier is read again: wait for the new facts.
@@ -159,6 +167,8 @@ describe.skipIf(skipWithoutBrowser)('the dossier list and the dossier screen, en
       retentionUntil: '2031-12-31',
       purpose: null,
     });
+    const [retentionEntry] = await core('audit.list', { actions: ['retention.extended', 'retention.shortened'], limit: 1 });
+    expect(retentionEntry).toMatchObject({ action: 'retention.extended', details: { kind: 'dossier', id: createdId, number, to: '2031-12-31', reason: 'Afspraak met de officier van justitie' } });
 
     // The choices are the transition table's, nothing else.
     const { nextStatuses } = await core('dossier.get', { dossierId: createdId });

@@ -1,6 +1,7 @@
 import type { ParsedInput } from '../../../shared/api';
 import type { Dossier, DossierSummary, Page } from '../../../shared/api/dossier-types';
 import { STATUS_TRANSITIONS } from '../../../shared/domain/enums';
+import { auditRetentionChange, requireRetentionReason, retentionDateOf } from '../reports/retention';
 import { inTransaction, requireNotInFuture, timestamp, today, type DossierContext } from './context';
 import {
   DOSSIER_COLUMNS,
@@ -126,9 +127,13 @@ const DOSSIER_COLUMN_OF = {
 } as const;
 
 export function updateDossier(context: DossierContext, input: ParsedInput<'dossier.update'>): DossierSummary {
-  const { dossierId, phenomenonIds, partners, ...columns } = input;
+  const { dossierId, phenomenonIds, partners, retentionReason, ...columns } = input;
   return inTransaction(context, () => {
-    requireDossier(context, dossierId);
+    const before = requireDossier(context, dossierId);
+    // A new retention date needs a reason, here as on the retention list, and is audited the same way.
+    const retentionChanged = columns.retentionUntil !== undefined && columns.retentionUntil !== before.retention_until;
+    const reason = retentionChanged ? requireRetentionReason(retentionReason) : null;
+    const retentionBefore = retentionChanged ? retentionDateOf(context, 'dossier', dossierId) : null;
     const changes = changedFields(columns, DOSSIER_COLUMN_OF);
     const fields = changes.map((change) => change.field);
     if (phenomenonIds) {
@@ -146,6 +151,9 @@ export function updateDossier(context: DossierContext, input: ParsedInput<'dossi
       .prepare(`UPDATE dossiers SET ${assignments.join(', ')} WHERE id = ?`)
       .run(...changes.map((change) => change.value), timestamp(context), dossierId);
     context.audit('dossier.updated', { dossierId, fields });
+    if (reason !== null) {
+      auditRetentionChange(context, { kind: 'dossier', id: dossierId, number: before.number, from: retentionBefore, to: retentionDateOf(context, 'dossier', dossierId), reason });
+    }
     return dossierSummary(context, dossierId);
   });
 }

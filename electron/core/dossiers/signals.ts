@@ -4,6 +4,7 @@ import type { DossierStatus, HowReceived, InformationGrade, Partner, SourceGrade
 import { CoreError } from '../errors';
 import { inTransaction, invalidField, notFound, requireNotInFuture, timestamp, toBoolean, today, type DossierContext } from './context';
 import { dossierSummary, insertDossier, requireDossier, touchDossier } from './dossier-records';
+import { auditRetentionChange, requireRetentionReason, retentionDateOf } from '../reports/retention';
 import { assertPhenomenaExist, phenomenaById } from './phenomena';
 import { changedFields, type SqlQuery } from './sql';
 
@@ -165,6 +166,20 @@ export function signalPageSql(filter: SignalFilter): { page: SqlQuery; count: Sq
   if (filter.dossierId !== undefined) where('s.dossier_id = ?', filter.dossierId);
   if (filter.receivedFrom) where('s.received_on >= ?', filter.receivedFrom);
   if (filter.receivedUntil) where('s.received_on <= ?', filter.receivedUntil);
+  if (filter.postcodeArea) {
+    // As electron/core/reports/dashboard.ts finds areas: "1234AB" or "1234 AB" as a word in the
+    // location, or an address subject of the signal's dossier. The area is four digits (checked by
+    // the schema), so it cannot carry a GLOB pattern of its own.
+    const word = (between: string) => `*[^0-9A-Za-z_]${filter.postcodeArea}${between}[A-Za-z][A-Za-z][^0-9A-Za-z_]*`;
+    where(
+      `((' ' || s.location || ' ') GLOB ? OR (' ' || s.location || ' ') GLOB ?
+        OR s.dossier_id IN (SELECT l.dossier_id FROM subject_dossier_links l JOIN subjects su ON su.id = l.subject_id
+                             WHERE su.type = 'address' AND su.deleted_at IS NULL AND substr(json_extract(su.details, '$.postcode'), 1, 4) = ?))`,
+      word(''),
+      word(' '),
+      filter.postcodeArea,
+    );
+  }
   const signalWhere = ['s.deleted_at IS NULL', ...conditions].join(' AND ');
   // Counted without the join (a dossier lookup per signal cost ~40 ms at 100,000 signals): the live
   // signals that match, less those of them in trashed dossiers (few, found through dossiers_in_trash).
@@ -220,9 +235,13 @@ const SIGNAL_COLUMN_OF = {
 } as const;
 
 export function updateSignal(context: DossierContext, input: ParsedInput<'signal.update'>): Signal {
-  const { signalId, ...fields } = input;
+  const { signalId, retentionReason, ...fields } = input;
   return inTransaction(context, () => {
     const before = requireSignalRow(context, signalId);
+    // A new retention date needs a reason, here as on the retention list, and is audited the same way.
+    const retentionChanged = fields.retentionUntil !== undefined && fields.retentionUntil !== before.retention_until;
+    const reason = retentionChanged ? requireRetentionReason(retentionReason) : null;
+    const retentionBefore = retentionChanged ? retentionDateOf(context, 'signal', signalId) : null;
     requireNotInFuture(context, 'receivedOn', fields.receivedOn);
     if (fields.phenomenonId) assertPhenomenaExist(context, [fields.phenomenonId]);
     const changes = changedFields(fields, SIGNAL_COLUMN_OF);
@@ -234,6 +253,9 @@ export function updateSignal(context: DossierContext, input: ParsedInput<'signal
     const after = requireSignalRow(context, signalId);
     assertReporterFitsHowReceived(after);
     context.audit('signal.updated', { signalId, fields: changes.map((change) => change.field) });
+    if (reason !== null) {
+      auditRetentionChange(context, { kind: 'signal', id: signalId, number: null, from: retentionBefore, to: retentionDateOf(context, 'signal', signalId), reason });
+    }
     return toSignal(after, phenomenaById(context));
   });
 }

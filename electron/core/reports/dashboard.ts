@@ -132,6 +132,15 @@ export function dashboardFigures(db: Connection, period: PeriodInput, todayIso: 
     )
     .all() as Array<{ stage: string; planned_on: string | null }>;
 
+  // The follow-up overview's actions (meeting.actions): not done, and not of a dossier in the trash.
+  const actions = db
+    .prepare(
+      `SELECT a.due_on FROM meeting_actions a JOIN meeting_items i ON i.id = a.item_id JOIN meetings m ON m.id = i.meeting_id LEFT JOIN dossiers d ON d.id = i.dossier_id
+        WHERE a.done_on IS NULL AND (d.id IS NULL OR d.deleted_at IS NULL)`,
+    )
+    .pluck()
+    .all() as Array<string | null>;
+
   // Blind spots: a phenomenon with no signals now, or fewer than half of the previous period's.
   const blindSpots: DashboardFigures['blindSpots'] = [];
   for (const phenomenon of phenomena) {
@@ -157,6 +166,8 @@ export function dashboardFigures(db: Connection, period: PeriodInput, todayIso: 
     topSubjects,
     openMeasures: measures.length,
     overdueMeasures: measures.filter((measure) => measure.stage === 'gepland' && measure.planned_on !== null && measure.planned_on < todayIso).length,
+    openActions: actions.length,
+    overdueActions: actions.filter((dueOn) => dueOn !== null && dueOn < todayIso).length,
     blindSpots,
   };
 }

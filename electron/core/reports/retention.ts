@@ -1,5 +1,5 @@
 import type { DestroyResult, RetentionDefaults, RetentionItem, RetentionKind, RetentionOverview } from '../../../shared/api/reports';
-import { inTransaction, notFound, today, type DossierContext } from '../dossiers/context';
+import { inTransaction, invalidField, notFound, today, type DossierContext } from '../dossiers/context';
 
 /**
  * Retention periods (bewaartermijnen).
@@ -63,22 +63,30 @@ interface Candidate {
   status: string | null;
   decided_on: string | null;
   base_on: string;
+  in_trash: number;
 }
 
+/**
+ * Every dossier and loose signal, in the trash too: putting an item in the trash does not stop its
+ * retention period. A trashed item past its date is due like any other (until the trash is emptied,
+ * it is still in the file), and the retention list is where it is destroyed.
+ */
 function candidates(context: DossierContext, only?: { kind: RetentionKind; id: number }): Candidate[] {
   const dossierWhere = only ? (only.kind === 'dossier' ? 'AND d.id = ?' : 'AND 0') : '';
   const signalWhere = only ? (only.kind === 'signal' ? 'AND s.id = ?' : 'AND 0') : '';
   const dossiers = context.db
     .prepare(
       `SELECT 'dossier' AS kind, d.id, d.number, d.title, d.retention_until, d.status, d.opened_on AS base_on,
+              d.deleted_at IS NOT NULL AS in_trash,
               (SELECT c.changed_on FROM dossier_status_changes c WHERE c.dossier_id = d.id ORDER BY c.changed_on DESC, c.id DESC LIMIT 1) AS decided_on
-         FROM dossiers d WHERE d.deleted_at IS NULL ${dossierWhere}`,
+         FROM dossiers d WHERE 1 ${dossierWhere}`,
     )
     .all(...(only?.kind === 'dossier' ? [only.id] : [])) as Candidate[];
   const signals = context.db
     .prepare(
-      `SELECT 'signal' AS kind, s.id, NULL AS number, s.summary AS title, s.retention_until, NULL AS status, NULL AS decided_on, s.received_on AS base_on
-         FROM signals s WHERE s.deleted_at IS NULL AND s.dossier_id IS NULL ${signalWhere}`,
+      `SELECT 'signal' AS kind, s.id, NULL AS number, s.summary AS title, s.retention_until, NULL AS status, NULL AS decided_on, s.received_on AS base_on,
+              s.deleted_at IS NOT NULL AS in_trash
+         FROM signals s WHERE s.dossier_id IS NULL ${signalWhere}`,
     )
     .all(...(only?.kind === 'signal' ? [only.id] : [])) as Candidate[];
   return [...dossiers, ...signals];
@@ -110,6 +118,7 @@ function toItem(candidate: Candidate, defaults: RetentionDefaults, todayIso: str
     retentionUntil,
     explicit: candidate.retention_until !== null,
     overdue: retentionUntil < todayIso,
+    inTrash: candidate.in_trash === 1,
   };
 }
 
@@ -138,20 +147,50 @@ function requireItem(context: DossierContext, kind: RetentionKind, id: number): 
   return toItem(candidate, retentionDefaults(context), today(context));
 }
 
+/**
+ * The retention date that applies to a dossier or a signal now: the item's own or the default.
+ * A signal inside a dossier has no period of its own (it goes with its dossier): its stored date, if any.
+ */
+export function retentionDateOf(context: DossierContext, kind: RetentionKind, id: number): string | null {
+  const [candidate] = candidates(context, { kind, id });
+  if (candidate) return toItem(candidate, retentionDefaults(context), today(context)).retentionUntil;
+  if (kind === 'dossier') throw notFound(kind, id);
+  return (context.db.prepare('SELECT retention_until FROM signals WHERE id = ?').pluck().get(id) as string | null | undefined) ?? null;
+}
+
+/**
+ * One audit entry for every change of a retention date, wherever it was made (the retention list,
+ * the dossier's or the signal's own form): the item, the old and new date, and the reason.
+ */
+export function auditRetentionChange(
+  context: DossierContext,
+  change: { kind: RetentionKind; id: number; number: string | null; from: string | null; to: string | null; reason: string },
+): void {
+  const shortened = change.from !== null && change.to !== null && change.to < change.from;
+  context.audit(shortened ? 'retention.shortened' : 'retention.extended', {
+    kind: change.kind,
+    id: change.id,
+    number: change.number,
+    from: change.from,
+    to: change.to,
+    reason: change.reason,
+  });
+}
+
+/** A change of the retention date needs a reason, on every path that can change it. */
+export function requireRetentionReason(reason: string | undefined): string {
+  const trimmed = reason?.trim();
+  if (!trimmed) throw invalidField('retentionReason', 'text.required');
+  return trimmed;
+}
+
 /** Extend (or shorten) an item's period. The reason is recorded in the audit trail with the old and new date. */
 export function setRetentionUntil(context: DossierContext, input: { kind: RetentionKind; id: number; until: string; reason: string }): RetentionItem {
   return inTransaction(context, () => {
     const before = requireItem(context, input.kind, input.id);
     const table = input.kind === 'dossier' ? 'dossiers' : 'signals';
     context.db.prepare(`UPDATE ${table} SET retention_until = ? WHERE id = ?`).run(input.until, input.id);
-    context.audit(input.until >= before.retentionUntil ? 'retention.extended' : 'retention.shortened', {
-      kind: input.kind,
-      id: input.id,
-      number: before.number,
-      from: before.retentionUntil,
-      to: input.until,
-      reason: input.reason,
-    });
+    auditRetentionChange(context, { kind: input.kind, id: input.id, number: before.number, from: before.retentionUntil, to: input.until, reason: input.reason });
     return requireItem(context, input.kind, input.id);
   });
 }
@@ -192,6 +231,7 @@ export function destroyItem(context: DossierContext, input: { kind: RetentionKin
       retentionUntil: item.retentionUntil,
       overdue: item.overdue,
       reason: input.reason,
+      inTrash: item.inTrash,
       removed,
     });
     return { kind: input.kind, id: input.id, number: item.number, destroyedOn, removed };

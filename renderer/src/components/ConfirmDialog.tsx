@@ -11,6 +11,8 @@ interface ConfirmDialogProps {
   /** What will happen, in words. */
   children: ReactNode;
   confirmLabel: string;
+  /** What the confirm button says while the call runs (the button's default otherwise). */
+  busyLabel?: string;
   /** The core call behind the confirmation; its error stays in the dialog. */
   onConfirm(): Promise<Result<unknown>>;
   onDone(): void;
@@ -21,7 +23,7 @@ interface ConfirmDialogProps {
  * "Are you sure?" for a change that cannot simply be taken back: the safe answer (cancel) has the
  * focus, the confirmation shows it is busy, and a refusal from the core is said in the dialog.
  */
-export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onDone, onClose }: ConfirmDialogProps) {
+export function ConfirmDialog({ title, children, confirmLabel, busyLabel, onConfirm, onDone, onClose }: ConfirmDialogProps) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const [busy, setBusy] = useState(false);
@@ -39,7 +41,7 @@ export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onDone
       {children}
       {error && <Alert type="error">{errorText(error)}</Alert>}
       <div className="app-button-row">
-        <Button appearance="primary" busy={busy} onClick={() => void confirm()}>
+        <Button appearance="primary" busy={busy} busyLabel={busyLabel} onClick={() => void confirm()}>
           {confirmLabel}
         </Button>
         <Button appearance="secondary" onClick={onClose} autoFocus>

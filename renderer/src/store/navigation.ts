@@ -19,6 +19,8 @@ export type DossierTab = (typeof DOSSIER_TABS)[number];
 export const REPORT_VIEWS = ['year', 'dashboard', 'retention', 'access'] as const;
 export type ReportView = (typeof REPORT_VIEWS)[number];
 
+export type ActionsFilter = 'open' | 'overdue';
+
 export type Route =
   | { section: 'signals'; view?: 'list' }
   | { section: 'signals'; view: 'intake' }
@@ -27,7 +29,8 @@ export type Route =
   | { section: 'dossiers'; view: 'dossier'; dossierId: number; tab?: DossierTab }
   | { section: 'dossiers'; view: 'subject'; subjectId: number; fromDossierId?: number }
   | { section: 'search'; query: string }
-  | { section: 'meetings'; view?: 'list' }
+  /** `actions`: arrive at the follow-up overview (open actions), `overdue` showing only those past their date. */
+  | { section: 'meetings'; view?: 'list'; actions?: ActionsFilter }
   | { section: 'meetings'; view: 'meeting'; meetingId: number }
   | { section: 'reports'; view?: ReportView }
   | { section: 'bundles'; view?: BundleView }

@@ -20,6 +20,8 @@ export const signalsNl = {
     inDossierNo: 'Alleen losse signalen',
     receivedFrom: 'Ontvangen vanaf (dd-mm-jjjj)',
     receivedUntil: 'Ontvangen tot en met (dd-mm-jjjj)',
+    postcodeArea: 'Postcodegebied (4 cijfers)',
+    postcodeAreaInvalid: 'Vul de vier cijfers van een postcode in, bijvoorbeeld 1234.',
     sort: 'Sorteren op',
     sortOptions: {
       receivedOn_desc: 'Ontvangen: nieuwste eerst',
@@ -188,6 +190,8 @@ export const signalsEn: TranslationShape<typeof signalsNl> = {
     inDossierNo: 'Only loose signals',
     receivedFrom: 'Received from (dd/mm/yyyy)',
     receivedUntil: 'Received until (dd/mm/yyyy)',
+    postcodeArea: 'Postcode area (4 digits)',
+    postcodeAreaInvalid: 'Enter the four digits of a postcode, for example 1234.',
     sort: 'Sort by',
     sortOptions: {
       receivedOn_desc: 'Received: newest first',

@@ -3,6 +3,7 @@ import type { AuditEntry, AuditItem } from '../../../../shared/api/audit';
 import { TRASH_KINDS, type TrashKind } from '../../../../shared/api/dossier-types';
 import { CLOSING_REASONS, DOSSIER_STATUSES, MEASURE_KINDS, SUBJECT_LINK_KINDS, SUBJECT_ROLES, SUBJECT_TYPES } from '../../../../shared/domain/enums';
 import { formatBytes } from '../../format/bytes';
+import { formatDate } from '../../format/date';
 import type { Language } from '../../i18n';
 
 /**
@@ -259,7 +260,12 @@ export function describeEntry(t: TFunction, language: Language, entry: AuditEntr
       return (t as unknown as (key: string) => string)(`meetings.audit.${action.slice('meeting.'.length)}`);
     case 'retention.extended':
     case 'retention.shortened':
-      return t(`audit.actions.${action}`, { item: retentionItem(t, details), to: text(details.to), reason: text(details.reason) });
+      // The new date as the user writes it; none (a signal in a dossier going back to its dossier's period): a dash.
+      return t(`audit.actions.${action}`, {
+        item: retentionItem(t, details),
+        to: typeof details.to === 'string' ? formatDate(details.to, language) : '—',
+        reason: text(details.reason),
+      });
     case 'retention.destroyed':
       return t('audit.actions.retention.destroyed', { item: retentionItem(t, details), reason: text(details.reason) });
     case 'report.exported':

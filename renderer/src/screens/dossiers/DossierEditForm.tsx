@@ -8,12 +8,13 @@ import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
 import { TextField } from '../../components/TextField';
 import { callCore } from '../../core-client';
+import { RetentionReasonField } from '../reports/RetentionReasonField';
 import { DateField, useDateText } from './DateField';
 import { useFormErrors } from './form-errors';
 import { useDomainOptions } from './options';
 import { PartnerPicker, PhenomenaPicker } from './pickers';
 
-const FIELDS = ['title', 'summary', 'priority', 'owner', 'phenomenonIds', 'partners', 'tlp', 'legalBasis', 'purpose', 'retentionUntil'] as const;
+const FIELDS = ['title', 'summary', 'priority', 'owner', 'phenomenonIds', 'partners', 'tlp', 'legalBasis', 'purpose', 'retentionUntil', 'retentionReason'] as const;
 
 interface Draft {
   title: string;
@@ -49,7 +50,7 @@ const sameSet = <T,>(a: readonly T[], b: readonly T[]) => a.length === b.length 
  * Only what the user changed goes to dossier.update, so that the audit trail names the fields that
  * really changed. An emptied optional field is sent as null: it is cleared.
  */
-function changesOf(before: Draft, after: Draft, retentionUntil: string | null): Omit<Input<'dossier.update'>, 'dossierId'> {
+function changesOf(before: Draft, after: Draft, retention: { until: string | null; reason: string } | null): Omit<Input<'dossier.update'>, 'dossierId'> {
   const changes: Omit<Input<'dossier.update'>, 'dossierId'> = {};
   const text = (value: string) => (value.trim() === '' ? null : value.trim());
   if (after.title !== before.title) changes.title = after.title;
@@ -61,7 +62,10 @@ function changesOf(before: Draft, after: Draft, retentionUntil: string | null): 
   if (after.tlp !== before.tlp) changes.tlp = after.tlp;
   if (after.legalBasis !== before.legalBasis) changes.legalBasis = text(after.legalBasis);
   if (after.purpose !== before.purpose) changes.purpose = text(after.purpose);
-  if (after.retentionUntil !== before.retentionUntil) changes.retentionUntil = retentionUntil;
+  if (retention) {
+    changes.retentionUntil = retention.until;
+    changes.retentionReason = retention.reason;
+  }
   return changes;
 }
 
@@ -72,6 +76,8 @@ export function DossierEditForm({ dossier, onSaved, onCancel }: { dossier: Dossi
   const dates = useDateText();
   const [initial] = useState(() => draftOf(dossier, dates.toText));
   const [dateProblem, setDateProblem] = useState<string | null>(null);
+  const [retentionReason, setRetentionReason] = useState('');
+  const [reasonMissing, setReasonMissing] = useState(false);
   const [draft, setDraft] = useState(initial);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
@@ -85,8 +91,10 @@ export function DossierEditForm({ dossier, onSaved, onCancel }: { dossier: Dossi
     event.preventDefault();
     const retentionUntil = dates.parse(draft.retentionUntil);
     setDateProblem(retentionUntil.ok ? null : retentionUntil.message);
-    if (!retentionUntil.ok) return;
-    const changes = changesOf(initial, draft, retentionUntil.value);
+    const missing = retentionChanged && retentionReason.trim() === '';
+    setReasonMissing(missing);
+    if (!retentionUntil.ok || missing) return;
+    const changes = changesOf(initial, draft, retentionChanged ? { until: retentionUntil.value, reason: retentionReason.trim() } : null);
     if (Object.keys(changes).length === 0) {
       onCancel();
       return;
@@ -99,6 +107,9 @@ export function DossierEditForm({ dossier, onSaved, onCancel }: { dossier: Dossi
     else setError(result.error);
   }
 
+  // Changed is what the core will see as changed: another date (or none), not another way of writing the same one.
+  const parsedRetention = dates.parse(draft.retentionUntil);
+  const retentionChanged = !parsedRetention.ok || parsedRetention.value !== dossier.retentionUntil;
   const general = errors.general();
   return (
     <form className="app-form" onSubmit={submit} noValidate aria-label={t('dossiers.edit.formLabel')}>
@@ -154,6 +165,17 @@ export function DossierEditForm({ dossier, onSaved, onCancel }: { dossier: Dossi
         }}
         error={dateProblem ?? errors.forField('retentionUntil')}
       />
+      {retentionChanged && (
+        <RetentionReasonField
+          value={retentionReason}
+          onChange={(value) => {
+            setRetentionReason(value);
+            setReasonMissing(false);
+            setError(null);
+          }}
+          error={reasonMissing ? t('reports.retention.reasonRequired') : errors.forField('retentionReason')}
+        />
+      )}
       {general && <Alert type="error">{general}</Alert>}
       <div className="app-button-row">
         <Button type="submit" appearance="primary" busy={busy} busyLabel={t('dossiers.edit.busy')}>

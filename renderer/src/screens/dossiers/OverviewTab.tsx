@@ -3,9 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { Dossier } from '../../../../shared/api';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
-import { Dialog } from '../../components/Dialog';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useCoreQuery } from '../../components/useCoreQuery';
-import { useErrorText } from '../../components/useErrorText';
 import { callCore } from '../../core-client';
 import { formatDate, formatDateTime } from '../../format/date';
 import { currentLanguage } from '../../i18n';
@@ -186,41 +185,28 @@ function SignalsSection({ dossier }: { dossier: Dossier }) {
 /** Out of every list, into the trash, from where it can come back until the trash is emptied. */
 function TrashSection({ dossier }: { dossier: Dossier }) {
   const { t } = useTranslation();
-  const errorText = useErrorText();
   const showSection = useNavigation((state) => state.showSection);
   const setNotice = useDossierListStore((state) => state.setNotice);
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  async function moveToTrash() {
-    setBusy(true);
-    const result = await callCore('trash.move', { kind: 'dossier', id: dossier.id });
-    setBusy(false);
-    if (!result.ok) {
-      setConfirming(false);
-      setError(errorText(result.error));
-      return;
-    }
-    setNotice({ kind: 'trashed', number: dossier.number, title: dossier.title });
-    showSection('dossiers');
-  }
 
   return (
     <Section title={t('dossiers.trash.title')} className="app-dossier-overview__wide">
       <p className="utrecht-paragraph">{t('dossiers.trash.body')}</p>
-      {error && <Alert type="error">{error}</Alert>}
       <Button onClick={() => setConfirming(true)}>{t('dossiers.trash.open')}</Button>
       {confirming && (
-        <Dialog title={t('dossiers.trash.confirmTitle', { number: dossier.number })} onClose={() => setConfirming(false)}>
+        <ConfirmDialog
+          title={t('dossiers.trash.confirmTitle', { number: dossier.number })}
+          confirmLabel={t('dossiers.trash.confirm')}
+          busyLabel={t('dossiers.trash.busy')}
+          onConfirm={() => callCore('trash.move', { kind: 'dossier', id: dossier.id })}
+          onDone={() => {
+            setNotice({ kind: 'trashed', number: dossier.number, title: dossier.title });
+            showSection('dossiers');
+          }}
+          onClose={() => setConfirming(false)}
+        >
           <p className="utrecht-paragraph">{t('dossiers.trash.confirmBody', { number: dossier.number, title: dossier.title })}</p>
-          <div className="app-button-row">
-            <Button appearance="primary" busy={busy} busyLabel={t('dossiers.trash.busy')} onClick={() => void moveToTrash()}>
-              {t('dossiers.trash.confirm')}
-            </Button>
-            <Button onClick={() => setConfirming(false)}>{t('common.cancel')}</Button>
-          </div>
-        </Dialog>
+        </ConfirmDialog>
       )}
     </Section>
   );

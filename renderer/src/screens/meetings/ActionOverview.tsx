@@ -1,3 +1,4 @@
+import { useId, useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
@@ -10,13 +11,19 @@ import { currentLanguage } from '../../i18n';
 import { useNavigation } from '../../store/navigation';
 import { Section } from '../dossiers/Section';
 
-/** The follow-up: open actions over all meetings (or of one dossier), overdue first, each to be marked done. */
-export function ActionOverview({ dossierId }: { dossierId?: number }) {
+/**
+ * The follow-up: open actions over all meetings (or of one dossier), overdue first, each to be
+ * marked done. `overdueOnly` starts with only the actions past their date (from the dashboard's figure).
+ */
+export function ActionOverview({ dossierId, overdueOnly = false, headingRef }: { dossierId?: number; overdueOnly?: boolean; headingRef?: Ref<HTMLHeadingElement> }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const language = currentLanguage();
   const open = useNavigation((state) => state.open);
   const actions = useCoreQuery('meeting.actions', dossierId === undefined ? {} : { dossierId });
+  const [onlyOverdue, setOnlyOverdue] = useState(overdueOnly);
+  const checkboxId = useId();
+  const shown = actions.data && (onlyOverdue ? actions.data.filter((action) => action.overdue) : actions.data);
 
   async function markDone(actionId: number) {
     const result = await callCore('meeting.setActionDone', { actionId, done: true });
@@ -24,11 +31,26 @@ export function ActionOverview({ dossierId }: { dossierId?: number }) {
   }
 
   return (
-    <Section title={t('meetings.actions.title')}>
+    <Section title={t('meetings.actions.title')} headingRef={headingRef}>
       <p className="utrecht-paragraph app-document-hint">{t('meetings.actions.lead')}</p>
       {actions.error && <Alert type="error">{errorText(actions.error)}</Alert>}
-      {actions.data && actions.data.length === 0 && <EmptyState>{t('meetings.actions.empty')}</EmptyState>}
       {actions.data && actions.data.length > 0 && (
+        <div className="app-report-check app-meetings-filter">
+          <input
+            id={checkboxId}
+            type="checkbox"
+            className="utrecht-checkbox utrecht-checkbox--html-input"
+            checked={onlyOverdue}
+            onChange={(event) => setOnlyOverdue(event.target.checked)}
+          />
+          <label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor={checkboxId}>
+            {t('meetings.actions.onlyOverdue')}
+          </label>
+        </div>
+      )}
+      {actions.data && actions.data.length === 0 && <EmptyState>{t('meetings.actions.empty')}</EmptyState>}
+      {actions.data && actions.data.length > 0 && shown && shown.length === 0 && <EmptyState>{t('meetings.actions.noneOverdue')}</EmptyState>}
+      {shown && shown.length > 0 && (
         <table className="utrecht-table utrecht-table--html-table app-meetings-table" data-testid="open-actions">
           <caption className="app-visually-hidden">{t('meetings.actions.caption')}</caption>
           <thead className="utrecht-table__header">
@@ -44,7 +66,7 @@ export function ActionOverview({ dossierId }: { dossierId?: number }) {
             </tr>
           </thead>
           <tbody className="utrecht-table__body">
-            {actions.data.map((action) => (
+            {shown.map((action) => (
               <tr key={action.id} className={`utrecht-table__row${action.overdue ? ' app-meetings-overdue' : ''}`}>
                 <td className="utrecht-table__cell">
                   {action.dueOn ? formatDate(action.dueOn, language) : t('meetings.actions.noDue')}

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MEETING_KINDS, type MeetingKind, type Participant } from '../../../../shared/api';
 import { TLP_CODES, type TlpCode } from '../../../../shared/domain/enums';
@@ -40,6 +40,17 @@ export function MeetingListScreen() {
   const language = currentLanguage();
   const open = useNavigation((state) => state.open);
   const meetings = useCoreQuery('meeting.list', {});
+  // From the dashboard: straight to the follow-up overview, its heading taking the focus instead of the h1.
+  const actionsFilter = useNavigation((state) =>
+    state.screen.name === 'main' && state.screen.route.section === 'meetings' && state.screen.route.view !== 'meeting' ? state.screen.route.actions : undefined,
+  );
+  const actionsHeadingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (!actionsFilter) return;
+    actionsHeadingRef.current?.focus();
+    actionsHeadingRef.current?.scrollIntoView({ block: 'start' });
+    // Once, on arrival: the filter is where the user came from, not a setting of the screen.
+  }, []);
 
   return (
     <div className="app-dossiers-wide app-meetings">
@@ -93,7 +104,7 @@ export function MeetingListScreen() {
         )}
       </Section>
       <NewMeetingForm onCreated={(meetingId) => open({ section: 'meetings', view: 'meeting', meetingId })} />
-      <ActionOverview />
+      <ActionOverview overdueOnly={actionsFilter === 'overdue'} headingRef={actionsFilter ? actionsHeadingRef : undefined} />
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { formatDate } from '../../format/date';
 import { currentLanguage } from '../../i18n';
 import { useNavigation } from '../../store/navigation';
 import { DEFAULT_DOSSIER_FILTER, useDossierListStore } from '../dossiers/dossier-list-store';
+import { NO_FILTERS, useSignalList } from '../signals/signal-list-store';
 import { FigureBlock, SeriesChart, type FigureRow } from './FigureBlock';
 import { PeriodPicker, recentYears, yearPeriod } from './PeriodPicker';
 
@@ -48,6 +49,27 @@ function Dashboard({ figures }: { figures: DashboardFigures }) {
     setFilter({ ...DEFAULT_DOSSIER_FILTER, ...changes });
     open({ section: 'dossiers' });
   };
+  const setSignalFilters = useSignalList((state) => state.setFilters);
+  /** The signal list with only this phenomenon (sub-forms included) or postcode area, in this period: the signals behind a count. */
+  const openSignals = (spot: DashboardFigures['blindSpots'][number], period: { from: string; to: string }) => {
+    const what = spot.kind === 'area' ? { postcodeArea: spot.key } : { phenomenonId: Number(spot.key) };
+    setSignalFilters({ ...NO_FILTERS, ...what, receivedFrom: period.from, receivedUntil: period.to });
+    open({ section: 'signals' });
+  };
+  const link = (text: string | number, label: string, onOpen: () => void, testId?: string) => (
+    <a
+      href="#"
+      className="utrecht-link"
+      aria-label={label}
+      data-testid={testId}
+      onClick={(event) => {
+        event.preventDefault();
+        onOpen();
+      }}
+    >
+      {text}
+    </a>
+  );
 
   const byStatus = figures.openByStatus.map<FigureRow>((entry) => {
     const label = t(`domain.status.${entry.status}`);
@@ -168,6 +190,21 @@ function Dashboard({ figures }: { figures: DashboardFigures }) {
           </div>
         </dl>
       </section>
+      <section className="app-card app-report-figure" data-testid="dashboard-follow-up">
+        <h2 className="utrecht-heading-2">{t('reports.dashboard.followUp')}</h2>
+        <dl className="app-report-facts">
+          <div>
+            <dt>{t('reports.dashboard.openActions')}</dt>
+            <dd>{link(figures.openActions, `${t('reports.dashboard.showOpenActions')} (${figures.openActions})`, () => open({ section: 'meetings', actions: 'open' }), 'dashboard-open-actions')}</dd>
+          </div>
+          <div>
+            <dt>{t('reports.dashboard.overdueActions')}</dt>
+            <dd>
+              {link(figures.overdueActions, `${t('reports.dashboard.showOverdueActions')} (${figures.overdueActions})`, () => open({ section: 'meetings', actions: 'overdue' }), 'dashboard-overdue-actions')}
+            </dd>
+          </div>
+        </dl>
+      </section>
       <section className="app-card app-report-figure">
         <h2 className="utrecht-heading-2">{t('reports.dashboard.blindSpots')}</h2>
         <p className="utrecht-paragraph">
@@ -185,15 +222,22 @@ function Dashboard({ figures }: { figures: DashboardFigures }) {
               </tr>
             </thead>
             <tbody className="utrecht-table__body">
-              {figures.blindSpots.map((spot) => (
-                <tr className="utrecht-table__row" key={`${spot.kind}-${spot.key}`}>
-                  <th className="utrecht-table__cell" scope="row">
-                    {spot.kind === 'area' ? t('reports.dashboard.area', { area: spot.label }) : spot.label}
-                  </th>
-                  <td className="utrecht-table__cell app-report-table__count">{spot.current}</td>
-                  <td className="utrecht-table__cell app-report-table__count">{spot.previous}</td>
-                </tr>
-              ))}
+              {figures.blindSpots.map((spot) => {
+                const what = spot.kind === 'area' ? t('reports.dashboard.area', { area: spot.label }) : spot.label;
+                return (
+                  <tr className="utrecht-table__row" key={`${spot.kind}-${spot.key}`} data-testid={`blind-spot-${spot.kind}-${spot.key}`}>
+                    <th className="utrecht-table__cell" scope="row">
+                      {what}
+                    </th>
+                    <td className="utrecht-table__cell app-report-table__count">
+                      {link(spot.current, `${t('reports.dashboard.showSpotCurrent', { what })} (${spot.current})`, () => openSignals(spot, figures.period))}
+                    </td>
+                    <td className="utrecht-table__cell app-report-table__count">
+                      {link(spot.previous, `${t('reports.dashboard.showSpotPrevious', { what })} (${spot.previous})`, () => openSignals(spot, figures.previousPeriod))}
+                    </td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         )}

@@ -12,6 +12,7 @@ import { callCore } from '../../core-client';
 import { formatDate } from '../../format/date';
 import { currentLanguage } from '../../i18n';
 import { useNavigation } from '../../store/navigation';
+import { DateField, useDateText } from '../dossiers/DateField';
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 
@@ -61,6 +62,7 @@ export function RetentionView() {
         </label>
       </div>
       {list.error && <Alert type="error">{errorText(list.error)}</Alert>}
+      {list.data?.some((item) => item.inTrash) && <p className="utrecht-paragraph app-muted">{t('reports.retention.inTrashHint')}</p>}
       {list.data && list.data.length > 0 && (
         <div className="app-card app-report-scroll">
           <table className="utrecht-table app-report-table app-retention-table" data-testid="retention-table">
@@ -78,16 +80,21 @@ export function RetentionView() {
               {list.data.map((item) => (
                 <tr className="utrecht-table__row" key={`${item.kind}-${item.id}`} data-testid={`retention-${item.kind}-${item.id}`}>
                   <th className="utrecht-table__cell" scope="row">
-                    <a
-                      href="#"
-                      className="utrecht-link"
-                      onClick={(event) => {
-                        event.preventDefault();
-                        open(item.kind === 'dossier' ? { section: 'dossiers', view: 'dossier', dossierId: item.id } : { section: 'signals', view: 'signal', signalId: item.id });
-                      }}
-                    >
-                      {itemLabel(item)}
-                    </a>
+                    {item.inTrash ? (
+                      // A trashed item cannot be opened (only restored from the trash); its period runs on.
+                      <span>{itemLabel(item)}</span>
+                    ) : (
+                      <a
+                        href="#"
+                        className="utrecht-link"
+                        onClick={(event) => {
+                          event.preventDefault();
+                          open(item.kind === 'dossier' ? { section: 'dossiers', view: 'dossier', dossierId: item.id } : { section: 'signals', view: 'signal', signalId: item.id });
+                        }}
+                      >
+                        {itemLabel(item)}
+                      </a>
+                    )}
                     {item.kind === 'signal' && <div className="app-muted">{item.title}</div>}
                   </th>
                   <td className="utrecht-table__cell">{t(`reports.retention.basis.${item.basis}`)}</td>
@@ -95,7 +102,14 @@ export function RetentionView() {
                     {formatDate(item.retentionUntil, language)} <span className="app-muted">({item.explicit ? t('reports.retention.explicit') : t('reports.retention.computed')})</span>
                   </td>
                   <td className="utrecht-table__cell">
-                    {item.overdue ? <span className="app-badge app-badge--warning">{t('reports.retention.overdue')}</span> : t('reports.retention.notDue')}
+                    <div className="app-retention-state">
+                      {item.overdue ? <span className="app-badge app-badge--warning">{t('reports.retention.overdue')}</span> : <span>{t('reports.retention.notDue')}</span>}
+                      {item.inTrash && (
+                        <span className="app-badge app-badge--trash" data-testid="retention-in-trash">
+                          {t('reports.retention.inTrash')}
+                        </span>
+                      )}
+                    </div>
                   </td>
                   <td className="utrecht-table__cell">
                     <div className="app-button-row app-retention-actions">
@@ -145,18 +159,23 @@ function ExtendDialog({ item, onClose, onSaved }: { item: RetentionItem; onClose
   const { t } = useTranslation();
   const errorText = useErrorText();
   const itemLabel = useItemLabel();
-  const [until, setUntil] = useState(item.retentionUntil);
+  const dates = useDateText();
+  const [untilText, setUntilText] = useState(() => dates.toText(item.retentionUntil));
   const [reason, setReason] = useState('');
   const [attempted, setAttempted] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
 
+  // Typed as dd-mm-jjjj, like every date in the app; a retention date cannot be left empty here.
+  const until = dates.parse(untilText);
+  const untilProblem = !until.ok ? until.message : until.value === null ? t('reports.retention.untilRequired') : null;
+
   async function submit(event: FormEvent) {
     event.preventDefault();
     setAttempted(true);
-    if (!reason.trim() || !/^\d{4}-\d{2}-\d{2}$/.test(until)) return;
+    if (!reason.trim() || !until.ok || until.value === null) return;
     setBusy(true);
-    const result = await callCore('retention.setUntil', { kind: item.kind, id: item.id, until, reason: reason.trim() });
+    const result = await callCore('retention.setUntil', { kind: item.kind, id: item.id, until: until.value, reason: reason.trim() });
     setBusy(false);
     if (result.ok) onSaved(result.value);
     else setError(result.error);
@@ -165,7 +184,7 @@ function ExtendDialog({ item, onClose, onSaved }: { item: RetentionItem; onClose
   return (
     <Dialog title={t('reports.retention.extendTitle', { item: itemLabel(item) })} onClose={() => !busy && onClose()}>
       <form className="app-form" onSubmit={submit} noValidate>
-        <TextField label={t('reports.retention.untilLabel')} value={until} onChange={(event) => setUntil(event.target.value)} placeholder="2030-12-31" error={attempted && !/^\d{4}-\d{2}-\d{2}$/.test(until) ? t('reports.period.invalid') : null} />
+        <DateField label={t('reports.retention.untilLabel')} value={untilText} onChange={setUntilText} error={attempted ? untilProblem : null} />
         <TextField
           label={t('reports.retention.reasonLabel')}
           description={t('reports.retention.reasonDescription')}

@@ -26,6 +26,7 @@ import { TextField } from '../../components/TextField';
 import { useFieldError } from '../../components/useFieldError';
 import { formatDate } from '../../format/date';
 import type { Language } from '../../i18n';
+import { RetentionReasonField } from '../reports/RetentionReasonField';
 import { PhenomenonSelect } from './PhenomenonSelect';
 import { useInformationGradeLabel } from '../../components/Weighing';
 
@@ -94,6 +95,13 @@ export function signalToForm(signal: Signal, language: Language): SignalFormValu
   };
 }
 
+/** The ISO date a retention text stands for: null when empty, the text itself when it is no date (so that it counts as changed). */
+function retentionDateOf(text: string): string | null {
+  if (text.trim() === '') return null;
+  const parsed = parseDutchDate(text);
+  return parsed.ok ? parsed.value : text;
+}
+
 /** Every field the form shows, by its name in the API: errors about them appear beside them. */
 const SHOWN_FIELDS = [
   'receivedOn',
@@ -112,16 +120,22 @@ const SHOWN_FIELDS = [
   'legalBasis',
   'purpose',
   'retentionUntil',
+  'retentionReason',
 ] as const;
 type FieldName = (typeof SHOWN_FIELDS)[number];
-const FIELDS_UNDER_MORE: readonly FieldName[] = ['legalBasis', 'purpose', 'retentionUntil'];
+const FIELDS_UNDER_MORE = ['legalBasis', 'purpose', 'retentionUntil'] as const satisfies readonly (keyof SignalFormValues & FieldName)[];
 
 interface SignalFormProps {
   initial: SignalFormValues;
   phenomena: readonly Phenomenon[];
   submitLabel: string;
-  /** Saves; answers the core's error (shown beside its field), or null when saved. */
-  onSubmit(fields: SignalFields): Promise<ApiError | null>;
+  /**
+   * Saves; answers the core's error (shown beside its field), or null when saved. With
+   * `askRetentionReason`, a changed retention date comes with the reason the user gave for it.
+   */
+  onSubmit(fields: SignalFields, retentionReason?: string): Promise<ApiError | null>;
+  /** Editing a stored signal: a changed retention date needs a reason ("Reden van de wijziging"). */
+  askRetentionReason?: boolean;
   onCancel?(): void;
   /** The id of the heading that names the form. */
   labelledBy?: string;
@@ -132,12 +146,13 @@ interface SignalFormProps {
  * editing. Keyboard first: the first field has the focus (its text selected, so typing replaces
  * today's date), Enter in a one-line field saves, Ctrl+Enter saves from anywhere (the description too).
  */
-export function SignalForm({ initial, phenomena, submitLabel, onSubmit, onCancel, labelledBy }: SignalFormProps) {
+export function SignalForm({ initial, phenomena, submitLabel, onSubmit, onCancel, labelledBy, askRetentionReason = false }: SignalFormProps) {
   const { t, i18n } = useTranslation();
   const language: Language = i18n.language === 'en' ? 'en' : 'nl';
   const fieldError = useFieldError();
   const informationLabel = useInformationGradeLabel();
   const [values, setValues] = useState(initial);
+  const [retentionReason, setRetentionReason] = useState('');
   const [localErrors, setLocalErrors] = useState<Partial<Record<FieldName, ValidationCode>>>({});
   const [coreError, setCoreError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -172,6 +187,8 @@ export function SignalForm({ initial, phenomena, submitLabel, onSubmit, onCancel
   };
 
   const anonymous = values.howReceived === 'anoniem';
+  // Changed as the core sees it: another date (or none), not the same date written another way.
+  const retentionChanged = askRetentionReason && retentionDateOf(values.retentionUntil) !== retentionDateOf(initial.retentionUntil);
 
   async function submit(event?: FormEvent) {
     event?.preventDefault();
@@ -182,10 +199,11 @@ export function SignalForm({ initial, phenomena, submitLabel, onSubmit, onCancel
     if (!receivedOn.ok) problems.receivedOn = receivedOn.reason;
     if (retentionUntil && !retentionUntil.ok) problems.retentionUntil = retentionUntil.reason;
     if (values.summary.trim() === '') problems.summary = 'text.required';
+    if (retentionChanged && retentionReason.trim() === '') problems.retentionReason = 'text.required';
     setLocalErrors(problems);
     setCoreError(null);
     if (!receivedOn.ok || (retentionUntil && !retentionUntil.ok) || Object.keys(problems).length > 0) {
-      if (problems.retentionUntil) setMoreOpen(true);
+      if (problems.retentionUntil || problems.retentionReason) setMoreOpen(true);
       setFailedSaves((count) => count + 1);
       return;
     }
@@ -208,14 +226,14 @@ export function SignalForm({ initial, phenomena, submitLabel, onSubmit, onCancel
       legalBasis: values.legalBasis,
       purpose: values.purpose,
       retentionUntil: retentionUntil ? retentionUntil.value : null,
-    });
+    }, retentionChanged ? retentionReason.trim() : undefined);
     // On success the caller usually replaces the form; on failure it stays, with the error beside its field.
     if (!formRef.current) return;
     setBusy(false);
     if (error) {
       setCoreError(error);
       const field = typeof error.details?.field === 'string' ? error.details.field : null;
-      if (field && (FIELDS_UNDER_MORE as readonly string[]).includes(field)) setMoreOpen(true);
+      if (field && ([...FIELDS_UNDER_MORE, 'retentionReason'] as readonly string[]).includes(field)) setMoreOpen(true);
       setFailedSaves((count) => count + 1);
     }
   }
@@ -389,6 +407,17 @@ export function SignalForm({ initial, phenomena, submitLabel, onSubmit, onCancel
             autoComplete="off"
             inputClassName="app-textbox--short"
           />
+          {retentionChanged && (
+            <RetentionReasonField
+              value={retentionReason}
+              onChange={(value) => {
+                setRetentionReason(value);
+                setLocalErrors((current) => (current.retentionReason ? { ...current, retentionReason: undefined } : current));
+                setCoreError((current) => (current?.details?.field === 'retentionReason' ? null : current));
+              }}
+              error={errorFor('retentionReason')}
+            />
+          )}
         </div>
       </details>
       {general && <Alert type="error">{general}</Alert>}

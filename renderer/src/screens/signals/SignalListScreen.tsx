@@ -222,12 +222,25 @@ function SignalFilters({ phenomena, listError }: { phenomena: readonly Phenomeno
   const [fromText, setFromText] = useState(shown(filters.receivedFrom));
   const [untilText, setUntilText] = useState(shown(filters.receivedUntil));
   const [dateErrors, setDateErrors] = useState<Partial<Record<'receivedFrom' | 'receivedUntil', ValidationCode>>>({});
+  const [areaText, setAreaText] = useState(filters.postcodeArea ?? '');
+  const [areaInvalid, setAreaInvalid] = useState(false);
 
   // Cleared elsewhere ("Filters wissen"): the typed dates follow.
   useEffect(() => {
     if (filters.receivedFrom === null) setFromText('');
     if (filters.receivedUntil === null) setUntilText('');
-  }, [filters.receivedFrom, filters.receivedUntil]);
+    if (filters.postcodeArea === null) setAreaText('');
+  }, [filters.receivedFrom, filters.receivedUntil, filters.postcodeArea]);
+
+  /** Like a date: applied when the user leaves the field or presses Enter, not on every digit. */
+  function applyArea(text: string) {
+    const area = text.trim();
+    const valid = area === '' || /^[1-9]\d{3}$/.test(area);
+    setAreaInvalid(!valid);
+    if (!valid) return;
+    const value = area === '' ? null : area;
+    if (filters.postcodeArea !== value) setFilters({ postcodeArea: value });
+  }
 
   function applyDate(field: 'receivedFrom' | 'receivedUntil', text: string) {
     if (text.trim() === '') {
@@ -270,6 +283,7 @@ function SignalFilters({ phenomena, listError }: { phenomena: readonly Phenomeno
             className="signals-filters__clear"
             onClick={() => {
               setDateErrors({});
+              setAreaInvalid(false);
               clearFilters();
               // The button goes away with the filters: the focus goes to the first filter.
               sectionRef.current?.querySelector('select')?.focus();
@@ -330,6 +344,22 @@ function SignalFilters({ phenomena, listError }: { phenomena: readonly Phenomeno
           onBlur={() => applyDate('receivedUntil', untilText)}
           onKeyDown={applyOnEnter('receivedUntil', untilText)}
           inputMode="numeric"
+          autoComplete="off"
+        />
+        <TextField
+          label={t('signals.list.postcodeArea')}
+          error={areaInvalid ? t('signals.list.postcodeAreaInvalid') : fieldError.forField(listError, 'postcodeArea')}
+          value={areaText}
+          onChange={(event) => setAreaText(event.target.value)}
+          onBlur={() => applyArea(areaText)}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter') {
+              event.preventDefault();
+              applyArea(areaText);
+            }
+          }}
+          inputMode="numeric"
+          maxLength={4}
           autoComplete="off"
         />
       </div>

@@ -1,10 +1,9 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError } from '../../../../shared/api';
 import type { Phenomenon, Signal } from '../../../../shared/api/dossier-types';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
-import { Dialog } from '../../components/Dialog';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useCoreQuery } from '../../components/useCoreQuery';
 import { useErrorText } from '../../components/useErrorText';
 import { useFocusHeading } from '../../components/useFocusHeading';
@@ -41,8 +40,6 @@ export function SignalScreen({ signalId }: { signalId: number }) {
   const [editing, setEditing] = useState(false);
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const [status, setStatus] = useState<string | null>(null);
-  const [actionError, setActionError] = useState<ApiError | null>(null);
-  const [trashing, setTrashing] = useState(false);
   const editHeadingId = useId();
   const editButtonRef = useRef<HTMLDivElement>(null);
   /** Leaving the form (saved or cancelled) puts the focus back on "Bewerken", where the user left. */
@@ -64,19 +61,6 @@ export function SignalScreen({ signalId }: { signalId: number }) {
     setStatus(message);
   }
 
-  async function moveToTrash() {
-    if (!signal || trashing) return;
-    setTrashing(true);
-    const result = await callCore('trash.move', { kind: 'signal', id: signal.id });
-    setTrashing(false);
-    if (!result.ok) {
-      setDialog(null);
-      setActionError(result.error);
-      return;
-    }
-    setNotice(t('signals.list.trashed', { summary: signal.summary }));
-    showSection('signals');
-  }
 
   return (
     <>
@@ -89,7 +73,6 @@ export function SignalScreen({ signalId }: { signalId: number }) {
         {signal ? signal.summary : t('signals.title')}
       </h1>
       {query.error && <Alert type="error">{errorText(query.error)}</Alert>}
-      {actionError && <Alert type="error">{errorText(actionError)}</Alert>}
       {status && <Alert type="ok">{status}</Alert>}
       {signal && (
         <>
@@ -104,8 +87,9 @@ export function SignalScreen({ signalId }: { signalId: number }) {
                 labelledBy={editHeadingId}
                 submitLabel={t('signals.form.saveChanges')}
                 onCancel={stopEditing}
-                onSubmit={async (fields) => {
-                  const result = await callCore('signal.update', { signalId: signal.id, ...fields });
+                askRetentionReason
+                onSubmit={async (fields, retentionReason) => {
+                  const result = await callCore('signal.update', { signalId: signal.id, ...fields, ...(retentionReason !== undefined && { retentionReason }) });
                   if (!result.ok) return result.error;
                   stopEditing();
                   afterChange(result.value, t('signals.signal.saved'));
@@ -159,17 +143,18 @@ export function SignalScreen({ signalId }: { signalId: number }) {
             />
           )}
           {dialog === 'trash' && (
-            <Dialog title={t('signals.signal.trashTitle')} onClose={() => setDialog(null)}>
+            <ConfirmDialog
+              title={t('signals.signal.trashTitle')}
+              confirmLabel={t('signals.signal.trashConfirm')}
+              onConfirm={() => callCore('trash.move', { kind: 'signal', id: signal.id })}
+              onDone={() => {
+                setNotice(t('signals.list.trashed', { summary: signal.summary }));
+                showSection('signals');
+              }}
+              onClose={() => setDialog(null)}
+            >
               <p className="utrecht-paragraph">{t('signals.signal.trashBody', { summary: signal.summary })}</p>
-              <div className="app-button-row">
-                <Button appearance="primary" busy={trashing} onClick={() => void moveToTrash()} autoFocus>
-                  {t('signals.signal.trashConfirm')}
-                </Button>
-                <Button appearance="secondary" onClick={() => setDialog(null)}>
-                  {t('signals.form.cancel')}
-                </Button>
-              </div>
-            </Dialog>
+            </ConfirmDialog>
           )}
         </>
       )}

@@ -15,6 +15,8 @@ export interface SignalListFilters {
   /** ISO dates, or null for no bound. */
   receivedFrom: string | null;
   receivedUntil: string | null;
+  /** The four digits of a postcode area, as the dashboard counts areas; null for any. */
+  postcodeArea: string | null;
   sort: SignalSort;
 }
 
@@ -25,6 +27,7 @@ export const NO_FILTERS: SignalListFilters = {
   inDossier: 'all',
   receivedFrom: null,
   receivedUntil: null,
+  postcodeArea: null,
   sort: 'receivedOn_desc',
 };
 
@@ -61,7 +64,8 @@ export function hasActiveFilters(filters: SignalListFilters): boolean {
     filters.tlp !== null ||
     filters.inDossier !== 'all' ||
     filters.receivedFrom !== null ||
-    filters.receivedUntil !== null
+    filters.receivedUntil !== null ||
+    filters.postcodeArea !== null
   );
 }
 
@@ -75,6 +79,7 @@ export function signalListInput(filters: SignalListFilters): Omit<Input<'signal.
     ...(filters.inDossier !== 'all' && { inDossier: filters.inDossier === 'yes' }),
     ...(filters.receivedFrom !== null && { receivedFrom: filters.receivedFrom }),
     ...(filters.receivedUntil !== null && { receivedUntil: filters.receivedUntil }),
+    ...(filters.postcodeArea !== null && { postcodeArea: filters.postcodeArea }),
     sort,
     direction,
   };
