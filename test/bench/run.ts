@@ -1,147 +1,111 @@
 /**
- * npm run bench: figures for the vault, measured in one run on this machine. Absolute times on a
- * shared machine mean little, so the comparisons are printed as ratios (encrypted / plaintext).
- *   BENCH_VAULT_MB   size of the large vault for the open-time figure (default 1024)
+ * npm run bench: the benchmark suite of issue 8 as one table. Each row is a measured workload with
+ * its figure, the reference measured in the same run, the ratio and whether it meets its target.
+ * A slow figure never fails the run: it is printed as a miss. The table and the machine it ran on
+ * are printed and written to test-results/benchmarks.md.
+ *
+ *   BENCH_SIZE=large|small   size of the generated municipality (default large)
+ *   BENCH_RUNS               measured calls per query and side (default 30)
+ *   BENCH_SEED               seed of the generator (default 2026)
+ *   BENCH_DATA_DIR           keep the generated databases there and reuse them
+ *   BENCH_GROUPS             comma-separated subset of: queries, bundles, cold-start (default all)
+ *
+ * The groups of the bundle throughput (test/bench/bundles.ts, bundleBenchRows) and of the browser
+ * cold start (test/bench/cold-start.ts, coldStartBenchRows) are loaded when they exist; a group
+ * whose module or export is missing is listed as "not measured".
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3-multiple-ciphers';
-import { configureConnection, openEncryptedDatabase, quickCheck, type Connection } from '../../electron/core/vault/connection';
-import { FAST_KDF_FOR_TESTS, deriveKeyEncryptionKey } from '../../electron/core/vault/kdf';
-import { readKeyFile } from '../../electron/core/vault/key-file';
-import { Vault } from '../../electron/core/vault/vault';
+import { queryBenchRows, queryOptionsFromEnvironment } from './queries';
+import { formatTable, type BenchRow } from './table';
 
-const PASSPHRASE = 'benchmark wachtwoord 2026';
-const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'kluis-bench-'));
-const rows: string[][] = [];
+type RowSource = () => Promise<BenchRow[]>;
 
-function time<T>(work: () => T): { ms: number; value: T } {
-  const started = performance.now();
-  const value = work();
-  return { ms: performance.now() - started, value };
+interface Group {
+  key: string;
+  title: string;
+  load: () => Promise<RowSource | undefined>;
 }
 
-async function timeAsync<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
-  const started = performance.now();
-  const value = await work();
-  return { ms: performance.now() - started, value };
+/**
+ * A module of another part of the suite, tolerated when it (or its export) does not exist yet.
+ * The source is read before it is imported: an older bundles.ts runs its whole benchmark at import
+ * time, so a module that does not name the export is not imported at all.
+ */
+async function optionalExport(moduleName: string, exportName: string): Promise<RowSource | undefined> {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const file = ['.ts', '.mts', '.js', '.mjs'].map((extension) => path.join(here, moduleName + extension)).find((candidate) => fs.existsSync(candidate));
+  if (!file) return undefined;
+  if (!new RegExp(`export\\s+(async\\s+)?(function|const|let)\\s+${exportName}\\b`).test(fs.readFileSync(file, 'utf8'))) return undefined;
+  const loaded = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+  const exported = loaded[exportName];
+  return typeof exported === 'function' ? (exported as RowSource) : undefined;
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
+const GROUPS: readonly Group[] = [
+  { key: 'queries', title: '1 Queries and 4 Unlock', load: async () => () => queryBenchRows(queryOptionsFromEnvironment()) },
+  { key: 'bundles', title: '2 Bundles and 3 Responsiveness', load: () => optionalExport('bundles', 'bundleBenchRows') },
+  { key: 'cold-start', title: '5 Browser cold start', load: () => optionalExport('cold-start', 'coldStartBenchRows') },
+];
 
-const fmt = (ms: number) => `${ms.toFixed(0)} ms`;
-const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
-
-async function unlockFigures(): Promise<void> {
-  const vaultPath = path.join(folder, 'calibrated.kluis');
-  const created = await timeAsync(() => Vault.create(vaultPath, { passphrase: PASSPHRASE, displayName: 'Bench' }));
-  created.value.vault.lock();
-  const kdf = readKeyFile(vaultPath).kdf;
-  const kdfTimes: number[] = [];
-  const unlockTimes: number[] = [];
-  for (let i = 0; i < 3; i++) {
-    kdfTimes.push((await timeAsync(() => deriveKeyEncryptionKey(PASSPHRASE, kdf))).ms);
-    const unlocked = await timeAsync(() => Vault.unlock(vaultPath, { passphrase: PASSPHRASE }));
-    unlockTimes.push(unlocked.ms);
-    unlocked.value.lock();
+/** The machine, so that a figure can be read against where it was measured. */
+export function machineDescription(): string[] {
+  const memory = new Database(':memory:');
+  try {
+    const sqlite = memory.prepare('SELECT sqlite_version()').pluck().get() as string;
+    const cipher = memory.prepare('SELECT sqlite3mc_version()').pluck().get() as string;
+    const cpus = os.cpus();
+    return [
+      `CPU: ${cpus[0]?.model.trim() ?? 'unknown'}, ${cpus.length} cores (load average ${os.loadavg().map((load) => load.toFixed(1)).join(' ')})`,
+      `RAM: ${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB`,
+      `OS: ${os.type()} ${os.release()} (${os.arch()})`,
+      `Node ${process.version}; SQLite ${sqlite}; ${cipher} (cipher sqlcipher, legacy=4)`,
+    ];
+  } finally {
+    memory.close();
   }
-  rows.push(['Argon2id parameters (calibrated)', `${kdf.memoryKiB / 1024} MiB, ${kdf.iterations} passes, parallelism ${kdf.parallelism}`]);
-  rows.push(['Create vault (calibration + KDF + schema)', fmt(created.ms)]);
-  rows.push(['Argon2id alone (median of 3)', fmt(median(kdfTimes))]);
-  rows.push(['Unlock: KDF + open + quick_check (median of 3)', fmt(median(unlockTimes))]);
 }
 
-function fillTable(db: Connection, megabytes: number): number {
-  db.exec('CREATE TABLE IF NOT EXISTS blob_rows (id INTEGER PRIMARY KEY, tag TEXT NOT NULL, body BLOB NOT NULL) STRICT');
-  db.exec('CREATE INDEX IF NOT EXISTS blob_rows_tag ON blob_rows (tag)');
-  const insert = db.prepare('INSERT INTO blob_rows (tag, body) VALUES (?, ?)');
-  const rowBytes = 4000;
-  const total = Math.ceil((megabytes * 1024 * 1024) / rowBytes);
-  const body = crypto.randomBytes(rowBytes); // random: incompressible, like real attachments
-  const batch = 5_000;
-  for (let start = 0; start < total; start += batch) {
-    db.transaction(() => {
-      for (let i = start; i < Math.min(total, start + batch); i++) insert.run(`tag-${i % 1000}`, body);
-    })();
+async function main(): Promise<void> {
+  const started = new Date();
+  const wanted = process.env.BENCH_GROUPS?.split(',').map((key) => key.trim());
+  const rows: BenchRow[] = [];
+  for (const group of GROUPS) {
+    if (wanted && !wanted.includes(group.key)) continue;
+    const source = await group.load();
+    if (!source) {
+      rows.push({ group: group.title, workload: '(all)', figure: 'not measured' });
+      continue;
+    }
+    console.error(`Running ${group.title}…`);
+    try {
+      rows.push(...(await source()));
+    } catch (error) {
+      // One group's failure is reported, and the others still run.
+      console.error(error);
+      rows.push({ group: group.title, workload: '(all)', figure: `failed: ${(error as Error).message.split('\n')[0]}` });
+    }
   }
-  return total;
+  const seconds = (Date.now() - started.getTime()) / 1000;
+  const size = process.env.BENCH_SIZE === 'small' ? 'small' : 'large';
+  const text = [
+    `# Dossierkluis benchmarks`,
+    '',
+    `Run of ${started.toISOString()} (${seconds.toFixed(0)} s), size ${size}, seed ${process.env.BENCH_SEED ?? 2026}.`,
+    '',
+    ...machineDescription().map((line) => `- ${line}`),
+    '',
+    formatTable(rows),
+    '',
+  ].join('\n');
+  console.log(`\n${text}`);
+  const target = path.join('test-results', 'benchmarks.md');
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  fs.writeFileSync(target, text);
+  console.log(`Written to ${target}`);
 }
 
-async function largeVaultFigure(): Promise<void> {
-  const megabytes = Number(process.env.BENCH_VAULT_MB ?? 1024);
-  const vaultPath = path.join(folder, 'large.kluis');
-  const fast = { kdf: FAST_KDF_FOR_TESTS };
-  const { vault } = await Vault.create(vaultPath, { passphrase: PASSPHRASE, displayName: 'Bench' }, fast);
-  const filled = time(() => fillTable(vault.database, megabytes));
-  vault.lock();
-  const size = fs.statSync(vaultPath).size;
-  const kdfMs = (await timeAsync(() => deriveKeyEncryptionKey(PASSPHRASE, readKeyFile(vaultPath).kdf))).ms;
-  const opens: number[] = [];
-  for (let i = 0; i < 3; i++) {
-    const unlocked = await timeAsync(() => Vault.unlock(vaultPath, { passphrase: PASSPHRASE }, fast));
-    opens.push(unlocked.ms - kdfMs);
-    unlocked.value.lock();
-  }
-  const keyHex = await Vault.revealDatabaseKey(vaultPath, { passphrase: PASSPHRASE }, fast);
-  const key = Buffer.from(keyHex, 'hex');
-  const bareOpen = time(() => {
-    const db = openEncryptedDatabase(vaultPath, key, {});
-    configureConnection(db);
-    return db;
-  });
-  const check = time(() => quickCheck(bareOpen.value));
-  bareOpen.value.close();
-  rows.push([`Fill a ${(size / 1024 / 1024).toFixed(0)} MB vault (${filled.value} rows)`, fmt(filled.ms)]);
-  rows.push([`Open that vault, without the KDF (quick_check included, median of 3)`, fmt(median(opens))]);
-  rows.push(['  of which: open and configure the connection', fmt(bareOpen.ms)]);
-  rows.push([`  of which: PRAGMA quick_check (${check.value ?? 'ok'})`, fmt(check.ms)]);
-  fs.rmSync(vaultPath, { force: true });
-}
-
-/** Encrypted against plaintext, same schema, same data, same connection settings. */
-function ratioFigures(): void {
-  const megabytes = 200;
-  const key = crypto.randomBytes(32);
-  const encrypted = openEncryptedDatabase(path.join(folder, 'ratio-enc.db'), key, { create: true });
-  const plain = new Database(path.join(folder, 'ratio-plain.db'));
-  for (const db of [encrypted, plain]) configureConnection(db, { cacheMebibytes: 256 });
-
-  const insertEnc = time(() => fillTable(encrypted, megabytes)).ms;
-  const insertPlain = time(() => fillTable(plain, megabytes)).ms;
-  rows.push([`Bulk insert ${megabytes} MB: encrypted / plaintext`, `${ratio(insertEnc, insertPlain)} (${fmt(insertEnc)} / ${fmt(insertPlain)})`]);
-
-  // The tail of each blob lives on its overflow page: reading it forces every page through the cipher.
-  const scan = (db: Connection) => db.prepare('SELECT max(substr(body, -8)) FROM blob_rows').pluck().get();
-  scan(encrypted);
-  scan(plain);
-  const scanEnc = median([0, 1, 2].map(() => time(() => scan(encrypted)).ms));
-  const scanPlain = median([0, 1, 2].map(() => time(() => scan(plain)).ms));
-  rows.push(['Full scan, warm 256 MB cache: encrypted / plaintext', `${ratio(scanEnc, scanPlain)} (${fmt(scanEnc)} / ${fmt(scanPlain)})`]);
-
-  const lookup = (db: Connection) => {
-    const statement = db.prepare('SELECT count(*) FROM blob_rows WHERE tag = ?').pluck();
-    for (let i = 0; i < 2_000; i++) statement.get(`tag-${i % 1000}`);
-  };
-  const lookupEnc = time(() => lookup(encrypted)).ms;
-  const lookupPlain = time(() => lookup(plain)).ms;
-  rows.push(['2000 indexed lookups: encrypted / plaintext', `${ratio(lookupEnc, lookupPlain)} (${fmt(lookupEnc)} / ${fmt(lookupPlain)})`]);
-  encrypted.close();
-  plain.close();
-}
-
-try {
-  await unlockFigures();
-  ratioFigures();
-  await largeVaultFigure();
-} finally {
-  fs.rmSync(folder, { recursive: true, force: true });
-}
-
-const width = Math.max(...rows.map(([label]) => label!.length));
-console.log(`\nDossierkluis vault benchmark (${os.cpus().length} cores, ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version})\n`);
-for (const [label, value] of rows) console.log(`${label!.padEnd(width)}  ${value}`);
+await main();

@@ -181,21 +181,43 @@ export function signalPageSql(filter: SignalFilter): { page: SqlQuery; count: Sq
     );
   }
   const signalWhere = ['s.deleted_at IS NULL', ...conditions].join(' AND ');
+  const order = SIGNAL_ORDER[filter.sort](filter.direction.toUpperCase());
   // Counted without the join (a dossier lookup per signal cost ~40 ms at 100,000 signals): the live
   // signals that match, less those of them in trashed dossiers (few, found through dossiers_in_trash).
   // Unfiltered, the count reads the small partial index instead of the table (the planner would scan the table).
+  // CROSS JOIN keeps the trashed dossiers as the outer loop: without statistics (a vault is never
+  // ANALYZEd) the planner otherwise walks every signal to find none, ~200 ms at 100,000 signals.
   const countAll = conditions.length === 0 ? 'signals s INDEXED BY signals_by_received' : 'signals s';
+  const count = {
+    sql: `SELECT (SELECT count(*) FROM ${countAll} WHERE ${signalWhere})
+               - (SELECT count(*) FROM dossiers d CROSS JOIN signals s ON s.dossier_id = d.id WHERE d.deleted_at IS NOT NULL AND ${signalWhere})`,
+    params: [...params, ...params],
+  };
+  if (filter.phenomenonId !== undefined) {
+    // A phenomenon with its sub-forms is several ranges of signals_by_phenomenon, so the rows come
+    // out of order and all of them are sorted. The page's ids are chosen first, from the signals
+    // alone (the trashed dossiers as one small list, not a join per row); only the page's rows are
+    // then read with their dossier. At 16,000 signals of a phenomenon and a deep offset: 108 → 22 ms.
+    return {
+      page: {
+        sql: `SELECT ${SIGNAL_SUMMARY_COLUMNS} FROM ${SIGNAL_FROM}
+              WHERE s.id IN (SELECT s.id FROM signals s
+                              WHERE ${signalWhere}
+                                AND (s.dossier_id IS NULL OR s.dossier_id NOT IN (SELECT t.id FROM dossiers t WHERE t.deleted_at IS NOT NULL))
+                              ORDER BY ${order} LIMIT ? OFFSET ?)
+              ORDER BY ${order}`,
+        params: [...params, filter.limit, filter.offset],
+      },
+      count,
+    };
+  }
   return {
     page: {
       sql: `SELECT ${SIGNAL_SUMMARY_COLUMNS} FROM ${SIGNAL_FROM} WHERE ${LIVE_SIGNAL} AND ${signalWhere}
-            ORDER BY ${SIGNAL_ORDER[filter.sort](filter.direction.toUpperCase())} LIMIT ? OFFSET ?`,
+            ORDER BY ${order} LIMIT ? OFFSET ?`,
       params: [...params, filter.limit, filter.offset],
     },
-    count: {
-      sql: `SELECT (SELECT count(*) FROM ${countAll} WHERE ${signalWhere})
-                 - (SELECT count(*) FROM dossiers d JOIN signals s ON s.dossier_id = d.id WHERE d.deleted_at IS NOT NULL AND ${signalWhere})`,
-      params: [...params, ...params],
-    },
+    count,
   };
 }
 
