@@ -406,7 +406,7 @@ if (process.argv[2] === '--child') {
   process.exit(0);
 } else if (path.resolve(process.argv[1] ?? '') === self) {
   const rows = await bundleBenchRows();
-  process.stdout.write(`\nBundles, ${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}, Node ${process.version}, age ${spawnSync('age', ['--version'], { encoding: 'utf8' }).stdout.trim()}\n\n`);
+  process.stdout.write(`\nBundles, ${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}, load average ${os.loadavg().map((load) => load.toFixed(1)).join(" ")}, Node ${process.version}, age ${spawnSync('age', ['--version'], { encoding: 'utf8' }).stdout.trim()}\n\n`);
   process.stdout.write(`${formatTable(rows)}\n`);
 }
 
