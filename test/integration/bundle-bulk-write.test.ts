@@ -17,7 +17,7 @@ import { dossierContextFor } from '../../electron/core/dossiers/context';
 import { createDossier } from '../../electron/core/dossiers/dossiers';
 import { Vault } from '../../electron/core/vault/vault';
 import { FAST_VAULT_OPTIONS, TEST_PASSPHRASE, makeTempFolder } from '../support/temp-vault';
-import { fillSampleDossier, introduce, openBundleVault, randomFile } from './support/bundles';
+import { fillSampleDossier, introduce, openBundleVault, randomFile, type BundleVault } from './support/bundles';
 
 const MiB = 1024 * 1024;
 const openVaults: Vault[] = [];
@@ -167,3 +167,47 @@ describe('a long export and import', () => {
     await b.core.dispose();
   });
 });
+
+describe('calls beside a long bundle job', () => {
+  it('a dossier list asked during an export or an inspection is answered before it ends; during an import, after it', async () => {
+    const a = await openBundleVault('Afzender');
+    const b = await openBundleVault('Ontvanger');
+    const { bInA } = await introduce(a, b);
+    const { dossier } = await fillSampleDossier(a, { attachmentBytes: 32 * MiB });
+    const bundle = path.join(makeTempFolder('kluis-bundel-'), 'groot.dkbundel');
+
+    /** Start `job`; at its first progress past zero ask for the dossier list; which of the two finished first? */
+    async function listDuring(vault: BundleVault, kind: string, job: () => Promise<unknown>): Promise<string[]> {
+      const order: string[] = [];
+      let asked: Promise<void> | null = null;
+      const stop = vault.core.onEvent((event) => {
+        if (asked || event.type !== 'job.progress' || event.kind !== kind || event.done === 0 || event.done >= event.total) return;
+        asked = vault.core.call('dossier.list', { limit: 10, offset: 0 }).then((result) => {
+          expect(result.ok).toBe(true);
+          order.push('list');
+        });
+      });
+      await job();
+      order.push(kind);
+      stop();
+      await asked;
+      expect(asked).not.toBeNull();
+      return order;
+    }
+
+    expect(
+      await listDuring(a, 'bundle-export', () => a.call('bundle.export', { dossierIds: [dossier.id], recipients: [{ partnerId: bInA }], targetPath: bundle })),
+    ).toEqual(['list', 'bundle-export']);
+    let manifestSha256 = '';
+    expect(
+      await listDuring(b, 'bundle-inspect', async () => {
+        manifestSha256 = (await b.call('bundle.inspect', { path: bundle })).manifestSha256;
+      }),
+    ).toEqual(['list', 'bundle-inspect']);
+    // The import's one transaction is open across the whole read: nothing else may write into it, so all waits.
+    expect(await listDuring(b, 'bundle-import', () => b.call('bundle.import', { path: bundle, manifestSha256 }))).toEqual(['bundle-import', 'list']);
+    await a.core.dispose();
+    await b.core.dispose();
+  });
+});
+

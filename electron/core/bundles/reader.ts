@@ -26,7 +26,7 @@ import { AgePayloadError, decryptPayload, headerLength } from './age-stream';
 import { writeWithBackpressure, yieldToEventLoop } from './streams';
 
 /** How much is decrypted between two turns of the event loop (a few ms of work, more with an import's writes). */
-const YIELD_EVERY_BYTES = 4 * 1024 * 1024;
+const YIELD_EVERY_BYTES = 1024 * 1024;
 
 /**
  * Reading a bundle, for inspection and for import alike: one pass over the file, in bounded

@@ -9,7 +9,7 @@ import { LIMITS } from './format';
 import { QueuedFileWriter, writeWithBackpressure, yieldToEventLoop } from './streams';
 
 /** How much the writer streams between two turns of the event loop (a few ms of work). */
-const YIELD_EVERY_BYTES = 4 * 1024 * 1024;
+const YIELD_EVERY_BYTES = 1024 * 1024;
 
 /**
  * The bundle file: a tar archive, streamed through age, into a temporary sibling of the target
@@ -18,7 +18,8 @@ const YIELD_EVERY_BYTES = 4 * 1024 * 1024;
  *   entries (one piece at a time) → tar-stream pack → age STREAM (64 KiB chunks) → file
  *
  * The file is written on libuv's thread pool (QueuedFileWriter, at most 8 MiB queued), so the disk
- * works while this thread reads and encrypts the next pieces; every 4 MiB the event loop gets a turn.
+ * works while this thread reads and encrypts the next pieces; after every MiB the event loop gets a turn
+ * (and with it, calls that may run beside an export: see STREAMING_JOBS in api/core.ts).
  *
  * Nothing here holds more than a few pieces: a bundle with gigabytes of attachments needs the
  * same memory as one with a few kilobytes (age-stream.ts holds one 64 KiB chunk; tar-stream's
