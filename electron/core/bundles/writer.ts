@@ -126,6 +126,9 @@ export async function writeEncryptedTarFile(
     await packing;
     await write([encryptor.finish()]);
     await file.flush();
+    // The data to disk on the thread pool (a gigabyte can take a second): the fsync in
+    // commitTemporaryFile below then finds nothing left to write and does not stall this thread.
+    await new Promise<void>((resolve, reject) => fs.fdatasync(fd!, (error) => (error ? reject(error) : resolve())));
     fs.closeSync(fd);
     fd = undefined;
     // Checked again: a file may have appeared at the target while the bundle was written.
