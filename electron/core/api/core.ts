@@ -58,6 +58,41 @@ export interface CoreDependencies {
 /** Calls answered at once, outside the queue: they only flip a flag that the running job reads. */
 const IMMEDIATE_HANDLERS: ReadonlySet<HandlerName> = new Set(['attachment.cancel']);
 
+/**
+ * Jobs that hold no transaction while they stream (a bundle export reads its chunks one statement
+ * at a time; an inspection reads only the file): while one runs, the calls below are answered
+ * between its pieces instead of after it, so that the app stays usable during a 1 GB export. Not
+ * the import: its one transaction stays open across the whole read.
+ */
+const STREAMING_JOBS: ReadonlySet<JobKind> = new Set(['bundle-export', 'bundle-inspect']);
+
+/** Calls that only read (an audited view writes its own entry, in a transaction of its own): they may run beside a streaming job. */
+const BESIDE_STREAMING: ReadonlySet<HandlerName> = new Set([
+  'app.info',
+  'vault.status',
+  'settings.get',
+  'dashboard.figures',
+  'dossier.list',
+  'dossier.get',
+  'dossier.history',
+  'dossier.timeline',
+  'dossier.matches',
+  'signal.list',
+  'signal.get',
+  'subject.list',
+  'subject.get',
+  'subject.matches',
+  'note.list',
+  'measure.list',
+  'attachment.list',
+  'phenomenon.list',
+  'search.query',
+  'audit.list',
+  'trash.list',
+  'addressBook.list',
+  'bundle.identity',
+]);
+
 /** Each folder is swept once per process: a second core in the same process (tests) finds it clean. */
 const sweptFolders = new Set<string>();
 
@@ -84,6 +119,8 @@ export class Core implements CoreService {
   private readonly copies: TemporaryCopies;
   private readonly cancellation: JobCancellation;
   private jobCount = 0;
+  /** Streaming jobs running now (STREAMING_JOBS); while any is, BESIDE_STREAMING calls skip the queue. */
+  private streamingJobs = 0;
 
   constructor(
     private readonly options: CoreOptions,
@@ -121,7 +158,7 @@ export class Core implements CoreService {
         return failure(toCoreError(error, name).toApiError());
       }
     }
-    return this.enqueue(async () => {
+    const run = async () => {
       try {
         const value = await handler(parsed.data);
         if (this.vault && !PASSIVE_HANDLERS.has(name)) this.restartAutoLock();
@@ -129,7 +166,14 @@ export class Core implements CoreService {
       } catch (error) {
         return failure(toCoreError(error, name).toApiError());
       }
-    });
+    };
+    if (this.streamingJobs > 0 && BESIDE_STREAMING.has(name)) {
+      // On a turn of the event loop of its own, never in the middle of the job's synchronous code
+      // (an event listener may call from inside it); the job yields to the loop between its pieces.
+      await new Promise((resolve) => setImmediate(resolve));
+      if (this.streamingJobs > 0) return run();
+    }
+    return this.enqueue(run);
   }
 
   private enqueue<T>(work: () => Promise<T> | T): Promise<T> {
@@ -209,10 +253,13 @@ export class Core implements CoreService {
       this.emit({ type: 'job.progress', jobId, kind, done, total });
     };
     this.cancellation.started(jobNumber);
+    const streaming = STREAMING_JOBS.has(kind);
+    if (streaming) this.streamingJobs++;
     this.emit({ type: 'job.progress', jobId, kind, done: 0, total });
     try {
       return await work(report);
     } finally {
+      if (streaming) this.streamingJobs--;
       this.cancellation.finished(jobNumber);
       this.emit({ type: 'job.progress', jobId, kind, done: total, total });
     }

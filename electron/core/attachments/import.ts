@@ -5,6 +5,7 @@ import type { InformationGrade, SourceGrade, TlpCode } from '../../../shared/dom
 import { CoreError } from '../errors';
 import { inTransaction, timestamp, type DossierContext } from '../dossiers/context';
 import { requireDossier, touchDossier } from '../dossiers/dossier-records';
+import { beginBulkWrite } from './bulk-write';
 import { ATTACHMENT_CHUNK_SIZE, type ByteProgress } from './chunking';
 import { sanitizeFileName } from './file-name';
 import { decideMediaType } from './media-type';
@@ -48,7 +49,8 @@ function readChunk(fd: number, buffer: Buffer): number {
  * any other statement run on the connection meanwhile (another call's audit entry, a lock's), which
  * would then be committed or rolled back with the half-read attachment. The synchronous loop keeps
  * the transaction to this attachment alone and memory to one buffer (better-sqlite3 copies a bound
- * Buffer into SQLite, so it can be reused). The price is that the thread is busy for the duration
+ * Buffer into SQLite, so it can be reused). The transaction runs with the rollback journal instead
+ * of the WAL, so that the pages are written once (attachments/bulk-write.ts). The price is that the thread is busy for the duration
  * (about 2 s per 100 MB, measured: SQLCipher encrypts every page and writes it to the WAL, then
  * checkpoints it into the file); the app and the browser host run the core in its own worker
  * thread, so the window stays responsive, and the job.progress events that `onProgress` leads to
@@ -70,54 +72,58 @@ export function importAttachment(context: DossierContext, input: AttachmentImpor
     const stats = fs.fstatSync(fd);
     if (!stats.isFile()) throw new CoreError('INVALID_INPUT', 'import attachment: not a regular file', { field: 'sourcePath', reason: 'file.not-regular' });
     const total = stats.size;
-    const attachment = inTransaction(context, () => {
-      requireDossier(context, input.dossierId);
-      let length = readChunk(fd, buffer);
-      const attachmentId = Number(
-        context.db
-          .prepare(
-            `INSERT INTO attachments (dossier_id, file_name, media_type, byte_size, sha256, chunk_size, added_at, added_by,
-               source_grade, information_grade, tlp)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          )
-          .run(
-            input.dossierId,
-            fileName,
-            decideMediaType(buffer.subarray(0, length), fileName, input.mediaType),
-            total,
-            DIGEST_PENDING,
-            ATTACHMENT_CHUNK_SIZE,
-            timestamp(context),
-            context.actor,
-            input.sourceGrade,
-            input.informationGrade,
-            input.tlp,
-          ).lastInsertRowid,
-      );
-      const insertChunk = context.db.prepare('INSERT INTO attachment_chunks (attachment_id, seq, data) VALUES (?, ?, ?)');
-      const hash = crypto.createHash('sha256');
-      let done = 0;
-      onProgress?.(0, total);
-      for (let seq = 0; length > 0; seq++) {
-        const chunk = buffer.subarray(0, length);
-        done += length;
-        if (done > total) break;
-        hash.update(chunk);
-        insertChunk.run(attachmentId, seq, chunk);
-        onProgress?.(done, total);
-        length = readChunk(fd, buffer);
-      }
-      if (done !== total) {
-        throw new CoreError('IO_ERROR', `import attachment: the file changed while it was read (${done} of ${total} bytes)`);
-      }
-      context.db.prepare('UPDATE attachments SET sha256 = ? WHERE id = ?').run(hash.digest('hex'), attachmentId);
-      touchDossier(context, input.dossierId);
-      context.audit('attachment.imported', { attachmentId, dossierId: input.dossierId, bytes: total });
-      return toAttachment(context.db.prepare(`SELECT ${ATTACHMENT_COLUMNS} FROM attachments a WHERE a.id = ?`).get(attachmentId) as AttachmentRow);
-    });
-    // The WAL holds the whole attachment (encrypted) until a checkpoint; fold it in and shrink it
-    // now, so that the disk does not carry a second copy until the vault is locked.
-    context.db.pragma('wal_checkpoint(TRUNCATE)');
+    const endBulkWrite = beginBulkWrite(context.db);
+    let attachment: Attachment;
+    try {
+      attachment = inTransaction(context, () => {
+        requireDossier(context, input.dossierId);
+        let length = readChunk(fd, buffer);
+        const attachmentId = Number(
+          context.db
+            .prepare(
+              `INSERT INTO attachments (dossier_id, file_name, media_type, byte_size, sha256, chunk_size, added_at, added_by,
+                 source_grade, information_grade, tlp)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+            )
+            .run(
+              input.dossierId,
+              fileName,
+              decideMediaType(buffer.subarray(0, length), fileName, input.mediaType),
+              total,
+              DIGEST_PENDING,
+              ATTACHMENT_CHUNK_SIZE,
+              timestamp(context),
+              context.actor,
+              input.sourceGrade,
+              input.informationGrade,
+              input.tlp,
+            ).lastInsertRowid,
+        );
+        const insertChunk = context.db.prepare('INSERT INTO attachment_chunks (attachment_id, seq, data) VALUES (?, ?, ?)');
+        const hash = crypto.createHash('sha256');
+        let done = 0;
+        onProgress?.(0, total);
+        for (let seq = 0; length > 0; seq++) {
+          const chunk = buffer.subarray(0, length);
+          done += length;
+          if (done > total) break;
+          hash.update(chunk);
+          insertChunk.run(attachmentId, seq, chunk);
+          onProgress?.(done, total);
+          length = readChunk(fd, buffer);
+        }
+        if (done !== total) {
+          throw new CoreError('IO_ERROR', `import attachment: the file changed while it was read (${done} of ${total} bytes)`);
+        }
+        context.db.prepare('UPDATE attachments SET sha256 = ? WHERE id = ?').run(hash.digest('hex'), attachmentId);
+        touchDossier(context, input.dossierId);
+        context.audit('attachment.imported', { attachmentId, dossierId: input.dossierId, bytes: total });
+        return toAttachment(context.db.prepare(`SELECT ${ATTACHMENT_COLUMNS} FROM attachments a WHERE a.id = ?`).get(attachmentId) as AttachmentRow);
+      });
+    } finally {
+      // Back to the WAL: the attachment was written once, into the vault itself (attachments/bulk-write.ts).
+      endBulkWrite();
+    }
     return attachment;
   } catch (error) {
     throw fileError(error, 'import attachment', input.sourcePath);

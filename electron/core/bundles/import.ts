@@ -8,6 +8,7 @@ import type {
 } from '../../../shared/api/bundles';
 import type { ParsedInput } from '../../../shared/api';
 import type { ByteProgress } from '../attachments/chunking';
+import { beginBulkWrite } from '../attachments/bulk-write';
 import { ATTACHMENT_CHUNK_SIZE } from '../attachments/chunking';
 import { decideMediaType } from '../attachments/media-type';
 import { timestamp, type DossierContext } from '../dossiers/context';
@@ -26,7 +27,8 @@ import { readBundle, type AttachmentSink, type BundleCredentials, type BundleDoc
 
 /**
  * Inspecting and importing a bundle. Both read the whole file (reader.ts); the inspection only
- * looks, the import writes, in ONE transaction around the whole read: BEGIN before the first
+ * looks, the import writes, in ONE transaction around the whole read (with the rollback journal
+ * instead of the WAL, attachments/bulk-write.ts): BEGIN before the first
  * byte, COMMIT after the last entry checked and the end of the age payload authenticated,
  * ROLLBACK on any error. The transaction stays open across the reader's awaits; that is safe
  * because the Core runs one call at a time (its queue): nothing else can use the connection in
@@ -680,8 +682,9 @@ export async function importBundle(context: DossierContext, keys: VaultKeys, inp
   const { db } = context;
   const run = new ImportRun(context, keys, input);
   let result: ImportResult;
-  db.exec('BEGIN IMMEDIATE');
+  const endBulkWrite = beginBulkWrite(db);
   try {
+    db.exec('BEGIN IMMEDIATE');
     await readBundle(
       input.path,
       credentialsFor(keys, input.passphrase),
@@ -697,8 +700,9 @@ export async function importBundle(context: DossierContext, keys: VaultKeys, inp
   } catch (error) {
     if (db.inTransaction) db.exec('ROLLBACK');
     throw error;
+  } finally {
+    // Back to the WAL (and the usual cache); see attachments/bulk-write.ts for why the import ran without it.
+    endBulkWrite();
   }
-  // The WAL holds the whole import until a checkpoint: fold it in now (as attachment.import does).
-  db.pragma('wal_checkpoint(TRUNCATE)');
   return result;
 }

@@ -23,7 +23,10 @@ import {
 } from './format';
 import { fingerprintOf, verifySignature } from './identity';
 import { AgePayloadError, decryptPayload, headerLength } from './age-stream';
-import { writeWithBackpressure } from './streams';
+import { writeWithBackpressure, yieldToEventLoop } from './streams';
+
+/** How much is decrypted between two turns of the event loop (a few ms of work, more with an import's writes). */
+const YIELD_EVERY_BYTES = 1024 * 1024;
 
 /**
  * Reading a bundle, for inspection and for import alike: one pass over the file, in bounded
@@ -308,9 +311,16 @@ export async function readBundle(
     // Decrypt into the archive parser, waiting whenever it has enough. A failure here is the
     // ciphertext's (a flipped bit, a cut-off end): it is reported as such, whatever the parser saw.
     const feeder = (async () => {
+      let sinceYield = 0;
       for (const plaintext of payload) {
         if (stopped || extract.destroyed) return;
         await writeWithBackpressure(extract, plaintext);
+        // The core's thread answers nothing else while it reads; let its event loop turn now and then.
+        sinceYield += plaintext.length;
+        if (sinceYield >= YIELD_EVERY_BYTES) {
+          sinceYield = 0;
+          await yieldToEventLoop();
+        }
       }
       if (!extract.destroyed) extract.end(undefined);
     })().catch((error: unknown) => {

@@ -6,13 +6,20 @@ import { CoreError } from '../errors';
 import { commitTemporaryFile, temporarySiblingPath } from '../fs/atomic-write';
 import { AgeEncryptor, type AgeRecipients } from './age-stream';
 import { LIMITS } from './format';
-import { writeAll, writeWithBackpressure } from './streams';
+import { QueuedFileWriter, writeWithBackpressure, yieldToEventLoop } from './streams';
+
+/** How much the writer streams between two turns of the event loop (a few ms of work). */
+const YIELD_EVERY_BYTES = 1024 * 1024;
 
 /**
  * The bundle file: a tar archive, streamed through age, into a temporary sibling of the target
  * that is fsynced and renamed into place only when complete.
  *
  *   entries (one piece at a time) → tar-stream pack → age STREAM (64 KiB chunks) → file
+ *
+ * The file is written on libuv's thread pool (QueuedFileWriter, at most 8 MiB queued), so the disk
+ * works while this thread reads and encrypts the next pieces; after every MiB the event loop gets a turn
+ * (and with it, calls that may run beside an export: see STREAMING_JOBS in api/core.ts).
  *
  * Nothing here holds more than a few pieces: a bundle with gigabytes of attachments needs the
  * same memory as one with a few kilobytes (age-stream.ts holds one 64 KiB chunk; tar-stream's
@@ -80,16 +87,26 @@ export async function writeEncryptedTarFile(
   let fd: number | undefined = fs.openSync(temporaryPath, 'wx', 0o600);
   const pack = tar.pack();
   pack.on('error', () => undefined);
+  const file = new QueuedFileWriter(fd);
   try {
     const encryptor = new AgeEncryptor();
     const hash = crypto.createHash('sha256');
     let bytes = 0;
-    const write = (data: Buffer) => {
-      writeAll(fd!, data);
-      hash.update(data);
-      bytes += data.length;
+    let sinceYield = 0;
+    const write = async (data: Buffer[]) => {
+      for (const piece of data) {
+        hash.update(piece);
+        bytes += piece.length;
+        sinceYield += piece.length;
+      }
+      await file.write(data);
+      // The core's thread answers nothing else while it streams; let its event loop turn now and then.
+      if (sinceYield >= YIELD_EVERY_BYTES) {
+        sinceYield = 0;
+        await yieldToEventLoop();
+      }
     };
-    write(await encryptor.start({ ...target, scryptLogN: target.passphrase !== undefined ? (target.scryptLogN ?? LIMITS.scryptLogN) : undefined }));
+    await write([await encryptor.start({ ...target, scryptLogN: target.passphrase !== undefined ? (target.scryptLogN ?? LIMITS.scryptLogN) : undefined })]);
     const packing = packEntries(pack, entries, mtime, onContentBytes).catch((error: unknown) => {
       pack.destroy(error as Error);
       throw error;
@@ -97,14 +114,21 @@ export async function writeEncryptedTarFile(
     // Observed below; this keeps an early failure from being "unhandled" meanwhile.
     packing.catch(() => undefined);
     try {
-      for await (const piece of pack) for (const sealed of encryptor.push(piece as Uint8Array)) write(sealed);
+      for await (const piece of pack) {
+        const sealed = encryptor.push(piece as Uint8Array);
+        if (sealed.length > 0) await write(sealed);
+      }
     } catch (error) {
       // The pack failed first (a damaged attachment): report that, not the echo.
       await packing;
       throw error;
     }
     await packing;
-    write(encryptor.finish());
+    await write([encryptor.finish()]);
+    await file.flush();
+    // The data to disk on the thread pool (a gigabyte can take a second): the fsync in
+    // commitTemporaryFile below then finds nothing left to write and does not stall this thread.
+    await new Promise<void>((resolve, reject) => fs.fdatasync(fd!, (error) => (error ? reject(error) : resolve())));
     fs.closeSync(fd);
     fd = undefined;
     // Checked again: a file may have appeared at the target while the bundle was written.
@@ -114,6 +138,8 @@ export async function writeEncryptedTarFile(
   } catch (error) {
     // Stop the producer too (a write failed: it would wait for room forever).
     pack.destroy(error as Error);
+    // No queued write may land after the file is closed (or its number reused).
+    await file.flush().catch(() => undefined);
     if (fd !== undefined) fs.closeSync(fd);
     fs.rmSync(temporaryPath, { force: true });
     throw error;
