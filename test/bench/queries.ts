@@ -105,10 +105,14 @@ interface Databases {
   seconds: { encrypted?: number; plaintext?: number };
 }
 
-async function ensureDatabases(options: QueryBenchOptions, folder: string): Promise<Databases> {
+/** Where the generated vault and its plaintext copy live in the data folder (reused when present). */
+export function benchDatabasePaths(options: Pick<QueryBenchOptions, 'sizeName' | 'seed'>, folder: string): { name: string; vaultPath: string; plainPath: string } {
   const name = `${options.sizeName}-${options.seed}`;
-  const vaultPath = path.join(folder, `${name}.kluis`);
-  const plainPath = path.join(folder, `${name}.db`);
+  return { name, vaultPath: path.join(folder, `${name}.kluis`), plainPath: path.join(folder, `${name}.db`) };
+}
+
+async function ensureDatabases(options: QueryBenchOptions, folder: string): Promise<Databases> {
+  const { name, vaultPath, plainPath } = benchDatabasePaths(options, folder);
   const seconds: Databases['seconds'] = {};
   if (!fs.existsSync(plainPath)) {
     options.log?.(`Generating the plaintext database (${name})…`);

@@ -9,46 +9,47 @@
  *   BENCH_SEED               seed of the generator (default 2026)
  *   BENCH_DATA_DIR           keep the generated databases there and reuse them
  *   BENCH_GROUPS             comma-separated subset of: queries, bundles, cold-start (default all)
+ *   BUNDLE_BENCH_MB          attachment size for the bundle group (default 1024)
  *
- * The groups of the bundle throughput (test/bench/bundles.ts, bundleBenchRows) and of the browser
- * cold start (test/bench/cold-start.ts, coldStartBenchRows) are loaded when they exist; a group
- * whose module or export is missing is listed as "not measured".
+ * The cold start needs the built host: `npm run bench` builds first.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3-multiple-ciphers';
-import { queryBenchRows, queryOptionsFromEnvironment } from './queries';
+import { bundleBenchRows } from './bundles';
+import { coldStartBenchRows } from './cold-start';
+import { BENCH_PASSPHRASE } from './generate';
+import { benchDatabasePaths, queryBenchRows, queryOptionsFromEnvironment } from './queries';
 import { formatTable, type BenchRow } from './table';
 
-type RowSource = () => Promise<BenchRow[]>;
 
 interface Group {
   key: string;
   title: string;
-  load: () => Promise<RowSource | undefined>;
+  rows: () => Promise<BenchRow[]>;
 }
 
 /**
- * A module of another part of the suite, tolerated when it (or its export) does not exist yet.
- * The source is read before it is imported: an older bundles.ts runs its whole benchmark at import
- * time, so a module that does not name the export is not imported at all.
+ * The generated vault is shared: the queries group makes it (or reuses it from BENCH_DATA_DIR), and
+ * the cold start opens the same file in the browser host.
  */
-async function optionalExport(moduleName: string, exportName: string): Promise<RowSource | undefined> {
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  const file = ['.ts', '.mts', '.js', '.mjs'].map((extension) => path.join(here, moduleName + extension)).find((candidate) => fs.existsSync(candidate));
-  if (!file) return undefined;
-  if (!new RegExp(`export\\s+(async\\s+)?(function|const|let)\\s+${exportName}\\b`).test(fs.readFileSync(file, 'utf8'))) return undefined;
-  const loaded = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
-  const exported = loaded[exportName];
-  return typeof exported === 'function' ? (exported as RowSource) : undefined;
-}
+const queryOptions = queryOptionsFromEnvironment();
+const keepData = queryOptions.dataDir !== undefined;
+const dataDir = queryOptions.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'kluis-bench-'));
 
 const GROUPS: readonly Group[] = [
-  { key: 'queries', title: '1 Queries and 4 Unlock', load: async () => () => queryBenchRows(queryOptionsFromEnvironment()) },
-  { key: 'bundles', title: '2 Bundles and 3 Responsiveness', load: () => optionalExport('bundles', 'bundleBenchRows') },
-  { key: 'cold-start', title: '5 Browser cold start', load: () => optionalExport('cold-start', 'coldStartBenchRows') },
+  { key: 'queries', title: '1 Queries and 4 Unlock', rows: () => queryBenchRows({ ...queryOptions, dataDir }) },
+  { key: 'bundles', title: '2 Bundles and 3 Responsiveness', rows: () => bundleBenchRows() },
+  {
+    key: 'cold-start',
+    title: '5 Browser cold start',
+    rows: async () => {
+      const { vaultPath } = benchDatabasePaths(queryOptions, dataDir);
+      if (!fs.existsSync(vaultPath)) return [{ group: '5 Browser cold start', workload: '(all)', figure: 'not measured: the generated vault is made by the queries group' }];
+      return coldStartBenchRows({ vaultPath, passphrase: BENCH_PASSPHRASE, label: `${queryOptions.sizeName} vault` });
+    },
+  },
 ];
 
 /** The machine, so that a figure can be read against where it was measured. */
@@ -75,14 +76,9 @@ async function main(): Promise<void> {
   const rows: BenchRow[] = [];
   for (const group of GROUPS) {
     if (wanted && !wanted.includes(group.key)) continue;
-    const source = await group.load();
-    if (!source) {
-      rows.push({ group: group.title, workload: '(all)', figure: 'not measured' });
-      continue;
-    }
     console.error(`Running ${group.title}…`);
     try {
-      rows.push(...(await source()));
+      rows.push(...(await group.rows()));
     } catch (error) {
       // One group's failure is reported, and the others still run.
       console.error(error);
@@ -106,6 +102,7 @@ async function main(): Promise<void> {
   fs.mkdirSync(path.dirname(target), { recursive: true });
   fs.writeFileSync(target, text);
   console.log(`Written to ${target}`);
+  if (!keepData) fs.rmSync(dataDir, { recursive: true, force: true });
 }
 
 await main();
