@@ -66,6 +66,19 @@ const IMMEDIATE_HANDLERS: ReadonlySet<HandlerName> = new Set(['attachment.cancel
  */
 const STREAMING_JOBS: ReadonlySet<JobKind> = new Set(['bundle-export', 'bundle-inspect']);
 
+/**
+ * Calls that spend seconds waiting on Chromium to render a PDF, with no transaction open while they
+ * wait (better-sqlite3's transactions cannot span an await): like a streaming job, they let the
+ * reads below be answered meanwhile.
+ */
+const RENDERING_CALLS: ReadonlySet<HandlerName> = new Set([
+  'document.exportPdf',
+  'document.signalSheetPdf',
+  'meeting.exportPdf',
+  'report.exportPdf',
+  'accessRequest.exportPdf',
+]);
+
 /** Calls that only read (an audited view writes its own entry, in a transaction of its own): they may run beside a streaming job. */
 const BESIDE_STREAMING: ReadonlySet<HandlerName> = new Set([
   'app.info',
@@ -119,7 +132,7 @@ export class Core implements CoreService {
   private readonly copies: TemporaryCopies;
   private readonly cancellation: JobCancellation;
   private jobCount = 0;
-  /** Streaming jobs running now (STREAMING_JOBS); while any is, BESIDE_STREAMING calls skip the queue. */
+  /** Streaming jobs (STREAMING_JOBS) and PDF renders (RENDERING_CALLS) running now; while any is, BESIDE_STREAMING calls skip the queue. */
   private streamingJobs = 0;
 
   constructor(
@@ -158,13 +171,17 @@ export class Core implements CoreService {
         return failure(toCoreError(error, name).toApiError());
       }
     }
+    const rendering = RENDERING_CALLS.has(name);
     const run = async () => {
+      if (rendering) this.streamingJobs++;
       try {
         const value = await handler(parsed.data);
         if (this.vault && !PASSIVE_HANDLERS.has(name)) this.restartAutoLock();
         return { ok: true as const, value };
       } catch (error) {
         return failure(toCoreError(error, name).toApiError());
+      } finally {
+        if (rendering) this.streamingJobs--;
       }
     };
     if (this.streamingJobs > 0 && BESIDE_STREAMING.has(name)) {
