@@ -1,9 +1,10 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { CoreEvent, VaultStatus } from '../../shared/api';
 import { Core } from '../../electron/core/api/core';
+import { BackgroundIntegrityCheck } from '../../electron/core/vault/integrity-check';
 import { lockFilePathFor } from '../../electron/core/vault/process-lock';
 import { Vault, type VaultOptions } from '../../electron/core/vault/vault';
 import { FAST_VAULT_OPTIONS, TEST_PASSPHRASE, makeTempFolder } from '../support/temp-vault';
@@ -152,5 +153,51 @@ describe('integrity check in the background after unlock', () => {
     vault.startIntegrityCheck();
     expect(vault.status().integrity).toEqual({ state: 'not-run', checkedAt: null });
     vault.lock();
+  });
+});
+
+describe('integrity check beside other work on the vault', () => {
+  it('writes its audit entry after a transaction that was open when the result came, not inside it', async () => {
+    const vaultPath = await vaultWithBigTable(3000);
+    scramblePage(vaultPath, fs.statSync(vaultPath).size / PAGE_SIZE - 20);
+    const vault = await Vault.unlock(vaultPath, { passphrase: TEST_PASSPHRASE }, OPTIONS);
+    // As a bundle import does: a transaction open across awaits, rolled back at the end.
+    vault.database.exec('BEGIN IMMEDIATE');
+    vault.database.prepare("INSERT INTO settings (key, value) VALUES ('x', '1')").run();
+    const finished = new Promise<string>((resolve) => vault.startIntegrityCheck((status) => resolve(status.state)));
+    expect(await finished).toBe('problem');
+    expect(vault.database.inTransaction).toBe(true);
+    vault.database.exec('ROLLBACK');
+    await expect.poll(() => vault.auditTrail(5).map((entry) => entry.action), { timeout: 3_000 }).toContain('vault.integrity-problem');
+    expect(vault.verifyAuditTrail().intact).toBe(true);
+    await vault.stopIntegrityCheck();
+    vault.lock();
+  });
+
+  it('stops for a key rotation (which needs the file to itself) and checks again under the new key', async () => {
+    const vaultPath = await vaultWithBigTable(20_000);
+    const starts = vi.spyOn(BackgroundIntegrityCheck, 'start');
+    const stops = vi.spyOn(BackgroundIntegrityCheck.prototype, 'stop');
+    try {
+      const { core, integrityEvent } = coreWithEvents();
+      const unlocked = await core.call('vault.unlock', { path: vaultPath, passphrase: TEST_PASSPHRASE });
+      expect((unlocked as { value: VaultStatus }).value.integrity?.state).toBe('running');
+      const finished = integrityEvent();
+      const rotated = await core.call('vault.rotateKey', { passphrase: TEST_PASSPHRASE });
+      expect(rotated.ok).toBe(true);
+      // The first check was stopped before the rekey, and a second one started after it.
+      expect(starts).toHaveBeenCalledTimes(2);
+      expect(stops.mock.invocationCallOrder[0]).toBeLessThan(starts.mock.invocationCallOrder[1]!);
+      expect((await finished).state).toBe('ok');
+      expect((await status(core)).integrity?.state).toBe('ok');
+      await core.dispose();
+      expect(fs.existsSync(lockFilePathFor(vaultPath))).toBe(false);
+      // The vault opens with the rotated key, and the new key's check found it sound.
+      const again = await Vault.unlock(vaultPath, { passphrase: TEST_PASSPHRASE }, FAST_VAULT_OPTIONS);
+      again.lock();
+    } finally {
+      starts.mockRestore();
+      stops.mockRestore();
+    }
   });
 });

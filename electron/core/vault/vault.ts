@@ -262,14 +262,26 @@ export class Vault {
   private integrityFinished(outcome: IntegrityOutcome): void {
     if (this.closed) return;
     this.integrity = { state: outcome.kind, checkedAt: (this.options.now?.() ?? new Date()).toISOString() };
-    if (outcome.kind === 'problem') {
-      try {
-        this.audit('vault.integrity-problem');
-      } catch {
-        // The damage may be where the trail is written: the warning still reaches the user.
-      }
-    }
+    if (outcome.kind === 'problem') this.auditOutsideTransactions('vault.integrity-problem');
     this.integrityListener?.({ ...this.integrity });
+  }
+
+  /**
+   * The result arrives between calls, but a bundle import keeps its transaction open across
+   * awaits: an entry written now would be committed or rolled back with it. It waits until no
+   * transaction is open (checked every 200 ms; given up when the vault is locked first).
+   */
+  private auditOutsideTransactions(action: string): void {
+    if (this.closed) return;
+    if (this.db.inTransaction) {
+      setTimeout(() => this.auditOutsideTransactions(action), 200).unref();
+      return;
+    }
+    try {
+      this.audit(action);
+    } catch {
+      // The damage may be where the trail is written: the warning still reaches the user.
+    }
   }
 
   /** Stop a running background check and wait until its worker and connection are gone. */
