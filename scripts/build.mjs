@@ -25,6 +25,9 @@ const nodeTargets = [
   { part: 'main', entry: 'electron/core/worker/core-worker.ts', outfile: 'out/electron/core-worker.cjs', format: 'cjs', external: [] },
   { part: 'host', entry: 'electron/host/server.ts', outfile: 'out/host/server.mjs', format: 'esm' },
   { part: 'host', entry: 'electron/core/worker/core-worker.ts', outfile: 'out/host/core-worker.mjs', format: 'esm' },
+  // The background integrity check after unlock: a worker of its own, started by the core, beside it.
+  { part: 'main', entry: 'electron/core/worker/integrity-worker.ts', outfile: 'out/electron/integrity-worker.cjs', format: 'cjs', external: [] },
+  { part: 'host', entry: 'electron/core/worker/integrity-worker.ts', outfile: 'out/host/integrity-worker.mjs', format: 'esm' },
   { part: 'cli', entry: 'electron/core/cli/kluis.ts', outfile: 'out/cli/kluis.mjs', format: 'esm' },
 ];
 

@@ -9,6 +9,8 @@ import { startHost } from './host';
 const hostDir = path.dirname(fileURLToPath(import.meta.url));
 const rendererDir = path.resolve(hostDir, '../renderer');
 const coreWorkerScript = path.join(hostDir, 'core-worker.mjs');
+// The core starts this one after each unlock for the background integrity check.
+const integrityWorkerScript = path.join(hostDir, 'integrity-worker.mjs');
 
 async function main(): Promise<void> {
   const options = parseServerOptions(process.argv.slice(2), process.env);
@@ -17,7 +19,13 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   fs.mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
-  const host = await startHost({ ...options, rendererDir, appVersion: packageJson.version, coreWorker: { script: coreWorkerScript } });
+  const host = await startHost({
+    ...options,
+    vault: { ...options.vault, integrityWorker: { script: integrityWorkerScript } },
+    rendererDir,
+    appVersion: packageJson.version,
+    coreWorker: { script: coreWorkerScript },
+  });
 
   console.error(`Dossierkluis browser host, data in ${options.dataDir}. Open this address (Ctrl+C locks the vault and stops):`);
   // The URL alone on its own line, so that scripts can pick it up.

@@ -9,7 +9,7 @@ import { registerIpc } from './ipc';
 import { buildApplicationMenu } from './menu';
 import { openTemporaryCopy } from './open-path';
 import { printToPdf } from './document-output';
-import { coreWorkerPath, electronNativeBinding, preloadPath, rendererRoot } from './paths';
+import { coreWorkerPath, electronNativeBinding, integrityWorkerPath, preloadPath, rendererRoot } from './paths';
 import { lockOnSuspendAndScreenLock } from './power';
 import { guardWebContents, hardenSession, type HardeningOptions } from './security';
 import { createMainWindow } from './window';
@@ -57,7 +57,7 @@ function start(): void {
       defaultVaultDir: app.getPath('userData'),
       host: 'electron',
       appVersion: app.getVersion(),
-      vault: { nativeBinding },
+      vault: { nativeBinding, integrityWorker: { script: integrityWorkerPath } },
     },
     coreWorkerPath,
     [],

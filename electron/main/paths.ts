@@ -14,6 +14,12 @@ export const coreWorkerPath = path.join(outDir, 'electron', 'core-worker.cjs').r
   `${path.sep}app.asar.unpacked${path.sep}`,
 );
 
+/** The background integrity check's worker script, unpacked like the core's. */
+export const integrityWorkerPath = path.join(outDir, 'electron', 'integrity-worker.cjs').replace(
+  `${path.sep}app.asar${path.sep}`,
+  `${path.sep}app.asar.unpacked${path.sep}`,
+);
+
 /**
  * better-sqlite3-multiple-ciphers built for Electron's ABI. node_modules keeps the Node build for
  * the tests; scripts/electron-native.mjs puts this one in out/native/electron, and

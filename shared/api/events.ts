@@ -4,4 +4,6 @@ export type JobKind = 'backup' | 'rotate-key' | 'attachment-import' | 'attachmen
 /** Events the core pushes to the UI over the same transports as the calls. */
 export type CoreEvent =
   | { type: 'vault.locked'; reason: 'user' | 'idle' | 'suspend' | 'screen-lock' | 'shutdown' }
-  | { type: 'job.progress'; jobId: string; kind: JobKind; done: number; total: number };
+  | { type: 'job.progress'; jobId: string; kind: JobKind; done: number; total: number }
+  /** The background integrity check after unlock has finished; 'problem' means the file is damaged. */
+  | { type: 'vault.integrity'; state: 'ok' | 'problem' | 'failed'; checkedAt: string | null };

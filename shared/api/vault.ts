@@ -19,8 +19,23 @@ const recoveryKeyInput = z.string().min(10).max(200);
 
 export type VaultState = 'locked' | 'unlocked';
 
+/**
+ * The background check of the whole file after unlock (PRAGMA quick_check per table, in a worker).
+ * 'not-run': no check in this session (or it was stopped); 'failed': it could not finish for a
+ * reason other than damage; 'problem': SQLite found damage, which the shell shows as a warning.
+ */
+export type IntegrityCheckState = 'not-run' | 'running' | 'ok' | 'problem' | 'failed';
+
+export interface IntegrityCheckStatus {
+  state: IntegrityCheckState;
+  /** When the check finished (ISO 8601), null while it runs or when it did not. */
+  checkedAt: string | null;
+}
+
 export interface VaultStatus {
   state: VaultState;
+  /** The background integrity check of this session, when unlocked. */
+  integrity?: IntegrityCheckStatus;
   /** Full path of the open vault file, when unlocked. */
   path: string | null;
   /** File name without folder and extension, shown in the title bar. */

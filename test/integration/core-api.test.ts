@@ -20,7 +20,7 @@ describe('the core API over a real vault', () => {
     const created = await core.call('vault.create', { path: vaultPath, passphrase: TEST_PASSPHRASE, displayName: '  P. Leider  ' });
     if (!created.ok) throw new Error(created.error.message);
     const { recoveryKey, status } = created.value as { recoveryKey: string; status: unknown };
-    expect(status).toEqual({ state: 'unlocked', path: vaultPath, name: 'Gemeente', displayName: 'P. Leider' });
+    expect(status).toEqual({ state: 'unlocked', path: vaultPath, name: 'Gemeente', displayName: 'P. Leider', integrity: { state: 'not-run', checkedAt: null } });
 
     expect(await core.call('vault.create', { path: path.join(makeTempFolder(), 'b.kluis'), passphrase: TEST_PASSPHRASE, displayName: 'X' })).toMatchObject({
       ok: false,

@@ -42,7 +42,7 @@ function openLikeSqlcipherTool(vaultPath: string, hexKey: string) {
 describe('vault lifecycle', () => {
   it('creates, locks and unlocks, keeping what was written', async () => {
     const { vaultPath, vault } = await createTestVault();
-    expect(vault.status()).toEqual({ state: 'unlocked', path: vaultPath, name: 'Werkbestand', displayName: 'Test Gebruiker' });
+    expect(vault.status()).toEqual({ state: 'unlocked', path: vaultPath, name: 'Werkbestand', displayName: 'Test Gebruiker', integrity: { state: 'not-run', checkedAt: null } });
     vault.updateSettings({ autoLockMinutes: 17 });
     vault.lock();
     expect(vault.isOpen).toBe(false);

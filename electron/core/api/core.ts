@@ -220,13 +220,15 @@ export class Core implements CoreService {
     this.listeners.clear();
   }
 
-  private lockNow(reason: LockReason): void {
+  private async lockNow(reason: LockReason): Promise<void> {
     this.clearAutoLock();
     const vault = this.vault;
     if (!vault) return;
     this.vault = null;
     try {
       this.removeTemporaryCopies(vault);
+      // The background reader goes first: its worker and connection end before the vault closes.
+      await vault.stopIntegrityCheck().catch(() => undefined);
       vault.lock();
     } finally {
       // The UI clears its dossier screens on this event, whatever happened to the file.
@@ -291,9 +293,15 @@ export class Core implements CoreService {
     if (this.vault) throw new CoreError('VAULT_ALREADY_UNLOCKED', 'lock the open vault first');
   }
 
-  private opened(vault: Vault): Vault {
+  private opened(vault: Vault, { checkIntegrity = false } = {}): Vault {
     this.vault = vault;
     this.restartAutoLock();
+    if (checkIntegrity) {
+      vault.startIntegrityCheck((integrity) => {
+        if (this.vault !== vault || integrity.state === 'not-run' || integrity.state === 'running') return;
+        this.emit({ type: 'vault.integrity', state: integrity.state, checkedAt: integrity.checkedAt });
+      });
+    }
     try {
       this.recent.remember(vault.path);
     } catch {
@@ -343,14 +351,14 @@ export class Core implements CoreService {
       },
       'vault.unlock': async ({ path: vaultPath, passphrase }) => {
         this.requireNoVault();
-        return this.opened(await Vault.unlock(vaultPath, { passphrase }, vaultOptions)).status();
+        return this.opened(await Vault.unlock(vaultPath, { passphrase }, vaultOptions), { checkIntegrity: true }).status();
       },
       'vault.unlockWithRecoveryKey': async ({ path: vaultPath, recoveryKey }) => {
         this.requireNoVault();
-        return this.opened(await Vault.unlock(vaultPath, { recoveryKey }, vaultOptions)).status();
+        return this.opened(await Vault.unlock(vaultPath, { recoveryKey }, vaultOptions), { checkIntegrity: true }).status();
       },
-      'vault.lock': () => {
-        this.lockNow('user');
+      'vault.lock': async () => {
+        await this.lockNow('user');
         return { state: 'locked', path: null, name: null, displayName: null };
       },
       'vault.changePassphrase': async ({ currentPassphrase, newPassphrase }) => {

@@ -56,9 +56,55 @@ export function configureConnection(db: Connection, options: ConnectionOptions =
   db.pragma('busy_timeout = 5000');
 }
 
-/** A quick structural check; the first problem it finds, or null when the file is sound. */
+/** A quick structural check of the whole file; the first problem it finds, or null when the file is sound. */
 export function quickCheck(db: Connection): string | null {
   const rows = db.pragma('quick_check(1)') as Array<{ quick_check: string }>;
   const first = rows[0]?.quick_check ?? 'no answer';
   return first === 'ok' ? null : first;
+}
+
+/** `PRAGMA quick_check` of one table with its indexes; the first problem, or null. */
+export function quickCheckTable(db: Connection, table: string): string | null {
+  const rows = db.pragma(`quick_check('${table.replaceAll("'", "''")}')`) as Array<{ quick_check: string }>;
+  const first = rows[0]?.quick_check ?? 'no answer';
+  return first === 'ok' ? null : first;
+}
+
+/**
+ * The tables unlock itself reads, which stay a few pages whatever the vault holds: the schema,
+ * the vault's identity and settings, the phenomena list. Checked at every unlock; everything else
+ * is checked in the background (integrity-check.ts), so unlock does not grow with the vault.
+ */
+export const UNLOCK_CHECKED_TABLES = ['sqlite_schema', 'vault_meta', 'vault_secret', 'settings', 'dossier_number_counters', 'phenomena'] as const;
+
+/**
+ * The bounded check at unlock: page 1 and the schema were read by openEncryptedDatabase; here the
+ * small tables above get their structural check (SQLCipher verifies each page's HMAC as it is read).
+ */
+export function unlockCheck(db: Connection): string | null {
+  const present = new Set(db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all() as string[]);
+  for (const table of UNLOCK_CHECKED_TABLES) {
+    if (table !== 'sqlite_schema' && !present.has(table)) continue;
+    const problem = quickCheckTable(db, table);
+    if (problem) return `${table}: ${problem}`;
+  }
+  return null;
+}
+
+/**
+ * A second, read-only connection to an open vault (WAL lets a reader run beside the writer), for
+ * the background integrity check. The caller wipes its copy of the key.
+ */
+export function openReadOnlyConnection(path: string, key: Uint8Array, options: ConnectionOptions = {}): Connection {
+  const db = new Database(path, { readonly: true, fileMustExist: true, nativeBinding: options.nativeBinding });
+  try {
+    applyKey(db, Buffer.from(key.buffer, key.byteOffset, key.byteLength));
+    db.pragma('busy_timeout = 5000');
+    db.pragma(`cache_size = ${-1024 * (options.cacheMebibytes ?? 16)}`);
+    db.prepare('SELECT count(*) FROM sqlite_schema').pluck().get();
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
 }

@@ -2,10 +2,11 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AuditEntry } from '../../../shared/api/audit';
-import { PASSPHRASE_MIN_LENGTH, type VaultSettings, type VaultStatus } from '../../../shared/api/vault';
+import { PASSPHRASE_MIN_LENGTH, type IntegrityCheckStatus, type VaultSettings, type VaultStatus } from '../../../shared/api/vault';
 import { CoreError, fromFileSystemError, toCoreError } from '../errors';
 import { temporarySiblingPath } from '../fs/atomic-write';
-import { configureConnection, openEncryptedDatabase, quickCheck, type Connection, type ConnectionOptions } from './connection';
+import { configureConnection, openEncryptedDatabase, unlockCheck, type Connection, type ConnectionOptions } from './connection';
+import { BackgroundIntegrityCheck, type IntegrityOutcome, type IntegrityWorkerScript } from './integrity-check';
 import { calibrateKdf, deriveKeyEncryptionKey, type KdfCalibration } from './kdf';
 import {
   keyFilePathFor,
@@ -31,6 +32,11 @@ export interface VaultOptions extends ConnectionOptions {
   kdf?: KdfCalibration;
   /** Injected clock, for the throttling tests. */
   now?: () => Date;
+  /**
+   * The integrity worker's script (bundled beside the core). Without it there is no background
+   * check (the command line checks in the foreground) and the status says 'not-run'.
+   */
+  integrityWorker?: IntegrityWorkerScript;
 }
 
 export const DEFAULT_SETTINGS: VaultSettings = { autoLockMinutes: 10, language: 'nl' };
@@ -50,6 +56,9 @@ function readRecoverySecret(db: Connection): Buffer {
 export class Vault {
   private closed = false;
   private cachedDisplayName: string | null = null;
+  private integrity: IntegrityCheckStatus = { state: 'not-run', checkedAt: null };
+  private integrityCheck: BackgroundIntegrityCheck | null = null;
+  private integrityListener: ((status: IntegrityCheckStatus) => void) | null = null;
 
   private constructor(
     readonly path: string,
@@ -162,7 +171,8 @@ export class Vault {
       ({ db, key } = openWithCandidates(target, candidates, options));
       assertSchemaNotTooNew(db);
       configureConnection(db, options);
-      const problem = quickCheck(db);
+      // Bounded: the full check of every table runs in the background (startIntegrityCheck).
+      const problem = unlockCheck(db);
       if (problem) throw new CoreError('VAULT_CORRUPT', `integrity check failed: ${problem}`);
       applyMigrations(db);
       const vault = new Vault(target, keyFile.vaultId, db, key, processLock, options);
@@ -226,7 +236,62 @@ export class Vault {
   }
 
   status(): VaultStatus {
-    return { state: 'unlocked', path: this.path, name: vaultNameOf(this.path), displayName: this.displayName };
+    return { state: 'unlocked', path: this.path, name: vaultNameOf(this.path), displayName: this.displayName, integrity: { ...this.integrity } };
+  }
+
+  /** Where the background integrity check of this session stands. */
+  get integrityStatus(): IntegrityCheckStatus {
+    return { ...this.integrity };
+  }
+
+  /**
+   * Start the full structural check in a worker thread (VaultOptions.integrityWorker), off the
+   * thread that answers calls. A problem is recorded in the audit trail (no content: the action
+   * only) and `onFinished` hears every result. Without a worker script nothing runs ('not-run').
+   */
+  startIntegrityCheck(onFinished?: (status: IntegrityCheckStatus) => void): void {
+    const script = this.options.integrityWorker;
+    if (!script || this.closed || this.integrityCheck?.isRunning) return;
+    this.integrityListener = onFinished ?? null;
+    this.integrity = { state: 'running', checkedAt: null };
+    this.integrityCheck = BackgroundIntegrityCheck.start(script, this.path, this.openKey(), { nativeBinding: this.options.nativeBinding }, (outcome) =>
+      this.integrityFinished(outcome),
+    );
+  }
+
+  private integrityFinished(outcome: IntegrityOutcome): void {
+    if (this.closed) return;
+    this.integrity = { state: outcome.kind, checkedAt: (this.options.now?.() ?? new Date()).toISOString() };
+    if (outcome.kind === 'problem') this.auditOutsideTransactions('vault.integrity-problem');
+    this.integrityListener?.({ ...this.integrity });
+  }
+
+  /**
+   * The result arrives between calls, but a bundle import keeps its transaction open across
+   * awaits: an entry written now would be committed or rolled back with it. It waits until no
+   * transaction is open (checked every 200 ms; given up when the vault is locked first).
+   */
+  private auditOutsideTransactions(action: string): void {
+    if (this.closed) return;
+    if (this.db.inTransaction) {
+      setTimeout(() => this.auditOutsideTransactions(action), 200).unref();
+      return;
+    }
+    try {
+      this.audit(action);
+    } catch {
+      // The damage may be where the trail is written: the warning still reaches the user.
+    }
+  }
+
+  /** Stop a running background check and wait until its worker and connection are gone. */
+  async stopIntegrityCheck(): Promise<void> {
+    const check = this.integrityCheck;
+    this.integrityCheck = null;
+    if (!check) return;
+    const wasRunning = check.isRunning;
+    await check.stop();
+    if (wasRunning) this.integrity = { state: 'not-run', checkedAt: null };
   }
 
   private meta(key: string): string | null {
@@ -359,6 +424,9 @@ export class Vault {
    */
   async rotateKey(passphrase: string): Promise<{ recoveryKey: string }> {
     const { keyFile, kek } = await this.verifyPassphrase(passphrase);
+    // The rekey needs the file to itself (journal mode DELETE): the background reader stops first.
+    const checkWasRunning = this.integrityCheck?.isRunning ?? false;
+    await this.stopIntegrityCheck();
     const db = this.database;
     const newKey = crypto.randomBytes(32);
     const secret = readRecoverySecret(db);
@@ -388,7 +456,9 @@ export class Vault {
     updateKeyFile(this.path, (fresh) => ({ ...fresh, slots: newSlots, pendingRotation: null }));
     db.pragma('journal_mode = WAL');
     this.audit('vault.key-rotated');
-    return { recoveryKey: this.renewRecoveryKey() };
+    const recoveryKey = this.renewRecoveryKey();
+    if (checkWasRunning) this.startIntegrityCheck(this.integrityListener ?? undefined);
+    return { recoveryKey };
   }
 
   /**
@@ -459,6 +529,8 @@ export class Vault {
    */
   lock(): void {
     if (this.closed) return;
+    // Callers that can wait (the core) await stopIntegrityCheck first; this only makes sure.
+    void this.stopIntegrityCheck();
     try {
       this.audit('vault.locked');
     } catch {

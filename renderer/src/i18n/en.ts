@@ -125,6 +125,14 @@ export const en: Translations = {
     vaultLabel: 'Vault',
     userLabel: 'User',
     lock: 'Lock',
+    integrity: {
+      title: 'The vault may be damaged',
+      body: 'The check of the vault file after unlocking ({{date}}) found an error in its storage. What you open and save may be incomplete or lost. Do the following now:',
+      backupStep: 'Make a backup on another drive: Settings › Make a backup. Do not overwrite an older backup: if the new one fails, the older one is what you fall back on.',
+      checkStep: 'Lock the vault and have it checked in full with the command',
+      contactStep: 'Contact the functional administrator or your municipality’s service desk, and do not work in this vault until then.',
+      openSettings: 'Go to Settings',
+    },
   },
   sections: {
     signals: 'Signals',

@@ -8,6 +8,7 @@ import { AuditScreen } from './audit/AuditScreen';
 import { BundlesScreen } from './bundles/BundlesScreen';
 import { DossierListScreen } from './dossiers/DossierListScreen';
 import { DossierScreen } from './dossiers/DossierScreen';
+import { IntegrityWarning } from './IntegrityWarning';
 import { MeetingListScreen } from './meetings/MeetingListScreen';
 import { MeetingScreen } from './meetings/MeetingScreen';
 import { RetentionReminder } from './reports/RetentionReminder';
@@ -72,6 +73,7 @@ export function MainLayout({ route }: { route: Route }) {
           </ul>
         </nav>
         <main id={MAIN_CONTENT_ID} className="app-shell__main" tabIndex={-1}>
+          <IntegrityWarning />
           <RetentionReminder />
           <RouteScreen route={route} />
         </main>

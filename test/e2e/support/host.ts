@@ -23,7 +23,9 @@ export async function startTestHost(options: { autoLockSeconds?: number } = {}):
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kluis-e2e-'));
   // The core in a worker thread, as `npm run web` runs it (the worker's TypeScript loaded by tsx).
   const coreWorker = { script: path.join(REPO_ROOT, 'test/support/typescript-worker.mjs'), argv: [path.join(REPO_ROOT, 'electron/core/worker/core-worker.ts')] };
-  const host = await startHost({ port: 0, dataDir, rendererDir: RENDERER_DIR, vault: FAST_KDF, bundles: FAST_BUNDLES, autoLockSeconds: options.autoLockSeconds, coreWorker });
+  // The background integrity check after unlock, as the app runs it (its TypeScript loaded by tsx too).
+  const integrityWorker = { script: path.join(REPO_ROOT, 'test/support/typescript-worker.mjs'), argv: [path.join(REPO_ROOT, 'electron/core/worker/integrity-worker.ts')] };
+  const host = await startHost({ port: 0, dataDir, rendererDir: RENDERER_DIR, vault: { ...FAST_KDF, integrityWorker }, bundles: FAST_BUNDLES, autoLockSeconds: options.autoLockSeconds, coreWorker });
   return {
     host,
     dataDir,

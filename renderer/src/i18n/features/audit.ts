@@ -60,6 +60,7 @@ export const auditNl = {
       backup: 'Reservekopie gemaakt: {{path}} ({{size}})',
       restored: 'Kluis teruggezet uit de reservekopie {{from}}',
       checked: 'Kluis gecontroleerd met de opdrachtregel (kluis check)',
+      'integrity-problem': 'De controle na het ontgrendelen vond een fout in het kluisbestand',
     },
     settings: {
       updated: 'Instellingen gewijzigd: {{changes}}',
@@ -242,6 +243,7 @@ export const auditEn: TranslationShape<typeof auditNl> = {
       backup: 'Backup made: {{path}} ({{size}})',
       restored: 'Vault restored from the backup {{from}}',
       checked: 'Vault checked from the command line (kluis check)',
+      'integrity-problem': 'The check after unlocking found an error in the vault file',
     },
     settings: {
       updated: 'Settings changed: {{changes}}',

@@ -25,6 +25,7 @@ export const AUDIT_ACTIONS = {
   'vault.backup': 'exports',
   'vault.restored': 'changes',
   'vault.checked': 'access',
+  'vault.integrity-problem': 'access',
   'settings.updated': 'changes',
   'audit.viewed': 'access',
   'search.performed': 'access',
