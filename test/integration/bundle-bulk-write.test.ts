@@ -14,6 +14,7 @@ import { importAttachment } from '../../electron/core/attachments/attachments';
 import { BULK_CACHE_MEBIBYTES } from '../../electron/core/attachments/bulk-write';
 import { QueuedFileWriter } from '../../electron/core/bundles/streams';
 import { dossierContextFor } from '../../electron/core/dossiers/context';
+import { openReadOnlyConnection } from '../../electron/core/vault/connection';
 import { createDossier } from '../../electron/core/dossiers/dossiers';
 import { Vault } from '../../electron/core/vault/vault';
 import { FAST_VAULT_OPTIONS, TEST_PASSPHRASE, makeTempFolder } from '../support/temp-vault';
@@ -56,6 +57,29 @@ describe('large writes through the rollback journal', () => {
       vault.database.prepare('SELECT data FROM attachment_chunks WHERE attachment_id = ? ORDER BY seq').pluck().all(attachment.id) as Buffer[],
     );
     expect(crypto.createHash('sha256').update(stored).digest('hex')).toBe(crypto.createHash('sha256').update(fs.readFileSync(source)).digest('hex'));
+  });
+
+  it('stays in WAL mode, without waiting, while another connection has the vault open (the background integrity check)', async () => {
+    const { vault, vaultPath, folder, context, dossierId } = await vaultWithDossier();
+    const key = Buffer.from(await Vault.revealDatabaseKey(vaultPath, { passphrase: TEST_PASSPHRASE }, FAST_VAULT_OPTIONS), 'hex');
+    const reader = openReadOnlyConnection(vaultPath, key);
+    // A read in progress, as the check's quick_check of one table is.
+    const rows = reader.prepare('SELECT id FROM dossiers').iterate();
+    try {
+      rows.next();
+      const source = randomFile(folder, 'groot.bin', 4 * MiB);
+      const modes: unknown[] = [];
+      const started = performance.now();
+      importAttachment(context, attachmentApi['attachment.import'].input.parse({ dossierId, sourcePath: source }), () => modes.push(journalMode(vault)));
+      expect(performance.now() - started).toBeLessThan(2_000);
+      expect(new Set(modes)).toEqual(new Set(['wal']));
+    } finally {
+      rows.return?.();
+      reader.close();
+      key.fill(0);
+    }
+    expect(journalMode(vault)).toBe('wal');
+    expect(vault.database.pragma('busy_timeout', { simple: true })).toBe(5000);
   });
 
   it('a failed import is rolled back and the settings restored too', async () => {

@@ -17,18 +17,24 @@ import type { Connection } from '../vault/connection';
  *
  * The connection must not be in a transaction (the caller commits or rolls back its own before it
  * calls the function returned, which restores the settings). If the journal mode cannot be switched (another
- * connection has the file open), the write goes ahead in WAL mode.
+ * connection has the file open or is reading), the write goes ahead in WAL mode, without waiting.
  */
 export const BULK_CACHE_MEBIBYTES = 8;
 
 export function beginBulkWrite(db: Connection): () => void {
   const cacheSize = db.pragma('cache_size', { simple: true }) as number;
   let switched = false;
+  // Another connection (the background integrity check's reader) keeps the vault in WAL mode: find
+  // out at once rather than after two rounds of the five-second busy timeout.
+  const busyTimeout = db.pragma('busy_timeout', { simple: true }) as number;
+  db.pragma('busy_timeout = 0');
   try {
-    db.pragma('wal_checkpoint(TRUNCATE)');
-    switched = db.pragma('journal_mode = DELETE', { simple: true }) === 'delete';
+    const [checkpoint] = db.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number }>;
+    switched = checkpoint?.busy === 0 && db.pragma('journal_mode = DELETE', { simple: true }) === 'delete';
   } catch {
     switched = false;
+  } finally {
+    db.pragma(`busy_timeout = ${busyTimeout}`);
   }
   db.pragma(`cache_size = ${-1024 * BULK_CACHE_MEBIBYTES}`);
   return () => {
