@@ -10,6 +10,7 @@ import { migration0006Search } from './0006-search';
 import { migration0007Bundles } from './0007-bundles';
 import { migration0008Documents } from './0008-documents';
 import { migration0009Meetings } from './0009-meetings';
+import { migration0010RetentionIndexes } from './0010-retention-indexes';
 
 /**
  * A new migration is a new file, never an edit of an old one. Sorted by version here, so that
@@ -26,6 +27,7 @@ export const MIGRATIONS: readonly Migration[] = inVersionOrder([
   migration0007Bundles,
   migration0008Documents,
   migration0009Meetings,
+  migration0010RetentionIndexes,
 ]);
 
 function inVersionOrder(migrations: Migration[]): readonly Migration[] {
