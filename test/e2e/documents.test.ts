@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DossierSummary, HandlerName, Input, Output } from '../../shared/api';
+import type { DossierSummary } from '../../shared/api';
 import { docxPart, pdfPageTexts, wordParagraphs } from '../support/document-files';
 import { launchBrowser, openPage, skipWithoutBrowser, type BrowserSession } from './support/browser';
-import { startHostWithDemoVault, type TestHost } from './support/host';
+import { startHostWithDemoVault, type TestHost, coreCaller } from './support/host';
 import { checkScreen, unlockRecentVault } from './support/screens';
 
 const PASSPHRASE = 'een preweegdocument is nooit af';
@@ -19,11 +19,7 @@ describe.skipIf(skipWithoutBrowser)('the preweegdocument of a dossier, end to en
   let page: Page;
   let dossier: DossierSummary;
 
-  async function core<K extends HandlerName>(name: K, input: Input<K>): Promise<Output<K>> {
-    const result = await testHost.host.core.call(name, input);
-    if (!result.ok) throw new Error(`${name}: ${result.error.code} ${result.error.message}`);
-    return result.value as Output<K>;
-  }
+  const core = coreCaller(() => testHost);
 
   const panel = () => page.locator('[role="tabpanel"]:not([hidden])');
 

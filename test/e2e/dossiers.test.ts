@@ -1,11 +1,10 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HandlerName, Input, Output } from '../../shared/api';
 import { DOSSIER_STATUSES, type DossierStatus } from '../../shared/domain/enums';
 import { DOSSIER_STATUS_LABELS_NL } from '../../shared/domain/labels-nl';
 import { localIsoDate } from '../../shared/domain/validation';
 import { launchBrowser, openPage, skipWithoutBrowser, type BrowserSession } from './support/browser';
-import { startHostWithDemoVault, type TestHost } from './support/host';
+import { startHostWithDemoVault, type TestHost, coreCaller } from './support/host';
 import { checkScreen, unlockRecentVault } from './support/screens';
 
 const PASSPHRASE = 'een dossier is nooit helemaal af';
@@ -25,11 +24,7 @@ describe.skipIf(skipWithoutBrowser)('the dossier list and the dossier screen, en
   let createdId = 0;
 
   /** The core the UI talks to, asked directly: what the screen shows must agree with it. */
-  async function core<K extends HandlerName>(name: K, input: Input<K>): Promise<Output<K>> {
-    const result = await testHost.host.core.call(name, input);
-    if (!result.ok) throw new Error(`${name}: ${result.error.code} ${result.error.message}`);
-    return result.value as Output<K>;
-  }
+  const core = coreCaller(() => testHost);
 
   const table = () => page.getByRole('table', { name: 'Dossiers' });
   /** The rows of the virtual table that hold a dossier (the header row left out). */

@@ -1,8 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HandlerName, Input, Output } from '../../shared/api';
 import { launchBrowser, openPage, skipWithoutBrowser, type BrowserSession } from './support/browser';
-import { startHostWithDemoVault, type TestHost } from './support/host';
+import { startHostWithDemoVault, type TestHost, coreCaller } from './support/host';
 import { checkScreen, unlockRecentVault } from './support/screens';
 
 /**
@@ -23,11 +22,7 @@ describe.skipIf(skipWithoutBrowser)('issue 4 end to end: signal → dossier → 
   let page: Page;
   let dossierNumber = '';
 
-  async function core<K extends HandlerName>(name: K, input: Input<K>): Promise<Output<K>> {
-    const result = await testHost.host.core.call(name, input);
-    if (!result.ok) throw new Error(`${name}: ${result.error.code}`);
-    return result.value as Output<K>;
-  }
+  const core = coreCaller(() => testHost);
   const main = () => page.getByRole('main');
   const nav = (name: string) => page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name }).click();
 

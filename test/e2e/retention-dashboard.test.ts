@@ -1,8 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HandlerName, Input, Output } from '../../shared/api';
 import { launchBrowser, openPage, skipWithoutBrowser, type BrowserSession } from './support/browser';
-import { startHostWithDemoVault, type TestHost } from './support/host';
+import { startHostWithDemoVault, type TestHost, coreCaller } from './support/host';
 import { checkScreen, unlockRecentVault } from './support/screens';
 
 const PASSPHRASE = 'de polder ligt stil onder de wolken';
@@ -20,11 +19,7 @@ describe.skipIf(skipWithoutBrowser)('retention of trashed items and the dashboar
   let page: Page;
   let trashed: { id: number; number: string };
 
-  async function core<K extends HandlerName>(name: K, input: Input<K>): Promise<Output<K>> {
-    const result = await testHost.host.core.call(name, input);
-    if (!result.ok) throw new Error(`${name}: ${result.error.code} ${result.error.message}`);
-    return result.value as Output<K>;
-  }
+  const core = coreCaller(() => testHost);
 
   const heading = (name: string | RegExp) => page.getByRole('heading', { level: 1, name });
   const navigate = (section: string) => page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: section }).click();

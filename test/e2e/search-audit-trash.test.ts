@@ -1,9 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HandlerName, Input, Output } from '../../shared/api';
 import { AUDIT_ACTIONS, actionsOf, isKnownAction } from '../../renderer/src/screens/audit/actions';
 import { launchBrowser, openPage, skipWithoutBrowser, type BrowserSession } from './support/browser';
-import { startHostWithDemoVault, type TestHost } from './support/host';
+import { startHostWithDemoVault, type TestHost, coreCaller } from './support/host';
 import { checkScreen, unlockRecentVault } from './support/screens';
 
 const PASSPHRASE = 'fiets tegen de wind in langs het kanaal';
@@ -20,11 +19,7 @@ describe.skipIf(skipWithoutBrowser)('search, audit trail and trash, end to end i
   let page: Page;
 
   /** A call straight to the host's core (the vault the page has unlocked); fails the test on an error. */
-  async function core<K extends HandlerName>(name: K, input: Input<K>): Promise<Output<K>> {
-    const result = await testHost.host.core.call(name, input);
-    if (!result.ok) throw new Error(`${name}: ${result.error.code} ${result.error.message}`);
-    return result.value as Output<K>;
-  }
+  const core = coreCaller(() => testHost);
 
   const searchBox = () => page.getByRole('searchbox', { name: 'Zoeken in de kluis' });
   const heading = (name: string | RegExp) => page.getByRole('heading', { level: 1, name });

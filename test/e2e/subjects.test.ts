@@ -1,8 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AuditEntry, HandlerName, Input, Output, Result } from '../../shared/api';
+import type { AuditEntry, Result } from '../../shared/api';
 import { launchBrowser, openPage, skipWithoutBrowser, type BrowserSession } from './support/browser';
-import { startHostWithDemoVault, type TestHost } from './support/host';
+import { startHostWithDemoVault, type TestHost, coreCaller } from './support/host';
 import { checkScreen, unlockRecentVault } from './support/screens';
 
 /**
@@ -28,12 +28,7 @@ describe.skipIf(skipWithoutBrowser)('subjects, links, merge and network, end to 
   let existingAddressId = 0;
   let newAddressId = 0;
 
-  /** A core call straight to the host, as the test's independent witness of what the UI did. */
-  async function core<K extends HandlerName>(name: K, input: Input<K>): Promise<Output<K>> {
-    const result = (await testHost.host.core.call(name, input)) as Result<Output<K>>;
-    if (!result.ok) throw new Error(`${name}: ${result.error.code}`);
-    return result.value;
-  }
+  const core = coreCaller(() => testHost);
 
   const dossierSubjectCount = async () => (await core('dossier.get', { dossierId })).subjects.length;
   const main = () => page.getByRole('main');

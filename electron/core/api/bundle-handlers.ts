@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { bundleApi } from '../../../shared/api/bundles';
 import { addPartner, listPartners, previewCard, readCardFile, removePartner, verifyPartner } from '../bundles/address-book';
 import { exportBundle, previewExport, type BundleOptions } from '../bundles/export';
@@ -7,37 +5,11 @@ import { loadVaultKeys, setOrganisation, vaultIdentity } from '../bundles/identi
 import { importBundle, inspectBundle } from '../bundles/import';
 import { provenanceOf } from '../bundles/item-uids';
 import { dossierContextFor } from '../dossiers/context';
-import { CoreError } from '../errors';
-import { writeFileAtomic } from '../fs/atomic-write';
-import { fileError } from '../attachments/source-errors';
-import { isOwnedBy } from '../vault/vault-files';
 import type { Vault } from '../vault/vault';
 import type { RunWithProgress } from './attachment-handlers';
 import type { HandlerImplementations } from './handler-types';
+import { writableTarget, writeOutputFile } from './output-files';
 
-/** A file the user chose to write: never one of the vault's own, an existing one only with `overwrite`. */
-export function writableTarget(vault: Vault, targetPath: string, overwrite: boolean | undefined): string {
-  const target = path.resolve(targetPath);
-  if (isOwnedBy(vault.path, target)) throw new CoreError('INVALID_INPUT', 'the vault’s own files are not a target', { field: 'targetPath', reason: 'file.vault' });
-  let stats: fs.Stats | null = null;
-  try {
-    stats = fs.statSync(target);
-  } catch {
-    stats = null;
-  }
-  if (stats?.isDirectory()) throw new CoreError('INVALID_INPUT', 'the target is a folder', { field: 'targetPath', reason: 'file.is-folder' });
-  if (stats && !overwrite) throw new CoreError('FILE_EXISTS', `${target} exists`);
-  return target;
-}
-
-function writeSmallFile(target: string, content: string, context: string): void {
-  try {
-    fs.mkdirSync(path.dirname(target), { recursive: true, mode: 0o700 });
-    writeFileAtomic(target, content, 0o600);
-  } catch (error) {
-    throw fileError(error, context, target);
-  }
-}
 
 /**
  * Bundles and the address book over the open vault (electron/core/bundles/*). Export, inspection
@@ -67,7 +39,7 @@ export function createBundleHandlers(
       const vault = requireVault();
       const target = writableTarget(vault, targetPath, overwrite);
       const { card } = vaultIdentity(vault.database, vault.displayName);
-      writeSmallFile(target, `${JSON.stringify(card, null, 2)}\n`, 'write partner card');
+      writeOutputFile(target, `${JSON.stringify(card, null, 2)}\n`, 'write partner card');
       vault.audit('bundle.card-written', { path: target, fingerprint: card.fingerprint });
       return { path: target };
     },
@@ -77,7 +49,7 @@ export function createBundleHandlers(
       const keys = loadVaultKeys(vault.database);
       // The layout of age-keygen's output, so that `age -d -i <file>` and `age-keygen -y <file>` read it.
       const content = `# Dossierkluis: ${vault.displayName}\n# created: ${(options.now?.() ?? new Date()).toISOString()}\n# public key: ${keys.ageRecipient}\n${keys.ageIdentity}\n`;
-      writeSmallFile(target, content, 'write age identity');
+      writeOutputFile(target, content, 'write age identity');
       vault.audit('bundle.age-identity-written', { path: target, ageRecipient: keys.ageRecipient });
       return { path: target };
     },

@@ -1,26 +1,13 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { documentApi } from '../../../shared/api/documents';
-import { fileError } from '../attachments/source-errors';
 import { dossierContextFor, type DossierContext } from '../dossiers/context';
 import { compareVersions, composeDocument, getDocument, listDocuments, readVersion, saveDocument } from '../documents/documents';
 import { renderDocx } from '../documents/docx';
 import type { PdfRenderer } from '../documents/pdf';
 import { DEFAULT_SIGNAL_QUESTION, renderSignalSheet } from '../documents/signal-sheet';
 import { renderDocument } from '../documents/template';
-import { writeFileAtomic } from '../fs/atomic-write';
 import type { Vault } from '../vault/vault';
-import { writableTarget } from './bundle-handlers';
+import { writableTarget, writeOutputFile } from './output-files';
 import type { HandlerImplementations } from './handler-types';
-
-function writeOutput(target: string, bytes: Uint8Array, what: string): void {
-  try {
-    fs.mkdirSync(path.dirname(target), { recursive: true, mode: 0o700 });
-    writeFileAtomic(target, bytes, 0o600);
-  } catch (error) {
-    throw fileError(error, what, target);
-  }
-}
 
 /**
  * Preweegdocumenten over the open vault. Every print and export is recorded in the audit trail
@@ -56,7 +43,7 @@ export function createDocumentHandlers(
       const document = readVersion(context(), documentId, version);
       const rendered = renderDocument(document, 'pdf');
       const bytes = await renderPdf({ html: rendered.html, headerTemplate: rendered.headerTemplate, footerTemplate: rendered.footerTemplate });
-      writeOutput(target, bytes, 'write PDF');
+      writeOutputFile(target, bytes, 'write PDF');
       // Calls run one after another (Core's queue): a lock waits until this export is recorded.
       vault.audit('document.exported', { documentId, version: document.version.version, format: 'pdf', path: target });
       return { path: target, bytes: bytes.byteLength, version: document.version.version };
@@ -66,7 +53,7 @@ export function createDocumentHandlers(
       const target = writableTarget(vault, targetPath, overwrite);
       const document = readVersion(context(), documentId, version);
       const bytes = await renderDocx(document);
-      writeOutput(target, bytes, 'write Word document');
+      writeOutputFile(target, bytes, 'write Word document');
       vault.audit('document.exported', { documentId, version: document.version.version, format: 'docx', path: target });
       return { path: target, bytes: bytes.byteLength, version: document.version.version };
     },
@@ -74,7 +61,7 @@ export function createDocumentHandlers(
       const vault = requireVault();
       const target = writableTarget(vault, targetPath, overwrite);
       const bytes = await renderPdf(renderSignalSheet(context(), signalId, question ?? DEFAULT_SIGNAL_QUESTION));
-      writeOutput(target, bytes, 'write signal sheet');
+      writeOutputFile(target, bytes, 'write signal sheet');
       vault.audit('document.signal-sheet-exported', { signalId, path: target });
       return { path: target, bytes: bytes.byteLength };
     },

@@ -3,12 +3,8 @@ import { dossierContextFor, type DossierContext } from '../dossiers/context';
 import { actionOverview, addAction, addItem, applyOutcome, createMeeting, getMeeting, listMeetings, removeItem, setActionDone, updateItem, updateMeeting } from '../meetings/meetings';
 import type { PdfRenderer } from '../documents/pdf';
 import { renderMeeting } from '../meetings/print';
-import { writeFileAtomic } from '../fs/atomic-write';
-import { fileError } from '../attachments/source-errors';
 import type { Vault } from '../vault/vault';
-import { writableTarget } from './bundle-handlers';
-import fs from 'node:fs';
-import path from 'node:path';
+import { writableTarget, writeOutputFile } from './output-files';
 import type { HandlerImplementations } from './handler-types';
 
 /** Meetings over the open vault (electron/core/meetings). */
@@ -31,12 +27,7 @@ export function createMeetingHandlers(requireVault: () => Vault, renderPdf: PdfR
       const target = writableTarget(vault, targetPath, overwrite);
       const rendered = renderMeeting(getMeeting(context(), meetingId), part, 'pdf');
       const bytes = await renderPdf(rendered);
-      try {
-        fs.mkdirSync(path.dirname(target), { recursive: true, mode: 0o700 });
-        writeFileAtomic(target, bytes, 0o600);
-      } catch (error) {
-        throw fileError(error, `write meeting ${part}`, target);
-      }
+      writeOutputFile(target, bytes, `write meeting ${part}`);
       vault.audit('meeting.exported', { meetingId, part, path: target });
       return { path: target, bytes: bytes.byteLength };
     },

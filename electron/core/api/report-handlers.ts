@@ -1,10 +1,6 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { reportApi } from '../../../shared/api/reports';
-import { fileError } from '../attachments/source-errors';
 import type { PdfRenderer } from '../documents/pdf';
 import { dossierContextFor, today } from '../dossiers/context';
-import { writeFileAtomic } from '../fs/atomic-write';
 import { accessRequestSearch, criteriaKinds, recordAccessRequest } from '../reports/access-request';
 import { renderAccessRequestPdf, renderYearReportPdf } from '../reports/report-pdf';
 import { dashboardFigures } from '../reports/dashboard';
@@ -20,17 +16,8 @@ import {
   updateRetentionDefaults,
 } from '../reports/retention';
 import type { Vault } from '../vault/vault';
-import { writableTarget } from './bundle-handlers';
+import { writableTarget, writeOutputFile } from './output-files';
 import type { HandlerImplementations } from './handler-types';
-
-function writePdf(target: string, bytes: Uint8Array, what: string): void {
-  try {
-    fs.mkdirSync(path.dirname(target), { recursive: true, mode: 0o700 });
-    writeFileAtomic(target, bytes, 0o600);
-  } catch (error) {
-    throw fileError(error, what, target);
-  }
-}
 
 /** Reports, the dashboard, retention, access requests and the processing register (issue 7). */
 export function createReportHandlers(requireVault: () => Vault, renderPdf: PdfRenderer, now?: () => Date): HandlerImplementations<keyof typeof reportApi> {
@@ -49,7 +36,7 @@ export function createReportHandlers(requireVault: () => Vault, renderPdf: PdfRe
       const current = context();
       const rendered = renderYearReportPdf(reportFigures(current.db, { from, to }), { madeOn: today(current), madeBy: current.actor });
       const bytes = await renderPdf(rendered);
-      writePdf(target, bytes, 'write report PDF');
+      writeOutputFile(target, bytes, 'write report PDF');
       // Calls run one after another (Core's queue): a lock waits until this export is recorded.
       vault.audit('report.exported', { from, to, format: 'pdf' });
       return { path: target, bytes: bytes.byteLength };
@@ -72,7 +59,7 @@ export function createReportHandlers(requireVault: () => Vault, renderPdf: PdfRe
       const current = context();
       const result = accessRequestSearch(current, criteria);
       const bytes = await renderPdf(renderAccessRequestPdf(result, criteria, { madeOn: today(current), madeBy: current.actor, reference }));
-      writePdf(target, bytes, 'write access request PDF');
+      writeOutputFile(target, bytes, 'write access request PDF');
       // Which kinds of criteria and how much was found; never the person, nor the path (it may name them).
       vault.audit('access-request.exported', {
         format: 'pdf',

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { FAST_BUNDLES, FAST_KDF } from '../../../electron/host/cli-options';
 import { generateDemoData } from '../../../electron/core/demo/demo-data';
 import { startHost, type RunningHost } from '../../../electron/host/host';
+import type { HandlerName, Input, Output } from '../../../shared/api';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const RENDERER_DIR = path.join(REPO_ROOT, 'out/renderer');
@@ -33,6 +34,18 @@ export async function startTestHost(options: { autoLockSeconds?: number } = {}):
       await host.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * A core call straight to the host, as a test's independent witness of what the UI did: the value,
+ * or an error naming the handler and the code. `host` is read at call time (set in beforeAll).
+ */
+export function coreCaller(host: () => TestHost) {
+  return async <K extends HandlerName>(name: K, input: Input<K>): Promise<Output<K>> => {
+    const result = await host().host.core.call(name, input);
+    if (!result.ok) throw new Error(`${name}: ${result.error.code} ${result.error.message}`);
+    return result.value as Output<K>;
   };
 }
 

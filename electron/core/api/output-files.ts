@@ -1,0 +1,32 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileError } from '../attachments/source-errors';
+import { CoreError } from '../errors';
+import { writeFileAtomic } from '../fs/atomic-write';
+import { isOwnedBy } from '../vault/vault-files';
+import type { Vault } from '../vault/vault';
+
+/** A file the user chose to write: never one of the vault's own, an existing one only with `overwrite`. */
+export function writableTarget(vault: Vault, targetPath: string, overwrite: boolean | undefined): string {
+  const target = path.resolve(targetPath);
+  if (isOwnedBy(vault.path, target)) throw new CoreError('INVALID_INPUT', 'the vault’s own files are not a target', { field: 'targetPath', reason: 'file.vault' });
+  let stats: fs.Stats | null = null;
+  try {
+    stats = fs.statSync(target);
+  } catch {
+    stats = null;
+  }
+  if (stats?.isDirectory()) throw new CoreError('INVALID_INPUT', 'the target is a folder', { field: 'targetPath', reason: 'file.is-folder' });
+  if (stats && !overwrite) throw new CoreError('FILE_EXISTS', `${target} exists`);
+  return target;
+}
+
+/** Writes a file the user asked for (a PDF, a Word document, a partner card) whole or not at all, readable by the owner only. */
+export function writeOutputFile(target: string, content: string | Uint8Array, what: string): void {
+  try {
+    fs.mkdirSync(path.dirname(target), { recursive: true, mode: 0o700 });
+    writeFileAtomic(target, content, 0o600);
+  } catch (error) {
+    throw fileError(error, what, target);
+  }
+}
