@@ -9,5 +9,8 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // expect.poll waits for a screen to settle; Vitest's default second is too short for a
+    // first page load in Chromium on a busy two-core machine.
+    expect: { poll: { timeout: 10_000 } },
   },
 });
