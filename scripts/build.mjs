@@ -28,6 +28,9 @@ const nodeTargets = [
   // The background integrity check after unlock: a worker of its own, started by the core, beside it.
   { part: 'main', entry: 'electron/core/worker/integrity-worker.ts', outfile: 'out/electron/integrity-worker.cjs', format: 'cjs', external: [] },
   { part: 'host', entry: 'electron/core/worker/integrity-worker.ts', outfile: 'out/host/integrity-worker.mjs', format: 'esm' },
+  // The bundle export's writer (age, the file's hash, the writes) beside the core's vault reads.
+  { part: 'main', entry: 'electron/core/worker/bundle-writer-worker.ts', outfile: 'out/electron/bundle-writer-worker.cjs', format: 'cjs', external: [] },
+  { part: 'host', entry: 'electron/core/worker/bundle-writer-worker.ts', outfile: 'out/host/bundle-writer-worker.mjs', format: 'esm' },
   { part: 'cli', entry: 'electron/core/cli/kluis.ts', outfile: 'out/cli/kluis.mjs', format: 'esm' },
 ];
 

@@ -11,6 +11,8 @@ const rendererDir = path.resolve(hostDir, '../renderer');
 const coreWorkerScript = path.join(hostDir, 'core-worker.mjs');
 // The core starts this one after each unlock for the background integrity check.
 const integrityWorkerScript = path.join(hostDir, 'integrity-worker.mjs');
+// A bundle export writes through this one (age, the file's hash, the writes) beside the vault reads.
+const bundleWriterScript = path.join(hostDir, 'bundle-writer-worker.mjs');
 
 async function main(): Promise<void> {
   const options = parseServerOptions(process.argv.slice(2), process.env);
@@ -22,6 +24,7 @@ async function main(): Promise<void> {
   const host = await startHost({
     ...options,
     vault: { ...options.vault, integrityWorker: { script: integrityWorkerScript } },
+    bundles: { ...options.bundles, writerWorker: { script: bundleWriterScript } },
     rendererDir,
     appVersion: packageJson.version,
     coreWorker: { script: coreWorkerScript },

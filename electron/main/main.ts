@@ -9,7 +9,7 @@ import { registerIpc } from './ipc';
 import { buildApplicationMenu } from './menu';
 import { openTemporaryCopy } from './open-path';
 import { printToPdf } from './document-output';
-import { coreWorkerPath, electronNativeBinding, integrityWorkerPath, preloadPath, rendererRoot } from './paths';
+import { bundleWriterWorkerPath, coreWorkerPath, electronNativeBinding, integrityWorkerPath, preloadPath, rendererRoot } from './paths';
 import { lockOnSuspendAndScreenLock } from './power';
 import { guardWebContents, hardenSession, type HardeningOptions } from './security';
 import { createMainWindow } from './window';
@@ -58,6 +58,7 @@ function start(): void {
       host: 'electron',
       appVersion: app.getVersion(),
       vault: { nativeBinding, integrityWorker: { script: integrityWorkerPath } },
+      bundles: { writerWorker: { script: bundleWriterWorkerPath } },
     },
     coreWorkerPath,
     [],

@@ -20,6 +20,12 @@ export const integrityWorkerPath = path.join(outDir, 'electron', 'integrity-work
   `${path.sep}app.asar.unpacked${path.sep}`,
 );
 
+/** The bundle export's writer thread (age, the file's hash, the writes), unpacked like the core's. */
+export const bundleWriterWorkerPath = path.join(outDir, 'electron', 'bundle-writer-worker.cjs').replace(
+  `${path.sep}app.asar${path.sep}`,
+  `${path.sep}app.asar.unpacked${path.sep}`,
+);
+
 /**
  * better-sqlite3-multiple-ciphers built for Electron's ABI. node_modules keeps the Node build for
  * the tests; scripts/electron-native.mjs puts this one in out/native/electron, and

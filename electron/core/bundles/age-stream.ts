@@ -98,6 +98,19 @@ async function makeHeader(target: AgeRecipients): Promise<{ header: Buffer; file
 }
 
 /**
+ * The start of an age file for these recipients: the header and the payload nonce (`prefix`, the
+ * file's first bytes) and the payload key that seals the chunks after it. The file key is wiped.
+ */
+export async function startAgePayload(target: AgeRecipients): Promise<{ prefix: Buffer; key: Buffer }> {
+  const { header, fileKey } = await makeHeader(target);
+  // A fresh nonce of our own: the payload key is never the one age-encryption used for its empty payload.
+  const nonce = crypto.randomBytes(NONCE_SIZE);
+  const key = payloadKey(fileKey, nonce);
+  fileKey.fill(0);
+  return { prefix: Buffer.concat([header, nonce]), key };
+}
+
+/**
  * Encrypts a stream of pieces into age v1. `start()` gives the header and payload nonce; `push`
  * returns the sealed chunks that are complete; `finish` the last one. A full chunk is held back
  * until more data arrives, so that the last chunk (flagged) may be a full one, as age requires.
@@ -106,15 +119,17 @@ export class AgeEncryptor {
   private readonly buffer = Buffer.alloc(CHUNK_SIZE);
   private filled = 0;
   private counter = 0;
-  private key: Buffer | null = null;
+  private key: Buffer | null;
+
+  /** Without a key, `start` makes one; with the key of `startAgePayload`, only push and finish are needed. */
+  constructor(key: Buffer | null = null) {
+    this.key = key;
+  }
 
   async start(target: AgeRecipients): Promise<Buffer> {
-    const { header, fileKey } = await makeHeader(target);
-    // A fresh nonce of our own: the payload key is never the one age-encryption used for its empty payload.
-    const nonce = crypto.randomBytes(NONCE_SIZE);
-    this.key = payloadKey(fileKey, nonce);
-    fileKey.fill(0);
-    return Buffer.concat([header, nonce]);
+    const { prefix, key } = await startAgePayload(target);
+    this.key = key;
+    return prefix;
   }
 
   push(piece: Uint8Array): Buffer[] {
@@ -135,9 +150,14 @@ export class AgeEncryptor {
 
   finish(): Buffer {
     const last = seal(this.key!, this.counter++, true, this.buffer.subarray(0, this.filled));
-    this.buffer.fill(0);
-    this.key!.fill(0);
+    this.wipe();
     return last;
+  }
+
+  /** Forget the key and the plaintext held back (after finish, or when the file is given up). */
+  wipe(): void {
+    this.buffer.fill(0);
+    this.key?.fill(0);
   }
 }
 

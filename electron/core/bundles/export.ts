@@ -24,12 +24,18 @@ import { cardOf, isAgeRecipient, organisationOf, signBytes, type VaultKeys } fro
 import { ensureUid } from './item-uids';
 import { audienceOf, mostRestrictive, tlpAllows } from './tlp';
 import { writeEncryptedTarFile, type TarEntrySource } from './writer';
+import type { BundleWriterScript } from './writer-thread';
 
 export interface BundleOptions {
   /** scrypt work factor for passphrase bundles (age's default 18); tests lower it. */
   scryptLogN?: number;
   /** Named in the manifest: which program wrote the bundle. */
   generator?: string;
+  /**
+   * The bundle writer's worker script (the hosts pass the bundled bundle-writer-worker.*): age,
+   * the file's hash and the writes then run beside the vault reads. Without it, in this thread.
+   */
+  writerWorker?: BundleWriterScript;
 }
 
 type PreviewInput = ParsedInput<'bundle.exportPreview'>;
@@ -237,7 +243,7 @@ export async function exportBundle(
         done += bytes;
         onProgress?.(done, total);
       },
-      { overwrite: input.overwrite ?? false },
+      { overwrite: input.overwrite ?? false, writerWorker: options.writerWorker },
     );
   } catch (error) {
     throw fileError(error, 'export bundle', target);

@@ -1,35 +1,44 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import tar from 'tar-stream';
 import { CoreError } from '../errors';
 import { commitTemporaryFile, temporarySiblingPath } from '../fs/atomic-write';
-import { AgeEncryptor, type AgeRecipients } from './age-stream';
+import { AgeFileSink, type TarByteSink } from './age-file-sink';
+import { startAgePayload, type AgeRecipients } from './age-stream';
 import { LIMITS } from './format';
-import { QueuedFileWriter, writeWithBackpressure, yieldToEventLoop } from './streams';
+import { writeWithBackpressure, yieldToEventLoop } from './streams';
+import { WorkerAgeFileSink, type BundleWriterScript } from './writer-thread';
 
 /** How much the writer streams between two turns of the event loop (a few ms of work). */
 const YIELD_EVERY_BYTES = 1024 * 1024;
+/** How much the writer hands to its sink at once (one message to the writer's thread). */
+const BATCH_BYTES = 4 * 1024 * 1024;
 
 /**
  * The bundle file: a tar archive, streamed through age, into a temporary sibling of the target
  * that is fsynced and renamed into place only when complete.
  *
- *   entries (one piece at a time) → tar-stream pack → age STREAM (64 KiB chunks) → file
+ *   entries (one piece at a time) → tar-stream pack → TarByteSink: age STREAM (64 KiB chunks) → SHA-256 → file
  *
- * The file is written on libuv's thread pool (QueuedFileWriter, at most 8 MiB queued), so the disk
- * works while this thread reads and encrypts the next pieces; after every MiB the event loop gets a turn
- * (and with it, calls that may run beside an export: see STREAMING_JOBS in api/core.ts).
+ * This thread reads the entries (the attachments' chunks from SQLCipher, checked against their
+ * SHA-256) and frames them as tar. The sink (age-file-sink.ts) seals, hashes and writes: with
+ * `writerWorker`, in a worker thread of its own (writer-thread.ts), so that it works while this
+ * thread reads the next chunks; without, here, writing on libuv's thread pool. Either way at most
+ * a few MiB are in flight; after every MiB the event loop gets a turn (and with it, calls that may
+ * run beside an export: see STREAMING_JOBS in api/core.ts).
  *
  * Nothing here holds more than a few pieces: a bundle with gigabytes of attachments needs the
- * same memory as one with a few kilobytes (age-stream.ts holds one 64 KiB chunk; tar-stream's
- * pack waits for its reader before it takes more).
+ * same memory as one with a few kilobytes (tar-stream's pack waits for its reader before it takes
+ * more; the worker's sender waits when 8 MiB are not yet taken).
  */
 
 export interface TarEntrySource {
   path: string;
   size: number;
-  /** The content, in pieces; the sum of their lengths must be `size`. */
+  /**
+   * The content, in pieces; the sum of their lengths must be `size`. Each piece is handed over:
+   * it may move to the writer's thread, and be empty here afterwards.
+   */
   chunks(): AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
 }
 
@@ -52,10 +61,12 @@ async function packEntries(pack: tar.Pack, entries: readonly TarEntrySource[], m
       void (async () => {
         let written = 0;
         for await (const chunk of entry.chunks()) {
-          written += chunk.length;
+          // Read before the write: the bytes may move to the writer's thread (and be empty here) on the way.
+          const length = chunk.length;
+          written += length;
           if (written > entry.size) throw new Error(`${entry.path}: more bytes than announced`);
           await writeWithBackpressure(sink, chunk);
-          onContentBytes?.(chunk.length);
+          onContentBytes?.(length);
         }
         if (written !== entry.size) throw new Error(`${entry.path}: ${written} bytes instead of ${entry.size}`);
         sink.end(undefined);
@@ -79,53 +90,66 @@ export async function writeEncryptedTarFile(
   target: AgeTarget,
   mtime: Date,
   onContentBytes?: (bytes: number) => void,
-  { overwrite = false }: { overwrite?: boolean } = {},
+  options: { overwrite?: boolean; writerWorker?: BundleWriterScript } = {},
 ): Promise<WrittenFile> {
+  const overwrite = options.overwrite ?? false;
   const finalPath = path.resolve(targetPath);
   const temporaryPath = temporarySiblingPath(finalPath);
   fs.mkdirSync(path.dirname(finalPath), { recursive: true, mode: 0o700 });
   let fd: number | undefined = fs.openSync(temporaryPath, 'wx', 0o600);
   const pack = tar.pack();
   pack.on('error', () => undefined);
-  const file = new QueuedFileWriter(fd);
+  let sink: TarByteSink | null = null;
   try {
-    const encryptor = new AgeEncryptor();
-    const hash = crypto.createHash('sha256');
-    let bytes = 0;
+    const { prefix, key } = await startAgePayload({
+      ...target,
+      scryptLogN: target.passphrase !== undefined ? (target.scryptLogN ?? LIMITS.scryptLogN) : undefined,
+    });
+    sink = options.writerWorker ? WorkerAgeFileSink.start(options.writerWorker, fd, prefix, key) : new AgeFileSink(fd, prefix, key);
+    const out = sink;
     let sinceYield = 0;
-    const write = async (data: Buffer[]) => {
-      for (const piece of data) {
-        hash.update(piece);
-        bytes += piece.length;
-        sinceYield += piece.length;
-      }
-      await file.write(data);
-      // The core's thread answers nothing else while it streams; let its event loop turn now and then.
-      if (sinceYield >= YIELD_EVERY_BYTES) {
-        sinceYield = 0;
-        await yieldToEventLoop();
-      }
-    };
-    await write([await encryptor.start({ ...target, scryptLogN: target.passphrase !== undefined ? (target.scryptLogN ?? LIMITS.scryptLogN) : undefined })]);
     const packing = packEntries(pack, entries, mtime, onContentBytes).catch((error: unknown) => {
       pack.destroy(error as Error);
       throw error;
     });
     // Observed below; this keeps an early failure from being "unhandled" meanwhile.
     packing.catch(() => undefined);
+    let writeFailure: { error: unknown } | null = null;
+    // Pieces go to the sink a few MiB at a time: one message to the writer's thread for several chunks.
+    let batch: Uint8Array[] = [];
+    let batched = 0;
+    const handOver = async () => {
+      const pieces = batch;
+      batch = [];
+      batched = 0;
+      await out.write(pieces).catch((error: unknown) => {
+        writeFailure = { error };
+        throw error;
+      });
+    };
     try {
       for await (const piece of pack) {
-        const sealed = encryptor.push(piece as Uint8Array);
-        if (sealed.length > 0) await write(sealed);
+        const length = (piece as Uint8Array).length;
+        batch.push(piece as Uint8Array);
+        batched += length;
+        sinceYield += length;
+        if (batched >= BATCH_BYTES) await handOver();
+        // The core's thread answers nothing else while it streams; let its event loop turn now and then.
+        if (sinceYield >= YIELD_EVERY_BYTES) {
+          sinceYield = 0;
+          await yieldToEventLoop();
+        }
       }
+      await handOver();
     } catch (error) {
+      // The file could not take more (a full disk): that, not the pack's echo of it, is the failure.
+      if (writeFailure) throw (writeFailure as { error: unknown }).error;
       // The pack failed first (a damaged attachment): report that, not the echo.
       await packing;
       throw error;
     }
     await packing;
-    await write([encryptor.finish()]);
-    await file.flush();
+    const { bytes, sha256 } = await out.finish();
     // The data to disk on the thread pool (a gigabyte can take a second): the fsync in
     // commitTemporaryFile below then finds nothing left to write and does not stall this thread.
     await new Promise<void>((resolve, reject) => fs.fdatasync(fd!, (error) => (error ? reject(error) : resolve())));
@@ -134,12 +158,12 @@ export async function writeEncryptedTarFile(
     // Checked again: a file may have appeared at the target while the bundle was written.
     if (!overwrite && fs.existsSync(finalPath)) throw new CoreError('FILE_EXISTS', `${finalPath} appeared while the bundle was written`);
     commitTemporaryFile(temporaryPath, finalPath);
-    return { path: finalPath, bytes, sha256: hash.digest('hex') };
+    return { path: finalPath, bytes, sha256 };
   } catch (error) {
     // Stop the producer too (a write failed: it would wait for room forever).
     pack.destroy(error as Error);
     // No queued write may land after the file is closed (or its number reused).
-    await file.flush().catch(() => undefined);
+    await sink?.abort().catch(() => undefined);
     if (fd !== undefined) fs.closeSync(fd);
     fs.rmSync(temporaryPath, { force: true });
     throw error;

@@ -16,7 +16,13 @@ export const BUNDLE_PASSPHRASE = 'bundelwachtwoord voor de test';
  * Its folders are removed after the test, unless `root` names a folder the caller removes itself
  * (for vaults shared by the tests of a file, made in beforeAll).
  */
-export async function openBundleVault(displayName: string, options: { now?: () => Date; root?: string } = {}) {
+/** The bundle writer's worker in tests: its TypeScript entry through the tests' loader, as the hosts load the bundled one. */
+export const TEST_BUNDLE_WRITER = {
+  script: path.resolve('test/support/typescript-worker.mjs'),
+  argv: [path.resolve('electron/core/worker/bundle-writer-worker.ts')],
+};
+
+export async function openBundleVault(displayName: string, options: { now?: () => Date; root?: string; writerWorker?: boolean } = {}) {
   const vaultOptions = options.now ? { ...FAST_VAULT_OPTIONS, now: options.now } : FAST_VAULT_OPTIONS;
   const folderFor = (prefix: string) => (options.root ? fs.mkdtempSync(path.join(options.root, prefix)) : makeTempFolder(prefix));
   const core = new Core({
@@ -24,7 +30,7 @@ export async function openBundleVault(displayName: string, options: { now?: () =
     host: 'browser',
     appVersion: 'test',
     vault: vaultOptions,
-    bundles: { scryptLogN: TEST_SCRYPT_LOG_N },
+    bundles: { scryptLogN: TEST_SCRYPT_LOG_N, writerWorker: options.writerWorker ? TEST_BUNDLE_WRITER : undefined },
   });
   const folder = folderFor('vault-');
   const vaultPath = path.join(folder, `${displayName.replace(/\W+/g, '-')}.kluis`);
