@@ -49,8 +49,9 @@ describe('the core in a worker thread', () => {
     await worker.dispose();
 
     expect(stallInThread).toBeGreaterThan(300);
-    // Headroom for a loaded 2-core CI machine; the in-thread stall is the length of Argon2id itself.
-    expect(stallWithWorker).toBeLessThan(250);
+    // Relative, not absolute: on a loaded 2-core machine every timer runs late (one CI run saw 388 ms
+    // beside a 2-worker test run), while the in-thread stall is all of Argon2id and its calibration.
+    expect(stallWithWorker).toBeLessThan(stallInThread / 3);
   });
 
   it('answers calls with the same Results and forwards events', async () => {

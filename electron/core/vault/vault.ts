@@ -425,7 +425,6 @@ export class Vault {
   async rotateKey(passphrase: string): Promise<{ recoveryKey: string }> {
     const { keyFile, kek } = await this.verifyPassphrase(passphrase);
     // The rekey needs the file to itself (journal mode DELETE): the background reader stops first.
-    const checkWasRunning = this.integrityCheck?.isRunning ?? false;
     await this.stopIntegrityCheck();
     const db = this.database;
     const newKey = crypto.randomBytes(32);
@@ -457,7 +456,8 @@ export class Vault {
     db.pragma('journal_mode = WAL');
     this.audit('vault.key-rotated');
     const recoveryKey = this.renewRecoveryKey();
-    if (checkWasRunning) this.startIntegrityCheck(this.integrityListener ?? undefined);
+    // The rekey rewrote every page: check the new file, whether or not the first check had finished.
+    this.startIntegrityCheck(this.integrityListener ?? undefined);
     return { recoveryKey };
   }
 
