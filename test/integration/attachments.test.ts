@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -22,6 +21,7 @@ import { emptyTrash, listTrash, moveToTrash, restoreFromTrash } from '../../elec
 import { configureConnection, openEncryptedDatabase } from '../../electron/core/vault/connection';
 import { MIGRATIONS, applyMigrations, schemaVersionOf } from '../../electron/core/vault/migrations';
 import { Vault } from '../../electron/core/vault/vault';
+import { importKilledMidway } from './support/import-killed-midway';
 import { FAST_VAULT_OPTIONS, TEST_PASSPHRASE, makeTempFolder } from '../support/temp-vault';
 import { openDossierCore } from './support/dossier-core';
 
@@ -335,15 +335,8 @@ describe('attachments', () => {
       const { vault, vaultPath, dossierId, sourcePath } = await withSource(40 * MiB);
       vault.lock();
       openVaults.splice(openVaults.indexOf(vault), 1);
-      const child = spawn(
-        process.execPath,
-        ['--import', 'tsx', path.join(import.meta.dirname, 'support', 'attachment-child.ts'), vaultPath, TEST_PASSPHRASE, String(dossierId), sourcePath],
-        { stdio: ['ignore', 'pipe', 'inherit'] },
-      );
-      let output = '';
-      child.stdout.on('data', (data: Buffer) => (output += data.toString()));
-      const signal = await new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, exitSignal) => resolve(exitSignal)));
-      expect(output.trim()).toBe('MID');
+      const { output, signal } = await importKilledMidway(vaultPath, dossierId, sourcePath);
+      expect(output).toBe('MID');
       expect(signal).toBe('SIGKILL');
       const reopened = await Vault.unlock(vaultPath, { passphrase: TEST_PASSPHRASE }, FAST_VAULT_OPTIONS);
       openVaults.push(reopened);

@@ -3,7 +3,6 @@
  * journal and come back to the WAL, the export's file is written on the thread pool in order, and
  * the core's event loop turns during a long export.
  */
-import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -17,6 +16,7 @@ import { dossierContextFor } from '../../electron/core/dossiers/context';
 import { openReadOnlyConnection } from '../../electron/core/vault/connection';
 import { createDossier } from '../../electron/core/dossiers/dossiers';
 import { Vault } from '../../electron/core/vault/vault';
+import { importKilledMidway } from './support/import-killed-midway';
 import { FAST_VAULT_OPTIONS, TEST_PASSPHRASE, makeTempFolder } from '../support/temp-vault';
 import { fillSampleDossier, introduce, openBundleVault, randomFile, type BundleVault } from './support/bundles';
 
@@ -102,15 +102,8 @@ describe('large writes through the rollback journal', () => {
     const source = randomFile(folder, 'groot.bin', 40 * MiB);
     vault.lock();
     openVaults.splice(openVaults.indexOf(vault), 1);
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', path.join(import.meta.dirname, 'support', 'attachment-child.ts'), vaultPath, TEST_PASSPHRASE, String(dossierId), source],
-      { stdio: ['ignore', 'pipe', 'inherit'] },
-    );
-    let output = '';
-    child.stdout.on('data', (data: Buffer) => (output += data.toString()));
-    const signal = await new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, exitSignal) => resolve(exitSignal)));
-    expect(output.trim()).toBe('MID');
+    const { output, signal } = await importKilledMidway(vaultPath, dossierId, source);
+    expect(output).toBe('MID');
     expect(signal).toBe('SIGKILL');
     // Half of 40 MiB does not fit in the small cache: pages were spilled, after their originals were journaled.
     expect(fs.existsSync(`${vaultPath}-journal`)).toBe(true);
