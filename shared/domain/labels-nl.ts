@@ -255,3 +255,22 @@ export const OUTCOME_LABELS_NL: Record<OutcomeKey, string> = {
   afgesloten_verjaard: 'Afgesloten: verjaard',
   still_open: 'Nog in behandeling',
 };
+
+/** The fields of each subject type, as the subject form and the access-request report name them. */
+export const SUBJECT_FIELD_LABELS_NL = {
+  person: { name: 'Naam', birthDate: 'Geboortedatum', bsn: 'BSN' },
+  organisation: { name: 'Naam', kvkNumber: 'KvK-nummer', vestigingsnummer: 'Vestigingsnummer', legalForm: 'Rechtsvorm' },
+  address: {
+    postcode: 'Postcode',
+    houseNumber: 'Huisnummer',
+    houseNumberAddition: 'Toevoeging',
+    street: 'Straat',
+    city: 'Plaats',
+    bagId: 'BAG-id',
+    use: 'Gebruik',
+  },
+  vehicle: { kenteken: 'Kenteken', description: 'Omschrijving' },
+  bank_account: { iban: 'IBAN', holderName: 'Naam rekeninghouder' },
+  phone: { number: 'Telefoonnummer' },
+  email: { address: 'E-mailadres' },
+} satisfies Record<SubjectType, Record<string, string>>;

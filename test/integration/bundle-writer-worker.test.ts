@@ -10,6 +10,7 @@ import { MAX_IN_FLIGHT, WorkerAgeFileSink } from '../../electron/core/bundles/wr
 import { Vault } from '../../electron/core/vault/vault';
 import { FAST_VAULT_OPTIONS, TEST_PASSPHRASE, makeTempFolder } from '../support/temp-vault';
 import { TEST_BUNDLE_WRITER, fillSampleDossier, introduce, openBundleVault, type BundleVault } from './support/bundles';
+import { startStallGauge } from '../support/stall-gauge';
 
 /**
  * The bundle export with its writer worker (BundleOptions.writerWorker, as the app and the browser
@@ -108,15 +109,7 @@ describe('bundle export through the writer worker', () => {
     const { bInA } = await introduce(a, b);
     const { dossier } = await fillSampleDossier(a, { attachmentBytes: 40 * 1024 * 1024 });
     const bundle = path.join(makeTempFolder(), 'groot.dkbundel');
-    let last = performance.now();
-    let longest = 0;
-    let ticks = 0;
-    const ticker = setInterval(() => {
-      const now = performance.now();
-      longest = Math.max(longest, now - last);
-      last = now;
-      ticks++;
-    }, 5);
+    const gauge = startStallGauge();
     const order: string[] = [];
     let asked: Promise<void> | null = null;
     const stop = a.core.onEvent((event) => {
@@ -127,15 +120,16 @@ describe('bundle export through the writer worker', () => {
       });
     });
     const started = performance.now();
+    let loop: { longest: number; ticks: number };
     try {
       await a.call('bundle.export', { dossierIds: [dossier.id], recipients: [{ partnerId: bInA }], targetPath: bundle });
       order.push('export');
     } finally {
-      clearInterval(ticker);
+      loop = gauge.stop();
       stop();
     }
     const duration = performance.now() - started;
-    longest = Math.max(longest, performance.now() - last);
+    const { longest, ticks } = loop;
     await asked;
     expect(order).toEqual(['list', 'export']);
     // Without the turns the timer would not fire once until the export is done (longest ≈ duration).

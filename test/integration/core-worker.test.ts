@@ -4,6 +4,7 @@ import type { CoreEvent } from '../../shared/api';
 import { Core, type CoreOptions } from '../../electron/core/api/core';
 import type { CoreService } from '../../electron/core/api/core-service';
 import { CoreWorkerClient } from '../../electron/core/worker/core-worker-client';
+import { startStallGauge } from '../support/stall-gauge';
 import { FAST_VAULT_OPTIONS, TEST_PASSPHRASE, makeTempFolder } from '../support/temp-vault';
 
 const workerSource = path.resolve('electron/core/worker/core-worker.ts');
@@ -11,17 +12,12 @@ const typescriptWorker = path.resolve('test/support/typescript-worker.mjs');
 
 /** The longest the calling thread's event loop went without a tick while `work` ran. */
 async function longestStall(work: () => Promise<unknown>): Promise<number> {
-  let last = performance.now();
+  const gauge = startStallGauge(10);
   let longest = 0;
-  const ticker = setInterval(() => {
-    const now = performance.now();
-    longest = Math.max(longest, now - last);
-    last = now;
-  }, 10);
   try {
     await work();
   } finally {
-    clearInterval(ticker);
+    longest = gauge.stop().longest;
   }
   return longest;
 }

@@ -6,6 +6,7 @@ import {
   HOW_RECEIVED_LABELS_NL,
   MEASURE_KIND_LABELS_NL,
   OUTCOME_LABELS_NL,
+  SUBJECT_FIELD_LABELS_NL,
   SUBJECT_LINK_KIND_LABELS_NL,
   SUBJECT_ROLE_LABELS_NL,
   SUBJECT_TYPE_LABELS_NL,
@@ -212,28 +213,6 @@ ${
 
 // --- The access request -------------------------------------------------------------------
 
-const FIELD_LABELS_NL: Record<string, string> = {
-  name: 'Naam',
-  birthDate: 'Geboortedatum',
-  bsn: 'BSN',
-  kvkNumber: 'KvK-nummer',
-  vestigingsnummer: 'Vestigingsnummer',
-  legalForm: 'Rechtsvorm',
-  postcode: 'Postcode',
-  houseNumber: 'Huisnummer',
-  houseNumberAddition: 'Toevoeging',
-  street: 'Straat',
-  city: 'Plaats',
-  bagId: 'BAG-id',
-  use: 'Gebruik',
-  kenteken: 'Kenteken',
-  description: 'Omschrijving',
-  iban: 'IBAN',
-  holderName: 'Naam rekeninghouder',
-  number: 'Telefoonnummer',
-  address: 'E-mailadres',
-};
-
 const MATCHED_BY_NL: Record<AccessRequestResult['subjects'][number]['matchedBy'], string> = {
   bsn: 'zelfde BSN',
   name_birth_date: 'zelfde naam en geboortedatum',
@@ -372,7 +351,7 @@ ${part(
     escapeHtml(SUBJECT_TYPE_LABELS_NL[subject.type]),
     `<dl>${Object.entries(subject.details)
       .filter(([field, value]) => field !== 'type' && value !== null && value !== undefined && value !== '')
-      .map(([field, value]) => `<dt>${escapeHtml(FIELD_LABELS_NL[field] ?? field)}</dt><dd>${field === 'birthDate' && typeof value === 'string' ? escapeHtml(formatDutchDate(value)) : text(value)}</dd>`)
+      .map(([field, value]) => `<dt>${escapeHtml((SUBJECT_FIELD_LABELS_NL[subject.type] as Record<string, string>)[field] ?? field)}</dt><dd>${field === 'birthDate' && typeof value === 'string' ? escapeHtml(formatDutchDate(value)) : text(value)}</dd>`)
       .join('')}</dl>`,
     escapeHtml(MATCHED_BY_NL[subject.matchedBy]),
     tlpCell(subject.tlp),

@@ -1,3 +1,4 @@
+import { SUBJECT_FIELD_LABELS_NL } from '../../../../shared/domain/labels-nl';
 import type { TranslationShape } from '../nl';
 
 /** UI text of the subjects screens, under `subjects.*`. English is typed by the Dutch, key for key. */
@@ -25,23 +26,7 @@ export const subjectsNl = {
     source: 'Bron (optioneel)',
     sourceDescription: 'Waar het gegeven vandaan komt, bijvoorbeeld: KvK-uittreksel, BRP, politie.',
   },
-  fields: {
-    person: { name: 'Naam', birthDate: 'Geboortedatum', bsn: 'BSN' },
-    organisation: { name: 'Naam', kvkNumber: 'KvK-nummer', vestigingsnummer: 'Vestigingsnummer', legalForm: 'Rechtsvorm' },
-    address: {
-      postcode: 'Postcode',
-      houseNumber: 'Huisnummer',
-      houseNumberAddition: 'Toevoeging',
-      street: 'Straat',
-      city: 'Plaats',
-      bagId: 'BAG-id',
-      use: 'Gebruik',
-    },
-    vehicle: { kenteken: 'Kenteken', description: 'Omschrijving' },
-    bank_account: { iban: 'IBAN', holderName: 'Naam rekeninghouder' },
-    phone: { number: 'Telefoonnummer' },
-    email: { address: 'E-mailadres' },
-  },
+  fields: SUBJECT_FIELD_LABELS_NL,
   /** Help under a field, where its form is not obvious. */
   fieldHelp: {
     birthDate: 'Als dd-mm-jjjj.',
