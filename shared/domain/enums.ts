@@ -8,7 +8,8 @@
 /**
  * Phenomena and their sub-forms as named in the source, used to seed each vault's editable list
  * (table `phenomena`). A sub-form's code is `<phenomenon>.<sub-form>`. Append only: a vault that
- * already has its list keeps it, and a later seed arrives by a migration that inserts what is missing.
+ * already has its list keeps it, and a later seed arrives by a migration that inserts what is missing
+ * (migration 0003 keeps its own copy of the list as it first shipped).
  */
 export const PHENOMENON_SEEDS = [
   { code: 'drugs', subForms: ['drugshandel', 'drugsgebruik', 'hennepteelt', 'productie_harddrugs', 'maatschappelijke_acceptatie'] },

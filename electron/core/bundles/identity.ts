@@ -10,8 +10,8 @@ import { FINGERPRINT_WORDS } from './fingerprint-words';
  * Each vault's identity for bundles: an age X25519 key pair (bundles are encrypted to its
  * recipient) and an Ed25519 signing key (its bundles are signed with it). Both private keys live
  * in `vault_secret`, inside the encryption, as PKCS#8; everything public is derived from them.
- * They are made when the vault is made (migration 0007 runs then too) and, for older vaults, by
- * that migration.
+ * They are made by migration 0007, which runs for a new vault as much as for an older one and
+ * keeps its own copy of how (the names below must stay the ones it writes).
  */
 
 const X25519_SECRET = 'bundle_x25519_key';
@@ -35,23 +35,6 @@ function rawOf(key: crypto.KeyObject, part: 'x' | 'd'): Buffer {
   const value = jwk[part];
   if (typeof value !== 'string') throw new Error(`key has no ${part}`);
   return Buffer.from(value, 'base64url');
-}
-
-/** New key pairs as PKCS#8 DER, to be stored by the caller. */
-export function generateIdentityKeys(): { x25519: Buffer; ed25519: Buffer } {
-  const x25519 = crypto.generateKeyPairSync('x25519').privateKey.export({ format: 'der', type: 'pkcs8' });
-  const ed25519 = crypto.generateKeyPairSync('ed25519').privateKey.export({ format: 'der', type: 'pkcs8' });
-  return { x25519, ed25519 };
-}
-
-/** Store a fresh identity in a vault that has none (migration 0007). */
-export function createVaultIdentity(db: Connection): void {
-  const keys = generateIdentityKeys();
-  const insert = db.prepare('INSERT INTO vault_secret (name, value) VALUES (?, ?)');
-  insert.run(X25519_SECRET, keys.x25519);
-  insert.run(ED25519_SECRET, keys.ed25519);
-  keys.x25519.fill(0);
-  keys.ed25519.fill(0);
 }
 
 export function ageRecipientOf(x25519PublicKey: Uint8Array): string {

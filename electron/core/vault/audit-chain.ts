@@ -17,6 +17,7 @@ export interface AuditRow {
   details: string;
 }
 
+/** Migration 0002 backfills older vaults with its own frozen copy of this hash: change it only with a migration. */
 export function auditEntryHash(previousHash: string, row: AuditRow): string {
   const canonical = JSON.stringify([row.id, row.occurred_at, row.actor, row.action, row.details]);
   return crypto.createHash('sha256').update(previousHash).update('\n').update(canonical).digest('hex');

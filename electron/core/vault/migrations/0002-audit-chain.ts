@@ -1,7 +1,7 @@
-import { GENESIS_HASH, auditEntryHash, type AuditRow } from '../audit-chain';
+import { GENESIS_HASH_V2, auditEntryHashV2, type AuditRowV2 } from './frozen/audit-entry-hash';
 import type { Migration } from './migration';
 
-/** Chain the audit trail (see audit-chain.ts) and forbid deleting entries. */
+/** Chain the audit trail (the hash in frozen/audit-entry-hash.ts) and forbid deleting entries. */
 export const migration0002AuditChain: Migration = {
   version: 2,
   name: 'audit-chain',
@@ -14,11 +14,11 @@ export const migration0002AuditChain: Migration = {
     // The entries written before this version get their hashes now, in order. The update trigger
     // forbids changing entries, so it steps aside for this one backfill.
     db.exec('DROP TRIGGER audit_log_no_update');
-    const rows = db.prepare('SELECT id, occurred_at, actor, action, details FROM audit_log ORDER BY id').all() as AuditRow[];
+    const rows = db.prepare('SELECT id, occurred_at, actor, action, details FROM audit_log ORDER BY id').all() as AuditRowV2[];
     const setHash = db.prepare('UPDATE audit_log SET hash = ? WHERE id = ?');
-    let previous = GENESIS_HASH;
+    let previous = GENESIS_HASH_V2;
     for (const row of rows) {
-      previous = auditEntryHash(previous, row);
+      previous = auditEntryHashV2(previous, row);
       setHash.run(previous, row.id);
     }
     db.exec(`

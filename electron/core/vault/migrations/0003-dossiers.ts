@@ -1,6 +1,77 @@
-import { PHENOMENON_SEEDS, subFormCode } from '../../../../shared/domain/enums';
-import { PHENOMENON_LABELS_NL } from '../../../../shared/domain/labels-nl';
 import type { Migration } from './migration';
+
+/**
+ * The phenomena every vault starts with, as they were when this migration was written: code and
+ * Dutch label of each phenomenon, then of its sub-forms (stored as `<phenomenon>.<sub-form>`).
+ * A copy, not an import of shared/domain: a seed added or relabelled there later must reach new
+ * and existing vaults alike, so it needs a migration of its own, and this list stays as it is.
+ */
+const PHENOMENON_SEEDS: ReadonlyArray<{ code: string; label: string; subForms: ReadonlyArray<[code: string, label: string]> }> = [
+  {
+    code: 'drugs',
+    label: 'Drugs',
+    subForms: [
+      ['drugshandel', 'Handel in hard- en softdrugs'],
+      ['drugsgebruik', 'Drugsgebruik'],
+      ['hennepteelt', 'Hennepteelt'],
+      ['productie_harddrugs', 'Productie harddrugs'],
+      ['maatschappelijke_acceptatie', 'Maatschappelijke acceptatie'],
+    ],
+  },
+  {
+    code: 'illegaal_gokken',
+    label: 'Illegaal gokken',
+    subForms: [
+      ['poker', 'Poker'],
+      ['illegale_gokzuilen', 'Illegale gokzuilen'],
+    ],
+  },
+  {
+    code: 'arbeidsuitbuiting',
+    label: 'Arbeidsuitbuiting',
+    subForms: [
+      ['slechte_werkomstandigheden', 'Slechte werkomstandigheden'],
+      ['illegale_kamerverhuur', 'Illegale kamerverhuur'],
+      ['huur_ingehouden_op_loon', 'Huur ingehouden op loon'],
+      ['overbewoning', 'Overbewoning'],
+    ],
+  },
+  {
+    code: 'milieu',
+    label: 'Milieu',
+    subForms: [
+      ['afvaldumping', 'Afvaldumpingen'],
+      ['asbest_zonder_registratie', 'Asbest zonder registratie'],
+      ['vervuilde_grond', 'Vervuilde grond'],
+      ['witgoed_zonder_registratie', 'Witgoed zonder registratie'],
+    ],
+  },
+  {
+    code: 'zorgfraude',
+    label: 'Zorgfraude',
+    subForms: [
+      ['zorg_niet_geleverd', 'Zorg gedeclareerd maar niet geleverd'],
+      ['ronselen_clienten', 'Ronselen van cliënten'],
+      ['kamerverhuur', 'In combinatie met kamerverhuur'],
+      ['pgb_fraude', 'Pgb-fraude'],
+    ],
+  },
+  { code: 'witwassen', label: 'Witwassen', subForms: [] },
+  { code: 'omg', label: 'Outlaw Motor Gangs (OMG)', subForms: [] },
+  { code: 'heling', label: 'Heling', subForms: [] },
+  { code: 'mensenhandel', label: 'Mensenhandel', subForms: [] },
+  { code: 'vastgoedfraude', label: 'Vastgoedfraude', subForms: [] },
+  { code: 'witteboordencriminaliteit', label: 'Witteboordencriminaliteit', subForms: [] },
+  {
+    code: 'misbruik_vrijplaatsen',
+    label: 'Misbruik van vrijplaatsen en bedrijventerreinen',
+    subForms: [
+      ['vrijplaatsen', 'Vrijplaatsen'],
+      ['bedrijventerreinen', 'Bedrijventerreinen'],
+      ['buitengebied', 'Buitengebied'],
+    ],
+  },
+];
 
 /**
  * Signals, dossiers, subjects, the links between them, notes and measures.
@@ -235,15 +306,11 @@ export const migration0003Dossiers: Migration = {
       CREATE INDEX measures_in_trash ON measures (deleted_at) WHERE deleted_at IS NOT NULL;
     `);
 
-    // The seeds are read from shared/domain, which only ever grows (see PHENOMENON_SEEDS).
     const insert = db.prepare('INSERT INTO phenomena (code, parent_id, label, position, is_seed) VALUES (?, ?, ?, ?, 1)');
     let position = 0;
     for (const seed of PHENOMENON_SEEDS) {
-      const parentId = insert.run(seed.code, null, PHENOMENON_LABELS_NL[seed.code], ++position).lastInsertRowid;
-      for (const subForm of seed.subForms) {
-        const code = subFormCode(seed.code, subForm);
-        insert.run(code, parentId, PHENOMENON_LABELS_NL[code], ++position);
-      }
+      const parentId = insert.run(seed.code, null, seed.label, ++position).lastInsertRowid;
+      for (const [subForm, label] of seed.subForms) insert.run(`${seed.code}.${subForm}`, parentId, label, ++position);
     }
   },
 };

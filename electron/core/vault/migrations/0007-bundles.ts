@@ -1,4 +1,5 @@
-import { createVaultIdentity } from '../../bundles/identity';
+import crypto from 'node:crypto';
+import type { Connection } from '../connection';
 import type { Migration } from './migration';
 
 /**
@@ -30,6 +31,22 @@ const ITEM_TABLES: ReadonlyArray<[table: string, kind: string]> = [
   ['subject_dossier_links', 'dossier-link'],
   ['subject_links', 'subject-link'],
 ];
+
+/**
+ * The vault's identity as this migration first stored it: fresh key pairs as PKCS#8 DER under
+ * these names in `vault_secret`. Copied from electron/core/bundles/identity.ts rather than
+ * imported, so that a later change there (another key type, other names) cannot make a new vault
+ * differ from an upgraded one; such a change needs a migration of its own.
+ */
+function createVaultIdentity(db: Connection): void {
+  const x25519 = crypto.generateKeyPairSync('x25519').privateKey.export({ format: 'der', type: 'pkcs8' });
+  const ed25519 = crypto.generateKeyPairSync('ed25519').privateKey.export({ format: 'der', type: 'pkcs8' });
+  const insert = db.prepare('INSERT INTO vault_secret (name, value) VALUES (?, ?)');
+  insert.run('bundle_x25519_key', x25519);
+  insert.run('bundle_ed25519_key', ed25519);
+  x25519.fill(0);
+  ed25519.fill(0);
+}
 
 export const migration0007Bundles: Migration = {
   version: 7,
