@@ -35,6 +35,39 @@ export default tseslint.config(
     ),
   },
   {
+    // A migration runs the same for a new vault as for one upgraded years later only if it uses
+    // nothing that can change after it shipped: live code is copied in (or into migrations/frozen/),
+    // never imported. Types are erased at runtime, so they may come from anywhere. The runner
+    // (index.ts) is not a migration and may import live code.
+    files: ['electron/core/vault/migrations/**/*.ts'],
+    ignores: ['electron/core/vault/migrations/index.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./|/)',
+              allowTypeImports: true,
+              message: 'A migration is frozen: copy what it needs into it or into migrations/frozen/, never import live code (type imports are fine).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The frozen copies belong to the migrations; live code that used them would thaw them.
+    files: ['electron/**/*.ts', 'shared/**/*.ts', 'renderer/**/*.{ts,tsx}', 'scripts/**/*.{ts,mjs}', 'test/bench/**/*.ts'],
+    ignores: ['electron/core/vault/migrations/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '(^|/)migrations/frozen(/|$)', message: 'migrations/frozen/ is for the migrations only: live code keeps its own version.' }] },
+      ],
+    },
+  },
+  {
     files: ['electron/main/**/*.ts', 'electron/preload/**/*.ts'],
     rules: restrict(['**/renderer/**'], 'Electron glue does not import the renderer.'),
   },
