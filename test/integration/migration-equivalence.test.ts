@@ -8,6 +8,8 @@ import { configureConnection, openEncryptedDatabase, type Connection } from '../
 import { MIGRATIONS, applyMigrations, schemaVersionOf } from '../../electron/core/vault/migrations';
 import { GENESIS_HASH_V2, auditEntryHashV2 } from '../../electron/core/vault/migrations/frozen/audit-entry-hash';
 import type { Migration } from '../../electron/core/vault/migrations/migration';
+import { PHENOMENON_SEEDS, subFormCode } from '../../shared/domain/enums';
+import { PHENOMENON_LABELS_NL } from '../../shared/domain/labels-nl';
 import { makeTempFolder } from '../support/temp-vault';
 import { columnsOf, describeRow, nonEmptyTableRows, recordsOf, rowsOf, rowsWithout, schemaOf, tablesOf, type SchemaEntry, type TableRows } from '../support/vault-schema';
 
@@ -265,6 +267,19 @@ describe('a vault upgraded from any earlier version equals a new one', () => {
     expect(loadVaultKeys(db).ageRecipient).toMatch(/^age1/);
     expect(integrityProblems(db)).toEqual([]);
     db.close();
+  });
+
+  it('a new vault gets the phenomena shared/domain lists: a seed added or relabelled there needs a migration', () => {
+    const db = vaultAfter(MIGRATIONS);
+    const seeded = db
+      .prepare('SELECT p.code, p.label, parent.code AS parent FROM phenomena p LEFT JOIN phenomena parent ON parent.id = p.parent_id WHERE p.is_seed = 1 ORDER BY p.position')
+      .all();
+    db.close();
+    const listed = PHENOMENON_SEEDS.flatMap((seed) => [
+      { code: seed.code, label: PHENOMENON_LABELS_NL[seed.code], parent: null },
+      ...seed.subForms.map((subForm) => ({ code: subFormCode(seed.code, subForm), label: PHENOMENON_LABELS_NL[subFormCode(seed.code, subForm)], parent: seed.code })),
+    ]);
+    expect(seeded).toEqual(listed);
   });
 
   it(`a new vault at version ${FROZEN_AT} is what it was before the migrations were frozen`, () => {

@@ -13,7 +13,9 @@ import { migration0009Meetings } from './0009-meetings';
 import { migration0010RetentionIndexes } from './0010-retention-indexes';
 
 /**
- * A new migration is a new file, never an edit of an old one. Sorted by version here, so that
+ * A new migration is a new file, never an edit of an old one. It imports no live code (a lint rule
+ * says so): what it needs is copied into it or into frozen/, so that a new vault gets what the
+ * vaults it upgraded got when it shipped. Sorted by version here, so that
  * migrations written in parallel branches apply in their order
  * whatever order their lines were merged in; two with one version are a build error, not a guess.
  */
