@@ -11,12 +11,17 @@ import type { ByteProgress } from '../attachments/chunking';
 import { beginBulkWrite } from '../attachments/bulk-write';
 import { ATTACHMENT_CHUNK_SIZE } from '../attachments/chunking';
 import { decideMediaType } from '../attachments/media-type';
+import { attachmentChunkWriter, completeAttachmentRow, insertAttachmentRow } from '../attachments/records';
 import { timestamp, type DossierContext } from '../dossiers/context';
-import { replaceDossierPartners, replaceDossierPhenomena } from '../dossiers/dossier-records';
+import { insertDossierRow, insertStatusChange, replaceDossierPartners, replaceDossierPhenomena, updateDossierRow } from '../dossiers/dossier-records';
+import { insertDossierLinkRow, insertSubjectLinkRow } from '../dossiers/link-records';
 import { matchKeysFor } from '../dossiers/match-keys';
-import { nextDossierSequence } from '../dossiers/numbering';
+import { insertMeasureRow, updateMeasureRow } from '../dossiers/measure-records';
+import { insertNoteRow, updateNoteRow } from '../dossiers/note-records';
+import { insertPhenomenonRow } from '../dossiers/phenomena';
+import { insertSignalRow, updateSignalRow } from '../dossiers/signal-records';
 import { subjectLabel } from '../dossiers/subject-label';
-import { writeMatchKeys } from '../dossiers/subject-records';
+import { insertSubjectRow } from '../dossiers/subject-records';
 import { CoreError } from '../errors';
 import type { Connection } from '../vault/connection';
 import { addPartner, conflictingPartner, partnerBySigningKey } from './address-book';
@@ -176,8 +181,6 @@ export async function inspectBundle(context: DossierContext, keys: VaultKeys, in
 
 // ── Import ──────────────────────────────────────────────────────────────────────────────────
 
-const DIGEST_PENDING = '0'.repeat(64);
-
 class ImportRun {
   private importId = 0;
   private verified: VerifiedManifest | null = null;
@@ -295,14 +298,18 @@ class ImportRun {
         claimUid(this.db, 'subject-link', same, link.uid);
         continue;
       }
-      const id = Number(
-        this.db
-          .prepare(
-            `INSERT INTO subject_links (from_subject_id, to_subject_id, kind, valid_from, valid_until, source, source_grade, information_grade, tlp, created_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          )
-          .run(from, to, link.kind, link.validFrom, link.validUntil, link.source, link.sourceGrade, link.informationGrade, link.tlp, link.createdAt).lastInsertRowid,
-      );
+      const id = insertSubjectLinkRow(this.context, {
+        fromSubjectId: from,
+        toSubjectId: to,
+        kind: link.kind,
+        validFrom: link.validFrom,
+        validUntil: link.validUntil,
+        source: link.source,
+        sourceGrade: link.sourceGrade,
+        informationGrade: link.informationGrade,
+        tlp: link.tlp,
+        createdAt: link.createdAt,
+      });
       assignImportedUid(this.db, 'subject-link', id, link.uid);
       this.created.links++;
     }
@@ -322,24 +329,14 @@ class ImportRun {
       this.linkedSubjects++;
       return;
     }
-    const id = Number(
-      this.db
-        .prepare(
-          `INSERT INTO subjects (type, label, details, source_grade, information_grade, tlp, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          subject.details.type,
-          subjectLabel(subject.details),
-          JSON.stringify(subject.details),
-          subject.sourceGrade,
-          subject.informationGrade,
-          subject.tlp,
-          subject.createdAt,
-          this.now,
-        ).lastInsertRowid,
-    );
-    writeMatchKeys(this.context, id, subject.details);
+    const id = insertSubjectRow(this.context, {
+      details: subject.details,
+      sourceGrade: subject.sourceGrade,
+      informationGrade: subject.informationGrade,
+      tlp: subject.tlp,
+      createdAt: subject.createdAt,
+      updatedAt: this.now,
+    });
     assignImportedUid(this.db, 'subject', id, subject.uid);
     this.provenance('subject', id, subject.uid, 'created');
     this.subjectIds.set(subject.uid, id);
@@ -359,48 +356,40 @@ class ImportRun {
   }
 
   private addPhenomenon(code: string, label: string, parentId: number | null): number {
-    const position = this.db.prepare('SELECT coalesce(max(position), 0) + 1 FROM phenomena').pluck().get() as number;
-    const id = Number(this.db.prepare('INSERT INTO phenomena (code, parent_id, label, position) VALUES (?, ?, ?, ?)').run(code, parentId, label, position).lastInsertRowid);
+    const id = insertPhenomenonRow(this.context, { code, parentId, label });
     this.context.audit('phenomenon.added', { phenomenonId: id, code, viaBundle: this.verified!.manifest.bundleId });
     return id;
   }
 
   private createDossier(dossier: DossierDocument): number {
-    const year = Number(dossier.openedOn.slice(0, 4));
-    const sequence = nextDossierSequence(this.db, year);
-    const id = Number(
-      this.db
-        .prepare(
-          `INSERT INTO dossiers (year, sequence, title, summary, priority, owner, status, closing_reason, tlp, legal_basis, purpose, retention_until,
-                                 opened_on, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          year,
-          sequence,
-          dossier.title,
-          dossier.summary,
-          dossier.priority,
-          dossier.owner,
-          dossier.status,
-          dossier.closingReason,
-          dossier.tlp,
-          dossier.legalBasis,
-          dossier.purpose,
-          dossier.retentionUntil,
-          dossier.openedOn,
-          dossier.createdAt,
-          this.now,
-        ).lastInsertRowid,
-    );
+    const { id } = insertDossierRow(this.context, {
+      title: dossier.title,
+      summary: dossier.summary,
+      priority: dossier.priority,
+      owner: dossier.owner,
+      status: dossier.status,
+      closingReason: dossier.closingReason,
+      tlp: dossier.tlp,
+      legalBasis: dossier.legalBasis,
+      purpose: dossier.purpose,
+      retentionUntil: dossier.retentionUntil,
+      openedOn: dossier.openedOn,
+      createdAt: dossier.createdAt,
+      updatedAt: this.now,
+    });
     replaceDossierPhenomena(this.context, id, dossier.phenomena.map((phenomenon) => this.phenomenonId(phenomenon)));
     replaceDossierPartners(this.context, id, dossier.partners);
-    const insertChange = this.db.prepare(
-      `INSERT INTO dossier_status_changes (dossier_id, from_status, to_status, changed_on, recorded_at, actor, reason, closing_reason)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
     for (const change of dossier.statusHistory) {
-      insertChange.run(id, change.fromStatus, change.toStatus, change.changedOn, change.recordedAt, change.actor, change.reason, change.closingReason);
+      insertStatusChange(this.context, {
+        dossierId: id,
+        fromStatus: change.fromStatus,
+        toStatus: change.toStatus,
+        changedOn: change.changedOn,
+        recordedAt: change.recordedAt,
+        actor: change.actor,
+        reason: change.reason,
+        closingReason: change.closingReason,
+      });
     }
     assignImportedUid(this.db, 'dossier', id, dossier.uid);
     this.provenance('dossier', id, dossier.uid, 'created', dossier.number);
@@ -408,12 +397,21 @@ class ImportRun {
   }
 
   private updateDossier(id: number, dossier: DossierDocument): number {
-    this.db
-      .prepare(
-        `UPDATE dossiers SET title = ?, summary = ?, priority = ?, owner = ?, tlp = ?, legal_basis = ?, purpose = ?, retention_until = ?, updated_at = ?
-          WHERE id = ?`,
-      )
-      .run(dossier.title, dossier.summary, dossier.priority, dossier.owner, dossier.tlp, dossier.legalBasis, dossier.purpose, dossier.retentionUntil, this.now, id);
+    updateDossierRow(
+      this.context,
+      id,
+      {
+        title: dossier.title,
+        summary: dossier.summary,
+        priority: dossier.priority,
+        owner: dossier.owner,
+        tlp: dossier.tlp,
+        legalBasis: dossier.legalBasis,
+        purpose: dossier.purpose,
+        retentionUntil: dossier.retentionUntil,
+      },
+      this.now,
+    );
     replaceDossierPhenomena(this.context, id, dossier.phenomena.map((phenomenon) => this.phenomenonId(phenomenon)));
     replaceDossierPartners(this.context, id, dossier.partners);
     this.provenance('dossier', id, dossier.uid, 'updated', dossier.number);
@@ -435,66 +433,56 @@ class ImportRun {
       const phenomenonId = signal.phenomenon ? this.phenomenonId(signal.phenomenon) : null;
       const existing = this.existingIn('signal', 'signals', signal.uid, dossierId, action);
       if (existing !== null) {
-        db.prepare(
-          `UPDATE signals SET received_on = ?, how_received = ?, origin = ?, phenomenon_id = ?, summary = ?, description = ?, location = ?,
-                  source_grade = ?, information_grade = ?, tlp = ?, legal_basis = ?, purpose = ?, retention_until = ?, updated_at = ?,
-                  reporter_name = coalesce(?, reporter_name), reporter_contact = coalesce(?, reporter_contact)
-            WHERE id = ?`,
-        ).run(
-          signal.receivedOn,
-          signal.howReceived,
-          signal.origin,
-          phenomenonId,
-          signal.summary,
-          signal.description,
-          signal.location,
-          signal.sourceGrade,
-          signal.informationGrade,
-          signal.tlp,
-          signal.legalBasis,
-          signal.purpose,
-          signal.retentionUntil,
-          this.now,
-          signal.reporterName,
-          signal.reporterContact,
+        // A reporter this vault knows is not wiped by a bundle that left the reporter out; an
+        // anonymous report keeps no reporter, whatever was there.
+        const anonymous = signal.howReceived === 'anoniem';
+        updateSignalRow(
+          this.context,
           existing,
+          {
+            receivedOn: signal.receivedOn,
+            howReceived: signal.howReceived,
+            origin: signal.origin,
+            phenomenonId,
+            summary: signal.summary,
+            description: signal.description,
+            location: signal.location,
+            sourceGrade: signal.sourceGrade,
+            informationGrade: signal.informationGrade,
+            tlp: signal.tlp,
+            legalBasis: signal.legalBasis,
+            purpose: signal.purpose,
+            retentionUntil: signal.retentionUntil,
+            reporterName: anonymous ? null : (signal.reporterName ?? undefined),
+            reporterContact: anonymous ? null : (signal.reporterContact ?? undefined),
+          },
+          this.now,
         );
-        // An anonymous report keeps no reporter, whatever was there.
-        if (signal.howReceived === 'anoniem') db.prepare('UPDATE signals SET reporter_name = NULL, reporter_contact = NULL WHERE id = ?').run(existing);
         this.provenance('signal', existing, signal.uid, 'updated');
         this.updated.signals++;
         continue;
       }
-      const id = Number(
-        db
-          .prepare(
-            `INSERT INTO signals (received_on, how_received, reporter_name, reporter_contact, reporter_protected, origin, phenomenon_id, summary,
-                                  description, location, source_grade, information_grade, tlp, legal_basis, purpose, retention_until, dossier_id,
-                                  created_at, updated_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          )
-          .run(
-            signal.receivedOn,
-            signal.howReceived,
-            signal.reporterName,
-            signal.reporterContact,
-            Number(signal.reporterProtected),
-            signal.origin,
-            phenomenonId,
-            signal.summary,
-            signal.description,
-            signal.location,
-            signal.sourceGrade,
-            signal.informationGrade,
-            signal.tlp,
-            signal.legalBasis,
-            signal.purpose,
-            signal.retentionUntil,
-            dossierId,
-            signal.createdAt,
-            signal.updatedAt,
-          ).lastInsertRowid,
-      );
+      const id = insertSignalRow(this.context, {
+        receivedOn: signal.receivedOn,
+        howReceived: signal.howReceived,
+        reporterName: signal.reporterName,
+        reporterContact: signal.reporterContact,
+        reporterProtected: signal.reporterProtected,
+        origin: signal.origin,
+        phenomenonId,
+        summary: signal.summary,
+        description: signal.description,
+        location: signal.location,
+        sourceGrade: signal.sourceGrade,
+        informationGrade: signal.informationGrade,
+        tlp: signal.tlp,
+        legalBasis: signal.legalBasis,
+        purpose: signal.purpose,
+        retentionUntil: signal.retentionUntil,
+        dossierId,
+        createdAt: signal.createdAt,
+        updatedAt: signal.updatedAt,
+      });
       assignImportedUid(db, 'signal', id, signal.uid);
       this.provenance('signal', id, signal.uid, 'created');
       this.created.signals++;
@@ -503,22 +491,32 @@ class ImportRun {
     for (const note of dossier.notes) {
       const existing = this.existingIn('note', 'dossier_notes', note.uid, dossierId, action);
       if (existing !== null) {
-        db.prepare(
-          'UPDATE dossier_notes SET noted_on = ?, author = ?, body = ?, partner = ?, source_grade = ?, information_grade = ?, tlp = ?, internal = ? WHERE id = ?',
-        ).run(note.notedOn, note.author, note.body, note.partner, note.sourceGrade, note.informationGrade, note.tlp, Number(note.internal), existing);
+        updateNoteRow(this.context, existing, {
+          notedOn: note.notedOn,
+          author: note.author,
+          body: note.body,
+          partner: note.partner,
+          sourceGrade: note.sourceGrade,
+          informationGrade: note.informationGrade,
+          tlp: note.tlp,
+          internal: note.internal,
+        });
         this.provenance('note', existing, note.uid, 'updated');
         this.updated.notes++;
         continue;
       }
-      const id = Number(
-        db
-          .prepare(
-            `INSERT INTO dossier_notes (dossier_id, noted_on, author, body, partner, source_grade, information_grade, tlp, internal, created_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          )
-          .run(dossierId, note.notedOn, note.author, note.body, note.partner, note.sourceGrade, note.informationGrade, note.tlp, Number(note.internal), note.createdAt)
-          .lastInsertRowid,
-      );
+      const id = insertNoteRow(this.context, {
+        dossierId,
+        notedOn: note.notedOn,
+        author: note.author,
+        body: note.body,
+        partner: note.partner,
+        sourceGrade: note.sourceGrade,
+        informationGrade: note.informationGrade,
+        tlp: note.tlp,
+        internal: note.internal,
+        createdAt: note.createdAt,
+      });
       assignImportedUid(db, 'note', id, note.uid);
       this.provenance('note', id, note.uid, 'created');
       this.created.notes++;
@@ -526,34 +524,24 @@ class ImportRun {
 
     for (const measure of dossier.measures) {
       const existing = this.existingIn('measure', 'measures', measure.uid, dossierId, action);
-      const values = [
-        measure.kind,
-        measure.description,
-        measure.partner,
-        measure.plannedOn,
-        measure.startedOn,
-        measure.decidedOn,
-        measure.stage,
-        measure.outcome,
-        measure.tlp,
-      ];
+      const fields = {
+        kind: measure.kind,
+        description: measure.description,
+        partner: measure.partner,
+        plannedOn: measure.plannedOn,
+        startedOn: measure.startedOn,
+        decidedOn: measure.decidedOn,
+        stage: measure.stage,
+        outcome: measure.outcome,
+        tlp: measure.tlp,
+      };
       if (existing !== null) {
-        db.prepare(
-          `UPDATE measures SET kind = ?, description = ?, partner = ?, planned_on = ?, started_on = ?, decided_on = ?, stage = ?, outcome = ?, tlp = ?,
-                  updated_at = ? WHERE id = ?`,
-        ).run(...values, this.now, existing);
+        updateMeasureRow(this.context, existing, fields, this.now);
         this.provenance('measure', existing, measure.uid, 'updated');
         this.updated.measures++;
         continue;
       }
-      const id = Number(
-        db
-          .prepare(
-            `INSERT INTO measures (kind, description, partner, planned_on, started_on, decided_on, stage, outcome, tlp, dossier_id, created_at, updated_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          )
-          .run(...values, dossierId, measure.createdAt, measure.updatedAt).lastInsertRowid,
-      );
+      const id = insertMeasureRow(this.context, { ...fields, dossierId, createdAt: measure.createdAt, updatedAt: measure.updatedAt });
       assignImportedUid(db, 'measure', id, measure.uid);
       this.provenance('measure', id, measure.uid, 'created');
       this.created.measures++;
@@ -570,15 +558,18 @@ class ImportRun {
         claimUid(db, 'dossier-link', same, link.uid);
         continue;
       }
-      const id = Number(
-        db
-          .prepare(
-            `INSERT INTO subject_dossier_links (subject_id, dossier_id, role, valid_from, valid_until, source, source_grade, information_grade, tlp, created_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          )
-          .run(subjectId, dossierId, link.role, link.validFrom, link.validUntil, link.source, link.sourceGrade, link.informationGrade, link.tlp, link.createdAt)
-          .lastInsertRowid,
-      );
+      const id = insertDossierLinkRow(this.context, {
+        subjectId,
+        dossierId,
+        role: link.role,
+        validFrom: link.validFrom,
+        validUntil: link.validUntil,
+        source: link.source,
+        sourceGrade: link.sourceGrade,
+        informationGrade: link.informationGrade,
+        tlp: link.tlp,
+        createdAt: link.createdAt,
+      });
       assignImportedUid(db, 'dossier-link', id, link.uid);
       this.created.links++;
     }
@@ -593,34 +584,25 @@ class ImportRun {
     const dossierId = this.dossierIds.get(dossier.uid);
     if (dossierId === null || dossierId === undefined || this.skipAttachments.has(attachment.uid)) return null;
     const db = this.db;
-    const id = Number(
-      db
-        .prepare(
-          `INSERT INTO attachments (dossier_id, file_name, media_type, byte_size, sha256, chunk_size, added_at, added_by, source_grade, information_grade, tlp)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          dossierId,
-          attachment.fileName,
-          attachment.mediaType,
-          attachment.byteSize,
-          DIGEST_PENDING,
-          ATTACHMENT_CHUNK_SIZE,
-          attachment.addedAt,
-          attachment.addedBy,
-          attachment.sourceGrade,
-          attachment.informationGrade,
-          attachment.tlp,
-        ).lastInsertRowid,
-    );
-    const insertChunk = db.prepare('INSERT INTO attachment_chunks (attachment_id, seq, data) VALUES (?, ?, ?)');
+    const id = insertAttachmentRow(this.context, {
+      dossierId,
+      fileName: attachment.fileName,
+      mediaType: attachment.mediaType,
+      byteSize: attachment.byteSize,
+      addedAt: attachment.addedAt,
+      addedBy: attachment.addedBy,
+      sourceGrade: attachment.sourceGrade,
+      informationGrade: attachment.informationGrade,
+      tlp: attachment.tlp,
+    });
+    const writeChunk = attachmentChunkWriter(this.context, id);
     const buffer = Buffer.allocUnsafe(ATTACHMENT_CHUNK_SIZE);
     let filled = 0;
     let seq = 0;
     let head: Buffer | null = null;
     const flush = () => {
       if (filled === 0) return;
-      insertChunk.run(id, seq++, buffer.subarray(0, filled));
+      writeChunk(seq++, buffer.subarray(0, filled));
       filled = 0;
     };
     return {
@@ -639,7 +621,7 @@ class ImportRun {
         buffer.fill(0);
         // As attachment.import does: the content decides the media type of images and PDFs.
         const mediaType = decideMediaType(head ?? Buffer.alloc(0), attachment.fileName, attachment.mediaType);
-        db.prepare('UPDATE attachments SET sha256 = ?, media_type = ? WHERE id = ?').run(attachment.sha256, mediaType, id);
+        completeAttachmentRow(this.context, id, { sha256: attachment.sha256, mediaType });
         assignImportedUid(db, 'attachment', id, attachment.uid);
         this.provenance('attachment', id, attachment.uid, 'created');
         this.created.attachments++;
