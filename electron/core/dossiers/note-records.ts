@@ -44,7 +44,7 @@ export function insertNoteRow(context: DossierContext, row: NoteRowValues): numb
 }
 
 /** The fields of a note that an update may set, with their columns. */
-export const NOTE_COLUMN_OF = {
+const NOTE_COLUMN_OF = {
   notedOn: 'noted_on',
   author: 'author',
   body: 'body',
