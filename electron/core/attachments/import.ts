@@ -3,13 +3,13 @@ import fs from 'node:fs';
 import type { Attachment } from '../../../shared/api/attachments';
 import type { InformationGrade, SourceGrade, TlpCode } from '../../../shared/domain/enums';
 import { CoreError } from '../errors';
-import { inTransaction, timestamp, type DossierContext } from '../dossiers/context';
+import { inTransaction, type DossierContext } from '../dossiers/context';
 import { requireDossier, touchDossier } from '../dossiers/dossier-records';
 import { beginBulkWrite } from './bulk-write';
 import { ATTACHMENT_CHUNK_SIZE, type ByteProgress } from './chunking';
 import { sanitizeFileName } from './file-name';
 import { decideMediaType } from './media-type';
-import { ATTACHMENT_COLUMNS, toAttachment, type AttachmentRow } from './records';
+import { ATTACHMENT_COLUMNS, attachmentChunkWriter, completeAttachmentRow, insertAttachmentRow, toAttachment, type AttachmentRow } from './records';
 import { fileError } from './source-errors';
 
 export interface AttachmentImport {
@@ -23,9 +23,6 @@ export interface AttachmentImport {
   informationGrade: InformationGrade;
   tlp: TlpCode;
 }
-
-/** Stands in for the digest between the row's insert and the last chunk, inside the one transaction. */
-const DIGEST_PENDING = '0'.repeat(64);
 
 /** Fill `buffer` from the file's current position; fewer bytes only at the end of the file. */
 function readChunk(fd: number, buffer: Buffer): number {
@@ -78,28 +75,16 @@ export function importAttachment(context: DossierContext, input: AttachmentImpor
       attachment = inTransaction(context, () => {
         requireDossier(context, input.dossierId);
         let length = readChunk(fd, buffer);
-        const attachmentId = Number(
-          context.db
-            .prepare(
-              `INSERT INTO attachments (dossier_id, file_name, media_type, byte_size, sha256, chunk_size, added_at, added_by,
-                 source_grade, information_grade, tlp)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-            )
-            .run(
-              input.dossierId,
-              fileName,
-              decideMediaType(buffer.subarray(0, length), fileName, input.mediaType),
-              total,
-              DIGEST_PENDING,
-              ATTACHMENT_CHUNK_SIZE,
-              timestamp(context),
-              context.actor,
-              input.sourceGrade,
-              input.informationGrade,
-              input.tlp,
-            ).lastInsertRowid,
-        );
-        const insertChunk = context.db.prepare('INSERT INTO attachment_chunks (attachment_id, seq, data) VALUES (?, ?, ?)');
+        const attachmentId = insertAttachmentRow(context, {
+          dossierId: input.dossierId,
+          fileName,
+          mediaType: decideMediaType(buffer.subarray(0, length), fileName, input.mediaType),
+          byteSize: total,
+          sourceGrade: input.sourceGrade,
+          informationGrade: input.informationGrade,
+          tlp: input.tlp,
+        });
+        const writeChunk = attachmentChunkWriter(context, attachmentId);
         const hash = crypto.createHash('sha256');
         let done = 0;
         onProgress?.(0, total);
@@ -108,14 +93,14 @@ export function importAttachment(context: DossierContext, input: AttachmentImpor
           done += length;
           if (done > total) break;
           hash.update(chunk);
-          insertChunk.run(attachmentId, seq, chunk);
+          writeChunk(seq, chunk);
           onProgress?.(done, total);
           length = readChunk(fd, buffer);
         }
         if (done !== total) {
           throw new CoreError('IO_ERROR', `import attachment: the file changed while it was read (${done} of ${total} bytes)`);
         }
-        context.db.prepare('UPDATE attachments SET sha256 = ? WHERE id = ?').run(hash.digest('hex'), attachmentId);
+        completeAttachmentRow(context, attachmentId, { sha256: hash.digest('hex') });
         touchDossier(context, input.dossierId);
         context.audit('attachment.imported', { attachmentId, dossierId: input.dossierId, bytes: total });
         return toAttachment(context.db.prepare(`SELECT ${ATTACHMENT_COLUMNS} FROM attachments a WHERE a.id = ?`).get(attachmentId) as AttachmentRow);

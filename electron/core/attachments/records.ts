@@ -1,6 +1,7 @@
 import type { Attachment } from '../../../shared/api/attachments';
 import type { InformationGrade, SourceGrade, TlpCode } from '../../../shared/domain/enums';
-import { notFound, type DossierContext } from '../dossiers/context';
+import { notFound, timestamp, type DossierContext } from '../dossiers/context';
+import { ATTACHMENT_CHUNK_SIZE } from './chunking';
 
 /** Rows of `attachments` (migration 0004) and what the attachment modules need to read them. */
 
@@ -48,4 +49,66 @@ export function requireAttachment(context: DossierContext, attachmentId: number)
     .get(attachmentId) as AttachmentRow | undefined;
   if (!row) throw notFound('attachment', attachmentId);
   return row;
+}
+
+/**
+ * The writers of `attachments` and `attachment_chunks` rows, for attachment.import and the bundle
+ * import alike. A row is inserted before its content, with the vault's chunk size and a pending
+ * digest; the writer of the last chunk then completes it, inside the same transaction. The time
+ * and the user who added it default to now and the vault's user (an imported one keeps its own).
+ */
+export interface AttachmentRowValues {
+  dossierId: number;
+  fileName: string;
+  mediaType: string;
+  byteSize: number;
+  addedAt?: string;
+  addedBy?: string;
+  sourceGrade: SourceGrade;
+  informationGrade: InformationGrade;
+  tlp: TlpCode;
+}
+
+/** Stands in for the digest between the row's insert and the last chunk, inside the one transaction. */
+const DIGEST_PENDING = '0'.repeat(64);
+
+export function insertAttachmentRow(context: DossierContext, row: AttachmentRowValues): number {
+  return Number(
+    context.db
+      .prepare(
+        `INSERT INTO attachments (dossier_id, file_name, media_type, byte_size, sha256, chunk_size, added_at, added_by,
+           source_grade, information_grade, tlp)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        row.dossierId,
+        row.fileName,
+        row.mediaType,
+        row.byteSize,
+        DIGEST_PENDING,
+        ATTACHMENT_CHUNK_SIZE,
+        row.addedAt ?? timestamp(context),
+        row.addedBy ?? context.actor,
+        row.sourceGrade,
+        row.informationGrade,
+        row.tlp,
+      ).lastInsertRowid,
+  );
+}
+
+/** Writes an attachment's chunks in order, with one prepared statement. */
+export function attachmentChunkWriter(context: DossierContext, attachmentId: number): (seq: number, data: Buffer) => void {
+  const insertChunk = context.db.prepare('INSERT INTO attachment_chunks (attachment_id, seq, data) VALUES (?, ?, ?)');
+  return (seq, data) => {
+    insertChunk.run(attachmentId, seq, data);
+  };
+}
+
+/** The digest of the content written, and the media type when only the content could decide it. */
+export function completeAttachmentRow(context: DossierContext, attachmentId: number, completion: { sha256: string; mediaType?: string }): void {
+  if (completion.mediaType === undefined) {
+    context.db.prepare('UPDATE attachments SET sha256 = ? WHERE id = ?').run(completion.sha256, attachmentId);
+  } else {
+    context.db.prepare('UPDATE attachments SET sha256 = ?, media_type = ? WHERE id = ?').run(completion.sha256, completion.mediaType, attachmentId);
+  }
 }

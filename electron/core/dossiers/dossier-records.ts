@@ -10,6 +10,7 @@ import {
 import { notFound, timestamp, type DossierContext } from './context';
 import { formatDossierNumber, nextDossierSequence } from './numbering';
 import { phenomenaById } from './phenomena';
+import { changedFields } from './sql';
 
 /** Rows of `dossiers` and what every dossier module needs to read and write them. */
 
@@ -109,46 +110,133 @@ export interface NewDossier {
 }
 
 /**
- * Insert a dossier with the next number of its opening year and its first history entry
- * ("signaal ontvangen"). The caller runs this inside its transaction; phenomena are checked by it.
+ * One row of `dossiers` as its writer takes it, for the API and the bundle import alike: left out
+ * is NULL, and both timestamps default to now (an imported dossier keeps its own creation time).
  */
-export function insertDossier(context: DossierContext, dossier: NewDossier): number {
-  const year = Number(dossier.openedOn.slice(0, 4));
+export interface DossierRowValues {
+  title: string;
+  summary?: string | null;
+  priority: Priority;
+  owner?: string | null;
+  status: DossierStatus;
+  closingReason?: ClosingReason | null;
+  tlp: TlpCode;
+  legalBasis?: string | null;
+  purpose?: string | null;
+  retentionUntil?: string | null;
+  openedOn: string;
+  createdAt?: string;
+  updatedAt?: string;
+}
+
+/** Insert a dossier row with the next number of its opening year. Phenomena, partners, history and audit are the caller's. */
+export function insertDossierRow(context: DossierContext, row: DossierRowValues): { id: number; number: string } {
+  const year = Number(row.openedOn.slice(0, 4));
   const sequence = nextDossierSequence(context.db, year);
   const now = timestamp(context);
   const id = Number(
     context.db
       .prepare(
-        `INSERT INTO dossiers (year, sequence, title, summary, priority, owner, status, tlp, legal_basis, purpose, retention_until,
+        `INSERT INTO dossiers (year, sequence, title, summary, priority, owner, status, closing_reason, tlp, legal_basis, purpose, retention_until,
                                opened_on, created_at, updated_at)
-         VALUES (@year, @sequence, @title, @summary, @priority, @owner, @status, @tlp, @legalBasis, @purpose, @retentionUntil,
-                 @openedOn, @now, @now)`,
+         VALUES (@year, @sequence, @title, @summary, @priority, @owner, @status, @closingReason, @tlp, @legalBasis, @purpose, @retentionUntil,
+                 @openedOn, @createdAt, @updatedAt)`,
       )
       .run({
         year,
         sequence,
-        title: dossier.title,
-        summary: dossier.summary ?? null,
-        priority: dossier.priority,
-        owner: dossier.owner ?? null,
-        status: INITIAL_DOSSIER_STATUS,
-        tlp: dossier.tlp,
-        legalBasis: dossier.legalBasis ?? null,
-        purpose: dossier.purpose ?? null,
-        retentionUntil: dossier.retentionUntil ?? null,
-        openedOn: dossier.openedOn,
-        now,
+        title: row.title,
+        summary: row.summary ?? null,
+        priority: row.priority,
+        owner: row.owner ?? null,
+        status: row.status,
+        closingReason: row.closingReason ?? null,
+        tlp: row.tlp,
+        legalBasis: row.legalBasis ?? null,
+        purpose: row.purpose ?? null,
+        retentionUntil: row.retentionUntil ?? null,
+        openedOn: row.openedOn,
+        createdAt: row.createdAt ?? now,
+        updatedAt: row.updatedAt ?? now,
       }).lastInsertRowid,
   );
+  return { id, number: formatDossierNumber(year, sequence) };
+}
+
+/** The descriptive fields of a dossier that an update may set, with their columns. */
+export const DOSSIER_COLUMN_OF = {
+  title: 'title',
+  summary: 'summary',
+  priority: 'priority',
+  owner: 'owner',
+  tlp: 'tlp',
+  legalBasis: 'legal_basis',
+  purpose: 'purpose',
+  retentionUntil: 'retention_until',
+} as const;
+
+export type DossierFields = Partial<Pick<DossierRowValues, keyof typeof DOSSIER_COLUMN_OF>>;
+
+/**
+ * Set the given fields of a dossier row (left out: as it is; null clears) and move its `updated_at`,
+ * also when no field is given (its phenomena or partners changed).
+ */
+export function updateDossierRow(context: DossierContext, dossierId: number, fields: DossierFields, updatedAt = timestamp(context)): void {
+  const changes = changedFields(fields, DOSSIER_COLUMN_OF);
+  const assignments = [...changes.map((change) => `${change.column} = ?`), 'updated_at = ?'];
+  context.db.prepare(`UPDATE dossiers SET ${assignments.join(', ')} WHERE id = ?`).run(...changes.map((change) => change.value), updatedAt, dossierId);
+}
+
+/** One row of a dossier's status history; left out is NULL. */
+export interface StatusChangeValues {
+  dossierId: number;
+  fromStatus: DossierStatus | null;
+  toStatus: DossierStatus;
+  changedOn: string;
+  recordedAt: string;
+  actor: string;
+  reason?: string | null;
+  closingReason?: ClosingReason | null;
+}
+
+export function insertStatusChange(context: DossierContext, change: StatusChangeValues): number {
+  return Number(
+    context.db
+      .prepare(
+        `INSERT INTO dossier_status_changes (dossier_id, from_status, to_status, changed_on, recorded_at, actor, reason, closing_reason)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        change.dossierId,
+        change.fromStatus,
+        change.toStatus,
+        change.changedOn,
+        change.recordedAt,
+        change.actor,
+        change.reason ?? null,
+        change.closingReason ?? null,
+      ).lastInsertRowid,
+  );
+}
+
+/**
+ * Insert a dossier with the next number of its opening year and its first history entry
+ * ("signaal ontvangen"). The caller runs this inside its transaction; phenomena are checked by it.
+ */
+export function insertDossier(context: DossierContext, dossier: NewDossier): number {
+  const now = timestamp(context);
+  const { id, number } = insertDossierRow(context, { ...dossier, status: INITIAL_DOSSIER_STATUS, createdAt: now, updatedAt: now });
   replaceDossierPhenomena(context, id, dossier.phenomenonIds ?? []);
   replaceDossierPartners(context, id, dossier.partners ?? []);
-  context.db
-    .prepare(
-      `INSERT INTO dossier_status_changes (dossier_id, from_status, to_status, changed_on, recorded_at, actor)
-       VALUES (?, NULL, ?, ?, ?, ?)`,
-    )
-    .run(id, INITIAL_DOSSIER_STATUS, dossier.firstStatusOn ?? dossier.openedOn, now, context.actor);
-  context.audit('dossier.created', { dossierId: id, number: formatDossierNumber(year, sequence) });
+  insertStatusChange(context, {
+    dossierId: id,
+    fromStatus: null,
+    toStatus: INITIAL_DOSSIER_STATUS,
+    changedOn: dossier.firstStatusOn ?? dossier.openedOn,
+    recordedAt: now,
+    actor: context.actor,
+  });
+  context.audit('dossier.created', { dossierId: id, number });
   return id;
 }
 

@@ -2,15 +2,17 @@ import type { ParsedInput } from '../../../shared/api';
 import type { Dossier, DossierSummary, Page } from '../../../shared/api/dossier-types';
 import { STATUS_TRANSITIONS } from '../../../shared/domain/enums';
 import { auditRetentionChange, requireRetentionReason, retentionDateOf } from '../reports/retention';
-import { inTransaction, requireNotInFuture, timestamp, today, type DossierContext } from './context';
+import { inTransaction, requireNotInFuture, today, type DossierContext } from './context';
 import {
   DOSSIER_COLUMNS,
+  DOSSIER_COLUMN_OF,
   dossierSummary,
   insertDossier,
   replaceDossierPartners,
   replaceDossierPhenomena,
   requireDossier,
   toDossierSummaries,
+  updateDossierRow,
   type DossierRow,
 } from './dossier-records';
 import { dossierLinksOfDossier } from './links';
@@ -115,17 +117,6 @@ export function listDossiers(context: DossierContext, filter: DossierFilter): Pa
   return { items: toDossierSummaries(context, rows), total, limit: filter.limit, offset: filter.offset };
 }
 
-const DOSSIER_COLUMN_OF = {
-  title: 'title',
-  summary: 'summary',
-  priority: 'priority',
-  owner: 'owner',
-  tlp: 'tlp',
-  legalBasis: 'legal_basis',
-  purpose: 'purpose',
-  retentionUntil: 'retention_until',
-} as const;
-
 export function updateDossier(context: DossierContext, input: ParsedInput<'dossier.update'>): DossierSummary {
   const { dossierId, phenomenonIds, partners, retentionReason, ...columns } = input;
   return inTransaction(context, () => {
@@ -146,10 +137,7 @@ export function updateDossier(context: DossierContext, input: ParsedInput<'dossi
       fields.push('partners');
     }
     if (fields.length === 0) return dossierSummary(context, dossierId);
-    const assignments = [...changes.map((change) => `${change.column} = ?`), 'updated_at = ?'];
-    context.db
-      .prepare(`UPDATE dossiers SET ${assignments.join(', ')} WHERE id = ?`)
-      .run(...changes.map((change) => change.value), timestamp(context), dossierId);
+    updateDossierRow(context, dossierId, columns);
     context.audit('dossier.updated', { dossierId, fields });
     if (reason !== null) {
       auditRetentionChange(context, { kind: 'dossier', id: dossierId, number: before.number, from: retentionBefore, to: retentionDateOf(context, 'dossier', dossierId), reason });

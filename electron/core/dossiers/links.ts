@@ -1,8 +1,9 @@
 import type { ParsedInput } from '../../../shared/api';
 import type { DossierLink, DossierRef, SubjectLink, SubjectSummary } from '../../../shared/api/dossier-types';
 import type { DossierStatus, InformationGrade, SourceGrade, SubjectLinkKind, SubjectRole, TlpCode } from '../../../shared/domain/enums';
-import { inTransaction, notFound, timestamp, type DossierContext } from './context';
+import { inTransaction, notFound, type DossierContext } from './context';
 import { requireDossier, touchDossier } from './dossier-records';
+import { insertDossierLinkRow, insertSubjectLinkRow } from './link-records';
 import { SUBJECT_SUMMARY_COLUMNS, requireSubject, toSubjectSummary, type SubjectSummaryRow } from './subject-records';
 
 interface LinkMetadataRow {
@@ -45,22 +46,6 @@ function metadataOf(row: LinkMetadataRow) {
   };
 }
 
-/** The metadata every link carries (period, source, grading, handling code), as insert columns and parameters. */
-const LINK_METADATA_INSERT = 'valid_from, valid_until, source, source_grade, information_grade, tlp, created_at';
-const LINK_METADATA_VALUES = '@validFrom, @validUntil, @source, @sourceGrade, @informationGrade, @tlp, @createdAt';
-
-function linkMetadataParams(context: DossierContext, input: ParsedInput<'subject.linkToDossier' | 'subject.link'>) {
-  return {
-    validFrom: input.validFrom ?? null,
-    validUntil: input.validUntil ?? null,
-    source: input.source ?? null,
-    sourceGrade: input.sourceGrade,
-    informationGrade: input.informationGrade,
-    tlp: input.tlp,
-    createdAt: timestamp(context),
-  };
-}
-
 /**
  * Reporter protection. A subject linked to a dossier as `melder` is the reporter's identity, which
  * is protected (DOMAIN.md, issue 4: never exported or printed unless the user says so for that
@@ -87,14 +72,17 @@ export function linkSubjectToDossier(context: DossierContext, input: ParsedInput
   return inTransaction(context, () => {
     requireSubject(context, input.subjectId);
     requireDossier(context, input.dossierId);
-    const id = Number(
-      context.db
-        .prepare(
-          `INSERT INTO subject_dossier_links (subject_id, dossier_id, role, ${LINK_METADATA_INSERT})
-           VALUES (@subjectId, @dossierId, @role, ${LINK_METADATA_VALUES})`,
-        )
-        .run({ subjectId: input.subjectId, dossierId: input.dossierId, role: input.role, ...linkMetadataParams(context, input) }).lastInsertRowid,
-    );
+    const id = insertDossierLinkRow(context, {
+      subjectId: input.subjectId,
+      dossierId: input.dossierId,
+      role: input.role,
+      validFrom: input.validFrom,
+      validUntil: input.validUntil,
+      source: input.source,
+      sourceGrade: input.sourceGrade,
+      informationGrade: input.informationGrade,
+      tlp: input.tlp,
+    });
     touchDossier(context, input.dossierId);
     context.audit('subject.linked-to-dossier', { linkId: id, subjectId: input.subjectId, dossierId: input.dossierId, role: input.role });
     const row = context.db.prepare(`SELECT ${DOSSIER_LINK_COLUMNS} FROM subject_dossier_links l WHERE l.id = ?`).get(id) as DossierLinkRow;
@@ -106,15 +94,17 @@ export function linkSubjects(context: DossierContext, input: ParsedInput<'subjec
   return inTransaction(context, () => {
     requireSubject(context, input.fromSubjectId);
     requireSubject(context, input.toSubjectId);
-    const id = Number(
-      context.db
-        .prepare(
-          `INSERT INTO subject_links (from_subject_id, to_subject_id, kind, ${LINK_METADATA_INSERT})
-           VALUES (@fromSubjectId, @toSubjectId, @kind, ${LINK_METADATA_VALUES})`,
-        )
-        .run({ fromSubjectId: input.fromSubjectId, toSubjectId: input.toSubjectId, kind: input.kind, ...linkMetadataParams(context, input) })
-        .lastInsertRowid,
-    );
+    const id = insertSubjectLinkRow(context, {
+      fromSubjectId: input.fromSubjectId,
+      toSubjectId: input.toSubjectId,
+      kind: input.kind,
+      validFrom: input.validFrom,
+      validUntil: input.validUntil,
+      source: input.source,
+      sourceGrade: input.sourceGrade,
+      informationGrade: input.informationGrade,
+      tlp: input.tlp,
+    });
     context.audit('subject.linked', { linkId: id, fromSubjectId: input.fromSubjectId, toSubjectId: input.toSubjectId, kind: input.kind });
     const row = context.db.prepare(`SELECT ${SUBJECT_LINK_COLUMNS} FROM subject_links l WHERE l.id = ?`).get(id) as SubjectLinkRow;
     return toSubjectLink(row);

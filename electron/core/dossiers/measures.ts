@@ -1,8 +1,9 @@
 import type { ParsedInput } from '../../../shared/api';
 import type { Measure } from '../../../shared/api/dossier-types';
 import type { MeasureKind, MeasureStage, Partner, TlpCode } from '../../../shared/domain/enums';
-import { inTransaction, notFound, timestamp, type DossierContext } from './context';
+import { inTransaction, notFound, type DossierContext } from './context';
 import { requireDossier, touchDossier } from './dossier-records';
+import { MEASURE_COLUMN_OF, insertMeasureRow, updateMeasureRow } from './measure-records';
 import { changedFields } from './sql';
 
 interface MeasureRow {
@@ -57,44 +58,23 @@ function requireMeasure(context: DossierContext, measureId: number): MeasureRow 
 export function addMeasure(context: DossierContext, input: ParsedInput<'measure.add'>): Measure {
   return inTransaction(context, () => {
     requireDossier(context, input.dossierId);
-    const id = Number(
-      context.db
-        .prepare(
-          `INSERT INTO measures (dossier_id, kind, description, partner, planned_on, started_on, decided_on, stage, outcome, tlp,
-                                 created_at, updated_at)
-           VALUES (@dossierId, @kind, @description, @partner, @plannedOn, @startedOn, @decidedOn, @stage, @outcome, @tlp, @now, @now)`,
-        )
-        .run({
-          dossierId: input.dossierId,
-          kind: input.kind,
-          description: input.description ?? null,
-          partner: input.partner ?? null,
-          plannedOn: input.plannedOn ?? null,
-          startedOn: input.startedOn ?? null,
-          decidedOn: input.decidedOn ?? null,
-          stage: input.stage,
-          outcome: input.outcome ?? null,
-          tlp: input.tlp,
-          now: timestamp(context),
-        }).lastInsertRowid,
-    );
+    const id = insertMeasureRow(context, {
+      dossierId: input.dossierId,
+      kind: input.kind,
+      description: input.description,
+      partner: input.partner,
+      plannedOn: input.plannedOn,
+      startedOn: input.startedOn,
+      decidedOn: input.decidedOn,
+      stage: input.stage,
+      outcome: input.outcome,
+      tlp: input.tlp,
+    });
     touchDossier(context, input.dossierId);
     context.audit('measure.added', { measureId: id, dossierId: input.dossierId, kind: input.kind });
     return toMeasure(requireMeasure(context, id));
   });
 }
-
-const MEASURE_COLUMN_OF = {
-  kind: 'kind',
-  description: 'description',
-  partner: 'partner',
-  plannedOn: 'planned_on',
-  startedOn: 'started_on',
-  decidedOn: 'decided_on',
-  stage: 'stage',
-  outcome: 'outcome',
-  tlp: 'tlp',
-} as const;
 
 export function updateMeasure(context: DossierContext, input: ParsedInput<'measure.update'>): Measure {
   const { measureId, ...fields } = input;
@@ -102,9 +82,7 @@ export function updateMeasure(context: DossierContext, input: ParsedInput<'measu
     const before = requireMeasure(context, measureId);
     const changes = changedFields(fields, MEASURE_COLUMN_OF);
     if (changes.length === 0) return toMeasure(before);
-    context.db
-      .prepare(`UPDATE measures SET ${changes.map((change) => `${change.column} = ?`).join(', ')}, updated_at = ? WHERE id = ?`)
-      .run(...changes.map((change) => change.value), timestamp(context), measureId);
+    updateMeasureRow(context, measureId, fields);
     touchDossier(context, before.dossier_id);
     context.audit('measure.updated', { measureId, dossierId: before.dossier_id, fields: changes.map((change) => change.field) });
     return toMeasure(requireMeasure(context, measureId));

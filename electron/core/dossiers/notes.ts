@@ -1,8 +1,9 @@
 import type { ParsedInput } from '../../../shared/api';
 import type { Note, Page } from '../../../shared/api/dossier-types';
 import type { InformationGrade, Partner, SourceGrade, TlpCode } from '../../../shared/domain/enums';
-import { inTransaction, requireNotInFuture, timestamp, toBoolean, today, type DossierContext } from './context';
+import { inTransaction, requireNotInFuture, toBoolean, type DossierContext } from './context';
 import { requireDossier, touchDossier } from './dossier-records';
+import { insertNoteRow } from './note-records';
 
 interface NoteRow {
   id: number;
@@ -41,25 +42,16 @@ export function addNote(context: DossierContext, input: ParsedInput<'note.add'>)
   return inTransaction(context, () => {
     requireDossier(context, input.dossierId);
     requireNotInFuture(context, 'notedOn', input.notedOn);
-    const id = Number(
-      context.db
-        .prepare(
-          `INSERT INTO dossier_notes (dossier_id, noted_on, author, body, partner, source_grade, information_grade, tlp, internal, created_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          input.dossierId,
-          input.notedOn ?? today(context),
-          context.actor,
-          input.body,
-          input.partner ?? null,
-          input.sourceGrade,
-          input.informationGrade,
-          input.tlp,
-          Number(input.internal),
-          timestamp(context),
-        ).lastInsertRowid,
-    );
+    const id = insertNoteRow(context, {
+      dossierId: input.dossierId,
+      notedOn: input.notedOn,
+      body: input.body,
+      partner: input.partner,
+      sourceGrade: input.sourceGrade,
+      informationGrade: input.informationGrade,
+      tlp: input.tlp,
+      internal: input.internal,
+    });
     touchDossier(context, input.dossierId);
     context.audit('note.added', { noteId: id, dossierId: input.dossierId });
     return toNote(context.db.prepare(`SELECT ${NOTE_COLUMNS} FROM dossier_notes WHERE id = ?`).get(id) as NoteRow);

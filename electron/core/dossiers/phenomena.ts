@@ -49,6 +49,18 @@ function codeFor(label: string, parentCode: string | null): string {
   return parentCode ? `${parentCode}.${slug}` : slug;
 }
 
+/**
+ * The writer of `phenomena` rows, for the API and the bundle import alike: a new phenomenon comes
+ * last in the list. Checking the code and the parent, and the audit entry, are the caller's.
+ */
+export function insertPhenomenonRow(context: DossierContext, row: { code: string; parentId: number | null; label: string }): number {
+  const position = context.db.prepare('SELECT coalesce(max(position), 0) + 1 FROM phenomena').pluck().get() as number;
+  return Number(
+    context.db.prepare('INSERT INTO phenomena (code, parent_id, label, position) VALUES (?, ?, ?, ?)').run(row.code, row.parentId, row.label, position)
+      .lastInsertRowid,
+  );
+}
+
 export function addPhenomenon(context: DossierContext, input: { label: string; parentId?: number }): Phenomenon {
   return inTransaction(context, () => {
     let parentCode: string | null = null;
@@ -64,12 +76,7 @@ export function addPhenomenon(context: DossierContext, input: { label: string; p
     if (context.db.prepare('SELECT 1 FROM phenomena WHERE code = ?').get(code)) {
       throw new CoreError('PHENOMENON_EXISTS', `phenomenon ${code} exists`, { code });
     }
-    const position = context.db.prepare('SELECT coalesce(max(position), 0) + 1 FROM phenomena').pluck().get() as number;
-    const id = Number(
-      context.db
-        .prepare('INSERT INTO phenomena (code, parent_id, label, position) VALUES (?, ?, ?, ?)')
-        .run(code, input.parentId ?? null, input.label, position).lastInsertRowid,
-    );
+    const id = insertPhenomenonRow(context, { code, parentId: input.parentId ?? null, label: input.label });
     context.audit('phenomenon.added', { phenomenonId: id, code });
     return { id, code, label: input.label, parentId: input.parentId ?? null, isSeed: false };
   });

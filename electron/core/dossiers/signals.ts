@@ -6,6 +6,7 @@ import { inTransaction, invalidField, notFound, requireNotInFuture, timestamp, t
 import { dossierSummary, insertDossier, requireDossier, touchDossier } from './dossier-records';
 import { auditRetentionChange, requireRetentionReason, retentionDateOf } from '../reports/retention';
 import { assertPhenomenaExist, phenomenaById } from './phenomena';
+import { SIGNAL_COLUMN_OF, insertSignalRow, updateSignalRow } from './signal-records';
 import { changedFields, type SqlQuery } from './sql';
 
 interface SignalRow {
@@ -98,36 +99,24 @@ export function createSignal(context: DossierContext, input: ParsedInput<'signal
     assertReporterFitsHowReceived({ how_received: input.howReceived, reporter_name: input.reporterName ?? null, reporter_contact: input.reporterContact ?? null });
     requireNotInFuture(context, 'receivedOn', input.receivedOn);
     if (input.phenomenonId) assertPhenomenaExist(context, [input.phenomenonId]);
-    const id = Number(
-      context.db
-        .prepare(
-          `INSERT INTO signals (received_on, how_received, reporter_name, reporter_contact, reporter_protected, origin, phenomenon_id,
-                                summary, description, location, source_grade, information_grade, tlp, legal_basis, purpose,
-                                retention_until, created_at, updated_at)
-           VALUES (@receivedOn, @howReceived, @reporterName, @reporterContact, @reporterProtected, @origin, @phenomenonId,
-                   @summary, @description, @location, @sourceGrade, @informationGrade, @tlp, @legalBasis, @purpose,
-                   @retentionUntil, @now, @now)`,
-        )
-        .run({
-          receivedOn: input.receivedOn ?? today(context),
-          howReceived: input.howReceived,
-          reporterName: input.reporterName ?? null,
-          reporterContact: input.reporterContact ?? null,
-          reporterProtected: Number(input.reporterProtected),
-          origin: input.origin ?? null,
-          phenomenonId: input.phenomenonId ?? null,
-          summary: input.summary,
-          description: input.description ?? null,
-          location: input.location ?? null,
-          sourceGrade: input.sourceGrade,
-          informationGrade: input.informationGrade,
-          tlp: input.tlp,
-          legalBasis: input.legalBasis ?? null,
-          purpose: input.purpose ?? null,
-          retentionUntil: input.retentionUntil ?? null,
-          now: timestamp(context),
-        }).lastInsertRowid,
-    );
+    const id = insertSignalRow(context, {
+      receivedOn: input.receivedOn,
+      howReceived: input.howReceived,
+      reporterName: input.reporterName,
+      reporterContact: input.reporterContact,
+      reporterProtected: input.reporterProtected,
+      origin: input.origin,
+      phenomenonId: input.phenomenonId,
+      summary: input.summary,
+      description: input.description,
+      location: input.location,
+      sourceGrade: input.sourceGrade,
+      informationGrade: input.informationGrade,
+      tlp: input.tlp,
+      legalBasis: input.legalBasis,
+      purpose: input.purpose,
+      retentionUntil: input.retentionUntil,
+    });
     context.audit('signal.created', { signalId: id });
     return readSignal(context, id);
   });
@@ -237,25 +226,6 @@ export function signalSummariesOfDossier(context: DossierContext, dossierId: num
   return rows.map((row) => toSignalSummary(row, phenomena));
 }
 
-const SIGNAL_COLUMN_OF = {
-  receivedOn: 'received_on',
-  howReceived: 'how_received',
-  reporterName: 'reporter_name',
-  reporterContact: 'reporter_contact',
-  reporterProtected: 'reporter_protected',
-  origin: 'origin',
-  phenomenonId: 'phenomenon_id',
-  summary: 'summary',
-  description: 'description',
-  location: 'location',
-  sourceGrade: 'source_grade',
-  informationGrade: 'information_grade',
-  tlp: 'tlp',
-  legalBasis: 'legal_basis',
-  purpose: 'purpose',
-  retentionUntil: 'retention_until',
-} as const;
-
 export function updateSignal(context: DossierContext, input: ParsedInput<'signal.update'>): Signal {
   const { signalId, retentionReason, ...fields } = input;
   return inTransaction(context, () => {
@@ -268,9 +238,7 @@ export function updateSignal(context: DossierContext, input: ParsedInput<'signal
     if (fields.phenomenonId) assertPhenomenaExist(context, [fields.phenomenonId]);
     const changes = changedFields(fields, SIGNAL_COLUMN_OF);
     if (changes.length === 0) return toSignal(before, phenomenaById(context));
-    context.db
-      .prepare(`UPDATE signals SET ${changes.map((change) => `${change.column} = ?`).join(', ')}, updated_at = ? WHERE id = ?`)
-      .run(...changes.map((change) => change.value), timestamp(context), signalId);
+    updateSignalRow(context, signalId, fields);
     if (before.dossier_id !== null) touchDossier(context, before.dossier_id);
     const after = requireSignalRow(context, signalId);
     assertReporterFitsHowReceived(after);

@@ -3,7 +3,7 @@ import type { DossierSummary, StatusChange } from '../../../shared/api/dossier-t
 import { CLOSED_STATUS, FINAL_DOSSIER_STATUSES, canChangeStatus, type ClosingReason, type DossierStatus } from '../../../shared/domain/enums';
 import { CoreError } from '../errors';
 import { inTransaction, requireNotInFuture, timestamp, today, type DossierContext } from './context';
-import { dossierSummary, requireDossier } from './dossier-records';
+import { dossierSummary, insertStatusChange, requireDossier } from './dossier-records';
 
 interface StatusChangeRow {
   id: number;
@@ -74,15 +74,16 @@ export function changeDossierStatus(
     context.db
       .prepare('UPDATE dossiers SET status = ?, closing_reason = ?, updated_at = ? WHERE id = ?')
       .run(input.to, closingReason, recordedAt, input.dossierId);
-    const changeId = Number(
-      context.db
-        .prepare(
-          `INSERT INTO dossier_status_changes (dossier_id, from_status, to_status, changed_on, recorded_at, actor, reason, closing_reason)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(input.dossierId, from, input.to, changedOn, recordedAt, context.actor, input.reason ?? null, closingReason)
-        .lastInsertRowid,
-    );
+    const changeId = insertStatusChange(context, {
+      dossierId: input.dossierId,
+      fromStatus: from,
+      toStatus: input.to,
+      changedOn,
+      recordedAt,
+      actor: context.actor,
+      reason: input.reason ?? null,
+      closingReason,
+    });
     context.audit('dossier.status-changed', { dossierId: input.dossierId, number: dossier.number, from, to: input.to, closingReason });
     const change = context.db.prepare(`SELECT ${STATUS_CHANGE_COLUMNS} FROM dossier_status_changes WHERE id = ?`).get(changeId) as StatusChangeRow;
     return { dossier: dossierSummary(context, input.dossierId), change: toStatusChange(change) };

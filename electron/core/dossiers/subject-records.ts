@@ -1,8 +1,9 @@
 import type { Subject, SubjectSummary } from '../../../shared/api/dossier-types';
 import { subjectDetailsSchema, type SubjectDetails } from '../../../shared/api/subject-details';
 import type { InformationGrade, SourceGrade, SubjectType, TlpCode } from '../../../shared/domain/enums';
-import { notFound, type DossierContext } from './context';
+import { notFound, timestamp, type DossierContext } from './context';
 import { matchKeysFor } from './match-keys';
+import { subjectLabel } from './subject-label';
 
 /** Rows of `subjects` and their match keys. */
 
@@ -47,4 +48,41 @@ export function writeMatchKeys(context: DossierContext, subjectId: number, detai
   context.db.prepare('DELETE FROM subject_match_keys WHERE subject_id = ?').run(subjectId);
   const insert = context.db.prepare('INSERT OR IGNORE INTO subject_match_keys (subject_id, kind, value) VALUES (?, ?, ?)');
   for (const key of matchKeysFor(details)) insert.run(subjectId, key.kind, key.value);
+}
+
+/**
+ * The writer of `subjects` rows, for the API and the bundle import alike: the label comes from the
+ * details, and both timestamps default to now (an imported subject keeps its creation time).
+ */
+export interface SubjectRowValues {
+  details: SubjectDetails;
+  sourceGrade: SourceGrade;
+  informationGrade: InformationGrade;
+  tlp: TlpCode;
+  createdAt?: string;
+  updatedAt?: string;
+}
+
+/** Insert a subject row with its match keys. */
+export function insertSubjectRow(context: DossierContext, row: SubjectRowValues): number {
+  const now = timestamp(context);
+  const id = Number(
+    context.db
+      .prepare(
+        `INSERT INTO subjects (type, label, details, source_grade, information_grade, tlp, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        row.details.type,
+        subjectLabel(row.details),
+        JSON.stringify(row.details),
+        row.sourceGrade,
+        row.informationGrade,
+        row.tlp,
+        row.createdAt ?? now,
+        row.updatedAt ?? now,
+      ).lastInsertRowid,
+  );
+  writeMatchKeys(context, id, row.details);
+  return id;
 }

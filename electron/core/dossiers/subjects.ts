@@ -4,21 +4,16 @@ import { inTransaction, invalidField, timestamp, type DossierContext } from './c
 import { dossierLinksOfSubject, subjectLinksOf, unprotectedLink } from './links';
 import type { SqlQuery } from './sql';
 import { subjectLabel } from './subject-label';
-import { SUBJECT_SUMMARY_COLUMNS, requireSubject, toSubjectSummary, writeMatchKeys, type SubjectSummaryRow } from './subject-records';
+import { SUBJECT_SUMMARY_COLUMNS, insertSubjectRow, requireSubject, toSubjectSummary, writeMatchKeys, type SubjectSummaryRow } from './subject-records';
 
 export function createSubject(context: DossierContext, input: ParsedInput<'subject.create'>): Subject {
   return inTransaction(context, () => {
-    const now = timestamp(context);
-    const id = Number(
-      context.db
-        .prepare(
-          `INSERT INTO subjects (type, label, details, source_grade, information_grade, tlp, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(input.details.type, subjectLabel(input.details), JSON.stringify(input.details), input.sourceGrade, input.informationGrade, input.tlp, now, now)
-        .lastInsertRowid,
-    );
-    writeMatchKeys(context, id, input.details);
+    const id = insertSubjectRow(context, {
+      details: input.details,
+      sourceGrade: input.sourceGrade,
+      informationGrade: input.informationGrade,
+      tlp: input.tlp,
+    });
     context.audit('subject.created', { subjectId: id, type: input.details.type });
     return requireSubject(context, id);
   });

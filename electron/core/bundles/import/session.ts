@@ -1,0 +1,47 @@
+import type { ImportAction, ImportResult } from '../../../../shared/api/bundles';
+import type { DossierContext } from '../../dossiers/context';
+import type { Connection } from '../../vault/connection';
+import { itemByUid, recordProvenance, type ItemKind } from '../item-uids';
+
+/**
+ * What the parts of one bundle import share: the vault, the import's own row and time, the local
+ * subjects the bundle's subjects became, and the tally of what was written. The parts write inside
+ * the one transaction that importBundle holds open around the whole read.
+ */
+export class ImportSession {
+  readonly created: ImportResult['created'] = { signals: 0, subjects: 0, notes: 0, measures: 0, attachments: 0, links: 0 };
+  readonly updated: ImportResult['updated'] = { dossiers: 0, signals: 0, notes: 0, measures: 0 };
+  linkedSubjects = 0;
+  /** The bundle's subject uid → the local subject it was linked to or created as. */
+  readonly subjectIds = new Map<string, number>();
+
+  constructor(
+    readonly context: DossierContext,
+    readonly importId: number,
+    readonly bundleId: string,
+    /** The import's time: `updated_at` of what it creates or updates where the bundle has no time of its own. */
+    readonly now: string,
+  ) {}
+
+  get db(): Connection {
+    return this.context.db;
+  }
+
+  provenance(kind: ItemKind, itemId: number, originUid: string, effect: 'created' | 'updated' | 'linked', originNumber?: string): void {
+    recordProvenance(this.db, { kind, itemId, importId: this.importId, originUid, originNumber, effect });
+  }
+
+  /** Whether the local link with this uid is still there (`existsSql` decides, given its id and `params`). */
+  liveLink(kind: ItemKind, uid: string, existsSql: string, ...params: unknown[]): boolean {
+    const id = itemByUid(this.db, kind, uid);
+    return id !== null && this.db.prepare(existsSql).get(id, ...params) !== undefined;
+  }
+
+  /** The local item with this uid in this dossier, if the import may update it. */
+  existingIn(kind: ItemKind, table: string, uid: string, dossierId: number, action: ImportAction): number | null {
+    if (action !== 'update') return null;
+    const id = itemByUid(this.db, kind, uid);
+    if (id === null) return null;
+    return this.db.prepare(`SELECT 1 FROM ${table} WHERE id = ? AND dossier_id = ? AND deleted_at IS NULL`).get(id, dossierId) ? id : null;
+  }
+}
