@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AUDIT_ACTIONS, AUDIT_ACTION_GROUPS, AUDIT_GROUPS, auditActionsOf } from '../../shared/domain/audit-actions';
-import { AUDIT_SUBJECT_KEYS, subjectIdsOf } from '../../shared/domain/audit-details';
+import { AUDIT_ACTIONS, AUDIT_ACTION_GROUPS, AUDIT_GROUPS, auditActionsOf, type AuditAction } from '../../shared/domain/audit-actions';
+import { AUDIT_SUBJECT_KEYS, subjectIdsOf, type AuditDetails } from '../../shared/domain/audit-details';
 import { AUDIT_SENTENCES_EN, AUDIT_SENTENCES_NL, auditSentence } from '../../shared/i18n/audit-sentences';
 
 describe('the audit vocabulary', () => {
@@ -329,5 +329,19 @@ describe('the audit vocabulary', () => {
       }),
     ).toEqual([8]);
     expect(Object.keys(AUDIT_SUBJECT_KEYS).every((action) => action.startsWith('subject.'))).toBe(true);
+  });
+
+  it('lets the core write only declared actions with their declared details (checked by the compiler)', () => {
+    // The same signature as Vault.audit and the dossier context's audit.
+    const write = <A extends AuditAction>(action: A, details: AuditDetails[A]) => subjectIdsOf(action, details);
+    // @ts-expect-error an action outside the vocabulary
+    write('subject.exploded', {});
+    // @ts-expect-error a detail the action does not declare (a name is content, not an id)
+    write('subject.viewed', { subjectId: 1, name: 'Anna Bakker' });
+    // @ts-expect-error a count written as text
+    write('search.performed', { hits: '3' });
+    // @ts-expect-error details left out
+    write('subject.created', {});
+    expect(write('subject.viewed', { subjectId: 12 })).toEqual([12]);
   });
 });
