@@ -13,6 +13,7 @@ export const AUDIT_ACTION_GROUPS = {
   'address-book.removed': 'deletions',
   'address-book.verified': 'changes',
   'attachment.copies-removed': 'deletions',
+  'attachment.copy-opened': 'access',
   'attachment.exported': 'exports',
   'attachment.imported': 'changes',
   'attachment.list-viewed': 'access',
@@ -107,4 +108,9 @@ export const AUDIT_ACTIONS = Object.keys(AUDIT_ACTION_GROUPS) as AuditAction[];
 
 export function isAuditAction(action: unknown): action is AuditAction {
   return typeof action === 'string' && Object.hasOwn(AUDIT_ACTION_GROUPS, action);
+}
+
+/** The actions the audit screen's filter shows under `group`. */
+export function auditActionsOf(group: AuditGroup): AuditAction[] {
+  return AUDIT_ACTIONS.filter((action) => AUDIT_ACTION_GROUPS[action] === group);
 }

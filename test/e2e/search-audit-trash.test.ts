@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AUDIT_ACTIONS, actionsOf, isKnownAction } from '../../renderer/src/screens/audit/actions';
+import { AUDIT_ACTIONS, auditActionsOf, isAuditAction } from '../../shared/domain/audit-actions';
 import { launchBrowser, openPage, skipWithoutBrowser, type BrowserSession } from './support/browser';
 import { startHostWithDemoVault, type TestHost, coreCaller } from './support/host';
 import { checkScreen, unlockRecentVault } from './support/screens';
@@ -188,7 +188,7 @@ describe.skipIf(skipWithoutBrowser)('search, audit trail and trash, end to end i
     const shown = await rows.evaluateAll((elements) =>
       elements.map((element) => ({ action: element.getAttribute('data-action') ?? '', what: element.querySelectorAll('td')[2]?.textContent ?? '' })),
     );
-    const known = shown.filter((row) => isKnownAction(row.action));
+    const known = shown.filter((row) => isAuditAction(row.action));
     expect(known.length).toBe(shown.length);
     for (const row of known) {
       expect(row.what, row.action).not.toBe(row.action);
@@ -200,7 +200,7 @@ describe.skipIf(skipWithoutBrowser)('search, audit trail and trash, end to end i
   it('filters the trail by kind of event', { timeout: STEP_TIMEOUT }, async () => {
     await page.getByLabel('Soort gebeurtenis').selectOption({ label: 'Wijzigingen' });
     const rows = page.locator('table.app-audit__table tbody tr');
-    const changes = new Set<string>(actionsOf('changes'));
+    const changes = new Set<string>(auditActionsOf('changes'));
     await expect
       .poll(async () => {
         const actions = await rows.evaluateAll((elements) => elements.map((element) => element.getAttribute('data-action') ?? ''));
@@ -210,7 +210,7 @@ describe.skipIf(skipWithoutBrowser)('search, audit trail and trash, end to end i
     expect(await page.locator('tr[data-action="dossier.created"]').count()).toBeGreaterThan(0);
     await page.getByLabel('Soort gebeurtenis').selectOption({ label: 'Alles' });
     await expect.poll(() => rows.first().getAttribute('data-action')).toBe('audit.viewed');
-    expect(Object.keys(AUDIT_ACTIONS).length).toBeGreaterThan(40);
+    expect(AUDIT_ACTIONS.length).toBeGreaterThan(40);
   });
 
   it('shows a trashed signal in the trash and restores it', { timeout: STEP_TIMEOUT }, async () => {

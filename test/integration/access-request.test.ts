@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { appendAuditEntry } from '../../electron/core/vault/audit-chain';
+import { Vault } from '../../electron/core/vault/vault';
+import { FAST_VAULT_OPTIONS, TEST_PASSPHRASE } from '../support/temp-vault';
 import { openDossierCore } from './support/dossier-core';
 
 describe('access request (inzageverzoek)', () => {
@@ -51,5 +54,54 @@ describe('access request (inzageverzoek)', () => {
     expect(handled?.details).toEqual({ criteria: ['bsn'], subjects: 1, dossiers: 2, reference: 'AVG-2026-014' });
     // Searching itself is not recorded with the criteria: no BSN or name in the trail.
     expect(JSON.stringify(trail)).not.toMatch(/111222333|Vries/);
+  });
+
+  it('finds exactly the entries that name the person by a subject reference: none about another subject, none by text alone', async () => {
+    const { core, vaultPath, call } = await openDossierCore({ now: () => new Date('2026-03-01T10:00:00Z') });
+    const person = await call('subject.create', { details: { type: 'person', name: 'Anna Bakker', bsn: '111222333' } });
+    // Enough subjects that one's id starts with the person's digits (1 and 11): text matching would take both.
+    const others = [];
+    for (let index = 0; others.length === 0 || others.at(-1)!.id < person.id * 10 + 1; index++) {
+      others.push(await call('subject.create', { details: { type: 'person', name: `Ander persoon ${index}` } }));
+    }
+    const lookalike = others.at(-1)!;
+    expect(String(lookalike.id).startsWith(String(person.id))).toBe(true);
+    const dossier = await call('dossier.create', { title: 'Kamerverhuur' });
+    await call('subject.get', { subjectId: lookalike.id });
+    await call('subject.linkToDossier', { subjectId: lookalike.id, dossierId: dossier.id, role: 'eigenaar' });
+
+    await call('subject.get', { subjectId: person.id });
+    await call('subject.update', { subjectId: person.id, details: { type: 'person', name: 'Anna Bakker', bsn: '111222333', birthDate: '1980-02-03' } });
+    await call('subject.linkToDossier', { subjectId: person.id, dossierId: dossier.id, role: 'huurder' });
+    await call('subject.link', { fromSubjectId: lookalike.id, toSubjectId: person.id, kind: 'family_of' });
+    await call('subject.matches', { subjectId: person.id });
+    await call('trash.move', { kind: 'subject', id: person.id });
+    await call('trash.restore', { kind: 'subject', id: person.id });
+
+    // Entries that only look like they are about the person: a key that contains "subjectId", the id as text.
+    await core.call('vault.lock', {});
+    const vault = await Vault.unlock(vaultPath, { passphrase: TEST_PASSPHRASE }, FAST_VAULT_OPTIONS);
+    for (const details of [{ formerSubjectIdNote: person.id }, { subjectId: String(person.id) }]) {
+      appendAuditEntry(vault.database, { occurred_at: '2026-03-01T10:00:00Z', actor: 'x', action: 'subject.viewed', details: JSON.stringify(details) });
+    }
+    vault.lock();
+    expect((await core.call('vault.unlock', { path: vaultPath, passphrase: TEST_PASSPHRASE })).ok).toBe(true);
+
+    const found = await call('accessRequest.search', { bsn: '111222333' });
+    expect(found.subjects.map((subject) => subject.id)).toEqual([person.id]);
+    expect(found.audit.map((entry) => entry.action)).toEqual([
+      'subject.created',
+      'subject.viewed',
+      'subject.updated',
+      'subject.linked-to-dossier',
+      'subject.linked',
+      'subject.matches-viewed',
+      'subject.trashed',
+      'subject.restored',
+    ]);
+    for (const entry of found.audit) {
+      const { details } = entry;
+      expect([details.subjectId, details.toSubjectId, details.fromSubjectId, details.id], entry.action).toContain(person.id);
+    }
   });
 });

@@ -9,7 +9,7 @@ import { FAST_VAULT_OPTIONS, TEST_PASSPHRASE, makeTempFolder } from '../support/
 async function vaultWithHistory() {
   const vaultPath = path.join(makeTempFolder(), 'logboek.kluis');
   const { vault } = await Vault.create(vaultPath, { passphrase: TEST_PASSPHRASE, displayName: 'Test Gebruiker' }, FAST_VAULT_OPTIONS);
-  for (let i = 0; i < 5; i++) vault.audit('test.step', { step: i });
+  for (let i = 0; i < 5; i++) vault.audit('search.performed', { hits: i });
   vault.lock();
   const hexKey = await Vault.revealDatabaseKey(vaultPath, { passphrase: TEST_PASSPHRASE }, FAST_VAULT_OPTIONS);
   return { vaultPath, key: Buffer.from(hexKey, 'hex') };
@@ -27,7 +27,7 @@ describe('the hash-chained audit trail', () => {
   it('verifies an untouched trail, and refuses updates and deletes through the triggers', async () => {
     const { vaultPath } = await vaultWithHistory();
     const vault = await Vault.unlock(vaultPath, { passphrase: TEST_PASSPHRASE }, FAST_VAULT_OPTIONS);
-    // vault.created, 5 steps, vault.locked, vault.unlocked
+    // vault.created, 5 searches, vault.locked, vault.unlocked
     expect(vault.verifyAuditTrail()).toEqual({ intact: true, entries: 8 });
     expect(() => vault.database.exec("UPDATE audit_log SET actor = 'iemand anders'")).toThrow(/append-only/);
     expect(() => vault.database.exec('DELETE FROM audit_log WHERE id = 3')).toThrow(/append-only/);
@@ -36,7 +36,7 @@ describe('the hash-chained audit trail', () => {
 
   it('detects a changed entry, a removed entry, and a rehashed tail after a removal', async () => {
     for (const [sql, firstBrokenId] of [
-      ["UPDATE audit_log SET details = '{\"step\":99}' WHERE id = 4", 4],
+      ["UPDATE audit_log SET details = '{\"hits\":99}' WHERE id = 4", 4],
       ['DELETE FROM audit_log WHERE id = 4', 5],
       ["UPDATE audit_log SET actor = 'iemand anders' WHERE id = 1", 1],
     ] as const) {

@@ -75,4 +75,41 @@ describe('migrations', () => {
     expect(() => db.prepare("UPDATE audit_log SET actor = 'b' WHERE id = 2").run()).toThrow(/append-only/);
     db.close();
   });
+
+  it('0011 indexes the subjects of the entries written before it, by their declared keys only, and leaves the chain as it was', () => {
+    const db = freshDatabase();
+    applyMigrations(db, MIGRATIONS.filter((migration) => migration.version <= 10));
+    const entries: Array<[string, Record<string, unknown>]> = [
+      ['subject.created', { subjectId: 1, type: 'person' }],
+      ['subject.linked', { linkId: 3, fromSubjectId: 11, toSubjectId: 1, kind: 'family_of' }],
+      ['subject.merged', { keptSubjectId: 1, mergedSubjectId: 2, movedDossierLinks: 1, movedSubjectLinks: 0, droppedSelfLinks: 0, filledFields: [] }],
+      ['subject.trashed', { id: 2 }],
+      // Not references: a dossier's id, a key that merely contains "subjectId", an id written as text.
+      ['dossier.trashed', { id: 1 }],
+      ['subject.viewed', { formerSubjectIdNote: 1 }],
+      ['subject.viewed', { subjectId: '1' }],
+      ['search.performed', { hits: 1 }],
+    ];
+    const insert = db.prepare("INSERT INTO audit_log (occurred_at, actor, action, details, hash) VALUES ('2026-11-28T10:00:00Z', 'a', ?, ?, '')");
+    for (const [action, details] of entries) insert.run(action, JSON.stringify(details));
+    const hashesBefore = db.prepare('SELECT id, hash FROM audit_log ORDER BY id').all();
+
+    applyMigrations(db);
+    const indexed = db.prepare('SELECT audit_id, subject_id FROM audit_subjects ORDER BY audit_id, subject_id').all();
+    expect(indexed).toEqual([
+      { audit_id: 1, subject_id: 1 },
+      { audit_id: 2, subject_id: 1 },
+      { audit_id: 2, subject_id: 11 },
+      { audit_id: 3, subject_id: 1 },
+      { audit_id: 3, subject_id: 2 },
+      { audit_id: 4, subject_id: 2 },
+    ]);
+    expect(db.prepare('SELECT id, hash FROM audit_log ORDER BY id').all()).toEqual(hashesBefore);
+    // A person's entries are read from the index, not by scanning the trail.
+    const plan = db
+      .prepare('EXPLAIN QUERY PLAN SELECT audit_id FROM audit_subjects WHERE subject_id IN (SELECT value FROM json_each(?))')
+      .all('[1]') as Array<{ detail: string }>;
+    expect(plan.map((step) => step.detail).join('\n')).toMatch(/SEARCH audit_subjects USING PRIMARY KEY \(subject_id=\?\)/);
+    db.close();
+  });
 });

@@ -145,7 +145,7 @@ describe('nothing decrypted reaches the disk', () => {
     db.transaction(() => {
       for (let i = 0; i < 5_000; i++) insert.run(`${CANARY} notitie ${i} ${'z'.repeat(500)}`);
     })();
-    vault.audit('canary.written', { canary: CANARY });
+    vault.audit('bundle.organisation-set', { organisation: CANARY });
     // A sort big enough to want a temporary file (kept in memory by temp_store = MEMORY).
     db.prepare('SELECT body FROM notes ORDER BY body DESC').all();
     db.exec(`DELETE FROM notes WHERE id % 2 = 0`);

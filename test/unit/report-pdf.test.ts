@@ -1,10 +1,8 @@
-import i18next, { type TFunction } from 'i18next';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { auditActionNl, barChartSvg, columnChartSvg, highestTlp, periodTextNl, renderYearReportPdf } from '../../electron/core/reports/report-pdf';
+import { describe, expect, it } from 'vitest';
+import { barChartSvg, columnChartSvg, highestTlp, periodTextNl, renderYearReportPdf } from '../../electron/core/reports/report-pdf';
 import type { AccessRequestResult, ReportFigures } from '../../shared/api/reports';
 import { OUTCOME_KEYS } from '../../shared/api/reports';
-import { resources } from '../../renderer/src/i18n';
-import { describeEntry } from '../../renderer/src/screens/audit/actions';
+import { auditSentence } from '../../shared/i18n/audit-sentences';
 
 /** The bars of an SVG chart as [width or height, label] in drawing order. */
 function bars(svg: string, dimension: 'width' | 'height'): Array<[number, string]> {
@@ -83,27 +81,20 @@ describe('the access request page', () => {
     expect(highestTlp({ ...empty, notes: [{ ...note, tlp: 'GREEN' }, { ...note, id: 2, tlp: 'RED' }, { ...note, id: 3, tlp: 'AMBER' }] })).toBe('RED');
   });
 
-  it('says what an audit entry about a subject was, in Dutch', () => {
-    expect(auditActionNl('subject.linked-to-dossier', { role: 'huurder' })).toBe('Subject aan een dossier gekoppeld als huurder');
-    expect(auditActionNl('subject.created', { type: 'person' })).toBe('Subject vastgelegd: persoon');
-    expect(auditActionNl('something.else', {})).toBe('something.else');
+  it('says what an audit entry about a subject was, in Dutch, as the audit screen does', () => {
+    expect(auditSentence({ action: 'subject.linked-to-dossier', details: { role: 'huurder' } }, 'nl')).toBe('Subject aan een dossier gekoppeld als huurder');
+    expect(auditSentence({ action: 'subject.created', details: { type: 'person' } }, 'nl')).toBe('Subject vastgelegd: persoon');
+    expect(auditSentence({ action: 'something.else', details: {} }, 'nl')).toBe('something.else');
   });
 });
 
 describe('the audit screen’s sentences for the exports', () => {
-  let t: TFunction;
-  beforeAll(async () => {
-    const instance = i18next.createInstance();
-    await instance.init({ lng: 'nl', resources, interpolation: { escapeValue: false } });
-    t = instance.t;
-  });
-
-  const entry = (action: string, details: Record<string, unknown>) => ({ id: 1, occurredAt: '2026-03-01T10:00:00Z', actor: 'P. Leider', action, details, items: [] });
+  const entry = (action: string, details: Record<string, unknown>) => ({ action, details });
 
   it('tells a PDF from a CSV, and names the access request without the person', () => {
-    expect(describeEntry(t, 'nl', entry('report.exported', { from: '2025-01-01', to: '2025-12-31', format: 'pdf' }))).toBe('Jaarrapportage (2025-01-01 t/m 2025-12-31) als PDF opgeslagen');
-    expect(describeEntry(t, 'nl', entry('report.exported', { from: '2025-01-01', to: '2025-12-31', format: 'csv' }))).toBe('Jaarrapportage (2025-01-01 t/m 2025-12-31) als CSV opgeslagen');
-    expect(describeEntry(t, 'nl', entry('access-request.exported', { format: 'pdf', criteria: ['bsn'], subjects: 1, dossiers: 2 }))).toBe(
+    expect(auditSentence(entry('report.exported', { from: '2025-01-01', to: '2025-12-31', format: 'pdf' }), 'nl')).toBe('Jaarrapportage (2025-01-01 t/m 2025-12-31) als PDF opgeslagen');
+    expect(auditSentence(entry('report.exported', { from: '2025-01-01', to: '2025-12-31', format: 'csv' }), 'nl')).toBe('Jaarrapportage (2025-01-01 t/m 2025-12-31) als CSV opgeslagen');
+    expect(auditSentence(entry('access-request.exported', { format: 'pdf', criteria: ['bsn'], subjects: 1, dossiers: 2 }), 'nl')).toBe(
       'Overzicht van een inzageverzoek als PDF opgeslagen',
     );
   });

@@ -398,7 +398,7 @@ export class Core implements CoreService {
       // Reading the trail is itself an access worth recording, but not one per page turned.
       'audit.list': ({ limit, beforeId, actions }) => {
         const vault = this.requireVault();
-        if (beforeId === undefined) vault.audit('audit.viewed');
+        if (beforeId === undefined) vault.audit('audit.viewed', {});
         return withItems(vault.database, vault.auditTrail(limit ?? 100, beforeId, actions));
       },
       'audit.verify': () => this.requireVault().verifyAuditTrail(),

@@ -174,7 +174,7 @@ async function run(argv: string[]): Promise<void> {
           throw new CheckFailure(`kluis: Het logboek is gewijzigd: de hashketen klopt niet vanaf regel ${chain.firstBrokenId}.`);
         }
         auditEntries = chain.entries;
-        vault.audit('vault.checked');
+        vault.audit('vault.checked', {});
       } finally {
         vault.lock();
       }

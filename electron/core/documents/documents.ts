@@ -7,6 +7,7 @@ import {
   type DocumentVersionInfo,
   type OmittedItem,
   type ProtectedInclusion,
+  type ProtectedKind,
   type SectionTexts,
 } from '../../../shared/api/documents';
 import type { TlpCode } from '../../../shared/domain/enums';
@@ -153,8 +154,8 @@ export function composeDocument(context: DossierContext, input: ParsedInput<'doc
   });
 }
 
-const PROTECTED_INCLUDED = (include: ProtectedInclusion): string[] =>
-  (Object.entries(include) as Array<[keyof ProtectedInclusion, boolean]>).filter(([, included]) => included).map(([kind]) => kind);
+const PROTECTED_INCLUDED = (include: ProtectedInclusion): ProtectedKind[] =>
+  (Object.entries(include) as Array<[ProtectedKind, boolean]>).filter(([, included]) => included).map(([kind]) => kind);
 
 export function getDocument(context: DossierContext, input: ParsedInput<'document.get'>): DocumentVersion {
   return inTransaction(context, () => {

@@ -1,3 +1,5 @@
+import type { AuditAction } from '../../../shared/domain/audit-actions';
+import type { AuditDetails } from '../../../shared/domain/audit-details';
 import { localIsoDate, type ValidationCode } from '../../../shared/domain/validation';
 import { CoreError } from '../errors';
 import type { Connection } from '../vault/connection';
@@ -13,7 +15,7 @@ export interface DossierContext {
   db: Connection;
   actor: string;
   now(): Date;
-  audit(action: string, details: Record<string, unknown>): void;
+  audit<A extends AuditAction>(action: A, details: AuditDetails[A]): void;
 }
 
 export function dossierContextFor(vault: Vault, now: () => Date = () => new Date()): DossierContext {

@@ -2,7 +2,6 @@ import type { AccessRequestResult, AccessRequestSubject } from '../../../shared/
 import { subjectDetailsSchema } from '../../../shared/api/subject-details';
 import type { DossierStatus, SubjectType, TlpCode } from '../../../shared/domain/enums';
 import { validatePostcode } from '../../../shared/domain/validation';
-import { namedItems } from '../dossiers/audit-items';
 import type { DossierContext } from '../dossiers/context';
 import { foldPersonName, foldText } from '../dossiers/folding';
 
@@ -83,18 +82,21 @@ export function accessRequestSearch(context: DossierContext, criteria: AccessCri
   const direct = subjectRows([...found.keys()]);
   const directIds = direct.map((row) => row.id);
 
-  // Audit entries about subjects: the merges tell which former ids now belong to a found subject.
-  const auditRows = db
-    .prepare(`SELECT id, occurred_at, actor, action, details FROM audit_log WHERE details LIKE '%ubjectId%' OR action LIKE 'subject.%' ORDER BY id`)
-    .all() as Array<{ id: number; occurred_at: string; actor: string; action: string; details: string }>;
+  // The merges tell which former ids now belong to a found subject. Entries are found through the
+  // audit_subjects index (the typed subject references of each entry), never by the details' text.
+  const mergesNaming = db.prepare(
+    `SELECT a.details FROM audit_log a
+      WHERE a.action = 'subject.merged' AND a.id IN (SELECT audit_id FROM audit_subjects WHERE subject_id IN (SELECT value FROM json_each(?)))
+      ORDER BY a.id`,
+  );
   const merged = new Map<number, number[]>();
   const owner = new Map<number, number>(directIds.map((subjectId) => [subjectId, subjectId]));
   // Newest merges first would miss chains; walk until nothing changes (chains are short).
   for (let changed = true; changed; ) {
     changed = false;
-    for (const row of auditRows) {
-      if (row.action !== 'subject.merged') continue;
-      const details = JSON.parse(row.details) as { keptSubjectId?: number; mergedSubjectId?: number };
+    const merges = mergesNaming.pluck().all(JSON.stringify([...owner.keys()])) as string[];
+    for (const merge of merges) {
+      const details = JSON.parse(merge) as { keptSubjectId?: number; mergedSubjectId?: number };
       const keptOwner = details.keptSubjectId !== undefined ? owner.get(details.keptSubjectId) : undefined;
       if (keptOwner === undefined || details.mergedSubjectId === undefined || owner.has(details.mergedSubjectId)) continue;
       owner.set(details.mergedSubjectId, keptOwner);
@@ -182,13 +184,15 @@ export function accessRequestSearch(context: DossierContext, criteria: AccessCri
     )
     .all(dossierIds) as AccessRequestResult['attachments'];
 
-  const audit = auditRows
-    .filter((row) =>
-      namedItems({ id: row.id, occurredAt: row.occurred_at, actor: row.actor, action: row.action, details: JSON.parse(row.details) as Record<string, unknown> }).some(
-        (item) => item.kind === 'subject' && owner.has(item.id),
-      ),
-    )
-    .map((row) => ({ id: row.id, occurredAt: row.occurred_at, actor: row.actor, action: row.action, details: JSON.parse(row.details) as Record<string, unknown> }));
+  const audit = (
+    db
+      .prepare(
+        `SELECT id, occurred_at, actor, action, details FROM audit_log
+          WHERE id IN (SELECT audit_id FROM audit_subjects WHERE subject_id IN (SELECT value FROM json_each(?)))
+          ORDER BY id`,
+      )
+      .all(JSON.stringify([...owner.keys()])) as Array<{ id: number; occurred_at: string; actor: string; action: string; details: string }>
+  ).map((row) => ({ id: row.id, occurredAt: row.occurred_at, actor: row.actor, action: row.action, details: JSON.parse(row.details) as Record<string, unknown> }));
 
   return {
     subjects,

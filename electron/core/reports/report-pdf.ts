@@ -12,6 +12,7 @@ import {
   SUBJECT_TYPE_LABELS_NL,
 } from '../../../shared/domain/labels-nl';
 import { formatDutchDate, localIsoDate } from '../../../shared/domain/validation';
+import { auditSentence } from '../../../shared/i18n/audit-sentences';
 import { escapeHtml, framePages } from '../documents/template';
 import type { AccessCriteria } from './access-request';
 import { originLabelNl } from './report-text';
@@ -265,37 +266,6 @@ const counted = (count: number, one: string, more: string) => `${count} ${count 
 const tlpCell = (tlp: TlpCode) => escapeHtml(`TLP:${tlp}`);
 const text = (value: unknown) => escapeHtml(String(value ?? ''));
 
-/** The audit screen's sentence for the entries an access request finds (about subjects); else the action's name. */
-export function auditActionNl(action: string, details: Record<string, unknown>): string {
-  const label = (labels: Record<string, string>, value: unknown) => (typeof value === 'string' ? (labels[value] ?? value).toLowerCase() : '');
-  switch (action) {
-    case 'subject.created':
-      return `Subject vastgelegd: ${label(SUBJECT_TYPE_LABELS_NL, details.type)}`;
-    case 'subject.viewed':
-      return 'Subject bekeken';
-    case 'subject.updated':
-      return 'Subject gewijzigd';
-    case 'subject.linked-to-dossier':
-      return `Subject aan een dossier gekoppeld als ${label(SUBJECT_ROLE_LABELS_NL, details.role)}`;
-    case 'subject.linked':
-      return `Twee subjecten met elkaar verbonden: ${label(SUBJECT_LINK_KIND_LABELS_NL, details.kind)}`;
-    case 'subject.unlinked-from-dossier':
-      return 'Koppeling van een subject aan een dossier verwijderd';
-    case 'subject.unlinked':
-      return 'Verbinding tussen twee subjecten verwijderd';
-    case 'subject.merged':
-      return 'Dubbel subject samengevoegd';
-    case 'subject.matches-viewed':
-      return '‘Komt ook voor in’ van een subject bekeken';
-    case 'subject.trashed':
-      return 'Subject naar de prullenbak verplaatst';
-    case 'subject.restored':
-      return 'Subject uit de prullenbak teruggezet';
-    default:
-      return action;
-  }
-}
-
 /** The details of an audit entry as they are held: names and ids, one per line. */
 function auditDetails(details: Record<string, unknown>): string {
   return Object.entries(details)
@@ -412,7 +382,7 @@ ${
     ? '<p>Niets gevonden.</p>'
     : `<table class="items"><thead><tr><th scope="col">Wanneer</th><th scope="col">Wie</th><th scope="col">Handeling</th><th scope="col">Gegevens (zoals het logboek ze bewaart)</th></tr></thead><tbody>
 ${result.audit
-  .map((entry) => `<tr><td class="nowrap">${escapeHtml(localDateTime(entry.occurredAt))}</td><td>${text(entry.actor)}</td><td>${escapeHtml(auditActionNl(entry.action, entry.details))}<br><span class="muted">${text(entry.action)}</span></td><td>${auditDetails(entry.details)}</td></tr>`)
+  .map((entry) => `<tr><td class="nowrap">${escapeHtml(localDateTime(entry.occurredAt))}</td><td>${text(entry.actor)}</td><td>${escapeHtml(auditSentence(entry, 'nl'))}<br><span class="muted">${text(entry.action)}</span></td><td>${auditDetails(entry.details)}</td></tr>`)
   .join('\n')}
 </tbody></table>`
 }

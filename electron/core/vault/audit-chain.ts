@@ -23,9 +23,12 @@ export function auditEntryHash(previousHash: string, row: AuditRow): string {
   return crypto.createHash('sha256').update(previousHash).update('\n').update(canonical).digest('hex');
 }
 
-/** Append one entry with its hash, atomically with reading the previous hash. */
-export function appendAuditEntry(db: Connection, entry: Omit<AuditRow, 'id'>): void {
-  db.transaction(() => {
+/**
+ * Append one entry with its hash, atomically with reading the previous hash. Returns the entry's
+ * id, for what is derived from it (the audit_subjects index) in the caller's transaction.
+ */
+export function appendAuditEntry(db: Connection, entry: Omit<AuditRow, 'id'>): number {
+  return db.transaction(() => {
     const last = db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string } | undefined;
     const row: AuditRow = { id: (last?.id ?? 0) + 1, ...entry };
     db.prepare('INSERT INTO audit_log (id, occurred_at, actor, action, details, hash) VALUES (?, ?, ?, ?, ?, ?)').run(
@@ -36,6 +39,7 @@ export function appendAuditEntry(db: Connection, entry: Omit<AuditRow, 'id'>): v
       row.details,
       auditEntryHash(last?.hash ?? GENESIS_HASH, row),
     );
+    return row.id;
   })();
 }
 

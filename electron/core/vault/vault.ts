@@ -2,6 +2,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AuditEntry } from '../../../shared/api/audit';
+import type { AuditAction } from '../../../shared/domain/audit-actions';
+import { subjectIdsOf, type AuditDetails } from '../../../shared/domain/audit-details';
 import { PASSPHRASE_MIN_LENGTH, type IntegrityCheckStatus, type VaultSettings, type VaultStatus } from '../../../shared/api/vault';
 import { CoreError, fromFileSystemError, toCoreError } from '../errors';
 import { temporarySiblingPath } from '../fs/atomic-write';
@@ -271,14 +273,14 @@ export class Vault {
    * awaits: an entry written now would be committed or rolled back with it. It waits until no
    * transaction is open (checked every 200 ms; given up when the vault is locked first).
    */
-  private auditOutsideTransactions(action: string): void {
+  private auditOutsideTransactions(action: 'vault.integrity-problem'): void {
     if (this.closed) return;
     if (this.db.inTransaction) {
       setTimeout(() => this.auditOutsideTransactions(action), 200).unref();
       return;
     }
     try {
-      this.audit(action);
+      this.audit(action, {});
     } catch {
       // The damage may be where the trail is written: the warning still reaches the user.
     }
@@ -299,14 +301,25 @@ export class Vault {
     return row ?? null;
   }
 
-  /** Append to the hash-chained audit trail: who (the vault's display name), when, what. */
-  audit(action: string, details: Record<string, unknown> = {}): void {
-    appendAuditEntry(this.database, {
-      occurred_at: (this.options.now?.() ?? new Date()).toISOString(),
-      actor: this.displayName,
-      action,
-      details: JSON.stringify(details),
-    });
+  /**
+   * Append to the hash-chained audit trail: who (the vault's display name), when, what. The
+   * subjects the entry names go into audit_subjects in the same transaction: derived data outside
+   * the chain, so that an access request finds a person's entries by id.
+   */
+  audit<A extends AuditAction>(action: A, details: AuditDetails[A]): void {
+    const db = this.database;
+    db.transaction(() => {
+      const auditId = appendAuditEntry(db, {
+        occurred_at: (this.options.now?.() ?? new Date()).toISOString(),
+        actor: this.displayName,
+        action,
+        details: JSON.stringify(details),
+      });
+      const subjectIds = subjectIdsOf(action, details);
+      if (subjectIds.length === 0) return;
+      const insert = db.prepare('INSERT INTO audit_subjects (audit_id, subject_id) VALUES (?, ?)');
+      for (const subjectId of subjectIds) insert.run(auditId, subjectId);
+    })();
   }
 
   verifyAuditTrail(): AuditChainReport {
@@ -393,7 +406,7 @@ export class Vault {
     } finally {
       newKek.fill(0);
     }
-    this.audit('vault.passphrase-changed');
+    this.audit('vault.passphrase-changed', {});
   }
 
   /** The recovery key again, after the passphrase is re-entered. */
@@ -402,7 +415,7 @@ export class Vault {
     kek.fill(0);
     const secret = readRecoverySecret(this.database);
     try {
-      this.audit('vault.recovery-key-shown');
+      this.audit('vault.recovery-key-shown', {});
       return formatRecoveryKey(secret);
     } finally {
       secret.fill(0);
@@ -454,7 +467,7 @@ export class Vault {
     this.databaseKey = newKey;
     updateKeyFile(this.path, (fresh) => ({ ...fresh, slots: newSlots, pendingRotation: null }));
     db.pragma('journal_mode = WAL');
-    this.audit('vault.key-rotated');
+    this.audit('vault.key-rotated', {});
     const recoveryKey = this.renewRecoveryKey();
     // The rekey rewrote every page: check the new file, whether or not the first check had finished.
     this.startIntegrityCheck(this.integrityListener ?? undefined);
@@ -475,7 +488,7 @@ export class Vault {
       updateKeyFile(this.path, (fresh) => ({ ...fresh, pendingRotation: { ...fresh.slots, recovery } }));
       this.database.prepare("UPDATE vault_secret SET value = ? WHERE name = 'recovery_secret'").run(newSecret);
       updateKeyFile(this.path, (fresh) => ({ ...fresh, slots: { ...fresh.slots, recovery }, pendingRotation: null }));
-      this.audit('vault.recovery-key-renewed');
+      this.audit('vault.recovery-key-renewed', {});
       return formatRecoveryKey(newSecret);
     } finally {
       kek.fill(0);
@@ -532,7 +545,7 @@ export class Vault {
     // Callers that can wait (the core) await stopIntegrityCheck first; this only makes sure.
     void this.stopIntegrityCheck();
     try {
-      this.audit('vault.locked');
+      this.audit('vault.locked', {});
     } catch {
       // A full disk must not keep the vault open.
     }

@@ -11,6 +11,7 @@ import { migration0007Bundles } from './0007-bundles';
 import { migration0008Documents } from './0008-documents';
 import { migration0009Meetings } from './0009-meetings';
 import { migration0010RetentionIndexes } from './0010-retention-indexes';
+import { migration0011AuditSubjects } from './0011-audit-subjects';
 
 /**
  * A new migration is a new file, never an edit of an old one. It imports no live code (a lint rule
@@ -30,6 +31,7 @@ export const MIGRATIONS: readonly Migration[] = inVersionOrder([
   migration0008Documents,
   migration0009Meetings,
   migration0010RetentionIndexes,
+  migration0011AuditSubjects,
 ]);
 
 function inVersionOrder(migrations: Migration[]): readonly Migration[] {

@@ -339,18 +339,6 @@ export const bundlesNl = {
     item: 'Geïmporteerd op {{imported}} uit een bundel van {{sender}} ({{organisation}}), gemaakt op {{created}}; daar dossier {{number}}.',
     itemNoNumber: 'Geïmporteerd op {{imported}} uit een bundel van {{sender}} ({{organisation}}), gemaakt op {{created}}.',
   },
-  audit: {
-    organisationSet: 'Organisatie op de partnerkaart gewijzigd in ‘{{organisation}}’',
-    cardWritten: 'Partnerkaart opgeslagen in {{path}}',
-    ageIdentityWritten: 'Geheime age-sleutel geëxporteerd naar {{path}}',
-    exported: 'Bundel met {{dossiers}} naar {{to}} opgeslagen in {{path}} ({{size}})',
-    exportedPassphrase: 'een wachtwoord',
-    tlpOverridden: 'Behandelcode overschreven voor {{count}} onderdelen, reden: ‘{{reason}}’',
-    imported: 'Bundel van {{sender}} geïmporteerd: {{dossiers}}',
-    partnerAdded: 'Partner {{name}} ({{organisation}}) aan het adresboek toegevoegd',
-    partnerVerified: 'Vingerafdruk van partner #{{id}} vergeleken',
-    partnerRemoved: 'Partner #{{id}} uit het adresboek verwijderd',
-  },
 };
 
 export const bundlesEn: TranslationShape<typeof bundlesNl> = {
@@ -690,17 +678,5 @@ export const bundlesEn: TranslationShape<typeof bundlesNl> = {
     title: 'Origin',
     item: 'Imported on {{imported}} from a bundle by {{sender}} ({{organisation}}), made on {{created}}; there dossier {{number}}.',
     itemNoNumber: 'Imported on {{imported}} from a bundle by {{sender}} ({{organisation}}), made on {{created}}.',
-  },
-  audit: {
-    organisationSet: 'Organisation on the partner card changed to ‘{{organisation}}’',
-    cardWritten: 'Partner card saved to {{path}}',
-    ageIdentityWritten: 'Secret age key exported to {{path}}',
-    exported: 'Bundle with {{dossiers}} for {{to}} saved to {{path}} ({{size}})',
-    exportedPassphrase: 'a passphrase',
-    tlpOverridden: 'Handling code overridden for {{count}} items, reason: ‘{{reason}}’',
-    imported: 'Bundle from {{sender}} imported: {{dossiers}}',
-    partnerAdded: 'Partner {{name}} ({{organisation}}) added to the address book',
-    partnerVerified: 'Fingerprint of partner #{{id}} compared',
-    partnerRemoved: 'Partner #{{id}} removed from the address book',
   },
 };

@@ -95,17 +95,6 @@ export const documentsNl = {
     save: 'Signaalblad als PDF…',
     written: 'Signaalblad opgeslagen: {{path}}',
   },
-  audit: {
-    composed: 'Preweegdocument opgesteld uit het dossier (versie {{version}})',
-    composedIncluding: 'Preweegdocument opgesteld uit het dossier (versie {{version}}), met {{included}}',
-    viewed: 'Preweegdocument bekeken (versie {{version}})',
-    saved: 'Preweegdocument opgeslagen als versie {{version}}',
-    compared: 'Versies {{from}} en {{to}} van een preweegdocument vergeleken',
-    printed: 'Preweegdocument afgedrukt (versie {{version}})',
-    exported: 'Preweegdocument geëxporteerd als {{format}} (versie {{version}}) naar {{path}}',
-    signalSheet: 'Signaalblad voor het informatieplein opgeslagen naar {{path}}',
-    included: { reporter: 'identiteit melder', bsn: 'BSN', internalNotes: 'interne notities' },
-  },
 };
 
 export const documentsEn: TranslationShape<typeof documentsNl> = {
@@ -201,16 +190,5 @@ export const documentsEn: TranslationShape<typeof documentsNl> = {
     defaultQuestion: 'Do you recognise this signal, the people involved or the location? What does your organisation know, and how is it graded?',
     save: 'Signal sheet as PDF…',
     written: 'Signal sheet saved: {{path}}',
-  },
-  audit: {
-    composed: 'Preweeg document composed from the dossier (version {{version}})',
-    composedIncluding: 'Preweeg document composed from the dossier (version {{version}}), with {{included}}',
-    viewed: 'Preweeg document viewed (version {{version}})',
-    saved: 'Preweeg document saved as version {{version}}',
-    compared: 'Versions {{from}} and {{to}} of a preweeg document compared',
-    printed: 'Preweeg document printed (version {{version}})',
-    exported: 'Preweeg document exported as {{format}} (version {{version}}) to {{path}}',
-    signalSheet: 'Signal sheet for the informatieplein saved to {{path}}',
-    included: { reporter: 'reporter’s identity', bsn: 'BSN', internalNotes: 'internal notes' },
   },
 };

@@ -115,19 +115,6 @@ export const meetingsNl = {
     nothing: 'Kies een nieuwe status of vul een notitie in.',
     done: 'De uitkomst is verwerkt in dossier {{number}}.',
   },
-  audit: {
-    created: 'Overleg aangemaakt',
-    viewed: 'Overleg bekeken',
-    updated: 'Overleg gewijzigd',
-    'item-added': 'Agendapunt toegevoegd aan een overleg',
-    'item-updated': 'Agendapunt van een overleg gewijzigd',
-    'item-removed': 'Agendapunt van een overleg verwijderd',
-    'action-added': 'Actie vastgelegd bij een overleg',
-    'action-done': 'Actie uit een overleg afgerond',
-    'action-reopened': 'Actie uit een overleg heropend',
-    'outcome-applied': 'Uitkomst van een overleg verwerkt in het dossier',
-    exported: 'Agenda of verslag van een overleg als PDF opgeslagen',
-  },
 };
 
 export const meetingsEn: TranslationShape<typeof meetingsNl> = {
@@ -243,18 +230,5 @@ export const meetingsEn: TranslationShape<typeof meetingsNl> = {
     cancel: 'Cancel',
     nothing: 'Choose a new status or write a note.',
     done: 'The outcome was carried into dossier {{number}}.',
-  },
-  audit: {
-    created: 'Meeting created',
-    viewed: 'Meeting viewed',
-    updated: 'Meeting changed',
-    'item-added': 'Agenda item added to a meeting',
-    'item-updated': 'Agenda item of a meeting changed',
-    'item-removed': 'Agenda item of a meeting removed',
-    'action-added': 'Action recorded at a meeting',
-    'action-done': 'Action from a meeting done',
-    'action-reopened': 'Action from a meeting reopened',
-    'outcome-applied': 'Outcome of a meeting carried into the dossier',
-    exported: 'Agenda or minutes of a meeting saved as PDF',
   },
 };

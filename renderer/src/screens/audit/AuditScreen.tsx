@@ -12,7 +12,9 @@ import { formatDateTime } from '../../format/date';
 import { currentLanguage } from '../../i18n';
 import type { Route } from '../../store/navigation';
 import { RouteLink } from '../../components/RouteLink';
-import { AUDIT_GROUPS, actionsOf, describeEntry, itemLabel, type AuditGroup } from './actions';
+import { AUDIT_GROUPS, auditActionsOf, type AuditGroup } from '../../../../shared/domain/audit-actions';
+import { auditSentence } from '../../../../shared/i18n/audit-sentences';
+import { itemLabel } from './actions';
 
 /** Entries per page: a screenful or two; "Oudere regels laden" fetches the next. */
 const PAGE_SIZE = 100;
@@ -43,7 +45,7 @@ export function AuditScreen() {
     async (beforeId: number | undefined, previous: AuditListEntry[]) => {
       const mine = ++ticket.current;
       setLoading(true);
-      const actions = filter === 'all' ? undefined : actionsOf(filter);
+      const actions = filter === 'all' ? undefined : auditActionsOf(filter);
       const answer = await callCore('audit.list', { limit: PAGE_SIZE, ...(beforeId ? { beforeId } : {}), ...(actions ? { actions } : {}) });
       if (mine !== ticket.current) return;
       setLoading(false);
@@ -222,7 +224,7 @@ function AuditTable({ entries }: { entries: AuditListEntry[] }) {
                 <time dateTime={entry.occurredAt}>{formatDateTime(entry.occurredAt, language)}</time>
               </td>
               <td className="utrecht-table__cell app-audit__who">{entry.actor}</td>
-              <td className="utrecht-table__cell app-audit__what">{describeEntry(t, language, entry)}</td>
+              <td className="utrecht-table__cell app-audit__what">{auditSentence(entry, language)}</td>
               <td className="utrecht-table__cell app-audit__items">
                 {entry.items.length === 0 ? (
                   <span className="app-muted">{t('audit.items.none')}</span>

@@ -14,7 +14,7 @@ import { currentLanguage } from '../../i18n';
 import { localIsoDate } from '../../../../shared/domain/validation';
 import { useNavigation } from '../../store/navigation';
 import { useSession } from '../../store/session';
-import { describeEntry } from '../audit/actions';
+import { auditSentence } from '../../../../shared/i18n/audit-sentences';
 import { besideVault, SaveFileForm } from './SaveFileForm';
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
@@ -282,7 +282,7 @@ function AccessReport({ result, criteria }: { result: AccessRequestResult; crite
               <tr className="utrecht-table__row" key={entry.id}>
                 {cell(formatDateTime(entry.occurredAt, language), true)}
                 {cell(entry.actor)}
-                {cell(describeEntry(typedT, language, entry))}
+                {cell(auditSentence(entry, language))}
               </tr>
             ))}
           </Table>
