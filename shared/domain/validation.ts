@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
 /**
- * The validation rules users expect (DOMAIN.md, "Validation rules users expect"). Each validator
+ * The validation rules Dutch users expect of postcodes, BSNs, KvK numbers, IBANs, kentekens and
+ * dates. Each validator
  * takes what the user typed and answers the normalised value to store, or a stable reason code
  * that the UI and the CLI translate (shared/i18n/validation.ts). The zod schemas at the bottom
  * carry the same codes as their messages, so that an API call answers INVALID_INPUT with the field

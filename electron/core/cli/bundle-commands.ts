@@ -10,7 +10,7 @@ import type { VaultOptions } from '../vault/vault';
 import { CheckFailure, UsageError, positional, takeFlag, takeOption, takeOptions } from './args';
 import { readSecret } from './prompt';
 
-/** The bundle commands of kluis (issue 6, docs/bundle-format.md). */
+/** The bundle commands of kluis (the format is described in docs/bundle-format.md). */
 
 export const BUNDLE_USAGE = `
 Bundels (versleuteld en ondertekend uitwisselen met partners, zie docs/bundle-format.md):

@@ -17,7 +17,7 @@ import type { AccessCriteria } from './access-request';
 import { originLabelNl } from './report-text';
 
 /**
- * The two reports of issue 7 as pages for PDF, on the one template of documents/template.ts
+ * The two printable reports as pages for PDF, on the one template of documents/template.ts
  * (framePages: running head and foot with "pagina x van y", the shared page style):
  * - the year report (jaarrapportage meldpunt): counts only, a count of 1 to 4 as "< 5" exactly as
  *   the screen and the CSV show it (reportCount), with bar charts drawn here as inline SVG (the PDF
