@@ -11,7 +11,7 @@ import {
   SUBJECT_ROLE_LABELS_NL,
   SUBJECT_TYPE_LABELS_NL,
 } from '../../../shared/domain/labels-nl';
-import { formatDutchDate, localIsoDate } from '../../../shared/domain/validation';
+import { formatDateTime, formatDutchDate } from '../../../shared/domain/dates';
 import { escapeHtml, framePages } from '../documents/template';
 import type { AccessCriteria } from './access-request';
 import { originLabelNl } from './report-text';
@@ -253,13 +253,6 @@ ${rows.map((cells) => `<tr>${cells.map((cell, index) => (index === cells.length 
 </section>`;
 }
 
-/** "01-03-2026 11:00" in the machine's time zone, as the audit screen shows it. */
-function localDateTime(iso: string): string {
-  const moment = new Date(iso);
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${formatDutchDate(localIsoDate(moment))} ${pad(moment.getHours())}:${pad(moment.getMinutes())}`;
-}
-
 const counted = (count: number, one: string, more: string) => `${count} ${count === 1 ? one : more}`;
 
 const tlpCell = (tlp: TlpCode) => escapeHtml(`TLP:${tlp}`);
@@ -412,7 +405,7 @@ ${
     ? '<p>Niets gevonden.</p>'
     : `<table class="items"><thead><tr><th scope="col">Wanneer</th><th scope="col">Wie</th><th scope="col">Handeling</th><th scope="col">Gegevens (zoals het logboek ze bewaart)</th></tr></thead><tbody>
 ${result.audit
-  .map((entry) => `<tr><td class="nowrap">${escapeHtml(localDateTime(entry.occurredAt))}</td><td>${text(entry.actor)}</td><td>${escapeHtml(auditActionNl(entry.action, entry.details))}<br><span class="muted">${text(entry.action)}</span></td><td>${auditDetails(entry.details)}</td></tr>`)
+  .map((entry) => `<tr><td class="nowrap">${escapeHtml(formatDateTime(entry.occurredAt, 'nl'))}</td><td>${text(entry.actor)}</td><td>${escapeHtml(auditActionNl(entry.action, entry.details))}<br><span class="muted">${text(entry.action)}</span></td><td>${auditDetails(entry.details)}</td></tr>`)
   .join('\n')}
 </tbody></table>`
 }
