@@ -5,6 +5,7 @@ import { isAppOriginUrl } from './app-origin';
 import { showFileDialog } from './file-dialogs';
 import { printHtml } from './document-output';
 import { CALL_CHANNEL, CHOOSE_FILE_CHANNEL, EVENT_CHANNEL, PRINT_DOCUMENT_CHANNEL } from './ipc-channels';
+import { languageOfCall, type MenuLanguage } from './menu-template';
 import { isTrustedSender } from './sender-check';
 
 type WindowGetter = () => BrowserWindow | null;
@@ -13,13 +14,16 @@ type WindowGetter = () => BrowserWindow | null;
  * One request channel into the core, one event channel out, and one for the native file dialog;
  * nothing else is listened to.
  */
-export function registerIpc(core: CoreService, getWindow: WindowGetter): void {
+export function registerIpc(core: CoreService, getWindow: WindowGetter, onLanguage: (language: MenuLanguage) => void): void {
   ipcMain.handle(CALL_CHANNEL, async (event, name: unknown, input: unknown): Promise<Result<unknown>> => {
     if (!isFromOurMainFrame(event, getWindow())) {
       return { ok: false, error: { code: 'FORBIDDEN_SENDER', message: 'IPC from a frame that is not the app' } };
     }
     // The core validates the handler name and the input itself.
-    return core.call(name, input);
+    const result = await core.call(name, input);
+    const language = languageOfCall(name, result);
+    if (language) onLanguage(language);
+    return result;
   });
 
   // Only our own page may open a dialog, and only over our own window (modal, never a loose one).

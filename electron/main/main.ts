@@ -7,6 +7,7 @@ import { CoreWorkerClient } from '../core/worker/core-worker-client';
 import { registerAppProtocol, registerAppScheme } from './app-protocol';
 import { registerIpc } from './ipc';
 import { buildApplicationMenu } from './menu';
+import type { MenuLanguage } from './menu-template';
 import { openTemporaryCopy } from './open-path';
 import { printToPdf } from './document-output';
 import { bundleWriterWorkerPath, coreWorkerPath, electronNativeBinding, integrityWorkerPath, preloadPath, rendererRoot } from './paths';
@@ -67,16 +68,24 @@ function start(): void {
     { openPath: openTemporaryCopy, renderPdf: printToPdf },
   );
   core = activeCore;
-  registerIpc(activeCore, () => mainWindow);
+  // Dutch until the vault's language setting is read; rebuilt only when the language changes.
+  let menuLanguage: MenuLanguage = 'nl';
+  const setMenu = () =>
+    Menu.setApplicationMenu(
+      buildApplicationMenu({
+        isPackaged: app.isPackaged,
+        isMac: process.platform === 'darwin',
+        language: menuLanguage,
+        onLock: () => void activeCore.lock('user'),
+      }),
+    );
+  registerIpc(activeCore, () => mainWindow, (language) => {
+    if (language === menuLanguage) return;
+    menuLanguage = language;
+    setMenu();
+  });
   lockOnSuspendAndScreenLock(activeCore);
-
-  Menu.setApplicationMenu(
-    buildApplicationMenu({
-      isPackaged: app.isPackaged,
-      isMac: process.platform === 'darwin',
-      onLock: () => void activeCore.lock('user'),
-    }),
-  );
+  setMenu();
 
   mainWindow = createMainWindow({ preloadPath, isPackaged: app.isPackaged });
   mainWindow.on('closed', () => {

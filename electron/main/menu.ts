@@ -1,52 +1,9 @@
-import { Menu, type MenuItemConstructorOptions } from 'electron';
+import { Menu } from 'electron';
+import { applicationMenuTemplate, type MenuOptions } from './menu-template';
 
-export interface MenuOptions {
-  isPackaged: boolean;
-  isMac: boolean;
-  onLock: () => void;
-}
+export type { MenuOptions } from './menu-template';
 
-/** A minimal Dutch menu; zoom stays available because users may need larger text. */
+/** The native menu in the given language (Dutch until the vault's setting is known). */
 export function buildApplicationMenu(options: MenuOptions): Menu {
-  const template: MenuItemConstructorOptions[] = [
-    ...(options.isMac ? [{ role: 'appMenu' as const }] : []),
-    {
-      label: 'Bestand',
-      submenu: [
-        { label: 'Vergrendelen', accelerator: 'CmdOrCtrl+L', click: () => options.onLock() },
-        { type: 'separator' },
-        { label: 'Afsluiten', role: 'quit', accelerator: 'CmdOrCtrl+Q' },
-      ],
-    },
-    {
-      label: 'Bewerken',
-      submenu: [
-        { label: 'Ongedaan maken', role: 'undo' },
-        { label: 'Opnieuw', role: 'redo' },
-        { type: 'separator' },
-        { label: 'Knippen', role: 'cut' },
-        { label: 'Kopiëren', role: 'copy' },
-        { label: 'Plakken', role: 'paste' },
-        { label: 'Alles selecteren', role: 'selectAll' },
-      ],
-    },
-    {
-      label: 'Beeld',
-      submenu: [
-        { label: 'Werkelijke grootte', role: 'resetZoom' },
-        { label: 'Inzoomen', role: 'zoomIn' },
-        { label: 'Uitzoomen', role: 'zoomOut' },
-        { type: 'separator' },
-        { label: 'Volledig scherm', role: 'togglefullscreen' },
-        ...(options.isPackaged
-          ? []
-          : ([
-              { type: 'separator' },
-              { label: 'Opnieuw laden', role: 'reload' },
-              { label: 'Ontwikkelhulpmiddelen', role: 'toggleDevTools' },
-            ] satisfies MenuItemConstructorOptions[])),
-      ],
-    },
-  ];
-  return Menu.buildFromTemplate(template);
+  return Menu.buildFromTemplate(applicationMenuTemplate(options));
 }

@@ -4,8 +4,8 @@ import { defineHandler } from './define';
 
 /**
  * Preweegdocumenten: drafts composed from a dossier, edited section by section, saved in the vault
- * as numbered versions (who, when), compared, printed and exported (PDF, Word). The sections follow
- * the domain handbook; the text of each section is plain text in which a line starting with "- " is
+ * as numbered versions (who, when), compared, printed and exported (PDF, Word). The sections are
+ * the ten of a preweegdocument, from kop to verantwoording; the text of each section is plain text in which a line starting with "- " is
  * a list item and an empty line starts a new paragraph.
  */
 

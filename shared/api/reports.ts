@@ -4,7 +4,7 @@ import { isoDateSchema, optionalIsoDateSchema, requiredTextSchema } from '../dom
 import { defineHandler } from './define';
 
 /**
- * Reports and intelligence views, retention, access requests and the processing register (issue 7).
+ * Reports and intelligence views, retention, access requests and the processing register.
  *
  * The yearly report holds counts only. The core answers exact counts (the dashboard is for the
  * programmaleider, who may see everything in the vault); whatever leaves the screen as *the report*

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineHandler } from './define';
 
 /**
- * One search box over signals, dossiers, subjects, notes and attachment names (issue 4). The core
+ * One search box over signals, dossiers, subjects, notes and attachment names. The core
  * turns the words into a safe full-text query (electron/core/dossiers/search.ts): no search syntax
  * passes through, every word matches as a prefix, case and diacritics are folded.
  */

@@ -1,5 +1,6 @@
 /**
- * The domain's fixed vocabularies (see ../../../shared/domain/DOMAIN.md). Machine values are
+ * The domain's fixed vocabularies, most of them from the municipality's 2018 plan against
+ * ondermijning and the RIEC's way of working. Machine values are
  * stable: they are stored in vaults and travel in export bundles, so a value is never renamed, only
  * added. Domain jargon keeps its Dutch slug (kopstuk, in_opwerking), generic notions are English
  * (person, works_for). The Dutch words for each value live in labels-nl.ts.
@@ -36,7 +37,7 @@ export const SEEDED_PHENOMENON_CODES: readonly string[] = PHENOMENON_SEEDS.flatM
   ...seed.subForms.map((subForm) => subFormCode(seed.code, subForm)),
 ]);
 
-/** The process of DOMAIN.md, "The process as states", in its usual order. */
+/** The states of a signaaldossier, from signal to closed, in their usual order. */
 export const DOSSIER_STATUSES = [
   'ontvangen', // signaal ontvangen
   'in_opwerking',
@@ -148,7 +149,7 @@ export const SUBJECT_LINK_KINDS = [
 ] as const;
 export type SubjectLinkKind = (typeof SUBJECT_LINK_KINDS)[number];
 
-/** The municipality's own departments first, then the partners of DOMAIN.md. */
+/** The municipality's own departments first, then the RIEC partners and the other bodies it works with. */
 export const PARTNERS = [
   'gemeente_vergunningen',
   'gemeente_handhaving',
@@ -190,7 +191,7 @@ export const LEGAL_FORMS = [
 ] as const;
 export type LegalForm = (typeof LEGAL_FORMS)[number];
 
-/** Handelingsperspectieven of DOMAIN.md, "Measures"; `overig` plus a description covers the rest. */
+/** Handelingsperspectieven (bestuurlijk, strafrechtelijk, fiscaal, zorg); `overig` plus a description covers the rest. */
 export const MEASURE_KINDS = [
   'bibob_toets',
   'opiumwet_13b_waarschuwing',

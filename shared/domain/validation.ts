@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { isIsoDate, isoDateFromDutch } from './dates';
 
 /**
- * The validation rules users expect (DOMAIN.md, "Validation rules users expect"). Each validator
+ * The validation rules Dutch users expect of postcodes, BSNs, KvK numbers, IBANs, kentekens and
+ * dates. Each validator
  * takes what the user typed and answers the normalised value to store, or a stable reason code
  * that the UI and the CLI translate (shared/i18n/validation.ts). The zod schemas at the bottom
  * carry the same codes as their messages, so that an API call answers INVALID_INPUT with the field
@@ -218,39 +220,14 @@ export function validatePhone(raw: string): Validation {
   return length >= 8 && length <= 15 ? valid(normalised) : invalid('phone.invalid');
 }
 
-// ── Dates: ISO 8601 stored, dd-mm-jjjj shown ────────────────────────────────────────────────
+// ── Dates: ISO 8601 stored, dd-mm-jjjj shown (the date module does the work) ──────────────
 
-const pad2 = (value: number) => String(value).padStart(2, '0');
-
-function isCalendarDate(year: number, month: number, day: number): boolean {
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
-
-/** "2026-02-28" yes, "2026-02-29" and "2026-2-3" no. */
-export function isIsoDate(value: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  return match !== null && isCalendarDate(Number(match[1]), Number(match[2]), Number(match[3]));
-}
+export { formatDutchDate, isIsoDate, localIsoDate } from './dates';
 
 /** "3-2-2026", "03-02-2026", "03/02/2026" or "03.02.2026" → "2026-02-03". */
 export function parseDutchDate(raw: string): Validation {
-  const match = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(raw.trim());
-  if (!match) return invalid('date.invalid');
-  const [day, month, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  if (!isCalendarDate(year, month, day)) return invalid('date.invalid');
-  return valid(`${year}-${pad2(month)}-${pad2(day)}`);
-}
-
-/** "2026-02-03" → "03-02-2026". A value that is not an ISO date is returned unchanged. */
-export function formatDutchDate(isoDate: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate);
-  return match ? `${match[3]}-${match[2]}-${match[1]}` : isoDate;
-}
-
-/** The calendar date in the user's time zone (not UTC: a note made at 00:30 belongs to today). */
-export function localIsoDate(moment: Date): string {
-  return `${moment.getFullYear()}-${pad2(moment.getMonth() + 1)}-${pad2(moment.getDate())}`;
+  const isoDate = isoDateFromDutch(raw);
+  return isoDate === null ? invalid('date.invalid') : valid(isoDate);
 }
 
 // ── zod schemas with stable codes as messages ───────────────────────────────────────────────

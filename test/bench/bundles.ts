@@ -1,5 +1,5 @@
 /**
- * Bundles under load (issue 8, parts 2 and 3): a dossier with one large attachment (1024 MiB of
+ * Bundles under load (parts 2 and 3 of the benchmark suite): a dossier with one large attachment (1024 MiB of
  * random bytes by default, BUNDLE_BENCH_MB to change it) is exported from vault A and imported into
  * vault B; Debian's `age` encrypts and decrypts the same bytes in the same run, as the reference.
  *

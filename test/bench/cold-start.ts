@@ -1,5 +1,5 @@
 /**
- * Issue 8, part 5: the browser host's cold start to the first dossier list, in Chromium. Each run
+ * Part 5 of the benchmark suite: the browser host's cold start to the first dossier list, in Chromium. Each run
  * starts the built host as `npm run web` does (`node out/host/server.mjs`, the core in its worker
  * thread) with a fresh data folder that only remembers the vault, launches a fresh Chromium, opens
  * the vault from the recent list, unlocks it with its own KDF parameters and opens Dossiers until

@@ -1,5 +1,5 @@
 /**
- * A generated municipality (issue 8): a vault full of plausible, plainly fictional Dutch data,
+ * A generated municipality: a vault full of plausible, plainly fictional Dutch data,
  * deterministic from a seed, at any size. The encrypted vault is a real vault (Vault.create with
  * the vault's own KDF, so `Vault.unlock` and the browser host open it with the passphrase); the
  * plaintext copy has the same schema, indexes and rows in an unencrypted SQLite file.

@@ -1,5 +1,5 @@
 /**
- * Time to render a preweegdocument of a large dossier (issue 5: 100 subjects, 300 facts) to PDF
+ * Time to render a preweegdocument of a large dossier (100 subjects, 300 facts) to PDF
  * (headless Chromium, as in the browser host and the CLI) and to Word, through the core as the app
  * calls it. Absolute times on a shared machine say little; the point is the order of magnitude.
  *

@@ -1,5 +1,5 @@
 /**
- * Issue 8, parts 1 and 4: the core's queries on a generated municipality, in the encrypted vault and
+ * Parts 1 and 4 of the benchmark suite: the core's queries on a generated municipality, in the encrypted vault and
  * in a plaintext copy with the same schema, indexes and rows, measured through the core's own
  * functions (electron/core/dossiers, electron/core/reports) in one run; then the unlock of that
  * vault at its own KDF parameters and the time to its first list page.

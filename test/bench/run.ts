@@ -1,5 +1,5 @@
 /**
- * npm run bench: the benchmark suite of issue 8 as one table. Each row is a measured workload with
+ * npm run bench: the benchmark suite as one table. Each row is a measured workload with
  * its figure, the reference measured in the same run, the ratio and whether it meets its target.
  * A slow figure never fails the run: it is printed as a miss. The table and the machine it ran on
  * are printed and written to test-results/benchmarks.md.

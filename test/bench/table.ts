@@ -1,7 +1,7 @@
 /**
  * The one table `npm run bench` prints: every measured workload as a row with its figure, the
  * reference measured in the same run, the ratio between them, and whether the ratio meets the
- * target of issue 8. Targets are goals to report against: a miss is printed, never thrown.
+ * row's target. Targets are goals to report against: a miss is printed, never thrown.
  */
 export interface BenchRow {
   /** The part of the suite, e.g. '1 Queries (encrypted vs plaintext)'. */

@@ -9,7 +9,7 @@ const STEP_TIMEOUT = 90_000;
 const THIS_YEAR = new Date().getFullYear();
 
 /**
- * Issue 7's gaps: a trashed dossier past its retention date is on the due list and destroyed from
+ * A trashed dossier past its retention date is on the due list and destroyed from
  * there; the dashboard's actions and blind spots lead to the items behind them.
  */
 describe.skipIf(skipWithoutBrowser)('retention of trashed items and the dashboard links, end to end in Chromium', () => {

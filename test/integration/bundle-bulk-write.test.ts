@@ -1,5 +1,5 @@
 /**
- * The throughput changes of issue 8 (test/bench/bundles.ts): large writes go through the rollback
+ * The throughput changes measured in test/bench/bundles.ts: large writes go through the rollback
  * journal and come back to the WAL, the export's file is written on the thread pool in order, and
  * the core's event loop turns during a long export.
  */

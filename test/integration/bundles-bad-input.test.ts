@@ -19,7 +19,7 @@ import {
 import { BUNDLE_PASSPHRASE, fillSampleDossier, introduce, openBundleVault, type BundleVault } from './support/bundles';
 
 /**
- * Every kind of bad bundle of issue 6, each refused with its own code (and a Dutch sentence for
+ * Every kind of bad bundle, each refused with its own code (and a Dutch sentence for
  * it), by the inspection as much as by the import, with vault B exactly as it was before.
  */
 

@@ -25,7 +25,7 @@ function numberOf(listing: string, titleStart: string): string {
 
 describe('kluis: identity, partners, export and import on the command line', () => {
   // Some twenty processes, each opening vaults: minutes on a loaded two-core machine.
-  it('exchanges cards, refuses what TLP forbids, previews before importing, and imports with --yes', { timeout: 240_000 }, () => {
+  it('exchanges cards, refuses what TLP forbids, previews before importing, and imports with --ja', { timeout: 240_000 }, () => {
     const folder = makeTempFolder();
     const a = path.join(folder, 'gemeente.kluis');
     const b = path.join(folder, 'riec.kluis');
@@ -33,13 +33,13 @@ describe('kluis: identity, partners, export and import on the command line', () 
     expect(kluis(['create', b, '--naam', 'RIEC Analist']).code).toBe(0);
 
     const bCard = path.join(folder, 'riec-kaart.json');
-    const shownB = kluis(['identity', b, '--card', bCard, '--organisation', 'RIEC Testregio']);
+    const shownB = kluis(['identity', b, '--kaart', bCard, '--organisatie', 'RIEC Testregio']);
     expect(shownB.code).toBe(0);
     expect(shownB.stdout).toMatch(/age-ontvanger: age1[0-9a-z]{58}/);
     expect(shownB.stdout).toContain('Organisatie:   RIEC Testregio');
     expect(JSON.parse(fs.readFileSync(bCard, 'utf8'))).toMatchObject({ format: 'dossierkluis-partner-card', name: 'RIEC Analist', organisation: 'RIEC Testregio' });
 
-    const added = kluis(['partner', 'add', a, bCard, '--verified']);
+    const added = kluis(['partner', 'add', a, bCard, '--vergeleken']);
     expect(added).toMatchObject({ code: 0, stdout: expect.stringContaining('RIEC Analist (RIEC Testregio)') });
     expect(kluis(['partner', 'add', a, bCard])).toMatchObject({ code: 1, stderr: 'kluis: Deze partner staat al in het adresboek.' });
     expect(kluis(['partner', 'list', a]).stdout).toMatch(/^1 {2}RIEC Analist \(RIEC Testregio\) {2}([0-9a-f]{4} ){4} vergeleken \d{4}-\d{2}-\d{2}$/);
@@ -48,7 +48,7 @@ describe('kluis: identity, partners, export and import on the command line', () 
     const poker = numberOf(listing, 'Pokeravonden');
     const hennep = numberOf(listing, 'Hennepkwekerij');
 
-    // The hennep dossier holds bank accounts marked TLP:RED.
+    // The hennep dossier holds bank accounts marked TLP:RED. (The English option names still work.)
     const refused = kluis(['export', a, '--dossier', hennep, '--recipient', bCard, '--out', path.join(folder, 'rood.dkbundel')]);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('TLP:RED');
@@ -57,7 +57,7 @@ describe('kluis: identity, partners, export and import on the command line', () 
     expect(fs.existsSync(path.join(folder, 'rood.dkbundel'))).toBe(false);
 
     const bundle = path.join(folder, 'poker.dkbundel');
-    const exported = kluis(['export', a, '--dossier', poker, '--recipient', bCard, '--out', bundle]);
+    const exported = kluis(['export', a, '--dossier', poker, '--ontvanger', bCard, '--naar', bundle]);
     expect(exported.code, exported.stderr).toBe(0);
     expect(exported.stdout).toMatch(/^Bundel geschreven: .*poker\.dkbundel/m);
     expect(exported.stderr).toContain('Voor: RIEC Analist (RIEC Testregio)');
@@ -76,7 +76,7 @@ describe('kluis: identity, partners, export and import on the command line', () 
     // The groups shown in the preview are what a person types back.
     const groups = preview.stdout.split('\n')[preview.stdout.split('\n').indexOf('Vingerafdruk van de afzender:') + 1]!.trim();
     expect(groups).toMatch(/^([0-9a-f]{4} ){7}[0-9a-f]{4}$/);
-    const imported = kluis(['import', b, bundle, '--yes', '--accept-sender', groups]);
+    const imported = kluis(['import', b, bundle, '--ja', '--accepteer-afzender', groups]);
     expect(imported.code, imported.stderr).toBe(0);
     expect(imported.stdout).toMatch(new RegExp(`^${poker} nieuw als \\d{4}-\\d{4}$`, 'm'));
     expect(imported.stderr).toContain('P. Leider (demo) staat nu in het adresboek');
@@ -87,10 +87,10 @@ describe('kluis: identity, partners, export and import on the command line', () 
     const secret = { KLUIS_BUNDEL_WACHTWOORD: BUNDLE_PASSPHRASE };
     expect(kluis(['export', a, '--dossier', poker, '--passphrase', '--out', withPassphrase], { KLUIS_BUNDEL_WACHTWOORD: 'kort' }).code).toBe(2);
     // Its subjects are AMBER+STRICT: a passphrase reaches "whoever has it", so only with a reason.
-    const blocked = kluis(['export', a, '--dossier', poker, '--passphrase', '--out', withPassphrase], secret);
+    const blocked = kluis(['export', a, '--dossier', poker, '--bundelwachtwoord', '--naar', withPassphrase], secret);
     expect(blocked.code).toBe(1);
     expect(blocked.stderr).toContain('(ontvangers: iedereen met het bundelwachtwoord)');
-    const reason = ['--tlp-override', 'Wachtwoord telefonisch doorgegeven (test)'];
+    const reason = ['--tlp-overschrijven', 'Wachtwoord telefonisch doorgegeven (test)'];
     expect(kluis(['export', a, '--dossier', poker, '--passphrase', '--out', withPassphrase, ...reason], secret).code).toBe(0);
     expect(kluis(['import', b, withPassphrase, '--yes'], { KLUIS_BUNDEL_WACHTWOORD: 'niet het goede wachtwoord' })).toMatchObject({
       code: 1,
@@ -102,7 +102,7 @@ describe('kluis: identity, partners, export and import on the command line', () 
 
     // The secret age identity, after a warning, owner-only.
     const identityFile = path.join(folder, 'riec-age.txt');
-    const written = kluis(['identity', b, '--age-identity', identityFile]);
+    const written = kluis(['identity', b, '--age-sleutel', identityFile]);
     expect(written.code).toBe(0);
     expect(written.stderr).toContain('GEHEIME sleutel');
     expect(fs.readFileSync(identityFile, 'utf8')).toMatch(/^AGE-SECRET-KEY-1[0-9A-Z]{58}$/m);
@@ -113,7 +113,9 @@ describe('kluis: identity, partners, export and import on the command line', () 
     const folder = makeTempFolder();
     const vault = path.join(folder, 'x.kluis');
     expect(kluis(['export', vault, '--out', path.join(folder, 'b')]).code).toBe(2);
-    expect(kluis(['export', vault, '--dossier', '2025-0001', '--out', path.join(folder, 'b')]).stderr).toContain('--recipient');
+    expect(kluis(['export', vault, '--dossier', '2025-0001', '--out', path.join(folder, 'b')]).stderr).toContain('--ontvanger');
+    // Named by the Dutch name also when the English alias was typed.
+    expect(kluis(['export', vault, '--dossier', '2025-0001', '--recipient'])).toMatchObject({ code: 2, stderr: '--ontvanger heeft een waarde nodig.' });
     expect(kluis(['partner', 'zoek', vault]).code).toBe(2);
     expect(kluis(['import', vault]).code).toBe(2);
   });

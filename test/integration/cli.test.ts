@@ -4,6 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { TEST_PASSPHRASE, makeTempFolder } from '../support/temp-vault';
+import { FLAGS } from '../../electron/core/cli/flags';
 import { openDossierCore } from './support/dossier-core';
 
 const cliSource = path.resolve('electron/core/cli/kluis.ts');
@@ -43,6 +44,7 @@ describe('kluis command line', () => {
     const again = kluis(['backup', vaultPath, backupPath], { KLUIS_PASSPHRASE: PASSPHRASE });
     expect(again).toMatchObject({ code: 1, stderr: 'kluis: Op deze plek staat al een kluis. Kies een andere bestandsnaam.' });
     expect(kluis(['backup', vaultPath, backupPath, '--overschrijven'], { KLUIS_PASSPHRASE: PASSPHRASE }).code).toBe(0);
+    expect(kluis(['backup', vaultPath, backupPath, '--overwrite'], { KLUIS_PASSPHRASE: PASSPHRASE }).code).toBe(0);
 
     const changed = kluis(['change-passphrase', vaultPath], { KLUIS_PASSPHRASE: PASSPHRASE, KLUIS_NEW_PASSPHRASE: 'het nieuwe lange wachtwoord' });
     expect(changed.code).toBe(0);
@@ -53,6 +55,7 @@ describe('kluis command line', () => {
 
     // Disaster recovery: the raw key opens the file with plain SQLCipher 4 settings.
     const viaRecovery = kluis(['recover-key', vaultPath, '--herstelsleutel'], { KLUIS_RECOVERY_KEY: recoveryKey });
+    expect(kluis(['recover-key', vaultPath, '--recovery-key'], { KLUIS_RECOVERY_KEY: recoveryKey }).stdout).toBe(viaRecovery.stdout);
     const viaPassphrase = kluis(['recover-key', vaultPath], { KLUIS_PASSPHRASE: 'het nieuwe lange wachtwoord' });
     expect(viaRecovery.code).toBe(0);
     expect(viaRecovery.stdout).toMatch(/^[0-9a-f]{64}$/);
@@ -77,6 +80,20 @@ describe('kluis command line', () => {
     expect(missing).toMatchObject({ code: 1, stderr: 'kluis: Het kluisbestand is niet gevonden.' });
     expect(kluis(['onzin']).code).toBe(2);
     expect(kluis(['backup', 'alleen-een-argument']).code).toBe(2);
+    // An option without its value is named by its Dutch name, whichever name was typed.
+    expect(kluis(['create', path.join(folder, 'x.kluis'), '--name'])).toMatchObject({ code: 2, stderr: '--naam heeft een waarde nodig.' });
+  });
+
+  it('help shows every option by its Dutch name and lists the English names as aliases', () => {
+    const help = kluis(['help']);
+    expect(help.code).toBe(0);
+    const [commands, aliases] = help.stdout.split('Opties hebben ook een Engelse naam');
+    const canonical = new Set(Object.values(FLAGS).map((flag) => flag.name));
+    const shown = new Set(commands!.match(/--[a-z][a-z0-9-]*/g));
+    // Every option in the command list is a Dutch name, and every Dutch name is in the list.
+    expect([...shown].filter((name) => !canonical.has(name as never))).toEqual([]);
+    expect([...canonical].filter((name) => !shown.has(name))).toEqual([]);
+    for (const flag of Object.values(FLAGS)) for (const alias of flag.aliases) expect(aliases).toContain(`${alias} = ${flag.name}`);
   });
 
   it('report: the year figures as text and CSV, small counts as "< 5"', async () => {
@@ -87,7 +104,7 @@ describe('kluis command line', () => {
     await core.dispose();
 
     const csvPath = path.join(makeTempFolder(), 'rapport.csv');
-    const report = kluis(['report', vaultPath, '--year', '2025', '--csv', csvPath], { KLUIS_PASSPHRASE: TEST_PASSPHRASE });
+    const report = kluis(['report', vaultPath, '--jaar', '2025', '--csv', csvPath], { KLUIS_PASSPHRASE: TEST_PASSPHRASE });
     expect(report.stderr).toContain('CSV geschreven');
     expect(report.code).toBe(0);
     expect(report.stdout).toMatch(/^Jaarrapportage meldpunt 2025/);
@@ -100,10 +117,14 @@ describe('kluis command line', () => {
     const csv = fs.readFileSync(csvPath, 'utf8');
     expect(csv).toContain('Signalen;Totaal;7\r\n');
     expect(csv).toContain('Signalen per wijze van binnenkomst;Burger;< 5\r\n');
-    // An existing file is kept unless --overschrijven.
+    // An existing file is kept unless --overschrijven (or its English alias --overwrite).
     expect(kluis(['report', vaultPath, '--year', '2025', '--csv', csvPath], { KLUIS_PASSPHRASE: TEST_PASSPHRASE }).code).toBe(1);
     expect(kluis(['report', vaultPath, '--year', '2025', '--csv', csvPath, '--overschrijven'], { KLUIS_PASSPHRASE: TEST_PASSPHRASE }).code).toBe(0);
-    expect(kluis(['report', vaultPath], { KLUIS_PASSPHRASE: TEST_PASSPHRASE }).code).toBe(2);
+    fs.writeFileSync(csvPath, 'oud');
+    expect(kluis(['report', vaultPath, '--jaar', '2025', '--csv', csvPath, '--overwrite'], { KLUIS_PASSPHRASE: TEST_PASSPHRASE }).code).toBe(0);
+    expect(fs.readFileSync(csvPath, 'utf8')).toContain('Signalen;Totaal;7\r\n');
+    const withoutYear = kluis(['report', vaultPath], { KLUIS_PASSPHRASE: TEST_PASSPHRASE });
+    expect(withoutYear).toMatchObject({ code: 2, stderr: 'Geef het jaar met --jaar, bijvoorbeeld --jaar 2025.' });
     // --pdf works now (test/integration/report-pdf.test.ts); without a year it is still misuse.
     expect(kluis(['report', vaultPath, '--pdf', path.join(path.dirname(csvPath), 'x.pdf')], { KLUIS_PASSPHRASE: TEST_PASSPHRASE }).code).toBe(2);
   });

@@ -45,6 +45,8 @@ describe('kluis preweeg', () => {
     expect(overwritten).toMatchObject({ code: 0, stderr: '' });
     expect(overwritten.stdout).toContain('(versie 1,');
     expect(fs.statSync(docx).mode & 0o777).toBe(0o600);
+    // The English name of the option does the same.
+    expect(kluis(['preweeg', vaultPath, '2025-0001', '--docx', docx, '--overwrite'])).toMatchObject({ code: 0, stderr: '' });
   }, 120_000);
 
   it('answers misuse with exit code 2 and a Dutch sentence', () => {

@@ -10,7 +10,7 @@ import { fill, type GenerateSizes } from '../bench/generate';
 import { FAST_VAULT_OPTIONS, TEST_PASSPHRASE, makeTempFolder } from '../support/temp-vault';
 
 /**
- * signal.list at the size of the benchmark's data (issue 8): a phenomenon's page is chosen from the
+ * signal.list at the size of the benchmark's data (test/bench/generate.ts): a phenomenon's page is chosen from the
  * signals first and the trashed dossiers are counted from dossiers_in_trash. The pages must still be
  * exactly the ordered list without the signals of trashed dossiers, at every offset.
  */

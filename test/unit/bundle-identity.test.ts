@@ -46,6 +46,13 @@ describe('bech32, as age encodes its keys', () => {
     expect(isAgeRecipient('age1')).toBe(false);
   });
 
+  it('reads keys longer than the 90 characters of BIP 173, as age does', () => {
+    const bytes = crypto.randomBytes(200);
+    const text = bech32Encode('AGE-PLUGIN-TEST-', bytes).toUpperCase();
+    expect(text.length).toBeGreaterThan(90);
+    expect(bech32Decode(text)).toEqual({ prefix: 'age-plugin-test-', bytes });
+  });
+
   it('keys made with Node crypto work with age-encryption and age-keygen', async () => {
     const pair = crypto.generateKeyPairSync('x25519');
     const scalar = Buffer.from(pair.privateKey.export({ format: 'jwk' }).d!, 'base64url');

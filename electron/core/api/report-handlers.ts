@@ -19,7 +19,7 @@ import type { Vault } from '../vault/vault';
 import { writableTarget, writeOutputFile } from './output-files';
 import type { HandlerImplementations } from './handler-types';
 
-/** Reports, the dashboard, retention, access requests and the processing register (issue 7). */
+/** Reports, the dashboard, retention, access requests and the processing register. */
 export function createReportHandlers(requireVault: () => Vault, renderPdf: PdfRenderer, now?: () => Date): HandlerImplementations<keyof typeof reportApi> {
   const context = () => dossierContextFor(requireVault(), now);
   return {

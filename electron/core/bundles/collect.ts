@@ -27,9 +27,10 @@ import type { ItemKind } from './item-uids';
  * what the redaction leaves out. Read straight from the tables (not through the API functions,
  * which audit every view): the export writes one audit entry for all of it.
  *
- * Reporter protection (issue 4) holds here too: a signal's reporter goes along only when the
- * signal's `reporterProtected` is off AND the user did not ask to leave reporters out; subjects
- * linked as melder (the reporter's identity) only when the user did not ask to leave reporters out.
+ * Reporter protection holds here too, because a named reporter can be put at risk: a signal's
+ * reporter goes along only when the signal's `reporterProtected` is off AND the user did not ask
+ * to leave reporters out; subjects linked as melder (the reporter's identity) only when the user
+ * did not ask to leave reporters out.
  */
 
 export interface ExportSelection {

@@ -8,28 +8,31 @@ import { parsePartnerCard } from '../bundles/identity';
 import { CoreError } from '../errors';
 import type { VaultOptions } from '../vault/vault';
 import { CheckFailure, UsageError, positional, takeFlag, takeOption, takeOptions } from './args';
+import { FLAGS } from './flags';
 import { readSecret } from './prompt';
 
-/** The bundle commands of kluis (issue 6, docs/bundle-format.md). */
+/** The bundle commands of kluis (the format is described in docs/bundle-format.md). */
 
 export const BUNDLE_USAGE = `
 Bundels (versleuteld en ondertekend uitwisselen met partners, zie docs/bundle-format.md):
-  identity <kluis> [--card <bestand>] [--age-identity <bestand>] [--organisation <naam>]
+  identity <kluis> [--kaart <bestand>] [--age-sleutel <bestand>] [--organisatie <naam>]
                                            Toon de age-ontvanger en vingerafdruk van deze kluis; schrijf
-                                           met --card de partnerkaart, met --age-identity de geheime
+                                           met --kaart de partnerkaart, met --age-sleutel de geheime
                                            age-sleutel (voor age -d -i; na een waarschuwing).
-  partner add <kluis> <kaart> [--verified] Zet een partnerkaart in het adresboek (--verified: de
+  partner add <kluis> <kaart> [--vergeleken]
+                                           Zet een partnerkaart in het adresboek (--vergeleken: de
                                            vingerafdruk is met de partner vergeleken).
   partner list <kluis>                     Toon het adresboek.
   partner verify <kluis> <id>              Leg vast dat de vingerafdruk vandaag is vergeleken.
   partner remove <kluis> <id>              Haal een partner uit het adresboek.
-  export <kluis> --dossier <nummer>... (--recipient <age1...|kaartbestand>... | --passphrase)
-         --out <bestand> [--tlp-override <reden>] [--include-reporter] [--include-bsn]
-         [--include-internal-notes] [--no-attachments] [--overwrite]
+  export <kluis> --dossier <nummer>... (--ontvanger <age1...|kaartbestand>... | --bundelwachtwoord)
+         --naar <bestand> [--tlp-overschrijven <reden>] [--met-melder] [--met-bsn]
+         [--met-interne-notities] [--zonder-bijlagen] [--overschrijven]
                                            Maak een bundel van de dossiers.
-  import <kluis> <bestand> [--yes] [--accept-sender <vingerafdruk>] [--skip <nummer>]... [--new <nummer>]...
+  import <kluis> <bestand> [--ja] [--accepteer-afzender <vingerafdruk>] [--overslaan <nummer>]...
+         [--nieuw <nummer>]...
                                            Toon wat de bundel bevat en wat er zou gebeuren; importeer
-                                           pas met --yes (alles of niets).
+                                           pas met --ja (alles of niets).
 `;
 
 export interface BundleCommandContext {
@@ -75,14 +78,14 @@ function megabytes(bytes: number): string {
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 async function identity(args: string[], context: BundleCommandContext): Promise<void> {
-  const cardPath = takeOption(args, '--card');
-  const ageIdentityPath = takeOption(args, '--age-identity');
-  const organisation = takeOption(args, '--organisation');
+  const cardPath = takeOption(args, FLAGS.card);
+  const ageIdentityPath = takeOption(args, FLAGS.ageIdentity);
+  const organisation = takeOption(args, FLAGS.organisation);
   const [vaultPath] = positional(args, 1, context.usage);
   await withVault(vaultPath!, context, async (call) => {
     const own = organisation === undefined ? await call('bundle.identity', {}) : await call('bundle.setOrganisation', { organisation });
     context.say(`Naam:          ${own.name}`);
-    context.say(`Organisatie:   ${own.organisation || '(niet ingesteld; zet met --organisation)'}`);
+    context.say(`Organisatie:   ${own.organisation || '(niet ingesteld; zet met --organisatie)'}`);
     context.say(`age-ontvanger: ${own.ageRecipient}`);
     context.say('Vingerafdruk (vergelijk deze met uw partner, bijvoorbeeld telefonisch):');
     for (const line of fingerprintLines(own.fingerprint)) context.say(line);
@@ -105,7 +108,7 @@ async function partner(args: string[], context: BundleCommandContext): Promise<v
   const [action, ...rest] = args;
   switch (action) {
     case 'add': {
-      const verified = takeFlag(rest, '--verified');
+      const verified = takeFlag(rest, FLAGS.verified);
       const [vaultPath, cardPath] = positional(rest, 2, context.usage);
       await withVault(vaultPath!, context, async (call) => {
         const entry = await call('addressBook.add', { path: cardPath!, verified });
@@ -175,21 +178,21 @@ function describeExport(preview: ExportPreview, context: BundleCommandContext): 
 }
 
 async function exportCommand(args: string[], context: BundleCommandContext): Promise<void> {
-  const numbers = takeOptions(args, '--dossier');
-  const recipientArgs = takeOptions(args, '--recipient');
-  const usePassphrase = takeFlag(args, '--passphrase');
-  const out = takeOption(args, '--out');
-  const overrideReason = takeOption(args, '--tlp-override');
+  const numbers = takeOptions(args, FLAGS.dossier);
+  const recipientArgs = takeOptions(args, FLAGS.recipient);
+  const usePassphrase = takeFlag(args, FLAGS.bundlePassphrase);
+  const out = takeOption(args, FLAGS.out);
+  const overrideReason = takeOption(args, FLAGS.tlpOverride);
   const redact = {
-    reporterIdentity: !takeFlag(args, '--include-reporter'),
-    bsn: !takeFlag(args, '--include-bsn'),
-    internalNotes: !takeFlag(args, '--include-internal-notes'),
+    reporterIdentity: !takeFlag(args, FLAGS.includeReporter),
+    bsn: !takeFlag(args, FLAGS.includeBsn),
+    internalNotes: !takeFlag(args, FLAGS.includeInternalNotes),
   };
-  const noAttachments = takeFlag(args, '--no-attachments');
-  const overwrite = takeFlag(args, '--overwrite');
+  const noAttachments = takeFlag(args, FLAGS.noAttachments);
+  const overwrite = takeFlag(args, FLAGS.overwrite);
   const [vaultPath] = positional(args, 1, context.usage);
-  if (numbers.length === 0 || !out) throw new UsageError('Geef minstens één --dossier <nummer> en --out <bestand>.');
-  if (usePassphrase === recipientArgs.length > 0) throw new UsageError('Kies ontvangers (--recipient) of een bundelwachtwoord (--passphrase), niet beide en niet geen van twee.');
+  if (numbers.length === 0 || !out) throw new UsageError('Geef minstens één --dossier <nummer> en --naar <bestand>.');
+  if (usePassphrase === recipientArgs.length > 0) throw new UsageError('Kies ontvangers (--ontvanger) of een bundelwachtwoord (--bundelwachtwoord), niet beide en niet geen van twee.');
   const recipients = recipientArgs.map((value) => {
     if (value.startsWith('age1')) return { ageRecipient: value };
     let text: string;
@@ -283,10 +286,10 @@ function describeInspection(inspection: BundleInspection, context: BundleCommand
 }
 
 async function importCommand(args: string[], context: BundleCommandContext): Promise<void> {
-  const yes = takeFlag(args, '--yes');
-  const acceptArg = takeOption(args, '--accept-sender');
-  const skip = takeOptions(args, '--skip');
-  const asNew = takeOptions(args, '--new');
+  const yes = takeFlag(args, FLAGS.yes);
+  const acceptArg = takeOption(args, FLAGS.acceptSender);
+  const skip = takeOptions(args, FLAGS.skip);
+  const asNew = takeOptions(args, FLAGS.asNew);
   const [vaultPath, bundlePath] = positional(args, 2, context.usage);
   await withVault(vaultPath!, context, async (call) => {
     let passphrase: string | undefined;
@@ -304,9 +307,9 @@ async function importCommand(args: string[], context: BundleCommandContext): Pro
     }
     describeInspection(inspection, context, choices);
     if (!yes) {
-      context.note('Er is niets geïmporteerd. Herhaal de opdracht met --yes om te importeren.');
+      context.note('Er is niets geïmporteerd. Herhaal de opdracht met --ja om te importeren.');
       if (inspection.sender.status !== 'known') {
-        context.note('De afzender is niet bekend: vergelijk de vingerafdruk en geef hem mee met --accept-sender <vingerafdruk>.');
+        context.note('De afzender is niet bekend: vergelijk de vingerafdruk en geef hem mee met --accepteer-afzender <vingerafdruk>.');
       }
       return;
     }

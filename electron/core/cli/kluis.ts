@@ -20,6 +20,7 @@ import { kdfCalibrationFromEnvironment } from '../vault/kdf';
 import { restoreVault } from '../vault/restore';
 import { Vault, type VaultCredential, type VaultOptions } from '../vault/vault';
 import { CheckFailure, UsageError, positional as takePositional, takeFlag, takeOption } from './args';
+import { FLAGS, aliasHelp } from './flags';
 import { BUNDLE_USAGE, runBundleCommand } from './bundle-commands';
 import { PREWEEG_USAGE, runPreweegCommand } from './preweeg-command';
 import { readSecret } from './prompt';
@@ -39,7 +40,7 @@ Opdrachten:
   demo <kluis>                             Maak een nieuwe kluis met verzonnen demogegevens; zonder
                                            KLUIS_PASSPHRASE wordt een wachtwoord gemaakt en getoond.
   dossiers <kluis>                         Toon de dossiers, één per regel: nummer, status, titel.
-  report <kluis> --year <jaar> [--csv <bestand>] [--pdf <bestand>] [--overschrijven]
+  report <kluis> --jaar <jaar> [--csv <bestand>] [--pdf <bestand>] [--overschrijven]
                                            Toon de cijfers van de jaarrapportage (alleen aantallen;
                                            1 tot 4 als "< 5"); met --csv ook als CSV-bestand, met
                                            --pdf als PDF met tabellen en grafieken (Chromium nodig).
@@ -47,7 +48,9 @@ ${BUNDLE_USAGE}
 ${PREWEEG_USAGE}
 Wachtwoord: uit KLUIS_PASSPHRASE als die gezet is (KLUIS_NEW_PASSPHRASE voor een nieuw wachtwoord,
 KLUIS_RECOVERY_KEY voor de herstelsleutel, KLUIS_BUNDEL_WACHTWOORD voor een bundelwachtwoord),
-anders wordt erom gevraagd zonder het te tonen.`;
+anders wordt erom gevraagd zonder het te tonen.
+
+${aliasHelp()}`;
 
 
 function vaultOptions(): VaultOptions {
@@ -152,7 +155,7 @@ async function run(argv: string[]): Promise<void> {
   const options = vaultOptions();
   switch (command) {
     case 'create': {
-      const displayName = takeOption(args, '--naam') ?? os.userInfo().username;
+      const displayName = takeOption(args, FLAGS.displayName) ?? os.userInfo().username;
       const [vaultPath] = positional(args, 1);
       const passphrase = await newPassphrase('KLUIS_PASSPHRASE');
       const { vault, recoveryKey } = await Vault.create(vaultPath!, { passphrase, displayName }, options);
@@ -182,7 +185,7 @@ async function run(argv: string[]): Promise<void> {
       return;
     }
     case 'backup': {
-      const overwrite = takeFlag(args, '--overschrijven');
+      const overwrite = takeFlag(args, FLAGS.overwrite);
       const [vaultPath, target] = positional(args, 2);
       const vault = await Vault.unlock(vaultPath!, await credential(false), options);
       try {
@@ -213,7 +216,7 @@ async function run(argv: string[]): Promise<void> {
       return;
     }
     case 'recover-key': {
-      const useRecoveryKey = takeFlag(args, '--herstelsleutel');
+      const useRecoveryKey = takeFlag(args, FLAGS.recoveryKey);
       const [vaultPath] = positional(args, 1);
       const hexKey = await Vault.revealDatabaseKey(vaultPath!, await credential(useRecoveryKey), options);
       note('Dit is de ruwe databasesleutel. Wie hem heeft, kan de kluis lezen. Zie README, "Noodherstel".');
@@ -252,12 +255,12 @@ async function run(argv: string[]): Promise<void> {
       return;
     }
     case 'report': {
-      const yearText = takeOption(args, '--year') ?? takeOption(args, '--jaar');
-      const csvPath = takeOption(args, '--csv');
-      const overwrite = takeFlag(args, '--overschrijven');
-      const pdfPath = takeOption(args, '--pdf');
+      const yearText = takeOption(args, FLAGS.year);
+      const csvPath = takeOption(args, FLAGS.csv);
+      const overwrite = takeFlag(args, FLAGS.overwrite);
+      const pdfPath = takeOption(args, FLAGS.pdf);
       const [vaultPath] = positional(args, 1);
-      if (!yearText || !/^\d{4}$/.test(yearText)) throw new UsageError('Geef het jaar met --year, bijvoorbeeld --year 2025.');
+      if (!yearText || !/^\d{4}$/.test(yearText)) throw new UsageError('Geef het jaar met --jaar, bijvoorbeeld --jaar 2025.');
       const { passphrase } = (await credential(false)) as { passphrase: string };
       const figures = await yearReport(vaultPath!, passphrase, options, Number(yearText), { csv: csvPath ?? null, pdf: pdfPath ?? null, overwrite });
       say(`Jaarrapportage meldpunt ${yearText}`);

@@ -8,6 +8,7 @@ import { Core } from '../api/core';
 import { CoreError } from '../errors';
 import type { VaultOptions } from '../vault/vault';
 import { UsageError, positional, takeFlag, takeOption } from './args';
+import { FLAGS } from './flags';
 
 export const PREWEEG_USAGE = `Preweegdocumenten:
   preweeg <kluis> <dossiernummer> [--pdf <bestand>] [--docx <bestand>] [--overschrijven]
@@ -29,9 +30,9 @@ interface PreweegRuntime {
  * stops with the Dutch PDF_UNAVAILABLE sentence, after the Word file if one was asked for.
  */
 export async function runPreweegCommand(args: string[], runtime: PreweegRuntime): Promise<void> {
-  const pdfPath = takeOption(args, '--pdf');
-  const docxPath = takeOption(args, '--docx');
-  const overwrite = takeFlag(args, '--overschrijven');
+  const pdfPath = takeOption(args, FLAGS.pdf);
+  const docxPath = takeOption(args, FLAGS.docx);
+  const overwrite = takeFlag(args, FLAGS.overwrite);
   const [vaultPath, dossierNumber] = positional(args, 2, runtime.usage);
   if (!pdfPath && !docxPath) throw new UsageError(`Geef --pdf <bestand>, --docx <bestand> of beide.\n\n${runtime.usage}`);
   if (!/^\d{4}-\d{4}$/.test(dossierNumber!)) throw new UsageError(`"${dossierNumber}" is geen dossiernummer (zoals 2025-0001).`);

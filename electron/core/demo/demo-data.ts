@@ -17,6 +17,7 @@ import type {
   SubjectRole,
   TlpCode,
 } from '../../../shared/domain/enums';
+import { addToIsoDate } from '../../../shared/domain/dates';
 import { Core } from '../api/core';
 import { CoreError } from '../errors';
 import { demoFiles } from './demo-files';
@@ -93,9 +94,7 @@ export function testIban(accountNumber: number): string {
 }
 
 function addDays(isoDate: string, days: number): string {
-  const date = new Date(`${isoDate}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
+  return addToIsoDate(isoDate, { days });
 }
 
 const CITY = 'Voorbeeldstad';

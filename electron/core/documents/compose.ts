@@ -51,7 +51,7 @@ interface NoteFact extends Weighing {
   internal: number;
 }
 
-/** The four kinds of perspective the handbook names, and where each measure belongs. */
+/** The four kinds of handelingsperspectief a preweegdocument groups measures by, and where each belongs. */
 const PERSPECTIVES = ['bestuurlijk', 'strafrechtelijk', 'fiscaal', 'zorg'] as const;
 type Perspective = (typeof PERSPECTIVES)[number];
 const PERSPECTIVE_TITLES: Record<Perspective, string> = {
@@ -124,7 +124,7 @@ function subjectDetailText(details: SubjectDetails, includeBsn: boolean): { text
 }
 
 /**
- * A preweegdocument draft from the dossier's facts, in the handbook's ten sections. Every fact
+ * A preweegdocument draft from the dossier's facts, in its ten sections (PREWEEG_SECTIONS). Every fact
  * carries its grading and handling code. The reporter's identity, BSNs and internal notes stay out
  * unless `include` says otherwise; a signal whose reporter the user marked as not protected shows
  * it. What was left out is counted in `omitted` and named in the verantwoording.

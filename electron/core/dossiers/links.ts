@@ -48,8 +48,8 @@ function metadataOf(row: LinkMetadataRow) {
 
 /**
  * Reporter protection. A subject linked to a dossier as `melder` is the reporter's identity, which
- * is protected (DOMAIN.md, issue 4: never exported or printed unless the user says so for that
- * item). The rule: a melder link exists only inside its own dossier. There it is returned with
+ * is protected, because a named reporter can be put at risk: never exported or printed unless the
+ * user says so for that item. The rule: a melder link exists only inside its own dossier. There it is returned with
  * `protected: true`, so the UI hides it by default; everywhere else (another dossier's "komt ook
  * voor in", a subject's dossiers in the network view, lists) it is left out, as if it were not there.
  */

@@ -2,6 +2,7 @@ import type { ParsedInput } from '../../../shared/api';
 import type { DossierRef } from '../../../shared/api/dossier-types';
 import type { ActionOverviewEntry, ItemOutcome, Meeting, MeetingAction, MeetingItem, MeetingKind, MeetingSummary, Participant } from '../../../shared/api/meetings';
 import type { DossierStatus, Partner, TlpCode } from '../../../shared/domain/enums';
+import { formatDutchDate } from '../../../shared/domain/dates';
 import { CoreError } from '../errors';
 import { inTransaction, timestamp, today, type DossierContext } from '../dossiers/context';
 import { requireDossier } from '../dossiers/dossier-records';
@@ -283,7 +284,7 @@ export function applyOutcome(
     const changedOn = meeting.held_on <= today(context) ? meeting.held_on : today(context);
     let status: DossierStatus | null = null;
     if (input.statusTo) {
-      const reason = `${meeting.title} van ${meeting.held_on.split('-').reverse().join('-')}`;
+      const reason = `${meeting.title} van ${formatDutchDate(meeting.held_on)}`;
       status = changeDossierStatus(context, { dossierId: item.dossier.id, to: input.statusTo, changedOn, reason, closingReason: input.closingReason }).dossier.status;
     }
     let noteId: number | null = null;

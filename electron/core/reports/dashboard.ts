@@ -1,7 +1,8 @@
 import type { DashboardFigures, PeriodInput } from '../../../shared/api/reports';
 import { DOSSIER_STATUSES, FINAL_DOSSIER_STATUSES, type DossierStatus, type SubjectType } from '../../../shared/domain/enums';
+import { addToIsoDate, daysBetween } from '../../../shared/domain/dates';
 import type { Connection } from '../vault/connection';
-import { countByPhenomenon, daysBetween, monthsOf, signalsInPeriod, topLevelPhenomena } from './figures';
+import { countByPhenomenon, monthsOf, signalsInPeriod, topLevelPhenomena } from './figures';
 
 /**
  * The intelligence dashboard: where the work stands now and where the signals come from. Exact
@@ -17,17 +18,12 @@ const POSTCODE_IN_TEXT = /\b([1-9]\d{3})\s?[A-Za-z]{2}\b/;
  * against the year before, leap day or not), else as many days.
  */
 export function previousPeriodOf(period: PeriodInput): PeriodInput {
-  const dayMs = 86_400_000;
-  const dayBefore = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) - dayMs).toISOString().slice(0, 10);
-  const dayAfter = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + dayMs).toISOString().slice(0, 10);
-  const to = dayBefore(period.from);
-  if (period.from.endsWith('-01') && dayAfter(period.to).endsWith('-01')) {
-    const months = monthsOf(period).length;
-    const start = new Date(Date.UTC(Number(period.from.slice(0, 4)), Number(period.from.slice(5, 7)) - 1 - months, 1));
-    return { from: start.toISOString().slice(0, 10), to };
+  const to = addToIsoDate(period.from, { days: -1 });
+  if (period.from.endsWith('-01') && addToIsoDate(period.to, { days: 1 }).endsWith('-01')) {
+    return { from: addToIsoDate(period.from, { months: -monthsOf(period).length }), to };
   }
   const days = daysBetween(period.from, period.to) + 1;
-  return { from: new Date(Date.parse(`${to}T00:00:00Z`) - (days - 1) * dayMs).toISOString().slice(0, 10), to };
+  return { from: addToIsoDate(to, { days: -(days - 1) }), to };
 }
 
 /** The postcode area of each signal: its dossier's address subjects, else a postcode in its location. */

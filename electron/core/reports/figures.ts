@@ -1,6 +1,7 @@
 import type { DecisionTime, OutcomeKey, PeriodInput, PhenomenonCount, ReportFigures } from '../../../shared/api/reports';
 import { OUTCOME_KEYS } from '../../../shared/api/reports';
 import { HOW_RECEIVED, MEASURE_KINDS, type DossierStatus, type HowReceived, type MeasureKind } from '../../../shared/domain/enums';
+import { daysBetween, monthsOfPeriod } from '../../../shared/domain/dates';
 import type { Connection } from '../vault/connection';
 
 /**
@@ -39,24 +40,7 @@ export function topLevelPhenomena(db: Connection): Map<number, { id: number; cod
 }
 
 export function monthsOf(period: PeriodInput): string[] {
-  const months: string[] = [];
-  let year = Number(period.from.slice(0, 4));
-  let month = Number(period.from.slice(5, 7));
-  const last = period.to.slice(0, 7);
-  for (;;) {
-    const key = `${year}-${String(month).padStart(2, '0')}`;
-    months.push(key);
-    if (key >= last || months.length > 240) return months;
-    month++;
-    if (month > 12) {
-      month = 1;
-      year++;
-    }
-  }
-}
-
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+  return monthsOfPeriod(period.from, period.to);
 }
 
 /** The value below which `fraction` of the sorted values lie (nearest rank). */

@@ -11,14 +11,14 @@ import {
   SUBJECT_ROLE_LABELS_NL,
   SUBJECT_TYPE_LABELS_NL,
 } from '../../../shared/domain/labels-nl';
-import { formatDutchDate, localIsoDate } from '../../../shared/domain/validation';
+import { formatDateTime, formatDutchDate } from '../../../shared/domain/dates';
 import { auditSentence } from '../../../shared/i18n/audit-sentences';
 import { escapeHtml, framePages } from '../documents/template';
 import type { AccessCriteria } from './access-request';
 import { originLabelNl } from './report-text';
 
 /**
- * The two reports of issue 7 as pages for PDF, on the one template of documents/template.ts
+ * The two printable reports as pages for PDF, on the one template of documents/template.ts
  * (framePages: running head and foot with "pagina x van y", the shared page style):
  * - the year report (jaarrapportage meldpunt): counts only, a count of 1 to 4 as "< 5" exactly as
  *   the screen and the CSV show it (reportCount), with bar charts drawn here as inline SVG (the PDF
@@ -254,13 +254,6 @@ ${rows.map((cells) => `<tr>${cells.map((cell, index) => (index === cells.length 
 </section>`;
 }
 
-/** "01-03-2026 11:00" in the machine's time zone, as the audit screen shows it. */
-function localDateTime(iso: string): string {
-  const moment = new Date(iso);
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${formatDutchDate(localIsoDate(moment))} ${pad(moment.getHours())}:${pad(moment.getMinutes())}`;
-}
-
 const counted = (count: number, one: string, more: string) => `${count} ${count === 1 ? one : more}`;
 
 const tlpCell = (tlp: TlpCode) => escapeHtml(`TLP:${tlp}`);
@@ -382,7 +375,7 @@ ${
     ? '<p>Niets gevonden.</p>'
     : `<table class="items"><thead><tr><th scope="col">Wanneer</th><th scope="col">Wie</th><th scope="col">Handeling</th><th scope="col">Gegevens (zoals het logboek ze bewaart)</th></tr></thead><tbody>
 ${result.audit
-  .map((entry) => `<tr><td class="nowrap">${escapeHtml(localDateTime(entry.occurredAt))}</td><td>${text(entry.actor)}</td><td>${escapeHtml(auditSentence(entry, 'nl'))}<br><span class="muted">${text(entry.action)}</span></td><td>${auditDetails(entry.details)}</td></tr>`)
+  .map((entry) => `<tr><td class="nowrap">${escapeHtml(formatDateTime(entry.occurredAt, 'nl'))}</td><td>${text(entry.actor)}</td><td>${escapeHtml(auditSentence(entry, 'nl'))}<br><span class="muted">${text(entry.action)}</span></td><td>${auditDetails(entry.details)}</td></tr>`)
   .join('\n')}
 </tbody></table>`
 }

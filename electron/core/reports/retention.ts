@@ -1,4 +1,5 @@
 import type { DestroyResult, RetentionDefaults, RetentionItem, RetentionKind, RetentionOverview } from '../../../shared/api/reports';
+import { addToIsoDate } from '../../../shared/domain/dates';
 import { inTransaction, invalidField, notFound, today, type DossierContext } from '../dossiers/context';
 
 /**
@@ -46,12 +47,9 @@ export function updateRetentionDefaults(context: DossierContext, changes: Partia
   });
 }
 
+/** 29 February in a year without one becomes 28 February. */
 export function addYears(date: string, years: number): string {
-  const year = Number(date.slice(0, 4)) + years;
-  const rest = date.slice(4);
-  // 29 February in a year without one becomes 28 February.
-  if (rest === '-02-29' && !(year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0))) return `${year}-02-28`;
-  return `${year}${rest}`;
+  return addToIsoDate(date, { years });
 }
 
 interface Candidate {
@@ -140,7 +138,7 @@ export function retentionList(context: DossierContext, input: { dueOnly?: boolea
 export function retentionOverview(context: DossierContext): RetentionOverview {
   const defaults = retentionDefaults(context);
   const todayIso = today(context);
-  const in30 = new Date(Date.parse(`${todayIso}T00:00:00Z`) + 30 * 86_400_000).toISOString().slice(0, 10);
+  const in30 = addToIsoDate(todayIso, { days: 30 });
   const row = context.db
     .prepare(
       `WITH items(retention_until, base_on, years) AS (

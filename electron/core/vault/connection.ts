@@ -42,7 +42,7 @@ export function openEncryptedDatabase(path: string, key: Buffer, options: Connec
   }
 }
 
-/** The settings every connection runs with (see ARCHITECTURE.md, "The database"). */
+/** The settings every connection runs with; each says below what it protects against. */
 export function configureConnection(db: Connection, options: ConnectionOptions = {}): void {
   db.pragma('journal_mode = WAL');
   // FULL: a committed transaction survives a power cut, not only a crash of the process.

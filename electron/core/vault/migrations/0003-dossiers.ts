@@ -76,7 +76,7 @@ const PHENOMENON_SEEDS: ReadonlyArray<{ code: string; label: string; subForms: R
 /**
  * Signals, dossiers, subjects, the links between them, notes and measures.
  *
- * Choices (see also the report in issue 4):
+ * Choices:
  * - Vocabularies that the domain keeps growing (statuses, roles, link kinds, partners, measure
  *   kinds, subject types) are checked by zod at the API and by the core, not by CHECK constraints:
  *   SQLite cannot alter a CHECK without rebuilding the table, so every new role would need a

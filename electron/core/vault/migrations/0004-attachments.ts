@@ -2,7 +2,7 @@ import type { Migration } from './migration';
 
 /**
  * Attachments (photos, PDFs, e-mails, spreadsheets) inside the encrypted vault, so that there is
- * one file to protect, back up and destroy (ARCHITECTURE.md, "The database").
+ * one file to protect, back up and destroy, and nothing decrypted lies on the disk beside it.
  *
  * Choices:
  * - The content is split into chunks of ATTACHMENT_CHUNK_SIZE (1 MiB, electron/core/attachments/

@@ -1,7 +1,7 @@
 import type { Migration } from './migration';
 
 /**
- * Indexes for the signal and dossier lists at 100,000 rows (issue 4: scroll without stutter). Each
+ * Indexes for the signal and dossier lists at 100,000 rows, so that they scroll without stutter. Each
  * serves a filter or a sort of `signal.list` / `dossier.list` (electron/core/dossiers/signals.ts,
  * dossiers.ts), so that a page is read from the index in order instead of sorting the table. All are
  * partial (`WHERE deleted_at IS NULL`), as the lists always spell out that condition: items in the

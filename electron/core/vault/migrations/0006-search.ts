@@ -1,8 +1,7 @@
 import type { Migration } from './migration';
 
 /**
- * One search over signals, dossiers, subjects, notes and attachment names (issue 4, "Search and
- * lists"): an FTS5 table inside the encrypted vault, filled from the rows that exist and kept
+ * One search over signals, dossiers, subjects, notes and attachment names: an FTS5 table inside the encrypted vault, filled from the rows that exist and kept
  * current by triggers, so that no code path that writes a source row can forget it.
  *
  * Choices:
@@ -25,8 +24,7 @@ import type { Migration } from './migration';
  *   any link is indexed (it was entered as a subject, not as a reporter).
  * - Notes marked internal are indexed (they never leave the vault through the search) and carry
  *   `internal = 1`, so that the UI can mark them.
- * - Measures are not part of the search (issue 4 names signals, dossiers, subjects, notes and
- *   attachment names).
+ * - Measures are not part of the search: a measure is found through its dossier, which is.
  */
 
 interface Source {

@@ -3,7 +3,7 @@ import type { Connection } from '../connection';
 import type { Migration } from './migration';
 
 /**
- * Encrypted, signed dossier bundles (issue 6, docs/bundle-format.md).
+ * Encrypted, signed dossier bundles (the format is described in docs/bundle-format.md).
  *
  * - The vault's identity: an age X25519 key pair and an Ed25519 signing key, generated here (for
  *   a new vault as much as for an existing one) and kept in `vault_secret` as PKCS#8, inside the

@@ -1,7 +1,7 @@
 import type { Migration } from './migration';
 
 /**
- * Preweegdocumenten (issue 5): a document per dossier, and its versions.
+ * Preweegdocumenten: a document per dossier, and its versions.
  *
  * - A version is never changed after it was saved (a trigger refuses updates): "version 3 as
  *   printed on 12 May" stays what it was. Editing saves the next version.

@@ -1,7 +1,7 @@
 import type { Migration } from './migration';
 
 /**
- * Meetings (issue 5): a meeting, its agenda items (a dossier or a loose signal each, in order),
+ * Meetings (casustafels): a meeting, its agenda items (a dossier or a loose signal each, in order),
  * and the actions agreed per item.
  *
  * - Participants are a JSON array on the meeting: a list of names and organisations that is

@@ -2,7 +2,8 @@ import type { Migration } from './migration';
 
 /**
  * Indexes for the retention overview that runs at every unlock (the reminder of overdue items),
- * measured on the generated municipality of issue 8 (100,000 signals, 20,000 dossiers):
+ * measured on the large generated municipality of test/bench/generate.ts (100,000 signals, 20,000
+ * dossiers):
  *
  * - signals_loose_by_received: the loose signals (no dossier) with the two dates their retention
  *   end is computed from, so that the overview reads this small index instead of every signal row

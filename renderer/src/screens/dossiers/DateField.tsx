@@ -17,7 +17,7 @@ interface DateFieldProps {
 }
 
 /**
- * A date typed as the user writes it, dd-mm-jjjj (DOMAIN.md: shown dd-mm-jjjj, stored ISO 8601).
+ * A date typed as the user writes it, dd-mm-jjjj (the usual Dutch notation; stored as ISO 8601).
  * A text field rather than <input type="date">, whose format follows the browser's language
  * instead of the app's and which reads badly with a screen reader.
  */

@@ -5,7 +5,7 @@ import { startHostWithDemoVault, type TestHost, coreCaller } from './support/hos
 import { checkScreen, unlockRecentVault } from './support/screens';
 
 /**
- * The journey of issue 4 in one go, on the demo vault: take in a signal, turn it into a dossier, add
+ * The intake journey in one go, on the demo vault: take in a signal, turn it into a dossier, add
  * a person and an address, see that the address also occurs in demo dossiers, find it all with the
  * search box, look at the demo attachments, and read the audit trail of what was done.
  */
@@ -15,7 +15,7 @@ const PERSON = 'Wibo Reisproef';
 const HENNEP_TITLE = 'Hennepkwekerij in bedrijfspand Proefstraat 12';
 const STEP = 90_000;
 
-describe.skipIf(skipWithoutBrowser)('issue 4 end to end: signal → dossier → subjects → match → search → attachments → audit', () => {
+describe.skipIf(skipWithoutBrowser)('intake end to end: signal → dossier → subjects → match → search → attachments → audit', () => {
   let testHost: TestHost;
   let browser: Browser;
   let session: BrowserSession;
@@ -45,7 +45,7 @@ describe.skipIf(skipWithoutBrowser)('issue 4 end to end: signal → dossier → 
     await page.getByLabel('Samenvatting (verplicht)').fill(SUMMARY);
     await page.getByLabel('Omschrijving').fill('Gemeld door een medewerker van de buitendienst.');
     await page.getByLabel('Locatie').fill('Proefstraat 12, Voorbeeldstad');
-    await checkScreen(page, 'issue4-01-intake');
+    await checkScreen(page, 'intake-journey-01-intake');
     await page.getByLabel('Locatie').press('Enter');
     await page.getByRole('status').filter({ hasText: `Het signaal ‘${SUMMARY}’ is vastgelegd.` }).waitFor();
     expect((await core('signal.list', { limit: 1 })).total).toBe(signalsBefore + 1);
@@ -61,7 +61,7 @@ describe.skipIf(skipWithoutBrowser)('issue 4 end to end: signal → dossier → 
     const created = (await core('dossier.list', { sort: 'number', direction: 'desc', limit: 1 })).items[0]!;
     expect(created).toMatchObject({ number: dossierNumber, title: SUMMARY, status: 'ontvangen' });
     expect((await core('dossier.get', { dossierId: created.id })).signals.map((signal) => signal.summary)).toEqual([SUMMARY]);
-    await checkScreen(page, 'issue4-02-new-dossier');
+    await checkScreen(page, 'intake-journey-02-new-dossier');
   });
 
   it('adds a person and an address, and says where the address also occurs', { timeout: STEP }, async () => {
@@ -87,7 +87,7 @@ describe.skipIf(skipWithoutBrowser)('issue 4 end to end: signal → dossier → 
     const hint = main().getByRole('status').filter({ hasText: 'komt ook voor in' });
     await expect.poll(() => hint.isVisible()).toBe(true);
     expect(await hint.innerText()).toContain(HENNEP_TITLE);
-    await checkScreen(page, 'issue4-03-match-hint');
+    await checkScreen(page, 'intake-journey-03-match-hint');
 
     const dossierId = (await core('dossier.list', { sort: 'number', direction: 'desc', limit: 1 })).items[0]!.id;
     const roles = (await core('dossier.get', { dossierId })).subjects.map((link) => [link.subject.label, link.role]);
@@ -106,7 +106,7 @@ describe.skipIf(skipWithoutBrowser)('issue 4 end to end: signal → dossier → 
       await expect.poll(() => section.getByRole('link', { name: new RegExp(SUMMARY) }).count()).toBeGreaterThan(0);
     }
     expect(await main().locator('mark').first().innerText()).toMatch(/^sluitingstijd$/i);
-    await checkScreen(page, 'issue4-04-search');
+    await checkScreen(page, 'intake-journey-04-search');
 
     await box.fill('reisproef');
     await box.press('Enter');
@@ -124,7 +124,7 @@ describe.skipIf(skipWithoutBrowser)('issue 4 end to end: signal → dossier → 
     const photo = page.getByRole('dialog', { name: 'Voorbeeld: foto-voorgevel-proefstraat-12.png' });
     const image = photo.getByRole('img');
     await expect.poll(() => image.evaluate((element: HTMLImageElement) => element.complete && element.naturalWidth), { timeout: 20_000 }).toBe(320);
-    await checkScreen(page, 'issue4-05-photo-preview');
+    await checkScreen(page, 'intake-journey-05-photo-preview');
     await photo.getByRole('button', { name: 'Sluiten' }).click();
 
     await page.getByRole('button', { name: 'Voorbeeld van verslag-integrale-controle.pdf' }).click();
@@ -133,7 +133,7 @@ describe.skipIf(skipWithoutBrowser)('issue 4 end to end: signal → dossier → 
     await expect.poll(() => canvas.isVisible(), { timeout: 30_000 }).toBe(true);
     await report.getByText('Tekst van deze pagina').click();
     await expect.poll(() => report.getByText('Verslag integrale controle (FICTIEF - demogegevens)').isVisible()).toBe(true);
-    await checkScreen(page, 'issue4-06-pdf-preview');
+    await checkScreen(page, 'intake-journey-06-pdf-preview');
     await report.getByRole('button', { name: 'Sluiten' }).click();
   });
 
@@ -148,7 +148,7 @@ describe.skipIf(skipWithoutBrowser)('issue 4 end to end: signal → dossier → 
     const verified = await core('audit.verify', {});
     expect(verified.intact).toBe(true);
     await expect.poll(() => page.getByRole('status').filter({ hasText: `De keten is intact: ${verified.entries} regels gecontroleerd.` }).isVisible()).toBe(true);
-    await checkScreen(page, 'issue4-07-audit');
+    await checkScreen(page, 'intake-journey-07-audit');
     expect(session.problems).toEqual([]);
   });
 });
