@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ApiError, ExportInclude, ExportPreview, ExportRedaction, ExportResult, Input } from '../../../../shared/api';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
+import { CheckboxField } from '../../components/CheckboxField';
 import { NewPassphraseFields, checkNewPassphrase, type NewPassphraseValue } from '../../components/NewPassphraseFields';
 import { PathField } from '../../components/PathField';
 import { TextAreaField } from '../../components/TextAreaField';
@@ -17,7 +18,6 @@ import { currentLanguage } from '../../i18n';
 import { useNavigation } from '../../store/navigation';
 import { useSession } from '../../store/session';
 import { TlpBadge } from '../../components/Weighing';
-import { CheckboxField } from '../dossiers/CheckboxField';
 import { BundleProgress, OverwriteQuestion, VerificationBadge, besideVault } from './parts';
 
 const STEPS = ['choose', 'content', 'recipients', 'summary', 'write'] as const;
