@@ -5,6 +5,7 @@ import { DEFAULT_TLP, type MeasureKind, type MeasureStage, type Partner, type Tl
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { DateField, useDateText } from '../../components/DateField';
+import { Section } from '../../components/Section';
 import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
 import { useCoreQuery } from '../../components/useCoreQuery';
@@ -15,7 +16,6 @@ import { currentLanguage } from '../../i18n';
 import { useFormErrors } from './form-errors';
 import { TlpBadge } from '../../components/Weighing';
 import { useDomainOptions } from './options';
-import { Section } from './Section';
 import type { DossierTabProps } from './tab-props';
 
 const DATE_FIELDS = ['plannedOn', 'startedOn', 'decidedOn'] as const;

@@ -7,6 +7,7 @@ import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { CheckboxField } from '../../components/CheckboxField';
 import { DateField, useDateText } from '../../components/DateField';
+import { Section } from '../../components/Section';
 import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
 import { useErrorText } from '../../components/useErrorText';
@@ -17,7 +18,6 @@ import { useFormErrors } from './form-errors';
 import { Grading, TlpBadge } from '../../components/Weighing';
 import { InternalMark } from './Grading';
 import { useDomainOptions } from './options';
-import { Section } from './Section';
 import type { DossierTabProps } from './tab-props';
 import { useLoadMore } from './useLoadMore';
 

@@ -4,6 +4,7 @@ import { TIMELINE_KINDS, type TimelineEntry, type TimelineKind } from '../../../
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { CheckboxField } from '../../components/CheckboxField';
+import { Section } from '../../components/Section';
 import { SelectField } from '../../components/SelectField';
 import { useErrorText } from '../../components/useErrorText';
 import { callCore } from '../../core-client';
@@ -13,7 +14,6 @@ import { currentLanguage } from '../../i18n';
 import { useNavigation, type DossierTab } from '../../store/navigation';
 import { Grading, TlpBadge } from '../../components/Weighing';
 import { InternalMark } from './Grading';
-import { Section } from './Section';
 import type { DossierTabProps } from './tab-props';
 import { useLoadMore } from './useLoadMore';
 
