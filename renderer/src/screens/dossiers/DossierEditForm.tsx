@@ -8,10 +8,10 @@ import { DateField, useDateText } from '../../components/DateField';
 import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
 import { TextField } from '../../components/TextField';
+import { useDomainOptions } from '../../components/useDomainOptions';
 import { callCore } from '../../core-client';
 import { RetentionReasonField } from '../reports/RetentionReasonField';
 import { useFormErrors } from './form-errors';
-import { useDomainOptions } from './options';
 import { PartnerPicker, PhenomenaPicker } from './pickers';
 
 const FIELDS = ['title', 'summary', 'priority', 'owner', 'phenomenonIds', 'partners', 'tlp', 'legalBasis', 'purpose', 'retentionUntil', 'retentionReason'] as const;

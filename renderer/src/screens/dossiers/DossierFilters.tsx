@@ -7,10 +7,10 @@ import { CheckboxField } from '../../components/CheckboxField';
 import { DateField, useDateText } from '../../components/DateField';
 import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
+import { useDomainOptions } from '../../components/useDomainOptions';
 import { useFieldError } from '../../components/useFieldError';
 import { useSession } from '../../store/session';
 import { activeFilterCount, useDossierListStore, type DossierSort } from './dossier-list-store';
-import { useDomainOptions } from './options';
 import { phenomenonOptions, type PhenomenonGroup } from './pickers';
 
 /** The fields of dossier.list the filter form shows, for errors that name one of them. */

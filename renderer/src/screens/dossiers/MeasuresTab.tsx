@@ -9,13 +9,13 @@ import { Section } from '../../components/Section';
 import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
 import { useCoreQuery } from '../../components/useCoreQuery';
+import { useDomainOptions } from '../../components/useDomainOptions';
 import { useErrorText } from '../../components/useErrorText';
 import { callCore } from '../../core-client';
 import { formatDate } from '../../format/date';
 import { currentLanguage } from '../../i18n';
 import { useFormErrors } from './form-errors';
 import { TlpBadge } from '../../components/Weighing';
-import { useDomainOptions } from './options';
 import type { DossierTabProps } from './tab-props';
 
 const DATE_FIELDS = ['plannedOn', 'startedOn', 'decidedOn'] as const;

@@ -10,6 +10,7 @@ import { DateField, useDateText } from '../../components/DateField';
 import { Section } from '../../components/Section';
 import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
+import { useDomainOptions } from '../../components/useDomainOptions';
 import { useErrorText } from '../../components/useErrorText';
 import { callCore } from '../../core-client';
 import { formatDate } from '../../format/date';
@@ -17,7 +18,6 @@ import { currentLanguage } from '../../i18n';
 import { useFormErrors } from './form-errors';
 import { Grading, TlpBadge } from '../../components/Weighing';
 import { InternalMark } from './Grading';
-import { useDomainOptions } from './options';
 import type { DossierTabProps } from './tab-props';
 import { useLoadMore } from './useLoadMore';
 

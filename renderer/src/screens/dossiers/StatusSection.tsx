@@ -10,12 +10,12 @@ import { Dialog } from '../../components/Dialog';
 import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
 import type { CoreQuery } from '../../components/useCoreQuery';
+import { useDomainOptions } from '../../components/useDomainOptions';
 import { useErrorText } from '../../components/useErrorText';
 import { callCore } from '../../core-client';
 import { formatDate } from '../../format/date';
 import { currentLanguage } from '../../i18n';
 import { useFormErrors } from './form-errors';
-import { useDomainOptions } from './options';
 
 const FIELDS = ['to', 'changedOn', 'reason', 'closingReason'] as const;
 type Field = (typeof FIELDS)[number];

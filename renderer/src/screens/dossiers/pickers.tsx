@@ -5,7 +5,7 @@ import type { Partner } from '../../../../shared/domain/enums';
 import { CheckboxField } from '../../components/CheckboxField';
 import type { SelectOption } from '../../components/SelectField';
 import { useCoreQuery } from '../../components/useCoreQuery';
-import { useDomainOptions } from './options';
+import { useDomainOptions } from '../../components/useDomainOptions';
 
 /** A phenomenon with its sub-forms, in the vault's order. */
 export interface PhenomenonGroup {

@@ -10,11 +10,11 @@ import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
 import { TextField } from '../../components/TextField';
 import { useCoreQuery } from '../../components/useCoreQuery';
+import { useDomainOptions } from '../../components/useDomainOptions';
 import { useErrorText } from '../../components/useErrorText';
 import { callCore } from '../../core-client';
 import { formatDate } from '../../format/date';
 import { currentLanguage } from '../../i18n';
-import { useDomainOptions } from '../dossiers/options';
 
 function itemTitle(t: (key: 'meetings.meeting.signalTitle', options: { summary: string }) => string, item: MeetingItem): string {
   return item.dossier ? `${item.dossier.number} ${item.dossier.title}` : t('meetings.meeting.signalTitle', { summary: item.signal!.summary });
