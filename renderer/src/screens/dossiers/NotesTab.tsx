@@ -17,7 +17,7 @@ import { formatDate } from '../../format/date';
 import { currentLanguage } from '../../i18n';
 import { useFormErrors } from './form-errors';
 import { Grading, TlpBadge } from '../../components/Weighing';
-import { InternalMark } from './Grading';
+import { InternalMark } from './InternalMark';
 import type { DossierTabProps } from './tab-props';
 import { useLoadMore } from './useLoadMore';
 

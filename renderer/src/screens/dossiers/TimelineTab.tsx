@@ -13,7 +13,7 @@ import { formatDate, formatDateTime } from '../../format/date';
 import { currentLanguage } from '../../i18n';
 import { useNavigation, type DossierTab } from '../../store/navigation';
 import { Grading, TlpBadge } from '../../components/Weighing';
-import { InternalMark } from './Grading';
+import { InternalMark } from './InternalMark';
 import type { DossierTabProps } from './tab-props';
 import { useLoadMore } from './useLoadMore';
 
