@@ -5,12 +5,12 @@ import type { Partner, Priority, TlpCode } from '../../../../shared/domain/enums
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { DateField, useDateText } from '../../components/DateField';
+import { RetentionReasonField } from '../../components/RetentionReasonField';
 import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
 import { TextField } from '../../components/TextField';
 import { useDomainOptions } from '../../components/useDomainOptions';
 import { callCore } from '../../core-client';
-import { RetentionReasonField } from '../reports/RetentionReasonField';
 import { useFormErrors } from './form-errors';
 import { PartnerPicker, PhenomenaPicker } from './pickers';
 

@@ -16,6 +16,7 @@ import { localIsoDate, parseDutchDate, type ValidationCode } from '../../../../s
 import { validationMessages } from '../../../../shared/i18n/validation';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
+import { RetentionReasonField } from '../../components/RetentionReasonField';
 import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
 import { TextField } from '../../components/TextField';
@@ -23,7 +24,6 @@ import { useDomainOptions } from '../../components/useDomainOptions';
 import { useFieldError } from '../../components/useFieldError';
 import { formatDate } from '../../format/date';
 import type { Language } from '../../i18n';
-import { RetentionReasonField } from '../reports/RetentionReasonField';
 import { PhenomenonSelect } from './PhenomenonSelect';
 
 /** What the form holds: text as typed (dates as dd-mm-jjjj), choices as their values. */
