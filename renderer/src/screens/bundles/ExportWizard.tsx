@@ -15,11 +15,12 @@ import { useFieldError } from '../../components/useFieldError';
 import { callCore } from '../../core-client';
 import { formatBytes } from '../../format/bytes';
 import { fileDateStamp, formatDate } from '../../format/date';
+import { besideVault } from '../../format/path';
 import { currentLanguage } from '../../i18n';
 import { useNavigation } from '../../store/navigation';
 import { useSession } from '../../store/session';
 import { TlpBadge } from '../../components/Weighing';
-import { BundleProgress, VerificationBadge, besideVault } from './parts';
+import { BundleProgress, VerificationBadge } from './parts';
 
 const STEPS = ['choose', 'content', 'recipients', 'summary', 'write'] as const;
 type Step = (typeof STEPS)[number];

@@ -9,8 +9,9 @@ import { useCoreQuery } from '../../components/useCoreQuery';
 import { useErrorText } from '../../components/useErrorText';
 import { useFieldError } from '../../components/useFieldError';
 import { callCore } from '../../core-client';
+import { besideVault } from '../../format/path';
 import { useSession } from '../../store/session';
-import { FingerprintView, SaveToPath, besideVault, safeFileName } from './parts';
+import { FingerprintView, SaveToPath, safeFileName } from './parts';
 
 /** The vault's own identity: what partners need (the card, the fingerprint), and the secret key behind a warning. */
 export function IdentityPanel() {

@@ -7,15 +7,8 @@ import { OverwriteQuestion } from '../../components/OverwriteQuestion';
 import { PathField } from '../../components/PathField';
 import { useFieldError } from '../../components/useFieldError';
 import { formatBytes } from '../../format/bytes';
-import { fileNameOf } from '../../format/path';
 import { currentLanguage } from '../../i18n';
 import { useJobs } from '../../store/jobs';
-
-/** The vault's folder with a file name: a starting point for a path the user changes or browses from. */
-export function besideVault(vaultPath: string | null, fileName: string): string {
-  if (!vaultPath) return fileName;
-  return `${vaultPath.slice(0, vaultPath.length - fileNameOf(vaultPath).length)}${fileName}`;
-}
 
 /** A file name without the characters Windows refuses. */
 export function safeFileName(name: string): string {

@@ -10,12 +10,13 @@ import { useErrorText } from '../../components/useErrorText';
 import { callCore } from '../../core-client';
 import { formatBytes } from '../../format/bytes';
 import { formatDate, formatDateTime } from '../../format/date';
+import { besideVault } from '../../format/path';
 import { currentLanguage } from '../../i18n';
 import { localIsoDate } from '../../../../shared/domain/validation';
 import { useNavigation } from '../../store/navigation';
 import { useSession } from '../../store/session';
 import { describeEntry } from '../audit/actions';
-import { besideVault, SaveFileForm } from './SaveFileForm';
+import { SaveFileForm } from './SaveFileForm';
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 

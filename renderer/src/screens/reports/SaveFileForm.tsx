@@ -102,10 +102,3 @@ export function SaveFileForm({
     </form>
   );
 }
-
-/** `<folder of the vault>/<name>`, keeping the vault's own separator. */
-export function besideVault(vaultPath: string | null, name: string): string {
-  if (!vaultPath) return name;
-  const index = Math.max(vaultPath.lastIndexOf('/'), vaultPath.lastIndexOf('\\'));
-  return `${vaultPath.slice(0, index + 1)}${name}`;
-}

@@ -8,11 +8,12 @@ import { useCoreQuery } from '../../components/useCoreQuery';
 import { useErrorText } from '../../components/useErrorText';
 import { callCore } from '../../core-client';
 import { formatDate } from '../../format/date';
+import { besideVault } from '../../format/path';
 import { currentLanguage } from '../../i18n';
 import { useSession } from '../../store/session';
 import { FigureBlock, type FigureRow } from './FigureBlock';
 import { PeriodPicker, recentYears, yearPeriod } from './PeriodPicker';
-import { besideVault, SaveFileForm } from './SaveFileForm';
+import { SaveFileForm } from './SaveFileForm';
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 

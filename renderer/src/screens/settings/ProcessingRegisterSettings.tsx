@@ -10,8 +10,9 @@ import { useCoreQuery } from '../../components/useCoreQuery';
 import { useErrorText } from '../../components/useErrorText';
 import { callCore } from '../../core-client';
 import { fileDateStamp } from '../../format/date';
+import { besideVault } from '../../format/path';
 import { useSession } from '../../store/session';
-import { besideVault, SaveFileForm } from '../reports/SaveFileForm';
+import { SaveFileForm } from '../reports/SaveFileForm';
 import { SettingsSection } from './SettingsSection';
 
 /** The art. 30 description of the processing: pre-filled by the core, edited here, saved in the vault, exported as a document. */
