@@ -4,6 +4,7 @@ import type { ApiError } from '../../../../shared/api';
 import type { AccessRequestResult } from '../../../../shared/api/reports';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
+import { SaveFileForm } from '../../components/SaveFileForm';
 import { TextField } from '../../components/TextField';
 import { TlpBadge } from '../../components/Weighing';
 import { useErrorText } from '../../components/useErrorText';
@@ -16,7 +17,6 @@ import { localIsoDate } from '../../../../shared/domain/validation';
 import { useNavigation } from '../../store/navigation';
 import { useSession } from '../../store/session';
 import { describeEntry } from '../audit/actions';
-import { SaveFileForm } from './SaveFileForm';
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 
