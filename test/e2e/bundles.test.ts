@@ -105,6 +105,23 @@ describe.skipIf(skipWithoutBrowser)('bundles between two vaults, end to end in C
     expect(await secret.getByRole('alert').innerText()).toContain('kan elke bundel lezen');
     await checkScreen(pageA, 'bundles-01-identity');
 
+    // The same target again: asked first (the shared OverwriteQuestion, with the bundle texts), replaced only on "Vervangen".
+    const cardRegion = pageA.getByRole('region', { name: 'Partnerkaart' });
+    const cardQuestion = cardRegion.getByRole('group', { name: `Er staat al een bestand op ${cardA()}. Wilt u het vervangen?` });
+    await cardRegion.getByRole('button', { name: 'Partnerkaart opslaan…' }).click();
+    await visible(cardQuestion);
+    expect(await cardQuestion.innerText()).toContain('Het bestaande bestand gaat dan verloren.');
+    await expect.poll(() => cardQuestion.locator('.app-question__text').evaluate((element) => element === document.activeElement)).toBe(true);
+    await checkScreen(pageA, 'bundles-01b-overwrite-question');
+    await cardQuestion.getByRole('button', { name: 'Annuleren' }).click();
+    await expect.poll(() => cardQuestion.count()).toBe(0);
+    await expect.poll(() => cardRegion.getByLabel('Opslaan als').evaluate((element) => element === document.activeElement)).toBe(true);
+    fs.writeFileSync(cardA(), 'oud');
+    await cardRegion.getByRole('button', { name: 'Partnerkaart opslaan…' }).click();
+    await cardQuestion.getByRole('button', { name: 'Vervangen' }).click();
+    await visible(pageA.getByText(`De partnerkaart is opgeslagen in ${cardA()}.`));
+    expect(JSON.parse(fs.readFileSync(cardA(), 'utf8'))).toMatchObject({ fingerprint: identityA.fingerprint.hex });
+
     await openBundles(pageB, 'Identiteit van deze kluis');
     await pageB.getByLabel('Organisatie', { exact: true }).fill('RIEC Testregio');
     await pageB.getByRole('button', { name: 'Organisatie opslaan' }).click();

@@ -6,6 +6,12 @@ export function fileNameOf(filePath: string): string {
   return parts[parts.length - 1] ?? filePath;
 }
 
+/** `<folder of the vault>/<name>`, keeping the vault's own separator: a starting point the user changes or browses from. */
+export function besideVault(vaultPath: string | null, name: string): string {
+  if (!vaultPath) return name;
+  return `${vaultPath.slice(0, vaultPath.length - fileNameOf(vaultPath).length)}${name}`;
+}
+
 export function vaultNameOfPath(filePath: string): string {
   return fileNameOf(filePath).replace(/\.kluis$/i, '');
 }

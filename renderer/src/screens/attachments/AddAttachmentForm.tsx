@@ -1,15 +1,15 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../../shared/api';
-import { INFORMATION_GRADES, SOURCE_GRADES, TLP_CODES, UNGRADED, type InformationGrade, type SourceGrade, type TlpCode } from '../../../../shared/domain/enums';
+import { UNGRADED, type InformationGrade, type SourceGrade, type TlpCode } from '../../../../shared/domain/enums';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { PathField } from '../../components/PathField';
 import { SelectField } from '../../components/SelectField';
+import { useDomainOptions } from '../../components/useDomainOptions';
 import { useErrorText } from '../../components/useErrorText';
 import { formatBytes } from '../../format/bytes';
 import { currentLanguage } from '../../i18n';
-import { useInformationGradeLabel } from '../../components/Weighing';
 import { useAttachmentImports, type ImportOutcome } from './import-store';
 import { JobProgress, useRunningJob } from './JobProgress';
 
@@ -55,7 +55,7 @@ function useOutcomeMessage(): (outcome: ImportOutcome) => Message {
  */
 export function AddAttachmentForm({ dossierId, defaultTlp }: AddAttachmentFormProps) {
   const { t } = useTranslation();
-  const informationGradeLabel = useInformationGradeLabel();
+  const options = useDomainOptions();
   const outcomeMessage = useOutcomeMessage();
   const [sourcePath, setSourcePath] = useState('');
   const [sourceGrade, setSourceGrade] = useState<SourceGrade>(UNGRADED.sourceGrade);
@@ -129,13 +129,13 @@ export function AddAttachmentForm({ dossierId, defaultTlp }: AddAttachmentFormPr
             label={t('attachments.add.sourceGradeLabel')}
             value={sourceGrade}
             onChange={(event) => setSourceGrade(event.target.value as SourceGrade)}
-            options={SOURCE_GRADES.map((code) => ({ value: code, label: t('attachments.add.gradeOption', { code, label: t(`domain.sourceGrade.${code}`) }) }))}
+            options={options.sourceGrades}
           />
           <SelectField
             label={t('attachments.add.informationGradeLabel')}
             value={String(informationGrade)}
             onChange={(event) => setInformationGrade(Number(event.target.value) as InformationGrade)}
-            options={INFORMATION_GRADES.map((code) => ({ value: String(code), label: t('attachments.add.gradeOption', { code, label: informationGradeLabel(code) }) }))}
+            options={options.informationGrades}
           />
         </fieldset>
         <div className="app-attachment-add__tlp">
@@ -143,7 +143,7 @@ export function AddAttachmentForm({ dossierId, defaultTlp }: AddAttachmentFormPr
             label={t('attachments.add.tlpLabel')}
             value={tlp}
             onChange={(event) => setTlp(event.target.value as TlpCode)}
-            options={TLP_CODES.map((code) => ({ value: code, label: t(`domain.tlp.${code}`) }))}
+            options={options.tlpCodes}
           />
         </div>
         {running && (

@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { ApiError, ExportInclude, ExportPreview, ExportRedaction, ExportResult, Input } from '../../../../shared/api';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
+import { CheckboxField } from '../../components/CheckboxField';
 import { NewPassphraseFields, checkNewPassphrase, type NewPassphraseValue } from '../../components/NewPassphraseFields';
+import { OverwriteQuestion } from '../../components/OverwriteQuestion';
 import { PathField } from '../../components/PathField';
 import { TextAreaField } from '../../components/TextAreaField';
 import { TextField } from '../../components/TextField';
@@ -13,12 +15,12 @@ import { useFieldError } from '../../components/useFieldError';
 import { callCore } from '../../core-client';
 import { formatBytes } from '../../format/bytes';
 import { fileDateStamp, formatDate } from '../../format/date';
+import { besideVault } from '../../format/path';
 import { currentLanguage } from '../../i18n';
 import { useNavigation } from '../../store/navigation';
 import { useSession } from '../../store/session';
 import { TlpBadge } from '../../components/Weighing';
-import { CheckboxField } from '../dossiers/CheckboxField';
-import { BundleProgress, OverwriteQuestion, VerificationBadge, besideVault } from './parts';
+import { BundleProgress, VerificationBadge } from './parts';
 
 const STEPS = ['choose', 'content', 'recipients', 'summary', 'write'] as const;
 type Step = (typeof STEPS)[number];
@@ -727,7 +729,9 @@ function WriteStep({ heading, selection, passphrase, result, onDone, onBack, onR
       {general && <Alert type="error">{general}</Alert>}
       {occupied ? (
         <OverwriteQuestion
-          target={occupied}
+          question={t('bundles.save.overwriteQuestion', { path: occupied })}
+          explanation={t('bundles.save.overwriteExplanation')}
+          overwriteLabel={t('bundles.save.overwrite')}
           busy={busy}
           busyLabel={t('bundles.export.write.busy')}
           onOverwrite={() => void run(occupied, true)}

@@ -3,14 +3,15 @@ import { useTranslation } from 'react-i18next';
 import type { ApiError, BundleIdentity } from '../../../../shared/api';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
+import { CheckboxField } from '../../components/CheckboxField';
 import { TextField } from '../../components/TextField';
 import { useCoreQuery } from '../../components/useCoreQuery';
 import { useErrorText } from '../../components/useErrorText';
 import { useFieldError } from '../../components/useFieldError';
 import { callCore } from '../../core-client';
+import { besideVault } from '../../format/path';
 import { useSession } from '../../store/session';
-import { CheckboxField } from '../dossiers/CheckboxField';
-import { FingerprintView, SaveToPath, besideVault, safeFileName } from './parts';
+import { FingerprintView, SaveToPath, safeFileName } from './parts';
 
 /** The vault's own identity: what partners need (the card, the fingerprint), and the secret key behind a warning. */
 export function IdentityPanel() {

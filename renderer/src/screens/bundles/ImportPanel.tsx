@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ApiError, BundleInspection, ImportAction, ImportResult } from '../../../../shared/api';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
+import { CheckboxField } from '../../components/CheckboxField';
 import { PassphraseField } from '../../components/PassphraseField';
 import { PathField } from '../../components/PathField';
 import { useFieldError } from '../../components/useFieldError';
@@ -11,7 +12,6 @@ import { formatBytes } from '../../format/bytes';
 import { formatDate, formatDateTime } from '../../format/date';
 import { currentLanguage } from '../../i18n';
 import { TlpBadge } from '../../components/Weighing';
-import { CheckboxField } from '../dossiers/CheckboxField';
 import { RouteLink } from '../../components/RouteLink';
 import { BundleProgress, FingerprintView } from './parts';
 

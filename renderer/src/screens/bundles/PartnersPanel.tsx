@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AddressBookEntry, ApiError, CardPreview } from '../../../../shared/api';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
+import { CheckboxField } from '../../components/CheckboxField';
 import { Dialog } from '../../components/Dialog';
 import { PathField } from '../../components/PathField';
 import { useCoreQuery } from '../../components/useCoreQuery';
@@ -11,7 +12,6 @@ import { useFieldError } from '../../components/useFieldError';
 import { callCore } from '../../core-client';
 import { formatDate } from '../../format/date';
 import { currentLanguage } from '../../i18n';
-import { CheckboxField } from '../dossiers/CheckboxField';
 import { FingerprintView, VerificationBadge } from './parts';
 
 /** The address book: partners' cards with their fingerprints, verification, and adding a card from a file. */

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
+import { Section } from '../../components/Section';
 import { useCoreQuery } from '../../components/useCoreQuery';
 import { formatDate } from '../../format/date';
 import { currentLanguage } from '../../i18n';
-import { Section } from '../dossiers/Section';
 
 /**
  * Where an imported dossier came from (bundle.provenance): every import that created or updated

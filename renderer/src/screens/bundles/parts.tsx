@@ -1,20 +1,14 @@
-import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError, FileChoicePurpose, Fingerprint, Result } from '../../../../shared/api';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
+import { OverwriteQuestion } from '../../components/OverwriteQuestion';
 import { PathField } from '../../components/PathField';
 import { useFieldError } from '../../components/useFieldError';
 import { formatBytes } from '../../format/bytes';
-import { fileNameOf } from '../../format/path';
 import { currentLanguage } from '../../i18n';
 import { useJobs } from '../../store/jobs';
-
-/** The vault's folder with a file name: a starting point for a path the user changes or browses from. */
-export function besideVault(vaultPath: string | null, fileName: string): string {
-  if (!vaultPath) return fileName;
-  return `${vaultPath.slice(0, vaultPath.length - fileNameOf(vaultPath).length)}${fileName}`;
-}
 
 /** A file name without the characters Windows refuses. */
 export function safeFileName(name: string): string {
@@ -164,10 +158,18 @@ export function SaveToPath({ purpose, label, description, initialPath, submitLab
       {general && <Alert type="error">{general}</Alert>}
       {savedPath && <Alert type="ok">{doneText(savedPath)}</Alert>}
       {occupied ? (
-        <OverwriteQuestion target={occupied} busy={busy} busyLabel={busyLabel} onOverwrite={() => void run(occupied, true)} onCancel={() => {
-          setOccupied(null);
-          targetRef.current?.focus();
-        }} />
+        <OverwriteQuestion
+          question={t('bundles.save.overwriteQuestion', { path: occupied })}
+          explanation={t('bundles.save.overwriteExplanation')}
+          overwriteLabel={t('bundles.save.overwrite')}
+          busy={busy}
+          busyLabel={busyLabel}
+          onOverwrite={() => void run(occupied, true)}
+          onCancel={() => {
+            setOccupied(null);
+            targetRef.current?.focus();
+          }}
+        />
       ) : (
         <div className="app-button-row">
           <Button type="submit" appearance="secondary" busy={busy} busyLabel={busyLabel} disabled={disabled}>
@@ -176,39 +178,5 @@ export function SaveToPath({ purpose, label, description, initialPath, submitLab
         </div>
       )}
     </form>
-  );
-}
-
-export function OverwriteQuestion({ target, busy, busyLabel, onOverwrite, onCancel }: { target: string; busy: boolean; busyLabel: string; onOverwrite(): void; onCancel(): void }) {
-  const { t } = useTranslation();
-  const questionId = useId();
-  const questionRef = useRef<HTMLParagraphElement>(null);
-
-  // The question replaces the button just pressed: read it out and keep the focus close.
-  useEffect(() => {
-    questionRef.current?.focus();
-  }, []);
-
-  return (
-    <div className="app-question" role="group" aria-labelledby={questionId}>
-      <div className="utrecht-alert utrecht-alert--warning app-alert">
-        <div className="utrecht-alert__content">
-          <div className="utrecht-alert__message">
-            <p className="utrecht-paragraph app-question__text" id={questionId} ref={questionRef} tabIndex={-1}>
-              {t('bundles.save.overwriteQuestion', { path: target })}
-            </p>
-            <p className="utrecht-paragraph">{t('bundles.save.overwriteExplanation')}</p>
-          </div>
-        </div>
-      </div>
-      <div className="app-button-row">
-        <Button appearance="primary" busy={busy} busyLabel={busyLabel} onClick={onOverwrite}>
-          {t('bundles.save.overwrite')}
-        </Button>
-        <Button appearance="secondary" onClick={onCancel} disabled={busy}>
-          {t('common.cancel')}
-        </Button>
-      </div>
-    </div>
   );
 }

@@ -3,10 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { DocumentComparison } from '../../../../shared/api';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
+import { Section } from '../../components/Section';
 import { SelectField } from '../../components/SelectField';
 import { useErrorText } from '../../components/useErrorText';
 import { callCore } from '../../core-client';
-import { Section } from '../dossiers/Section';
 
 /** Two versions side by side in time: per changed section its lines, removed (struck) and added (marked). */
 export function DocumentCompare({ documentId, versions }: { documentId: number; versions: number[] }) {

@@ -4,11 +4,11 @@ import { PREWEEG_SECTIONS, type DocumentVersion } from '../../../../shared/api';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { PathField } from '../../components/PathField';
+import { Section } from '../../components/Section';
 import { useErrorText } from '../../components/useErrorText';
 import { callCore, documentPrinter } from '../../core-client';
 import { formatDate } from '../../format/date';
 import { currentLanguage } from '../../i18n';
-import { Section } from '../dossiers/Section';
 
 type Format = 'pdf' | 'docx';
 

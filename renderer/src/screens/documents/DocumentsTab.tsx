@@ -3,12 +3,12 @@ import { useTranslation } from 'react-i18next';
 import type { DocumentVersion, ProtectedInclusion } from '../../../../shared/api';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
+import { CheckboxField } from '../../components/CheckboxField';
 import { EmptyState } from '../../components/EmptyState';
+import { Section } from '../../components/Section';
 import { useCoreQuery } from '../../components/useCoreQuery';
 import { useErrorText } from '../../components/useErrorText';
 import { callCore } from '../../core-client';
-import { CheckboxField } from '../dossiers/CheckboxField';
-import { Section } from '../dossiers/Section';
 import type { DossierTabProps } from '../dossiers/tab-props';
 import { DocumentEditor } from './DocumentEditor';
 

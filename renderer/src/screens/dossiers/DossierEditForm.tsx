@@ -4,14 +4,14 @@ import type { ApiError, Dossier, Input } from '../../../../shared/api';
 import type { Partner, Priority, TlpCode } from '../../../../shared/domain/enums';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
+import { DateField, useDateText } from '../../components/DateField';
+import { RetentionReasonField } from '../../components/RetentionReasonField';
 import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
 import { TextField } from '../../components/TextField';
+import { useDomainOptions } from '../../components/useDomainOptions';
 import { callCore } from '../../core-client';
-import { RetentionReasonField } from '../reports/RetentionReasonField';
-import { DateField, useDateText } from './DateField';
 import { useFormErrors } from './form-errors';
-import { useDomainOptions } from './options';
 import { PartnerPicker, PhenomenaPicker } from './pickers';
 
 const FIELDS = ['title', 'summary', 'priority', 'owner', 'phenomenonIds', 'partners', 'tlp', 'legalBasis', 'purpose', 'retentionUntil', 'retentionReason'] as const;

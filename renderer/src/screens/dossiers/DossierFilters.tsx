@@ -3,14 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { DOSSIER_SORTS, type ApiError } from '../../../../shared/api';
 import { DOSSIER_STATUSES, type Priority, type TlpCode } from '../../../../shared/domain/enums';
 import { Button } from '../../components/Button';
+import { CheckboxField } from '../../components/CheckboxField';
+import { DateField, useDateText } from '../../components/DateField';
 import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
+import { useDomainOptions } from '../../components/useDomainOptions';
 import { useFieldError } from '../../components/useFieldError';
 import { useSession } from '../../store/session';
-import { CheckboxField } from './CheckboxField';
-import { DateField, useDateText } from './DateField';
 import { activeFilterCount, useDossierListStore, type DossierSort } from './dossier-list-store';
-import { useDomainOptions } from './options';
 import { phenomenonOptions, type PhenomenonGroup } from './pickers';
 
 /** The fields of dossier.list the filter form shows, for errors that name one of them. */

@@ -7,10 +7,10 @@ import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
 import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
+import { useDomainOptions } from '../../components/useDomainOptions';
 import { callCore } from '../../core-client';
 import { useSession } from '../../store/session';
 import { useFormErrors } from './form-errors';
-import { useDomainOptions } from './options';
 import { PhenomenaPicker } from './pickers';
 
 const FIELDS = ['title', 'priority', 'owner', 'phenomenonIds', 'tlp'] as const;

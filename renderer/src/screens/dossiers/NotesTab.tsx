@@ -5,19 +5,19 @@ import { DEFAULT_TLP, UNGRADED, type InformationGrade, type Partner, type Source
 import { localIsoDate } from '../../../../shared/domain/validation';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
+import { CheckboxField } from '../../components/CheckboxField';
+import { DateField, useDateText } from '../../components/DateField';
+import { Section } from '../../components/Section';
 import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
+import { useDomainOptions } from '../../components/useDomainOptions';
 import { useErrorText } from '../../components/useErrorText';
 import { callCore } from '../../core-client';
 import { formatDate } from '../../format/date';
 import { currentLanguage } from '../../i18n';
-import { CheckboxField } from './CheckboxField';
-import { DateField, useDateText } from './DateField';
 import { useFormErrors } from './form-errors';
 import { Grading, TlpBadge } from '../../components/Weighing';
-import { InternalMark } from './Grading';
-import { useDomainOptions } from './options';
-import { Section } from './Section';
+import { InternalMark } from './InternalMark';
 import type { DossierTabProps } from './tab-props';
 import { useLoadMore } from './useLoadMore';
 

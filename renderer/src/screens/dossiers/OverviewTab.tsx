@@ -4,6 +4,7 @@ import type { Dossier } from '../../../../shared/api';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { Section } from '../../components/Section';
 import { useCoreQuery } from '../../components/useCoreQuery';
 import { callCore } from '../../core-client';
 import { formatDate, formatDateTime } from '../../format/date';
@@ -15,7 +16,6 @@ import { DossierEditForm } from './DossierEditForm';
 import { useDossierListStore } from './dossier-list-store';
 import { Grading, TlpBadge } from '../../components/Weighing';
 import { phenomenonLabel, usePhenomena } from './pickers';
-import { Section } from './Section';
 import { StatusChangeForm, StatusHistory } from './StatusSection';
 import type { DossierTabProps } from './tab-props';
 

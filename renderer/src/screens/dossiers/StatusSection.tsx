@@ -5,17 +5,17 @@ import { CLOSED_STATUS, FINAL_DOSSIER_STATUSES, type ClosingReason, type Dossier
 import { localIsoDate } from '../../../../shared/domain/validation';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
+import { DateField, useDateText } from '../../components/DateField';
 import { Dialog } from '../../components/Dialog';
 import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
 import type { CoreQuery } from '../../components/useCoreQuery';
+import { useDomainOptions } from '../../components/useDomainOptions';
 import { useErrorText } from '../../components/useErrorText';
 import { callCore } from '../../core-client';
 import { formatDate } from '../../format/date';
 import { currentLanguage } from '../../i18n';
-import { DateField, useDateText } from './DateField';
 import { useFormErrors } from './form-errors';
-import { useDomainOptions } from './options';
 
 const FIELDS = ['to', 'changedOn', 'reason', 'closingReason'] as const;
 type Field = (typeof FIELDS)[number];

@@ -2,10 +2,10 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Phenomenon, PhenomenonRef } from '../../../../shared/api';
 import type { Partner } from '../../../../shared/domain/enums';
+import { CheckboxField } from '../../components/CheckboxField';
 import type { SelectOption } from '../../components/SelectField';
 import { useCoreQuery } from '../../components/useCoreQuery';
-import { CheckboxField } from './CheckboxField';
-import { useDomainOptions } from './options';
+import { useDomainOptions } from '../../components/useDomainOptions';
 
 /** A phenomenon with its sub-forms, in the vault's order. */
 export interface PhenomenonGroup {

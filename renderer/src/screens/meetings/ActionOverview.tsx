@@ -3,13 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
+import { Section } from '../../components/Section';
 import { useCoreQuery } from '../../components/useCoreQuery';
 import { useErrorText } from '../../components/useErrorText';
 import { callCore } from '../../core-client';
 import { formatDate } from '../../format/date';
 import { currentLanguage } from '../../i18n';
 import { useNavigation } from '../../store/navigation';
-import { Section } from '../dossiers/Section';
 
 /**
  * The follow-up: open actions over all meetings (or of one dossier), overdue first, each to be

@@ -4,17 +4,17 @@ import { ITEM_OUTCOMES, type ItemOutcome, type Meeting, type MeetingItem } from 
 import { PARTNERS, type ClosingReason, type DossierStatus, type Partner } from '../../../../shared/domain/enums';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
+import { DateField, useDateText } from '../../components/DateField';
 import { Dialog } from '../../components/Dialog';
 import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
 import { TextField } from '../../components/TextField';
 import { useCoreQuery } from '../../components/useCoreQuery';
+import { useDomainOptions } from '../../components/useDomainOptions';
 import { useErrorText } from '../../components/useErrorText';
 import { callCore } from '../../core-client';
 import { formatDate } from '../../format/date';
 import { currentLanguage } from '../../i18n';
-import { DateField, useDateText } from '../dossiers/DateField';
-import { useDomainOptions } from '../dossiers/options';
 
 function itemTitle(t: (key: 'meetings.meeting.signalTitle', options: { summary: string }) => string, item: MeetingItem): string {
   return item.dossier ? `${item.dossier.number} ${item.dossier.title}` : t('meetings.meeting.signalTitle', { summary: item.signal!.summary });

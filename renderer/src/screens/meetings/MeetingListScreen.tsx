@@ -5,7 +5,9 @@ import { TLP_CODES, type TlpCode } from '../../../../shared/domain/enums';
 import { localIsoDate } from '../../../../shared/domain/validation';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
+import { DateField, useDateText } from '../../components/DateField';
 import { EmptyState } from '../../components/EmptyState';
+import { Section } from '../../components/Section';
 import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
 import { TextField } from '../../components/TextField';
@@ -17,8 +19,6 @@ import { formatDate } from '../../format/date';
 import { currentLanguage } from '../../i18n';
 import { useNavigation } from '../../store/navigation';
 import { TlpBadge } from '../../components/Weighing';
-import { DateField, useDateText } from '../dossiers/DateField';
-import { Section } from '../dossiers/Section';
 import { ActionOverview } from './ActionOverview';
 
 /** "Naam, organisatie" per line; a line without a comma is a name only. */

@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { PathField } from '../../components/PathField';
+import { Section } from '../../components/Section';
 import { useErrorText } from '../../components/useErrorText';
 import { callCore } from '../../core-client';
-import { Section } from '../dossiers/Section';
 
 type Part = 'agenda' | 'verslag';
 

@@ -4,6 +4,7 @@ import type { Meeting } from '../../../../shared/api';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
+import { Section } from '../../components/Section';
 import { SelectField } from '../../components/SelectField';
 import { useCoreQuery } from '../../components/useCoreQuery';
 import { useErrorText } from '../../components/useErrorText';
@@ -13,7 +14,6 @@ import { formatDate } from '../../format/date';
 import { currentLanguage } from '../../i18n';
 import { useNavigation } from '../../store/navigation';
 import { TlpBadge } from '../../components/Weighing';
-import { Section } from '../dossiers/Section';
 import { AgendaItemCard } from './AgendaItemCard';
 import { MeetingPrint } from './MeetingPrint';
 

@@ -4,18 +4,19 @@ import type { ApiError } from '../../../../shared/api';
 import type { AccessRequestResult } from '../../../../shared/api/reports';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
+import { SaveFileForm } from '../../components/SaveFileForm';
 import { TextField } from '../../components/TextField';
 import { TlpBadge } from '../../components/Weighing';
 import { useErrorText } from '../../components/useErrorText';
 import { callCore } from '../../core-client';
 import { formatBytes } from '../../format/bytes';
 import { formatDate, formatDateTime } from '../../format/date';
+import { besideVault } from '../../format/path';
 import { currentLanguage } from '../../i18n';
 import { localIsoDate } from '../../../../shared/domain/validation';
 import { useNavigation } from '../../store/navigation';
 import { useSession } from '../../store/session';
 import { auditSentence } from '../../../../shared/i18n/audit-sentences';
-import { besideVault, SaveFileForm } from './SaveFileForm';
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 

@@ -4,6 +4,7 @@ import type { ApiError } from '../../../../shared/api';
 import type { RetentionDefaults, RetentionItem } from '../../../../shared/api/reports';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
+import { DateField, useDateText } from '../../components/DateField';
 import { Dialog } from '../../components/Dialog';
 import { TextField } from '../../components/TextField';
 import { useCoreQuery } from '../../components/useCoreQuery';
@@ -12,7 +13,6 @@ import { callCore } from '../../core-client';
 import { formatDate } from '../../format/date';
 import { currentLanguage } from '../../i18n';
 import { useNavigation } from '../../store/navigation';
-import { DateField, useDateText } from '../dossiers/DateField';
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 

@@ -4,15 +4,16 @@ import type { ReportFigures } from '../../../../shared/api/reports';
 import { reportCount } from '../../../../shared/api/reports';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
+import { SaveFileForm } from '../../components/SaveFileForm';
 import { useCoreQuery } from '../../components/useCoreQuery';
 import { useErrorText } from '../../components/useErrorText';
 import { callCore } from '../../core-client';
 import { formatDate } from '../../format/date';
+import { besideVault } from '../../format/path';
 import { currentLanguage } from '../../i18n';
 import { useSession } from '../../store/session';
 import { FigureBlock, type FigureRow } from './FigureBlock';
 import { PeriodPicker, recentYears, yearPeriod } from './PeriodPicker';
-import { besideVault, SaveFileForm } from './SaveFileForm';
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 

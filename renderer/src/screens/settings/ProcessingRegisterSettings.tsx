@@ -4,14 +4,15 @@ import type { ApiError } from '../../../../shared/api';
 import { PROCESSING_REGISTER_FIELDS, type ProcessingRegister } from '../../../../shared/api/reports';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
+import { SaveFileForm } from '../../components/SaveFileForm';
 import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
 import { useCoreQuery } from '../../components/useCoreQuery';
 import { useErrorText } from '../../components/useErrorText';
 import { callCore } from '../../core-client';
 import { fileDateStamp } from '../../format/date';
+import { besideVault } from '../../format/path';
 import { useSession } from '../../store/session';
-import { besideVault, SaveFileForm } from '../reports/SaveFileForm';
 import { SettingsSection } from './SettingsSection';
 
 /** The art. 30 description of the processing: pre-filled by the core, edited here, saved in the vault, exported as a document. */

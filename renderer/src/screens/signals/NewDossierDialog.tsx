@@ -2,12 +2,13 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../../shared/api';
 import type { DossierSummary, Signal } from '../../../../shared/api/dossier-types';
-import { PRIORITIES, type Priority } from '../../../../shared/domain/enums';
+import type { Priority } from '../../../../shared/domain/enums';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
 import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
+import { useDomainOptions } from '../../components/useDomainOptions';
 import { useFieldError } from '../../components/useFieldError';
 import { callCore } from '../../core-client';
 import { useSession } from '../../store/session';
@@ -22,6 +23,7 @@ interface NewDossierDialogProps {
 export function NewDossierDialog({ signal, onClose, onCreated }: NewDossierDialogProps) {
   const { t } = useTranslation();
   const fieldError = useFieldError();
+  const options = useDomainOptions();
   const displayName = useSession((state) => state.status.displayName);
   const [title, setTitle] = useState(signal.summary);
   const [priority, setPriority] = useState<Priority>('normaal');
@@ -58,7 +60,7 @@ export function NewDossierDialog({ signal, onClose, onCreated }: NewDossierDialo
         <SelectField
           label={t('signals.signal.toDossierDialog.priority')}
           error={fieldError.forField(error, 'priority')}
-          options={PRIORITIES.map((value) => ({ value, label: t(`domain.priority.${value}`) }))}
+          options={options.priorities}
           value={priority}
           onChange={(event) => setPriority(event.target.value as Priority)}
         />

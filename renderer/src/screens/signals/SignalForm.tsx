@@ -5,10 +5,6 @@ import type { Phenomenon, Signal } from '../../../../shared/api/dossier-types';
 import {
   DEFAULT_TLP,
   HOW_RECEIVED,
-  INFORMATION_GRADES,
-  PARTNERS,
-  SOURCE_GRADES,
-  TLP_CODES,
   UNGRADED,
   type HowReceived,
   type InformationGrade,
@@ -20,15 +16,15 @@ import { localIsoDate, parseDutchDate, type ValidationCode } from '../../../../s
 import { validationMessages } from '../../../../shared/i18n/validation';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
+import { RetentionReasonField } from '../../components/RetentionReasonField';
 import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
 import { TextField } from '../../components/TextField';
+import { useDomainOptions } from '../../components/useDomainOptions';
 import { useFieldError } from '../../components/useFieldError';
 import { formatDate } from '../../format/date';
 import type { Language } from '../../i18n';
-import { RetentionReasonField } from '../reports/RetentionReasonField';
 import { PhenomenonSelect } from './PhenomenonSelect';
-import { useInformationGradeLabel } from '../../components/Weighing';
 
 /** What the form holds: text as typed (dates as dd-mm-jjjj), choices as their values. */
 export interface SignalFormValues {
@@ -150,7 +146,7 @@ export function SignalForm({ initial, phenomena, submitLabel, onSubmit, onCancel
   const { t, i18n } = useTranslation();
   const language: Language = i18n.language === 'en' ? 'en' : 'nl';
   const fieldError = useFieldError();
-  const informationLabel = useInformationGradeLabel();
+  const options = useDomainOptions();
   const [values, setValues] = useState(initial);
   const [retentionReason, setRetentionReason] = useState('');
   const [localErrors, setLocalErrors] = useState<Partial<Record<FieldName, ValidationCode>>>({});
@@ -347,7 +343,7 @@ export function SignalForm({ initial, phenomena, submitLabel, onSubmit, onCancel
         label={t('signals.form.origin')}
         error={errorFor('origin')}
         emptyLabel={t('signals.form.noOrigin')}
-        options={PARTNERS.map((value) => ({ value, label: t(`domain.partner.${value}`) }))}
+        options={options.partners}
         value={values.origin}
         onChange={(event) => set('origin', event.target.value as Partner | '')}
       />
@@ -357,17 +353,14 @@ export function SignalForm({ initial, phenomena, submitLabel, onSubmit, onCancel
           <SelectField
             label={t('signals.form.sourceGrade')}
             error={errorFor('sourceGrade')}
-            options={SOURCE_GRADES.map((grade) => ({ value: grade, label: t('signals.form.gradeOption', { grade, label: t(`domain.sourceGrade.${grade}`) }) }))}
+            options={options.sourceGrades}
             value={values.sourceGrade}
             onChange={(event) => set('sourceGrade', event.target.value as SourceGrade)}
           />
           <SelectField
             label={t('signals.form.informationGrade')}
             error={errorFor('informationGrade')}
-            options={INFORMATION_GRADES.map((grade) => ({
-              value: String(grade),
-              label: t('signals.form.gradeOption', { grade, label: informationLabel(grade) }),
-            }))}
+            options={options.informationGrades}
             value={String(values.informationGrade)}
             onChange={(event) => set('informationGrade', Number(event.target.value) as InformationGrade)}
           />
@@ -375,7 +368,7 @@ export function SignalForm({ initial, phenomena, submitLabel, onSubmit, onCancel
         <SelectField
           label={t('signals.form.tlp')}
           error={errorFor('tlp')}
-          options={TLP_CODES.map((code) => ({ value: code, label: t(`domain.tlp.${code}`) }))}
+          options={options.tlpCodes}
           value={values.tlp}
           onChange={(event) => set('tlp', event.target.value as TlpCode)}
         />

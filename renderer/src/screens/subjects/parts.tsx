@@ -1,12 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../../shared/api';
 import type { InformationGrade, SourceGrade, TlpCode } from '../../../../shared/domain/enums';
-import { INFORMATION_GRADES, SOURCE_GRADES, TLP_CODES } from '../../../../shared/domain/enums';
 import { VALIDATION_CODES, type ValidationCode } from '../../../../shared/domain/validation';
 import { validationMessages } from '../../../../shared/i18n/validation';
 import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
-import { useInformationGradeLabel } from '../../components/Weighing';
+import { useDomainOptions } from '../../components/useDomainOptions';
 import { formatDate } from '../../format/date';
 import { currentLanguage } from '../../i18n';
 import type { Route } from '../../store/navigation';
@@ -51,26 +50,26 @@ export function PeriodText({ validFrom, validUntil }: { validFrom: string | null
 /** Source reliability, information reliability and handling code. */
 export function WeighingFields({ values, onChange }: { values: WeighingValues; onChange(values: WeighingValues): void }) {
   const { t } = useTranslation();
-  const informationGradeText = useInformationGradeLabel();
+  const options = useDomainOptions();
   return (
     <div className="app-subject-form-grid">
       <SelectField
         label={t('subjects.weighing.sourceGrade')}
         value={values.sourceGrade}
-        options={SOURCE_GRADES.map((grade) => ({ value: grade, label: `${grade} – ${t(`domain.sourceGrade.${grade}`)}` }))}
+        options={options.sourceGrades}
         onChange={(event) => onChange({ ...values, sourceGrade: event.target.value as SourceGrade })}
       />
       <SelectField
         label={t('subjects.weighing.informationGrade')}
         value={String(values.informationGrade)}
-        options={INFORMATION_GRADES.map((grade) => ({ value: String(grade), label: `${grade} – ${informationGradeText(grade)}` }))}
+        options={options.informationGrades}
         onChange={(event) => onChange({ ...values, informationGrade: Number(event.target.value) as InformationGrade })}
       />
       <div className="app-subject-form-grid__wide">
         <SelectField
           label={t('subjects.weighing.tlp')}
           value={values.tlp}
-          options={TLP_CODES.map((code) => ({ value: code, label: t(`domain.tlp.${code}`) }))}
+          options={options.tlpCodes}
           onChange={(event) => onChange({ ...values, tlp: event.target.value as TlpCode })}
         />
       </div>

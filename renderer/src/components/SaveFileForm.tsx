@@ -1,11 +1,11 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError, Result } from '../../../../shared/api';
-import type { FileChoicePurpose } from '../../../../shared/api/file-choice';
-import { Alert } from '../../components/Alert';
-import { Button } from '../../components/Button';
-import { PathField } from '../../components/PathField';
-import { useErrorText } from '../../components/useErrorText';
+import type { ApiError, Result } from '../../../shared/api';
+import type { FileChoicePurpose } from '../../../shared/api/file-choice';
+import { Alert } from './Alert';
+import { Button } from './Button';
+import { PathField } from './PathField';
+import { useErrorText } from './useErrorText';
 
 interface SaveFileFormProps {
   initialPath: string;
@@ -101,11 +101,4 @@ export function SaveFileForm({
       </div>
     </form>
   );
-}
-
-/** `<folder of the vault>/<name>`, keeping the vault's own separator. */
-export function besideVault(vaultPath: string | null, name: string): string {
-  if (!vaultPath) return name;
-  const index = Math.max(vaultPath.lastIndexOf('/'), vaultPath.lastIndexOf('\\'));
-  return `${vaultPath.slice(0, index + 1)}${name}`;
 }

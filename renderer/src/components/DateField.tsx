@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import { parseDutchDate } from '../../../../shared/domain/validation';
-import { validationMessages } from '../../../../shared/i18n/validation';
-import { TextField } from '../../components/TextField';
-import { formatDate } from '../../format/date';
-import { currentLanguage } from '../../i18n';
+import { parseDutchDate } from '../../../shared/domain/validation';
+import { validationMessages } from '../../../shared/i18n/validation';
+import { formatDate } from '../format/date';
+import { currentLanguage } from '../i18n';
+import { TextField } from './TextField';
 
 interface DateFieldProps {
   label: string;

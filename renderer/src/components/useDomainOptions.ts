@@ -9,9 +9,9 @@ import {
   SOURCE_GRADES,
   TLP_CODES,
   type DossierStatus,
-} from '../../../../shared/domain/enums';
-import type { SelectOption } from '../../components/SelectField';
-import { useInformationGradeLabel } from '../../components/Weighing';
+} from '../../../shared/domain/enums';
+import type { SelectOption } from './SelectField';
+import { useInformationGradeLabel } from './Weighing';
 
 /** The choices of the domain's fixed vocabularies, in the current language, for SelectField. */
 export function useDomainOptions() {

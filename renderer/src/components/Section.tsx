@@ -1,6 +1,6 @@
 import { useId, type ReactNode, type Ref } from 'react';
 
-/** A card on a dossier tab, named by its heading (a region for landmark navigation). */
+/** A card on a screen (a dossier tab, a meeting, a document), named by its heading (a region for landmark navigation). */
 export function Section({
   title,
   className,

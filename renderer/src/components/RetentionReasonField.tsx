@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { TextField } from '../../components/TextField';
+import { TextField } from './TextField';
 
 /**
  * "Reden van de wijziging": shown in the dossier's and the signal's edit form as soon as the
