@@ -35,7 +35,7 @@ import {
   type DossierStatus,
   type SubjectRole,
 } from '../../shared/domain/enums';
-import { ATTACHMENT_CHUNK_SIZE } from '../../electron/core/attachments/chunking';
+import { ATTACHMENT_CHUNK_SIZE } from '../../electron/core/kernel/chunking';
 import { matchKeysFor } from '../../electron/core/dossiers/match-keys';
 import { subjectLabel } from '../../electron/core/dossiers/subject-label';
 import { configureConnection, type Connection } from '../../electron/core/vault/connection';

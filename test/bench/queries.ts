@@ -19,7 +19,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { api } from '../../shared/api';
-import type { DossierContext } from '../../electron/core/dossiers/context';
+import type { CoreContext } from '../../electron/core/kernel/context';
 import { getDossier, listDossiers } from '../../electron/core/dossiers/dossiers';
 import { linkSubjectToDossier } from '../../electron/core/dossiers/links';
 import { dossierMatches, subjectMatches } from '../../electron/core/dossiers/matching';
@@ -64,10 +64,10 @@ export function queryOptionsFromEnvironment(env: NodeJS.ProcessEnv = process.env
 }
 
 /**
- * Bench-only: a DossierContext over a bare connection with an audit that writes nothing, so that the
+ * Bench-only: a CoreContext over a bare connection with an audit that writes nothing, so that the
  * same core functions run on the plaintext copy, and on the vault without an audit write per call.
  */
-function benchContext(db: Connection): DossierContext {
+function benchContext(db: Connection): CoreContext {
   return { db, actor: 'Benchmark', now: () => new Date('2026-01-15T09:00:00Z'), audit: () => undefined };
 }
 
@@ -244,7 +244,7 @@ export async function queryBenchRows(options: QueryBenchOptions = queryOptionsFr
         return Array.from({ length: count }, () => random.pick(ids));
       };
 
-      const add = (workload: string, work: (context: DossierContext, i: number) => unknown) => {
+      const add = (workload: string, work: (context: CoreContext, i: number) => unknown) => {
         const { ours, reference } = compare(
           runs,
           (i) => work(encrypted, i),

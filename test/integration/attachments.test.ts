@@ -14,8 +14,8 @@ import {
   readAttachmentRange,
 } from '../../electron/core/attachments/attachments';
 import { sanitizeFileName } from '../../electron/core/attachments/file-name';
-import { CoreError } from '../../electron/core/errors';
-import { dossierContextFor, type DossierContext } from '../../electron/core/dossiers/context';
+import { CoreError } from '../../electron/core/kernel/errors';
+import { coreContextFor, type CoreContext } from '../../electron/core/kernel/context';
 import { createDossier } from '../../electron/core/dossiers/dossiers';
 import { emptyTrash, listTrash, moveToTrash, restoreFromTrash } from '../../electron/core/dossiers/trash';
 import { configureConnection, openEncryptedDatabase } from '../../electron/core/vault/connection';
@@ -38,7 +38,7 @@ async function openVault() {
   const vaultPath = path.join(folder, 'bijlagen.kluis');
   const { vault } = await Vault.create(vaultPath, { passphrase: TEST_PASSPHRASE, displayName: 'P. Leider' }, FAST_VAULT_OPTIONS);
   openVaults.push(vault);
-  const context = dossierContextFor(vault);
+  const context = coreContextFor(vault);
   const dossier = createDossier(context, dossierApi['dossier.create'].input.parse({ title: 'Dossier met bijlagen' }));
   return { vault, vaultPath, folder, context, dossierId: dossier.id };
 }
@@ -47,7 +47,7 @@ function importInput(dossierId: number, sourcePath: string, extra: Record<string
   return attachmentApi['attachment.import'].input.parse({ dossierId, sourcePath, ...extra });
 }
 
-function rowCounts(context: DossierContext) {
+function rowCounts(context: CoreContext) {
   return {
     attachments: context.db.prepare('SELECT count(*) FROM attachments').pluck().get() as number,
     chunks: context.db.prepare('SELECT count(*) FROM attachment_chunks').pluck().get() as number,
@@ -287,7 +287,7 @@ describe('attachments', () => {
       return { ...opened, sourcePath, size };
     }
 
-    function expectNothingKept(vault: Vault, context: DossierContext) {
+    function expectNothingKept(vault: Vault, context: CoreContext) {
       expect(rowCounts(context)).toEqual({ attachments: 0, chunks: 0 });
       expect(auditActions(vault)).not.toContain('attachment.imported');
     }
@@ -340,7 +340,7 @@ describe('attachments', () => {
       expect(signal).toBe('SIGKILL');
       const reopened = await Vault.unlock(vaultPath, { passphrase: TEST_PASSPHRASE }, FAST_VAULT_OPTIONS);
       openVaults.push(reopened);
-      expectNothingKept(reopened, dossierContextFor(reopened));
+      expectNothingKept(reopened, coreContextFor(reopened));
       expect(reopened.database.pragma('integrity_check', { simple: true })).toBe('ok');
     });
   });

@@ -12,7 +12,7 @@ import { dossierApi } from '../../shared/api/dossiers';
 import { importAttachment } from '../../electron/core/attachments/attachments';
 import { BULK_CACHE_MEBIBYTES } from '../../electron/core/attachments/bulk-write';
 import { QueuedFileWriter } from '../../electron/core/bundles/streams';
-import { dossierContextFor } from '../../electron/core/dossiers/context';
+import { coreContextFor } from '../../electron/core/kernel/context';
 import { openReadOnlyConnection } from '../../electron/core/vault/connection';
 import { createDossier } from '../../electron/core/dossiers/dossiers';
 import { Vault } from '../../electron/core/vault/vault';
@@ -33,7 +33,7 @@ async function vaultWithDossier() {
   const vaultPath = path.join(folder, 'bulk.kluis');
   const { vault } = await Vault.create(vaultPath, { passphrase: TEST_PASSPHRASE, displayName: 'P. Leider' }, FAST_VAULT_OPTIONS);
   openVaults.push(vault);
-  const context = dossierContextFor(vault);
+  const context = coreContextFor(vault);
   const dossierId = createDossier(context, dossierApi['dossier.create'].input.parse({ title: 'Grote bijlagen' })).id;
   return { vault, vaultPath, folder, context, dossierId };
 }

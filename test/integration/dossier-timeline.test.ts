@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { api, type TimelineEntry } from '../../shared/api';
-import { dossierContextFor } from '../../electron/core/dossiers/context';
+import { coreContextFor } from '../../electron/core/kernel/context';
 import { createDossier } from '../../electron/core/dossiers/dossiers';
 import { timelinePageSql } from '../../electron/core/dossiers/timeline';
 import { Vault } from '../../electron/core/vault/vault';
@@ -159,7 +159,7 @@ describe('the timeline of a dossier', () => {
   it('searches each table by its per-dossier index and sorts only the dossier’s own rows', async () => {
     const { vault } = await Vault.create(path.join(makeTempFolder(), 'plan.kluis'), { passphrase: TEST_PASSPHRASE, displayName: 'T' }, FAST_VAULT_OPTIONS);
     try {
-      const context = dossierContextFor(vault);
+      const context = coreContextFor(vault);
       const dossier = createDossier(context, api['dossier.create'].input.parse({ title: 'Fictief' }));
       const { page, count } = timelinePageSql(api['dossier.timeline'].input.parse({ dossierId: dossier.id }));
       context.db.prepare(page.sql).all(...page.params);

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api } from '../../shared/api';
-import { dossierContextFor, type DossierContext } from '../../electron/core/dossiers/context';
+import { coreContextFor, type CoreContext } from '../../electron/core/kernel/context';
 import { dossierPageSql } from '../../electron/core/dossiers/dossiers';
 import { DOSSIER_LINKS_OF_SUBJECT_SQL, linkSubjectToDossier } from '../../electron/core/dossiers/links';
 import { LOOKALIKES_SQL } from '../../electron/core/dossiers/matching';
@@ -15,11 +15,11 @@ import { FAST_VAULT_OPTIONS, TEST_PASSPHRASE, makeTempFolder } from '../support/
 /** The hot queries of the lists and of "komt ook voor in" are answered from their indexes, not by scanning the table. */
 describe('query plans of the hot queries', () => {
   let vault: Vault;
-  let context: DossierContext;
+  let context: CoreContext;
 
   beforeAll(async () => {
     ({ vault } = await Vault.create(path.join(makeTempFolder(), 'plannen.kluis'), { passphrase: TEST_PASSPHRASE, displayName: 'T' }, FAST_VAULT_OPTIONS));
-    context = dossierContextFor(vault);
+    context = coreContextFor(vault);
     for (let index = 1; index <= 30; index++) {
       const dossier = createDossier(context, api['dossier.create'].input.parse({ title: `Fictief ${index}` }));
       const subject = createSubject(context, api['subject.create'].input.parse({ details: { type: 'address', postcode: '1234AB', houseNumber: index } }));

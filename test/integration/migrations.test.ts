@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CoreError } from '../../electron/core/errors';
+import { CoreError } from '../../electron/core/kernel/errors';
 import { verifyAuditChain } from '../../electron/core/vault/audit-chain';
 import { configureConnection, openEncryptedDatabase } from '../../electron/core/vault/connection';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, applyMigrations, schemaVersionOf } from '../../electron/core/vault/migrations';

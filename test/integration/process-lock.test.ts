@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CoreError } from '../../electron/core/errors';
+import type { CoreError } from '../../electron/core/kernel/errors';
 import { ProcessLock, lockFilePathFor } from '../../electron/core/vault/process-lock';
 import { makeTempFolder } from '../support/temp-vault';
 

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ATTACHMENT_CHUNK_SIZE } from '../../electron/core/attachments/chunking';
+import { ATTACHMENT_CHUNK_SIZE } from '../../electron/core/kernel/chunking';
 import { insertAttachmentRow } from '../../electron/core/attachments/records';
-import { dossierContextFor, today, type DossierContext } from '../../electron/core/dossiers/context';
+import { coreContextFor, today, type CoreContext } from '../../electron/core/kernel/context';
 import { insertDossierRow, updateDossierRow } from '../../electron/core/dossiers/dossier-records';
 import { insertNoteRow } from '../../electron/core/dossiers/note-records';
 import { insertSignalRow, updateSignalRow } from '../../electron/core/dossiers/signal-records';
@@ -20,11 +20,11 @@ const BUNDLE_UPDATED = '2025-12-24T16:45:00.000Z';
 
 describe('row writers', () => {
   let vault: Vault;
-  let context: DossierContext;
+  let context: CoreContext;
 
   beforeAll(async () => {
     ({ vault } = await Vault.create(path.join(makeTempFolder(), 'rijen.kluis'), { passphrase: TEST_PASSPHRASE, displayName: 'Tester' }, FAST_VAULT_OPTIONS));
-    context = dossierContextFor(vault, () => new Date(NOW));
+    context = coreContextFor(vault, () => new Date(NOW));
   });
 
   afterAll(() => vault.lock());

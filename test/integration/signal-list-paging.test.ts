@@ -2,7 +2,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api } from '../../shared/api';
 import type { SignalSummary } from '../../shared/api/dossier-types';
-import { dossierContextFor, type DossierContext } from '../../electron/core/dossiers/context';
+import { coreContextFor, type CoreContext } from '../../electron/core/kernel/context';
 import { listSignals, signalPageSql } from '../../electron/core/dossiers/signals';
 import { moveToTrash } from '../../electron/core/dossiers/trash';
 import { Vault } from '../../electron/core/vault/vault';
@@ -18,13 +18,13 @@ const SIZES: GenerateSizes = { signals: 1_500, dossiers: 120, subjects: 200, lin
 
 describe('signal.list pages on generated data', () => {
   let vault: Vault;
-  let context: DossierContext;
+  let context: CoreContext;
   let drugs: number;
 
   beforeAll(async () => {
     ({ vault } = await Vault.create(path.join(makeTempFolder(), 'signalen.kluis'), { passphrase: TEST_PASSPHRASE, displayName: 'T' }, FAST_VAULT_OPTIONS));
     fill(vault.database, 11, SIZES);
-    context = dossierContextFor(vault, () => new Date('2026-03-01T10:00:00Z'));
+    context = coreContextFor(vault, () => new Date('2026-03-01T10:00:00Z'));
     // Some dossiers in the trash: their signals leave the list, its pages and its total.
     for (const dossierId of [3, 17, 40, 41, 99]) moveToTrash(context, { kind: 'dossier', id: dossierId });
     drugs = vault.database.prepare("SELECT id FROM phenomena WHERE code = 'drugs'").pluck().get() as number;

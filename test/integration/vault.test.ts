@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
-import { CoreError } from '../../electron/core/errors';
+import { CoreError } from '../../electron/core/kernel/errors';
 import { keyFilePathFor, readKeyFile, recoveryKeyEncryptionKey, wrapKey, writeKeyFile } from '../../electron/core/vault/key-file';
 import { lockFilePathFor } from '../../electron/core/vault/process-lock';
 import { parseRecoveryKey } from '../../electron/core/vault/recovery-key';

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { MAX_IMAGE_PREVIEW_BYTES, previewKindOf } from '../../shared/api/attachments';
-import { JobCancellation, jobIdFor, jobNumberOf } from '../../electron/core/api/job-cancellation';
+import { JobCancellation, jobIdFor, jobNumberOf } from '../../electron/core/kernel/job-cancellation';
 import { isRiskyToOpen } from '../../electron/core/attachments/risky-types';
 import { copyFolderOwner } from '../../electron/core/attachments/temporary-copies';
 import { chosenSavePath, planFileDialog } from '../../electron/main/file-dialog-options';

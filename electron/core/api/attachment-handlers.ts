@@ -12,12 +12,12 @@ import {
   type TemporaryCopies,
 } from '../attachments/attachments';
 import { requireAttachment } from '../attachments/records';
-import { dossierContextFor } from '../dossiers/context';
-import { CoreError } from '../errors';
+import { coreContextFor } from '../kernel/context';
+import { CoreError } from '../kernel/errors';
 import { isOwnedBy } from '../vault/vault-files';
 import type { Vault } from '../vault/vault';
-import type { HandlerImplementations } from './handler-types';
-import type { JobCancellation } from './job-cancellation';
+import type { HandlerImplementations } from '../kernel/handler-types';
+import type { JobCancellation } from '../kernel/job-cancellation';
 
 /** Core's withProgress: runs `work` as a job of `kind`, handing it a reporter of bytes done/total. */
 export type RunWithProgress = <T>(kind: JobKind, work: (report: ByteProgress) => T | Promise<T>) => Promise<T>;
@@ -55,7 +55,7 @@ export function createAttachmentHandlers({
       const vault = requireVault();
       // The vault's own files (database, WAL, key file) are not material for a dossier.
       if (isOwnedBy(vault.path, sourcePath)) throw new CoreError('INVALID_INPUT', 'the vault itself cannot be an attachment', { field: 'sourcePath', reason: 'file.vault-itself' });
-      const context = dossierContextFor(vault, now);
+      const context = coreContextFor(vault, now);
       return withProgress('attachment-import', (report) =>
         importAttachment(context, { dossierId, sourcePath, fileName, mediaType, sourceGrade, informationGrade, tlp }, report),
       );
@@ -64,17 +64,17 @@ export function createAttachmentHandlers({
       const vault = requireVault();
       // As with backups: the vault's own files are never a target, whatever `overwrite` says.
       if (isOwnedBy(vault.path, targetPath)) throw new CoreError('INVALID_INPUT', 'an attachment cannot be written over the vault itself', { field: 'targetPath', reason: 'file.vault-itself' });
-      const context = dossierContextFor(vault, now);
+      const context = coreContextFor(vault, now);
       return withProgress('attachment-export', (report) => exportAttachment(context, attachmentId, targetPath, report, { overwrite }));
     },
-    'attachment.list': ({ dossierId }) => listAttachments(dossierContextFor(requireVault(), now), dossierId),
+    'attachment.list': ({ dossierId }) => listAttachments(coreContextFor(requireVault(), now), dossierId),
     'attachment.preview': ({ attachmentId, offset, length }) => {
       const vault = requireVault();
-      return readPreviewPiece(dossierContextFor(vault, now), attachmentId, offset, length, viewLogOf(vault));
+      return readPreviewPiece(coreContextFor(vault, now), attachmentId, offset, length, viewLogOf(vault));
     },
     'attachment.openCopy': async ({ attachmentId }) => {
       const vault = requireVault();
-      const context = dossierContextFor(vault, now);
+      const context = coreContextFor(vault, now);
       // Refused before any decrypted byte touches the disk.
       if (!openPath) throw new CoreError('OPEN_FAILED', 'this host cannot open files with another program', { reason: 'no-opener' });
       const attachment = requireAttachment(context, attachmentId);

@@ -4,11 +4,11 @@ import { exportBundle, previewExport, type BundleOptions } from '../bundles/expo
 import { loadVaultKeys, setOrganisation, vaultIdentity } from '../bundles/identity';
 import { importBundle, inspectBundle } from '../bundles/import';
 import { provenanceOf } from '../bundles/item-uids';
-import { dossierContextFor } from '../dossiers/context';
+import { coreContextFor } from '../kernel/context';
 import type { Vault } from '../vault/vault';
 import type { RunWithProgress } from './attachment-handlers';
-import type { HandlerImplementations } from './handler-types';
-import { writableTarget, writeOutputFile } from './output-files';
+import type { HandlerImplementations } from '../kernel/handler-types';
+import { writableTarget, writeOutputFile } from '../kernel/output-files';
 
 
 /**
@@ -20,7 +20,7 @@ export function createBundleHandlers(
   withProgress: RunWithProgress,
   options: { now?: () => Date; bundles?: BundleOptions } = {},
 ): HandlerImplementations<keyof typeof bundleApi> {
-  const context = (vault = requireVault()) => dossierContextFor(vault, options.now);
+  const context = (vault = requireVault()) => coreContextFor(vault, options.now);
   const bundleOptions = options.bundles ?? {};
   return {
     'bundle.identity': () => {

@@ -1,13 +1,13 @@
 import type { documentApi } from '../../../shared/api/documents';
-import { dossierContextFor, type DossierContext } from '../dossiers/context';
+import { coreContextFor, type CoreContext } from '../kernel/context';
 import { compareVersions, composeDocument, getDocument, listDocuments, readVersion, saveDocument } from '../documents/documents';
 import { renderDocx } from '../documents/docx';
 import type { PdfRenderer } from '../documents/pdf';
 import { DEFAULT_SIGNAL_QUESTION, renderSignalSheet } from '../documents/signal-sheet';
 import { renderDocument } from '../documents/template';
 import type { Vault } from '../vault/vault';
-import { writableTarget, writeOutputFile } from './output-files';
-import type { HandlerImplementations } from './handler-types';
+import { writableTarget, writeOutputFile } from '../kernel/output-files';
+import type { HandlerImplementations } from '../kernel/handler-types';
 
 /**
  * Preweegdocumenten over the open vault. Every print and export is recorded in the audit trail
@@ -19,7 +19,7 @@ export function createDocumentHandlers(
   renderPdf: PdfRenderer,
   now?: () => Date,
 ): HandlerImplementations<keyof typeof documentApi> {
-  const context = (): DossierContext => dossierContextFor(requireVault(), now);
+  const context = (): CoreContext => coreContextFor(requireVault(), now);
   return {
     'document.list': ({ dossierId }) => listDocuments(context(), dossierId),
     'document.compose': (input) => composeDocument(context(), input),

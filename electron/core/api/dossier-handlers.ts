@@ -1,5 +1,5 @@
 import type { dossierApi } from '../../../shared/api/dossiers';
-import { dossierContextFor, type DossierContext } from '../dossiers/context';
+import { coreContextFor, type CoreContext } from '../kernel/context';
 import { createDossier, getDossier, listDossiers, updateDossier } from '../dossiers/dossiers';
 import { linkSubjects, linkSubjectToDossier, unlinkSubjectFromDossier, unlinkSubjects } from '../dossiers/links';
 import { dossierMatches, subjectMatches } from '../dossiers/matching';
@@ -13,14 +13,14 @@ import { createSubject, getSubject, listSubjects, updateSubject } from '../dossi
 import { dossierTimeline } from '../dossiers/timeline';
 import { emptyTrash, listTrash, moveToTrash, restoreFromTrash } from '../dossiers/trash';
 import type { Vault } from '../vault/vault';
-import type { HandlerImplementations } from './handler-types';
+import type { HandlerImplementations } from '../kernel/handler-types';
 
 /**
  * The dossier handlers over the open vault. `requireVault` answers VAULT_LOCKED when none is
  * open; each call gets a fresh context, so the actor is the vault's current display name.
  */
 export function createDossierHandlers(requireVault: () => Vault, now?: () => Date): HandlerImplementations<keyof typeof dossierApi> {
-  const context = (): DossierContext => dossierContextFor(requireVault(), now);
+  const context = (): CoreContext => coreContextFor(requireVault(), now);
   return {
     'phenomenon.list': () => listPhenomena(context()),
     'phenomenon.add': (input) => addPhenomenon(context(), input),

@@ -1,15 +1,15 @@
 import type { meetingApi } from '../../../shared/api/meetings';
-import { dossierContextFor, type DossierContext } from '../dossiers/context';
+import { coreContextFor, type CoreContext } from '../kernel/context';
 import { actionOverview, addAction, addItem, applyOutcome, createMeeting, getMeeting, listMeetings, removeItem, setActionDone, updateItem, updateMeeting } from '../meetings/meetings';
 import type { PdfRenderer } from '../documents/pdf';
 import { renderMeeting } from '../meetings/print';
 import type { Vault } from '../vault/vault';
-import { writableTarget, writeOutputFile } from './output-files';
-import type { HandlerImplementations } from './handler-types';
+import { writableTarget, writeOutputFile } from '../kernel/output-files';
+import type { HandlerImplementations } from '../kernel/handler-types';
 
 /** Meetings over the open vault (electron/core/meetings). */
 export function createMeetingHandlers(requireVault: () => Vault, renderPdf: PdfRenderer, now?: () => Date): HandlerImplementations<keyof typeof meetingApi> {
-  const context = (): DossierContext => dossierContextFor(requireVault(), now);
+  const context = (): CoreContext => coreContextFor(requireVault(), now);
   return {
     'meeting.create': (input) => createMeeting(context(), input),
     'meeting.list': () => listMeetings(context()),

@@ -1,6 +1,6 @@
 import type { reportApi } from '../../../shared/api/reports';
 import type { PdfRenderer } from '../documents/pdf';
-import { dossierContextFor, today } from '../dossiers/context';
+import { coreContextFor, today } from '../kernel/context';
 import { accessRequestSearch, criteriaKinds, recordAccessRequest } from '../reports/access-request';
 import { renderAccessRequestPdf, renderYearReportPdf } from '../reports/report-pdf';
 import { dashboardFigures } from '../reports/dashboard';
@@ -16,12 +16,12 @@ import {
   updateRetentionDefaults,
 } from '../reports/retention';
 import type { Vault } from '../vault/vault';
-import { writableTarget, writeOutputFile } from './output-files';
-import type { HandlerImplementations } from './handler-types';
+import { writableTarget, writeOutputFile } from '../kernel/output-files';
+import type { HandlerImplementations } from '../kernel/handler-types';
 
 /** Reports, the dashboard, retention, access requests and the processing register. */
 export function createReportHandlers(requireVault: () => Vault, renderPdf: PdfRenderer, now?: () => Date): HandlerImplementations<keyof typeof reportApi> {
-  const context = () => dossierContextFor(requireVault(), now);
+  const context = () => coreContextFor(requireVault(), now);
   return {
     'report.figures': (period) => reportFigures(context().db, period),
     'report.exportCsv': ({ from, to, targetPath, overwrite }) => {

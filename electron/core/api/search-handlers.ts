@@ -1,12 +1,12 @@
 import type { searchApi } from '../../../shared/api/search';
-import { dossierContextFor } from '../dossiers/context';
+import { coreContextFor } from '../kernel/context';
 import { search } from '../dossiers/search';
 import type { Vault } from '../vault/vault';
-import type { HandlerImplementations } from './handler-types';
+import type { HandlerImplementations } from '../kernel/handler-types';
 
 /** The search over the open vault (electron/core/dossiers/search.ts). */
 export function createSearchHandlers(requireVault: () => Vault, now?: () => Date): HandlerImplementations<keyof typeof searchApi> {
   return {
-    'search.query': (input) => search(dossierContextFor(requireVault(), now), input),
+    'search.query': (input) => search(coreContextFor(requireVault(), now), input),
   };
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { RecentVault } from '../../../shared/api/vault';
-import { writeFileAtomic } from '../fs/atomic-write';
+import { writeFileAtomic } from '../kernel/atomic-write';
 import { vaultNameOf } from '../vault/vault';
 
 /**

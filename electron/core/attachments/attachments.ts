@@ -1,9 +1,9 @@
 import type { Attachment } from '../../../shared/api/attachments';
-import { inTransaction, type DossierContext } from '../dossiers/context';
+import { inTransaction, type CoreContext } from '../kernel/context';
 import { requireDossier } from '../dossiers/dossier-records';
 import { ATTACHMENT_COLUMNS, toAttachment, type AttachmentRow } from './records';
 
-export { ATTACHMENT_CHUNK_SIZE, type ByteProgress } from './chunking';
+export { ATTACHMENT_CHUNK_SIZE, type ByteProgress } from '../kernel/chunking';
 export { exportAttachment, type ExportOptions } from './export';
 export { importAttachment, type AttachmentImport } from './import';
 export { readAttachmentRange, MAX_RANGE_LENGTH } from './read-range';
@@ -12,7 +12,7 @@ export { isRiskyToOpen } from './risky-types';
 export { TemporaryCopies, sweepStaleCopies, type PathOpener } from './temporary-copies';
 
 /** A dossier's attachments outside the trash, oldest first. Looking at the list is audited, like the journal. */
-export function listAttachments(context: DossierContext, dossierId: number): Attachment[] {
+export function listAttachments(context: CoreContext, dossierId: number): Attachment[] {
   return inTransaction(context, () => {
     requireDossier(context, dossierId);
     const rows = context.db

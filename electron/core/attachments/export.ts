@@ -2,12 +2,12 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AttachmentExport } from '../../../shared/api/attachments';
-import { CoreError } from '../errors';
-import type { DossierContext } from '../dossiers/context';
-import { commitTemporaryFile, temporarySiblingPath } from '../fs/atomic-write';
-import type { ByteProgress } from './chunking';
+import { CoreError } from '../kernel/errors';
+import type { CoreContext } from '../kernel/context';
+import { commitTemporaryFile, temporarySiblingPath } from '../kernel/atomic-write';
+import type { ByteProgress } from '../kernel/chunking';
 import { requireAttachment } from './records';
-import { fileError } from './source-errors';
+import { fileError } from '../kernel/file-errors';
 
 export interface ExportOptions {
   /** Replace an existing file (atomically: the old one stays until the new one is complete). */
@@ -42,7 +42,7 @@ function refuseExisting(target: string, overwrite: boolean): void {
  * Synchronous like the import, so no other statement can run on the connection in between.
  */
 export function exportAttachment(
-  context: DossierContext,
+  context: CoreContext,
   attachmentId: number,
   targetPath: string,
   onProgress?: ByteProgress,

@@ -2,15 +2,15 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import type { Attachment } from '../../../shared/api/attachments';
 import type { InformationGrade, SourceGrade, TlpCode } from '../../../shared/domain/enums';
-import { CoreError } from '../errors';
-import { inTransaction, type DossierContext } from '../dossiers/context';
+import { CoreError } from '../kernel/errors';
+import { inTransaction, type CoreContext } from '../kernel/context';
 import { requireDossier, touchDossier } from '../dossiers/dossier-records';
 import { beginBulkWrite } from './bulk-write';
-import { ATTACHMENT_CHUNK_SIZE, type ByteProgress } from './chunking';
+import { ATTACHMENT_CHUNK_SIZE, type ByteProgress } from '../kernel/chunking';
 import { sanitizeFileName } from './file-name';
 import { decideMediaType } from './media-type';
 import { ATTACHMENT_COLUMNS, attachmentChunkWriter, completeAttachmentRow, insertAttachmentRow, toAttachment, type AttachmentRow } from './records';
-import { fileError } from './source-errors';
+import { fileError } from '../kernel/file-errors';
 
 export interface AttachmentImport {
   dossierId: number;
@@ -56,7 +56,7 @@ function readChunk(fd: number, buffer: Buffer): number {
  * The SHA-256 is computed on the way; the size read must equal the size at the start, else the
  * file changed while it was read and nothing is kept (IO_ERROR).
  */
-export function importAttachment(context: DossierContext, input: AttachmentImport, onProgress?: ByteProgress): Attachment {
+export function importAttachment(context: CoreContext, input: AttachmentImport, onProgress?: ByteProgress): Attachment {
   const fileName = sanitizeFileName(input.fileName ?? input.sourcePath);
   let fd: number;
   try {

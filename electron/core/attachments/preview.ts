@@ -1,6 +1,6 @@
 import { previewKindOf, type AttachmentPreviewPiece } from '../../../shared/api/attachments';
-import { inTransaction, type DossierContext } from '../dossiers/context';
-import { CoreError } from '../errors';
+import { inTransaction, type CoreContext } from '../kernel/context';
+import { CoreError } from '../kernel/errors';
 import { readAttachmentRange } from './read-range';
 import { requireAttachment } from './records';
 
@@ -30,7 +30,7 @@ export class ViewAuditLog {
  * that the page's decoders never get anything else from this handler. Office files, e-mails and
  * unknown bytes are opened with another program or saved.
  */
-export function readPreviewPiece(context: DossierContext, attachmentId: number, offset: number, length: number, views: ViewAuditLog): AttachmentPreviewPiece {
+export function readPreviewPiece(context: CoreContext, attachmentId: number, offset: number, length: number, views: ViewAuditLog): AttachmentPreviewPiece {
   return inTransaction(context, () => {
     const attachment = requireAttachment(context, attachmentId);
     const kind = previewKindOf({ mediaType: attachment.media_type, byteSize: attachment.byte_size });

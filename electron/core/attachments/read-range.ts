@@ -1,6 +1,6 @@
 import { MAX_PREVIEW_RANGE } from '../../../shared/api/attachments';
-import type { DossierContext } from '../dossiers/context';
-import { CoreError } from '../errors';
+import type { CoreContext } from '../kernel/context';
+import { CoreError } from '../kernel/errors';
 import { requireAttachment, type AttachmentRow } from './records';
 
 /** A preview reads at most this much at once: enough for an image or a PDF's first pages. */
@@ -21,7 +21,7 @@ export interface ReadRangeOptions {
  * chunks the range overlaps are read. Every read is a view of the attachment, and audited.
  */
 export function readAttachmentRange(
-  context: DossierContext,
+  context: CoreContext,
   attachmentId: number,
   offset: number,
   length: number,

@@ -1,7 +1,7 @@
 import type { Attachment } from '../../../shared/api/attachments';
 import type { InformationGrade, SourceGrade, TlpCode } from '../../../shared/domain/enums';
-import { notFound, timestamp, type DossierContext } from '../dossiers/context';
-import { ATTACHMENT_CHUNK_SIZE } from './chunking';
+import { notFound, timestamp, type CoreContext } from '../kernel/context';
+import { ATTACHMENT_CHUNK_SIZE } from '../kernel/chunking';
 
 /** Rows of `attachments` (migration 0004) and what the attachment modules need to read them. */
 
@@ -40,7 +40,7 @@ export function toAttachment(row: AttachmentRow): Attachment {
 }
 
 /** An attachment that is not in the trash, in a dossier that is not in the trash either; or NOT_FOUND. */
-export function requireAttachment(context: DossierContext, attachmentId: number): AttachmentRow {
+export function requireAttachment(context: CoreContext, attachmentId: number): AttachmentRow {
   const row = context.db
     .prepare(
       `SELECT ${ATTACHMENT_COLUMNS} FROM attachments a JOIN dossiers d ON d.id = a.dossier_id
@@ -72,7 +72,7 @@ export interface AttachmentRowValues {
 /** Stands in for the digest between the row's insert and the last chunk, inside the one transaction. */
 const DIGEST_PENDING = '0'.repeat(64);
 
-export function insertAttachmentRow(context: DossierContext, row: AttachmentRowValues): number {
+export function insertAttachmentRow(context: CoreContext, row: AttachmentRowValues): number {
   return Number(
     context.db
       .prepare(
@@ -97,7 +97,7 @@ export function insertAttachmentRow(context: DossierContext, row: AttachmentRowV
 }
 
 /** Writes an attachment's chunks in order, with one prepared statement. */
-export function attachmentChunkWriter(context: DossierContext, attachmentId: number): (seq: number, data: Buffer) => void {
+export function attachmentChunkWriter(context: CoreContext, attachmentId: number): (seq: number, data: Buffer) => void {
   const insertChunk = context.db.prepare('INSERT INTO attachment_chunks (attachment_id, seq, data) VALUES (?, ?, ?)');
   return (seq, data) => {
     insertChunk.run(attachmentId, seq, data);
@@ -105,7 +105,7 @@ export function attachmentChunkWriter(context: DossierContext, attachmentId: num
 }
 
 /** The digest of the content written, and the media type when only the content could decide it. */
-export function completeAttachmentRow(context: DossierContext, attachmentId: number, completion: { sha256: string; mediaType?: string }): void {
+export function completeAttachmentRow(context: CoreContext, attachmentId: number, completion: { sha256: string; mediaType?: string }): void {
   if (completion.mediaType === undefined) {
     context.db.prepare('UPDATE attachments SET sha256 = ? WHERE id = ?').run(completion.sha256, attachmentId);
   } else {

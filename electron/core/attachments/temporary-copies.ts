@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { AttachmentOpenCopy } from '../../../shared/api/attachments';
-import type { DossierContext } from '../dossiers/context';
-import type { ByteProgress } from './chunking';
+import type { CoreContext } from '../kernel/context';
+import type { ByteProgress } from '../kernel/chunking';
 import { exportAttachment } from './export';
 import { sanitizeFileName } from './file-name';
 import { requireAttachment } from './records';
@@ -152,7 +152,7 @@ export class TemporaryCopies {
    * Export the attachment into a new private folder (audited as `attachment.copy-opened`).
    * Any failure removes the folder again.
    */
-  create(context: DossierContext, attachmentId: number, onProgress?: ByteProgress): AttachmentOpenCopy {
+  create(context: CoreContext, attachmentId: number, onProgress?: ByteProgress): AttachmentOpenCopy {
     const attachment = requireAttachment(context, attachmentId);
     const folder = fs.mkdtempSync(path.join(this.baseDir, `${TEMPORARY_COPY_PREFIX}${process.pid}-`));
     this.folders.add(folder);

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import type { AddressBookEntry, CardPreview, PartnerCard } from '../../../shared/api/bundles';
-import { inTransaction, timestamp, type DossierContext } from '../dossiers/context';
-import { CoreError } from '../errors';
-import { fileError } from '../attachments/source-errors';
+import { inTransaction, timestamp, type CoreContext } from '../kernel/context';
+import { CoreError } from '../kernel/errors';
+import { fileError } from '../kernel/file-errors';
 import type { Connection } from '../vault/connection';
 import { describeFingerprint, loadVaultKeys, parsePartnerCard } from './identity';
 
@@ -94,7 +94,7 @@ export function previewCard(db: Connection, card: PartnerCard): CardPreview {
  * is refused; its age key under another signing key too, since one of the two would be an impostor.
  * Runs inside the caller's transaction when there is one (an import that accepts its sender).
  */
-export function addPartner(context: DossierContext, card: PartnerCard, verified: boolean): AddressBookEntry {
+export function addPartner(context: CoreContext, card: PartnerCard, verified: boolean): AddressBookEntry {
   return inTransaction(context, () => {
     if (isOwnCard(context.db, card)) throw new CoreError('PARTNER_IS_SELF', 'the card is this vault’s own');
     const duplicate = context.db
@@ -117,7 +117,7 @@ export function addPartner(context: DossierContext, card: PartnerCard, verified:
   });
 }
 
-export function verifyPartner(context: DossierContext, partnerId: number): AddressBookEntry {
+export function verifyPartner(context: CoreContext, partnerId: number): AddressBookEntry {
   return inTransaction(context, () => {
     const partner = requirePartner(context.db, partnerId);
     context.db.prepare('UPDATE bundle_partners SET verified_at = ?, verified_by = ? WHERE id = ?').run(timestamp(context), context.actor, partnerId);
@@ -126,7 +126,7 @@ export function verifyPartner(context: DossierContext, partnerId: number): Addre
   });
 }
 
-export function removePartner(context: DossierContext, partnerId: number): { partnerId: number } {
+export function removePartner(context: CoreContext, partnerId: number): { partnerId: number } {
   return inTransaction(context, () => {
     const partner = requirePartner(context.db, partnerId);
     context.db.prepare('DELETE FROM bundle_partners WHERE id = ?').run(partnerId);

@@ -1,7 +1,7 @@
 import type { ExportInclude, ExportItemKind, ExportRedaction } from '../../../shared/api/bundles';
 import { subjectDetailsSchema, type SubjectDetails } from '../../../shared/api/subject-details';
 import type { TlpCode } from '../../../shared/domain/enums';
-import { notFound, type DossierContext } from '../dossiers/context';
+import { notFound, type CoreContext } from '../kernel/context';
 import { PROTECTED_ROLE } from '../dossiers/links';
 import type { Connection } from '../vault/connection';
 import {
@@ -84,7 +84,7 @@ function phenomenaOf(db: Connection): Map<number, BundlePhenomenon> {
 
 const LIVE = 'deleted_at IS NULL';
 
-export function collectExport(context: DossierContext, selection: ExportSelection, uidFor: UidFor): CollectedExport {
+export function collectExport(context: CoreContext, selection: ExportSelection, uidFor: UidFor): CollectedExport {
   const { db } = context;
   const { include, redact } = selection;
   const phenomena = phenomenaOf(db);

@@ -3,10 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ExportPreview, ExportRecipient, ExportResult } from '../../../shared/api/bundles';
 import type { ParsedInput } from '../../../shared/api';
-import type { ByteProgress } from '../attachments/chunking';
-import { fileError } from '../attachments/source-errors';
-import { inTransaction, type DossierContext } from '../dossiers/context';
-import { CoreError } from '../errors';
+import type { ByteProgress } from '../kernel/chunking';
+import { fileError } from '../kernel/file-errors';
+import { inTransaction, type CoreContext } from '../kernel/context';
+import { CoreError } from '../kernel/errors';
 import type { Connection } from '../vault/connection';
 import { requirePartner } from './address-book';
 import { collectExport, type CollectedExport, type UidFor } from './collect';
@@ -123,7 +123,7 @@ function previewUids(db: Connection): UidFor {
 }
 
 /** Exactly what would leave, and whether the handling codes allow it. Reads only. */
-export function previewExport(context: DossierContext, input: PreviewInput): ExportPreview {
+export function previewExport(context: CoreContext, input: PreviewInput): ExportPreview {
   const collected = collectExport(context, input, previewUids(context.db));
   return buildPreview(collected, resolveRecipients(context.db, input.recipients), input.usePassphrase, input.tlpOverride !== undefined);
 }
@@ -166,7 +166,7 @@ function* attachmentChunks(db: Connection, attachmentId: number, size: number, s
  * and an override with its reason.
  */
 export async function exportBundle(
-  context: DossierContext,
+  context: CoreContext,
   keys: VaultKeys,
   input: ExportInput,
   options: BundleOptions,

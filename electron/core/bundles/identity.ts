@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { z } from 'zod';
 import type { BundleIdentity, Fingerprint, PartnerCard } from '../../../shared/api/bundles';
-import { CoreError } from '../errors';
+import { CoreError } from '../kernel/errors';
 import type { Connection } from '../vault/connection';
 import { bech32Decode, bech32Encode } from './bech32';
 import { FINGERPRINT_WORDS } from './fingerprint-words';

@@ -1,10 +1,10 @@
 import type { BundleInspection, ImportResult } from '../../../shared/api/bundles';
 import type { ParsedInput } from '../../../shared/api';
-import type { ByteProgress } from '../attachments/chunking';
+import type { ByteProgress } from '../kernel/chunking';
 import { beginBulkWrite } from '../attachments/bulk-write';
-import { timestamp, type DossierContext } from '../dossiers/context';
+import { timestamp, type CoreContext } from '../kernel/context';
 import { subjectLabel } from '../dossiers/subject-label';
-import { CoreError } from '../errors';
+import { CoreError } from '../kernel/errors';
 import type { Connection } from '../vault/connection';
 import type { BundleAttachment, DossierDocument } from './format';
 import type { VaultKeys } from './identity';
@@ -64,7 +64,7 @@ function inspectionOf(db: Connection, keys: VaultKeys, summary: ReadSummary): Bu
 }
 
 /** Decrypt and verify everything, and say what an import would do. Writes nothing. */
-export async function inspectBundle(context: DossierContext, keys: VaultKeys, input: InspectInput, onProgress?: ByteProgress): Promise<BundleInspection> {
+export async function inspectBundle(context: CoreContext, keys: VaultKeys, input: InspectInput, onProgress?: ByteProgress): Promise<BundleInspection> {
   const summary = await readBundle(input.path, credentialsFor(keys, input.passphrase), {}, onProgress);
   return inspectionOf(context.db, keys, summary);
 }
@@ -82,7 +82,7 @@ class ImportRun {
   private readonly lastExistingSubjectId: number;
 
   constructor(
-    private readonly context: DossierContext,
+    private readonly context: CoreContext,
     private readonly keys: VaultKeys,
     private readonly input: ImportInput,
   ) {
@@ -161,7 +161,7 @@ class ImportRun {
  * Import a bundle, all of it or nothing. The manifest hash pins the bundle that was inspected;
  * an unknown or mismatching sender stops the import unless `acceptSender` repeats its fingerprint.
  */
-export async function importBundle(context: DossierContext, keys: VaultKeys, input: ImportInput, onProgress?: ByteProgress): Promise<ImportResult> {
+export async function importBundle(context: CoreContext, keys: VaultKeys, input: ImportInput, onProgress?: ByteProgress): Promise<ImportResult> {
   const { db } = context;
   const run = new ImportRun(context, keys, input);
   let result: ImportResult;

@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import { Decrypter } from 'age-encryption';
 import tar from 'tar-stream';
 import type { ZodType } from 'zod';
-import { CoreError } from '../errors';
-import { fileError } from '../attachments/source-errors';
+import { CoreError } from '../kernel/errors';
+import { fileError } from '../kernel/file-errors';
 import {
   BUNDLE_FORMAT,
   BUNDLE_FORMAT_VERSION,

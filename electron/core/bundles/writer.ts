@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import tar from 'tar-stream';
-import { CoreError } from '../errors';
-import { commitTemporaryFile, temporarySiblingPath } from '../fs/atomic-write';
+import { CoreError } from '../kernel/errors';
+import { commitTemporaryFile, temporarySiblingPath } from '../kernel/atomic-write';
 import { AgeFileSink, type TarByteSink } from './age-file-sink';
 import { startAgePayload, type AgeRecipients } from './age-stream';
 import { LIMITS } from './format';

@@ -5,7 +5,7 @@ import type { BundleInspection, ExportPreview, Fingerprint, HandlerName, Input, 
 import { BUNDLE_PASSPHRASE_MIN_LENGTH } from '../../../shared/api/bundles';
 import { Core } from '../api/core';
 import { parsePartnerCard } from '../bundles/identity';
-import { CoreError } from '../errors';
+import { CoreError } from '../kernel/errors';
 import type { VaultOptions } from '../vault/vault';
 import { CheckFailure, UsageError, positional, takeFlag, takeOption, takeOptions } from './args';
 import { FLAGS } from './flags';

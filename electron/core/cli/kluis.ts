@@ -15,7 +15,7 @@ import type { ReportFigures } from '../../../shared/api/reports';
 import { Core } from '../api/core';
 import { reportText } from '../reports/report-text';
 import { createDemoVault } from '../demo/demo-data';
-import { CoreError, toCoreError } from '../errors';
+import { CoreError, toCoreError } from '../kernel/errors';
 import { kdfCalibrationFromEnvironment } from '../vault/kdf';
 import { restoreVault } from '../vault/restore';
 import { Vault, type VaultCredential, type VaultOptions } from '../vault/vault';

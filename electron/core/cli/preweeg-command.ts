@@ -5,7 +5,7 @@ import type { Result } from '../../../shared/api';
 import type { DocumentOutput, DocumentSummary, DocumentVersion } from '../../../shared/api/documents';
 import type { DossierSummary } from '../../../shared/api/dossier-types';
 import { Core } from '../api/core';
-import { CoreError } from '../errors';
+import { CoreError } from '../kernel/errors';
 import type { VaultOptions } from '../vault/vault';
 import { UsageError, positional, takeFlag, takeOption } from './args';
 import { FLAGS } from './flags';

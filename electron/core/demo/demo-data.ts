@@ -19,7 +19,7 @@ import type {
 } from '../../../shared/domain/enums';
 import { addToIsoDate } from '../../../shared/domain/dates';
 import { Core } from '../api/core';
-import { CoreError } from '../errors';
+import { CoreError } from '../kernel/errors';
 import { demoFiles } from './demo-files';
 import { Vault, type VaultOptions } from '../vault/vault';
 import { ownedPathsOf } from '../vault/vault-files';

@@ -11,7 +11,7 @@ import {
   SUBJECT_TYPE_LABELS_NL,
 } from '../../../shared/domain/labels-nl';
 import { formatDutchDate } from '../../../shared/domain/validation';
-import { today, type DossierContext } from '../dossiers/context';
+import { today, type CoreContext } from '../kernel/context';
 import { requireDossier, toDossierSummaries } from '../dossiers/dossier-records';
 import { dossierLinksOfDossier } from '../dossiers/links';
 import { listMeasures } from '../dossiers/measures';
@@ -129,7 +129,7 @@ function subjectDetailText(details: SubjectDetails, includeBsn: boolean): { text
  * unless `include` says otherwise; a signal whose reporter the user marked as not protected shows
  * it. What was left out is counted in `omitted` and named in the verantwoording.
  */
-export function composePreweegDraft(context: DossierContext, dossierId: number, include: ProtectedInclusion): ComposedDraft {
+export function composePreweegDraft(context: CoreContext, dossierId: number, include: ProtectedInclusion): ComposedDraft {
   const row = requireDossier(context, dossierId);
   const dossier = toDossierSummaries(context, [row])[0]!;
   const partners = context.db.prepare('SELECT partner FROM dossier_partners WHERE dossier_id = ? ORDER BY partner').pluck().all(dossierId) as Partner[];

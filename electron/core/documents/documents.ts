@@ -11,8 +11,8 @@ import {
   type SectionTexts,
 } from '../../../shared/api/documents';
 import type { TlpCode } from '../../../shared/domain/enums';
-import { CoreError } from '../errors';
-import { inTransaction, timestamp, type DossierContext } from '../dossiers/context';
+import { CoreError } from '../kernel/errors';
+import { inTransaction, timestamp, type CoreContext } from '../kernel/context';
 import { requireDossier } from '../dossiers/dossier-records';
 import { composePreweegDraft } from './compose';
 import { diffLines } from './line-diff';
@@ -68,13 +68,13 @@ function toVersionInfo(row: VersionRow): DocumentVersionInfo {
   return { version: row.version, savedAt: row.saved_at, savedBy: row.saved_by, origin: row.origin, comment: row.comment };
 }
 
-function requireDocument(context: DossierContext, documentId: number): DocumentRow {
+function requireDocument(context: CoreContext, documentId: number): DocumentRow {
   const row = context.db.prepare(`${DOCUMENT_SELECT} WHERE doc.id = ?`).get(documentId) as DocumentRow | undefined;
   if (!row) throw new CoreError('NOT_FOUND', `document ${documentId} not found`, { kind: 'document', id: documentId });
   return row;
 }
 
-function requireVersion(context: DossierContext, documentId: number, version: number): VersionRow {
+function requireVersion(context: CoreContext, documentId: number, version: number): VersionRow {
   const row = context.db
     .prepare('SELECT version, origin, tlp, content, comment, saved_at, saved_by FROM document_versions WHERE document_id = ? AND version = ?')
     .get(documentId, version) as VersionRow | undefined;
@@ -90,7 +90,7 @@ function parseContent(row: VersionRow): VersionContent {
 }
 
 function insertVersion(
-  context: DossierContext,
+  context: CoreContext,
   documentId: number,
   version: number,
   origin: 'composed' | 'edited',
@@ -107,7 +107,7 @@ function insertVersion(
 }
 
 /** One version in full, with the list of all versions; no audit entry (the callers write theirs). */
-export function readVersion(context: DossierContext, documentId: number, version?: number): DocumentVersion {
+export function readVersion(context: CoreContext, documentId: number, version?: number): DocumentVersion {
   const document = toSummary(requireDocument(context, documentId));
   const row = requireVersion(context, documentId, version ?? document.latestVersion);
   const content = parseContent(row);
@@ -119,14 +119,14 @@ export function readVersion(context: DossierContext, documentId: number, version
   return { document, version: toVersionInfo(row), tlp: row.tlp, sections: content.sections, included: content.included, omitted: content.omitted, versions };
 }
 
-export function listDocuments(context: DossierContext, dossierId: number): DocumentSummary[] {
+export function listDocuments(context: CoreContext, dossierId: number): DocumentSummary[] {
   requireDossier(context, dossierId);
   const rows = context.db.prepare(`${DOCUMENT_SELECT} WHERE doc.dossier_id = ? ORDER BY doc.id DESC`).all(dossierId) as DocumentRow[];
   return rows.map(toSummary);
 }
 
 /** A new document (version 1) or, with `documentId`, the next version of one, composed from the dossier's facts now. */
-export function composeDocument(context: DossierContext, input: ParsedInput<'document.compose'>): DocumentVersion {
+export function composeDocument(context: CoreContext, input: ParsedInput<'document.compose'>): DocumentVersion {
   return inTransaction(context, () => {
     const draft = composePreweegDraft(context, input.dossierId, input.include);
     const content: VersionContent = { sections: draft.sections, included: input.include, omitted: draft.omitted };
@@ -157,7 +157,7 @@ export function composeDocument(context: DossierContext, input: ParsedInput<'doc
 const PROTECTED_INCLUDED = (include: ProtectedInclusion): ProtectedKind[] =>
   (Object.entries(include) as Array<[ProtectedKind, boolean]>).filter(([, included]) => included).map(([kind]) => kind);
 
-export function getDocument(context: DossierContext, input: ParsedInput<'document.get'>): DocumentVersion {
+export function getDocument(context: CoreContext, input: ParsedInput<'document.get'>): DocumentVersion {
   return inTransaction(context, () => {
     const version = readVersion(context, input.documentId, input.version);
     context.audit('document.viewed', { documentId: input.documentId, version: version.version.version });
@@ -166,7 +166,7 @@ export function getDocument(context: DossierContext, input: ParsedInput<'documen
 }
 
 /** The edited sections as the next version; sections not given keep the base version's text. */
-export function saveDocument(context: DossierContext, input: ParsedInput<'document.save'>): DocumentVersion {
+export function saveDocument(context: CoreContext, input: ParsedInput<'document.save'>): DocumentVersion {
   return inTransaction(context, () => {
     const document = requireDocument(context, input.documentId);
     if (document.latest_version !== input.baseVersion) {
@@ -190,7 +190,7 @@ export function saveDocument(context: DossierContext, input: ParsedInput<'docume
   });
 }
 
-export function compareVersions(context: DossierContext, input: ParsedInput<'document.compare'>): DocumentComparison {
+export function compareVersions(context: CoreContext, input: ParsedInput<'document.compare'>): DocumentComparison {
   requireDocument(context, input.documentId);
   const from = requireVersion(context, input.documentId, input.fromVersion);
   const to = requireVersion(context, input.documentId, input.toVersion);

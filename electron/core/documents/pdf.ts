@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { CoreError } from '../errors';
+import { CoreError } from '../kernel/errors';
 
 /** What Chromium needs to print a document: the page and its running head and foot. */
 export interface PdfRequest {

@@ -1,9 +1,9 @@
 import type { TlpCode } from '../../../shared/domain/enums';
 import { HOW_RECEIVED_LABELS_NL, PARTNER_LABELS_NL, SUBJECT_ROLE_LABELS_NL } from '../../../shared/domain/labels-nl';
 import { formatDutchDate, localIsoDate } from '../../../shared/domain/validation';
-import type { DossierContext } from '../dossiers/context';
+import type { CoreContext } from '../kernel/context';
 import { dossierLinksOfDossier } from '../dossiers/links';
-import { CoreError } from '../errors';
+import { CoreError } from '../kernel/errors';
 import { gradingText } from './compose';
 import { escapeHtml, framePages, sectionHtml } from './template';
 
@@ -14,7 +14,7 @@ export const DEFAULT_SIGNAL_QUESTION = 'Herkent u dit signaal, de betrokkenen of
  * where, who (the subjects of its dossier, if it has one; never the reporter) and the question to
  * the partners, with the grading and the handling code.
  */
-export function renderSignalSheet(context: DossierContext, signalId: number, question: string) {
+export function renderSignalSheet(context: CoreContext, signalId: number, question: string) {
   const signal = context.db
     .prepare(
       `SELECT s.id, s.received_on, s.how_received, s.origin, s.summary, s.description, s.location, s.source_grade, s.information_grade, s.tlp,

@@ -7,7 +7,7 @@ import {
   type Priority,
   type TlpCode,
 } from '../../../shared/domain/enums';
-import { notFound, timestamp, type DossierContext } from './context';
+import { notFound, timestamp, type CoreContext } from '../kernel/context';
 import { formatDossierNumber, nextDossierSequence } from './numbering';
 import { phenomenaById } from './phenomena';
 import { changedFields } from './sql';
@@ -36,7 +36,7 @@ export const DOSSIER_COLUMNS = `d.id, d.number, d.title, d.summary, d.priority, 
   d.legal_basis, d.purpose, d.retention_until, d.opened_on, d.created_at, d.updated_at`;
 
 /** A dossier that exists and is not in the trash, or NOT_FOUND. */
-export function requireDossier(context: DossierContext, dossierId: number): DossierRow {
+export function requireDossier(context: CoreContext, dossierId: number): DossierRow {
   const row = context.db.prepare(`SELECT ${DOSSIER_COLUMNS} FROM dossiers d WHERE d.id = ? AND d.deleted_at IS NULL`).get(dossierId) as
     | DossierRow
     | undefined;
@@ -49,7 +49,7 @@ export function toDossierRef(row: Pick<DossierRow, 'id' | 'number' | 'title' | '
 }
 
 /** The phenomena of many dossiers in one query (a list page), by dossier id. */
-function phenomenaOfDossiers(context: DossierContext, dossierIds: number[]): Map<number, PhenomenonRef[]> {
+function phenomenaOfDossiers(context: CoreContext, dossierIds: number[]): Map<number, PhenomenonRef[]> {
   const byDossier = new Map<number, PhenomenonRef[]>(dossierIds.map((id) => [id, []]));
   if (dossierIds.length === 0) return byDossier;
   const known = phenomenaById(context);
@@ -63,7 +63,7 @@ function phenomenaOfDossiers(context: DossierContext, dossierIds: number[]): Map
   return byDossier;
 }
 
-export function toDossierSummaries(context: DossierContext, rows: DossierRow[]): DossierSummary[] {
+export function toDossierSummaries(context: CoreContext, rows: DossierRow[]): DossierSummary[] {
   const phenomena = phenomenaOfDossiers(context, rows.map((row) => row.id));
   return rows.map((row) => ({
     ...toDossierRef(row),
@@ -77,17 +77,17 @@ export function toDossierSummaries(context: DossierContext, rows: DossierRow[]):
   }));
 }
 
-export function dossierSummary(context: DossierContext, dossierId: number): DossierSummary {
+export function dossierSummary(context: CoreContext, dossierId: number): DossierSummary {
   return toDossierSummaries(context, [requireDossier(context, dossierId)])[0]!;
 }
 
-export function replaceDossierPhenomena(context: DossierContext, dossierId: number, phenomenonIds: readonly number[]): void {
+export function replaceDossierPhenomena(context: CoreContext, dossierId: number, phenomenonIds: readonly number[]): void {
   context.db.prepare('DELETE FROM dossier_phenomena WHERE dossier_id = ?').run(dossierId);
   const insert = context.db.prepare('INSERT INTO dossier_phenomena (dossier_id, phenomenon_id) VALUES (?, ?)');
   for (const phenomenonId of new Set(phenomenonIds)) insert.run(dossierId, phenomenonId);
 }
 
-export function replaceDossierPartners(context: DossierContext, dossierId: number, partners: readonly Partner[]): void {
+export function replaceDossierPartners(context: CoreContext, dossierId: number, partners: readonly Partner[]): void {
   context.db.prepare('DELETE FROM dossier_partners WHERE dossier_id = ?').run(dossierId);
   const insert = context.db.prepare('INSERT INTO dossier_partners (dossier_id, partner) VALUES (?, ?)');
   for (const partner of new Set(partners)) insert.run(dossierId, partner);
@@ -130,7 +130,7 @@ export interface DossierRowValues {
 }
 
 /** Insert a dossier row with the next number of its opening year. Phenomena, partners, history and audit are the caller's. */
-export function insertDossierRow(context: DossierContext, row: DossierRowValues): { id: number; number: string } {
+export function insertDossierRow(context: CoreContext, row: DossierRowValues): { id: number; number: string } {
   const year = Number(row.openedOn.slice(0, 4));
   const sequence = nextDossierSequence(context.db, year);
   const now = timestamp(context);
@@ -181,7 +181,7 @@ export type DossierFields = Partial<Pick<DossierRowValues, keyof typeof DOSSIER_
  * Set the given fields of a dossier row (left out: as it is; null clears) and move its `updated_at`,
  * also when no field is given (its phenomena or partners changed).
  */
-export function updateDossierRow(context: DossierContext, dossierId: number, fields: DossierFields, updatedAt = timestamp(context)): void {
+export function updateDossierRow(context: CoreContext, dossierId: number, fields: DossierFields, updatedAt = timestamp(context)): void {
   const changes = changedFields(fields, DOSSIER_COLUMN_OF);
   const assignments = [...changes.map((change) => `${change.column} = ?`), 'updated_at = ?'];
   context.db.prepare(`UPDATE dossiers SET ${assignments.join(', ')} WHERE id = ?`).run(...changes.map((change) => change.value), updatedAt, dossierId);
@@ -199,7 +199,7 @@ export interface StatusChangeValues {
   closingReason?: ClosingReason | null;
 }
 
-export function insertStatusChange(context: DossierContext, change: StatusChangeValues): number {
+export function insertStatusChange(context: CoreContext, change: StatusChangeValues): number {
   return Number(
     context.db
       .prepare(
@@ -223,7 +223,7 @@ export function insertStatusChange(context: DossierContext, change: StatusChange
  * Insert a dossier with the next number of its opening year and its first history entry
  * ("signaal ontvangen"). The caller runs this inside its transaction; phenomena are checked by it.
  */
-export function insertDossier(context: DossierContext, dossier: NewDossier): number {
+export function insertDossier(context: CoreContext, dossier: NewDossier): number {
   const now = timestamp(context);
   const { id, number } = insertDossierRow(context, { ...dossier, status: INITIAL_DOSSIER_STATUS, createdAt: now, updatedAt: now });
   replaceDossierPhenomena(context, id, dossier.phenomenonIds ?? []);
@@ -241,6 +241,6 @@ export function insertDossier(context: DossierContext, dossier: NewDossier): num
 }
 
 /** Every change to a dossier or what hangs under it moves its `updated_at`, so "recently changed" sorts right. */
-export function touchDossier(context: DossierContext, dossierId: number): void {
+export function touchDossier(context: CoreContext, dossierId: number): void {
   context.db.prepare('UPDATE dossiers SET updated_at = ? WHERE id = ?').run(timestamp(context), dossierId);
 }

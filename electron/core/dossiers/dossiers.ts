@@ -2,7 +2,7 @@ import type { ParsedInput } from '../../../shared/api';
 import type { Dossier, DossierSummary, Page } from '../../../shared/api/dossier-types';
 import { STATUS_TRANSITIONS } from '../../../shared/domain/enums';
 import { auditRetentionChange, requireRetentionReason, retentionDateOf } from '../reports/retention';
-import { inTransaction, requireNotInFuture, today, type DossierContext } from './context';
+import { inTransaction, requireNotInFuture, today, type CoreContext } from '../kernel/context';
 import {
   DOSSIER_COLUMNS,
   DOSSIER_COLUMN_OF,
@@ -20,7 +20,7 @@ import { assertPhenomenaExist } from './phenomena';
 import { signalSummariesOfDossier } from './signals';
 import { changedFields, type SqlQuery } from './sql';
 
-export function createDossier(context: DossierContext, input: ParsedInput<'dossier.create'>): DossierSummary {
+export function createDossier(context: CoreContext, input: ParsedInput<'dossier.create'>): DossierSummary {
   return inTransaction(context, () => {
     assertPhenomenaExist(context, input.phenomenonIds ?? []);
     requireNotInFuture(context, 'openedOn', input.openedOn);
@@ -30,7 +30,7 @@ export function createDossier(context: DossierContext, input: ParsedInput<'dossi
 }
 
 /** The dossier screen's material. Opening a dossier is an access to personal data: it is audited. */
-export function getDossier(context: DossierContext, dossierId: number): Dossier {
+export function getDossier(context: CoreContext, dossierId: number): Dossier {
   return inTransaction(context, () => {
     const row = requireDossier(context, dossierId);
     const partners = context.db.prepare('SELECT partner FROM dossier_partners WHERE dossier_id = ? ORDER BY partner').pluck().all(dossierId) as Dossier['partners'];
@@ -110,14 +110,14 @@ export function dossierPageSql(filter: DossierFilter): { page: SqlQuery; count: 
   };
 }
 
-export function listDossiers(context: DossierContext, filter: DossierFilter): Page<DossierSummary> {
+export function listDossiers(context: CoreContext, filter: DossierFilter): Page<DossierSummary> {
   const { page, count } = dossierPageSql(filter);
   const rows = context.db.prepare(page.sql).all(...page.params) as DossierRow[];
   const total = context.db.prepare(count.sql).pluck().get(...count.params) as number;
   return { items: toDossierSummaries(context, rows), total, limit: filter.limit, offset: filter.offset };
 }
 
-export function updateDossier(context: DossierContext, input: ParsedInput<'dossier.update'>): DossierSummary {
+export function updateDossier(context: CoreContext, input: ParsedInput<'dossier.update'>): DossierSummary {
   const { dossierId, phenomenonIds, partners, retentionReason, ...columns } = input;
   return inTransaction(context, () => {
     const before = requireDossier(context, dossierId);

@@ -1,5 +1,5 @@
 import type { InformationGrade, SourceGrade, SubjectLinkKind, SubjectRole, TlpCode } from '../../../shared/domain/enums';
-import { timestamp, type DossierContext } from './context';
+import { timestamp, type CoreContext } from '../kernel/context';
 
 /**
  * The writers of `subject_dossier_links` and `subject_links` rows, for the API and the bundle
@@ -19,7 +19,7 @@ export interface LinkMetadataValues {
 const LINK_METADATA_INSERT = 'valid_from, valid_until, source, source_grade, information_grade, tlp, created_at';
 const LINK_METADATA_VALUES = '@validFrom, @validUntil, @source, @sourceGrade, @informationGrade, @tlp, @createdAt';
 
-function linkMetadataParams(context: DossierContext, link: LinkMetadataValues) {
+function linkMetadataParams(context: CoreContext, link: LinkMetadataValues) {
   return {
     validFrom: link.validFrom ?? null,
     validUntil: link.validUntil ?? null,
@@ -37,7 +37,7 @@ export interface DossierLinkValues extends LinkMetadataValues {
   role: SubjectRole;
 }
 
-export function insertDossierLinkRow(context: DossierContext, link: DossierLinkValues): number {
+export function insertDossierLinkRow(context: CoreContext, link: DossierLinkValues): number {
   return Number(
     context.db
       .prepare(
@@ -54,7 +54,7 @@ export interface SubjectLinkValues extends LinkMetadataValues {
   kind: SubjectLinkKind;
 }
 
-export function insertSubjectLinkRow(context: DossierContext, link: SubjectLinkValues): number {
+export function insertSubjectLinkRow(context: CoreContext, link: SubjectLinkValues): number {
   return Number(
     context.db
       .prepare(

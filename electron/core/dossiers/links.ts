@@ -1,7 +1,7 @@
 import type { ParsedInput } from '../../../shared/api';
 import type { DossierLink, DossierRef, SubjectLink, SubjectSummary } from '../../../shared/api/dossier-types';
 import type { DossierStatus, InformationGrade, SourceGrade, SubjectLinkKind, SubjectRole, TlpCode } from '../../../shared/domain/enums';
-import { inTransaction, notFound, type DossierContext } from './context';
+import { inTransaction, notFound, type CoreContext } from '../kernel/context';
 import { requireDossier, touchDossier } from './dossier-records';
 import { insertDossierLinkRow, insertSubjectLinkRow } from './link-records';
 import { SUBJECT_SUMMARY_COLUMNS, requireSubject, toSubjectSummary, type SubjectSummaryRow } from './subject-records';
@@ -68,7 +68,7 @@ function toSubjectLink(row: SubjectLinkRow): SubjectLink {
   return { ...metadataOf(row), fromSubjectId: row.from_subject_id, toSubjectId: row.to_subject_id, kind: row.kind };
 }
 
-export function linkSubjectToDossier(context: DossierContext, input: ParsedInput<'subject.linkToDossier'>): DossierLink {
+export function linkSubjectToDossier(context: CoreContext, input: ParsedInput<'subject.linkToDossier'>): DossierLink {
   return inTransaction(context, () => {
     requireSubject(context, input.subjectId);
     requireDossier(context, input.dossierId);
@@ -90,7 +90,7 @@ export function linkSubjectToDossier(context: DossierContext, input: ParsedInput
   });
 }
 
-export function linkSubjects(context: DossierContext, input: ParsedInput<'subject.link'>): SubjectLink {
+export function linkSubjects(context: CoreContext, input: ParsedInput<'subject.link'>): SubjectLink {
   return inTransaction(context, () => {
     requireSubject(context, input.fromSubjectId);
     requireSubject(context, input.toSubjectId);
@@ -115,7 +115,7 @@ export function linkSubjects(context: DossierContext, input: ParsedInput<'subjec
  * Remove a subject–dossier link. The dossier must not be in the trash (its links are then frozen with
  * it); its `updated_at` moves. The audit entry holds ids only.
  */
-export function unlinkSubjectFromDossier(context: DossierContext, linkId: number): { linkId: number } {
+export function unlinkSubjectFromDossier(context: CoreContext, linkId: number): { linkId: number } {
   return inTransaction(context, () => {
     const link = context.db.prepare('SELECT subject_id, dossier_id FROM subject_dossier_links WHERE id = ?').get(linkId) as
       | { subject_id: number; dossier_id: number }
@@ -130,7 +130,7 @@ export function unlinkSubjectFromDossier(context: DossierContext, linkId: number
 }
 
 /** Remove a subject–subject link; the audit entry holds ids only. */
-export function unlinkSubjects(context: DossierContext, linkId: number): { linkId: number } {
+export function unlinkSubjects(context: CoreContext, linkId: number): { linkId: number } {
   return inTransaction(context, () => {
     const link = context.db.prepare('SELECT from_subject_id, to_subject_id FROM subject_links WHERE id = ?').get(linkId) as
       | { from_subject_id: number; to_subject_id: number }
@@ -143,7 +143,7 @@ export function unlinkSubjects(context: DossierContext, linkId: number): { linkI
 }
 
 /** The subjects of a dossier with their roles; subjects in the trash are left out; melder links come marked `protected`. */
-export function dossierLinksOfDossier(context: DossierContext, dossierId: number): Array<DossierLink & { subject: SubjectSummary }> {
+export function dossierLinksOfDossier(context: CoreContext, dossierId: number): Array<DossierLink & { subject: SubjectSummary }> {
   const rows = context.db
     .prepare(
       `SELECT ${DOSSIER_LINK_COLUMNS}, ${aliased(SUBJECT_SUMMARY_COLUMNS, 'subject_summary_')}
@@ -165,7 +165,7 @@ export const DOSSIER_LINKS_OF_SUBJECT_SQL = `
    WHERE l.subject_id = ? AND d.deleted_at IS NULL AND ${unprotectedLink('l')}
    ORDER BY d.year DESC, d.sequence DESC, l.id`;
 
-export function dossierLinksOfSubject(context: DossierContext, subjectId: number): Array<DossierLink & { dossier: DossierRef }> {
+export function dossierLinksOfSubject(context: CoreContext, subjectId: number): Array<DossierLink & { dossier: DossierRef }> {
   const rows = context.db.prepare(DOSSIER_LINKS_OF_SUBJECT_SQL).all(subjectId) as Array<
     DossierLinkRow & { dossier_number: string; dossier_title: string; dossier_status: DossierStatus }
   >;
@@ -177,7 +177,7 @@ export function dossierLinksOfSubject(context: DossierContext, subjectId: number
 
 /** Links in both directions, with the subject at the far end; links to subjects in the trash are left out. */
 export function subjectLinksOf(
-  context: DossierContext,
+  context: CoreContext,
   subjectId: number,
 ): Array<SubjectLink & { direction: 'outgoing' | 'incoming'; other: SubjectSummary }> {
   const rows = context.db

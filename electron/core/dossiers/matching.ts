@@ -1,6 +1,6 @@
 import type { SubjectMatches } from '../../../shared/api/dossier-types';
 import type { DossierStatus, MatchKeyKind, SubjectRole } from '../../../shared/domain/enums';
-import { inTransaction, type DossierContext } from './context';
+import { inTransaction, type CoreContext } from '../kernel/context';
 import { requireDossier } from './dossier-records';
 import { unprotectedLink } from './links';
 import { SUBJECT_SUMMARY_COLUMNS, requireSubject, toSubjectSummary, type SubjectSummaryRow } from './subject-records';
@@ -45,7 +45,7 @@ type LinkRow = { subject_id: number; role: SubjectRole; id: number; number: stri
  * in their final order, so each subject's part is a filter that keeps that order.
  */
 function findMatches(
-  context: DossierContext,
+  context: CoreContext,
   subjectIds: readonly number[],
   kindsBySubject: ReadonlyMap<number, ReadonlyMap<number, MatchKeyKind[]>>,
   excludeDossierId: number | null,
@@ -94,7 +94,7 @@ function findMatches(
 
 const splitKinds = (kinds: string) => kinds.split(',') as MatchKeyKind[];
 
-export function subjectMatches(context: DossierContext, input: { subjectId: number; excludeDossierId?: number }): SubjectMatches {
+export function subjectMatches(context: CoreContext, input: { subjectId: number; excludeDossierId?: number }): SubjectMatches {
   return inTransaction(context, () => {
     requireSubject(context, input.subjectId);
     const lookalikeRows = context.db.prepare(LOOKALIKES_SQL).all(input.subjectId) as Array<{ subject_id: number; kinds: string }>;
@@ -110,7 +110,7 @@ export function subjectMatches(context: DossierContext, input: { subjectId: numb
  * queries for the whole dossier (its subjects, their look-alikes, the look-alikes' summaries, the
  * links), not four per subject.
  */
-export function dossierMatches(context: DossierContext, dossierId: number): SubjectMatches[] {
+export function dossierMatches(context: CoreContext, dossierId: number): SubjectMatches[] {
   return inTransaction(context, () => {
     requireDossier(context, dossierId);
     const subjectIds = context.db

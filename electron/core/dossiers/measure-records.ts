@@ -1,5 +1,5 @@
 import type { MeasureKind, MeasureStage, Partner, TlpCode } from '../../../shared/domain/enums';
-import { timestamp, type DossierContext } from './context';
+import { timestamp, type CoreContext } from '../kernel/context';
 import { changedFields } from './sql';
 
 /**
@@ -21,7 +21,7 @@ export interface MeasureRowValues {
   updatedAt?: string;
 }
 
-export function insertMeasureRow(context: DossierContext, row: MeasureRowValues): number {
+export function insertMeasureRow(context: CoreContext, row: MeasureRowValues): number {
   const now = timestamp(context);
   return Number(
     context.db
@@ -63,7 +63,7 @@ export const MEASURE_COLUMN_OF = {
 export type MeasureFields = Partial<Pick<MeasureRowValues, keyof typeof MEASURE_COLUMN_OF>>;
 
 /** Set the given fields of a measure row (left out: as it is; null clears) and move its `updated_at`. */
-export function updateMeasureRow(context: DossierContext, measureId: number, fields: MeasureFields, updatedAt = timestamp(context)): void {
+export function updateMeasureRow(context: CoreContext, measureId: number, fields: MeasureFields, updatedAt = timestamp(context)): void {
   const changes = changedFields(fields, MEASURE_COLUMN_OF);
   const assignments = [...changes.map((change) => `${change.column} = ?`), 'updated_at = ?'];
   context.db.prepare(`UPDATE measures SET ${assignments.join(', ')} WHERE id = ?`).run(...changes.map((change) => change.value), updatedAt, measureId);

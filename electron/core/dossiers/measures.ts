@@ -1,7 +1,7 @@
 import type { ParsedInput } from '../../../shared/api';
 import type { Measure } from '../../../shared/api/dossier-types';
 import type { MeasureKind, MeasureStage, Partner, TlpCode } from '../../../shared/domain/enums';
-import { inTransaction, notFound, type DossierContext } from './context';
+import { inTransaction, notFound, type CoreContext } from '../kernel/context';
 import { requireDossier, touchDossier } from './dossier-records';
 import { MEASURE_COLUMN_OF, insertMeasureRow, updateMeasureRow } from './measure-records';
 import { changedFields } from './sql';
@@ -44,7 +44,7 @@ function toMeasure(row: MeasureRow): Measure {
 }
 
 /** A measure that exists, is not in the trash, and whose dossier is not either. */
-function requireMeasure(context: DossierContext, measureId: number): MeasureRow {
+function requireMeasure(context: CoreContext, measureId: number): MeasureRow {
   const row = context.db
     .prepare(
       `SELECT ${MEASURE_COLUMNS} FROM measures m JOIN dossiers d ON d.id = m.dossier_id
@@ -55,7 +55,7 @@ function requireMeasure(context: DossierContext, measureId: number): MeasureRow 
   return row;
 }
 
-export function addMeasure(context: DossierContext, input: ParsedInput<'measure.add'>): Measure {
+export function addMeasure(context: CoreContext, input: ParsedInput<'measure.add'>): Measure {
   return inTransaction(context, () => {
     requireDossier(context, input.dossierId);
     const id = insertMeasureRow(context, {
@@ -76,7 +76,7 @@ export function addMeasure(context: DossierContext, input: ParsedInput<'measure.
   });
 }
 
-export function updateMeasure(context: DossierContext, input: ParsedInput<'measure.update'>): Measure {
+export function updateMeasure(context: CoreContext, input: ParsedInput<'measure.update'>): Measure {
   const { measureId, ...fields } = input;
   return inTransaction(context, () => {
     const before = requireMeasure(context, measureId);
@@ -90,7 +90,7 @@ export function updateMeasure(context: DossierContext, input: ParsedInput<'measu
 }
 
 /** In the order they were planned (unplanned last), then as entered. */
-export function listMeasures(context: DossierContext, dossierId: number): Measure[] {
+export function listMeasures(context: CoreContext, dossierId: number): Measure[] {
   requireDossier(context, dossierId);
   const rows = context.db
     .prepare(

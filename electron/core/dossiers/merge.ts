@@ -1,8 +1,8 @@
 import type { MergeResult } from '../../../shared/api/dossier-types';
 import { subjectDetailsSchema, type SubjectDetails } from '../../../shared/api/subject-details';
 import { TLP_CODES, type SubjectType, type TlpCode } from '../../../shared/domain/enums';
-import { CoreError } from '../errors';
-import { inTransaction, timestamp, type DossierContext } from './context';
+import { CoreError } from '../kernel/errors';
+import { inTransaction, timestamp, type CoreContext } from '../kernel/context';
 import { subjectLabel } from './subject-label';
 import { requireSubject, writeMatchKeys } from './subject-records';
 
@@ -64,7 +64,7 @@ function stricterTlp(first: TlpCode, second: TlpCode): TlpCode {
  * (links between the two would point from the subject to itself and are dropped), empty fields are
  * filled, the match keys are rebuilt, and the duplicate is removed. The audit entry says what moved.
  */
-export function mergeSubjects(context: DossierContext, input: { keepSubjectId: number; mergeSubjectId: number }): MergeResult {
+export function mergeSubjects(context: CoreContext, input: { keepSubjectId: number; mergeSubjectId: number }): MergeResult {
   const { keepSubjectId, mergeSubjectId } = input;
   return inTransaction(context, () => {
     const kept = requireSubject(context, keepSubjectId);

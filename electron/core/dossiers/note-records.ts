@@ -1,5 +1,5 @@
 import type { InformationGrade, Partner, SourceGrade, TlpCode } from '../../../shared/domain/enums';
-import { timestamp, today, type DossierContext } from './context';
+import { timestamp, today, type CoreContext } from '../kernel/context';
 import { changedFields } from './sql';
 
 /**
@@ -20,7 +20,7 @@ export interface NoteRowValues {
   createdAt?: string;
 }
 
-export function insertNoteRow(context: DossierContext, row: NoteRowValues): number {
+export function insertNoteRow(context: CoreContext, row: NoteRowValues): number {
   const notedOn = row.notedOn ?? today(context);
   return Number(
     context.db
@@ -58,7 +58,7 @@ const NOTE_COLUMN_OF = {
 export type NoteFields = Partial<Pick<NoteRowValues, keyof typeof NOTE_COLUMN_OF>>;
 
 /** Set the given fields of a note row (left out: as it is; null clears). A note has no `updated_at`. */
-export function updateNoteRow(context: DossierContext, noteId: number, fields: NoteFields): void {
+export function updateNoteRow(context: CoreContext, noteId: number, fields: NoteFields): void {
   const changes = changedFields(fields, NOTE_COLUMN_OF);
   if (changes.length === 0) return;
   context.db

@@ -1,7 +1,7 @@
 import type { ParsedInput } from '../../../shared/api';
 import type { Note, Page } from '../../../shared/api/dossier-types';
 import type { InformationGrade, Partner, SourceGrade, TlpCode } from '../../../shared/domain/enums';
-import { inTransaction, requireNotInFuture, toBoolean, type DossierContext } from './context';
+import { inTransaction, requireNotInFuture, toBoolean, type CoreContext } from '../kernel/context';
 import { requireDossier, touchDossier } from './dossier-records';
 import { insertNoteRow } from './note-records';
 
@@ -38,7 +38,7 @@ function toNote(row: NoteRow): Note {
 }
 
 /** A journal entry by the vault's user; a fact with its grading and handling code. */
-export function addNote(context: DossierContext, input: ParsedInput<'note.add'>): Note {
+export function addNote(context: CoreContext, input: ParsedInput<'note.add'>): Note {
   return inTransaction(context, () => {
     requireDossier(context, input.dossierId);
     requireNotInFuture(context, 'notedOn', input.notedOn);
@@ -59,7 +59,7 @@ export function addNote(context: DossierContext, input: ParsedInput<'note.add'>)
 }
 
 /** The journal, newest first. Reading it is an access to the dossier's content: audited. */
-export function listNotes(context: DossierContext, input: ParsedInput<'note.list'>): Page<Note> {
+export function listNotes(context: CoreContext, input: ParsedInput<'note.list'>): Page<Note> {
   return inTransaction(context, () => {
     requireDossier(context, input.dossierId);
     const where = `dossier_id = ? AND deleted_at IS NULL${input.includeInternal ? '' : ' AND internal = 0'}`;

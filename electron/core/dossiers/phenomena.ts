@@ -1,7 +1,7 @@
 import type { Phenomenon, PhenomenonRef } from '../../../shared/api/dossier-types';
-import { CoreError } from '../errors';
+import { CoreError } from '../kernel/errors';
 import { foldText } from './folding';
-import { inTransaction, invalidField, notFound, toBoolean, type DossierContext } from './context';
+import { inTransaction, invalidField, notFound, toBoolean, type CoreContext } from '../kernel/context';
 
 interface PhenomenonRow {
   id: number;
@@ -20,7 +20,7 @@ function toPhenomenonRef({ id, code, label, parentId }: Phenomenon): PhenomenonR
 }
 
 /** The vault's list, phenomena each followed by their sub-forms. */
-export function listPhenomena(context: DossierContext): Phenomenon[] {
+export function listPhenomena(context: CoreContext): Phenomenon[] {
   const rows = context.db
     .prepare(
       `SELECT p.id, p.code, p.parent_id, p.label, p.is_seed
@@ -32,11 +32,11 @@ export function listPhenomena(context: DossierContext): Phenomenon[] {
 }
 
 /** Every phenomenon by id: the list is short (tens of rows) and read once per list page. */
-export function phenomenaById(context: DossierContext): Map<number, PhenomenonRef> {
+export function phenomenaById(context: CoreContext): Map<number, PhenomenonRef> {
   return new Map(listPhenomena(context).map((phenomenon) => [phenomenon.id, toPhenomenonRef(phenomenon)]));
 }
 
-export function assertPhenomenaExist(context: DossierContext, ids: readonly number[]): void {
+export function assertPhenomenaExist(context: CoreContext, ids: readonly number[]): void {
   const known = phenomenaById(context);
   const missing = ids.find((id) => !known.has(id));
   if (missing !== undefined) throw notFound('phenomenon', missing);
@@ -53,7 +53,7 @@ function codeFor(label: string, parentCode: string | null): string {
  * The writer of `phenomena` rows, for the API and the bundle import alike: a new phenomenon comes
  * last in the list. Checking the code and the parent, and the audit entry, are the caller's.
  */
-export function insertPhenomenonRow(context: DossierContext, row: { code: string; parentId: number | null; label: string }): number {
+export function insertPhenomenonRow(context: CoreContext, row: { code: string; parentId: number | null; label: string }): number {
   const position = context.db.prepare('SELECT coalesce(max(position), 0) + 1 FROM phenomena').pluck().get() as number;
   return Number(
     context.db.prepare('INSERT INTO phenomena (code, parent_id, label, position) VALUES (?, ?, ?, ?)').run(row.code, row.parentId, row.label, position)
@@ -61,7 +61,7 @@ export function insertPhenomenonRow(context: DossierContext, row: { code: string
   );
 }
 
-export function addPhenomenon(context: DossierContext, input: { label: string; parentId?: number }): Phenomenon {
+export function addPhenomenon(context: CoreContext, input: { label: string; parentId?: number }): Phenomenon {
   return inTransaction(context, () => {
     let parentCode: string | null = null;
     if (input.parentId !== undefined) {

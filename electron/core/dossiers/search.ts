@@ -1,6 +1,6 @@
 import type { ParsedInput } from '../../../shared/api';
 import { SEARCH_KINDS, SEARCH_MATCH_END, SEARCH_MATCH_START, type SearchHit, type SearchKind, type SearchResult } from '../../../shared/api/search';
-import type { DossierContext } from './context';
+import type { CoreContext } from '../kernel/context';
 
 /**
  * The search over the FTS5 index of migration 0006 (electron/core/vault/migrations/0006-search.ts).
@@ -51,7 +51,7 @@ interface HitRow {
   body: string;
 }
 
-export function search(context: DossierContext, input: ParsedInput<'search.query'>): SearchResult {
+export function search(context: CoreContext, input: ParsedInput<'search.query'>): SearchResult {
   const match = ftsQuery(input.query);
   const hits = match === null ? [] : findHits(context, match, searchTerms(input.query), input.limit);
   const groups = SEARCH_KINDS.map((kind) => ({ kind, hits: hits.filter((hit) => hit.kind === kind) })).filter((group) => group.hits.length > 0);
@@ -68,7 +68,7 @@ export function search(context: DossierContext, input: ParsedInput<'search.query
  * content, so it is checked on the candidates only; when hidden entries leave a kind short while it
  * has more matches, the exact query (visibility checked on every match) answers instead.
  */
-function bestVisibleRowids(context: DossierContext, match: string, limitPerKind: number): number[] {
+function bestVisibleRowids(context: CoreContext, match: string, limitPerKind: number): number[] {
   const window = limitPerKind * CANDIDATE_FACTOR;
   const candidates = context.db
     .prepare(
@@ -109,7 +109,7 @@ function bestVisibleRowids(context: DossierContext, match: string, limitPerKind:
     .all({ match, limit: limitPerKind }) as number[];
 }
 
-function findHits(context: DossierContext, match: string, terms: string[], limitPerKind: number): SearchHit[] {
+function findHits(context: CoreContext, match: string, terms: string[], limitPerKind: number): SearchHit[] {
   const chosen = bestVisibleRowids(context, match, limitPerKind);
   if (chosen.length === 0) return [];
   // The entries by rowid (a lookup each, no second MATCH over every hit); snippets are cut here.

@@ -1,5 +1,5 @@
 import type { HowReceived, InformationGrade, Partner, SourceGrade, TlpCode } from '../../../shared/domain/enums';
-import { timestamp, today, type DossierContext } from './context';
+import { timestamp, today, type CoreContext } from '../kernel/context';
 import { changedFields } from './sql';
 
 /**
@@ -28,7 +28,7 @@ export interface SignalRowValues {
   updatedAt?: string;
 }
 
-export function insertSignalRow(context: DossierContext, row: SignalRowValues): number {
+export function insertSignalRow(context: CoreContext, row: SignalRowValues): number {
   const receivedOn = row.receivedOn ?? today(context);
   const now = timestamp(context);
   return Number(
@@ -88,7 +88,7 @@ export const SIGNAL_COLUMN_OF = {
 export type SignalFields = Partial<Pick<SignalRowValues, keyof typeof SIGNAL_COLUMN_OF>>;
 
 /** Set the given fields of a signal row (left out: as it is; null clears) and move its `updated_at`. */
-export function updateSignalRow(context: DossierContext, signalId: number, fields: SignalFields, updatedAt = timestamp(context)): void {
+export function updateSignalRow(context: CoreContext, signalId: number, fields: SignalFields, updatedAt = timestamp(context)): void {
   const changes = changedFields(fields, SIGNAL_COLUMN_OF);
   const assignments = [...changes.map((change) => `${change.column} = ?`), 'updated_at = ?'];
   context.db.prepare(`UPDATE signals SET ${assignments.join(', ')} WHERE id = ?`).run(...changes.map((change) => change.value), updatedAt, signalId);

@@ -1,8 +1,8 @@
 import type { ParsedInput } from '../../../shared/api';
 import type { DossierSummary, Page, PhenomenonRef, Signal, SignalSummary } from '../../../shared/api/dossier-types';
 import type { DossierStatus, HowReceived, InformationGrade, Partner, SourceGrade, TlpCode } from '../../../shared/domain/enums';
-import { CoreError } from '../errors';
-import { inTransaction, invalidField, notFound, requireNotInFuture, timestamp, toBoolean, today, type DossierContext } from './context';
+import { CoreError } from '../kernel/errors';
+import { inTransaction, invalidField, notFound, requireNotInFuture, timestamp, toBoolean, today, type CoreContext } from '../kernel/context';
 import { dossierSummary, insertDossier, requireDossier, touchDossier } from './dossier-records';
 import { auditRetentionChange, requireRetentionReason, retentionDateOf } from '../reports/retention';
 import { assertPhenomenaExist, phenomenaById } from './phenomena';
@@ -75,7 +75,7 @@ function toSignal(row: SignalRow, phenomena: Map<number, PhenomenonRef>): Signal
   };
 }
 
-function requireSignalRow(context: DossierContext, signalId: number): SignalRow {
+function requireSignalRow(context: CoreContext, signalId: number): SignalRow {
   const row = context.db.prepare(`SELECT ${SIGNAL_COLUMNS} FROM ${SIGNAL_FROM} WHERE s.id = ? AND ${LIVE_SIGNAL}`).get(signalId) as
     | SignalRow
     | undefined;
@@ -83,7 +83,7 @@ function requireSignalRow(context: DossierContext, signalId: number): SignalRow 
   return row;
 }
 
-function readSignal(context: DossierContext, signalId: number): Signal {
+function readSignal(context: CoreContext, signalId: number): Signal {
   return toSignal(requireSignalRow(context, signalId), phenomenaById(context));
 }
 
@@ -94,7 +94,7 @@ function assertReporterFitsHowReceived(row: Pick<SignalRow, 'how_received' | 're
   }
 }
 
-export function createSignal(context: DossierContext, input: ParsedInput<'signal.create'>): Signal {
+export function createSignal(context: CoreContext, input: ParsedInput<'signal.create'>): Signal {
   return inTransaction(context, () => {
     assertReporterFitsHowReceived({ how_received: input.howReceived, reporter_name: input.reporterName ?? null, reporter_contact: input.reporterContact ?? null });
     requireNotInFuture(context, 'receivedOn', input.receivedOn);
@@ -123,7 +123,7 @@ export function createSignal(context: DossierContext, input: ParsedInput<'signal
 }
 
 /** Opening a signal shows the reporter: audited. */
-export function getSignal(context: DossierContext, signalId: number): Signal {
+export function getSignal(context: CoreContext, signalId: number): Signal {
   return inTransaction(context, () => {
     const signal = readSignal(context, signalId);
     context.audit('signal.viewed', { signalId });
@@ -210,7 +210,7 @@ export function signalPageSql(filter: SignalFilter): { page: SqlQuery; count: Sq
   };
 }
 
-export function listSignals(context: DossierContext, filter: SignalFilter): Page<SignalSummary> {
+export function listSignals(context: CoreContext, filter: SignalFilter): Page<SignalSummary> {
   const { page, count } = signalPageSql(filter);
   const phenomena = phenomenaById(context);
   const rows = context.db.prepare(page.sql).all(...page.params) as SignalRow[];
@@ -218,7 +218,7 @@ export function listSignals(context: DossierContext, filter: SignalFilter): Page
   return { items: rows.map((row) => toSignalSummary(row, phenomena)), total, limit: filter.limit, offset: filter.offset };
 }
 
-export function signalSummariesOfDossier(context: DossierContext, dossierId: number): SignalSummary[] {
+export function signalSummariesOfDossier(context: CoreContext, dossierId: number): SignalSummary[] {
   const phenomena = phenomenaById(context);
   const rows = context.db
     .prepare(`SELECT ${SIGNAL_SUMMARY_COLUMNS} FROM ${SIGNAL_FROM} WHERE s.dossier_id = ? AND ${LIVE_SIGNAL} ORDER BY s.received_on, s.id`)
@@ -226,7 +226,7 @@ export function signalSummariesOfDossier(context: DossierContext, dossierId: num
   return rows.map((row) => toSignalSummary(row, phenomena));
 }
 
-export function updateSignal(context: DossierContext, input: ParsedInput<'signal.update'>): Signal {
+export function updateSignal(context: CoreContext, input: ParsedInput<'signal.update'>): Signal {
   const { signalId, retentionReason, ...fields } = input;
   return inTransaction(context, () => {
     const before = requireSignalRow(context, signalId);
@@ -260,7 +260,7 @@ function assertNotInOtherDossier(row: SignalRow, dossierId: number | null): void
   }
 }
 
-export function attachSignalToDossier(context: DossierContext, input: ParsedInput<'signal.attachToDossier'>): Signal {
+export function attachSignalToDossier(context: CoreContext, input: ParsedInput<'signal.attachToDossier'>): Signal {
   return inTransaction(context, () => {
     const signal = requireSignalRow(context, input.signalId);
     const dossier = requireDossier(context, input.dossierId);
@@ -274,7 +274,7 @@ export function attachSignalToDossier(context: DossierContext, input: ParsedInpu
 }
 
 /** A new dossier from a loose signal; the dossier inherits its phenomenon, handling code, basis, purpose and retention. */
-export function signalToDossier(context: DossierContext, input: ParsedInput<'signal.toDossier'>): DossierSummary {
+export function signalToDossier(context: CoreContext, input: ParsedInput<'signal.toDossier'>): DossierSummary {
   return inTransaction(context, () => {
     const signal = requireSignalRow(context, input.signalId);
     assertNotInOtherDossier(signal, null);

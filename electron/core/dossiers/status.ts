@@ -1,8 +1,8 @@
 import type { ParsedInput } from '../../../shared/api';
 import type { DossierSummary, StatusChange } from '../../../shared/api/dossier-types';
 import { CLOSED_STATUS, FINAL_DOSSIER_STATUSES, canChangeStatus, type ClosingReason, type DossierStatus } from '../../../shared/domain/enums';
-import { CoreError } from '../errors';
-import { inTransaction, requireNotInFuture, timestamp, today, type DossierContext } from './context';
+import { CoreError } from '../kernel/errors';
+import { inTransaction, requireNotInFuture, timestamp, today, type CoreContext } from '../kernel/context';
 import { dossierSummary, insertStatusChange, requireDossier } from './dossier-records';
 
 interface StatusChangeRow {
@@ -39,7 +39,7 @@ const STATUS_CHANGE_COLUMNS = 'id, dossier_id, from_status, to_status, changed_o
  * dated (the decision's date), attributed to the vault's user, kept in the history and audited.
  */
 export function changeDossierStatus(
-  context: DossierContext,
+  context: CoreContext,
   input: ParsedInput<'dossier.changeStatus'>,
 ): { dossier: DossierSummary; change: StatusChange } {
   return inTransaction(context, () => {
@@ -91,7 +91,7 @@ export function changeDossierStatus(
 }
 
 /** The dossier's status history, oldest first (in the order the changes were recorded). */
-export function dossierStatusHistory(context: DossierContext, dossierId: number): StatusChange[] {
+export function dossierStatusHistory(context: CoreContext, dossierId: number): StatusChange[] {
   requireDossier(context, dossierId);
   const rows = context.db
     .prepare(`SELECT ${STATUS_CHANGE_COLUMNS} FROM dossier_status_changes WHERE dossier_id = ? ORDER BY id`)

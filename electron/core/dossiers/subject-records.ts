@@ -1,7 +1,7 @@
 import type { Subject, SubjectSummary } from '../../../shared/api/dossier-types';
 import { subjectDetailsSchema, type SubjectDetails } from '../../../shared/api/subject-details';
 import type { InformationGrade, SourceGrade, SubjectType, TlpCode } from '../../../shared/domain/enums';
-import { notFound, timestamp, type DossierContext } from './context';
+import { notFound, timestamp, type CoreContext } from '../kernel/context';
 import { matchKeysFor } from './match-keys';
 import { subjectLabel } from './subject-label';
 
@@ -35,7 +35,7 @@ export function toSubject(row: SubjectRow): Subject {
 }
 
 /** A subject that exists and is not in the trash, or NOT_FOUND. */
-export function requireSubject(context: DossierContext, subjectId: number): Subject {
+export function requireSubject(context: CoreContext, subjectId: number): Subject {
   const row = context.db.prepare(`SELECT ${SUBJECT_COLUMNS} FROM subjects sj WHERE sj.id = ? AND sj.deleted_at IS NULL`).get(subjectId) as
     | SubjectRow
     | undefined;
@@ -44,7 +44,7 @@ export function requireSubject(context: DossierContext, subjectId: number): Subj
 }
 
 /** Replace a subject's match keys by those of its (new) details. */
-export function writeMatchKeys(context: DossierContext, subjectId: number, details: SubjectDetails): void {
+export function writeMatchKeys(context: CoreContext, subjectId: number, details: SubjectDetails): void {
   context.db.prepare('DELETE FROM subject_match_keys WHERE subject_id = ?').run(subjectId);
   const insert = context.db.prepare('INSERT OR IGNORE INTO subject_match_keys (subject_id, kind, value) VALUES (?, ?, ?)');
   for (const key of matchKeysFor(details)) insert.run(subjectId, key.kind, key.value);
@@ -64,7 +64,7 @@ export interface SubjectRowValues {
 }
 
 /** Insert a subject row with its match keys. */
-export function insertSubjectRow(context: DossierContext, row: SubjectRowValues): number {
+export function insertSubjectRow(context: CoreContext, row: SubjectRowValues): number {
   const now = timestamp(context);
   const id = Number(
     context.db

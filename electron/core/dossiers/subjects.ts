@@ -1,12 +1,12 @@
 import type { ParsedInput } from '../../../shared/api';
 import type { ListedSubject, Page, Subject, SubjectWithLinks } from '../../../shared/api/dossier-types';
-import { inTransaction, invalidField, timestamp, type DossierContext } from './context';
+import { inTransaction, invalidField, timestamp, type CoreContext } from '../kernel/context';
 import { dossierLinksOfSubject, subjectLinksOf, unprotectedLink } from './links';
 import type { SqlQuery } from './sql';
 import { subjectLabel } from './subject-label';
 import { SUBJECT_SUMMARY_COLUMNS, insertSubjectRow, requireSubject, toSubjectSummary, writeMatchKeys, type SubjectSummaryRow } from './subject-records';
 
-export function createSubject(context: DossierContext, input: ParsedInput<'subject.create'>): Subject {
+export function createSubject(context: CoreContext, input: ParsedInput<'subject.create'>): Subject {
   return inTransaction(context, () => {
     const id = insertSubjectRow(context, {
       details: input.details,
@@ -20,7 +20,7 @@ export function createSubject(context: DossierContext, input: ParsedInput<'subje
 }
 
 /** A subject with its dossiers and links (the network view). Audited: it shows personal data. */
-export function getSubject(context: DossierContext, subjectId: number): SubjectWithLinks {
+export function getSubject(context: CoreContext, subjectId: number): SubjectWithLinks {
   return inTransaction(context, () => {
     const subject = requireSubject(context, subjectId);
     context.audit('subject.viewed', { subjectId });
@@ -28,7 +28,7 @@ export function getSubject(context: DossierContext, subjectId: number): SubjectW
   });
 }
 
-export function updateSubject(context: DossierContext, input: ParsedInput<'subject.update'>): Subject {
+export function updateSubject(context: CoreContext, input: ParsedInput<'subject.update'>): Subject {
   const { subjectId, details, ...grading } = input;
   return inTransaction(context, () => {
     const before = requireSubject(context, subjectId);
@@ -91,7 +91,7 @@ export function subjectPageSql(filter: SubjectFilter): { page: SqlQuery; count: 
   };
 }
 
-export function listSubjects(context: DossierContext, filter: SubjectFilter): Page<ListedSubject> {
+export function listSubjects(context: CoreContext, filter: SubjectFilter): Page<ListedSubject> {
   const { page, count } = subjectPageSql(filter);
   const rows = context.db.prepare(page.sql).all(...page.params) as Array<SubjectSummaryRow & { protected: number }>;
   const total = context.db.prepare(count.sql).pluck().get(...count.params) as number;

@@ -13,7 +13,7 @@ import type {
   SubjectType,
   TlpCode,
 } from '../../../shared/domain/enums';
-import { inTransaction, toBoolean, type DossierContext } from './context';
+import { inTransaction, toBoolean, type CoreContext } from '../kernel/context';
 import { requireDossier } from './dossier-records';
 import { unprotectedLink } from './links';
 import type { SqlQuery } from './sql';
@@ -213,7 +213,7 @@ function toEntry(row: TimelineRow): TimelineEntry {
  * Everything that happened in a dossier, in date order. Reading it shows the dossier's content
  * (notes among it), so it is an access to personal data and audited like the journal.
  */
-export function dossierTimeline(context: DossierContext, input: TimelineInput): Page<TimelineEntry> {
+export function dossierTimeline(context: CoreContext, input: TimelineInput): Page<TimelineEntry> {
   return inTransaction(context, () => {
     requireDossier(context, input.dossierId);
     const { page, count } = timelinePageSql(input);

@@ -1,6 +1,6 @@
 import type { TrashItem, TrashKind } from '../../../shared/api/dossier-types';
 import { TRASH_KINDS } from '../../../shared/api/dossier-types';
-import { inTransaction, notFound, timestamp, type DossierContext } from './context';
+import { inTransaction, notFound, timestamp, type CoreContext } from '../kernel/context';
 
 /**
  * Deleting puts an item in the trash (its `deleted_at` is set): it disappears from every list and
@@ -29,13 +29,13 @@ const TRASH_TABLES: Record<TrashKind, TrashTable> = {
 };
 
 /** Move the `updated_at` of the dossier the item hangs under, if any (a loose signal has none). */
-function touchParentDossier(context: DossierContext, kind: TrashKind, id: number): void {
+function touchParentDossier(context: CoreContext, kind: TrashKind, id: number): void {
   const { table, underDossier } = TRASH_TABLES[kind];
   if (!underDossier) return;
   context.db.prepare(`UPDATE dossiers SET updated_at = ? WHERE id = (SELECT dossier_id FROM ${table} WHERE id = ?)`).run(timestamp(context), id);
 }
 
-function labelOf(context: DossierContext, kind: TrashKind, id: number, inTrash: boolean): string {
+function labelOf(context: CoreContext, kind: TrashKind, id: number, inTrash: boolean): string {
   const { table, label } = TRASH_TABLES[kind];
   const found = context.db
     .prepare(`SELECT ${label} FROM ${table} WHERE id = ? AND deleted_at IS ${inTrash ? 'NOT NULL' : 'NULL'}`)
@@ -45,7 +45,7 @@ function labelOf(context: DossierContext, kind: TrashKind, id: number, inTrash: 
   return found;
 }
 
-export function moveToTrash(context: DossierContext, input: { kind: TrashKind; id: number }): TrashItem {
+export function moveToTrash(context: CoreContext, input: { kind: TrashKind; id: number }): TrashItem {
   return inTransaction(context, () => {
     const label = labelOf(context, input.kind, input.id, false);
     const deletedAt = timestamp(context);
@@ -56,7 +56,7 @@ export function moveToTrash(context: DossierContext, input: { kind: TrashKind; i
   });
 }
 
-export function restoreFromTrash(context: DossierContext, input: { kind: TrashKind; id: number }): { kind: TrashKind; id: number } {
+export function restoreFromTrash(context: CoreContext, input: { kind: TrashKind; id: number }): { kind: TrashKind; id: number } {
   return inTransaction(context, () => {
     labelOf(context, input.kind, input.id, true);
     context.db.prepare(`UPDATE ${TRASH_TABLES[input.kind].table} SET deleted_at = NULL WHERE id = ?`).run(input.id);
@@ -67,7 +67,7 @@ export function restoreFromTrash(context: DossierContext, input: { kind: TrashKi
 }
 
 /** Everything in the trash, most recently deleted first. */
-export function listTrash(context: DossierContext): TrashItem[] {
+export function listTrash(context: CoreContext): TrashItem[] {
   const union = TRASH_KINDS.map(
     (kind) => `SELECT '${kind}' AS kind, id, ${TRASH_TABLES[kind].label} AS label, deleted_at FROM ${TRASH_TABLES[kind].table} WHERE deleted_at IS NOT NULL`,
   ).join(' UNION ALL ');
@@ -83,7 +83,7 @@ export function listTrash(context: DossierContext): TrashItem[] {
 /** Children before parents, so that each count is of items that were in the trash themselves. */
 const DESTRUCTION_ORDER: readonly TrashKind[] = ['attachment', 'note', 'measure', 'signal', 'subject', 'dossier'];
 
-export function emptyTrash(context: DossierContext): { destroyed: Record<TrashKind, number> } {
+export function emptyTrash(context: CoreContext): { destroyed: Record<TrashKind, number> } {
   const destroyed = inTransaction(context, () => {
     const ids = Object.fromEntries(
       TRASH_KINDS.map((kind) => [

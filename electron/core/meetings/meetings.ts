@@ -3,8 +3,8 @@ import type { DossierRef } from '../../../shared/api/dossier-types';
 import type { ActionOverviewEntry, ItemOutcome, Meeting, MeetingAction, MeetingItem, MeetingKind, MeetingSummary, Participant } from '../../../shared/api/meetings';
 import type { DossierStatus, Partner, TlpCode } from '../../../shared/domain/enums';
 import { formatDutchDate } from '../../../shared/domain/dates';
-import { CoreError } from '../errors';
-import { inTransaction, timestamp, today, type DossierContext } from '../dossiers/context';
+import { CoreError } from '../kernel/errors';
+import { inTransaction, timestamp, today, type CoreContext } from '../kernel/context';
 import { requireDossier } from '../dossiers/dossier-records';
 import { addNote } from '../dossiers/notes';
 import { changeDossierStatus } from '../dossiers/status';
@@ -99,20 +99,20 @@ function notFound(kind: string, id: number): CoreError {
   return new CoreError('NOT_FOUND', `${kind} ${id} not found`, { kind, id });
 }
 
-function requireMeetingRow(context: DossierContext, meetingId: number): MeetingRow {
+function requireMeetingRow(context: CoreContext, meetingId: number): MeetingRow {
   const row = context.db.prepare(`${MEETING_SELECT} WHERE m.id = ?`).get(meetingId) as MeetingRow | undefined;
   if (!row) throw notFound('meeting', meetingId);
   return row;
 }
 
-function readItem(context: DossierContext, itemId: number): MeetingItem {
+function readItem(context: CoreContext, itemId: number): MeetingItem {
   const row = context.db.prepare(`${ITEM_SELECT} WHERE i.id = ?`).get(itemId) as ItemRow | undefined;
   if (!row) throw notFound('meeting-item', itemId);
   const actions = (context.db.prepare(`SELECT ${ACTION_COLUMNS} FROM meeting_actions a WHERE a.item_id = ? ORDER BY a.id`).all(itemId) as ActionRow[]).map(toAction);
   return toItem(row, actions);
 }
 
-function readMeeting(context: DossierContext, meetingId: number): Meeting {
+function readMeeting(context: CoreContext, meetingId: number): Meeting {
   const row = requireMeetingRow(context, meetingId);
   const items = context.db.prepare(`${ITEM_SELECT} WHERE i.meeting_id = ? ORDER BY i.position, i.id`).all(meetingId) as ItemRow[];
   const actions = context.db
@@ -134,7 +134,7 @@ const KIND_TITLES: Record<MeetingKind, string> = {
   intern_overleg: 'Intern overleg',
 };
 
-export function createMeeting(context: DossierContext, input: ParsedInput<'meeting.create'>): Meeting {
+export function createMeeting(context: CoreContext, input: ParsedInput<'meeting.create'>): Meeting {
   return inTransaction(context, () => {
     const now = timestamp(context);
     const id = Number(
@@ -147,11 +147,11 @@ export function createMeeting(context: DossierContext, input: ParsedInput<'meeti
   });
 }
 
-export function listMeetings(context: DossierContext): MeetingSummary[] {
+export function listMeetings(context: CoreContext): MeetingSummary[] {
   return (context.db.prepare(`${MEETING_SELECT} ORDER BY m.held_on DESC, m.id DESC`).all() as MeetingRow[]).map(toSummary);
 }
 
-export function getMeeting(context: DossierContext, meetingId: number): Meeting {
+export function getMeeting(context: CoreContext, meetingId: number): Meeting {
   return inTransaction(context, () => {
     const meeting = readMeeting(context, meetingId);
     context.audit('meeting.viewed', { meetingId });
@@ -159,7 +159,7 @@ export function getMeeting(context: DossierContext, meetingId: number): Meeting 
   });
 }
 
-export function updateMeeting(context: DossierContext, input: ParsedInput<'meeting.update'>): Meeting {
+export function updateMeeting(context: CoreContext, input: ParsedInput<'meeting.update'>): Meeting {
   return inTransaction(context, () => {
     requireMeetingRow(context, input.meetingId);
     const columns: Array<[string, unknown]> = [];
@@ -180,7 +180,7 @@ export function updateMeeting(context: DossierContext, input: ParsedInput<'meeti
 }
 
 /** The date of the last earlier meeting that had this dossier on its agenda: "new since" starts there. */
-function previousMeetingDate(context: DossierContext, dossierId: number, before: string): string | null {
+function previousMeetingDate(context: CoreContext, dossierId: number, before: string): string | null {
   return (
     (context.db
       .prepare(
@@ -191,7 +191,7 @@ function previousMeetingDate(context: DossierContext, dossierId: number, before:
   );
 }
 
-export function addItem(context: DossierContext, input: ParsedInput<'meeting.addItem'>): MeetingItem {
+export function addItem(context: CoreContext, input: ParsedInput<'meeting.addItem'>): MeetingItem {
   return inTransaction(context, () => {
     const meeting = requireMeetingRow(context, input.meetingId);
     let summary: string;
@@ -212,7 +212,7 @@ export function addItem(context: DossierContext, input: ParsedInput<'meeting.add
   });
 }
 
-export function updateItem(context: DossierContext, input: ParsedInput<'meeting.updateItem'>): MeetingItem {
+export function updateItem(context: CoreContext, input: ParsedInput<'meeting.updateItem'>): MeetingItem {
   return inTransaction(context, () => {
     const item = readItem(context, input.itemId);
     const columns: Array<[string, unknown]> = [];
@@ -234,7 +234,7 @@ export function updateItem(context: DossierContext, input: ParsedInput<'meeting.
   });
 }
 
-export function removeItem(context: DossierContext, itemId: number): { itemId: number } {
+export function removeItem(context: CoreContext, itemId: number): { itemId: number } {
   return inTransaction(context, () => {
     const item = readItem(context, itemId);
     context.db.prepare('DELETE FROM meeting_items WHERE id = ?').run(itemId);
@@ -246,7 +246,7 @@ export function removeItem(context: DossierContext, itemId: number): { itemId: n
   });
 }
 
-export function addAction(context: DossierContext, input: ParsedInput<'meeting.addAction'>): MeetingAction {
+export function addAction(context: CoreContext, input: ParsedInput<'meeting.addAction'>): MeetingAction {
   return inTransaction(context, () => {
     const item = readItem(context, input.itemId);
     const id = Number(
@@ -259,7 +259,7 @@ export function addAction(context: DossierContext, input: ParsedInput<'meeting.a
   });
 }
 
-export function setActionDone(context: DossierContext, input: ParsedInput<'meeting.setActionDone'>): MeetingAction {
+export function setActionDone(context: CoreContext, input: ParsedInput<'meeting.setActionDone'>): MeetingAction {
   return inTransaction(context, () => {
     const row = context.db.prepare(`SELECT ${ACTION_COLUMNS} FROM meeting_actions a WHERE a.id = ?`).get(input.actionId) as ActionRow | undefined;
     if (!row) throw notFound('meeting-action', input.actionId);
@@ -272,7 +272,7 @@ export function setActionDone(context: DossierContext, input: ParsedInput<'meeti
 
 /** The confirmed outcome into the dossier: status change and/or journal note, in one transaction, once. */
 export function applyOutcome(
-  context: DossierContext,
+  context: CoreContext,
   input: ParsedInput<'meeting.applyOutcome'>,
 ): { item: MeetingItem; status: DossierStatus | null; noteId: number | null } {
   return inTransaction(context, () => {
@@ -306,7 +306,7 @@ export function applyOutcome(
   });
 }
 
-export function actionOverview(context: DossierContext, input: ParsedInput<'meeting.actions'>): ActionOverviewEntry[] {
+export function actionOverview(context: CoreContext, input: ParsedInput<'meeting.actions'>): ActionOverviewEntry[] {
   const todayIso = today(context);
   const rows = context.db
     .prepare(

@@ -1,12 +1,12 @@
 import type { SubjectRole } from '../../../shared/domain/enums';
 import { DOSSIER_STATUS_LABELS_NL, HOW_RECEIVED_LABELS_NL, PARTNER_LABELS_NL, SUBJECT_ROLE_LABELS_NL } from '../../../shared/domain/labels-nl';
 import { formatDutchDate } from '../../../shared/domain/validation';
-import type { DossierContext } from '../dossiers/context';
+import type { CoreContext } from '../kernel/context';
 import { requireDossier, toDossierSummaries } from '../dossiers/dossier-records';
 import { dossierLinksOfDossier } from '../dossiers/links';
 import { dossierMatches } from '../dossiers/matching';
 import { gradingText } from '../documents/compose';
-import { CoreError } from '../errors';
+import { CoreError } from '../kernel/errors';
 
 /** The roles that say most about a case come first in "key subjects". */
 const ROLE_WEIGHT: Partial<Record<SubjectRole, number>> = { kopstuk: 0, faciliteerder: 1, eigenaar: 2, ubo: 2, bestuurder: 3, locatie: 4, vermogen: 5 };
@@ -18,7 +18,7 @@ const KEY_SUBJECTS = 5;
  * discussed it (notes and signals, internal notes left out), with their grading, and "komt ook
  * voor in".
  */
-export function draftDossierSummary(context: DossierContext, dossierId: number, since: string | null): string {
+export function draftDossierSummary(context: CoreContext, dossierId: number, since: string | null): string {
   const row = requireDossier(context, dossierId);
   const dossier = toDossierSummaries(context, [row])[0]!;
   const links = dossierLinksOfDossier(context, dossierId)
@@ -64,7 +64,7 @@ export function draftDossierSummary(context: DossierContext, dossierId: number, 
 }
 
 /** A loose signal on the agenda: what, where, when, its grading, and the question to the partners. The reporter stays out. */
-export function draftSignalSummary(context: DossierContext, signalId: number): string {
+export function draftSignalSummary(context: CoreContext, signalId: number): string {
   const signal = context.db
     .prepare(
       `SELECT s.received_on, s.how_received, s.summary, s.description, s.location, s.source_grade, s.information_grade, s.tlp, p.label AS phenomenon

@@ -2,7 +2,7 @@ import type { AccessRequestResult, AccessRequestSubject } from '../../../shared/
 import { subjectDetailsSchema } from '../../../shared/api/subject-details';
 import type { DossierStatus, SubjectType, TlpCode } from '../../../shared/domain/enums';
 import { validatePostcode } from '../../../shared/domain/validation';
-import type { DossierContext } from '../dossiers/context';
+import type { CoreContext } from '../kernel/context';
 import { foldPersonName, foldText } from '../dossiers/folding';
 
 /**
@@ -48,7 +48,7 @@ function allWordsQuery(text: string): string | null {
   return words.map((word) => `"${word.replace(/"/g, '""')}"`).join(' AND ');
 }
 
-export function accessRequestSearch(context: DossierContext, criteria: AccessCriteria): AccessRequestResult {
+export function accessRequestSearch(context: CoreContext, criteria: AccessCriteria): AccessRequestResult {
   const db = context.db;
   const found = new Map<number, AccessRequestSubject['matchedBy']>();
   const byKey = db.prepare('SELECT subject_id FROM subject_match_keys WHERE kind = ? AND value = ?').pluck();
@@ -216,7 +216,7 @@ export function criteriaKinds(criteria: AccessCriteria): Array<'name' | 'birthDa
 }
 
 export function recordAccessRequest(
-  context: DossierContext,
+  context: CoreContext,
   input: { criteria: string[]; subjects: number; dossiers: number; reference?: string },
 ): { recorded: true } {
   context.audit('access-request.handled', { criteria: input.criteria, subjects: input.subjects, dossiers: input.dossiers, reference: input.reference ?? null });

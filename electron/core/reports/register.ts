@@ -1,6 +1,6 @@
 import type { ProcessingRegister, ProcessingRegisterField } from '../../../shared/api/reports';
 import { PROCESSING_REGISTER_FIELDS } from '../../../shared/api/reports';
-import { inTransaction, type DossierContext } from '../dossiers/context';
+import { inTransaction, type CoreContext } from '../kernel/context';
 import { retentionDefaults } from './retention';
 
 /**
@@ -23,7 +23,7 @@ export const REGISTER_HEADINGS_NL: Record<ProcessingRegisterField, string> = {
   security: 'Beveiligingsmaatregelen',
 };
 
-function defaultRegister(context: DossierContext): ProcessingRegister {
+function defaultRegister(context: CoreContext): ProcessingRegister {
   const defaults = retentionDefaults(context);
   return {
     name: 'Signalen en dossiers ondermijning (Dossierkluis)',
@@ -62,12 +62,12 @@ function defaultRegister(context: DossierContext): ProcessingRegister {
 
 const SETTINGS_KEY = 'processing.register';
 
-export function processingRegister(context: DossierContext): ProcessingRegister {
+export function processingRegister(context: CoreContext): ProcessingRegister {
   const stored = context.db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(SETTINGS_KEY) as string | undefined;
   return { ...defaultRegister(context), ...(stored ? (JSON.parse(stored) as Partial<ProcessingRegister>) : {}) };
 }
 
-export function updateProcessingRegister(context: DossierContext, changes: Partial<ProcessingRegister>): ProcessingRegister {
+export function updateProcessingRegister(context: CoreContext, changes: Partial<ProcessingRegister>): ProcessingRegister {
   return inTransaction(context, () => {
     const next = { ...processingRegister(context) };
     const fields: string[] = [];

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import type { ReportFigures } from '../../../shared/api/reports';
 import { reportCount } from '../../../shared/api/reports';
 import { HOW_RECEIVED_LABELS_NL, MEASURE_KIND_LABELS_NL, OUTCOME_LABELS_NL, PARTNER_LABELS_NL } from '../../../shared/domain/labels-nl';
-import { CoreError } from '../errors';
-import { writeFileAtomic } from '../fs/atomic-write';
+import { CoreError } from '../kernel/errors';
+import { writeFileAtomic } from '../kernel/atomic-write';
 
 export function originLabelNl(origin: string | null): string {
   if (origin === null) return 'Niet vastgelegd';

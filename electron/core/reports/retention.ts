@@ -1,6 +1,6 @@
 import type { DestroyResult, RetentionDefaults, RetentionItem, RetentionKind, RetentionOverview } from '../../../shared/api/reports';
 import { addToIsoDate } from '../../../shared/domain/dates';
-import { inTransaction, invalidField, notFound, today, type DossierContext } from '../dossiers/context';
+import { inTransaction, invalidField, notFound, today, type CoreContext } from '../kernel/context';
 
 /**
  * Retention periods (bewaartermijnen).
@@ -30,12 +30,12 @@ export const DEFAULT_RETENTION: RetentionDefaults = {
 
 const SETTINGS_KEY = 'retention.defaults';
 
-export function retentionDefaults(context: DossierContext): RetentionDefaults {
+export function retentionDefaults(context: CoreContext): RetentionDefaults {
   const stored = context.db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(SETTINGS_KEY) as string | undefined;
   return { ...DEFAULT_RETENTION, ...(stored ? (JSON.parse(stored) as Partial<RetentionDefaults>) : {}) };
 }
 
-export function updateRetentionDefaults(context: DossierContext, changes: Partial<RetentionDefaults>): RetentionDefaults {
+export function updateRetentionDefaults(context: CoreContext, changes: Partial<RetentionDefaults>): RetentionDefaults {
   return inTransaction(context, () => {
     const next = { ...retentionDefaults(context) };
     for (const [key, value] of Object.entries(changes)) if (value !== undefined) next[key as keyof RetentionDefaults] = value;
@@ -69,7 +69,7 @@ interface Candidate {
  * retention period. A trashed item past its date is due like any other (until the trash is emptied,
  * it is still in the file), and the retention list is where it is destroyed.
  */
-function candidates(context: DossierContext, only?: { kind: RetentionKind; id: number }): Candidate[] {
+function candidates(context: CoreContext, only?: { kind: RetentionKind; id: number }): Candidate[] {
   const dossierWhere = only ? (only.kind === 'dossier' ? 'AND d.id = ?' : 'AND 0') : '';
   const signalWhere = only ? (only.kind === 'signal' ? 'AND s.id = ?' : 'AND 0') : '';
   const dossiers = context.db
@@ -120,7 +120,7 @@ function toItem(candidate: Candidate, defaults: RetentionDefaults, todayIso: str
   };
 }
 
-export function retentionList(context: DossierContext, input: { dueOnly?: boolean }): RetentionItem[] {
+export function retentionList(context: CoreContext, input: { dueOnly?: boolean }): RetentionItem[] {
   const defaults = retentionDefaults(context);
   const todayIso = today(context);
   return candidates(context)
@@ -135,7 +135,7 @@ export function retentionList(context: DossierContext, input: { dueOnly?: boolea
  * dates are computed as toItem and addYears compute them (29 February included); the retention
  * tests hold the two against each other.
  */
-export function retentionOverview(context: DossierContext): RetentionOverview {
+export function retentionOverview(context: CoreContext): RetentionOverview {
   const defaults = retentionDefaults(context);
   const todayIso = today(context);
   const in30 = addToIsoDate(todayIso, { days: 30 });
@@ -175,7 +175,7 @@ export function retentionOverview(context: DossierContext): RetentionOverview {
   return { overdue: row.overdue, dueWithin30Days: row.dueWithin30Days };
 }
 
-function requireItem(context: DossierContext, kind: RetentionKind, id: number): RetentionItem {
+function requireItem(context: CoreContext, kind: RetentionKind, id: number): RetentionItem {
   const [candidate] = candidates(context, { kind, id });
   if (!candidate) throw notFound(kind, id);
   return toItem(candidate, retentionDefaults(context), today(context));
@@ -185,7 +185,7 @@ function requireItem(context: DossierContext, kind: RetentionKind, id: number): 
  * The retention date that applies to a dossier or a signal now: the item's own or the default.
  * A signal inside a dossier has no period of its own (it goes with its dossier): its stored date, if any.
  */
-export function retentionDateOf(context: DossierContext, kind: RetentionKind, id: number): string | null {
+export function retentionDateOf(context: CoreContext, kind: RetentionKind, id: number): string | null {
   const [candidate] = candidates(context, { kind, id });
   if (candidate) return toItem(candidate, retentionDefaults(context), today(context)).retentionUntil;
   if (kind === 'dossier') throw notFound(kind, id);
@@ -197,7 +197,7 @@ export function retentionDateOf(context: DossierContext, kind: RetentionKind, id
  * the dossier's or the signal's own form): the item, the old and new date, and the reason.
  */
 export function auditRetentionChange(
-  context: DossierContext,
+  context: CoreContext,
   change: { kind: RetentionKind; id: number; number: string | null; from: string | null; to: string | null; reason: string },
 ): void {
   const shortened = change.from !== null && change.to !== null && change.to < change.from;
@@ -219,7 +219,7 @@ export function requireRetentionReason(reason: string | undefined): string {
 }
 
 /** Extend (or shorten) an item's period. The reason is recorded in the audit trail with the old and new date. */
-export function setRetentionUntil(context: DossierContext, input: { kind: RetentionKind; id: number; until: string; reason: string }): RetentionItem {
+export function setRetentionUntil(context: CoreContext, input: { kind: RetentionKind; id: number; until: string; reason: string }): RetentionItem {
   return inTransaction(context, () => {
     const before = requireItem(context, input.kind, input.id);
     const table = input.kind === 'dossier' ? 'dossiers' : 'signals';
@@ -229,7 +229,7 @@ export function setRetentionUntil(context: DossierContext, input: { kind: Retent
   });
 }
 
-export function destroyItem(context: DossierContext, input: { kind: RetentionKind; id: number; reason: string }): DestroyResult {
+export function destroyItem(context: CoreContext, input: { kind: RetentionKind; id: number; reason: string }): DestroyResult {
   const result = inTransaction(context, (): DestroyResult => {
     const item = requireItem(context, input.kind, input.id);
     const db = context.db;

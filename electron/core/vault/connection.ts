@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3-multiple-ciphers';
-import { CoreError, fromFileSystemError } from '../errors';
+import { CoreError, fromFileSystemError } from '../kernel/errors';
 
 export type Connection = Database.Database;
 

@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { z } from 'zod';
-import { CoreError, fromFileSystemError } from '../errors';
-import { writeFileAtomic } from '../fs/atomic-write';
+import { CoreError, fromFileSystemError } from '../kernel/errors';
+import { writeFileAtomic } from '../kernel/atomic-write';
 import { kdfParametersSchema } from './kdf';
 
 /**

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
-import { CoreError, fromFileSystemError } from '../errors';
-import { temporarySiblingPath } from '../fs/atomic-write';
+import { CoreError, fromFileSystemError } from '../kernel/errors';
+import { temporarySiblingPath } from '../kernel/atomic-write';
 
 /**
  * One process per vault. The lock is a file created with O_EXCL beside the vault, holding the

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { CoreError, toCoreError } from '../errors';
-import { syncDirectory, temporarySiblingPath } from '../fs/atomic-write';
+import { CoreError, toCoreError } from '../kernel/errors';
+import { syncDirectory, temporarySiblingPath } from '../kernel/atomic-write';
 import { keyFilePathFor } from './key-file';
 import { ProcessLock } from './process-lock';
 import { Vault, type VaultOptions } from './vault';

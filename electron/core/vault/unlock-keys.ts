@@ -1,4 +1,4 @@
-import { CoreError } from '../errors';
+import { CoreError } from '../kernel/errors';
 import { openEncryptedDatabase, type Connection, type ConnectionOptions } from './connection';
 import { deriveKeyEncryptionKey } from './kdf';
 import {

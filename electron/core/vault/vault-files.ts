@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { commitTemporaryFile } from '../fs/atomic-write';
+import { commitTemporaryFile } from '../kernel/atomic-write';
 import { keyFilePathFor } from './key-file';
 import { lockFilePathFor } from './process-lock';
 

@@ -4,7 +4,7 @@ import type { PathOpener } from '../attachments/temporary-copies';
 import type { CoreOptions } from '../api/core';
 import type { PdfRenderer, PdfRequest } from '../documents/pdf';
 import type { CoreService, LockReason } from '../api/core-service';
-import { JobCancellation } from '../api/job-cancellation';
+import { JobCancellation } from '../kernel/job-cancellation';
 import type { CoreWorkerData, FromCoreWorker, ToCoreWorker } from './messages';
 
 export interface CoreWorkerDependencies {

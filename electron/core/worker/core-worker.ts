@@ -4,7 +4,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { Core } from '../api/core';
-import { JobCancellation } from '../api/job-cancellation';
+import { JobCancellation } from '../kernel/job-cancellation';
 import type { CoreWorkerData, FromCoreWorker, ToCoreWorker } from './messages';
 
 if (!parentPort) throw new Error('core-worker must run in a worker thread');

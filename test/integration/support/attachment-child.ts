@@ -5,14 +5,14 @@
 import fs from 'node:fs';
 import { attachmentApi } from '../../../shared/api/attachments';
 import { importAttachment } from '../../../electron/core/attachments/attachments';
-import { dossierContextFor } from '../../../electron/core/dossiers/context';
+import { coreContextFor } from '../../../electron/core/kernel/context';
 import { FAST_KDF_FOR_TESTS } from '../../../electron/core/vault/kdf';
 import { Vault } from '../../../electron/core/vault/vault';
 
 const [vaultPath, passphrase, dossierId, sourcePath] = process.argv.slice(2);
 const vault = await Vault.unlock(vaultPath!, { passphrase: passphrase! }, { kdf: FAST_KDF_FOR_TESTS });
 const input = attachmentApi['attachment.import'].input.parse({ dossierId: Number(dossierId), sourcePath });
-importAttachment(dossierContextFor(vault), input, (done, total) => {
+importAttachment(coreContextFor(vault), input, (done, total) => {
   if (done >= total / 2) {
     fs.writeSync(1, 'MID\n');
     process.kill(process.pid, 'SIGKILL');

@@ -1,5 +1,5 @@
 import type { ImportAction } from '../../../../shared/api/bundles';
-import { ATTACHMENT_CHUNK_SIZE } from '../../attachments/chunking';
+import { ATTACHMENT_CHUNK_SIZE } from '../../kernel/chunking';
 import { decideMediaType } from '../../attachments/media-type';
 import { attachmentChunkWriter, completeAttachmentRow, insertAttachmentRow } from '../../attachments/records';
 import type { BundleAttachment, DossierDocument } from '../format';

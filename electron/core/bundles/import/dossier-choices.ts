@@ -1,6 +1,6 @@
 import type { ParsedInput } from '../../../../shared/api';
 import type { BundleDossierPreview, ImportAction } from '../../../../shared/api/bundles';
-import { CoreError } from '../../errors';
+import { CoreError } from '../../kernel/errors';
 import type { Connection } from '../../vault/connection';
 import { itemByUid } from '../item-uids';
 import type { BundleDocuments } from '../reader';

@@ -1,6 +1,6 @@
 import type { BundleInspection, PartnerCard } from '../../../../shared/api/bundles';
-import type { DossierContext } from '../../dossiers/context';
-import { CoreError } from '../../errors';
+import type { CoreContext } from '../../kernel/context';
+import { CoreError } from '../../kernel/errors';
 import type { Connection } from '../../vault/connection';
 import { addPartner, conflictingPartner, partnerBySigningKey } from '../address-book';
 import { describeFingerprint, type VaultKeys } from '../identity';
@@ -40,7 +40,7 @@ export function senderOf(db: Connection, keys: VaultKeys, verified: VerifiedMani
  * An unknown or mismatching sender stops the import unless `acceptSender` repeats its fingerprint.
  * Returns whether the sender's card was added to the address book.
  */
-export function acceptSender(context: DossierContext, keys: VaultKeys, verified: VerifiedManifest, acceptedFingerprint: string | undefined): boolean {
+export function acceptSender(context: CoreContext, keys: VaultKeys, verified: VerifiedManifest, acceptedFingerprint: string | undefined): boolean {
   const sender = senderOf(context.db, keys, verified);
   if (sender.status === 'known') return false;
   if (acceptedFingerprint !== sender.fingerprint.hex) {
@@ -62,7 +62,7 @@ export function acceptSender(context: DossierContext, keys: VaultKeys, verified:
 }
 
 /** The import's own row (bundle, sender, dates), which the provenance of every item it writes points to. */
-export function recordImport(context: DossierContext, verified: VerifiedManifest, importedAt: string): number {
+export function recordImport(context: CoreContext, verified: VerifiedManifest, importedAt: string): number {
   const { manifest } = verified;
   return Number(
     context.db

@@ -1,5 +1,5 @@
 import type { ImportAction, ImportResult } from '../../../../shared/api/bundles';
-import type { DossierContext } from '../../dossiers/context';
+import type { CoreContext } from '../../kernel/context';
 import type { Connection } from '../../vault/connection';
 import { itemByUid, recordProvenance, type ItemKind } from '../item-uids';
 
@@ -16,7 +16,7 @@ export class ImportSession {
   readonly subjectIds = new Map<string, number>();
 
   constructor(
-    readonly context: DossierContext,
+    readonly context: CoreContext,
     readonly importId: number,
     readonly bundleId: string,
     /** The import's time: `updated_at` of what it creates or updates where the bundle has no time of its own. */

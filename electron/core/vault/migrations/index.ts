@@ -1,4 +1,4 @@
-import { CoreError } from '../../errors';
+import { CoreError } from '../../kernel/errors';
 import type { Connection } from '../connection';
 import type { Migration } from './migration';
 import { migration0001Initial } from './0001-initial';

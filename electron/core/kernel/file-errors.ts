@@ -1,4 +1,4 @@
-import { CoreError, fromFileSystemError, toCoreError } from '../errors';
+import { CoreError, fromFileSystemError, toCoreError } from './errors';
 
 /** A failure reading or writing a user's file as a stable code: missing, a folder, unreadable, full. */
 export function fileError(error: unknown, context: string, filePath: string): CoreError {

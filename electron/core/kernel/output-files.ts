@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileError } from '../attachments/source-errors';
-import { CoreError } from '../errors';
-import { writeFileAtomic } from '../fs/atomic-write';
+import { fileError } from './file-errors';
+import { CoreError } from './errors';
+import { writeFileAtomic } from './atomic-write';
 import { isOwnedBy } from '../vault/vault-files';
 import type { Vault } from '../vault/vault';
 

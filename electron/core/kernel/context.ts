@@ -1,24 +1,24 @@
 import type { AuditAction } from '../../../shared/domain/audit-actions';
 import type { AuditDetails } from '../../../shared/domain/audit-details';
 import { localIsoDate, type ValidationCode } from '../../../shared/domain/validation';
-import { CoreError } from '../errors';
+import { CoreError } from './errors';
 import type { Connection } from '../vault/connection';
 import type { Vault } from '../vault/vault';
 
 /**
- * What the dossier modules work with: the open vault's connection, who is working, the clock, and
+ * What every domain works with: the open vault's connection, who is working, the clock, and
  * the audit trail. Every change and every view of an item writes an audit entry inside the same
  * transaction as the change, with ids and field names only: the audit trail outlives the content
  * (it stays when a dossier is destroyed), so it must not hold the personal data itself.
  */
-export interface DossierContext {
+export interface CoreContext {
   db: Connection;
   actor: string;
   now(): Date;
   audit<A extends AuditAction>(action: A, details: AuditDetails[A]): void;
 }
 
-export function dossierContextFor(vault: Vault, now: () => Date = () => new Date()): DossierContext {
+export function coreContextFor(vault: Vault, now: () => Date = () => new Date()): CoreContext {
   return {
     db: vault.database,
     actor: vault.displayName,
@@ -27,11 +27,11 @@ export function dossierContextFor(vault: Vault, now: () => Date = () => new Date
   };
 }
 
-export function timestamp(context: DossierContext): string {
+export function timestamp(context: CoreContext): string {
   return context.now().toISOString();
 }
 
-export function today(context: DossierContext): string {
+export function today(context: CoreContext): string {
   return localIsoDate(context.now());
 }
 
@@ -50,12 +50,12 @@ export function invalidField(field: string, reason: ValidationCode): CoreError {
  * Dates of things that happened (a signal received, a dossier opened, a note, a status decision)
  * cannot lie after today, by the injected clock. ISO dates compare as text.
  */
-export function requireNotInFuture(context: DossierContext, field: string, date: string | null | undefined): void {
+export function requireNotInFuture(context: CoreContext, field: string, date: string | null | undefined): void {
   if (date && date > today(context)) throw new CoreError('DATE_IN_FUTURE', `${field}: ${date} lies after today`, { field, date });
 }
 
 /** Run `work` in one transaction: the change and its audit entry are written together or not at all. */
-export function inTransaction<T>(context: DossierContext, work: () => T): T {
+export function inTransaction<T>(context: CoreContext, work: () => T): T {
   return context.db.transaction(work)();
 }
 

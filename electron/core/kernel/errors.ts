@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ApiError, ErrorCode } from '../../shared/api/errors';
+import type { ApiError, ErrorCode } from '../../../shared/api/errors';
 
 function isNearlyFull(folder: string): boolean {
   try {
