@@ -104,7 +104,7 @@ const mediaType = z
 
 export const attachmentApi = {
   /** Reads the file at `sourcePath` into the vault, in one transaction. Progress: job.progress 'attachment-import'. */
-  'attachment.import': defineHandler<Attachment>()(
+  'attachment.import': defineHandler<Attachment>({ access: 'write', passive: false, lane: 'queue', audits: ['attachment.imported'] })(
     z
       .object({
         dossierId: id,
@@ -122,16 +122,16 @@ export const attachmentApi = {
    * SHA-256 checked). An existing file is refused (FILE_EXISTS) unless `overwrite`; the vault's own
    * files always. Progress: job.progress 'attachment-export'.
    */
-  'attachment.export': defineHandler<AttachmentExport>()(
+  'attachment.export': defineHandler<AttachmentExport>({ access: 'write', passive: false, lane: 'queue', audits: ['attachment.exported'] })(
     z.object({ attachmentId: id, targetPath: filePath, overwrite: z.boolean().optional() }).strict(),
   ),
   /** The attachments of a dossier that are not in the trash, oldest first. */
-  'attachment.list': defineHandler<Attachment[]>()(z.object({ dossierId: id }).strict()),
+  'attachment.list': defineHandler<Attachment[]>({ access: 'read', passive: false, lane: 'queue', audits: ['attachment.list-viewed'] })(z.object({ dossierId: id }).strict()),
   /**
    * Bytes of a previewable attachment (previewKindOf: an image up to MAX_IMAGE_PREVIEW_BYTES, or a
    * PDF), `length` at most MAX_PREVIEW_RANGE. Viewing is audited once per attachment and session.
    */
-  'attachment.preview': defineHandler<AttachmentPreviewPiece>()(
+  'attachment.preview': defineHandler<AttachmentPreviewPiece>({ access: 'read', passive: false, lane: 'queue', audits: ['attachment.viewed'] })(
     z
       .object({
         attachmentId: id,
@@ -145,11 +145,11 @@ export const attachmentApi = {
    * it with the program it associates with the file. The copy is deleted when the vault locks or
    * the app closes. Program files and scripts are refused. Progress: job.progress 'attachment-export'.
    */
-  'attachment.openCopy': defineHandler<AttachmentOpenCopy>()(z.object({ attachmentId: id }).strict()),
+  'attachment.openCopy': defineHandler<AttachmentOpenCopy>({ access: 'write', passive: false, lane: 'queue', audits: ['attachment.copy-opened'] })(z.object({ attachmentId: id }).strict()),
   /**
    * Asks a running import or export (its job.progress `jobId`) to stop after the chunk in hand: an
    * import then leaves nothing behind, an export no file. Answered at once, beside the running job;
    * `running` is false when no such job runs (any more). The job itself fails with CANCELLED.
    */
-  'attachment.cancel': defineHandler<{ running: boolean }>()(z.object({ jobId: z.string().regex(CANCELLABLE_JOB_ID, 'job.id') }).strict()),
+  'attachment.cancel': defineHandler<{ running: boolean }>({ access: 'read', passive: true, lane: 'immediate', audits: [] })(z.object({ jobId: z.string().regex(CANCELLABLE_JOB_ID, 'job.id') }).strict()),
 };
