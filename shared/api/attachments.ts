@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_TLP, INFORMATION_GRADES, SOURCE_GRADES, TLP_CODES, UNGRADED, type InformationGrade, type SourceGrade, type TlpCode } from '../domain/enums';
 import { defineHandler } from './define';
+import { filePathSchema } from '../domain/validation';
 
 /**
  * Attachments of a dossier, stored inside the encrypted vault in chunks. The core streams them in
@@ -82,11 +83,6 @@ export const CANCELLABLE_JOB_ID = /^attachment-(import|export)-[1-9][0-9]{0,8}$/
 
 const id = z.number().int().positive();
 
-const filePath = z
-  .string()
-  .min(1)
-  .max(4096)
-  .refine((value) => !value.includes('\0'), 'NUL in pad');
 
 /** A name, not a path: the core stores the base name only and refuses separators outright. */
 const fileName = z
@@ -108,7 +104,7 @@ export const attachmentApi = {
     z
       .object({
         dossierId: id,
-        sourcePath: filePath,
+        sourcePath: filePathSchema,
         fileName: fileName.optional(),
         mediaType: mediaType.optional(),
         sourceGrade: z.enum(SOURCE_GRADES).default(UNGRADED.sourceGrade),
@@ -123,7 +119,7 @@ export const attachmentApi = {
    * files always. Progress: job.progress 'attachment-export'.
    */
   'attachment.export': defineHandler<AttachmentExport>({ access: 'write', passive: false, lane: 'queue', audits: ['attachment.exported'] })(
-    z.object({ attachmentId: id, targetPath: filePath, overwrite: z.boolean().optional() }).strict(),
+    z.object({ attachmentId: id, targetPath: filePathSchema, overwrite: z.boolean().optional() }).strict(),
   ),
   /** The attachments of a dossier that are not in the trash, oldest first. */
   'attachment.list': defineHandler<Attachment[]>({ access: 'read', passive: false, lane: 'queue', audits: ['attachment.list-viewed'] })(z.object({ dossierId: id }).strict()),

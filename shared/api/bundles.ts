@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { DossierStatus, SubjectType, TlpCode } from '../domain/enums';
 import { defineHandler } from './define';
+import { filePathSchema } from '../domain/validation';
 
 /**
  * Encrypted, signed dossier bundles (docs/bundle-format.md): the vault's own identity, the address
@@ -232,11 +233,6 @@ export interface Provenance {
 // ── Input schemas ───────────────────────────────────────────────────────────────────────────
 
 const id = z.number().int().positive();
-const filePath = z
-  .string()
-  .min(1)
-  .max(4096)
-  .refine((value) => !value.includes('\0'), 'NUL in pad');
 /** A bundle passphrase: scrypt in age. Long enough to resist guessing offline. */
 export const BUNDLE_PASSPHRASE_MIN_LENGTH = 12;
 const bundlePassphraseToOpen = z.string().min(1).max(1024);
@@ -293,20 +289,20 @@ export const bundleApi = {
   /** The organisation named on this vault's partner card. */
   'bundle.setOrganisation': defineHandler<BundleIdentity>({ access: 'write', passive: false, lane: 'queue', audits: ['bundle.organisation-set'] })(z.object({ organisation: z.string().trim().max(200) }).strict()),
   /** Write this vault's partner card (JSON) to a file; an existing file only with `overwrite`. */
-  'bundle.writeCard': defineHandler<{ path: string }>({ access: 'write', passive: false, lane: 'queue', audits: ['bundle.card-written'] })(z.object({ targetPath: filePath, overwrite: z.boolean().optional() }).strict()),
+  'bundle.writeCard': defineHandler<{ path: string }>({ access: 'write', passive: false, lane: 'queue', audits: ['bundle.card-written'] })(z.object({ targetPath: filePathSchema, overwrite: z.boolean().optional() }).strict()),
   /**
    * Write the secret age identity (AGE-SECRET-KEY-1...) to a file, owner-only, for `age -d -i`.
    * Whoever has it can read every bundle sent to this vault: the UI warns first. Audited.
    */
   'bundle.writeAgeIdentity': defineHandler<{ path: string }>({ access: 'write', passive: false, lane: 'queue', audits: ['bundle.age-identity-written'] })(
-    z.object({ targetPath: filePath, overwrite: z.boolean().optional() }).strict(),
+    z.object({ targetPath: filePathSchema, overwrite: z.boolean().optional() }).strict(),
   ),
 
   'addressBook.list': defineHandler<AddressBookEntry[]>({ access: 'read', passive: false, lane: 'queue', audits: [] })(z.object({}).strict()),
   /** Read a partner card file and show its fingerprint before adding it. */
-  'addressBook.readCard': defineHandler<CardPreview>({ access: 'read', passive: false, lane: 'queue', audits: [] })(z.object({ path: filePath }).strict()),
+  'addressBook.readCard': defineHandler<CardPreview>({ access: 'read', passive: false, lane: 'queue', audits: [] })(z.object({ path: filePathSchema }).strict()),
   /** Add a partner card (from a file); `verified` when the fingerprint was compared already. */
-  'addressBook.add': defineHandler<AddressBookEntry>({ access: 'write', passive: false, lane: 'queue', audits: ['address-book.added'] })(z.object({ path: filePath, verified: z.boolean().default(false) }).strict()),
+  'addressBook.add': defineHandler<AddressBookEntry>({ access: 'write', passive: false, lane: 'queue', audits: ['address-book.added'] })(z.object({ path: filePathSchema, verified: z.boolean().default(false) }).strict()),
   /** Record that the fingerprint was compared with the partner (today, by this vault's user). */
   'addressBook.verify': defineHandler<AddressBookEntry>({ access: 'write', passive: false, lane: 'queue', audits: ['address-book.verified'] })(z.object({ partnerId: id }).strict()),
   'addressBook.remove': defineHandler<{ partnerId: number }>({ access: 'write', passive: false, lane: 'queue', audits: ['address-book.removed'] })(z.object({ partnerId: id }).strict()),
@@ -323,7 +319,7 @@ export const bundleApi = {
       .object({
         ...exportSelection,
         passphrase: bundlePassphraseToSet.optional(),
-        targetPath: filePath,
+        targetPath: filePathSchema,
         overwrite: z.boolean().optional(),
       })
       .strict()
@@ -340,7 +336,7 @@ export const bundleApi = {
    * validate every document, and preview what an import would do. Changes nothing. Progress:
    * job.progress 'bundle-inspect'.
    */
-  'bundle.inspect': defineHandler<BundleInspection>({ access: 'read', passive: false, lane: 'streaming', audits: [] })(z.object({ path: filePath, passphrase: bundlePassphraseToOpen.optional() }).strict()),
+  'bundle.inspect': defineHandler<BundleInspection>({ access: 'read', passive: false, lane: 'streaming', audits: [] })(z.object({ path: filePathSchema, passphrase: bundlePassphraseToOpen.optional() }).strict()),
   /**
    * Import in one transaction: an error anywhere leaves the vault as it was. `manifestSha256` from
    * bundle.inspect pins the bundle that was previewed. An unknown or mismatching sender is refused
@@ -350,7 +346,7 @@ export const bundleApi = {
   'bundle.import': defineHandler<ImportResult>({ access: 'write', passive: false, lane: 'queue', audits: ['bundle.imported', 'phenomenon.added', 'address-book.added'] })(
     z
       .object({
-        path: filePath,
+        path: filePathSchema,
         passphrase: bundlePassphraseToOpen.optional(),
         manifestSha256: z.string().regex(/^[0-9a-f]{64}$/, 'bundle.manifest-hash'),
         acceptSender: fingerprintHex.optional(),

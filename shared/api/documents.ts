@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { TLP_CODES, type TlpCode } from '../domain/enums';
 import { defineHandler } from './define';
+import { filePathSchema } from '../domain/validation';
 
 /**
  * Preweegdocumenten: drafts composed from a dossier, edited section by section, saved in the vault
@@ -129,7 +130,7 @@ const sectionTexts = z.object(Object.fromEntries(PREWEEG_SECTIONS.map((section) 
   Partial<SectionTexts>
 >;
 
-const target = { targetPath: z.string().min(1).max(4096), overwrite: z.boolean().default(false) };
+const target = { targetPath: filePathSchema, overwrite: z.boolean().default(false) };
 
 export const documentApi = {
   'document.list': defineHandler<DocumentSummary[]>({ access: 'read', passive: false, lane: 'queue', audits: [] })(z.object({ dossierId: id }).strict()),

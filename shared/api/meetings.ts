@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CLOSING_REASONS, DEFAULT_TLP, DOSSIER_STATUSES, PARTNERS, TLP_CODES, type DossierStatus, type Partner, type TlpCode } from '../domain/enums';
-import { isoDateSchema, optionalIsoDateSchema, optionalTextSchema, requiredTextSchema } from '../domain/validation';
+import { filePathSchema, isoDateSchema, optionalIsoDateSchema, optionalTextSchema, requiredTextSchema } from '../domain/validation';
 import { defineHandler } from './define';
 import type { DossierRef } from './dossier-types';
 
@@ -146,7 +146,7 @@ export const meetingApi = {
   ),
   /** The agenda or the verslag as PDF (the same page frame as documents: handling code and "pagina x van y" on every page). */
   'meeting.exportPdf': defineHandler<{ path: string; bytes: number }>({ access: 'write', passive: false, lane: 'rendering', audits: ['meeting.viewed', 'meeting.exported'] })(
-    z.object({ meetingId: id, part: z.enum(['agenda', 'verslag']), targetPath: z.string().min(1).max(4096), overwrite: z.boolean().default(false) }).strict(),
+    z.object({ meetingId: id, part: z.enum(['agenda', 'verslag']), targetPath: filePathSchema, overwrite: z.boolean().default(false) }).strict(),
   ),
   /** Open actions over all meetings (or one dossier's), overdue ones first. */
   'meeting.actions': defineHandler<ActionOverviewEntry[]>({ access: 'read', passive: false, lane: 'queue', audits: [] })(z.object({ dossierId: id.optional(), includeDone: z.boolean().default(false) }).strict()),

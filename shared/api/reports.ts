@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { DossierStatus, HowReceived, MeasureKind, Partner, SubjectType, TlpCode } from '../domain/enums';
-import { isoDateSchema, optionalIsoDateSchema, requiredTextSchema } from '../domain/validation';
+import { filePathSchema, isoDateSchema, optionalIsoDateSchema, requiredTextSchema } from '../domain/validation';
 import { defineHandler } from './define';
 
 /**
@@ -27,11 +27,6 @@ export function isSmallCount(count: number): boolean {
 }
 
 const id = z.number().int().positive();
-const filePath = z
-  .string()
-  .min(1)
-  .max(4096)
-  .refine((value) => !value.includes('\0'), 'NUL in pad');
 
 const period = z
   .object({ from: isoDateSchema, to: isoDateSchema })
@@ -221,7 +216,7 @@ export const reportApi = {
   'report.figures': defineHandler<ReportFigures>({ access: 'read', passive: false, lane: 'queue', audits: [] })(period),
   /** Writes the figures as CSV (small counts as "< 5"), atomically; FILE_EXISTS unless `overwrite`. */
   'report.exportCsv': defineHandler<{ path: string; bytes: number }>({ access: 'write', passive: false, lane: 'queue', audits: ['report.exported'] })(
-    z.object({ from: isoDateSchema, to: isoDateSchema, targetPath: filePath, overwrite: z.boolean().optional() }).strict(),
+    z.object({ from: isoDateSchema, to: isoDateSchema, targetPath: filePathSchema, overwrite: z.boolean().optional() }).strict(),
   ),
   /**
    * Writes the report as PDF (one template, documents/template.ts; headless Chromium or Electron's
@@ -229,7 +224,7 @@ export const reportApi = {
    * FILE_EXISTS unless `overwrite`; PDF_UNAVAILABLE without a renderer.
    */
   'report.exportPdf': defineHandler<{ path: string; bytes: number }>({ access: 'write', passive: false, lane: 'rendering', audits: ['report.exported'] })(
-    z.object({ from: isoDateSchema, to: isoDateSchema, targetPath: filePath, overwrite: z.boolean().optional() }).strict().refine((value) => value.from <= value.to, { message: 'period.reversed', path: ['to'] }),
+    z.object({ from: isoDateSchema, to: isoDateSchema, targetPath: filePathSchema, overwrite: z.boolean().optional() }).strict().refine((value) => value.from <= value.to, { message: 'period.reversed', path: ['to'] }),
   ),
   'dashboard.figures': defineHandler<DashboardFigures>({ access: 'read', passive: false, lane: 'queue', audits: [] })(period),
   'retention.defaults': defineHandler<RetentionDefaults>({ access: 'read', passive: false, lane: 'queue', audits: [] })(z.object({}).strict()),
@@ -266,7 +261,7 @@ export const reportApi = {
    */
   'accessRequest.exportPdf': defineHandler<{ path: string; bytes: number }>({ access: 'write', passive: false, lane: 'rendering', audits: ['access-request.exported'] })(
     z
-      .object({ criteria: accessRequestCriteria, reference: z.string().trim().max(100).optional(), targetPath: filePath, overwrite: z.boolean().optional() })
+      .object({ criteria: accessRequestCriteria, reference: z.string().trim().max(100).optional(), targetPath: filePathSchema, overwrite: z.boolean().optional() })
       .strict(),
   ),
   'register.get': defineHandler<ProcessingRegister>({ access: 'read', passive: false, lane: 'queue', audits: [] })(z.object({}).strict()),
@@ -274,6 +269,6 @@ export const reportApi = {
     z.object(Object.fromEntries(PROCESSING_REGISTER_FIELDS.map((field) => [field, registerText.optional()])) as Record<ProcessingRegisterField, z.ZodOptional<typeof registerText>>).strict(),
   ),
   'register.export': defineHandler<{ path: string; bytes: number }>({ access: 'write', passive: false, lane: 'queue', audits: ['register.exported'] })(
-    z.object({ targetPath: filePath, format: z.enum(['markdown', 'html']), overwrite: z.boolean().optional() }).strict(),
+    z.object({ targetPath: filePathSchema, format: z.enum(['markdown', 'html']), overwrite: z.boolean().optional() }).strict(),
   ),
 };
