@@ -19,7 +19,7 @@ export function registerIpc(core: CoreService, getWindow: WindowGetter): void {
       return { ok: false, error: { code: 'FORBIDDEN_SENDER', message: 'IPC from a frame that is not the app' } };
     }
     // The core validates the handler name and the input itself.
-    return core.call(name, input);
+    return core.callUntrusted(name, input);
   });
 
   // Only our own page may open a dialog, and only over our own window (modal, never a loose one).
@@ -37,10 +37,10 @@ export function registerIpc(core: CoreService, getWindow: WindowGetter): void {
     if (!isFromOurMainFrame(event, getWindow())) return false;
     const { documentId, version } = (request ?? {}) as { documentId?: unknown; version?: unknown };
     if (!Number.isSafeInteger(documentId) || !Number.isSafeInteger(version) || (documentId as number) < 1 || (version as number) < 1) return false;
-    const view = await core.call('document.printView', { documentId, version });
+    const view = await core.callUntrusted('document.printView', { documentId, version });
     if (!view.ok) return false;
     const printed = await printHtml((view.value as { html: string }).html);
-    if (printed) await core.call('document.printed', { documentId, version });
+    if (printed) await core.callUntrusted('document.printed', { documentId, version });
     return printed;
   });
 

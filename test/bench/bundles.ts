@@ -64,11 +64,7 @@ function coreOptions(userDataDir: string): CoreOptions {
 }
 
 function caller(core: CoreService) {
-  return async <K extends HandlerName>(name: K, input: Input<K>): Promise<Output<K>> => {
-    const result = await core.call(name, input);
-    if (!result.ok) throw new Error(`${name}: ${result.error.code} ${result.error.message}`);
-    return result.value as Output<K>;
-  };
+  return <K extends HandlerName>(name: K, input: Input<K>): Promise<Output<K>> => core.call(name, input);
 }
 
 // ── Memory ──────────────────────────────────────────────────────────────────────────────────

@@ -18,7 +18,7 @@ const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'kluis-bench-preweeg-'));
 async function main() {
   const core = new Core({ userDataDir: folder, host: 'browser', appVersion: 'bench', vault: { kdf: FAST_KDF_FOR_TESTS } });
   const call = async (name: string, input: unknown) => {
-    const result = await core.call(name, input);
+    const result = await core.callUntrusted(name, input);
     if (!result.ok) throw new Error(`${name}: ${result.error.code} ${result.error.message}`);
     return result.value as { id: number } & Record<string, unknown>;
   };

@@ -24,18 +24,18 @@ describe('calls beside a PDF render', () => {
       },
     );
     try {
-      expect((await core.call('vault.create', { path: path.join(makeTempFolder(), 'w.kluis'), passphrase: TEST_PASSPHRASE, displayName: 'Test' })).ok).toBe(true);
+      expect((await core.callUntrusted('vault.create', { path: path.join(makeTempFolder(), 'w.kluis'), passphrase: TEST_PASSPHRASE, displayName: 'Test' })).ok).toBe(true);
       const target = path.join(makeTempFolder(), 'jaarrapportage.pdf');
       const order: string[] = [];
-      const exported = core.call('report.exportPdf', { from: '2025-01-01', to: '2025-12-31', targetPath: target }).then((result) => {
+      const exported = core.callUntrusted('report.exportPdf', { from: '2025-01-01', to: '2025-12-31', targetPath: target }).then((result) => {
         expect(result.ok).toBe(true);
         order.push('pdf');
       });
       await started;
-      const listed = await core.call('dossier.list', { limit: 10, offset: 0 });
+      const listed = await core.callUntrusted('dossier.list', { limit: 10, offset: 0 });
       expect(listed.ok).toBe(true);
       order.push('list');
-      const created = core.call('dossier.create', { title: 'Geschreven na de PDF (test)' }).then((result) => {
+      const created = core.callUntrusted('dossier.create', { title: 'Geschreven na de PDF (test)' }).then((result) => {
         expect(result.ok).toBe(true);
         order.push('write');
       });

@@ -24,7 +24,7 @@ describe('document PDFs through the core worker', () => {
     );
     try {
       const call = async (name: string, input: unknown) => {
-        const result = await client.call(name, input);
+        const result = await client.callUntrusted(name, input);
         if (!result.ok) throw new Error(`${name}: ${result.error.code} ${result.error.message}`);
         return result.value as Record<string, unknown>;
       };

@@ -57,13 +57,13 @@ function coreWithEvents(vaultOptions: VaultOptions = OPTIONS) {
 }
 
 async function status(core: Core): Promise<VaultStatus> {
-  const result = await core.call('vault.status', {});
+  const result = await core.callUntrusted('vault.status', {});
   if (!result.ok) throw new Error(result.error.code);
   return result.value as VaultStatus;
 }
 
 async function auditActions(core: Core): Promise<string[]> {
-  const result = await core.call('audit.list', { limit: 50 });
+  const result = await core.callUntrusted('audit.list', { limit: 50 });
   if (!result.ok) throw new Error(result.error.code);
   return (result.value as Array<{ action: string }>).map((entry) => entry.action);
 }
@@ -78,7 +78,7 @@ describe('integrity check in the background after unlock', () => {
     const { core, events, integrityEvent } = coreWithEvents();
     const finished = integrityEvent();
     const started = performance.now();
-    const unlocked = await core.call('vault.unlock', { path: vaultPath, passphrase: TEST_PASSPHRASE });
+    const unlocked = await core.callUntrusted('vault.unlock', { path: vaultPath, passphrase: TEST_PASSPHRASE });
     const unlockMs = performance.now() - started;
     expect(unlocked.ok).toBe(true);
     expect((unlocked as { value: VaultStatus }).value.integrity?.state).toBe('running');
@@ -93,7 +93,7 @@ describe('integrity check in the background after unlock', () => {
     expect(actions).toContain('vault.integrity-problem');
     expect(events.filter((e) => e.type === 'vault.integrity')).toHaveLength(1);
 
-    await core.call('vault.lock', {});
+    await core.callUntrusted('vault.lock', {});
     expect(fs.existsSync(lockFilePathFor(vaultPath))).toBe(false);
     await core.dispose();
   });
@@ -102,7 +102,7 @@ describe('integrity check in the background after unlock', () => {
     const vaultPath = await vaultWithBigTable(500);
     const { core, integrityEvent } = coreWithEvents();
     const finished = integrityEvent();
-    expect((await core.call('vault.unlock', { path: vaultPath, passphrase: TEST_PASSPHRASE })).ok).toBe(true);
+    expect((await core.callUntrusted('vault.unlock', { path: vaultPath, passphrase: TEST_PASSPHRASE })).ok).toBe(true);
     const event = await finished;
     expect(event.state).toBe('ok');
     expect((await status(core)).integrity?.state).toBe('ok');
@@ -113,11 +113,11 @@ describe('integrity check in the background after unlock', () => {
   it('stops a running check when the vault is locked: no late event, the WAL folded in, the lock file gone', async () => {
     const vaultPath = await vaultWithBigTable(20_000);
     const { core, events } = coreWithEvents();
-    const unlocked = await core.call('vault.unlock', { path: vaultPath, passphrase: TEST_PASSPHRASE });
+    const unlocked = await core.callUntrusted('vault.unlock', { path: vaultPath, passphrase: TEST_PASSPHRASE });
     expect((unlocked as { value: VaultStatus }).value.integrity?.state).toBe('running');
     // A write, so that the lock has a WAL to fold in past the reader (a reader left running would block it).
-    expect((await core.call('settings.update', { autoLockMinutes: 30 })).ok).toBe(true);
-    const locked = await core.call('vault.lock', {});
+    expect((await core.callUntrusted('settings.update', { autoLockMinutes: 30 })).ok).toBe(true);
+    const locked = await core.callUntrusted('vault.lock', {});
     expect(locked.ok).toBe(true);
     expect(fs.existsSync(lockFilePathFor(vaultPath))).toBe(false);
     const wal = `${vaultPath}-wal`;
@@ -140,7 +140,7 @@ describe('integrity check in the background after unlock', () => {
     vault.lock();
     scramblePage(vaultPath, root);
     const { core } = coreWithEvents();
-    const result = await core.call('vault.unlock', { path: vaultPath, passphrase: TEST_PASSPHRASE });
+    const result = await core.callUntrusted('vault.unlock', { path: vaultPath, passphrase: TEST_PASSPHRASE });
     expect(result.ok).toBe(false);
     expect(!result.ok && result.error.code).toBe('VAULT_CORRUPT');
     expect(fs.existsSync(lockFilePathFor(vaultPath))).toBe(false);
@@ -180,10 +180,10 @@ describe('integrity check beside other work on the vault', () => {
     const stops = vi.spyOn(BackgroundIntegrityCheck.prototype, 'stop');
     try {
       const { core, integrityEvent } = coreWithEvents();
-      const unlocked = await core.call('vault.unlock', { path: vaultPath, passphrase: TEST_PASSPHRASE });
+      const unlocked = await core.callUntrusted('vault.unlock', { path: vaultPath, passphrase: TEST_PASSPHRASE });
       expect((unlocked as { value: VaultStatus }).value.integrity?.state).toBe('running');
       const finished = integrityEvent();
-      const rotated = await core.call('vault.rotateKey', { passphrase: TEST_PASSPHRASE });
+      const rotated = await core.callUntrusted('vault.rotateKey', { passphrase: TEST_PASSPHRASE });
       expect(rotated.ok).toBe(true);
       // The first check was stopped before the rekey, and a second one started after it.
       expect(starts).toHaveBeenCalledTimes(2);

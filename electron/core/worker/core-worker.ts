@@ -42,7 +42,7 @@ core.onEvent((event) => send({ type: 'event', event }));
 port.on('message', async (message: ToCoreWorker) => {
   switch (message.type) {
     case 'call':
-      send({ type: 'result', id: message.id, result: await core.call(message.name, message.input) });
+      send({ type: 'result', id: message.id, result: await core.callUntrusted(message.name, message.input) });
       return;
     case 'lock':
       await core.lock(message.reason);
