@@ -101,7 +101,7 @@ export const meetingApi = {
   'meeting.get': defineHandler<Meeting>({ access: 'read', passive: false, lane: 'queue', audits: ['meeting.viewed'] })(z.object({ meetingId: id }).strict()),
   'meeting.update': defineHandler<Meeting>({ access: 'write', passive: false, lane: 'queue', audits: ['meeting.updated'] })(z.object({ meetingId: id, ...meetingChanges }).strict()),
   /** A dossier or a loose signal on the agenda, at the end, with a drafted summary. */
-  'meeting.addItem': defineHandler<MeetingItem>({ access: 'write', passive: false, lane: 'queue', audits: ['meeting.item-added'] })(
+  'meeting.addItem': defineHandler<MeetingItem>({ access: 'write', passive: false, lane: 'queue', audits: ['meeting.item-added', 'dossier.matches-viewed'] })(
     z
       .object({ meetingId: id, dossierId: id.optional(), signalId: id.optional() })
       .strict()

@@ -6,6 +6,7 @@ import { RecentVaults } from '../app/recent-vaults';
 import { withItems } from '../dossiers/audit-items';
 import { chromiumPdfRenderer, type PdfRenderer } from '../documents/pdf';
 import { CoreError, toCoreError } from '../errors';
+import { outsideAuditScope, withAuditScope } from '../kernel/audit-scope';
 import { Vault, VAULT_EXTENSION, type VaultOptions } from '../vault/vault';
 import { createAttachmentHandlers } from './attachment-handlers';
 import { createBundleHandlers } from './bundle-handlers';
@@ -96,14 +97,14 @@ export class Core implements CoreService {
     const checked = validateCall(name, rawInput);
     if (!checked.ok) return checked;
     const { name: handlerName, input } = checked.value;
-    const { access, passive, lane } = api[handlerName];
+    const { access, passive, lane, audits } = api[handlerName];
     const handler = this.handlers[handlerName] as (input: unknown) => unknown;
     const run = async () => {
       // Streaming-ness follows the declared lane: while such a call runs, reads skip the queue.
       const holdsNoTransaction = lane === 'streaming' || lane === 'rendering';
       if (holdsNoTransaction) this.streamingJobs++;
       try {
-        const value = await handler(input);
+        const value = await withAuditScope(handlerName, audits, () => handler(input));
         if (this.vault && !passive && lane !== 'immediate') this.restartAutoLock();
         return { ok: true as const, value };
       } catch (error) {
@@ -143,7 +144,8 @@ export class Core implements CoreService {
 
   /** Lock from outside the API: suspend, screen lock, idle, quitting. Runs after the call in progress. */
   lock(reason: LockReason): Promise<void> {
-    return this.enqueue(() => this.lockNow(reason));
+    // The auto-lock's timer was started inside some handler's call: its entries are not that call's.
+    return this.enqueue(() => outsideAuditScope(() => this.lockNow(reason)));
   }
 
   async dispose(): Promise<void> {

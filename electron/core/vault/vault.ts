@@ -5,6 +5,7 @@ import type { AuditEntry } from '../../../shared/api/audit';
 import { PASSPHRASE_MIN_LENGTH, type IntegrityCheckStatus, type VaultSettings, type VaultStatus } from '../../../shared/api/vault';
 import { CoreError, fromFileSystemError, toCoreError } from '../errors';
 import { temporarySiblingPath } from '../fs/atomic-write';
+import { checkAuditAction } from '../kernel/audit-scope';
 import { configureConnection, openEncryptedDatabase, unlockCheck, type Connection, type ConnectionOptions } from './connection';
 import { BackgroundIntegrityCheck, type IntegrityOutcome, type IntegrityWorkerScript } from './integrity-check';
 import { calibrateKdf, deriveKeyEncryptionKey, type KdfCalibration } from './kdf';
@@ -301,6 +302,7 @@ export class Vault {
 
   /** Append to the hash-chained audit trail: who (the vault's display name), when, what. */
   audit(action: string, details: Record<string, unknown> = {}): void {
+    checkAuditAction(action);
     appendAuditEntry(this.database, {
       occurred_at: (this.options.now?.() ?? new Date()).toISOString(),
       actor: this.displayName,
