@@ -126,8 +126,7 @@ export async function coldStartBenchRows(options: { vaultPath: string; passphras
     // ratio is about size, not about Argon2id.
     const { kdf } = readKeyFile(options.vaultPath);
     const core = new Core({ userDataDir: referenceDir, host: 'browser', appVersion: 'bench', vault: { kdf: { memoryKiB: kdf.memoryKiB, fixedIterations: kdf.iterations } } });
-    const created = await core.callUntrusted('vault.create', { path: demoVault, passphrase: options.passphrase, displayName: 'Bench' });
-    if (!created.ok) throw new Error(`vault.create: ${created.error.code}`);
+    await core.call('vault.create', { path: demoVault, passphrase: options.passphrase, displayName: 'Bench' });
     await generateDemoData(core);
     await core.callUntrusted('vault.lock', {});
     const large = await measure(options.vaultPath, options.passphrase, chromiumPath, runs);

@@ -5,6 +5,7 @@ import { Core } from '../../electron/core/api/core';
 import { openEncryptedDatabase } from '../../electron/core/vault/connection';
 import { Vault } from '../../electron/core/vault/vault';
 import { FAST_VAULT_OPTIONS, TEST_PASSPHRASE, makeTempFolder } from '../support/temp-vault';
+import { expectOk } from '../support/expect-ok';
 
 async function vaultWithHistory() {
   const vaultPath = path.join(makeTempFolder(), 'logboek.kluis');
@@ -69,8 +70,7 @@ describe('the hash-chained audit trail', () => {
     await core.callUntrusted('vault.create', { path: path.join(makeTempFolder(), 'api.kluis'), passphrase: TEST_PASSPHRASE, displayName: 'Test Gebruiker' });
     await core.callUntrusted('settings.update', { autoLockMinutes: 20 });
     const first = await core.callUntrusted('audit.list', { limit: 2 });
-    if (!first.ok) throw new Error(first.error.code);
-    const page = first.value as Array<{ id: number; action: string; actor: string }>;
+    const page = expectOk(first) as Array<{ id: number; action: string; actor: string }>;
     expect(page.map((entry) => entry.action)).toEqual(['audit.viewed', 'settings.updated']);
     expect(page[0]!.actor).toBe('Test Gebruiker');
     const older = await core.callUntrusted('audit.list', { limit: 10, beforeId: page[1]!.id });

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { CoreEvent } from '../../shared/api';
 import { Core } from '../../electron/core/api/core';
 import { FAST_VAULT_OPTIONS, TEST_PASSPHRASE, makeTempFolder } from '../support/temp-vault';
+import { expectOk } from '../support/expect-ok';
 
 function newCore(extra: { autoLockSecondsOverride?: number } = {}) {
   const userDataDir = makeTempFolder();
@@ -18,8 +19,7 @@ describe('the core API over a real vault', () => {
 
     const vaultPath = path.join(makeTempFolder(), 'Gemeente.kluis');
     const created = await core.callUntrusted('vault.create', { path: vaultPath, passphrase: TEST_PASSPHRASE, displayName: '  P. Leider  ' });
-    if (!created.ok) throw new Error(created.error.message);
-    const { recoveryKey, status } = created.value as { recoveryKey: string; status: unknown };
+    const { recoveryKey, status } = expectOk(created) as { recoveryKey: string; status: unknown };
     expect(status).toEqual({ state: 'unlocked', path: vaultPath, name: 'Gemeente', displayName: 'P. Leider', integrity: { state: 'not-run', checkedAt: null } });
 
     expect(await core.callUntrusted('vault.create', { path: path.join(makeTempFolder(), 'b.kluis'), passphrase: TEST_PASSPHRASE, displayName: 'X' })).toMatchObject({

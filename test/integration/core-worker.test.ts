@@ -29,9 +29,8 @@ function options(extra: Partial<CoreOptions> = {}): CoreOptions {
 
 async function createAndLock(core: CoreService) {
   const vaultPath = path.join(makeTempFolder(), 'w.kluis');
-  const created = await core.callUntrusted('vault.create', { path: vaultPath, passphrase: TEST_PASSPHRASE, displayName: 'Test' });
-  expect(created.ok).toBe(true);
-  await core.callUntrusted('vault.lock', {});
+  await core.call('vault.create', { path: vaultPath, passphrase: TEST_PASSPHRASE, displayName: 'Test' });
+  await core.call('vault.lock', {});
 }
 
 describe('the core in a worker thread', () => {
