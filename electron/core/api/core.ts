@@ -105,7 +105,7 @@ export class Core implements CoreService {
       if (holdsNoTransaction) this.streamingJobs++;
       try {
         const value = await withAuditScope(handlerName, audits, () => handler(input));
-        if (this.vault && !passive && lane !== 'immediate') this.restartAutoLock();
+        if (this.vault && !passive) this.restartAutoLock();
         return { ok: true as const, value };
       } catch (error) {
         return failure(toCoreError(error, handlerName).toApiError());

@@ -1,6 +1,6 @@
 /**
  * Worker-thread entry: the one owner of the vault connection. Everything that reaches the vault
- * goes through Core.call here, off the thread that serves the UI.
+ * goes through Core.callUntrusted here, off the thread that serves the UI.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { Core } from '../api/core';
