@@ -131,7 +131,7 @@ describe('calls beside a streaming bundle export', () => {
     const lateReads = READ_HANDLERS.filter((name) => order.indexOf(name) > exportAt);
     expect(lateReads, 'reads that waited for the export').toEqual([]);
     expect(order.indexOf('dossier.update'), 'the write waits for the export').toBeGreaterThan(exportAt);
-    expect(answers.get('dossier.update')?.ok).toBe(true);
+    expectOk(answers.get('dossier.update')!);
     // Valid inputs: every read succeeded, except the inspection of a file that is not there.
     const failed = READ_HANDLERS.filter((name) => answers.get(name)?.ok === false);
     expect(failed).toEqual(['bundle.inspect']);
