@@ -35,7 +35,7 @@ export async function handleApiCall(request: IncomingMessage, response: ServerRe
     return;
   }
   const { name, input } = message as { name?: unknown; input?: unknown };
-  sendJson(response, 200, await core.call(name, input));
+  sendJson(response, 200, await core.callUntrusted(name, input));
 }
 
 const HEARTBEAT_MS = 20_000;

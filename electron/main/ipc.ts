@@ -20,7 +20,7 @@ export function registerIpc(core: CoreService, getWindow: WindowGetter, onLangua
       return { ok: false, error: { code: 'FORBIDDEN_SENDER', message: 'IPC from a frame that is not the app' } };
     }
     // The core validates the handler name and the input itself.
-    const result = await core.call(name, input);
+    const result = await core.callUntrusted(name, input);
     const language = languageOfCall(name, result);
     if (language) onLanguage(language);
     return result;
@@ -41,10 +41,10 @@ export function registerIpc(core: CoreService, getWindow: WindowGetter, onLangua
     if (!isFromOurMainFrame(event, getWindow())) return false;
     const { documentId, version } = (request ?? {}) as { documentId?: unknown; version?: unknown };
     if (!Number.isSafeInteger(documentId) || !Number.isSafeInteger(version) || (documentId as number) < 1 || (version as number) < 1) return false;
-    const view = await core.call('document.printView', { documentId, version });
+    const view = await core.callUntrusted('document.printView', { documentId, version });
     if (!view.ok) return false;
     const printed = await printHtml((view.value as { html: string }).html);
-    if (printed) await core.call('document.printed', { documentId, version });
+    if (printed) await core.callUntrusted('document.printed', { documentId, version });
     return printed;
   });
 

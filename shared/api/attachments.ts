@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_TLP, INFORMATION_GRADES, SOURCE_GRADES, TLP_CODES, UNGRADED, type InformationGrade, type SourceGrade, type TlpCode } from '../domain/enums';
 import { defineHandler } from './define';
+import { filePathSchema } from '../domain/validation';
 
 /**
  * Attachments of a dossier, stored inside the encrypted vault in chunks. The core streams them in
@@ -82,11 +83,6 @@ export const CANCELLABLE_JOB_ID = /^attachment-(import|export)-[1-9][0-9]{0,8}$/
 
 const id = z.number().int().positive();
 
-const filePath = z
-  .string()
-  .min(1)
-  .max(4096)
-  .refine((value) => !value.includes('\0'), 'NUL in pad');
 
 /** A name, not a path: the core stores the base name only and refuses separators outright. */
 const fileName = z
@@ -104,11 +100,11 @@ const mediaType = z
 
 export const attachmentApi = {
   /** Reads the file at `sourcePath` into the vault, in one transaction. Progress: job.progress 'attachment-import'. */
-  'attachment.import': defineHandler<Attachment>()(
+  'attachment.import': defineHandler<Attachment>({ access: 'write', passive: false, lane: 'queue', audits: ['attachment.imported'] })(
     z
       .object({
         dossierId: id,
-        sourcePath: filePath,
+        sourcePath: filePathSchema,
         fileName: fileName.optional(),
         mediaType: mediaType.optional(),
         sourceGrade: z.enum(SOURCE_GRADES).default(UNGRADED.sourceGrade),
@@ -122,16 +118,16 @@ export const attachmentApi = {
    * SHA-256 checked). An existing file is refused (FILE_EXISTS) unless `overwrite`; the vault's own
    * files always. Progress: job.progress 'attachment-export'.
    */
-  'attachment.export': defineHandler<AttachmentExport>()(
-    z.object({ attachmentId: id, targetPath: filePath, overwrite: z.boolean().optional() }).strict(),
+  'attachment.export': defineHandler<AttachmentExport>({ access: 'write', passive: false, lane: 'queue', audits: ['attachment.exported'] })(
+    z.object({ attachmentId: id, targetPath: filePathSchema, overwrite: z.boolean().optional() }).strict(),
   ),
   /** The attachments of a dossier that are not in the trash, oldest first. */
-  'attachment.list': defineHandler<Attachment[]>()(z.object({ dossierId: id }).strict()),
+  'attachment.list': defineHandler<Attachment[]>({ access: 'read', passive: false, lane: 'queue', audits: ['attachment.list-viewed'] })(z.object({ dossierId: id }).strict()),
   /**
    * Bytes of a previewable attachment (previewKindOf: an image up to MAX_IMAGE_PREVIEW_BYTES, or a
    * PDF), `length` at most MAX_PREVIEW_RANGE. Viewing is audited once per attachment and session.
    */
-  'attachment.preview': defineHandler<AttachmentPreviewPiece>()(
+  'attachment.preview': defineHandler<AttachmentPreviewPiece>({ access: 'read', passive: false, lane: 'queue', audits: ['attachment.viewed'] })(
     z
       .object({
         attachmentId: id,
@@ -145,11 +141,11 @@ export const attachmentApi = {
    * it with the program it associates with the file. The copy is deleted when the vault locks or
    * the app closes. Program files and scripts are refused. Progress: job.progress 'attachment-export'.
    */
-  'attachment.openCopy': defineHandler<AttachmentOpenCopy>()(z.object({ attachmentId: id }).strict()),
+  'attachment.openCopy': defineHandler<AttachmentOpenCopy>({ access: 'write', passive: false, lane: 'queue', audits: ['attachment.copy-opened'] })(z.object({ attachmentId: id }).strict()),
   /**
    * Asks a running import or export (its job.progress `jobId`) to stop after the chunk in hand: an
    * import then leaves nothing behind, an export no file. Answered at once, beside the running job;
    * `running` is false when no such job runs (any more). The job itself fails with CANCELLED.
    */
-  'attachment.cancel': defineHandler<{ running: boolean }>()(z.object({ jobId: z.string().regex(CANCELLABLE_JOB_ID, 'job.id') }).strict()),
+  'attachment.cancel': defineHandler<{ running: boolean }>({ access: 'read', passive: true, lane: 'immediate', audits: [] })(z.object({ jobId: z.string().regex(CANCELLABLE_JOB_ID, 'job.id') }).strict()),
 };

@@ -37,7 +37,7 @@ export type AuditChainStatus = { intact: true; entries: number } | { intact: fal
 
 export const auditApi = {
   /** Newest first; `beforeId` pages back through the trail; `actions` keeps only entries with one of those actions. */
-  'audit.list': defineHandler<AuditListEntry[]>()(
+  'audit.list': defineHandler<AuditListEntry[]>({ access: 'read', passive: false, lane: 'queue', audits: ['audit.viewed'] })(
     z
       .object({
         limit: z.number().int().min(1).max(500).optional(),
@@ -46,5 +46,5 @@ export const auditApi = {
       })
       .strict(),
   ),
-  'audit.verify': defineHandler<AuditChainStatus>()(z.object({}).strict()),
+  'audit.verify': defineHandler<AuditChainStatus>({ access: 'read', passive: true, lane: 'queue', audits: [] })(z.object({}).strict()),
 };

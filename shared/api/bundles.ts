@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { DossierStatus, SubjectType, TlpCode } from '../domain/enums';
 import { defineHandler } from './define';
+import { filePathSchema } from '../domain/validation';
 
 /**
  * Encrypted, signed dossier bundles (docs/bundle-format.md): the vault's own identity, the address
@@ -232,11 +233,6 @@ export interface Provenance {
 // ── Input schemas ───────────────────────────────────────────────────────────────────────────
 
 const id = z.number().int().positive();
-const filePath = z
-  .string()
-  .min(1)
-  .max(4096)
-  .refine((value) => !value.includes('\0'), 'NUL in pad');
 /** A bundle passphrase: scrypt in age. Long enough to resist guessing offline. */
 export const BUNDLE_PASSPHRASE_MIN_LENGTH = 12;
 const bundlePassphraseToOpen = z.string().min(1).max(1024);
@@ -289,41 +285,41 @@ const dossierChoice = z.object({ uid, action: z.enum(['new', 'update', 'skip']) 
 
 export const bundleApi = {
   /** This vault's identity: its age recipient, signing key, fingerprint and partner card. */
-  'bundle.identity': defineHandler<BundleIdentity>()(z.object({}).strict()),
+  'bundle.identity': defineHandler<BundleIdentity>({ access: 'read', passive: false, lane: 'queue', audits: [] })(z.object({}).strict()),
   /** The organisation named on this vault's partner card. */
-  'bundle.setOrganisation': defineHandler<BundleIdentity>()(z.object({ organisation: z.string().trim().max(200) }).strict()),
+  'bundle.setOrganisation': defineHandler<BundleIdentity>({ access: 'write', passive: false, lane: 'queue', audits: ['bundle.organisation-set'] })(z.object({ organisation: z.string().trim().max(200) }).strict()),
   /** Write this vault's partner card (JSON) to a file; an existing file only with `overwrite`. */
-  'bundle.writeCard': defineHandler<{ path: string }>()(z.object({ targetPath: filePath, overwrite: z.boolean().optional() }).strict()),
+  'bundle.writeCard': defineHandler<{ path: string }>({ access: 'write', passive: false, lane: 'queue', audits: ['bundle.card-written'] })(z.object({ targetPath: filePathSchema, overwrite: z.boolean().optional() }).strict()),
   /**
    * Write the secret age identity (AGE-SECRET-KEY-1...) to a file, owner-only, for `age -d -i`.
    * Whoever has it can read every bundle sent to this vault: the UI warns first. Audited.
    */
-  'bundle.writeAgeIdentity': defineHandler<{ path: string }>()(
-    z.object({ targetPath: filePath, overwrite: z.boolean().optional() }).strict(),
+  'bundle.writeAgeIdentity': defineHandler<{ path: string }>({ access: 'write', passive: false, lane: 'queue', audits: ['bundle.age-identity-written'] })(
+    z.object({ targetPath: filePathSchema, overwrite: z.boolean().optional() }).strict(),
   ),
 
-  'addressBook.list': defineHandler<AddressBookEntry[]>()(z.object({}).strict()),
+  'addressBook.list': defineHandler<AddressBookEntry[]>({ access: 'read', passive: false, lane: 'queue', audits: [] })(z.object({}).strict()),
   /** Read a partner card file and show its fingerprint before adding it. */
-  'addressBook.readCard': defineHandler<CardPreview>()(z.object({ path: filePath }).strict()),
+  'addressBook.readCard': defineHandler<CardPreview>({ access: 'read', passive: false, lane: 'queue', audits: [] })(z.object({ path: filePathSchema }).strict()),
   /** Add a partner card (from a file); `verified` when the fingerprint was compared already. */
-  'addressBook.add': defineHandler<AddressBookEntry>()(z.object({ path: filePath, verified: z.boolean().default(false) }).strict()),
+  'addressBook.add': defineHandler<AddressBookEntry>({ access: 'write', passive: false, lane: 'queue', audits: ['address-book.added'] })(z.object({ path: filePathSchema, verified: z.boolean().default(false) }).strict()),
   /** Record that the fingerprint was compared with the partner (today, by this vault's user). */
-  'addressBook.verify': defineHandler<AddressBookEntry>()(z.object({ partnerId: id }).strict()),
-  'addressBook.remove': defineHandler<{ partnerId: number }>()(z.object({ partnerId: id }).strict()),
+  'addressBook.verify': defineHandler<AddressBookEntry>({ access: 'write', passive: false, lane: 'queue', audits: ['address-book.verified'] })(z.object({ partnerId: id }).strict()),
+  'addressBook.remove': defineHandler<{ partnerId: number }>({ access: 'write', passive: false, lane: 'queue', audits: ['address-book.removed'] })(z.object({ partnerId: id }).strict()),
 
   /** Exactly what would leave, with the TLP check; writes nothing but an audit entry. */
-  'bundle.exportPreview': defineHandler<ExportPreview>()(z.object(exportSelection).strict().superRefine(recipientsXorPassphrase)),
+  'bundle.exportPreview': defineHandler<ExportPreview>({ access: 'read', passive: false, lane: 'queue', audits: [] })(z.object(exportSelection).strict().superRefine(recipientsXorPassphrase)),
   /**
    * Write the bundle: to a temporary sibling of `targetPath`, renamed when complete. Stops with
    * BUNDLE_TLP_BLOCKED when handling codes forbid it and no override is given. Progress:
    * job.progress 'bundle-export' (bytes of content).
    */
-  'bundle.export': defineHandler<ExportResult>()(
+  'bundle.export': defineHandler<ExportResult>({ access: 'write', passive: false, lane: 'streaming', audits: ['bundle.exported', 'bundle.tlp-overridden'] })(
     z
       .object({
         ...exportSelection,
         passphrase: bundlePassphraseToSet.optional(),
-        targetPath: filePath,
+        targetPath: filePathSchema,
         overwrite: z.boolean().optional(),
       })
       .strict()
@@ -340,17 +336,17 @@ export const bundleApi = {
    * validate every document, and preview what an import would do. Changes nothing. Progress:
    * job.progress 'bundle-inspect'.
    */
-  'bundle.inspect': defineHandler<BundleInspection>()(z.object({ path: filePath, passphrase: bundlePassphraseToOpen.optional() }).strict()),
+  'bundle.inspect': defineHandler<BundleInspection>({ access: 'read', passive: false, lane: 'streaming', audits: [] })(z.object({ path: filePathSchema, passphrase: bundlePassphraseToOpen.optional() }).strict()),
   /**
    * Import in one transaction: an error anywhere leaves the vault as it was. `manifestSha256` from
    * bundle.inspect pins the bundle that was previewed. An unknown or mismatching sender is refused
    * unless `acceptSender` repeats its fingerprint; the card then goes into the address book.
    * Dossiers left out of `dossiers` get their suggested action. Progress: job.progress 'bundle-import'.
    */
-  'bundle.import': defineHandler<ImportResult>()(
+  'bundle.import': defineHandler<ImportResult>({ access: 'write', passive: false, lane: 'queue', audits: ['bundle.imported', 'phenomenon.added', 'address-book.added'] })(
     z
       .object({
-        path: filePath,
+        path: filePathSchema,
         passphrase: bundlePassphraseToOpen.optional(),
         manifestSha256: z.string().regex(/^[0-9a-f]{64}$/, 'bundle.manifest-hash'),
         acceptSender: fingerprintHex.optional(),
@@ -359,5 +355,5 @@ export const bundleApi = {
       .strict(),
   ),
   /** Where an imported item came from: every import that created or updated it, oldest first. */
-  'bundle.provenance': defineHandler<Provenance[]>()(z.object({ kind: z.enum(PROVENANCE_KINDS), id }).strict()),
+  'bundle.provenance': defineHandler<Provenance[]>({ access: 'read', passive: false, lane: 'queue', audits: [] })(z.object({ kind: z.enum(PROVENANCE_KINDS), id }).strict()),
 };

@@ -88,9 +88,9 @@ function inOrder<T extends Record<string, unknown>>(fromKey: keyof T & string, u
 // ── Phenomena ───────────────────────────────────────────────────────────────────────────────
 
 const phenomenonHandlers = {
-  'phenomenon.list': defineHandler<Phenomenon[]>()(z.object({}).strict()),
+  'phenomenon.list': defineHandler<Phenomenon[]>({ access: 'read', passive: false, lane: 'queue', audits: [] })(z.object({}).strict()),
   /** Adds a phenomenon, or a sub-form when `parentId` names a phenomenon. */
-  'phenomenon.add': defineHandler<Phenomenon>()(z.object({ label: requiredTextSchema(100), parentId: id.optional() }).strict()),
+  'phenomenon.add': defineHandler<Phenomenon>({ access: 'write', passive: false, lane: 'queue', audits: ['phenomenon.added'] })(z.object({ label: requiredTextSchema(100), parentId: id.optional() }).strict()),
 };
 
 // ── Signals ─────────────────────────────────────────────────────────────────────────────────
@@ -119,7 +119,7 @@ export const SIGNAL_SORTS = ['receivedOn', 'createdAt'] as const;
 
 const signalHandlers = {
   /** Quick intake: only how it came in and a summary are required; the date defaults to today. */
-  'signal.create': defineHandler<Signal>()(
+  'signal.create': defineHandler<Signal>({ access: 'write', passive: false, lane: 'queue', audits: ['signal.created'] })(
     z
       .object({
         ...signalChanges,
@@ -130,8 +130,8 @@ const signalHandlers = {
       })
       .strict(),
   ),
-  'signal.get': defineHandler<Signal>()(z.object({ signalId: id }).strict()),
-  'signal.list': defineHandler<Page<SignalSummary>>()(
+  'signal.get': defineHandler<Signal>({ access: 'read', passive: false, lane: 'queue', audits: ['signal.viewed'] })(z.object({ signalId: id }).strict()),
+  'signal.list': defineHandler<Page<SignalSummary>>({ access: 'read', passive: false, lane: 'queue', audits: [] })(
     z
       .object({
         phenomenonId: id.optional(),
@@ -155,10 +155,10 @@ const signalHandlers = {
       .superRefine(inOrder('receivedFrom', 'receivedUntil')),
   ),
   /** A changed `retentionUntil` needs `retentionReason` (INVALID_INPUT on retentionReason otherwise); it goes into the audit trail. */
-  'signal.update': defineHandler<Signal>()(z.object({ signalId: id, ...signalChanges, retentionReason: retentionReason.optional() }).strict()),
-  'signal.attachToDossier': defineHandler<Signal>()(z.object({ signalId: id, dossierId: id }).strict()),
+  'signal.update': defineHandler<Signal>({ access: 'write', passive: false, lane: 'queue', audits: ['signal.updated', 'retention.shortened', 'retention.extended'] })(z.object({ signalId: id, ...signalChanges, retentionReason: retentionReason.optional() }).strict()),
+  'signal.attachToDossier': defineHandler<Signal>({ access: 'write', passive: false, lane: 'queue', audits: ['signal.attached'] })(z.object({ signalId: id, dossierId: id }).strict()),
   /** A new dossier from the signal: its phenomenon, handling code, legal basis and purpose carry over. */
-  'signal.toDossier': defineHandler<DossierSummary>()(
+  'signal.toDossier': defineHandler<DossierSummary>({ access: 'write', passive: false, lane: 'queue', audits: ['dossier.created', 'signal.attached'] })(
     z
       .object({
         signalId: id,
@@ -191,7 +191,7 @@ export const DOSSIER_SORTS = ['number', 'openedOn', 'updatedAt', 'title'] as con
 
 const dossierHandlers = {
   /** The number follows the year of `openedOn` (default today); the status starts at "signaal ontvangen". */
-  'dossier.create': defineHandler<DossierSummary>()(
+  'dossier.create': defineHandler<DossierSummary>({ access: 'write', passive: false, lane: 'queue', audits: ['dossier.created'] })(
     z
       .object({
         ...dossierChanges,
@@ -202,8 +202,8 @@ const dossierHandlers = {
       })
       .strict(),
   ),
-  'dossier.get': defineHandler<Dossier>()(z.object({ dossierId: id }).strict()),
-  'dossier.list': defineHandler<Page<DossierSummary>>()(
+  'dossier.get': defineHandler<Dossier>({ access: 'read', passive: false, lane: 'queue', audits: ['dossier.viewed'] })(z.object({ dossierId: id }).strict()),
+  'dossier.list': defineHandler<Page<DossierSummary>>({ access: 'read', passive: false, lane: 'queue', audits: [] })(
     z
       .object({
         statuses: z.array(z.enum(DOSSIER_STATUSES)).min(1).optional(),
@@ -222,13 +222,13 @@ const dossierHandlers = {
       .superRefine(inOrder('openedFrom', 'openedUntil')),
   ),
   /** A changed `retentionUntil` needs `retentionReason` (INVALID_INPUT on retentionReason otherwise); it goes into the audit trail. */
-  'dossier.update': defineHandler<DossierSummary>()(z.object({ dossierId: id, ...dossierChanges, retentionReason: retentionReason.optional() }).strict()),
+  'dossier.update': defineHandler<DossierSummary>({ access: 'write', passive: false, lane: 'queue', audits: ['dossier.updated', 'retention.shortened', 'retention.extended'] })(z.object({ dossierId: id, ...dossierChanges, retentionReason: retentionReason.optional() }).strict()),
   /**
    * Along the transition table only (shared/domain/enums.ts). Closing needs a closing reason,
    * reopening a final dossier needs a reason; `changedOn` is the decision's date (default today),
    * not in the future and not before the previous status change.
    */
-  'dossier.changeStatus': defineHandler<{ dossier: DossierSummary; change: StatusChange }>()(
+  'dossier.changeStatus': defineHandler<{ dossier: DossierSummary; change: StatusChange }>({ access: 'write', passive: false, lane: 'queue', audits: ['dossier.status-changed'] })(
     z
       .object({
         dossierId: id,
@@ -244,13 +244,13 @@ const dossierHandlers = {
         }
       }),
   ),
-  'dossier.history': defineHandler<StatusChange[]>()(z.object({ dossierId: id }).strict()),
+  'dossier.history': defineHandler<StatusChange[]>({ access: 'read', passive: false, lane: 'queue', audits: [] })(z.object({ dossierId: id }).strict()),
   /**
    * Signals, notes, status changes, measures (planned, started, decided), attachments and subject
    * links of the dossier in date order, newest first unless `direction` is 'asc'. Items in the
    * trash and melder links are left out.
    */
-  'dossier.timeline': defineHandler<Page<TimelineEntry>>()(
+  'dossier.timeline': defineHandler<Page<TimelineEntry>>({ access: 'read', passive: false, lane: 'queue', audits: ['dossier.timeline-viewed'] })(
     z
       .object({
         dossierId: id,
@@ -262,13 +262,13 @@ const dossierHandlers = {
       .strict(),
   ),
   /** "Komt ook voor in" for every subject of the dossier, the dossier itself left out. */
-  'dossier.matches': defineHandler<SubjectMatches[]>()(z.object({ dossierId: id }).strict()),
+  'dossier.matches': defineHandler<SubjectMatches[]>({ access: 'read', passive: false, lane: 'queue', audits: ['dossier.matches-viewed'] })(z.object({ dossierId: id }).strict()),
 };
 
 // ── Notes ───────────────────────────────────────────────────────────────────────────────────
 
 const noteHandlers = {
-  'note.add': defineHandler<Note>()(
+  'note.add': defineHandler<Note>({ access: 'write', passive: false, lane: 'queue', audits: ['note.added'] })(
     z
       .object({
         dossierId: id,
@@ -281,7 +281,7 @@ const noteHandlers = {
       .strict(),
   ),
   /** The journal, newest first. */
-  'note.list': defineHandler<Page<Note>>()(z.object({ dossierId: id, includeInternal: z.boolean().default(true), ...paging }).strict()),
+  'note.list': defineHandler<Page<Note>>({ access: 'read', passive: false, lane: 'queue', audits: ['note.list-viewed'] })(z.object({ dossierId: id, includeInternal: z.boolean().default(true), ...paging }).strict()),
 };
 
 // ── Subjects and links ──────────────────────────────────────────────────────────────────────
@@ -289,11 +289,11 @@ const noteHandlers = {
 const period = { validFrom: isoDateSchema.optional(), validUntil: isoDateSchema.optional() };
 
 const subjectHandlers = {
-  'subject.create': defineHandler<Subject>()(z.object({ details: subjectDetailsSchema, ...weighedWithDefaults }).strict()),
-  'subject.get': defineHandler<SubjectWithLinks>()(z.object({ subjectId: id }).strict()),
+  'subject.create': defineHandler<Subject>({ access: 'write', passive: false, lane: 'queue', audits: ['subject.created'] })(z.object({ details: subjectDetailsSchema, ...weighedWithDefaults }).strict()),
+  'subject.get': defineHandler<SubjectWithLinks>({ access: 'read', passive: false, lane: 'queue', audits: ['subject.viewed'] })(z.object({ subjectId: id }).strict()),
   /** `details` replaces all typed fields; the type cannot change. */
-  'subject.update': defineHandler<Subject>()(z.object({ subjectId: id, details: subjectDetailsSchema.optional(), ...weighedChanges }).strict()),
-  'subject.list': defineHandler<Page<ListedSubject>>()(
+  'subject.update': defineHandler<Subject>({ access: 'write', passive: false, lane: 'queue', audits: ['subject.updated'] })(z.object({ subjectId: id, details: subjectDetailsSchema.optional(), ...weighedChanges }).strict()),
+  'subject.list': defineHandler<Page<ListedSubject>>({ access: 'read', passive: false, lane: 'queue', audits: [] })(
     z
       .object({
         type: z.enum(SUBJECT_TYPES).optional(),
@@ -304,14 +304,14 @@ const subjectHandlers = {
       })
       .strict(),
   ),
-  'subject.linkToDossier': defineHandler<DossierLink>()(
+  'subject.linkToDossier': defineHandler<DossierLink>({ access: 'write', passive: false, lane: 'queue', audits: ['subject.linked-to-dossier'] })(
     z
       .object({ subjectId: id, dossierId: id, role: z.enum(SUBJECT_ROLES), ...period, source: optionalTextSchema(SHORT_TEXT), ...weighedWithDefaults })
       .strict()
       .superRefine(inOrder('validFrom', 'validUntil')),
   ),
   /** A directed link: "<from> works for <to>". */
-  'subject.link': defineHandler<SubjectLink>()(
+  'subject.link': defineHandler<SubjectLink>({ access: 'write', passive: false, lane: 'queue', audits: ['subject.linked'] })(
     z
       .object({
         fromSubjectId: id,
@@ -328,13 +328,13 @@ const subjectHandlers = {
       }),
   ),
   /** Removes one subject–dossier link (by its id); the subject and the dossier stay. */
-  'subject.unlinkFromDossier': defineHandler<{ linkId: number }>()(z.object({ linkId: id }).strict()),
+  'subject.unlinkFromDossier': defineHandler<{ linkId: number }>({ access: 'write', passive: false, lane: 'queue', audits: ['subject.unlinked-from-dossier'] })(z.object({ linkId: id }).strict()),
   /** Removes one subject–subject link (by its id); both subjects stay. */
-  'subject.unlink': defineHandler<{ linkId: number }>()(z.object({ linkId: id }).strict()),
+  'subject.unlink': defineHandler<{ linkId: number }>({ access: 'write', passive: false, lane: 'queue', audits: ['subject.unlinked'] })(z.object({ linkId: id }).strict()),
   /** "Komt ook voor in": look-alike subjects and the dossiers they (or this subject) appear in. */
-  'subject.matches': defineHandler<SubjectMatches>()(z.object({ subjectId: id, excludeDossierId: id.optional() }).strict()),
+  'subject.matches': defineHandler<SubjectMatches>({ access: 'read', passive: false, lane: 'queue', audits: ['subject.matches-viewed'] })(z.object({ subjectId: id, excludeDossierId: id.optional() }).strict()),
   /** Moves every link of `mergeSubjectId` to `keepSubjectId`, fills its empty fields, removes the duplicate. */
-  'subject.merge': defineHandler<MergeResult>()(
+  'subject.merge': defineHandler<MergeResult>({ access: 'write', passive: false, lane: 'queue', audits: ['subject.merged'] })(
     z
       .object({ keepSubjectId: id, mergeSubjectId: id })
       .strict()
@@ -359,7 +359,7 @@ const measureChanges = {
 };
 
 const measureHandlers = {
-  'measure.add': defineHandler<Measure>()(
+  'measure.add': defineHandler<Measure>({ access: 'write', passive: false, lane: 'queue', audits: ['measure.added'] })(
     z
       .object({
         dossierId: id,
@@ -370,8 +370,8 @@ const measureHandlers = {
       })
       .strict(),
   ),
-  'measure.update': defineHandler<Measure>()(z.object({ measureId: id, ...measureChanges }).strict()),
-  'measure.list': defineHandler<Measure[]>()(z.object({ dossierId: id }).strict()),
+  'measure.update': defineHandler<Measure>({ access: 'write', passive: false, lane: 'queue', audits: ['measure.updated'] })(z.object({ measureId: id, ...measureChanges }).strict()),
+  'measure.list': defineHandler<Measure[]>({ access: 'read', passive: false, lane: 'queue', audits: [] })(z.object({ dossierId: id }).strict()),
 };
 
 // ── Trash ───────────────────────────────────────────────────────────────────────────────────
@@ -379,11 +379,11 @@ const measureHandlers = {
 const trashItem = { kind: z.enum(TRASH_KINDS), id };
 
 const trashHandlers = {
-  'trash.move': defineHandler<TrashItem>()(z.object(trashItem).strict()),
-  'trash.list': defineHandler<TrashItem[]>()(z.object({}).strict()),
-  'trash.restore': defineHandler<{ kind: TrashKind; id: number }>()(z.object(trashItem).strict()),
+  'trash.move': defineHandler<TrashItem>({ access: 'write', passive: false, lane: 'queue', audits: ['signal.trashed', 'dossier.trashed', 'subject.trashed', 'note.trashed', 'measure.trashed', 'attachment.trashed'] })(z.object(trashItem).strict()),
+  'trash.list': defineHandler<TrashItem[]>({ access: 'read', passive: false, lane: 'queue', audits: [] })(z.object({}).strict()),
+  'trash.restore': defineHandler<{ kind: TrashKind; id: number }>({ access: 'write', passive: false, lane: 'queue', audits: ['signal.restored', 'dossier.restored', 'subject.restored', 'note.restored', 'measure.restored', 'attachment.restored'] })(z.object(trashItem).strict()),
   /** Destroys everything in the trash (and what hangs under it); only audit entries remain. */
-  'trash.empty': defineHandler<{ destroyed: Record<TrashKind, number> }>()(z.object({}).strict()),
+  'trash.empty': defineHandler<{ destroyed: Record<TrashKind, number> }>({ access: 'write', passive: false, lane: 'queue', audits: ['trash.emptied'] })(z.object({}).strict()),
 };
 
 export const dossierApi = {

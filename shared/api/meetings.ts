@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CLOSING_REASONS, DEFAULT_TLP, DOSSIER_STATUSES, PARTNERS, TLP_CODES, type DossierStatus, type Partner, type TlpCode } from '../domain/enums';
-import { isoDateSchema, optionalIsoDateSchema, optionalTextSchema, requiredTextSchema } from '../domain/validation';
+import { filePathSchema, isoDateSchema, optionalIsoDateSchema, optionalTextSchema, requiredTextSchema } from '../domain/validation';
 import { defineHandler } from './define';
 import type { DossierRef } from './dossier-types';
 
@@ -86,7 +86,7 @@ const meetingChanges = {
 };
 
 export const meetingApi = {
-  'meeting.create': defineHandler<Meeting>()(
+  'meeting.create': defineHandler<Meeting>({ access: 'write', passive: false, lane: 'queue', audits: ['meeting.created'] })(
     z
       .object({
         ...meetingChanges,
@@ -97,11 +97,11 @@ export const meetingApi = {
       })
       .strict(),
   ),
-  'meeting.list': defineHandler<MeetingSummary[]>()(z.object({}).strict()),
-  'meeting.get': defineHandler<Meeting>()(z.object({ meetingId: id }).strict()),
-  'meeting.update': defineHandler<Meeting>()(z.object({ meetingId: id, ...meetingChanges }).strict()),
+  'meeting.list': defineHandler<MeetingSummary[]>({ access: 'read', passive: false, lane: 'queue', audits: [] })(z.object({}).strict()),
+  'meeting.get': defineHandler<Meeting>({ access: 'read', passive: false, lane: 'queue', audits: ['meeting.viewed'] })(z.object({ meetingId: id }).strict()),
+  'meeting.update': defineHandler<Meeting>({ access: 'write', passive: false, lane: 'queue', audits: ['meeting.updated'] })(z.object({ meetingId: id, ...meetingChanges }).strict()),
   /** A dossier or a loose signal on the agenda, at the end, with a drafted summary. */
-  'meeting.addItem': defineHandler<MeetingItem>()(
+  'meeting.addItem': defineHandler<MeetingItem>({ access: 'write', passive: false, lane: 'queue', audits: ['meeting.item-added', 'dossier.matches-viewed'] })(
     z
       .object({ meetingId: id, dossierId: id.optional(), signalId: id.optional() })
       .strict()
@@ -109,7 +109,7 @@ export const meetingApi = {
         if ((item.dossierId === undefined) === (item.signalId === undefined)) context.addIssue({ code: 'custom', message: 'meeting-item.one-subject', path: ['dossierId'] });
       }),
   ),
-  'meeting.updateItem': defineHandler<MeetingItem>()(
+  'meeting.updateItem': defineHandler<MeetingItem>({ access: 'write', passive: false, lane: 'queue', audits: ['meeting.item-updated'] })(
     z
       .object({
         itemId: id,
@@ -122,19 +122,19 @@ export const meetingApi = {
       })
       .strict(),
   ),
-  'meeting.removeItem': defineHandler<{ itemId: number }>()(z.object({ itemId: id }).strict()),
-  'meeting.addAction': defineHandler<MeetingAction>()(
+  'meeting.removeItem': defineHandler<{ itemId: number }>({ access: 'write', passive: false, lane: 'queue', audits: ['meeting.item-removed'] })(z.object({ itemId: id }).strict()),
+  'meeting.addAction': defineHandler<MeetingAction>({ access: 'write', passive: false, lane: 'queue', audits: ['meeting.action-added'] })(
     z
       .object({ itemId: id, who: requiredTextSchema(200), what: requiredTextSchema(2_000), dueOn: optionalIsoDateSchema, partner: z.enum(PARTNERS).nullable().optional() })
       .strict(),
   ),
   /** `done: true` marks the action done today (or on `doneOn`); false opens it again. */
-  'meeting.setActionDone': defineHandler<MeetingAction>()(z.object({ actionId: id, done: z.boolean(), doneOn: isoDateSchema.optional() }).strict()),
+  'meeting.setActionDone': defineHandler<MeetingAction>({ access: 'write', passive: false, lane: 'queue', audits: ['meeting.action-done', 'meeting.action-reopened'] })(z.object({ actionId: id, done: z.boolean(), doneOn: isoDateSchema.optional() }).strict()),
   /**
    * Carries an item's outcome into its dossier, after the user confirmed: a status change (along
    * the transition table, dated the meeting's day) and/or a journal note. Once per item.
    */
-  'meeting.applyOutcome': defineHandler<{ item: MeetingItem; status: DossierStatus | null; noteId: number | null }>()(
+  'meeting.applyOutcome': defineHandler<{ item: MeetingItem; status: DossierStatus | null; noteId: number | null }>({ access: 'write', passive: false, lane: 'queue', audits: ['meeting.outcome-applied', 'dossier.status-changed', 'note.added'] })(
     z
       .object({
         itemId: id,
@@ -145,9 +145,9 @@ export const meetingApi = {
       .strict(),
   ),
   /** The agenda or the verslag as PDF (the same page frame as documents: handling code and "pagina x van y" on every page). */
-  'meeting.exportPdf': defineHandler<{ path: string; bytes: number }>()(
-    z.object({ meetingId: id, part: z.enum(['agenda', 'verslag']), targetPath: z.string().min(1).max(4096), overwrite: z.boolean().default(false) }).strict(),
+  'meeting.exportPdf': defineHandler<{ path: string; bytes: number }>({ access: 'write', passive: false, lane: 'rendering', audits: ['meeting.viewed', 'meeting.exported'] })(
+    z.object({ meetingId: id, part: z.enum(['agenda', 'verslag']), targetPath: filePathSchema, overwrite: z.boolean().default(false) }).strict(),
   ),
   /** Open actions over all meetings (or one dossier's), overdue ones first. */
-  'meeting.actions': defineHandler<ActionOverviewEntry[]>()(z.object({ dossierId: id.optional(), includeDone: z.boolean().default(false) }).strict()),
+  'meeting.actions': defineHandler<ActionOverviewEntry[]>({ access: 'read', passive: false, lane: 'queue', audits: [] })(z.object({ dossierId: id.optional(), includeDone: z.boolean().default(false) }).strict()),
 };

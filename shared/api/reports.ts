@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { DossierStatus, HowReceived, MeasureKind, Partner, SubjectType, TlpCode } from '../domain/enums';
-import { isoDateSchema, optionalIsoDateSchema, requiredTextSchema } from '../domain/validation';
+import { filePathSchema, isoDateSchema, optionalIsoDateSchema, requiredTextSchema } from '../domain/validation';
 import { defineHandler } from './define';
 
 /**
@@ -27,11 +27,6 @@ export function isSmallCount(count: number): boolean {
 }
 
 const id = z.number().int().positive();
-const filePath = z
-  .string()
-  .min(1)
-  .max(4096)
-  .refine((value) => !value.includes('\0'), 'NUL in pad');
 
 const period = z
   .object({ from: isoDateSchema, to: isoDateSchema })
@@ -218,22 +213,22 @@ export type ProcessingRegister = Record<ProcessingRegisterField, string>;
 const registerText = z.string().max(20_000);
 
 export const reportApi = {
-  'report.figures': defineHandler<ReportFigures>()(period),
+  'report.figures': defineHandler<ReportFigures>({ access: 'read', passive: false, lane: 'queue', audits: [] })(period),
   /** Writes the figures as CSV (small counts as "< 5"), atomically; FILE_EXISTS unless `overwrite`. */
-  'report.exportCsv': defineHandler<{ path: string; bytes: number }>()(
-    z.object({ from: isoDateSchema, to: isoDateSchema, targetPath: filePath, overwrite: z.boolean().optional() }).strict(),
+  'report.exportCsv': defineHandler<{ path: string; bytes: number }>({ access: 'write', passive: false, lane: 'queue', audits: ['report.exported'] })(
+    z.object({ from: isoDateSchema, to: isoDateSchema, targetPath: filePathSchema, overwrite: z.boolean().optional() }).strict(),
   ),
   /**
    * Writes the report as PDF (one template, documents/template.ts; headless Chromium or Electron's
    * printToPDF): the tables and bar charts, small counts as "< 5", "pagina x van y". Atomically;
    * FILE_EXISTS unless `overwrite`; PDF_UNAVAILABLE without a renderer.
    */
-  'report.exportPdf': defineHandler<{ path: string; bytes: number }>()(
-    z.object({ from: isoDateSchema, to: isoDateSchema, targetPath: filePath, overwrite: z.boolean().optional() }).strict().refine((value) => value.from <= value.to, { message: 'period.reversed', path: ['to'] }),
+  'report.exportPdf': defineHandler<{ path: string; bytes: number }>({ access: 'write', passive: false, lane: 'rendering', audits: ['report.exported'] })(
+    z.object({ from: isoDateSchema, to: isoDateSchema, targetPath: filePathSchema, overwrite: z.boolean().optional() }).strict().refine((value) => value.from <= value.to, { message: 'period.reversed', path: ['to'] }),
   ),
-  'dashboard.figures': defineHandler<DashboardFigures>()(period),
-  'retention.defaults': defineHandler<RetentionDefaults>()(z.object({}).strict()),
-  'retention.updateDefaults': defineHandler<RetentionDefaults>()(
+  'dashboard.figures': defineHandler<DashboardFigures>({ access: 'read', passive: false, lane: 'queue', audits: [] })(period),
+  'retention.defaults': defineHandler<RetentionDefaults>({ access: 'read', passive: false, lane: 'queue', audits: [] })(z.object({}).strict()),
+  'retention.updateDefaults': defineHandler<RetentionDefaults>({ access: 'write', passive: false, lane: 'queue', audits: ['retention.defaults-updated'] })(
     z
       .object({
         looseSignalYears: z.number().int().min(0).max(30).optional(),
@@ -244,19 +239,19 @@ export const reportApi = {
       .strict(),
   ),
   /** Every dossier and loose signal with its retention date, earliest first; `dueOnly`: only those past it. */
-  'retention.list': defineHandler<RetentionItem[]>()(z.object({ dueOnly: z.boolean().default(false) }).strict()),
-  'retention.overview': defineHandler<RetentionOverview>()(z.object({}).strict()),
+  'retention.list': defineHandler<RetentionItem[]>({ access: 'read', passive: false, lane: 'queue', audits: [] })(z.object({ dueOnly: z.boolean().default(false) }).strict()),
+  'retention.overview': defineHandler<RetentionOverview>({ access: 'read', passive: true, lane: 'queue', audits: [] })(z.object({}).strict()),
   /** Set an item's retention date (extend or shorten); the reason goes into the audit trail. */
-  'retention.setUntil': defineHandler<RetentionItem>()(
+  'retention.setUntil': defineHandler<RetentionItem>({ access: 'write', passive: false, lane: 'queue', audits: ['retention.shortened', 'retention.extended'] })(
     z.object({ kind: z.enum(RETENTION_KINDS), id, until: isoDateSchema, reason: requiredTextSchema(500) }).strict(),
   ),
   /** Destroy for good: content, attachments, links, notes, search entries. Only an audit entry remains. */
-  'retention.destroy': defineHandler<DestroyResult>()(
+  'retention.destroy': defineHandler<DestroyResult>({ access: 'write', passive: false, lane: 'queue', audits: ['retention.destroyed'] })(
     z.object({ kind: z.enum(RETENTION_KINDS), id, reason: requiredTextSchema(500) }).strict(),
   ),
-  'accessRequest.search': defineHandler<AccessRequestResult>()(accessRequestCriteria),
+  'accessRequest.search': defineHandler<AccessRequestResult>({ access: 'read', passive: false, lane: 'queue', audits: [] })(accessRequestCriteria),
   /** Records that the request was handled: which kinds of criteria, how much was found; no personal data. */
-  'accessRequest.recordHandled': defineHandler<{ recorded: true }>()(
+  'accessRequest.recordHandled': defineHandler<{ recorded: true }>({ access: 'write', passive: false, lane: 'queue', audits: ['access-request.handled'] })(
     z.object({ criteria: z.array(z.enum(['name', 'birthDate', 'bsn', 'address'])).min(1), subjects: z.number().int().min(0), dossiers: z.number().int().min(0), reference: z.string().trim().max(100).optional() }).strict(),
   ),
   /**
@@ -264,16 +259,16 @@ export const reportApi = {
    * the handling code on every page and beside every item). The audit entry holds the kinds of
    * criteria and the counts, never the person.
    */
-  'accessRequest.exportPdf': defineHandler<{ path: string; bytes: number }>()(
+  'accessRequest.exportPdf': defineHandler<{ path: string; bytes: number }>({ access: 'write', passive: false, lane: 'rendering', audits: ['access-request.exported'] })(
     z
-      .object({ criteria: accessRequestCriteria, reference: z.string().trim().max(100).optional(), targetPath: filePath, overwrite: z.boolean().optional() })
+      .object({ criteria: accessRequestCriteria, reference: z.string().trim().max(100).optional(), targetPath: filePathSchema, overwrite: z.boolean().optional() })
       .strict(),
   ),
-  'register.get': defineHandler<ProcessingRegister>()(z.object({}).strict()),
-  'register.update': defineHandler<ProcessingRegister>()(
+  'register.get': defineHandler<ProcessingRegister>({ access: 'read', passive: false, lane: 'queue', audits: [] })(z.object({}).strict()),
+  'register.update': defineHandler<ProcessingRegister>({ access: 'write', passive: false, lane: 'queue', audits: ['register.updated'] })(
     z.object(Object.fromEntries(PROCESSING_REGISTER_FIELDS.map((field) => [field, registerText.optional()])) as Record<ProcessingRegisterField, z.ZodOptional<typeof registerText>>).strict(),
   ),
-  'register.export': defineHandler<{ path: string; bytes: number }>()(
-    z.object({ targetPath: filePath, format: z.enum(['markdown', 'html']), overwrite: z.boolean().optional() }).strict(),
+  'register.export': defineHandler<{ path: string; bytes: number }>({ access: 'write', passive: false, lane: 'queue', audits: ['register.exported'] })(
+    z.object({ targetPath: filePathSchema, format: z.enum(['markdown', 'html']), overwrite: z.boolean().optional() }).strict(),
   ),
 };

@@ -45,7 +45,7 @@ export interface SearchResult {
 
 export const searchApi = {
   /** `limit` is per kind (default 20). A query without any letter or digit finds nothing. */
-  'search.query': defineHandler<SearchResult>()(
+  'search.query': defineHandler<SearchResult>({ access: 'read', passive: false, lane: 'queue', audits: ['search.performed'] })(
     z
       .object({
         query: z.string().min(1).max(200),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineHandler } from './define';
+import { filePathSchema } from '../domain/validation';
 
 export const PASSPHRASE_MIN_LENGTH = 12;
 const PASSPHRASE_MAX_LENGTH = 1024;
@@ -8,12 +9,6 @@ const PASSPHRASE_MAX_LENGTH = 1024;
 const passphraseInput = z.string().min(1).max(PASSPHRASE_MAX_LENGTH);
 /** A passphrase being set: at least 12 characters. */
 export const newPassphraseInput = z.string().min(PASSPHRASE_MIN_LENGTH).max(PASSPHRASE_MAX_LENGTH);
-/** An absolute or relative file path; the core resolves and checks it. NUL bytes are never valid. */
-const filePathInput = z
-  .string()
-  .min(1)
-  .max(4096)
-  .refine((value) => !value.includes('\0'), 'NUL in pad');
 export const displayNameInput = z.string().trim().min(1).max(120);
 const recoveryKeyInput = z.string().min(10).max(200);
 
@@ -66,39 +61,39 @@ export const AUTO_LOCK_MINUTES_MIN = 1;
 export const AUTO_LOCK_MINUTES_MAX = 240;
 
 export const vaultApi = {
-  'app.info': defineHandler<AppInfo>()(z.object({}).strict()),
+  'app.info': defineHandler<AppInfo>({ access: 'read', passive: true, lane: 'queue', audits: [] })(z.object({}).strict()),
   /** The user did something: restarts the auto-lock countdown. */
-  'app.activity': defineHandler<{ autoLockAt: string | null }>()(z.object({}).strict()),
-  'vault.recent': defineHandler<RecentVault[]>()(z.object({}).strict()),
-  'vault.forgetRecent': defineHandler<RecentVault[]>()(z.object({ path: filePathInput }).strict()),
-  'vault.status': defineHandler<VaultStatus>()(z.object({}).strict()),
-  'vault.create': defineHandler<{ status: VaultStatus; recoveryKey: string }>()(
-    z.object({ path: filePathInput, passphrase: newPassphraseInput, displayName: displayNameInput }).strict(),
+  'app.activity': defineHandler<{ autoLockAt: string | null }>({ access: 'read', passive: false, lane: 'queue', audits: [] })(z.object({}).strict()),
+  'vault.recent': defineHandler<RecentVault[]>({ access: 'read', passive: true, lane: 'queue', audits: [] })(z.object({}).strict()),
+  'vault.forgetRecent': defineHandler<RecentVault[]>({ access: 'write', passive: false, lane: 'queue', audits: [] })(z.object({ path: filePathSchema }).strict()),
+  'vault.status': defineHandler<VaultStatus>({ access: 'read', passive: true, lane: 'queue', audits: [] })(z.object({}).strict()),
+  'vault.create': defineHandler<{ status: VaultStatus; recoveryKey: string }>({ access: 'write', passive: false, lane: 'queue', audits: ['vault.created'] })(
+    z.object({ path: filePathSchema, passphrase: newPassphraseInput, displayName: displayNameInput }).strict(),
   ),
-  'vault.unlock': defineHandler<VaultStatus>()(
-    z.object({ path: filePathInput, passphrase: passphraseInput }).strict(),
+  'vault.unlock': defineHandler<VaultStatus>({ access: 'write', passive: false, lane: 'queue', audits: ['vault.unlocked', 'vault.integrity-problem'] })(
+    z.object({ path: filePathSchema, passphrase: passphraseInput }).strict(),
   ),
-  'vault.unlockWithRecoveryKey': defineHandler<VaultStatus>()(
-    z.object({ path: filePathInput, recoveryKey: recoveryKeyInput }).strict(),
+  'vault.unlockWithRecoveryKey': defineHandler<VaultStatus>({ access: 'write', passive: false, lane: 'queue', audits: ['vault.unlocked', 'vault.integrity-problem'] })(
+    z.object({ path: filePathSchema, recoveryKey: recoveryKeyInput }).strict(),
   ),
-  'vault.lock': defineHandler<VaultStatus>()(z.object({}).strict()),
-  'vault.changePassphrase': defineHandler<{ changed: true }>()(
+  'vault.lock': defineHandler<VaultStatus>({ access: 'write', passive: false, lane: 'queue', audits: ['vault.locked', 'attachment.copies-removed'] })(z.object({}).strict()),
+  'vault.changePassphrase': defineHandler<{ changed: true }>({ access: 'write', passive: false, lane: 'queue', audits: ['vault.passphrase-changed'] })(
     z.object({ currentPassphrase: passphraseInput, newPassphrase: newPassphraseInput }).strict(),
   ),
   /**
    * Re-encrypts the vault under a new key and issues a new recovery key (the old one lived inside
    * the database whose key may have leaked). The UI must show the new recovery key like at creation.
    */
-  'vault.rotateKey': defineHandler<{ rotated: true; recoveryKey: string }>()(z.object({ passphrase: passphraseInput }).strict()),
-  'vault.showRecoveryKey': defineHandler<{ recoveryKey: string }>()(
+  'vault.rotateKey': defineHandler<{ rotated: true; recoveryKey: string }>({ access: 'write', passive: false, lane: 'queue', audits: ['vault.key-rotated', 'vault.recovery-key-renewed', 'vault.integrity-problem'] })(z.object({ passphrase: passphraseInput }).strict()),
+  'vault.showRecoveryKey': defineHandler<{ recoveryKey: string }>({ access: 'write', passive: false, lane: 'queue', audits: ['vault.recovery-key-shown'] })(
     z.object({ passphrase: passphraseInput }).strict(),
   ),
   /** Refuses an existing target (VAULT_EXISTS) unless `overwrite`, and always the vault's own files. */
-  'vault.backup': defineHandler<{ path: string; bytes: number }>()(
-    z.object({ targetPath: filePathInput, overwrite: z.boolean().optional() }).strict(),
+  'vault.backup': defineHandler<{ path: string; bytes: number }>({ access: 'write', passive: false, lane: 'queue', audits: ['vault.backup'] })(
+    z.object({ targetPath: filePathSchema, overwrite: z.boolean().optional() }).strict(),
   ),
-  'settings.get': defineHandler<VaultSettings>()(z.object({}).strict()),
-  'settings.update': defineHandler<VaultSettings>()(
+  'settings.get': defineHandler<VaultSettings>({ access: 'read', passive: true, lane: 'queue', audits: [] })(z.object({}).strict()),
+  'settings.update': defineHandler<VaultSettings>({ access: 'write', passive: false, lane: 'queue', audits: ['settings.updated'] })(
     z
       .object({
         autoLockMinutes: z.number().int().min(AUTO_LOCK_MINUTES_MIN).max(AUTO_LOCK_MINUTES_MAX).optional(),

@@ -13,7 +13,7 @@ export const AUDIT_ACTION_GROUPS = {
   'address-book.removed': 'deletions',
   'address-book.verified': 'changes',
   'attachment.copies-removed': 'deletions',
-  'attachment.copy-opened': 'access',
+  'attachment.copy-opened': 'exports',
   'attachment.exported': 'exports',
   'attachment.imported': 'changes',
   'attachment.list-viewed': 'access',

@@ -283,6 +283,16 @@ const isoDateValidator: Validator = (raw) => (isIsoDate(raw) ? valid(raw) : inva
 export const isoDateSchema = identifierSchema(isoDateValidator);
 export const optionalIsoDateSchema = optionalIdentifierSchema(isoDateValidator);
 
+/**
+ * A file path the user gave, absolute or relative: the core resolves and checks it. Bounded like the
+ * platforms' own limit; a NUL byte is never valid (the operating system would cut the path there).
+ */
+export const filePathSchema = z
+  .string()
+  .min(1)
+  .max(4096)
+  .refine((value) => !value.includes('\0'), 'NUL in pad');
+
 /** Required text, trimmed. */
 export function requiredTextSchema(maxLength: number) {
   return z.string().trim().min(1, 'text.required').max(maxLength, 'text.too-long');

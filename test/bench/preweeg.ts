@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Core } from '../../electron/core/api/core';
 import { FAST_KDF_FOR_TESTS } from '../../electron/core/vault/kdf';
+import type { HandlerName, Input } from '../../shared/api';
 
 const SUBJECTS = 100;
 const FACTS = 300;
@@ -17,18 +18,14 @@ const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'kluis-bench-preweeg-'));
 
 async function main() {
   const core = new Core({ userDataDir: folder, host: 'browser', appVersion: 'bench', vault: { kdf: FAST_KDF_FOR_TESTS } });
-  const call = async (name: string, input: unknown) => {
-    const result = await core.call(name, input);
-    if (!result.ok) throw new Error(`${name}: ${result.error.code} ${result.error.message}`);
-    return result.value as { id: number } & Record<string, unknown>;
-  };
+  const call = <K extends HandlerName>(name: K, input: Input<K>) => core.call(name, input);
   await call('vault.create', { path: path.join(folder, 'bench.kluis'), passphrase: 'een lange bench-passphrase', displayName: 'Bench' });
   const dossier = await call('dossier.create', { title: 'Groot fictief dossier (bench)', partners: ['politie', 'belastingdienst', 'riec'] });
   for (let index = 0; index < SUBJECTS; index++) {
     const subject = await call('subject.create', { details: { type: 'person', name: `Persoon ${index} (fictief)` }, sourceGrade: 'B', informationGrade: 2 });
     await call('subject.linkToDossier', { subjectId: subject.id, dossierId: dossier.id, role: index % 10 === 0 ? 'kopstuk' : 'betrokkene', sourceGrade: 'B', informationGrade: 3 });
   }
-  const partners = ['politie', 'belastingdienst', 'riec', 'gemeente_handhaving', null];
+  const partners = ['politie', 'belastingdienst', 'riec', 'gemeente_handhaving', null] as const;
   for (let index = 0; index < FACTS; index++) {
     await call('note.add', { dossierId: dossier.id, body: `Feit ${index}: een waarneming van enige lengte over het pand, de bedrijfsvoering en de betrokkenen (fictief).`, partner: partners[index % partners.length], sourceGrade: 'B', informationGrade: 2 });
   }

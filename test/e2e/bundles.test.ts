@@ -4,9 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HandlerName, Input, Output } from '../../shared/api';
 import { launchBrowser, openPage, skipWithoutBrowser, type BrowserSession } from './support/browser';
-import { startHostWithDemoVault, startTestHost, type TestHost } from './support/host';
+import { callCore, startHostWithDemoVault, startTestHost, type TestHost } from './support/host';
 import { checkScreen, unlockRecentVault } from './support/screens';
 
 const PASSPHRASE = 'twee kluizen wisselen dossiers uit';
@@ -18,12 +17,6 @@ const BSN = '111222333';
 const OVERRIDE_REASON = 'Afgestemd met de politie als informatie-eigenaar (test)';
 const AGE = '/usr/bin/age';
 const hasAge = fs.existsSync(AGE) && fs.existsSync('/usr/bin/age-keygen');
-
-async function call<K extends HandlerName>(host: TestHost, name: K, input: Input<K>): Promise<Output<K>> {
-  const result = await host.host.core.call(name, input);
-  if (!result.ok) throw new Error(`${name}: ${result.error.code} ${result.error.message}`);
-  return result.value as Output<K>;
-}
 
 describe.skipIf(skipWithoutBrowser)('bundles between two vaults, end to end in Chromium', () => {
   let hostA: TestHost;
@@ -51,17 +44,16 @@ describe.skipIf(skipWithoutBrowser)('bundles between two vaults, end to end in C
     hostA = await startHostWithDemoVault(PASSPHRASE);
     // Vault B belongs to someone else: another name, no data.
     hostB = await startTestHost();
-    const created = await hostB.host.core.call('vault.create', { path: path.join(hostB.dataDir, 'Werkbestand.kluis'), passphrase: PASSPHRASE, displayName: 'R. Analist' });
-    if (!created.ok) throw new Error(created.error.code);
-    await hostB.host.core.call('vault.lock', {});
+    await callCore(hostB, 'vault.create', { path: path.join(hostB.dataDir, 'Werkbestand.kluis'), passphrase: PASSPHRASE, displayName: 'R. Analist' });
+    await callCore(hostB, 'vault.lock', {});
 
     // A demo person gets a BSN, so that leaving it out can be seen.
-    await call(hostA, 'vault.unlock', { path: path.join(hostA.dataDir, 'Werkbestand.kluis'), passphrase: PASSPHRASE });
-    const [henk] = (await call(hostA, 'subject.list', { query: 'Henk Nepkamp', type: 'person' })).items;
-    await call(hostA, 'subject.update', { subjectId: henk!.id, details: { type: 'person', name: 'Henk Nepkamp', birthDate: '1958-02-28', bsn: BSN } });
-    const dossiers = await call(hostA, 'dossier.list', { limit: 500 });
+    await callCore(hostA, 'vault.unlock', { path: path.join(hostA.dataDir, 'Werkbestand.kluis'), passphrase: PASSPHRASE });
+    const [henk] = (await callCore(hostA, 'subject.list', { query: 'Henk Nepkamp', type: 'person' })).items;
+    await callCore(hostA, 'subject.update', { subjectId: henk!.id, details: { type: 'person', name: 'Henk Nepkamp', birthDate: '1958-02-28', bsn: BSN } });
+    const dossiers = await callCore(hostA, 'dossier.list', { limit: 500 });
     pokerNumber = dossiers.items.find((dossier) => dossier.title === POKER)!.number;
-    await call(hostA, 'vault.lock', {});
+    await callCore(hostA, 'vault.lock', {});
 
     browser = await launchBrowser();
     sessionA = await openPage(browser);
@@ -84,7 +76,7 @@ describe.skipIf(skipWithoutBrowser)('bundles between two vaults, end to end in C
   it('shows each vault its identity and writes both partner cards and B’s age key', { timeout: STEP_TIMEOUT }, async () => {
     await openBundles(pageA, 'Identiteit van deze kluis');
     await visible(pageA.getByRole('heading', { level: 2, name: 'Identiteit van deze kluis' }));
-    const identityA = await call(hostA, 'bundle.identity', {});
+    const identityA = await callCore(hostA, 'bundle.identity', {});
     expect(await pageA.getByTestId('age-recipient').innerText()).toBe(identityA.ageRecipient);
     expect(identityA.ageRecipient).toMatch(/^age1/);
     const fingerprint = pageA.getByTestId('vault-identity').getByTestId('fingerprint');
@@ -139,7 +131,7 @@ describe.skipIf(skipWithoutBrowser)('bundles between two vaults, end to end in C
   });
 
   it('exchanges partner cards: the fingerprint first, then added, then verified', { timeout: STEP_TIMEOUT }, async () => {
-    const identityB = await call(hostB, 'bundle.identity', {});
+    const identityB = await callCore(hostB, 'bundle.identity', {});
     await openBundles(pageA, 'Adresboek');
     await visible(pageA.getByText('Het adresboek is nog leeg.', { exact: false }));
     await pageA.getByLabel('Partnerkaart', { exact: true }).fill(cardB());
@@ -158,7 +150,7 @@ describe.skipIf(skipWithoutBrowser)('bundles between two vaults, end to end in C
     await dialog.getByRole('button', { name: 'De vingerafdruk is gelijk' }).click();
     await visible(pageA.getByText('R. Analist is geverifieerd.'));
     await expect.poll(() => row.getByText(/^Geverifieerd op \d{2}-\d{2}-\d{4}$/).isVisible()).toBe(true);
-    const [partner] = await call(hostA, 'addressBook.list', {});
+    const [partner] = await callCore(hostA, 'addressBook.list', {});
     expect(partner).toMatchObject({ name: 'R. Analist', organisation: 'RIEC Testregio', verifiedBy: 'J. de Vries' });
     expect(partner!.verifiedAt).not.toBeNull();
     await checkScreen(pageA, 'bundles-02-partners');
@@ -170,7 +162,7 @@ describe.skipIf(skipWithoutBrowser)('bundles between two vaults, end to end in C
     await pageB.getByLabel('Ik heb de vingerafdruk met de partner vergeleken (telefonisch of persoonlijk).').check();
     await pageB.getByRole('button', { name: 'Toevoegen aan adresboek' }).click();
     await visible(pageB.getByText('J. de Vries (Gemeente Voorbeeldstad) is aan het adresboek toegevoegd.'));
-    expect((await call(hostB, 'addressBook.list', {}))[0]!.verifiedAt).not.toBeNull();
+    expect((await callCore(hostB, 'addressBook.list', {}))[0]!.verifiedAt).not.toBeNull();
   });
 
   it('exports one dossier through the wizard to B, leaving out the BSN', { timeout: STEP_TIMEOUT }, async () => {
@@ -261,7 +253,7 @@ describe.skipIf(skipWithoutBrowser)('bundles between two vaults, end to end in C
     expect(await row.getByTestId('dossier-state').innerText()).toBe('Nieuw');
     expect(await row.getByRole('combobox', { name: `Wat te doen met ${POKER}` }).inputValue()).toBe('new');
     expect(await pageB.getByText('BSN', { exact: false }).first().isVisible()).toBe(true);
-    const before = (await call(hostB, 'dossier.list', { limit: 500 })).total;
+    const before = (await callCore(hostB, 'dossier.list', { limit: 500 })).total;
     expect(before).toBe(0);
     await checkScreen(pageB, 'bundles-06-import-preview');
 
@@ -272,17 +264,17 @@ describe.skipIf(skipWithoutBrowser)('bundles between two vaults, end to end in C
     expect(await done.getByText('Van J. de Vries (Gemeente Voorbeeldstad).', { exact: false }).isVisible()).toBe(true);
     await checkScreen(pageB, 'bundles-07-import-done');
 
-    const list = await call(hostB, 'dossier.list', { limit: 500 });
+    const list = await callCore(hostB, 'dossier.list', { limit: 500 });
     expect(list.total).toBe(1);
-    const imported = await call(hostB, 'dossier.get', { dossierId: list.items[0]!.id });
+    const imported = await callCore(hostB, 'dossier.get', { dossierId: list.items[0]!.id });
     expect(imported.title).toBe(POKER);
     expect(imported.subjects.map((link) => link.subject.label).sort()).toEqual(expect.arrayContaining(['Henk Nepkamp']));
     expect(imported.subjects).toHaveLength(3);
     const henk = imported.subjects.find((link) => link.subject.label === 'Henk Nepkamp')!;
-    const details = (await call(hostB, 'subject.get', { subjectId: henk.subject.id })).details;
+    const details = (await callCore(hostB, 'subject.get', { subjectId: henk.subject.id })).details;
     expect(details).toMatchObject({ type: 'person', name: 'Henk Nepkamp' });
     expect((details as { bsn?: string | null }).bsn ?? null).toBeNull();
-    const provenance = await call(hostB, 'bundle.provenance', { kind: 'dossier', id: imported.id });
+    const provenance = await callCore(hostB, 'bundle.provenance', { kind: 'dossier', id: imported.id });
     expect(provenance[0]).toMatchObject({ senderName: 'J. de Vries', senderOrganisation: 'Gemeente Voorbeeldstad', originNumber: pokerNumber });
 
     // The link opens the dossier, whose overview says where it came from; the dossier list shows it.
@@ -304,8 +296,8 @@ describe.skipIf(skipWithoutBrowser)('bundles between two vaults, end to end in C
     const middle = Math.floor(bytes.length / 2);
     bytes[middle] = bytes[middle]! ^ 0x01;
     fs.writeFileSync(tampered, bytes);
-    const countBefore = (await call(hostB, 'dossier.list', { limit: 500 })).total;
-    const auditBefore = (await call(hostB, 'audit.list', { actions: ['bundle.imported'] })).length;
+    const countBefore = (await callCore(hostB, 'dossier.list', { limit: 500 })).total;
+    const auditBefore = (await callCore(hostB, 'audit.list', { actions: ['bundle.imported'] })).length;
 
     await openBundles(pageB, 'Importeren');
     await pageB.getByLabel('Bundel', { exact: true }).fill(tampered);
@@ -315,8 +307,8 @@ describe.skipIf(skipWithoutBrowser)('bundles between two vaults, end to end in C
     expect(await alert.innerText()).toContain('Uw kluis is niet gewijzigd.');
     await expect.poll(() => pageB.getByTestId('bundle-sender').count()).toBe(0);
     await checkScreen(pageB, 'bundles-08-import-error');
-    expect((await call(hostB, 'dossier.list', { limit: 500 })).total).toBe(countBefore);
-    expect((await call(hostB, 'audit.list', { actions: ['bundle.imported'] })).length).toBe(auditBefore);
+    expect((await callCore(hostB, 'dossier.list', { limit: 500 })).total).toBe(countBefore);
+    expect((await callCore(hostB, 'audit.list', { actions: ['bundle.imported'] })).length).toBe(auditBefore);
   });
 
   it('a passphrase bundle: AMBER+STRICT blocks it until overridden; B asks for the passphrase and updates the dossier', { timeout: STEP_TIMEOUT }, async () => {
@@ -365,7 +357,7 @@ describe.skipIf(skipWithoutBrowser)('bundles between two vaults, end to end in C
     await pageB.getByRole('button', { name: 'Bundel openen' }).click();
     const row = pageB.getByTestId('import-dossiers').locator('tbody tr');
     await visible(row, 30_000);
-    const [local] = (await call(hostB, 'dossier.list', { limit: 500 })).items;
+    const [local] = (await callCore(hostB, 'dossier.list', { limit: 500 })).items;
     expect(await row.getByTestId('dossier-state').innerText()).toBe(`Bestaat al als ${local!.number}`);
     expect(await row.getByRole('combobox').inputValue()).toBe('update');
     expect(await pageB.getByText('Collega zonder eigen kluis, wachtwoord telefonisch (test)', { exact: false }).isVisible()).toBe(true);
@@ -373,8 +365,8 @@ describe.skipIf(skipWithoutBrowser)('bundles between two vaults, end to end in C
     const imported = pageB.getByTestId('import-done');
     await visible(imported, 30_000);
     expect(await imported.getByText(`Dossier ${local!.number} bijgewerkt`, { exact: false }).isVisible()).toBe(true);
-    expect((await call(hostB, 'dossier.list', { limit: 500 })).total).toBe(1);
-    expect(await call(hostB, 'bundle.provenance', { kind: 'dossier', id: local!.id })).toHaveLength(2);
+    expect((await callCore(hostB, 'dossier.list', { limit: 500 })).total).toBe(1);
+    expect(await callCore(hostB, 'bundle.provenance', { kind: 'dossier', id: local!.id })).toHaveLength(2);
   });
 
   it('an unknown sender: a warning, and the import waits until the user accepts the sender', { timeout: STEP_TIMEOUT }, async () => {
@@ -384,7 +376,7 @@ describe.skipIf(skipWithoutBrowser)('bundles between two vaults, end to end in C
     const dialog = pageB.getByRole('dialog', { name: 'J. de Vries verwijderen?' });
     await dialog.getByRole('button', { name: 'Verwijderen' }).click();
     await visible(pageB.getByText('J. de Vries is uit het adresboek verwijderd.'));
-    expect(await call(hostB, 'addressBook.list', {})).toEqual([]);
+    expect(await callCore(hostB, 'addressBook.list', {})).toEqual([]);
 
     await openBundles(pageB, 'Importeren');
     await pageB.getByLabel('Bundel', { exact: true }).fill(bundle());
@@ -395,14 +387,14 @@ describe.skipIf(skipWithoutBrowser)('bundles between two vaults, end to end in C
     expect(await sender.getByRole('alert').innerText()).toContain('Onbekende afzender: J. de Vries staat niet in uw adresboek.');
     await pageB.getByRole('button', { name: 'Importeren', exact: true }).click();
     await visible(pageB.getByText('Accepteer eerst de afzender, of importeer niet.'));
-    const auditBefore = (await call(hostB, 'audit.list', { actions: ['bundle.imported'] })).length;
+    const auditBefore = (await callCore(hostB, 'audit.list', { actions: ['bundle.imported'] })).length;
     await sender.getByLabel(/^Ik heb de vingerafdruk met de afzender vergeleken en accepteer de afzender\./).check();
     await pageB.getByRole('button', { name: 'Importeren', exact: true }).click();
     const done = pageB.getByTestId('import-done');
     await visible(done, 30_000);
     expect(await done.getByText('De partnerkaart van J. de Vries staat nu in het adresboek, nog niet als geverifieerd.').isVisible()).toBe(true);
-    expect((await call(hostB, 'audit.list', { actions: ['bundle.imported'] })).length).toBe(auditBefore + 1);
-    const [partner] = await call(hostB, 'addressBook.list', {});
+    expect((await callCore(hostB, 'audit.list', { actions: ['bundle.imported'] })).length).toBe(auditBefore + 1);
+    const [partner] = await callCore(hostB, 'addressBook.list', {});
     expect(partner).toMatchObject({ name: 'J. de Vries', verifiedAt: null });
   });
 
@@ -436,7 +428,7 @@ describe.skipIf(skipWithoutBrowser)('bundles between two vaults, end to end in C
     await visible(pageA.getByTestId('export-done'), 30_000);
     expect(fs.existsSync(target)).toBe(true);
 
-    const [overridden] = await call(hostA, 'audit.list', { actions: ['bundle.tlp-overridden'] });
+    const [overridden] = await callCore(hostA, 'audit.list', { actions: ['bundle.tlp-overridden'] });
     expect(overridden!.details.reason).toBe(OVERRIDE_REASON);
     expect(overridden!.details.count).toBe(rows.length);
     // The audit screen says it in words.

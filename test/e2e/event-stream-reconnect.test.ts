@@ -34,7 +34,7 @@ describe.skipIf(skipWithoutBrowser)('a lock while the event stream is down', () 
     testHost.host.server.closeAllConnections();
     await eventStreamClosed;
     const locked = await testHost.host.core.call('vault.lock', {});
-    expect(locked).toMatchObject({ ok: true, value: { state: 'locked' } });
+    expect(locked).toMatchObject({ state: 'locked' });
     expect(await page.getByRole('heading', { level: 1, name: 'Signalen' }).isVisible()).toBe(true);
 
     // No input from the user: only the status asked after the reconnect can bring the page here.

@@ -156,7 +156,7 @@ describe.skipIf(skipWithoutBrowser)('reports, retention and access requests, end
     // The confirmation comes before the list is read again: wait for it.
     await expect.poll(() => row.count()).toBe(0);
     await expect.poll(() => page.getByTestId('overdue-count').innerText()).toBe('Er is niets over de bewaartermijn.');
-    const gone = await testHost.host.core.call('dossier.get', { dossierId: overdue.id });
+    const gone = await testHost.host.core.callUntrusted('dossier.get', { dossierId: overdue.id });
     expect(gone.ok ? 'found' : gone.error.code).toBe('NOT_FOUND');
     const trail = await core('audit.list', { limit: 20, actions: ['retention.destroyed'] });
     expect(trail[0]?.details).toMatchObject({ kind: 'dossier', id: overdue.id, number: overdue.number, reason: 'Bewaartermijn verstreken' });

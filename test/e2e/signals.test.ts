@@ -1,24 +1,17 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HandlerName, Input, Output } from '../../shared/api';
+import type { Input } from '../../shared/api';
 import { localIsoDate } from '../../shared/domain/validation';
 import { launchBrowser, openPage, skipWithoutBrowser, type BrowserSession } from './support/browser';
-import { startHostWithDemoVault, startHostWithLockedVault, type TestHost } from './support/host';
+import { callCore, startHostWithDemoVault, startHostWithLockedVault, type TestHost } from './support/host';
 import { checkScreen, unlockRecentVault } from './support/screens';
 
 const PASSPHRASE = 'fiets tegen de wind in langs het kanaal';
 const STEP_TIMEOUT = 90_000;
 const MASS_SIGNALS = 3_000;
 
-/** A handler called straight on the host's core (as the UI would), failing the test on an error. */
-async function coreCall<K extends HandlerName>(testHost: TestHost, name: K, input: Input<K>): Promise<Output<K>> {
-  const result = await testHost.host.core.call(name, input);
-  if (!result.ok) throw new Error(`${name}: ${result.error.code} ${result.error.message}`);
-  return result.value as Output<K>;
-}
-
 const signalTotal = async (testHost: TestHost, filter: Omit<Input<'signal.list'>, 'limit'> = {}) =>
-  (await coreCall(testHost, 'signal.list', { ...filter, limit: 1 })).total;
+  (await callCore(testHost, 'signal.list', { ...filter, limit: 1 })).total;
 
 const isFocused = (page: Page, locator: ReturnType<Page['locator']>) => locator.evaluate((element) => element === document.activeElement);
 
@@ -88,11 +81,11 @@ describe.skipIf(skipWithoutBrowser)('signals on a fresh vault, end to end in Chr
     expect(seconds).toBeLessThan(20);
     expect(await isFocused(page, page.getByRole('button', { name: 'Nog een signaal' }))).toBe(true);
 
-    const stored = (await coreCall(testHost, 'signal.list', {})).items;
+    const stored = (await callCore(testHost, 'signal.list', {})).items;
     expect(stored).toHaveLength(1);
     expect(stored[0]).toMatchObject({ summary, howReceived: 'burger', receivedOn: today, tlp: 'AMBER+STRICT', sourceGrade: 'X', informationGrade: 4 });
     expect(stored[0]!.phenomenon?.code).toBe('drugs.hennepteelt');
-    const full = await coreCall(testHost, 'signal.get', { signalId: stored[0]!.id });
+    const full = await callCore(testHost, 'signal.get', { signalId: stored[0]!.id });
     expect(full).toMatchObject({ reporterName: 'B. Buurman (test)', reporterProtected: true, location: 'Garageboxen Proefstraat, Voorbeeldstad' });
 
     // Still by keyboard: past "Naar het signaal" to the list, where the new signal shows.
@@ -173,7 +166,7 @@ describe.skipIf(skipWithoutBrowser)('signals on a fresh vault, end to end in Chr
       await Promise.all(
         Array.from({ length: Math.min(100, MASS_SIGNALS - start) }, (_, offset) => {
           const index = start + offset + 1;
-          return coreCall(testHost, 'signal.create', {
+          return callCore(testHost, 'signal.create', {
             receivedOn: localIsoDate(new Date(noon.getTime() - index * dayMs)),
             howReceived: index % 2 === 0 ? 'meldpunt' : 'medewerker',
             summary: `Massasignaal ${String(index).padStart(4, '0')}`,
@@ -228,7 +221,7 @@ describe.skipIf(skipWithoutBrowser)('signals in the demo vault, end to end in Ch
     session = await openPage(browser);
     page = session.page;
     await unlockRecentVault(page, testHost.host.url, PASSPHRASE);
-    drugsId = (await coreCall(testHost, 'phenomenon.list', {})).find((phenomenon) => phenomenon.code === 'drugs')!.id;
+    drugsId = (await callCore(testHost, 'phenomenon.list', {})).find((phenomenon) => phenomenon.code === 'drugs')!.id;
   });
 
   afterAll(async () => {
@@ -291,7 +284,7 @@ describe.skipIf(skipWithoutBrowser)('signals in the demo vault, end to end in Ch
 
     // Sorting oldest first puts the oldest drugs signal since March on top.
     await page.getByLabel('Sorteren op').selectOption({ label: 'Ontvangen: oudste eerst' });
-    const oldest = (await coreCall(testHost, 'signal.list', { phenomenonId: drugsId, receivedFrom: '2025-03-01', direction: 'asc', limit: 1 })).items[0]!;
+    const oldest = (await callCore(testHost, 'signal.list', { phenomenonId: drugsId, receivedFrom: '2025-03-01', direction: 'asc', limit: 1 })).items[0]!;
     await expect.poll(() => page.getByRole('table', { name: 'Signalen' }).getByRole('link').first().innerText()).toBe(oldest.summary);
 
     await page.getByRole('button', { name: 'Filters wissen' }).click();
@@ -330,7 +323,7 @@ describe.skipIf(skipWithoutBrowser)('signals in the demo vault, end to end in Ch
     expect(await page.getByRole('status').filter({ hasText: 'De wijzigingen zijn opgeslagen.' }).isVisible()).toBe(true);
 
     // A new dossier from the loose signal opens at once.
-    const dossiersBefore = (await coreCall(testHost, 'dossier.list', { limit: 1 })).total;
+    const dossiersBefore = (await callCore(testHost, 'dossier.list', { limit: 1 })).total;
     await page.getByRole('button', { name: 'Nieuw dossier van dit signaal' }).click();
     const dialog = page.getByRole('dialog', { name: 'Nieuw dossier van dit signaal' });
     await dialog.waitFor();
@@ -341,7 +334,7 @@ describe.skipIf(skipWithoutBrowser)('signals in the demo vault, end to end in Ch
     const heading = page.getByRole('heading', { level: 1 });
     await expect.poll(() => heading.innerText(), { timeout: 20_000 }).toMatch(new RegExp(`^${new Date().getFullYear()}-\\d{4} ${edited.replace(/[()]/g, '\\$&')}$`));
     expect(await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Dossiers' }).getAttribute('aria-current')).toBe('page');
-    const dossiers = await coreCall(testHost, 'dossier.list', { sort: 'number', direction: 'desc', limit: 1 });
+    const dossiers = await callCore(testHost, 'dossier.list', { sort: 'number', direction: 'desc', limit: 1 });
     expect(dossiers.total).toBe(dossiersBefore + 1);
     expect(dossiers.items[0]).toMatchObject({ title: edited, priority: 'hoog', owner: 'J. de Vries' });
     expect((await heading.innerText()).startsWith(dossiers.items[0]!.number)).toBe(true);
@@ -376,7 +369,7 @@ describe.skipIf(skipWithoutBrowser)('signals in the demo vault, end to end in Ch
     await target.click();
     await page.getByRole('status').filter({ hasText: /Het signaal hoort nu bij dossier \d{4}-\d{4}\./ }).waitFor();
     expect(await page.getByRole('link', { name: /Illegale gokzuilen in Belwinkel Testcentrum/ }).isVisible()).toBe(true);
-    const attached = (await coreCall(testHost, 'signal.list', { inDossier: true, limit: 500 })).items.find((signal) => signal.summary === summary);
+    const attached = (await callCore(testHost, 'signal.list', { inDossier: true, limit: 500 })).items.find((signal) => signal.summary === summary);
     expect(attached?.dossier?.title).toBe('Illegale gokzuilen in Belwinkel Testcentrum');
 
     // To the trash, after a confirmation; the list says so and counts one less.
@@ -393,7 +386,7 @@ describe.skipIf(skipWithoutBrowser)('signals in the demo vault, end to end in Ch
     expect(await signalTotal(testHost)).toBe(before - 1);
     await page.getByRole('button', { name: 'Filters wissen' }).click();
     await expect.poll(() => shownCount(page)).toBe(before - 1);
-    expect((await coreCall(testHost, 'trash.list', {})).some((item) => item.kind === 'signal' && item.label === summary)).toBe(true);
+    expect((await callCore(testHost, 'trash.list', {})).some((item) => item.kind === 'signal' && item.label === summary)).toBe(true);
   });
 
   it('lists the phenomena in the settings and adds a sub-form, with Dutch validation', { timeout: STEP_TIMEOUT }, async () => {
@@ -421,7 +414,7 @@ describe.skipIf(skipWithoutBrowser)('signals in the demo vault, end to end in Ch
     await card.scrollIntoViewIfNeeded();
     await checkScreen(page, 'signals-05-phenomena');
 
-    const added = (await coreCall(testHost, 'phenomenon.list', {})).find((phenomenon) => phenomenon.label === 'Lachgashandel');
+    const added = (await callCore(testHost, 'phenomenon.list', {})).find((phenomenon) => phenomenon.label === 'Lachgashandel');
     expect(added).toMatchObject({ parentId: drugsId, isSeed: false });
 
     // The intake offers it under Drugs.

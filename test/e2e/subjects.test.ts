@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AuditEntry, Result } from '../../shared/api';
+import type { AuditEntry } from '../../shared/api';
 import { launchBrowser, openPage, skipWithoutBrowser, type BrowserSession } from './support/browser';
 import { startHostWithDemoVault, type TestHost, coreCaller } from './support/host';
 import { checkScreen, unlockRecentVault } from './support/screens';
@@ -213,7 +213,7 @@ describe.skipIf(skipWithoutBrowser)('subjects, links, merge and network, end to 
     const dossierTitles = kept.dossiers.map((link) => link.dossier.title);
     expect(dossierTitles).toEqual(expect.arrayContaining([HENNEP_TITLE, GOKZUILEN_TITLE, DOSSIER_TITLE]));
     expect(kept.dossiers.find((link) => link.dossierId === dossierId)?.role).toBe('locatie');
-    const gone = (await testHost.host.core.call('subject.get', { subjectId: newAddressId })) as Result<unknown>;
+    const gone = await testHost.host.core.callUntrusted('subject.get', { subjectId: newAddressId });
     expect(gone.ok ? null : gone.error.code).toBe('NOT_FOUND');
     const audit = await core('audit.list', { limit: 100 });
     const merge = audit.find((entry: AuditEntry) => entry.action === 'subject.merged');

@@ -5,6 +5,7 @@ import { Core } from '../../electron/core/api/core';
 import { openEncryptedDatabase } from '../../electron/core/vault/connection';
 import { Vault } from '../../electron/core/vault/vault';
 import { FAST_VAULT_OPTIONS, TEST_PASSPHRASE, makeTempFolder } from '../support/temp-vault';
+import { expectOk } from '../support/expect-ok';
 
 async function vaultWithHistory() {
   const vaultPath = path.join(makeTempFolder(), 'logboek.kluis');
@@ -66,17 +67,16 @@ describe('the hash-chained audit trail', () => {
 
   it('reads through the API newest first, page by page, and records that it was read', async () => {
     const core = new Core({ userDataDir: makeTempFolder(), host: 'browser', appVersion: 'test', vault: FAST_VAULT_OPTIONS });
-    await core.call('vault.create', { path: path.join(makeTempFolder(), 'api.kluis'), passphrase: TEST_PASSPHRASE, displayName: 'Test Gebruiker' });
-    await core.call('settings.update', { autoLockMinutes: 20 });
-    const first = await core.call('audit.list', { limit: 2 });
-    if (!first.ok) throw new Error(first.error.code);
-    const page = first.value as Array<{ id: number; action: string; actor: string }>;
+    await core.callUntrusted('vault.create', { path: path.join(makeTempFolder(), 'api.kluis'), passphrase: TEST_PASSPHRASE, displayName: 'Test Gebruiker' });
+    await core.callUntrusted('settings.update', { autoLockMinutes: 20 });
+    const first = await core.callUntrusted('audit.list', { limit: 2 });
+    const page = expectOk(first) as Array<{ id: number; action: string; actor: string }>;
     expect(page.map((entry) => entry.action)).toEqual(['audit.viewed', 'settings.updated']);
     expect(page[0]!.actor).toBe('Test Gebruiker');
-    const older = await core.call('audit.list', { limit: 10, beforeId: page[1]!.id });
+    const older = await core.callUntrusted('audit.list', { limit: 10, beforeId: page[1]!.id });
     expect(older).toMatchObject({ ok: true, value: [{ action: 'vault.created' }] });
-    expect(await core.call('audit.verify', {})).toEqual({ ok: true, value: { intact: true, entries: 3 } });
-    expect(await core.call('audit.list', { limit: 0 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await core.callUntrusted('audit.verify', {})).toEqual({ ok: true, value: { intact: true, entries: 3 } });
+    expect(await core.callUntrusted('audit.list', { limit: 0 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     await core.dispose();
   });
 });

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { CoreEvent } from '../../shared/api';
 import { Core } from '../../electron/core/api/core';
 import { FAST_VAULT_OPTIONS, TEST_PASSPHRASE, makeTempFolder } from '../support/temp-vault';
+import { expectOk } from '../support/expect-ok';
 
 function newCore(extra: { autoLockSecondsOverride?: number } = {}) {
   const userDataDir = makeTempFolder();
@@ -13,38 +14,37 @@ function newCore(extra: { autoLockSecondsOverride?: number } = {}) {
 describe('the core API over a real vault', () => {
   it('runs the first-screen flow: create, settings, recovery key, lock, unlock, recent list', async () => {
     const { core, userDataDir } = newCore();
-    const info = await core.call('app.info', {});
+    const info = await core.callUntrusted('app.info', {});
     expect(info).toMatchObject({ ok: true, value: { host: 'browser', defaultVaultPath: path.join(userDataDir, 'Werkbestand.kluis') } });
 
     const vaultPath = path.join(makeTempFolder(), 'Gemeente.kluis');
-    const created = await core.call('vault.create', { path: vaultPath, passphrase: TEST_PASSPHRASE, displayName: '  P. Leider  ' });
-    if (!created.ok) throw new Error(created.error.message);
-    const { recoveryKey, status } = created.value as { recoveryKey: string; status: unknown };
+    const created = await core.callUntrusted('vault.create', { path: vaultPath, passphrase: TEST_PASSPHRASE, displayName: '  P. Leider  ' });
+    const { recoveryKey, status } = expectOk(created) as { recoveryKey: string; status: unknown };
     expect(status).toEqual({ state: 'unlocked', path: vaultPath, name: 'Gemeente', displayName: 'P. Leider', integrity: { state: 'not-run', checkedAt: null } });
 
-    expect(await core.call('vault.create', { path: path.join(makeTempFolder(), 'b.kluis'), passphrase: TEST_PASSPHRASE, displayName: 'X' })).toMatchObject({
+    expect(await core.callUntrusted('vault.create', { path: path.join(makeTempFolder(), 'b.kluis'), passphrase: TEST_PASSPHRASE, displayName: 'X' })).toMatchObject({
       ok: false,
       error: { code: 'VAULT_ALREADY_UNLOCKED' },
     });
-    expect(await core.call('settings.get', {})).toEqual({ ok: true, value: { autoLockMinutes: 10, language: 'nl' } });
-    expect(await core.call('settings.update', { autoLockMinutes: 25, language: 'en' })).toEqual({ ok: true, value: { autoLockMinutes: 25, language: 'en' } });
-    expect(await core.call('settings.update', { autoLockMinutes: 0 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect(await core.call('vault.showRecoveryKey', { passphrase: 'fout fout fout' })).toMatchObject({ ok: false, error: { code: 'WRONG_PASSPHRASE' } });
-    expect(await core.call('vault.showRecoveryKey', { passphrase: TEST_PASSPHRASE })).toEqual({ ok: true, value: { recoveryKey } });
+    expect(await core.callUntrusted('settings.get', {})).toEqual({ ok: true, value: { autoLockMinutes: 10, language: 'nl' } });
+    expect(await core.callUntrusted('settings.update', { autoLockMinutes: 25, language: 'en' })).toEqual({ ok: true, value: { autoLockMinutes: 25, language: 'en' } });
+    expect(await core.callUntrusted('settings.update', { autoLockMinutes: 0 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await core.callUntrusted('vault.showRecoveryKey', { passphrase: 'fout fout fout' })).toMatchObject({ ok: false, error: { code: 'WRONG_PASSPHRASE' } });
+    expect(await core.callUntrusted('vault.showRecoveryKey', { passphrase: TEST_PASSPHRASE })).toEqual({ ok: true, value: { recoveryKey } });
 
-    expect(await core.call('vault.lock', {})).toMatchObject({ ok: true, value: { state: 'locked' } });
-    expect(await core.call('settings.get', {})).toMatchObject({ ok: false, error: { code: 'VAULT_LOCKED' } });
-    expect(await core.call('vault.unlock', { path: vaultPath, passphrase: 'nog altijd fout' })).toMatchObject({
+    expect(await core.callUntrusted('vault.lock', {})).toMatchObject({ ok: true, value: { state: 'locked' } });
+    expect(await core.callUntrusted('settings.get', {})).toMatchObject({ ok: false, error: { code: 'VAULT_LOCKED' } });
+    expect(await core.callUntrusted('vault.unlock', { path: vaultPath, passphrase: 'nog altijd fout' })).toMatchObject({
       ok: false,
       error: { code: 'WRONG_PASSPHRASE', details: { failedAttempts: 1 } },
     });
-    expect(await core.call('vault.unlockWithRecoveryKey', { path: vaultPath, recoveryKey })).toMatchObject({ ok: true, value: { state: 'unlocked' } });
-    expect(await core.call('settings.get', {})).toEqual({ ok: true, value: { autoLockMinutes: 25, language: 'en' } });
+    expect(await core.callUntrusted('vault.unlockWithRecoveryKey', { path: vaultPath, recoveryKey })).toMatchObject({ ok: true, value: { state: 'unlocked' } });
+    expect(await core.callUntrusted('settings.get', {})).toEqual({ ok: true, value: { autoLockMinutes: 25, language: 'en' } });
 
-    const recent = await core.call('vault.recent', {});
+    const recent = await core.callUntrusted('vault.recent', {});
     expect(recent).toMatchObject({ ok: true, value: [{ path: vaultPath, name: 'Gemeente', exists: true }] });
     expect(fs.readFileSync(path.join(userDataDir, 'recent-vaults.json'), 'utf8')).not.toContain('P. Leider');
-    expect(await core.call('vault.forgetRecent', { path: vaultPath })).toEqual({ ok: true, value: [] });
+    expect(await core.callUntrusted('vault.forgetRecent', { path: vaultPath })).toEqual({ ok: true, value: [] });
     await core.dispose();
   });
 
@@ -54,18 +54,18 @@ describe('the core API over a real vault', () => {
     core.onEvent((event) => events.push(event));
     const folder = makeTempFolder();
     const vaultPath = path.join(folder, 'w.kluis');
-    await core.call('vault.create', { path: vaultPath, passphrase: TEST_PASSPHRASE, displayName: 'T' });
-    expect(await core.call('vault.changePassphrase', { currentPassphrase: TEST_PASSPHRASE, newPassphrase: 'kort' })).toMatchObject({
+    await core.callUntrusted('vault.create', { path: vaultPath, passphrase: TEST_PASSPHRASE, displayName: 'T' });
+    expect(await core.callUntrusted('vault.changePassphrase', { currentPassphrase: TEST_PASSPHRASE, newPassphrase: 'kort' })).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT' },
     });
-    expect(await core.call('vault.changePassphrase', { currentPassphrase: TEST_PASSPHRASE, newPassphrase: 'een nieuw wachtwoord!' })).toEqual({ ok: true, value: { changed: true } });
-    expect(await core.call('vault.rotateKey', { passphrase: TEST_PASSPHRASE })).toMatchObject({ ok: false, error: { code: 'WRONG_PASSPHRASE' } });
-    expect(await core.call('vault.rotateKey', { passphrase: 'een nieuw wachtwoord!' })).toEqual({
+    expect(await core.callUntrusted('vault.changePassphrase', { currentPassphrase: TEST_PASSPHRASE, newPassphrase: 'een nieuw wachtwoord!' })).toEqual({ ok: true, value: { changed: true } });
+    expect(await core.callUntrusted('vault.rotateKey', { passphrase: TEST_PASSPHRASE })).toMatchObject({ ok: false, error: { code: 'WRONG_PASSPHRASE' } });
+    expect(await core.callUntrusted('vault.rotateKey', { passphrase: 'een nieuw wachtwoord!' })).toEqual({
       ok: true,
       value: { rotated: true, recoveryKey: expect.stringMatching(/^([0-9A-Z]{5}-){10}[0-9A-Z]{5}$/) },
     });
-    const backup = await core.call('vault.backup', { targetPath: path.join(folder, 'kopie.kluis') });
+    const backup = await core.callUntrusted('vault.backup', { targetPath: path.join(folder, 'kopie.kluis') });
     expect(backup).toMatchObject({ ok: true, value: { path: path.join(folder, 'kopie.kluis') } });
     // The refused rotation started and ended too.
     expect(events.filter((event) => event.type === 'job.progress').map((event) => event.type === 'job.progress' && [event.kind, event.done])).toEqual([
@@ -78,7 +78,7 @@ describe('the core API over a real vault', () => {
     ]);
     await core.lock('user');
     expect(events.at(-1)).toEqual({ type: 'vault.locked', reason: 'user' });
-    expect(await core.call('vault.unlock', { path: vaultPath, passphrase: 'een nieuw wachtwoord!' })).toMatchObject({ ok: true });
+    expect(await core.callUntrusted('vault.unlock', { path: vaultPath, passphrase: 'een nieuw wachtwoord!' })).toMatchObject({ ok: true });
     await core.dispose();
   });
 
@@ -86,41 +86,41 @@ describe('the core API over a real vault', () => {
     const { core } = newCore({ autoLockSecondsOverride: 1 });
     const events: CoreEvent[] = [];
     core.onEvent((event) => events.push(event));
-    await core.call('vault.create', { path: path.join(makeTempFolder(), 'w.kluis'), passphrase: TEST_PASSPHRASE, displayName: 'T' });
+    await core.callUntrusted('vault.create', { path: path.join(makeTempFolder(), 'w.kluis'), passphrase: TEST_PASSPHRASE, displayName: 'T' });
     for (let i = 0; i < 3; i++) {
       await new Promise((resolve) => setTimeout(resolve, 600));
-      const activity = await core.call('app.activity', {});
+      const activity = await core.callUntrusted('app.activity', {});
       expect(activity).toMatchObject({ ok: true, value: { autoLockAt: expect.any(String) } });
     }
     expect(core.isUnlocked).toBe(true);
     await new Promise((resolve) => setTimeout(resolve, 1_400));
     expect(core.isUnlocked).toBe(false);
     expect(events).toEqual([{ type: 'vault.locked', reason: 'idle' }]);
-    expect(await core.call('app.activity', {})).toEqual({ ok: true, value: { autoLockAt: null } });
+    expect(await core.callUntrusted('app.activity', {})).toEqual({ ok: true, value: { autoLockAt: null } });
     await core.dispose();
   });
 
   it('a lock that arrives during a passphrase change waits for it: the new passphrase works afterwards', async () => {
     const { core } = newCore();
     const vaultPath = path.join(makeTempFolder(), 'w.kluis');
-    await core.call('vault.create', { path: vaultPath, passphrase: TEST_PASSPHRASE, displayName: 'T' });
-    const change = core.call('vault.changePassphrase', { currentPassphrase: TEST_PASSPHRASE, newPassphrase: 'het nieuwe wachtwoord 2' });
+    await core.callUntrusted('vault.create', { path: vaultPath, passphrase: TEST_PASSPHRASE, displayName: 'T' });
+    const change = core.callUntrusted('vault.changePassphrase', { currentPassphrase: TEST_PASSPHRASE, newPassphrase: 'het nieuwe wachtwoord 2' });
     const locked = core.lock('suspend'); // while Argon2id runs
-    const status = core.call('vault.status', {});
+    const status = core.callUntrusted('vault.status', {});
     expect(await change).toEqual({ ok: true, value: { changed: true } });
     await locked;
     expect(await status).toMatchObject({ ok: true, value: { state: 'locked' } });
-    expect(await core.call('vault.unlock', { path: vaultPath, passphrase: 'het nieuwe wachtwoord 2' })).toMatchObject({ ok: true });
+    expect(await core.callUntrusted('vault.unlock', { path: vaultPath, passphrase: 'het nieuwe wachtwoord 2' })).toMatchObject({ ok: true });
     await core.dispose();
   });
 
   it('counts wrong guesses sent in parallel one by one, so the throttle holds', async () => {
     const { core } = newCore();
     const vaultPath = path.join(makeTempFolder(), 'w.kluis');
-    await core.call('vault.create', { path: vaultPath, passphrase: TEST_PASSPHRASE, displayName: 'T' });
-    await core.call('vault.lock', {});
+    await core.callUntrusted('vault.create', { path: vaultPath, passphrase: TEST_PASSPHRASE, displayName: 'T' });
+    await core.callUntrusted('vault.lock', {});
     const guesses = await Promise.all(
-      Array.from({ length: 8 }, (_, index) => core.call('vault.unlock', { path: vaultPath, passphrase: `gok nummer ${index} fout` })),
+      Array.from({ length: 8 }, (_, index) => core.callUntrusted('vault.unlock', { path: vaultPath, passphrase: `gok nummer ${index} fout` })),
     );
     const codes = guesses.map((result) => (result.ok ? 'ok' : result.error.code));
     expect(codes).toEqual([...Array(5).fill('WRONG_PASSPHRASE'), ...Array(3).fill('TOO_MANY_ATTEMPTS')]);

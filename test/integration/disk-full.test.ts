@@ -55,7 +55,7 @@ describe('a full disk', () => {
   it.skipIf(!tiny)('creating a vault on a full disk says DISK_FULL and leaves no half vault', async () => {
     fs.writeFileSync(path.join(tiny!, 'vulling'), Buffer.alloc(240 * 1024));
     const core = new Core({ userDataDir: makeTempFolder(), host: 'browser', appVersion: 'test', vault: FAST_VAULT_OPTIONS });
-    const result = await core.call('vault.create', { path: path.join(tiny!, 'vol.kluis'), passphrase: TEST_PASSPHRASE, displayName: 'Test' });
+    const result = await core.callUntrusted('vault.create', { path: path.join(tiny!, 'vol.kluis'), passphrase: TEST_PASSPHRASE, displayName: 'Test' });
     expect(result.ok ? result : result.error.code, JSON.stringify(result)).toBe('DISK_FULL');
     expect(fs.readdirSync(tiny!)).toEqual(['vulling']);
     core.dispose();

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { PdfRequest } from '../../electron/core/documents/pdf';
 import { CoreWorkerClient } from '../../electron/core/worker/core-worker-client';
 import { FAST_VAULT_OPTIONS, TEST_PASSPHRASE, makeTempFolder } from '../support/temp-vault';
+import type { HandlerName, Input } from '../../shared/api';
 
 const workerSource = path.resolve('electron/core/worker/core-worker.ts');
 const typescriptWorker = path.resolve('test/support/typescript-worker.mjs');
@@ -23,11 +24,7 @@ describe('document PDFs through the core worker', () => {
       },
     );
     try {
-      const call = async (name: string, input: unknown) => {
-        const result = await client.call(name, input);
-        if (!result.ok) throw new Error(`${name}: ${result.error.code} ${result.error.message}`);
-        return result.value as Record<string, unknown>;
-      };
+      const call = <K extends HandlerName>(name: K, input: Input<K>) => client.call(name, input);
       await call('vault.create', { path: path.join(makeTempFolder(), 'w.kluis'), passphrase: TEST_PASSPHRASE, displayName: 'Test' });
       const dossier = await call('dossier.create', { title: 'Dossier voor de PDF (demo)' });
       const draft = (await call('document.compose', { dossierId: dossier.id })) as { document: { id: number; dossierNumber: string } };

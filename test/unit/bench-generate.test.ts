@@ -3,7 +3,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Output, Result } from '../../shared/api';
 import { subjectDetailsSchema } from '../../shared/api/subject-details';
 import { validateBsn, validateIban, validateKenteken, validateKvkNumber, validatePostcode } from '../../shared/domain/validation';
 import { matchKeysFor } from '../../electron/core/dossiers/match-keys';
@@ -153,11 +152,9 @@ describe('the benchmark data generator', () => {
     // As the app opens it: through the core, by path and passphrase, and its lists and search answer.
     const core = new Core({ userDataDir: fs.mkdtempSync(path.join(folder, 'app-')), host: 'browser', appVersion: 'test' });
     try {
-      expect((await core.call('vault.unlock', { path: summary.path, passphrase: BENCH_PASSPHRASE })).ok).toBe(true);
-      const signals = (await core.call('signal.list', {})) as Result<Output<'signal.list'>>;
-      expect(signals.ok && signals.value.total).toBe(TINY.signals);
-      const found = (await core.call('search.query', { query: 'garagebox' })) as Result<Output<'search.query'>>;
-      expect(found.ok && found.value.total).toBeGreaterThan(0);
+      await core.call('vault.unlock', { path: summary.path, passphrase: BENCH_PASSPHRASE });
+      expect((await core.call('signal.list', {})).total).toBe(TINY.signals);
+      expect((await core.call('search.query', { query: 'garagebox' })).total).toBeGreaterThan(0);
     } finally {
       await core.dispose();
     }

@@ -24,13 +24,13 @@ describe('the contract at the core boundary', () => {
 
   describe.each(HANDLER_NAMES)('%s', (name) => {
     it('rejects an extra key as INVALID_INPUT', async () => {
-      const result = await newCore().call(name, { bogus: 1 });
+      const result = await newCore().callUntrusted(name, { bogus: 1 });
       expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     });
 
     it('rejects input that is not an object as INVALID_INPUT', async () => {
       for (const input of ['text', 42, true, [1, 2]]) {
-        const result = await newCore().call(name, input);
+        const result = await newCore().callUntrusted(name, input);
         expect(result, JSON.stringify(input)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
       }
     });
@@ -38,7 +38,7 @@ describe('the contract at the core boundary', () => {
     it('rejects fields of the wrong type as INVALID_INPUT', async () => {
       const input = wrongTypesFor(name);
       if (!input) return;
-      const result = await newCore().call(name, input);
+      const result = await newCore().callUntrusted(name, input);
       expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     });
   });
@@ -46,13 +46,13 @@ describe('the contract at the core boundary', () => {
   it('answers UNKNOWN_HANDLER for a name outside the contract', async () => {
     const core = newCore();
     for (const name of ['vault.explode', '', 'constructor', '__proto__', 'toString', 42, null]) {
-      const result = await core.call(name, {});
+      const result = await core.callUntrusted(name, {});
       expect(result, String(name)).toMatchObject({ ok: false, error: { code: 'UNKNOWN_HANDLER' } });
     }
   });
 
   it('refuses a new passphrase shorter than the minimum before any work', async () => {
-    const result = await newCore().call('vault.create', { path: `${makeTempFolder()}/x.kluis`, passphrase: 'short', displayName: 'Test' });
+    const result = await newCore().callUntrusted('vault.create', { path: `${makeTempFolder()}/x.kluis`, passphrase: 'short', displayName: 'Test' });
     expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
 });

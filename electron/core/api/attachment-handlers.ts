@@ -17,7 +17,7 @@ import { CoreError } from '../kernel/errors';
 import { isOwnedBy } from '../vault/vault-files';
 import type { Vault } from '../vault/vault';
 import type { HandlerImplementations } from '../kernel/handler-types';
-import type { JobCancellation } from '../kernel/job-cancellation';
+import type { ImmediateHandlerName } from './immediate-handlers';
 
 /** Core's withProgress: runs `work` as a job of `kind`, handing it a reporter of bytes done/total. */
 export type RunWithProgress = <T>(kind: JobKind, work: (report: ByteProgress) => T | Promise<T>) => Promise<T>;
@@ -30,7 +30,6 @@ export interface AttachmentHandlerDependencies {
   copies: TemporaryCopies;
   /** The platform's "open with its program"; absent where the host cannot start programs. */
   openPath?: PathOpener;
-  cancellation: JobCancellation;
 }
 
 /** The attachment handlers over the open vault; imports and exports report their bytes as job.progress. */
@@ -40,8 +39,7 @@ export function createAttachmentHandlers({
   now,
   copies,
   openPath,
-  cancellation,
-}: AttachmentHandlerDependencies): HandlerImplementations<keyof typeof attachmentApi> {
+}: AttachmentHandlerDependencies): HandlerImplementations<Exclude<keyof typeof attachmentApi, ImmediateHandlerName>> {
   // A new unlock is a new Vault object, and so starts a new record of what was viewed.
   const viewLogs = new WeakMap<Vault, ViewAuditLog>();
   const viewLogOf = (vault: Vault) => {
@@ -94,8 +92,5 @@ export function createAttachmentHandlers({
       }
       return copy;
     },
-    // Answered outside the core's queue (see Core.call and CoreWorkerClient.call): the job it is
-    // about holds the queue, and in the worker the thread, until it ends.
-    'attachment.cancel': ({ jobId }) => ({ running: cancellation.request(jobId) }),
   };
 }

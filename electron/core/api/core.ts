@@ -1,30 +1,25 @@
 import path from 'node:path';
-import {
-  api,
-  isHandlerName,
-  type ApiError,
-  type CoreEvent,
-  type HandlerName,
-  type JobKind,
-  type Result,
-} from '../../../shared/api';
+import { api, type ApiError, type CoreEvent, type HandlerName, type Input, type JobKind, type Output, type Result } from '../../../shared/api';
 import { sweepStaleCopies, TemporaryCopies, type ByteProgress, type PathOpener } from '../attachments/attachments';
 import type { BundleOptions } from '../bundles/export';
 import { RecentVaults } from '../app/recent-vaults';
 import { withItems } from '../dossiers/audit-items';
 import { chromiumPdfRenderer, type PdfRenderer } from '../documents/pdf';
 import { CoreError, toCoreError } from '../kernel/errors';
+import { outsideAuditScope, withAuditScope } from '../kernel/audit-scope';
 import { Vault, VAULT_EXTENSION, type VaultOptions } from '../vault/vault';
 import { createAttachmentHandlers } from './attachment-handlers';
 import { createBundleHandlers } from './bundle-handlers';
-import type { CoreService, LockReason } from './core-service';
+import { valueOf, type CoreService, type LockReason } from './core-service';
 import { createDocumentHandlers } from './document-handlers';
 import { createDossierHandlers } from './dossier-handlers';
+import { createImmediateHandlers } from './immediate-handlers';
 import type { HandlerImplementations } from '../kernel/handler-types';
 import { JobCancellation, jobIdFor } from '../kernel/job-cancellation';
 import { createMeetingHandlers } from './meeting-handlers';
 import { createReportHandlers } from './report-handlers';
 import { createSearchHandlers } from './search-handlers';
+import { validateCall } from './validate-call';
 
 export interface CoreOptions {
   /** Per-user folder for app state outside any vault (recent list) and the default vault location. */
@@ -55,66 +50,13 @@ export interface CoreDependencies {
   renderPdf?: PdfRenderer;
 }
 
-/** Calls answered at once, outside the queue: they only flip a flag that the running job reads. */
-const IMMEDIATE_HANDLERS: ReadonlySet<HandlerName> = new Set(['attachment.cancel']);
-
-/**
- * Jobs that hold no transaction while they stream (a bundle export reads its chunks one statement
- * at a time; an inspection reads only the file): while one runs, the calls below are answered
- * between its pieces instead of after it, so that the app stays usable during a 1 GB export. Not
- * the import: its one transaction stays open across the whole read.
- */
-const STREAMING_JOBS: ReadonlySet<JobKind> = new Set(['bundle-export', 'bundle-inspect']);
-
-/**
- * Calls that spend seconds waiting on Chromium to render a PDF, with no transaction open while they
- * wait (better-sqlite3's transactions cannot span an await): like a streaming job, they let the
- * reads below be answered meanwhile.
- */
-const RENDERING_CALLS: ReadonlySet<HandlerName> = new Set([
-  'document.exportPdf',
-  'document.signalSheetPdf',
-  'meeting.exportPdf',
-  'report.exportPdf',
-  'accessRequest.exportPdf',
-]);
-
-/** Calls that only read (an audited view writes its own entry, in a transaction of its own): they may run beside a streaming job. */
-const BESIDE_STREAMING: ReadonlySet<HandlerName> = new Set([
-  'app.info',
-  'vault.status',
-  'settings.get',
-  'dashboard.figures',
-  'dossier.list',
-  'dossier.get',
-  'dossier.history',
-  'dossier.timeline',
-  'dossier.matches',
-  'signal.list',
-  'signal.get',
-  'subject.list',
-  'subject.get',
-  'subject.matches',
-  'note.list',
-  'measure.list',
-  'attachment.list',
-  'phenomenon.list',
-  'search.query',
-  'audit.list',
-  'trash.list',
-  'addressBook.list',
-  'bundle.identity',
-]);
-
 /** Each folder is swept once per process: a second core in the same process (tests) finds it clean. */
 const sweptFolders = new Set<string>();
 
-/** Calls that only look: they do not count as the user's activity for the auto-lock. */
-const PASSIVE_HANDLERS: ReadonlySet<HandlerName> = new Set(['app.info', 'vault.status', 'vault.recent', 'settings.get', 'audit.verify', 'retention.overview']);
-
 /**
  * The core behind every transport: one handler map, validated at the boundary. Electron's IPC,
- * the browser host and the tests all reach it through `call`, so they share one behaviour.
+ * the browser host and the tests all reach it through `callUntrusted` (or its typed `call`), so they
+ * share one behaviour.
  */
 export class Core implements CoreService {
   private vault: Vault | null = null;
@@ -132,7 +74,7 @@ export class Core implements CoreService {
   private readonly copies: TemporaryCopies;
   private readonly cancellation: JobCancellation;
   private jobCount = 0;
-  /** Streaming jobs (STREAMING_JOBS) and PDF renders (RENDERING_CALLS) running now; while any is, BESIDE_STREAMING calls skip the queue. */
+  /** Calls of lane 'streaming' or 'rendering' running now; while any is, calls declared `access: 'read'` skip the queue. */
   private streamingJobs = 0;
 
   constructor(
@@ -151,46 +93,38 @@ export class Core implements CoreService {
   }
 
   /** Validate the name and input, run the handler, and answer with a Result; never throws. */
-  async call(name: unknown, rawInput: unknown): Promise<Result<unknown>> {
-    if (!isHandlerName(name)) return failure({ code: 'UNKNOWN_HANDLER', message: `unknown handler ${String(name)}` });
-    const parsed = api[name].input.safeParse(rawInput ?? {});
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      return failure({
-        code: 'INVALID_INPUT',
-        message: `${name}: ${issue?.path.join('.') || 'input'}: ${issue?.message ?? 'invalid'}`,
-        // The field and the stable reason code (shared/domain/validation.ts) the UI translates.
-        details: { field: issue?.path.join('.') ?? null, reason: issue?.message ?? null },
-      });
-    }
-    const handler = this.handlers[name] as (input: unknown) => unknown;
-    if (IMMEDIATE_HANDLERS.has(name)) {
-      try {
-        return { ok: true as const, value: await handler(parsed.data) };
-      } catch (error) {
-        return failure(toCoreError(error, name).toApiError());
-      }
-    }
-    const rendering = RENDERING_CALLS.has(name);
+  async callUntrusted(name: unknown, rawInput: unknown): Promise<Result<unknown>> {
+    const checked = validateCall(name, rawInput);
+    if (!checked.ok) return checked;
+    const { name: handlerName, input } = checked.value;
+    const { access, passive, lane, audits } = api[handlerName];
+    const handler = this.handlers[handlerName] as (input: unknown) => unknown;
     const run = async () => {
-      if (rendering) this.streamingJobs++;
+      // Streaming-ness follows the declared lane: while such a call runs, reads skip the queue.
+      const holdsNoTransaction = lane === 'streaming' || lane === 'rendering';
+      if (holdsNoTransaction) this.streamingJobs++;
       try {
-        const value = await handler(parsed.data);
-        if (this.vault && !PASSIVE_HANDLERS.has(name)) this.restartAutoLock();
+        const value = await withAuditScope(handlerName, audits, () => handler(input));
+        if (this.vault && !passive) this.restartAutoLock();
         return { ok: true as const, value };
       } catch (error) {
-        return failure(toCoreError(error, name).toApiError());
+        return failure(toCoreError(error, handlerName).toApiError());
       } finally {
-        if (rendering) this.streamingJobs--;
+        if (holdsNoTransaction) this.streamingJobs--;
       }
     };
-    if (this.streamingJobs > 0 && BESIDE_STREAMING.has(name)) {
+    if (lane === 'immediate') return run();
+    if (this.streamingJobs > 0 && access === 'read') {
       // On a turn of the event loop of its own, never in the middle of the job's synchronous code
       // (an event listener may call from inside it); the job yields to the loop between its pieces.
       await new Promise((resolve) => setImmediate(resolve));
       if (this.streamingJobs > 0) return run();
     }
     return this.enqueue(run);
+  }
+
+  async call<K extends HandlerName>(name: K, input: Input<K>): Promise<Output<K>> {
+    return valueOf<K>(await this.callUntrusted(name, input));
   }
 
   private enqueue<T>(work: () => Promise<T> | T): Promise<T> {
@@ -210,7 +144,8 @@ export class Core implements CoreService {
 
   /** Lock from outside the API: suspend, screen lock, idle, quitting. Runs after the call in progress. */
   lock(reason: LockReason): Promise<void> {
-    return this.enqueue(() => this.lockNow(reason));
+    // The auto-lock's timer was started inside some handler's call: its entries are not that call's.
+    return this.enqueue(() => outsideAuditScope(() => this.lockNow(reason)));
   }
 
   async dispose(): Promise<void> {
@@ -272,13 +207,10 @@ export class Core implements CoreService {
       this.emit({ type: 'job.progress', jobId, kind, done, total });
     };
     this.cancellation.started(jobNumber);
-    const streaming = STREAMING_JOBS.has(kind);
-    if (streaming) this.streamingJobs++;
     this.emit({ type: 'job.progress', jobId, kind, done: 0, total });
     try {
       return await work(report);
     } finally {
-      if (streaming) this.streamingJobs--;
       this.cancellation.finished(jobNumber);
       this.emit({ type: 'job.progress', jobId, kind, done: total, total });
     }
@@ -388,8 +320,8 @@ export class Core implements CoreService {
         now: vaultOptions.now,
         copies: this.copies,
         openPath: this.dependencies.openPath,
-        cancellation: this.cancellation,
       }),
+      ...createImmediateHandlers(this.cancellation),
       ...createSearchHandlers(() => this.requireVault(), vaultOptions.now),
       ...createDocumentHandlers(() => this.requireVault(), this.pdfRenderer, vaultOptions.now),
       ...createMeetingHandlers(() => this.requireVault(), this.pdfRenderer, vaultOptions.now),

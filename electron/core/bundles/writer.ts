@@ -25,7 +25,7 @@ const BATCH_BYTES = 4 * 1024 * 1024;
  * `writerWorker`, in a worker thread of its own (writer-thread.ts), so that it works while this
  * thread reads the next chunks; without, here, writing on libuv's thread pool. Either way at most
  * a few MiB are in flight; after every MiB the event loop gets a turn (and with it, calls that may
- * run beside an export: see STREAMING_JOBS in api/core.ts).
+ * run beside an export: the reads, see Core.callUntrusted and the lanes in shared/api/define.ts).
  *
  * Nothing here holds more than a few pieces: a bundle with gigabytes of attachments needs the
  * same memory as one with a few kilobytes (tar-stream's pack waits for its reader before it takes

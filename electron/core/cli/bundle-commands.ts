@@ -53,11 +53,7 @@ async function withVault<T>(vaultPath: string, context: BundleCommandContext, wo
   // The same switch that makes Argon2id fast for tests makes age's scrypt fast too.
   const bundles = { generator: 'Dossierkluis (kluis)', ...(process.env.DOSSIERKLUIS_KDF_FAST === '1' ? { scryptLogN: 10 } : {}) };
   const core = new Core({ userDataDir, host: 'browser', appVersion: 'cli', vault: context.options, bundles });
-  const call: Caller = async (name, input) => {
-    const answer = await core.call(name, input);
-    if (!answer.ok) throw new CoreError(answer.error.code, answer.error.message, answer.error.details);
-    return answer.value as Output<typeof name>;
-  };
+  const call: Caller = (name, input) => core.call(name, input);
   try {
     await call('vault.unlock', { path: vaultPath, passphrase });
     return await work(call);

@@ -7,7 +7,6 @@ import { randomInt } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Result } from '../../../shared/api';
 import type { DossierSummary } from '../../../shared/api/dossier-types';
 import { DOSSIER_STATUS_LABELS_NL } from '../../../shared/domain/labels-nl';
 import { formatErrorMessage } from '../../../shared/i18n/errors';
@@ -97,18 +96,11 @@ function generatedPassphrase(): string {
 async function listDossiers(vaultPath: string, passphrase: string, options: VaultOptions): Promise<DossierSummary[]> {
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kluis-cli-'));
   const core = new Core({ userDataDir, host: 'browser', appVersion: 'cli', vault: options });
-  const expect = async <T>(pending: Promise<Result<unknown>>): Promise<T> => {
-    const answer = await pending;
-    if (!answer.ok) throw new CoreError(answer.error.code, answer.error.message, answer.error.details);
-    return answer.value as T;
-  };
   try {
-    await expect(core.call('vault.unlock', { path: vaultPath, passphrase }));
+    await core.call('vault.unlock', { path: vaultPath, passphrase });
     const dossiers: DossierSummary[] = [];
     for (;;) {
-      const page = await expect<{ items: DossierSummary[]; total: number }>(
-        core.call('dossier.list', { sort: 'number', direction: 'asc', limit: 500, offset: dossiers.length }),
-      );
+      const page = await core.call('dossier.list', { sort: 'number', direction: 'asc', limit: 500, offset: dossiers.length });
       dossiers.push(...page.items);
       if (page.items.length === 0 || dossiers.length >= page.total) return dossiers;
     }
@@ -128,17 +120,12 @@ async function yearReport(
 ): Promise<ReportFigures> {
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kluis-cli-'));
   const core = new Core({ userDataDir, host: 'browser', appVersion: 'cli', vault: options });
-  const expect = async <T>(pending: Promise<Result<unknown>>): Promise<T> => {
-    const answer = await pending;
-    if (!answer.ok) throw new CoreError(answer.error.code, answer.error.message, answer.error.details);
-    return answer.value as T;
-  };
   try {
-    await expect(core.call('vault.unlock', { path: vaultPath, passphrase }));
+    await core.call('vault.unlock', { path: vaultPath, passphrase });
     const period = { from: `${year}-01-01`, to: `${year}-12-31` };
-    const figures = await expect<ReportFigures>(core.call('report.figures', period));
-    if (files.csv) await expect(core.call('report.exportCsv', { ...period, targetPath: path.resolve(files.csv), overwrite: files.overwrite }));
-    if (files.pdf) await expect(core.call('report.exportPdf', { ...period, targetPath: path.resolve(files.pdf), overwrite: files.overwrite }));
+    const figures = await core.call('report.figures', period);
+    if (files.csv) await core.call('report.exportCsv', { ...period, targetPath: path.resolve(files.csv), overwrite: files.overwrite });
+    if (files.pdf) await core.call('report.exportPdf', { ...period, targetPath: path.resolve(files.pdf), overwrite: files.overwrite });
     return figures;
   } finally {
     await core.dispose();

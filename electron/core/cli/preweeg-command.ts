@@ -1,11 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Result } from '../../../shared/api';
-import type { DocumentOutput, DocumentSummary, DocumentVersion } from '../../../shared/api/documents';
+import type { DocumentOutput } from '../../../shared/api/documents';
 import type { DossierSummary } from '../../../shared/api/dossier-types';
 import { Core } from '../api/core';
-import { CoreError } from '../kernel/errors';
 import type { VaultOptions } from '../vault/vault';
 import { UsageError, positional, takeFlag, takeOption } from './args';
 import { FLAGS } from './flags';
@@ -40,24 +38,19 @@ export async function runPreweegCommand(args: string[], runtime: PreweegRuntime)
 
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kluis-cli-'));
   const core = new Core({ userDataDir, host: 'browser', appVersion: 'cli', vault: runtime.options });
-  const expect = async <T>(pending: Promise<Result<unknown>>): Promise<T> => {
-    const answer = await pending;
-    if (!answer.ok) throw new CoreError(answer.error.code, answer.error.message, answer.error.details);
-    return answer.value as T;
-  };
   try {
-    await expect(core.call('vault.unlock', { path: path.resolve(vaultPath!), passphrase }));
-    const dossier = await findDossier(expect, core, dossierNumber!);
-    const documents = await expect<DocumentSummary[]>(core.call('document.list', { dossierId: dossier.id }));
+    await core.call('vault.unlock', { path: path.resolve(vaultPath!), passphrase });
+    const dossier = await findDossier(core, dossierNumber!);
+    const documents = await core.call('document.list', { dossierId: dossier.id });
     let documentId = documents[0]?.id;
     if (documentId === undefined) {
-      const draft = await expect<DocumentVersion>(core.call('document.compose', { dossierId: dossier.id }));
+      const draft = await core.call('document.compose', { dossierId: dossier.id });
       documentId = draft.document.id;
       runtime.note(`Er was nog geen preweegdocument: concept opgesteld (versie 1). Weggelaten: ${draft.omitted.length === 0 ? 'niets' : draft.omitted.map((item) => `${item.count}× ${OMITTED_WORDS[item.kind]}`).join(', ')}.`);
     }
     const outputs: Array<[string, DocumentOutput]> = [];
-    if (docxPath) outputs.push(['Word', await expect<DocumentOutput>(core.call('document.exportDocx', { documentId, targetPath: path.resolve(docxPath), overwrite }))]);
-    if (pdfPath) outputs.push(['PDF', await expect<DocumentOutput>(core.call('document.exportPdf', { documentId, targetPath: path.resolve(pdfPath), overwrite }))]);
+    if (docxPath) outputs.push(['Word', await core.call('document.exportDocx', { documentId, targetPath: path.resolve(docxPath), overwrite })]);
+    if (pdfPath) outputs.push(['PDF', await core.call('document.exportPdf', { documentId, targetPath: path.resolve(pdfPath), overwrite })]);
     for (const [kind, output] of outputs) runtime.say(`${kind} geschreven: ${output.path} (versie ${output.version}, ${output.bytes} bytes).`);
   } finally {
     await core.dispose();
@@ -67,13 +60,9 @@ export async function runPreweegCommand(args: string[], runtime: PreweegRuntime)
 
 const OMITTED_WORDS = { reporter: 'identiteit melder', bsn: 'BSN', internalNotes: 'interne notitie' } as const;
 
-async function findDossier(
-  expect: <T>(pending: Promise<Result<unknown>>) => Promise<T>,
-  core: Core,
-  number: string,
-): Promise<DossierSummary> {
+async function findDossier(core: Core, number: string): Promise<DossierSummary> {
   for (let offset = 0; ; offset += 500) {
-    const page = await expect<{ items: DossierSummary[]; total: number }>(core.call('dossier.list', { sort: 'number', direction: 'asc', limit: 500, offset }));
+    const page = await core.call('dossier.list', { sort: 'number', direction: 'asc', limit: 500, offset });
     const found = page.items.find((dossier) => dossier.number === number);
     if (found) return found;
     if (page.items.length === 0 || offset + page.items.length >= page.total) break;

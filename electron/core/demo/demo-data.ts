@@ -612,11 +612,13 @@ export async function generateDemoData(core: DemoCaller, seed = DEMO_SEED): Prom
   const firstDossierId: number[] = [];
 
   async function call<K extends HandlerName>(name: K, input: Input<K>): Promise<Output<K>> {
-    const result = await core.call(name, input);
-    if (!result.ok) {
-      throw new CoreError(result.error.code, `demo: ${name}: ${result.error.message}`, result.error.details);
+    try {
+      return await core.call(name, input);
+    } catch (error) {
+      // Which demo step failed, in the message; the code stays the handler's.
+      if (error instanceof CoreError) throw new CoreError(error.code, `demo: ${name}: ${error.message}`, error.details, { cause: error });
+      throw error;
     }
-    return result.value as Output<K>;
   }
 
   const phenomena = await call('phenomenon.list', {});
@@ -795,8 +797,7 @@ export async function createDemoVault(
   const core = new Core({ userDataDir, host: 'browser', appVersion: 'demo', vault: options });
   let complete = false;
   try {
-    const unlocked = await core.call('vault.unlock', { path: vault.path, passphrase });
-    if (!unlocked.ok) throw new CoreError(unlocked.error.code, unlocked.error.message, unlocked.error.details);
+    await core.call('vault.unlock', { path: vault.path, passphrase });
     const summary = await generateDemoData(core, seed);
     complete = true;
     return summary;

@@ -7,6 +7,7 @@ import { subjectIdsOf, type AuditDetails } from '../../../shared/domain/audit-de
 import { PASSPHRASE_MIN_LENGTH, type IntegrityCheckStatus, type VaultSettings, type VaultStatus } from '../../../shared/api/vault';
 import { CoreError, fromFileSystemError, toCoreError } from '../kernel/errors';
 import { temporarySiblingPath } from '../kernel/atomic-write';
+import { checkAuditAction } from '../kernel/audit-scope';
 import { configureConnection, openEncryptedDatabase, unlockCheck, type Connection, type ConnectionOptions } from './connection';
 import { BackgroundIntegrityCheck, type IntegrityOutcome, type IntegrityWorkerScript } from './integrity-check';
 import { calibrateKdf, deriveKeyEncryptionKey, type KdfCalibration } from './kdf';
@@ -307,6 +308,7 @@ export class Vault {
    * the chain, so that an access request finds a person's entries by id.
    */
   audit<A extends AuditAction>(action: A, details: AuditDetails[A]): void {
+    checkAuditAction(action);
     const db = this.database;
     db.transaction(() => {
       const auditId = appendAuditEntry(db, {

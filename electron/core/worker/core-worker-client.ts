@@ -1,10 +1,13 @@
 import { Worker } from 'node:worker_threads';
-import { api, type CoreEvent, type Result } from '../../../shared/api';
+import { api, isHandlerName, type CoreEvent, type HandlerName, type Input, type Output, type Result } from '../../../shared/api';
 import type { PathOpener } from '../attachments/temporary-copies';
 import type { CoreOptions } from '../api/core';
 import type { PdfRenderer, PdfRequest } from '../documents/pdf';
-import type { CoreService, LockReason } from '../api/core-service';
+import { valueOf, type CoreService, type LockReason } from '../api/core-service';
+import { createImmediateHandlers } from '../api/immediate-handlers';
 import { JobCancellation } from '../kernel/job-cancellation';
+import { validateCall } from '../api/validate-call';
+import { toCoreError } from '../kernel/errors';
 import type { CoreWorkerData, FromCoreWorker, ToCoreWorker } from './messages';
 
 export interface CoreWorkerDependencies {
@@ -24,6 +27,7 @@ export class CoreWorkerClient implements CoreService {
   private nextId = 1;
   private exited = false;
   private readonly cancellation = new JobCancellation();
+  private readonly immediate = createImmediateHandlers(this.cancellation);
 
   /**
    * @param workerScript the bundled core-worker (out/…/core-worker.*), or in tests a loader
@@ -100,16 +104,30 @@ export class CoreWorkerClient implements CoreService {
     if (!this.exited) this.worker.postMessage(reply);
   }
 
-  async call(name: unknown, input: unknown): Promise<Result<unknown>> {
-    // The job to stop keeps the worker's thread busy until it ends: answered here, on the memory
-    // the two threads share (the same decision the core's own handler makes in-thread).
-    if (name === 'attachment.cancel') {
-      const parsed = api['attachment.cancel'].input.safeParse(input ?? {});
-      if (!parsed.success) return { ok: false, error: { code: 'INVALID_INPUT', message: 'attachment.cancel: jobId', details: { field: 'jobId', reason: 'job.id' } } };
-      return { ok: true, value: { running: this.cancellation.request(parsed.data.jobId) } };
-    }
+  async callUntrusted(name: unknown, input: unknown): Promise<Result<unknown>> {
+    if (isHandlerName(name) && api[name].lane === 'immediate') return this.answerImmediately(name, input);
     const reply = await this.request({ type: 'call', id: this.nextId++, name, input });
     return reply.type === 'result' ? reply.result : { ok: false, error: { code: 'INTERNAL', message: 'unexpected reply' } };
+  }
+
+  async call<K extends HandlerName>(name: K, input: Input<K>): Promise<Output<K>> {
+    return valueOf<K>(await this.callUntrusted(name, input));
+  }
+
+  /**
+   * The job such a call is about keeps the worker's thread busy until it ends: answered here, on
+   * the memory the two threads share (the core makes the same decision in its own thread).
+   */
+  private async answerImmediately(name: HandlerName, input: unknown): Promise<Result<unknown>> {
+    const checked = validateCall(name, input);
+    if (!checked.ok) return checked;
+    const handler = (this.immediate as Partial<Record<HandlerName, (input: unknown) => unknown>>)[checked.value.name];
+    if (!handler) return { ok: false, error: { code: 'INTERNAL', message: `${name} has no immediate answer` } };
+    try {
+      return { ok: true, value: await handler(checked.value.input) };
+    } catch (error) {
+      return { ok: false, error: toCoreError(error, name).toApiError() };
+    }
   }
 
   onEvent(listener: (event: CoreEvent) => void): () => void {

@@ -1,6 +1,6 @@
 /**
  * Worker-thread entry: the one owner of the vault connection. Everything that reaches the vault
- * goes through Core.call here, off the thread that serves the UI.
+ * goes through Core.callUntrusted here, off the thread that serves the UI.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { Core } from '../api/core';
@@ -42,7 +42,7 @@ core.onEvent((event) => send({ type: 'event', event }));
 port.on('message', async (message: ToCoreWorker) => {
   switch (message.type) {
     case 'call':
-      send({ type: 'result', id: message.id, result: await core.call(message.name, message.input) });
+      send({ type: 'result', id: message.id, result: await core.callUntrusted(message.name, message.input) });
       return;
     case 'lock':
       await core.lock(message.reason);

@@ -1,4 +1,4 @@
-import type { CoreEvent, DossierkluisBridge, HandlerName, Input, Output, Result } from '../../../shared/api';
+import { api, type CoreEvent, type DossierkluisBridge, type HandlerName, type Input, type Output, type Result } from '../../../shared/api';
 import { EventStreamParser } from './event-stream';
 
 const RECONNECT_DELAY_MS = 2_000;
@@ -7,11 +7,10 @@ const RECONNECT_DELAY_MS = 2_000;
  * Chromium opens at most six HTTP/1.1 connections to one origin. The event stream holds one, and
  * while the core works on a long job every call waits for it, each holding another; with six in
  * flight even a request to stop that job would wait behind them. So ordinary calls take at most
- * four connections, and the calls that must get through at once (they are answered beside the
- * core's queue) use the one left over.
+ * four connections, and the calls that must get through at once (declared `lane: 'immediate'`:
+ * the core answers them beside its queue) use the one left over.
  */
 const MAX_ORDINARY_CALLS = 4;
-const PRIORITY_CALLS: ReadonlySet<HandlerName> = new Set(['attachment.cancel']);
 
 function transportFailure(message: string): Result<never> {
   return { ok: false, error: { code: 'INTERNAL', message } };
@@ -39,7 +38,7 @@ export class HttpBridge implements DossierkluisBridge {
   ) {}
 
   async call<K extends HandlerName>(name: K, input: Input<K>): Promise<Result<Output<K>>> {
-    if (PRIORITY_CALLS.has(name)) return this.send(name, input);
+    if (api[name].lane === 'immediate') return this.send(name, input);
     if (this.ordinaryInFlight >= MAX_ORDINARY_CALLS) await new Promise<void>((resolve) => this.waiting.push(resolve));
     this.ordinaryInFlight += 1;
     try {

@@ -39,15 +39,16 @@ export async function startTestHost(options: { autoLockSeconds?: number } = {}):
 }
 
 /**
- * A core call straight to the host, as a test's independent witness of what the UI did: the value,
- * or an error naming the handler and the code. `host` is read at call time (set in beforeAll).
+ * A core call straight to the host's core (the worker the UI's calls reach too), as a test's
+ * independent witness of what the UI did: the typed value, or the CoreError with the handler's code.
  */
+export function callCore<K extends HandlerName>(testHost: TestHost, name: K, input: Input<K>): Promise<Output<K>> {
+  return testHost.host.core.call(name, input);
+}
+
+/** callCore bound to a host that is set later (in beforeAll): `host` is read at call time. */
 export function coreCaller(host: () => TestHost) {
-  return async <K extends HandlerName>(name: K, input: Input<K>): Promise<Output<K>> => {
-    const result = await host().host.core.call(name, input);
-    if (!result.ok) throw new Error(`${name}: ${result.error.code} ${result.error.message}`);
-    return result.value as Output<K>;
-  };
+  return <K extends HandlerName>(name: K, input: Input<K>): Promise<Output<K>> => callCore(host(), name, input);
 }
 
 /**
@@ -57,9 +58,8 @@ export function coreCaller(host: () => TestHost) {
 export async function startHostWithLockedVault(passphrase: string, options: { autoLockSeconds?: number } = {}): Promise<TestHost> {
   const testHost = await startTestHost(options);
   const vaultPath = path.join(testHost.dataDir, 'Werkbestand.kluis');
-  const created = await testHost.host.core.call('vault.create', { path: vaultPath, passphrase, displayName: 'J. de Vries' });
-  if (!created.ok) throw new Error(`vault.create: ${created.error.code}`);
-  await testHost.host.core.call('vault.lock', {});
+  await callCore(testHost, 'vault.create', { path: vaultPath, passphrase, displayName: 'J. de Vries' });
+  await callCore(testHost, 'vault.lock', {});
   return testHost;
 }
 
@@ -70,9 +70,8 @@ export async function startHostWithLockedVault(passphrase: string, options: { au
 export async function startHostWithDemoVault(passphrase: string): Promise<TestHost> {
   const testHost = await startTestHost();
   const vaultPath = path.join(testHost.dataDir, 'Werkbestand.kluis');
-  const created = await testHost.host.core.call('vault.create', { path: vaultPath, passphrase, displayName: 'J. de Vries' });
-  if (!created.ok) throw new Error(`vault.create: ${created.error.code}`);
+  await callCore(testHost, 'vault.create', { path: vaultPath, passphrase, displayName: 'J. de Vries' });
   await generateDemoData(testHost.host.core);
-  await testHost.host.core.call('vault.lock', {});
+  await callCore(testHost, 'vault.lock', {});
   return testHost;
 }
