@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createImmediateHandlers } from '../../electron/core/api/immediate-handlers';
+import { createImmediateHandlers } from '../../electron/core/attachments/immediate-handlers';
 import { JobCancellation } from '../../electron/core/kernel/job-cancellation';
 import { CoreError } from '../../electron/core/kernel/errors';
 import { checkAuditAction, outsideAuditScope, withAuditScope } from '../../electron/core/kernel/audit-scope';

@@ -1,24 +1,24 @@
-import path from 'node:path';
-import { api, type ApiError, type CoreEvent, type HandlerName, type Input, type JobKind, type Output, type Result } from '../../../shared/api';
-import { sweepStaleCopies, TemporaryCopies, type ByteProgress, type PathOpener } from '../attachments/attachments';
+import { api, type ApiError, type CoreEvent, type HandlerName, type Input, type Output, type Result } from '../../../shared/api';
+import { sweepStaleCopies, TemporaryCopies, type PathOpener } from '../attachments/attachments';
 import type { BundleOptions } from '../bundles/export';
 import { RecentVaults } from '../app/recent-vaults';
-import { withItems } from '../dossiers/audit-items';
 import { chromiumPdfRenderer, type PdfRenderer } from '../documents/pdf';
 import { CoreError, toCoreError } from '../kernel/errors';
 import { outsideAuditScope, withAuditScope } from '../kernel/audit-scope';
-import { Vault, VAULT_EXTENSION, type VaultOptions } from '../vault/vault';
-import { createAttachmentHandlers } from './attachment-handlers';
-import { createBundleHandlers } from './bundle-handlers';
+import type { Vault, VaultOptions } from '../vault/vault';
+import { createAttachmentHandlers } from '../attachments/handlers';
+import { createBundleHandlers } from '../bundles/handlers';
 import { valueOf, type CoreService, type LockReason } from './core-service';
-import { createDocumentHandlers } from './document-handlers';
-import { createDossierHandlers } from './dossier-handlers';
-import { createImmediateHandlers } from './immediate-handlers';
-import type { HandlerImplementations } from '../kernel/handler-types';
-import { JobCancellation, jobIdFor } from '../kernel/job-cancellation';
-import { createMeetingHandlers } from './meeting-handlers';
-import { createReportHandlers } from './report-handlers';
-import { createSearchHandlers } from './search-handlers';
+import { createDocumentHandlers } from '../documents/handlers';
+import { createDossierHandlers } from '../dossiers/handlers';
+import { createImmediateHandlers } from '../attachments/immediate-handlers';
+import type { HandlerDependencies, HandlerImplementations } from '../kernel/handler-types';
+import { coreContextFor } from '../kernel/context';
+import { createVaultHandlers } from '../vault/handlers';
+import { JobCancellation } from '../kernel/job-cancellation';
+import { JobProgress } from '../kernel/progress';
+import { createMeetingHandlers } from '../meetings/handlers';
+import { createReportHandlers } from '../reports/handlers';
 import { validateCall } from './validate-call';
 
 export interface CoreOptions {
@@ -73,7 +73,7 @@ export class Core implements CoreService {
   private queue: Promise<unknown> = Promise.resolve();
   private readonly copies: TemporaryCopies;
   private readonly cancellation: JobCancellation;
-  private jobCount = 0;
+  private readonly jobs: JobProgress;
   /** Calls of lane 'streaming' or 'rendering' running now; while any is, calls declared `access: 'read'` skip the queue. */
   private streamingJobs = 0;
 
@@ -84,6 +84,7 @@ export class Core implements CoreService {
     this.recent = new RecentVaults(options.userDataDir);
     this.copies = new TemporaryCopies(options.temporaryCopiesDir);
     this.cancellation = dependencies.jobCancellation ?? new JobCancellation();
+    this.jobs = new JobProgress(this.cancellation, (event) => this.emit(event));
     if (!sweptFolders.has(this.copies.baseDir)) {
       sweptFolders.add(this.copies.baseDir);
       // Copies a crash or power cut left behind: the vault they came from is locked, so must they be.
@@ -187,42 +188,9 @@ export class Core implements CoreService {
     for (const listener of this.listeners) listener(event);
   }
 
-  /**
-   * Long work announces its start and its end (also when it fails), so the UI can show progress.
-   * Work that knows how far it is (attachments: bytes) calls `report(done, total)`; an event goes
-   * out only when another percent is done, so a 500 MB import sends about a hundred, not 500.
-   */
-  private async withProgress<T>(kind: JobKind, work: (report: ByteProgress) => T | Promise<T>): Promise<T> {
-    const jobNumber = ++this.jobCount;
-    const jobId = jobIdFor(kind, jobNumber);
-    let total = 1;
-    let lastPercent = 0;
-    const report: ByteProgress = (done, newTotal) => {
-      // Read between chunks: a throw here undoes the import's transaction or removes the export's file.
-      if (this.cancellation.isRequested(jobNumber)) throw new CoreError('CANCELLED', `${jobId} cancelled`);
-      total = Math.max(newTotal, 1);
-      const percent = Math.floor((done * 100) / total);
-      if (percent <= lastPercent || done >= total) return;
-      lastPercent = percent;
-      this.emit({ type: 'job.progress', jobId, kind, done, total });
-    };
-    this.cancellation.started(jobNumber);
-    this.emit({ type: 'job.progress', jobId, kind, done: 0, total });
-    try {
-      return await work(report);
-    } finally {
-      this.cancellation.finished(jobNumber);
-      this.emit({ type: 'job.progress', jobId, kind, done: total, total });
-    }
-  }
-
   private requireVault(): Vault {
     if (!this.vault) throw new CoreError('VAULT_LOCKED', 'no vault is unlocked');
     return this.vault;
-  }
-
-  private requireNoVault(): void {
-    if (this.vault) throw new CoreError('VAULT_ALREADY_UNLOCKED', 'lock the open vault first');
   }
 
   private opened(vault: Vault, { checkIntegrity = false } = {}): Vault {
@@ -261,79 +229,44 @@ export class Core implements CoreService {
     return this.dependencies.renderPdf ?? chromiumPdfRenderer();
   }
 
-  private createHandlers(): HandlerImplementations<HandlerName> {
+  /** The one dependencies object every domain's handlers receive. */
+  private handlerDependencies(): HandlerDependencies {
     const vaultOptions = this.options.vault ?? {};
     return {
-      'app.info': () => ({
-        version: this.options.appVersion,
-        host: this.options.host,
-        defaultVaultPath: path.join(this.options.defaultVaultDir ?? this.options.userDataDir, `Werkbestand${VAULT_EXTENSION}`),
-      }),
-      'app.activity': () => {
-        this.restartAutoLock();
-        return { autoLockAt: this.autoLockAt?.toISOString() ?? null };
+      requireVault: () => this.requireVault(),
+      context: () => coreContextFor(this.requireVault(), vaultOptions.now),
+      now: vaultOptions.now,
+      withProgress: (kind, work) => this.jobs.run(kind, work),
+      renderPdf: this.pdfRenderer,
+      copies: this.copies,
+      openPath: this.dependencies.openPath,
+      cancellation: this.cancellation,
+      bundles: this.options.bundles ?? {},
+      vaultOptions,
+      app: { version: this.options.appVersion, host: this.options.host, defaultVaultDir: this.options.defaultVaultDir ?? this.options.userDataDir },
+      session: {
+        current: () => this.vault,
+        opened: (vault, options) => this.opened(vault, options),
+        lockNow: () => this.lockNow('user'),
+        restartAutoLock: () => this.restartAutoLock(),
+        autoLockAt: () => this.autoLockAt,
+        recent: this.recent,
       },
-      'vault.recent': () => this.recent.list(),
-      'vault.forgetRecent': ({ path: vaultPath }) => this.recent.forget(vaultPath),
-      'vault.status': () => this.vault?.status() ?? { state: 'locked', path: null, name: null, displayName: null },
-      'vault.create': async ({ path: vaultPath, passphrase, displayName }) => {
-        this.requireNoVault();
-        const { vault, recoveryKey } = await Vault.create(vaultPath, { passphrase, displayName }, vaultOptions);
-        return { status: this.opened(vault).status(), recoveryKey };
-      },
-      'vault.unlock': async ({ path: vaultPath, passphrase }) => {
-        this.requireNoVault();
-        return this.opened(await Vault.unlock(vaultPath, { passphrase }, vaultOptions), { checkIntegrity: true }).status();
-      },
-      'vault.unlockWithRecoveryKey': async ({ path: vaultPath, recoveryKey }) => {
-        this.requireNoVault();
-        return this.opened(await Vault.unlock(vaultPath, { recoveryKey }, vaultOptions), { checkIntegrity: true }).status();
-      },
-      'vault.lock': async () => {
-        await this.lockNow('user');
-        return { state: 'locked', path: null, name: null, displayName: null };
-      },
-      'vault.changePassphrase': async ({ currentPassphrase, newPassphrase }) => {
-        await this.requireVault().changePassphrase(currentPassphrase, newPassphrase);
-        return { changed: true };
-      },
-      'vault.rotateKey': async ({ passphrase }) => {
-        const vault = this.requireVault();
-        const { recoveryKey } = await this.withProgress('rotate-key', () => vault.rotateKey(passphrase));
-        return { rotated: true, recoveryKey };
-      },
-      'vault.showRecoveryKey': async ({ passphrase }) => ({ recoveryKey: await this.requireVault().recoveryKey(passphrase) }),
-      'vault.backup': ({ targetPath, overwrite }) => {
-        const vault = this.requireVault();
-        return this.withProgress('backup', () => vault.backup(targetPath, { overwrite }));
-      },
-      'settings.get': () => this.requireVault().settings(),
-      'settings.update': (changes) => {
-        const settings = this.requireVault().updateSettings(changes);
-        this.restartAutoLock();
-        return settings;
-      },
-      ...createDossierHandlers(() => this.requireVault(), vaultOptions.now),
-      ...createAttachmentHandlers({
-        requireVault: () => this.requireVault(),
-        withProgress: (kind, work) => this.withProgress(kind, work),
-        now: vaultOptions.now,
-        copies: this.copies,
-        openPath: this.dependencies.openPath,
-      }),
+    };
+  }
+
+  /** Every domain's handlers over one dependencies object; the type checks that the contract is covered whole. */
+  private createHandlers(): HandlerImplementations<HandlerName> {
+    const dependencies = this.handlerDependencies();
+    return {
+      ...createVaultHandlers(dependencies),
+      ...createDossierHandlers(dependencies),
+      ...createAttachmentHandlers(dependencies),
       ...createImmediateHandlers(this.cancellation),
-      ...createSearchHandlers(() => this.requireVault(), vaultOptions.now),
-      ...createDocumentHandlers(() => this.requireVault(), this.pdfRenderer, vaultOptions.now),
-      ...createMeetingHandlers(() => this.requireVault(), this.pdfRenderer, vaultOptions.now),
-      ...createReportHandlers(() => this.requireVault(), this.pdfRenderer, vaultOptions.now),
-      ...createBundleHandlers(() => this.requireVault(), (kind, work) => this.withProgress(kind, work), { now: vaultOptions.now, bundles: this.options.bundles }),
-      // Reading the trail is itself an access worth recording, but not one per page turned.
-      'audit.list': ({ limit, beforeId, actions }) => {
-        const vault = this.requireVault();
-        if (beforeId === undefined) vault.audit('audit.viewed', {});
-        return withItems(vault.database, vault.auditTrail(limit ?? 100, beforeId, actions));
-      },
-      'audit.verify': () => this.requireVault().verifyAuditTrail(),
+      ...createDocumentHandlers(dependencies),
+      ...createMeetingHandlers(dependencies),
+      ...createReportHandlers(dependencies),
+      ...createBundleHandlers(dependencies),
     };
   }
 }

@@ -4,7 +4,7 @@ import type { PathOpener } from '../attachments/temporary-copies';
 import type { CoreOptions } from '../api/core';
 import type { PdfRenderer, PdfRequest } from '../documents/pdf';
 import { valueOf, type CoreService, type LockReason } from '../api/core-service';
-import { createImmediateHandlers } from '../api/immediate-handlers';
+import { createImmediateHandlers } from '../attachments/immediate-handlers';
 import { JobCancellation } from '../kernel/job-cancellation';
 import { validateCall } from '../api/validate-call';
 import { toCoreError } from '../kernel/errors';

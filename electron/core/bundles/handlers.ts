@@ -1,13 +1,11 @@
 import type { bundleApi } from '../../../shared/api/bundles';
-import { addPartner, listPartners, previewCard, readCardFile, removePartner, verifyPartner } from '../bundles/address-book';
-import { exportBundle, previewExport, type BundleOptions } from '../bundles/export';
-import { loadVaultKeys, setOrganisation, vaultIdentity } from '../bundles/identity';
-import { importBundle, inspectBundle } from '../bundles/import';
-import { provenanceOf } from '../bundles/item-uids';
+import { addPartner, listPartners, previewCard, readCardFile, removePartner, verifyPartner } from './address-book';
+import { exportBundle, previewExport } from './export';
+import { loadVaultKeys, setOrganisation, vaultIdentity } from './identity';
+import { importBundle, inspectBundle } from './import';
+import { provenanceOf } from './item-uids';
 import { coreContextFor } from '../kernel/context';
-import type { Vault } from '../vault/vault';
-import type { RunWithProgress } from './attachment-handlers';
-import type { HandlerImplementations } from '../kernel/handler-types';
+import type { HandlerDependencies, HandlerImplementations } from '../kernel/handler-types';
 import { writableTarget, writeOutputFile } from '../kernel/output-files';
 
 
@@ -15,13 +13,9 @@ import { writableTarget, writeOutputFile } from '../kernel/output-files';
  * Bundles and the address book over the open vault (electron/core/bundles/*). Export, inspection
  * and import report their bytes as job.progress ('bundle-export', 'bundle-inspect', 'bundle-import').
  */
-export function createBundleHandlers(
-  requireVault: () => Vault,
-  withProgress: RunWithProgress,
-  options: { now?: () => Date; bundles?: BundleOptions } = {},
-): HandlerImplementations<keyof typeof bundleApi> {
-  const context = (vault = requireVault()) => coreContextFor(vault, options.now);
-  const bundleOptions = options.bundles ?? {};
+export function createBundleHandlers({ requireVault, withProgress, now, bundles: bundleOptions }: HandlerDependencies): HandlerImplementations<keyof typeof bundleApi> {
+  // One vault for the whole job: the context and the keys come from the same unlocked vault.
+  const context = (vault = requireVault()) => coreContextFor(vault, now);
   return {
     'bundle.identity': () => {
       const vault = requireVault();
@@ -48,7 +42,7 @@ export function createBundleHandlers(
       const target = writableTarget(vault, targetPath, overwrite);
       const keys = loadVaultKeys(vault.database);
       // The layout of age-keygen's output, so that `age -d -i <file>` and `age-keygen -y <file>` read it.
-      const content = `# Dossierkluis: ${vault.displayName}\n# created: ${(options.now?.() ?? new Date()).toISOString()}\n# public key: ${keys.ageRecipient}\n${keys.ageIdentity}\n`;
+      const content = `# Dossierkluis: ${vault.displayName}\n# created: ${(now?.() ?? new Date()).toISOString()}\n# public key: ${keys.ageRecipient}\n${keys.ageIdentity}\n`;
       writeOutputFile(target, content, 'write age identity');
       vault.audit('bundle.age-identity-written', { path: target, ageRecipient: keys.ageRecipient });
       return { path: target };

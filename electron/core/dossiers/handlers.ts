@@ -1,26 +1,22 @@
 import type { dossierApi } from '../../../shared/api/dossiers';
-import { coreContextFor, type CoreContext } from '../kernel/context';
-import { createDossier, getDossier, listDossiers, updateDossier } from '../dossiers/dossiers';
-import { linkSubjects, linkSubjectToDossier, unlinkSubjectFromDossier, unlinkSubjects } from '../dossiers/links';
-import { dossierMatches, subjectMatches } from '../dossiers/matching';
-import { addMeasure, listMeasures, updateMeasure } from '../dossiers/measures';
-import { mergeSubjects } from '../dossiers/merge';
-import { addNote, listNotes } from '../dossiers/notes';
-import { addPhenomenon, listPhenomena } from '../dossiers/phenomena';
-import { attachSignalToDossier, createSignal, getSignal, listSignals, signalToDossier, updateSignal } from '../dossiers/signals';
-import { changeDossierStatus, dossierStatusHistory } from '../dossiers/status';
-import { createSubject, getSubject, listSubjects, updateSubject } from '../dossiers/subjects';
-import { dossierTimeline } from '../dossiers/timeline';
-import { emptyTrash, listTrash, moveToTrash, restoreFromTrash } from '../dossiers/trash';
-import type { Vault } from '../vault/vault';
-import type { HandlerImplementations } from '../kernel/handler-types';
+import type { searchApi } from '../../../shared/api/search';
+import { createDossier, getDossier, listDossiers, updateDossier } from './dossiers';
+import { linkSubjects, linkSubjectToDossier, unlinkSubjectFromDossier, unlinkSubjects } from './links';
+import { dossierMatches, subjectMatches } from './matching';
+import { addMeasure, listMeasures, updateMeasure } from './measures';
+import { mergeSubjects } from './merge';
+import { addNote, listNotes } from './notes';
+import { addPhenomenon, listPhenomena } from './phenomena';
+import { attachSignalToDossier, createSignal, getSignal, listSignals, signalToDossier, updateSignal } from './signals';
+import { changeDossierStatus, dossierStatusHistory } from './status';
+import { createSubject, getSubject, listSubjects, updateSubject } from './subjects';
+import { dossierTimeline } from './timeline';
+import { emptyTrash, listTrash, moveToTrash, restoreFromTrash } from './trash';
+import type { HandlerDependencies, HandlerImplementations } from '../kernel/handler-types';
+import { search } from './search';
 
-/**
- * The dossier handlers over the open vault. `requireVault` answers VAULT_LOCKED when none is
- * open; each call gets a fresh context, so the actor is the vault's current display name.
- */
-export function createDossierHandlers(requireVault: () => Vault, now?: () => Date): HandlerImplementations<keyof typeof dossierApi> {
-  const context = (): CoreContext => coreContextFor(requireVault(), now);
+/** Signals, dossiers, subjects, notes, measures, the trash and the search over the open vault. */
+export function createDossierHandlers({ context }: HandlerDependencies): HandlerImplementations<keyof typeof dossierApi | keyof typeof searchApi> {
   return {
     'phenomenon.list': () => listPhenomena(context()),
     'phenomenon.add': (input) => addPhenomenon(context(), input),
@@ -63,5 +59,7 @@ export function createDossierHandlers(requireVault: () => Vault, now?: () => Dat
     'trash.list': () => listTrash(context()),
     'trash.restore': (input) => restoreFromTrash(context(), input),
     'trash.empty': () => emptyTrash(context()),
+
+    'search.query': (input) => search(context(), input),
   };
 }

@@ -1,12 +1,11 @@
 import type { reportApi } from '../../../shared/api/reports';
-import type { PdfRenderer } from '../documents/pdf';
-import { coreContextFor, today } from '../kernel/context';
-import { accessRequestSearch, criteriaKinds, recordAccessRequest } from '../reports/access-request';
-import { renderAccessRequestPdf, renderYearReportPdf } from '../reports/report-pdf';
-import { dashboardFigures } from '../reports/dashboard';
-import { reportFigures } from '../reports/figures';
-import { processingRegister, registerDocument, updateProcessingRegister } from '../reports/register';
-import { reportCsv, writeTextFile } from '../reports/report-text';
+import {  today } from '../kernel/context';
+import { accessRequestSearch, criteriaKinds, recordAccessRequest } from './access-request';
+import { renderAccessRequestPdf, renderYearReportPdf } from './report-pdf';
+import { dashboardFigures } from './dashboard';
+import { reportFigures } from './figures';
+import { processingRegister, registerDocument, updateProcessingRegister } from './register';
+import { reportCsv, writeTextFile } from './report-text';
 import {
   destroyItem,
   retentionDefaults,
@@ -14,14 +13,12 @@ import {
   retentionOverview,
   setRetentionUntil,
   updateRetentionDefaults,
-} from '../reports/retention';
-import type { Vault } from '../vault/vault';
+} from './retention';
 import { writableTarget, writeOutputFile } from '../kernel/output-files';
-import type { HandlerImplementations } from '../kernel/handler-types';
+import type { HandlerDependencies, HandlerImplementations } from '../kernel/handler-types';
 
 /** Reports, the dashboard, retention, access requests and the processing register. */
-export function createReportHandlers(requireVault: () => Vault, renderPdf: PdfRenderer, now?: () => Date): HandlerImplementations<keyof typeof reportApi> {
-  const context = () => coreContextFor(requireVault(), now);
+export function createReportHandlers({ requireVault, context, renderPdf }: HandlerDependencies): HandlerImplementations<keyof typeof reportApi> {
   return {
     'report.figures': (period) => reportFigures(context().db, period),
     'report.exportCsv': ({ from, to, targetPath, overwrite }) => {

@@ -1,15 +1,11 @@
 import type { meetingApi } from '../../../shared/api/meetings';
-import { coreContextFor, type CoreContext } from '../kernel/context';
-import { actionOverview, addAction, addItem, applyOutcome, createMeeting, getMeeting, listMeetings, removeItem, setActionDone, updateItem, updateMeeting } from '../meetings/meetings';
-import type { PdfRenderer } from '../documents/pdf';
-import { renderMeeting } from '../meetings/print';
-import type { Vault } from '../vault/vault';
+import { actionOverview, addAction, addItem, applyOutcome, createMeeting, getMeeting, listMeetings, removeItem, setActionDone, updateItem, updateMeeting } from './meetings';
+import { renderMeeting } from './print';
 import { writableTarget, writeOutputFile } from '../kernel/output-files';
-import type { HandlerImplementations } from '../kernel/handler-types';
+import type { HandlerDependencies, HandlerImplementations } from '../kernel/handler-types';
 
 /** Meetings over the open vault (electron/core/meetings). */
-export function createMeetingHandlers(requireVault: () => Vault, renderPdf: PdfRenderer, now?: () => Date): HandlerImplementations<keyof typeof meetingApi> {
-  const context = (): CoreContext => coreContextFor(requireVault(), now);
+export function createMeetingHandlers({ requireVault, context, renderPdf }: HandlerDependencies): HandlerImplementations<keyof typeof meetingApi> {
   return {
     'meeting.create': (input) => createMeeting(context(), input),
     'meeting.list': () => listMeetings(context()),

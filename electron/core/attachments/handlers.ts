@@ -1,5 +1,4 @@
 import type { attachmentApi } from '../../../shared/api/attachments';
-import type { JobKind } from '../../../shared/api/events';
 import {
   exportAttachment,
   importAttachment,
@@ -7,30 +6,14 @@ import {
   listAttachments,
   readPreviewPiece,
   ViewAuditLog,
-  type ByteProgress,
-  type PathOpener,
-  type TemporaryCopies,
-} from '../attachments/attachments';
-import { requireAttachment } from '../attachments/records';
+} from './attachments';
+import { requireAttachment } from './records';
 import { coreContextFor } from '../kernel/context';
 import { CoreError } from '../kernel/errors';
 import { isOwnedBy } from '../vault/vault-files';
 import type { Vault } from '../vault/vault';
-import type { HandlerImplementations } from '../kernel/handler-types';
+import type { HandlerDependencies, HandlerImplementations } from '../kernel/handler-types';
 import type { ImmediateHandlerName } from './immediate-handlers';
-
-/** Core's withProgress: runs `work` as a job of `kind`, handing it a reporter of bytes done/total. */
-export type RunWithProgress = <T>(kind: JobKind, work: (report: ByteProgress) => T | Promise<T>) => Promise<T>;
-
-export interface AttachmentHandlerDependencies {
-  requireVault(): Vault;
-  withProgress: RunWithProgress;
-  now?: () => Date;
-  /** The decrypted copies for other programs; the core removes them when the vault locks. */
-  copies: TemporaryCopies;
-  /** The platform's "open with its program"; absent where the host cannot start programs. */
-  openPath?: PathOpener;
-}
 
 /** The attachment handlers over the open vault; imports and exports report their bytes as job.progress. */
 export function createAttachmentHandlers({
@@ -39,7 +22,7 @@ export function createAttachmentHandlers({
   now,
   copies,
   openPath,
-}: AttachmentHandlerDependencies): HandlerImplementations<Exclude<keyof typeof attachmentApi, ImmediateHandlerName>> {
+}: HandlerDependencies): HandlerImplementations<Exclude<keyof typeof attachmentApi, ImmediateHandlerName>> {
   // A new unlock is a new Vault object, and so starts a new record of what was viewed.
   const viewLogs = new WeakMap<Vault, ViewAuditLog>();
   const viewLogOf = (vault: Vault) => {

@@ -1,25 +1,17 @@
 import type { documentApi } from '../../../shared/api/documents';
-import { coreContextFor, type CoreContext } from '../kernel/context';
-import { compareVersions, composeDocument, getDocument, listDocuments, readVersion, saveDocument } from '../documents/documents';
-import { renderDocx } from '../documents/docx';
-import type { PdfRenderer } from '../documents/pdf';
-import { DEFAULT_SIGNAL_QUESTION, renderSignalSheet } from '../documents/signal-sheet';
-import { renderDocument } from '../documents/template';
-import type { Vault } from '../vault/vault';
+import { compareVersions, composeDocument, getDocument, listDocuments, readVersion, saveDocument } from './documents';
+import { renderDocx } from './docx';
+import { DEFAULT_SIGNAL_QUESTION, renderSignalSheet } from './signal-sheet';
+import { renderDocument } from './template';
 import { writableTarget, writeOutputFile } from '../kernel/output-files';
-import type { HandlerImplementations } from '../kernel/handler-types';
+import type { HandlerDependencies, HandlerImplementations } from '../kernel/handler-types';
 
 /**
  * Preweegdocumenten over the open vault. Every print and export is recorded in the audit trail
  * with the document, its version, the format and (for files) the path, so that "who has a copy
  * of version 3" can be answered later.
  */
-export function createDocumentHandlers(
-  requireVault: () => Vault,
-  renderPdf: PdfRenderer,
-  now?: () => Date,
-): HandlerImplementations<keyof typeof documentApi> {
-  const context = (): CoreContext => coreContextFor(requireVault(), now);
+export function createDocumentHandlers({ requireVault, context, renderPdf }: HandlerDependencies): HandlerImplementations<keyof typeof documentApi> {
   return {
     'document.list': ({ dossierId }) => listDocuments(context(), dossierId),
     'document.compose': (input) => composeDocument(context(), input),
