@@ -8,10 +8,22 @@ export default tseslint.config(
   { ignores: ['node_modules/**', 'out/**', 'dist/**', 'release/**', 'test-results/**', '.cache/**'] },
   ...tseslint.configs.recommended,
   {
+    // Type information for the two promise rules below: the project service reads tsconfig.json, so the linted
+    // program is the one `tsc --noEmit -p .` checks.
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
+      // A promise nobody awaits loses its rejection (an unhandled rejection in main, a silent failure in the UI)
+      // and its ordering; fire-and-forget is allowed only as an explicit `void`.
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
     },
+  },
+  {
+    // Plain JavaScript is outside tsconfig.json, so it has no type information to lint with.
+    files: ['**/*.{js,mjs,cjs}'],
+    ...tseslint.configs.disableTypeChecked,
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
