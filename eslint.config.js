@@ -1,4 +1,5 @@
 // @ts-check
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 /** The architecture's import rules, made visible: see ../shared/design/ARCHITECTURE.md, "The shape". */
@@ -24,6 +25,21 @@ export default tseslint.config(
     // Plain JavaScript is outside tsconfig.json, so it has no type information to lint with.
     files: ['**/*.{js,mjs,cjs}'],
     ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['renderer/vite.config.ts'],
+    ...reactHooks.configs.flat.recommended,
+    rules: {
+      ...reactHooks.configs.flat.recommended.rules,
+      // A missing dependency is a stale value on screen: as strict as the rules of hooks.
+      'react-hooks/exhaustive-deps': 'error',
+      // The data hooks and the fields that follow a store set state at the start of an effect (loading, a reset
+      // from elsewhere); moving each of them into render is a change of its own, with its end-to-end tests.
+      'react-hooks/set-state-in-effect': 'off',
+      // Only says that the React Compiler would skip a component (TanStack Virtual); we do not run the compiler.
+      'react-hooks/incompatible-library': 'off',
+    },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
