@@ -1,4 +1,5 @@
 // @ts-check
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 /** The architecture's import rules, made visible: see ../shared/design/ARCHITECTURE.md, "The shape". */
@@ -8,9 +9,36 @@ export default tseslint.config(
   { ignores: ['node_modules/**', 'out/**', 'dist/**', 'release/**', 'test-results/**', '.cache/**'] },
   ...tseslint.configs.recommended,
   {
+    // Type information for the two promise rules below: the project service reads tsconfig.json, so the linted
+    // program is the one `tsc --noEmit -p .` checks.
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
+      // A promise nobody awaits loses its rejection (an unhandled rejection in main, a silent failure in the UI)
+      // and its ordering; fire-and-forget is allowed only as an explicit `void`.
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
+  {
+    // Plain JavaScript is outside tsconfig.json, so it has no type information to lint with.
+    files: ['**/*.{js,mjs,cjs}'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['renderer/vite.config.ts'],
+    ...reactHooks.configs.flat.recommended,
+    rules: {
+      ...reactHooks.configs.flat.recommended.rules,
+      // A missing dependency is a stale value on screen: as strict as the rules of hooks.
+      'react-hooks/exhaustive-deps': 'error',
+      // The data hooks and the fields that follow a store set state at the start of an effect (loading, a reset
+      // from elsewhere); moving each of them into render is a change of its own, with its end-to-end tests.
+      'react-hooks/set-state-in-effect': 'off',
+      // Only says that the React Compiler would skip a component (TanStack Virtual); we do not run the compiler.
+      'react-hooks/incompatible-library': 'off',
     },
   },
   {

@@ -99,7 +99,10 @@ function lockBeforeQuitting(event: Electron.Event): void {
   if (!closing) return;
   event.preventDefault();
   core = null;
-  Promise.resolve(closing.dispose()).finally(() => app.quit());
+  // An event listener cannot wait: quit however the dispose ends, and log a failure instead of leaving it unhandled.
+  void Promise.resolve(closing.dispose())
+    .catch((error: unknown) => console.error('Locking the vault before quitting failed:', error))
+    .finally(() => app.quit());
 }
 
 function focusMainWindow(): void {

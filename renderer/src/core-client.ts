@@ -13,7 +13,10 @@ export function setVaultLockedErrorHandler(handler: () => void): void {
   onVaultLockedError = handler;
 }
 
-/** Every call from the UI to the core goes through here. */
+/**
+ * Every call from the UI to the core goes through here. It never rejects: both bridges turn a
+ * transport failure into a Result, so event handlers may fire it with `void`.
+ */
 export async function callCore<K extends HandlerName>(name: K, input: Input<K>): Promise<Result<Output<K>>> {
   if (!bridge) return { ok: false, error: { code: 'INTERNAL', message: 'no connection to the core' } };
   const result = await bridge.call(name, input);

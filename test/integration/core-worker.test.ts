@@ -37,7 +37,7 @@ describe('the core in a worker thread', () => {
   it('keeps the calling thread responsive during Argon2id, unlike the same core in-thread', async () => {
     const inThread = new Core(options());
     const stallInThread = await longestStall(() => createAndLock(inThread));
-    inThread.dispose();
+    await inThread.dispose();
 
     const worker = new CoreWorkerClient(options(), typescriptWorker, [workerSource]);
     const stallWithWorker = await longestStall(() => createAndLock(worker));

@@ -58,7 +58,7 @@ describe('a full disk', () => {
     const result = await core.callUntrusted('vault.create', { path: path.join(tiny!, 'vol.kluis'), passphrase: TEST_PASSPHRASE, displayName: 'Test' });
     expect(result.ok ? result : result.error.code, JSON.stringify(result)).toBe('DISK_FULL');
     expect(fs.readdirSync(tiny!)).toEqual(['vulling']);
-    core.dispose();
+    await core.dispose();
   });
 
   const stick = mountTinyFileSystem(64);

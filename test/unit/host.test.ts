@@ -190,7 +190,7 @@ describe('browser host', () => {
           let received = '';
           response.on('data', (chunk: Buffer) => {
             received += chunk.toString('utf8');
-            if (received.includes(': connected')) host.core.lock('user');
+            if (received.includes(': connected')) Promise.resolve(host.core.lock('user')).catch(reject);
             if (received.includes('data: ')) {
               resolve(received);
               request.destroy();

@@ -39,7 +39,18 @@ const core = new Core(options, {
 
 core.onEvent((event) => send({ type: 'event', event }));
 
-port.on('message', async (message: ToCoreWorker) => {
+// Messages are handled side by side, as they arrive; the listener cannot wait for one to end.
+port.on('message', (message: ToCoreWorker) => {
+  handle(message).catch((error: unknown) => {
+    // Only a failed lock or dispose gets here (Core.call answers every failure with a Result), and then the
+    // vault's state is unknown: the error ends the worker, and the client answers every waiting call as failed.
+    setImmediate(() => {
+      throw error;
+    });
+  });
+});
+
+async function handle(message: ToCoreWorker): Promise<void> {
   switch (message.type) {
     case 'call':
       send({ type: 'result', id: message.id, result: await core.callUntrusted(message.name, message.input) });
@@ -68,4 +79,4 @@ port.on('message', async (message: ToCoreWorker) => {
       return;
     }
   }
-});
+}

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { ApiError, Page, Result } from '../../../shared/api';
 
 export const PAGE_SIZE = 100;
@@ -27,7 +27,10 @@ export function usePagedRows<T>(fetchPage: (offset: number, limit: number) => Pr
   const requested = useRef(new Set<number>());
   const generation = useRef(0);
   const fetchRef = useRef(fetchPage);
-  fetchRef.current = fetchPage;
+  // Set at commit, not during render, yet before the effects that fetch: loadPage keeps its identity and fetches with the latest fetchPage.
+  useLayoutEffect(() => {
+    fetchRef.current = fetchPage;
+  });
 
   const loadPage = useCallback((pageIndex: number) => {
     if (requested.current.has(pageIndex)) return;

@@ -31,6 +31,7 @@ export function CreateVaultScreen() {
   const pathMissing = vaultPath.trim() === '';
   const nameMissing = displayName.trim() === '';
 
+  // The form fires this without awaiting: callCore never rejects, a failure comes back as a Result shown in the form.
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (busy) return;
@@ -54,7 +55,7 @@ export function CreateVaultScreen() {
         {t('create.title')}
       </h1>
       <p className="utrecht-paragraph utrecht-paragraph--lead">{t('create.lead')}</p>
-      <form className="app-form app-card" onSubmit={submit} noValidate aria-busy={busy}>
+      <form className="app-form app-card" onSubmit={(event) => void submit(event)} noValidate aria-busy={busy}>
         {error && <Alert type="error">{errorText(error)}</Alert>}
         <PathField
           purpose="create-vault"

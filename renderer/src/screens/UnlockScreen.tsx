@@ -40,6 +40,7 @@ export function UnlockScreen({ vaultPath }: { vaultPath: string }) {
   const inputRef = useRef<HTMLInputElement>(null);
   const waiting = secondsLeft > 0;
 
+  // The form fires this without awaiting: callCore never rejects, a failure comes back as a Result shown in the form.
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (busy || waiting || secret === '') return;
@@ -77,7 +78,7 @@ export function UnlockScreen({ vaultPath }: { vaultPath: string }) {
       </h1>
       {/* Say why only when the user did not lock it themselves. */}
       {lockReason && lockReason !== 'user' && <Alert type="info">{t(LOCK_REASON_KEYS[lockReason])}</Alert>}
-      <form className="app-form app-card" onSubmit={submit} noValidate aria-busy={busy}>
+      <form className="app-form app-card" onSubmit={(event) => void submit(event)} noValidate aria-busy={busy}>
         <dl className="utrecht-data-list app-vault-identity">
           <div className="utrecht-data-list__item">
             <dt className="utrecht-data-list__item-key">{t('unlock.vaultLabel')}</dt>

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_IMAGE_PREVIEW_BYTES, previewKindOf, type Attachment } from '../../../../shared/api';
 import { Alert } from '../../components/Alert';
@@ -85,18 +85,21 @@ function ImagePreview({ attachment }: { attachment: Attachment }) {
   const failureText = useFailureText();
   const [url, setUrl] = useState<string | null>(null);
   const [failure, setFailure] = useState<Failure | null>(null);
+  // An attachment's bytes never change: read again only for another attachment, not for a new object or language.
+  const readImage = useEffectEvent(() => readImageBlob(attachment));
+  const fail = useEffectEvent((error: unknown) => setFailure(toFailure(error)));
 
   useEffect(() => {
     let cancelled = false;
     let objectUrl: string | null = null;
-    readImageBlob(attachment).then(
+    readImage().then(
       (blob) => {
         if (cancelled) return;
         objectUrl = URL.createObjectURL(blob);
         setUrl(objectUrl);
       },
       (error: unknown) => {
-        if (!cancelled) setFailure(toFailure(error));
+        if (!cancelled) fail(error);
       },
     );
     return () => {
@@ -134,12 +137,15 @@ function PdfPreview({ attachment }: { attachment: Attachment }) {
   const [failure, setFailure] = useState<Failure | null>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const boxRef = useRef<HTMLDivElement>(null);
+  // An attachment's bytes never change: open again only for another attachment, not for a new object or language.
+  const openDocument = useEffectEvent((onReadError: (error: unknown) => void) => openPdf(attachment, onReadError));
+  const fail = useEffectEvent((error: unknown) => setFailure(toFailure(error)));
 
   useEffect(() => {
     let cancelled = false;
     let opened: OpenedPdf | null = null;
-    openPdf(attachment, (error) => {
-      if (!cancelled) setFailure(toFailure(error));
+    openDocument((error) => {
+      if (!cancelled) fail(error);
     }).then(
       (document) => {
         opened = document;
@@ -147,7 +153,7 @@ function PdfPreview({ attachment }: { attachment: Attachment }) {
         else setPdf(document);
       },
       (error: unknown) => {
-        if (!cancelled) setFailure(toFailure(error));
+        if (!cancelled) fail(error);
       },
     );
     return () => {
@@ -187,7 +193,7 @@ function PdfPreview({ attachment }: { attachment: Attachment }) {
       setPageText(text);
     })().catch((error: unknown) => {
       if (cancelled || (error as { name?: unknown } | null)?.name === 'RenderingCancelledException') return;
-      setFailure(toFailure(error));
+      fail(error);
     });
     return () => {
       cancelled = true;

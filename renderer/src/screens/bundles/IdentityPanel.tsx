@@ -117,6 +117,7 @@ function OrganisationForm({ identity, onSaved }: { identity: BundleIdentity; onS
   const [saved, setSaved] = useState(false);
   const headingId = useId();
 
+  // The form fires this without awaiting: callCore never rejects, a failure comes back as a Result shown in the form.
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (busy) return;
@@ -132,7 +133,7 @@ function OrganisationForm({ identity, onSaved }: { identity: BundleIdentity; onS
   }
 
   return (
-    <form className="app-form app-bundle-organisation" onSubmit={submit} noValidate aria-labelledby={headingId} aria-busy={busy}>
+    <form className="app-form app-bundle-organisation" onSubmit={(event) => void submit(event)} noValidate aria-labelledby={headingId} aria-busy={busy}>
       <h3 className="utrecht-heading-3" id={headingId}>
         {t('bundles.identity.organisationTitle')}
       </h3>

@@ -58,6 +58,7 @@ export function ImportPanel() {
     if (focusTarget) (focusTarget.field === 'path' ? pathRef : passphraseRef).current?.focus();
   }, [focusTarget]);
 
+  // The form fires this without awaiting: callCore never rejects, a failure comes back as a Result shown in the form.
   async function inspect(event: FormEvent) {
     event.preventDefault();
     if (busy) return;
@@ -135,7 +136,7 @@ export function ImportPanel() {
         </h2>
         <p className="utrecht-paragraph">{t('bundles.import.body')}</p>
         {!inspection ? (
-          <form className="app-form" onSubmit={inspect} noValidate aria-busy={busy !== null}>
+          <form className="app-form" onSubmit={(event) => void inspect(event)} noValidate aria-busy={busy !== null}>
             <PathField
               purpose="bundle-import"
               label={t('bundles.import.pathLabel')}

@@ -196,6 +196,7 @@ function AddPartner({ onAdded }: { onAdded(entry: AddressBookEntry): void }) {
     shown.current = true;
   }, [preview]);
 
+  // The form fires this without awaiting: callCore never rejects, a failure comes back as a Result shown in the form.
   async function read(event: FormEvent) {
     event.preventDefault();
     if (busy) return;
@@ -242,7 +243,7 @@ function AddPartner({ onAdded }: { onAdded(entry: AddressBookEntry): void }) {
       </h2>
       <p className="utrecht-paragraph">{t('bundles.partners.addBody')}</p>
       {!card ? (
-        <form className="app-form" onSubmit={read} noValidate aria-busy={busy}>
+        <form className="app-form" onSubmit={(event) => void read(event)} noValidate aria-busy={busy}>
           <PathField
             purpose="partner-card-import"
             label={t('bundles.partners.addPathLabel')}

@@ -87,6 +87,7 @@ export function DossierEditForm({ dossier, onSaved, onCancel }: { dossier: Dossi
     setError(null);
   };
 
+  // The form fires this without awaiting: callCore never rejects, a failure comes back as a Result shown in the form.
   async function submit(event: FormEvent) {
     event.preventDefault();
     const retentionUntil = dates.parse(draft.retentionUntil);
@@ -112,7 +113,7 @@ export function DossierEditForm({ dossier, onSaved, onCancel }: { dossier: Dossi
   const retentionChanged = !parsedRetention.ok || parsedRetention.value !== dossier.retentionUntil;
   const general = errors.general();
   return (
-    <form className="app-form" onSubmit={submit} noValidate aria-label={t('dossiers.edit.formLabel')}>
+    <form className="app-form" onSubmit={(event) => void submit(event)} noValidate aria-label={t('dossiers.edit.formLabel')}>
       <TextField label={t('dossiers.fields.title')} value={draft.title} onChange={(event) => change({ title: event.target.value })} error={errors.forField('title')} autoFocus />
       <TextAreaField
         label={t('dossiers.fields.summary')}

@@ -218,6 +218,7 @@ function MeasureForm({ dossierId, measure, onSaved, onCancel }: { dossierId: num
     setError(null);
   };
 
+  // The form fires this without awaiting: callCore never rejects, a failure comes back as a Result shown in the form.
   async function submit(event: FormEvent) {
     event.preventDefault();
     setError(null);
@@ -245,7 +246,7 @@ function MeasureForm({ dossierId, measure, onSaved, onCancel }: { dossierId: num
   const general = errors.general();
   const kindLabel = measure ? t(`domain.measureKind.${measure.kind}`) : null;
   return (
-    <form className="app-form app-dossier-inline-form" onSubmit={submit} noValidate aria-label={kindLabel ? t('dossiers.measures.editFormLabel', { kind: kindLabel }) : t('dossiers.measures.addFormLabel')}>
+    <form className="app-form app-dossier-inline-form" onSubmit={(event) => void submit(event)} noValidate aria-label={kindLabel ? t('dossiers.measures.editFormLabel', { kind: kindLabel }) : t('dossiers.measures.addFormLabel')}>
       <h3 className="utrecht-heading-3 app-dossier-inline-form__title">{kindLabel ? t('dossiers.measures.editFormLabel', { kind: kindLabel }) : t('dossiers.measures.addFormLabel')}</h3>
       <SelectField
         label={t('dossiers.measures.kind')}

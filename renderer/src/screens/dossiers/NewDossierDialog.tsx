@@ -29,6 +29,7 @@ export function NewDossierDialog({ onClose, onCreated }: { onClose(): void; onCr
   const [error, setError] = useState<ApiError | null>(null);
   const errors = useFormErrors(error, FIELDS);
 
+  // The form fires this without awaiting: callCore never rejects, a failure comes back as a Result shown in the form.
   async function submit(event: FormEvent) {
     event.preventDefault();
     setBusy(true);
@@ -45,7 +46,7 @@ export function NewDossierDialog({ onClose, onCreated }: { onClose(): void; onCr
   const general = errors.general();
   return (
     <Dialog title={t('dossiers.create.title')} onClose={onClose}>
-      <form className="app-form" onSubmit={submit} noValidate>
+      <form className="app-form" onSubmit={(event) => void submit(event)} noValidate>
         <p className="utrecht-paragraph app-muted">{t('dossiers.create.lead')}</p>
         <TextField label={t('dossiers.fields.title')} value={title} onChange={(event) => {
             setTitle(event.target.value);

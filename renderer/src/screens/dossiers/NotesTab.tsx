@@ -130,6 +130,7 @@ function NoteForm({ dossierId, onAdded, onCancel }: { dossierId: number; onAdded
   const [error, setError] = useState<ApiError | null>(null);
   const errors = useFormErrors(error, NOTE_FIELDS);
 
+  // The form fires this without awaiting: callCore never rejects, a failure comes back as a Result shown in the form.
   async function submit(event: FormEvent) {
     event.preventDefault();
     setError(null);
@@ -154,7 +155,7 @@ function NoteForm({ dossierId, onAdded, onCancel }: { dossierId: number; onAdded
 
   const general = errors.general();
   return (
-    <form className="app-form app-dossier-inline-form" onSubmit={submit} noValidate aria-label={t('dossiers.notes.formLabel')}>
+    <form className="app-form app-dossier-inline-form" onSubmit={(event) => void submit(event)} noValidate aria-label={t('dossiers.notes.formLabel')}>
       <TextAreaField label={t('dossiers.notes.body')} value={body} onChange={(event) => {
           setBody(event.target.value);
           setError(null);

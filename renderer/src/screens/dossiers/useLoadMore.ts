@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { ApiError, Page, Result } from '../../../../shared/api';
 
 export interface LoadMore<T> {
@@ -25,7 +25,10 @@ export function useLoadMore<T>(fetchPage: (offset: number, limit: number) => Pro
   const [error, setError] = useState<ApiError | null>(null);
   const generation = useRef(0);
   const fetchRef = useRef(fetchPage);
-  fetchRef.current = fetchPage;
+  // Set at commit, not during render, yet before the effects that fetch: load keeps its identity and fetches with the latest fetchPage.
+  useLayoutEffect(() => {
+    fetchRef.current = fetchPage;
+  });
 
   const load = useCallback(
     (offset: number) => {

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MEETING_KINDS, type MeetingKind, type Participant } from '../../../../shared/api';
 import { TLP_CODES, type TlpCode } from '../../../../shared/domain/enums';
@@ -45,12 +45,13 @@ export function MeetingListScreen() {
     state.screen.name === 'main' && state.screen.route.section === 'meetings' && state.screen.route.view !== 'meeting' ? state.screen.route.actions : undefined,
   );
   const actionsHeadingRef = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
+  const focusActionsOnArrival = useEffectEvent(() => {
     if (!actionsFilter) return;
     actionsHeadingRef.current?.focus();
     actionsHeadingRef.current?.scrollIntoView({ block: 'start' });
-    // Once, on arrival: the filter is where the user came from, not a setting of the screen.
-  }, []);
+  });
+  // Once, on arrival: the filter is where the user came from, not a setting of the screen.
+  useEffect(() => focusActionsOnArrival(), []);
 
   return (
     <div className="app-dossiers-wide app-meetings">

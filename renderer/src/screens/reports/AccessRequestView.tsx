@@ -43,6 +43,7 @@ export function AccessRequestView() {
   const [error, setError] = useState<ApiError | null>(null);
   const set = (field: keyof Criteria) => (event: { target: { value: string } }) => setCriteria((current) => ({ ...current, [field]: event.target.value }));
 
+  // The form fires this without awaiting: callCore never rejects, a failure comes back as a Result shown in the form.
   async function submit(event: FormEvent) {
     event.preventDefault();
     const trimmed = Object.fromEntries(Object.entries(criteria).map(([key, value]) => [key, value.trim()])) as unknown as Criteria;
@@ -63,7 +64,7 @@ export function AccessRequestView() {
   return (
     <>
       <p className="utrecht-paragraph app-no-print">{t('reports.access.lead')}</p>
-      <form className="app-form app-card app-access-form app-no-print" onSubmit={submit} noValidate aria-busy={busy}>
+      <form className="app-form app-card app-access-form app-no-print" onSubmit={(event) => void submit(event)} noValidate aria-busy={busy}>
         <div className="app-access-form__grid">
           <TextField label={t('reports.access.name')} value={criteria.name} onChange={set('name')} autoComplete="off" error={missing ? t('reports.access.noCriteria') : null} />
           <TextField label={t('reports.access.birthDate')} value={criteria.birthDate} onChange={set('birthDate')} placeholder="1980-01-31" autoComplete="off" />

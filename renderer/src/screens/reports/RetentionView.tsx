@@ -170,6 +170,7 @@ function ExtendDialog({ item, onClose, onSaved }: { item: RetentionItem; onClose
   const until = dates.parse(untilText);
   const untilProblem = !until.ok ? until.message : until.value === null ? t('reports.retention.untilRequired') : null;
 
+  // The form fires this without awaiting: callCore never rejects, a failure comes back as a Result shown in the form.
   async function submit(event: FormEvent) {
     event.preventDefault();
     setAttempted(true);
@@ -183,7 +184,7 @@ function ExtendDialog({ item, onClose, onSaved }: { item: RetentionItem; onClose
 
   return (
     <Dialog title={t('reports.retention.extendTitle', { item: itemLabel(item) })} onClose={() => !busy && onClose()}>
-      <form className="app-form" onSubmit={submit} noValidate>
+      <form className="app-form" onSubmit={(event) => void submit(event)} noValidate>
         <DateField label={t('reports.retention.untilLabel')} value={untilText} onChange={setUntilText} error={attempted ? untilProblem : null} />
         <TextField
           label={t('reports.retention.reasonLabel')}
@@ -218,6 +219,7 @@ function DestroyDialog({ item, onClose, onDestroyed }: { item: RetentionItem; on
   const [error, setError] = useState<ApiError | null>(null);
   const matches = typed.trim() === word;
 
+  // The form fires this without awaiting: callCore never rejects, a failure comes back as a Result shown in the form.
   async function submit(event: FormEvent) {
     event.preventDefault();
     setAttempted(true);
@@ -231,7 +233,7 @@ function DestroyDialog({ item, onClose, onDestroyed }: { item: RetentionItem; on
 
   return (
     <Dialog title={t('reports.retention.destroyTitle', { item: itemLabel(item) })} onClose={() => !busy && onClose()}>
-      <form className="app-form" onSubmit={submit} noValidate>
+      <form className="app-form" onSubmit={(event) => void submit(event)} noValidate>
         <Alert type="warning">
           <p className="utrecht-paragraph">{t('reports.retention.destroyWarning')}</p>
         </Alert>
@@ -291,6 +293,7 @@ function DefaultsFields({ initial }: { initial: RetentionDefaults }) {
   const [error, setError] = useState<ApiError | null>(null);
   const valid = (value: string | undefined) => /^\d{1,2}$/.test(value ?? '') && Number(value) <= 30;
 
+  // The form fires this without awaiting: callCore never rejects, a failure comes back as a Result shown in the form.
   async function submit(event: FormEvent) {
     event.preventDefault();
     setAttempted(true);
@@ -304,7 +307,7 @@ function DefaultsFields({ initial }: { initial: RetentionDefaults }) {
   }
 
   return (
-    <form className="app-form" onSubmit={submit} noValidate>
+    <form className="app-form" onSubmit={(event) => void submit(event)} noValidate>
       {DEFAULT_FIELDS.map((field) => (
         <TextField
           key={field}

@@ -18,6 +18,7 @@ export function AutoLockSettings({ settings }: { settings: VaultSettings }) {
   const [error, setError] = useState<ApiError | null>(null);
   const range = { min: AUTO_LOCK_MINUTES_MIN, max: AUTO_LOCK_MINUTES_MAX };
 
+  // The form fires this without awaiting: update() never rejects, a failure comes back as the problem it returns.
   async function submit(event: FormEvent) {
     event.preventDefault();
     setSaved(null);
@@ -34,7 +35,7 @@ export function AutoLockSettings({ settings }: { settings: VaultSettings }) {
 
   return (
     <SettingsSection title={t('settings.autoLock.title')}>
-      <form className="app-form" onSubmit={submit} noValidate>
+      <form className="app-form" onSubmit={(event) => void submit(event)} noValidate>
         <TextField
           label={t('settings.autoLock.label')}
           description={t('settings.autoLock.description', range)}

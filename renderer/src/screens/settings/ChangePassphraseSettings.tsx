@@ -21,6 +21,7 @@ export function ChangePassphraseSettings() {
   const [done, setDone] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
 
+  // The form fires this without awaiting: callCore never rejects, a failure comes back as a Result shown in the form.
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (busy) return;
@@ -45,7 +46,7 @@ export function ChangePassphraseSettings() {
 
   return (
     <SettingsSection title={t('settings.changePassphrase.title')}>
-      <form className="app-form" onSubmit={submit} noValidate aria-busy={busy}>
+      <form className="app-form" onSubmit={(event) => void submit(event)} noValidate aria-busy={busy}>
         <PassphraseField
           label={t('settings.changePassphrase.currentLabel')}
           autoComplete="current-password"

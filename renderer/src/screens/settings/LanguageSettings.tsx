@@ -19,6 +19,7 @@ export function LanguageSettings({ settings }: { settings: VaultSettings }) {
   const [saved, setSaved] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
 
+  // The form fires this without awaiting: update() never rejects, a failure comes back as the problem it returns.
   async function submit(event: FormEvent) {
     event.preventDefault();
     setSaved(false);
@@ -30,7 +31,7 @@ export function LanguageSettings({ settings }: { settings: VaultSettings }) {
 
   return (
     <SettingsSection title={t('settings.language.title')}>
-      <form className="app-form" onSubmit={submit} noValidate>
+      <form className="app-form" onSubmit={(event) => void submit(event)} noValidate>
         <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset">
           <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{t('settings.language.legend')}</legend>
           {LANGUAGES.map((option) => (

@@ -29,6 +29,7 @@ export function PhenomenaSettings() {
   const listId = useId();
   const groups = groupPhenomena(phenomena.data ?? []);
 
+  // The form fires this without awaiting: callCore never rejects, a failure comes back as a Result shown in the form.
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (busy) return;
@@ -78,7 +79,7 @@ export function PhenomenaSettings() {
         !phenomena.error && <p className="utrecht-paragraph">{t('signals.phenomena.loading')}</p>
       )}
       <h3 className="utrecht-heading-3">{t('signals.phenomena.addTitle')}</h3>
-      <form className="app-form" onSubmit={submit} noValidate>
+      <form className="app-form" onSubmit={(event) => void submit(event)} noValidate>
         <TextField label={t('signals.phenomena.label')} error={labelError} value={label} onChange={(event) => setLabel(event.target.value)} maxLength={100} autoComplete="off" />
         <SelectField
           label={t('signals.phenomena.parent')}

@@ -39,6 +39,7 @@ function RegisterForm({ initial }: { initial: ProcessingRegister }) {
   const [error, setError] = useState<ApiError | null>(null);
   const [format, setFormat] = useState<'markdown' | 'html'>('html');
 
+  // The form fires this without awaiting: callCore never rejects, a failure comes back as a Result shown in the form.
   async function submit(event: FormEvent) {
     event.preventDefault();
     setBusy(true);
@@ -54,7 +55,7 @@ function RegisterForm({ initial }: { initial: ProcessingRegister }) {
 
   return (
     <>
-      <form className="app-form app-register-form" onSubmit={submit} noValidate aria-busy={busy}>
+      <form className="app-form app-register-form" onSubmit={(event) => void submit(event)} noValidate aria-busy={busy}>
         {PROCESSING_REGISTER_FIELDS.map((field) => (
           <TextAreaField
             key={field}

@@ -27,6 +27,7 @@ export function RecoveryKeySettings() {
     if (rotatedRecoveryKey) setRecoveryKey(null);
   }, [rotatedRecoveryKey]);
 
+  // The form fires this without awaiting: callCore never rejects, a failure comes back as a Result shown in the form.
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (busy) return;
@@ -53,7 +54,7 @@ export function RecoveryKeySettings() {
           </Button>
         </>
       ) : (
-        <form className="app-form" onSubmit={submit} noValidate aria-busy={busy}>
+        <form className="app-form" onSubmit={(event) => void submit(event)} noValidate aria-busy={busy}>
           <PassphraseField
             label={t('settings.showRecoveryKey.passphraseLabel')}
             autoComplete="current-password"

@@ -48,6 +48,7 @@ function RotateKeyForm({ confirmed, onSubmitted }: { confirmed: boolean; onSubmi
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
 
+  // The form fires this without awaiting: callCore never rejects, a failure comes back as a Result shown in the form.
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (busy) return;
@@ -71,7 +72,7 @@ function RotateKeyForm({ confirmed, onSubmitted }: { confirmed: boolean; onSubmi
   return (
     <>
       <p className="utrecht-paragraph">{t('settings.rotateKey.body')}</p>
-      <form className="app-form" onSubmit={submit} noValidate aria-busy={busy}>
+      <form className="app-form" onSubmit={(event) => void submit(event)} noValidate aria-busy={busy}>
         <PassphraseField
           label={t('settings.rotateKey.passphraseLabel')}
           autoComplete="current-password"

@@ -31,6 +31,7 @@ export function NewDossierDialog({ signal, onClose, onCreated }: NewDossierDialo
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
 
+  // The form fires this without awaiting: callCore never rejects, a failure comes back as a Result shown in the form.
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (busy) return;
@@ -46,7 +47,7 @@ export function NewDossierDialog({ signal, onClose, onCreated }: NewDossierDialo
 
   return (
     <Dialog title={t('signals.signal.toDossierDialog.title')} onClose={onClose}>
-      <form className="app-form" onSubmit={submit} noValidate>
+      <form className="app-form" onSubmit={(event) => void submit(event)} noValidate>
         <p className="utrecht-paragraph">{t('signals.signal.toDossierDialog.body')}</p>
         <TextField
           label={t('signals.signal.toDossierDialog.dossierTitle')}

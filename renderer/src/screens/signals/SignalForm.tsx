@@ -186,6 +186,7 @@ export function SignalForm({ initial, phenomena, submitLabel, onSubmit, onCancel
   // Changed as the core sees it: another date (or none), not the same date written another way.
   const retentionChanged = askRetentionReason && retentionDateOf(values.retentionUntil) !== retentionDateOf(initial.retentionUntil);
 
+  // The form fires this without awaiting: onSubmit never rejects, a failure comes back as the error it returns.
   async function submit(event?: FormEvent) {
     event?.preventDefault();
     if (busy) return;
@@ -244,7 +245,7 @@ export function SignalForm({ initial, phenomena, submitLabel, onSubmit, onCancel
   const general = fieldError.general(coreError, SHOWN_FIELDS);
 
   return (
-    <form ref={formRef} className="app-form signals-form" onSubmit={submit} onKeyDown={saveOnCtrlEnter} noValidate aria-labelledby={labelledBy}>
+    <form ref={formRef} className="app-form signals-form" onSubmit={(event) => void submit(event)} onKeyDown={saveOnCtrlEnter} noValidate aria-labelledby={labelledBy}>
       <div className="signals-form__row">
         <TextField
           label={t('signals.form.receivedOn')}

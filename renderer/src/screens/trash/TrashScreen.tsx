@@ -188,6 +188,7 @@ function EmptyTrashDialog({ counts, onCancel, onEmptied }: EmptyTrashDialogProps
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
 
+  // The form fires this without awaiting: callCore never rejects, a failure comes back as a Result shown in the form.
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (!understood) {
@@ -204,7 +205,7 @@ function EmptyTrashDialog({ counts, onCancel, onEmptied }: EmptyTrashDialogProps
 
   return (
     <Dialog title={t('trash.emptyTrash.title')} onClose={() => !busy && onCancel()}>
-      <form className="app-form" onSubmit={submit} noValidate>
+      <form className="app-form" onSubmit={(event) => void submit(event)} noValidate>
         <Alert type="warning">
           <p className="utrecht-paragraph app-trash__message-text">{t('trash.emptyTrash.warning')}</p>
         </Alert>
