@@ -46,10 +46,7 @@ for (const target of nodeTargets.filter((t) => wanted(t.part))) {
     sourcemap: 'linked',
     logLevel: 'warning',
     // ESM bundles that contain CommonJS dependencies need a real require.
-    banner:
-      target.format === 'esm'
-        ? { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" }
-        : undefined,
+    banner: target.format === 'esm' ? { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" } : undefined,
   });
 }
 

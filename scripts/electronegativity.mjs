@@ -65,7 +65,11 @@ function stageSources() {
     if (NOT_SCANNED.has(entry)) continue;
     fs.cpSync(path.join(root, entry), path.join(stageDir, entry), {
       recursive: true,
-      filter: (source) => !path.relative(root, source).split(path.sep).some((part) => NOT_SCANNED.has(part)),
+      filter: (source) =>
+        !path
+          .relative(root, source)
+          .split(path.sep)
+          .some((part) => NOT_SCANNED.has(part)),
     });
   }
 }

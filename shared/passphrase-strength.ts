@@ -7,15 +7,7 @@ import { PASSPHRASE_MIN_LENGTH } from './api/vault';
 export type PassphraseStrengthLevel = 0 | 1 | 2 | 3 | 4;
 
 /** Keys under `passphraseStrength.hints` in the UI translations. */
-export type PassphraseHintKey =
-  | 'tooShort'
-  | 'longerIsStronger'
-  | 'addVariety'
-  | 'avoidRepeats'
-  | 'avoidSequences'
-  | 'avoidCommonWords'
-  | 'avoidYears'
-  | 'notOnlyDigits';
+export type PassphraseHintKey = 'tooShort' | 'longerIsStronger' | 'addVariety' | 'avoidRepeats' | 'avoidSequences' | 'avoidCommonWords' | 'avoidYears' | 'notOnlyDigits';
 
 export interface PassphraseStrength {
   level: PassphraseStrengthLevel;

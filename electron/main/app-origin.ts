@@ -21,11 +21,5 @@ export function parseUrl(url: string | undefined | null): URL | null {
  */
 export function isAppOriginUrl(url: string | undefined | null): boolean {
   const parsed = parseUrl(url);
-  return (
-    parsed !== null &&
-    parsed.protocol === `${APP_SCHEME}:` &&
-    parsed.host === APP_HOST &&
-    parsed.username === '' &&
-    parsed.password === ''
-  );
+  return parsed !== null && parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST && parsed.username === '' && parsed.password === '';
 }

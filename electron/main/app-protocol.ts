@@ -9,9 +9,7 @@ import { APP_SCHEME } from './app-origin';
  * No `corsEnabled` and no `bypassCSP`: other origins get nothing, and the CSP always applies.
  */
 export function registerAppScheme(): void {
-  protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
-  ]);
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 }
 
 /** Serves the built renderer from `rootDir` on app://dossierkluis/ instead of file://. */

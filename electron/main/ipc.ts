@@ -63,11 +63,6 @@ function isFromOurMainFrame(event: IpcMainInvokeEvent, window: BrowserWindow | n
   return isTrustedSender({
     url: frame?.url,
     isOurWindow: ours !== null && event.sender.id === ours.id,
-    isMainFrame:
-      frame !== null &&
-      ours !== null &&
-      frame.parent === null &&
-      frame.processId === ours.mainFrame.processId &&
-      frame.routingId === ours.mainFrame.routingId,
+    isMainFrame: frame !== null && ours !== null && frame.parent === null && frame.processId === ours.mainFrame.processId && frame.routingId === ours.mainFrame.routingId,
   });
 }

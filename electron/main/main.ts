@@ -79,11 +79,15 @@ function start(): void {
         onLock: () => void activeCore.lock('user'),
       }),
     );
-  registerIpc(activeCore, () => mainWindow, (language) => {
-    if (language === menuLanguage) return;
-    menuLanguage = language;
-    setMenu();
-  });
+  registerIpc(
+    activeCore,
+    () => mainWindow,
+    (language) => {
+      if (language === menuLanguage) return;
+      menuLanguage = language;
+      setMenu();
+    },
+  );
   lockOnSuspendAndScreenLock(activeCore);
   setMenu();
 

@@ -83,7 +83,6 @@ export const CANCELLABLE_JOB_ID = /^attachment-(import|export)-[1-9][0-9]{0,8}$/
 
 const id = z.number().int().positive();
 
-
 /** A name, not a path: the core stores the base name only and refuses separators outright. */
 const fileName = z
   .string()
@@ -141,11 +140,15 @@ export const attachmentApi = {
    * it with the program it associates with the file. The copy is deleted when the vault locks or
    * the app closes. Program files and scripts are refused. Progress: job.progress 'attachment-export'.
    */
-  'attachment.openCopy': defineHandler<AttachmentOpenCopy>({ access: 'write', passive: false, lane: 'queue', audits: ['attachment.copy-opened'] })(z.object({ attachmentId: id }).strict()),
+  'attachment.openCopy': defineHandler<AttachmentOpenCopy>({ access: 'write', passive: false, lane: 'queue', audits: ['attachment.copy-opened'] })(
+    z.object({ attachmentId: id }).strict(),
+  ),
   /**
    * Asks a running import or export (its job.progress `jobId`) to stop after the chunk in hand: an
    * import then leaves nothing behind, an export no file. Answered at once, beside the running job;
    * `running` is false when no such job runs (any more). The job itself fails with CANCELLED.
    */
-  'attachment.cancel': defineHandler<{ running: boolean }>({ access: 'read', passive: true, lane: 'immediate', audits: [] })(z.object({ jobId: z.string().regex(CANCELLABLE_JOB_ID, 'job.id') }).strict()),
+  'attachment.cancel': defineHandler<{ running: boolean }>({ access: 'read', passive: true, lane: 'immediate', audits: [] })(
+    z.object({ jobId: z.string().regex(CANCELLABLE_JOB_ID, 'job.id') }).strict(),
+  ),
 };

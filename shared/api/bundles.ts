@@ -269,7 +269,10 @@ const exportSelection = {
   /** Encrypt to a passphrase instead of recipients (age allows one or the other, not both). */
   usePassphrase: z.boolean().default(false),
   /** Send despite handling codes that forbid it; the reason goes into the audit trail. */
-  tlpOverride: z.object({ reason: z.string().trim().min(5, 'bundle.override-reason').max(500) }).strict().optional(),
+  tlpOverride: z
+    .object({ reason: z.string().trim().min(5, 'bundle.override-reason').max(500) })
+    .strict()
+    .optional(),
 };
 
 function recipientsXorPassphrase(value: { recipients: unknown[]; usePassphrase: boolean }, context: z.RefinementCtx) {
@@ -287,9 +290,13 @@ export const bundleApi = {
   /** This vault's identity: its age recipient, signing key, fingerprint and partner card. */
   'bundle.identity': defineHandler<BundleIdentity>({ access: 'read', passive: false, lane: 'queue', audits: [] })(z.object({}).strict()),
   /** The organisation named on this vault's partner card. */
-  'bundle.setOrganisation': defineHandler<BundleIdentity>({ access: 'write', passive: false, lane: 'queue', audits: ['bundle.organisation-set'] })(z.object({ organisation: z.string().trim().max(200) }).strict()),
+  'bundle.setOrganisation': defineHandler<BundleIdentity>({ access: 'write', passive: false, lane: 'queue', audits: ['bundle.organisation-set'] })(
+    z.object({ organisation: z.string().trim().max(200) }).strict(),
+  ),
   /** Write this vault's partner card (JSON) to a file; an existing file only with `overwrite`. */
-  'bundle.writeCard': defineHandler<{ path: string }>({ access: 'write', passive: false, lane: 'queue', audits: ['bundle.card-written'] })(z.object({ targetPath: filePathSchema, overwrite: z.boolean().optional() }).strict()),
+  'bundle.writeCard': defineHandler<{ path: string }>({ access: 'write', passive: false, lane: 'queue', audits: ['bundle.card-written'] })(
+    z.object({ targetPath: filePathSchema, overwrite: z.boolean().optional() }).strict(),
+  ),
   /**
    * Write the secret age identity (AGE-SECRET-KEY-1...) to a file, owner-only, for `age -d -i`.
    * Whoever has it can read every bundle sent to this vault: the UI warns first. Audited.
@@ -302,13 +309,21 @@ export const bundleApi = {
   /** Read a partner card file and show its fingerprint before adding it. */
   'addressBook.readCard': defineHandler<CardPreview>({ access: 'read', passive: false, lane: 'queue', audits: [] })(z.object({ path: filePathSchema }).strict()),
   /** Add a partner card (from a file); `verified` when the fingerprint was compared already. */
-  'addressBook.add': defineHandler<AddressBookEntry>({ access: 'write', passive: false, lane: 'queue', audits: ['address-book.added'] })(z.object({ path: filePathSchema, verified: z.boolean().default(false) }).strict()),
+  'addressBook.add': defineHandler<AddressBookEntry>({ access: 'write', passive: false, lane: 'queue', audits: ['address-book.added'] })(
+    z.object({ path: filePathSchema, verified: z.boolean().default(false) }).strict(),
+  ),
   /** Record that the fingerprint was compared with the partner (today, by this vault's user). */
-  'addressBook.verify': defineHandler<AddressBookEntry>({ access: 'write', passive: false, lane: 'queue', audits: ['address-book.verified'] })(z.object({ partnerId: id }).strict()),
-  'addressBook.remove': defineHandler<{ partnerId: number }>({ access: 'write', passive: false, lane: 'queue', audits: ['address-book.removed'] })(z.object({ partnerId: id }).strict()),
+  'addressBook.verify': defineHandler<AddressBookEntry>({ access: 'write', passive: false, lane: 'queue', audits: ['address-book.verified'] })(
+    z.object({ partnerId: id }).strict(),
+  ),
+  'addressBook.remove': defineHandler<{ partnerId: number }>({ access: 'write', passive: false, lane: 'queue', audits: ['address-book.removed'] })(
+    z.object({ partnerId: id }).strict(),
+  ),
 
   /** Exactly what would leave, with the TLP check; writes nothing but an audit entry. */
-  'bundle.exportPreview': defineHandler<ExportPreview>({ access: 'read', passive: false, lane: 'queue', audits: [] })(z.object(exportSelection).strict().superRefine(recipientsXorPassphrase)),
+  'bundle.exportPreview': defineHandler<ExportPreview>({ access: 'read', passive: false, lane: 'queue', audits: [] })(
+    z.object(exportSelection).strict().superRefine(recipientsXorPassphrase),
+  ),
   /**
    * Write the bundle: to a temporary sibling of `targetPath`, renamed when complete. Stops with
    * BUNDLE_TLP_BLOCKED when handling codes forbid it and no override is given. Progress:
@@ -336,7 +351,9 @@ export const bundleApi = {
    * validate every document, and preview what an import would do. Changes nothing. Progress:
    * job.progress 'bundle-inspect'.
    */
-  'bundle.inspect': defineHandler<BundleInspection>({ access: 'read', passive: false, lane: 'streaming', audits: [] })(z.object({ path: filePathSchema, passphrase: bundlePassphraseToOpen.optional() }).strict()),
+  'bundle.inspect': defineHandler<BundleInspection>({ access: 'read', passive: false, lane: 'streaming', audits: [] })(
+    z.object({ path: filePathSchema, passphrase: bundlePassphraseToOpen.optional() }).strict(),
+  ),
   /**
    * Import in one transaction: an error anywhere leaves the vault as it was. `manifestSha256` from
    * bundle.inspect pins the bundle that was previewed. An unknown or mismatching sender is refused

@@ -138,9 +138,13 @@ export const documentApi = {
    * A draft from the dossier's facts. Without `documentId` a new document (version 1); with it, a
    * new version of that document composed afresh (the edited text of earlier versions stays in them).
    */
-  'document.compose': defineHandler<DocumentVersion>({ access: 'write', passive: false, lane: 'queue', audits: ['document.composed'] })(z.object({ dossierId: id, documentId: id.optional(), include: inclusion }).strict()),
+  'document.compose': defineHandler<DocumentVersion>({ access: 'write', passive: false, lane: 'queue', audits: ['document.composed'] })(
+    z.object({ dossierId: id, documentId: id.optional(), include: inclusion }).strict(),
+  ),
   /** A version (the latest without `version`). Reading a document is an access: it is audited. */
-  'document.get': defineHandler<DocumentVersion>({ access: 'read', passive: false, lane: 'queue', audits: ['document.viewed'] })(z.object({ documentId: id, version: version.optional() }).strict()),
+  'document.get': defineHandler<DocumentVersion>({ access: 'read', passive: false, lane: 'queue', audits: ['document.viewed'] })(
+    z.object({ documentId: id, version: version.optional() }).strict(),
+  ),
   /**
    * Saves the edited sections as the next version. `baseVersion` is the version the edit started
    * from: when someone saved in between, the save is refused (DOCUMENT_CHANGED) instead of losing work.
@@ -156,14 +160,27 @@ export const documentApi = {
       })
       .strict(),
   ),
-  'document.compare': defineHandler<DocumentComparison>({ access: 'read', passive: false, lane: 'queue', audits: ['document.compared'] })(z.object({ documentId: id, fromVersion: version, toVersion: version }).strict()),
-  /** The print template of a version; `document.printed` records the print once it went to the printer. */
-  'document.printView': defineHandler<DocumentPrint>({ access: 'read', passive: false, lane: 'queue', audits: [] })(z.object({ documentId: id, version: version.optional() }).strict()),
-  'document.printed': defineHandler<{ recorded: true }>({ access: 'write', passive: false, lane: 'queue', audits: ['document.printed'] })(z.object({ documentId: id, version }).strict()),
-  'document.exportPdf': defineHandler<DocumentOutput>({ access: 'write', passive: false, lane: 'rendering', audits: ['document.exported'] })(z.object({ documentId: id, version: version.optional(), ...target }).strict()),
-  'document.exportDocx': defineHandler<DocumentOutput>({ access: 'write', passive: false, lane: 'queue', audits: ['document.exported'] })(z.object({ documentId: id, version: version.optional(), ...target }).strict()),
-  /** The informatieplein signal sheet of one signal as a one-page PDF; the reporter is never on it. */
-  'document.signalSheetPdf': defineHandler<{ path: string; bytes: number }>({ access: 'write', passive: false, lane: 'rendering', audits: ['document.signal-sheet-exported'] })(
-    z.object({ signalId: id, question: z.string().trim().min(1).max(2_000).optional(), ...target }).strict(),
+  'document.compare': defineHandler<DocumentComparison>({ access: 'read', passive: false, lane: 'queue', audits: ['document.compared'] })(
+    z.object({ documentId: id, fromVersion: version, toVersion: version }).strict(),
   ),
+  /** The print template of a version; `document.printed` records the print once it went to the printer. */
+  'document.printView': defineHandler<DocumentPrint>({ access: 'read', passive: false, lane: 'queue', audits: [] })(
+    z.object({ documentId: id, version: version.optional() }).strict(),
+  ),
+  'document.printed': defineHandler<{ recorded: true }>({ access: 'write', passive: false, lane: 'queue', audits: ['document.printed'] })(
+    z.object({ documentId: id, version }).strict(),
+  ),
+  'document.exportPdf': defineHandler<DocumentOutput>({ access: 'write', passive: false, lane: 'rendering', audits: ['document.exported'] })(
+    z.object({ documentId: id, version: version.optional(), ...target }).strict(),
+  ),
+  'document.exportDocx': defineHandler<DocumentOutput>({ access: 'write', passive: false, lane: 'queue', audits: ['document.exported'] })(
+    z.object({ documentId: id, version: version.optional(), ...target }).strict(),
+  ),
+  /** The informatieplein signal sheet of one signal as a one-page PDF; the reporter is never on it. */
+  'document.signalSheetPdf': defineHandler<{ path: string; bytes: number }>({
+    access: 'write',
+    passive: false,
+    lane: 'rendering',
+    audits: ['document.signal-sheet-exported'],
+  })(z.object({ signalId: id, question: z.string().trim().min(1).max(2_000).optional(), ...target }).strict()),
 };

@@ -90,7 +90,9 @@ function inOrder<T extends Record<string, unknown>>(fromKey: keyof T & string, u
 const phenomenonHandlers = {
   'phenomenon.list': defineHandler<Phenomenon[]>({ access: 'read', passive: false, lane: 'queue', audits: [] })(z.object({}).strict()),
   /** Adds a phenomenon, or a sub-form when `parentId` names a phenomenon. */
-  'phenomenon.add': defineHandler<Phenomenon>({ access: 'write', passive: false, lane: 'queue', audits: ['phenomenon.added'] })(z.object({ label: requiredTextSchema(100), parentId: id.optional() }).strict()),
+  'phenomenon.add': defineHandler<Phenomenon>({ access: 'write', passive: false, lane: 'queue', audits: ['phenomenon.added'] })(
+    z.object({ label: requiredTextSchema(100), parentId: id.optional() }).strict(),
+  ),
 };
 
 // ── Signals ─────────────────────────────────────────────────────────────────────────────────
@@ -146,7 +148,10 @@ const signalHandlers = {
          * A postcode area (the four digits), as the dashboard counts it: a postcode in the signal's
          * location, or an address subject of its dossier in that area.
          */
-        postcodeArea: z.string().regex(/^[1-9]\d{3}$/, 'postcode.invalid').optional(),
+        postcodeArea: z
+          .string()
+          .regex(/^[1-9]\d{3}$/, 'postcode.invalid')
+          .optional(),
         sort: z.enum(SIGNAL_SORTS).default('receivedOn'),
         direction,
         ...paging,
@@ -155,8 +160,12 @@ const signalHandlers = {
       .superRefine(inOrder('receivedFrom', 'receivedUntil')),
   ),
   /** A changed `retentionUntil` needs `retentionReason` (INVALID_INPUT on retentionReason otherwise); it goes into the audit trail. */
-  'signal.update': defineHandler<Signal>({ access: 'write', passive: false, lane: 'queue', audits: ['signal.updated', 'retention.shortened', 'retention.extended'] })(z.object({ signalId: id, ...signalChanges, retentionReason: retentionReason.optional() }).strict()),
-  'signal.attachToDossier': defineHandler<Signal>({ access: 'write', passive: false, lane: 'queue', audits: ['signal.attached'] })(z.object({ signalId: id, dossierId: id }).strict()),
+  'signal.update': defineHandler<Signal>({ access: 'write', passive: false, lane: 'queue', audits: ['signal.updated', 'retention.shortened', 'retention.extended'] })(
+    z.object({ signalId: id, ...signalChanges, retentionReason: retentionReason.optional() }).strict(),
+  ),
+  'signal.attachToDossier': defineHandler<Signal>({ access: 'write', passive: false, lane: 'queue', audits: ['signal.attached'] })(
+    z.object({ signalId: id, dossierId: id }).strict(),
+  ),
   /** A new dossier from the signal: its phenomenon, handling code, legal basis and purpose carry over. */
   'signal.toDossier': defineHandler<DossierSummary>({ access: 'write', passive: false, lane: 'queue', audits: ['dossier.created', 'signal.attached'] })(
     z
@@ -222,13 +231,23 @@ const dossierHandlers = {
       .superRefine(inOrder('openedFrom', 'openedUntil')),
   ),
   /** A changed `retentionUntil` needs `retentionReason` (INVALID_INPUT on retentionReason otherwise); it goes into the audit trail. */
-  'dossier.update': defineHandler<DossierSummary>({ access: 'write', passive: false, lane: 'queue', audits: ['dossier.updated', 'retention.shortened', 'retention.extended'] })(z.object({ dossierId: id, ...dossierChanges, retentionReason: retentionReason.optional() }).strict()),
+  'dossier.update': defineHandler<DossierSummary>({
+    access: 'write',
+    passive: false,
+    lane: 'queue',
+    audits: ['dossier.updated', 'retention.shortened', 'retention.extended'],
+  })(z.object({ dossierId: id, ...dossierChanges, retentionReason: retentionReason.optional() }).strict()),
   /**
    * Along the transition table only (shared/domain/enums.ts). Closing needs a closing reason,
    * reopening a final dossier needs a reason; `changedOn` is the decision's date (default today),
    * not in the future and not before the previous status change.
    */
-  'dossier.changeStatus': defineHandler<{ dossier: DossierSummary; change: StatusChange }>({ access: 'write', passive: false, lane: 'queue', audits: ['dossier.status-changed'] })(
+  'dossier.changeStatus': defineHandler<{ dossier: DossierSummary; change: StatusChange }>({
+    access: 'write',
+    passive: false,
+    lane: 'queue',
+    audits: ['dossier.status-changed'],
+  })(
     z
       .object({
         dossierId: id,
@@ -262,7 +281,9 @@ const dossierHandlers = {
       .strict(),
   ),
   /** "Komt ook voor in" for every subject of the dossier, the dossier itself left out. */
-  'dossier.matches': defineHandler<SubjectMatches[]>({ access: 'read', passive: false, lane: 'queue', audits: ['dossier.matches-viewed'] })(z.object({ dossierId: id }).strict()),
+  'dossier.matches': defineHandler<SubjectMatches[]>({ access: 'read', passive: false, lane: 'queue', audits: ['dossier.matches-viewed'] })(
+    z.object({ dossierId: id }).strict(),
+  ),
 };
 
 // ── Notes ───────────────────────────────────────────────────────────────────────────────────
@@ -281,7 +302,9 @@ const noteHandlers = {
       .strict(),
   ),
   /** The journal, newest first. */
-  'note.list': defineHandler<Page<Note>>({ access: 'read', passive: false, lane: 'queue', audits: ['note.list-viewed'] })(z.object({ dossierId: id, includeInternal: z.boolean().default(true), ...paging }).strict()),
+  'note.list': defineHandler<Page<Note>>({ access: 'read', passive: false, lane: 'queue', audits: ['note.list-viewed'] })(
+    z.object({ dossierId: id, includeInternal: z.boolean().default(true), ...paging }).strict(),
+  ),
 };
 
 // ── Subjects and links ──────────────────────────────────────────────────────────────────────
@@ -289,10 +312,14 @@ const noteHandlers = {
 const period = { validFrom: isoDateSchema.optional(), validUntil: isoDateSchema.optional() };
 
 const subjectHandlers = {
-  'subject.create': defineHandler<Subject>({ access: 'write', passive: false, lane: 'queue', audits: ['subject.created'] })(z.object({ details: subjectDetailsSchema, ...weighedWithDefaults }).strict()),
+  'subject.create': defineHandler<Subject>({ access: 'write', passive: false, lane: 'queue', audits: ['subject.created'] })(
+    z.object({ details: subjectDetailsSchema, ...weighedWithDefaults }).strict(),
+  ),
   'subject.get': defineHandler<SubjectWithLinks>({ access: 'read', passive: false, lane: 'queue', audits: ['subject.viewed'] })(z.object({ subjectId: id }).strict()),
   /** `details` replaces all typed fields; the type cannot change. */
-  'subject.update': defineHandler<Subject>({ access: 'write', passive: false, lane: 'queue', audits: ['subject.updated'] })(z.object({ subjectId: id, details: subjectDetailsSchema.optional(), ...weighedChanges }).strict()),
+  'subject.update': defineHandler<Subject>({ access: 'write', passive: false, lane: 'queue', audits: ['subject.updated'] })(
+    z.object({ subjectId: id, details: subjectDetailsSchema.optional(), ...weighedChanges }).strict(),
+  ),
   'subject.list': defineHandler<Page<ListedSubject>>({ access: 'read', passive: false, lane: 'queue', audits: [] })(
     z
       .object({
@@ -328,11 +355,15 @@ const subjectHandlers = {
       }),
   ),
   /** Removes one subject–dossier link (by its id); the subject and the dossier stay. */
-  'subject.unlinkFromDossier': defineHandler<{ linkId: number }>({ access: 'write', passive: false, lane: 'queue', audits: ['subject.unlinked-from-dossier'] })(z.object({ linkId: id }).strict()),
+  'subject.unlinkFromDossier': defineHandler<{ linkId: number }>({ access: 'write', passive: false, lane: 'queue', audits: ['subject.unlinked-from-dossier'] })(
+    z.object({ linkId: id }).strict(),
+  ),
   /** Removes one subject–subject link (by its id); both subjects stay. */
   'subject.unlink': defineHandler<{ linkId: number }>({ access: 'write', passive: false, lane: 'queue', audits: ['subject.unlinked'] })(z.object({ linkId: id }).strict()),
   /** "Komt ook voor in": look-alike subjects and the dossiers they (or this subject) appear in. */
-  'subject.matches': defineHandler<SubjectMatches>({ access: 'read', passive: false, lane: 'queue', audits: ['subject.matches-viewed'] })(z.object({ subjectId: id, excludeDossierId: id.optional() }).strict()),
+  'subject.matches': defineHandler<SubjectMatches>({ access: 'read', passive: false, lane: 'queue', audits: ['subject.matches-viewed'] })(
+    z.object({ subjectId: id, excludeDossierId: id.optional() }).strict(),
+  ),
   /** Moves every link of `mergeSubjectId` to `keepSubjectId`, fills its empty fields, removes the duplicate. */
   'subject.merge': defineHandler<MergeResult>({ access: 'write', passive: false, lane: 'queue', audits: ['subject.merged'] })(
     z
@@ -370,7 +401,9 @@ const measureHandlers = {
       })
       .strict(),
   ),
-  'measure.update': defineHandler<Measure>({ access: 'write', passive: false, lane: 'queue', audits: ['measure.updated'] })(z.object({ measureId: id, ...measureChanges }).strict()),
+  'measure.update': defineHandler<Measure>({ access: 'write', passive: false, lane: 'queue', audits: ['measure.updated'] })(
+    z.object({ measureId: id, ...measureChanges }).strict(),
+  ),
   'measure.list': defineHandler<Measure[]>({ access: 'read', passive: false, lane: 'queue', audits: [] })(z.object({ dossierId: id }).strict()),
 };
 
@@ -379,9 +412,19 @@ const measureHandlers = {
 const trashItem = { kind: z.enum(TRASH_KINDS), id };
 
 const trashHandlers = {
-  'trash.move': defineHandler<TrashItem>({ access: 'write', passive: false, lane: 'queue', audits: ['signal.trashed', 'dossier.trashed', 'subject.trashed', 'note.trashed', 'measure.trashed', 'attachment.trashed'] })(z.object(trashItem).strict()),
+  'trash.move': defineHandler<TrashItem>({
+    access: 'write',
+    passive: false,
+    lane: 'queue',
+    audits: ['signal.trashed', 'dossier.trashed', 'subject.trashed', 'note.trashed', 'measure.trashed', 'attachment.trashed'],
+  })(z.object(trashItem).strict()),
   'trash.list': defineHandler<TrashItem[]>({ access: 'read', passive: false, lane: 'queue', audits: [] })(z.object({}).strict()),
-  'trash.restore': defineHandler<{ kind: TrashKind; id: number }>({ access: 'write', passive: false, lane: 'queue', audits: ['signal.restored', 'dossier.restored', 'subject.restored', 'note.restored', 'measure.restored', 'attachment.restored'] })(z.object(trashItem).strict()),
+  'trash.restore': defineHandler<{ kind: TrashKind; id: number }>({
+    access: 'write',
+    passive: false,
+    lane: 'queue',
+    audits: ['signal.restored', 'dossier.restored', 'subject.restored', 'note.restored', 'measure.restored', 'attachment.restored'],
+  })(z.object(trashItem).strict()),
   /** Destroys everything in the trash (and what hangs under it); only audit entries remain. */
   'trash.empty': defineHandler<{ destroyed: Record<TrashKind, number> }>({ access: 'write', passive: false, lane: 'queue', audits: ['trash.emptied'] })(z.object({}).strict()),
 };

@@ -99,7 +99,9 @@ export const meetingApi = {
   ),
   'meeting.list': defineHandler<MeetingSummary[]>({ access: 'read', passive: false, lane: 'queue', audits: [] })(z.object({}).strict()),
   'meeting.get': defineHandler<Meeting>({ access: 'read', passive: false, lane: 'queue', audits: ['meeting.viewed'] })(z.object({ meetingId: id }).strict()),
-  'meeting.update': defineHandler<Meeting>({ access: 'write', passive: false, lane: 'queue', audits: ['meeting.updated'] })(z.object({ meetingId: id, ...meetingChanges }).strict()),
+  'meeting.update': defineHandler<Meeting>({ access: 'write', passive: false, lane: 'queue', audits: ['meeting.updated'] })(
+    z.object({ meetingId: id, ...meetingChanges }).strict(),
+  ),
   /** A dossier or a loose signal on the agenda, at the end, with a drafted summary. */
   'meeting.addItem': defineHandler<MeetingItem>({ access: 'write', passive: false, lane: 'queue', audits: ['meeting.item-added', 'dossier.matches-viewed'] })(
     z
@@ -122,19 +124,28 @@ export const meetingApi = {
       })
       .strict(),
   ),
-  'meeting.removeItem': defineHandler<{ itemId: number }>({ access: 'write', passive: false, lane: 'queue', audits: ['meeting.item-removed'] })(z.object({ itemId: id }).strict()),
+  'meeting.removeItem': defineHandler<{ itemId: number }>({ access: 'write', passive: false, lane: 'queue', audits: ['meeting.item-removed'] })(
+    z.object({ itemId: id }).strict(),
+  ),
   'meeting.addAction': defineHandler<MeetingAction>({ access: 'write', passive: false, lane: 'queue', audits: ['meeting.action-added'] })(
     z
       .object({ itemId: id, who: requiredTextSchema(200), what: requiredTextSchema(2_000), dueOn: optionalIsoDateSchema, partner: z.enum(PARTNERS).nullable().optional() })
       .strict(),
   ),
   /** `done: true` marks the action done today (or on `doneOn`); false opens it again. */
-  'meeting.setActionDone': defineHandler<MeetingAction>({ access: 'write', passive: false, lane: 'queue', audits: ['meeting.action-done', 'meeting.action-reopened'] })(z.object({ actionId: id, done: z.boolean(), doneOn: isoDateSchema.optional() }).strict()),
+  'meeting.setActionDone': defineHandler<MeetingAction>({ access: 'write', passive: false, lane: 'queue', audits: ['meeting.action-done', 'meeting.action-reopened'] })(
+    z.object({ actionId: id, done: z.boolean(), doneOn: isoDateSchema.optional() }).strict(),
+  ),
   /**
    * Carries an item's outcome into its dossier, after the user confirmed: a status change (along
    * the transition table, dated the meeting's day) and/or a journal note. Once per item.
    */
-  'meeting.applyOutcome': defineHandler<{ item: MeetingItem; status: DossierStatus | null; noteId: number | null }>({ access: 'write', passive: false, lane: 'queue', audits: ['meeting.outcome-applied', 'dossier.status-changed', 'note.added'] })(
+  'meeting.applyOutcome': defineHandler<{ item: MeetingItem; status: DossierStatus | null; noteId: number | null }>({
+    access: 'write',
+    passive: false,
+    lane: 'queue',
+    audits: ['meeting.outcome-applied', 'dossier.status-changed', 'note.added'],
+  })(
     z
       .object({
         itemId: id,
@@ -149,5 +160,7 @@ export const meetingApi = {
     z.object({ meetingId: id, part: z.enum(['agenda', 'verslag']), targetPath: filePathSchema, overwrite: z.boolean().default(false) }).strict(),
   ),
   /** Open actions over all meetings (or one dossier's), overdue ones first. */
-  'meeting.actions': defineHandler<ActionOverviewEntry[]>({ access: 'read', passive: false, lane: 'queue', audits: [] })(z.object({ dossierId: id.optional(), includeDone: z.boolean().default(false) }).strict()),
+  'meeting.actions': defineHandler<ActionOverviewEntry[]>({ access: 'read', passive: false, lane: 'queue', audits: [] })(
+    z.object({ dossierId: id.optional(), includeDone: z.boolean().default(false) }).strict(),
+  ),
 };

@@ -224,7 +224,10 @@ export const reportApi = {
    * FILE_EXISTS unless `overwrite`; PDF_UNAVAILABLE without a renderer.
    */
   'report.exportPdf': defineHandler<{ path: string; bytes: number }>({ access: 'write', passive: false, lane: 'rendering', audits: ['report.exported'] })(
-    z.object({ from: isoDateSchema, to: isoDateSchema, targetPath: filePathSchema, overwrite: z.boolean().optional() }).strict().refine((value) => value.from <= value.to, { message: 'period.reversed', path: ['to'] }),
+    z
+      .object({ from: isoDateSchema, to: isoDateSchema, targetPath: filePathSchema, overwrite: z.boolean().optional() })
+      .strict()
+      .refine((value) => value.from <= value.to, { message: 'period.reversed', path: ['to'] }),
   ),
   'dashboard.figures': defineHandler<DashboardFigures>({ access: 'read', passive: false, lane: 'queue', audits: [] })(period),
   'retention.defaults': defineHandler<RetentionDefaults>({ access: 'read', passive: false, lane: 'queue', audits: [] })(z.object({}).strict()),
@@ -252,7 +255,14 @@ export const reportApi = {
   'accessRequest.search': defineHandler<AccessRequestResult>({ access: 'read', passive: false, lane: 'queue', audits: [] })(accessRequestCriteria),
   /** Records that the request was handled: which kinds of criteria, how much was found; no personal data. */
   'accessRequest.recordHandled': defineHandler<{ recorded: true }>({ access: 'write', passive: false, lane: 'queue', audits: ['access-request.handled'] })(
-    z.object({ criteria: z.array(z.enum(['name', 'birthDate', 'bsn', 'address'])).min(1), subjects: z.number().int().min(0), dossiers: z.number().int().min(0), reference: z.string().trim().max(100).optional() }).strict(),
+    z
+      .object({
+        criteria: z.array(z.enum(['name', 'birthDate', 'bsn', 'address'])).min(1),
+        subjects: z.number().int().min(0),
+        dossiers: z.number().int().min(0),
+        reference: z.string().trim().max(100).optional(),
+      })
+      .strict(),
   ),
   /**
    * Writes what the search finds as PDF for the privacy officer ("Vertrouwelijk — inzageverzoek",
@@ -260,13 +270,15 @@ export const reportApi = {
    * criteria and the counts, never the person.
    */
   'accessRequest.exportPdf': defineHandler<{ path: string; bytes: number }>({ access: 'write', passive: false, lane: 'rendering', audits: ['access-request.exported'] })(
-    z
-      .object({ criteria: accessRequestCriteria, reference: z.string().trim().max(100).optional(), targetPath: filePathSchema, overwrite: z.boolean().optional() })
-      .strict(),
+    z.object({ criteria: accessRequestCriteria, reference: z.string().trim().max(100).optional(), targetPath: filePathSchema, overwrite: z.boolean().optional() }).strict(),
   ),
   'register.get': defineHandler<ProcessingRegister>({ access: 'read', passive: false, lane: 'queue', audits: [] })(z.object({}).strict()),
   'register.update': defineHandler<ProcessingRegister>({ access: 'write', passive: false, lane: 'queue', audits: ['register.updated'] })(
-    z.object(Object.fromEntries(PROCESSING_REGISTER_FIELDS.map((field) => [field, registerText.optional()])) as Record<ProcessingRegisterField, z.ZodOptional<typeof registerText>>).strict(),
+    z
+      .object(
+        Object.fromEntries(PROCESSING_REGISTER_FIELDS.map((field) => [field, registerText.optional()])) as Record<ProcessingRegisterField, z.ZodOptional<typeof registerText>>,
+      )
+      .strict(),
   ),
   'register.export': defineHandler<{ path: string; bytes: number }>({ access: 'write', passive: false, lane: 'queue', audits: ['register.exported'] })(
     z.object({ targetPath: filePathSchema, format: z.enum(['markdown', 'html']), overwrite: z.boolean().optional() }).strict(),

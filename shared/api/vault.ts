@@ -84,7 +84,12 @@ export const vaultApi = {
    * Re-encrypts the vault under a new key and issues a new recovery key (the old one lived inside
    * the database whose key may have leaked). The UI must show the new recovery key like at creation.
    */
-  'vault.rotateKey': defineHandler<{ rotated: true; recoveryKey: string }>({ access: 'write', passive: false, lane: 'queue', audits: ['vault.key-rotated', 'vault.recovery-key-renewed', 'vault.integrity-problem'] })(z.object({ passphrase: passphraseInput }).strict()),
+  'vault.rotateKey': defineHandler<{ rotated: true; recoveryKey: string }>({
+    access: 'write',
+    passive: false,
+    lane: 'queue',
+    audits: ['vault.key-rotated', 'vault.recovery-key-renewed', 'vault.integrity-problem'],
+  })(z.object({ passphrase: passphraseInput }).strict()),
   'vault.showRecoveryKey': defineHandler<{ recoveryKey: string }>({ access: 'write', passive: false, lane: 'queue', audits: ['vault.recovery-key-shown'] })(
     z.object({ passphrase: passphraseInput }).strict(),
   ),

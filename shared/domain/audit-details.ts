@@ -55,7 +55,10 @@ interface AuditDetailSpec {
     totals: Record<string, number>;
     leftOut: unknown;
     redaction: unknown;
-    to: Array<{ passphrase: true } | { partnerId: number | null; name: string | null; organisation: string | null; ageRecipient: string; fingerprint: string | null; verified: boolean }>;
+    to: Array<
+      | { passphrase: true }
+      | { partnerId: number | null; name: string | null; organisation: string | null; ageRecipient: string; fingerprint: string | null; verified: boolean }
+    >;
   };
   'bundle.imported': {
     importId: number;

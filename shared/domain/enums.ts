@@ -32,10 +32,7 @@ export function subFormCode(phenomenonCode: string, subForm: string): string {
 }
 
 /** Every seeded code, phenomena and sub-forms, in the order the list shows them. */
-export const SEEDED_PHENOMENON_CODES: readonly string[] = PHENOMENON_SEEDS.flatMap((seed) => [
-  seed.code,
-  ...seed.subForms.map((subForm) => subFormCode(seed.code, subForm)),
-]);
+export const SEEDED_PHENOMENON_CODES: readonly string[] = PHENOMENON_SEEDS.flatMap((seed) => [seed.code, ...seed.subForms.map((subForm) => subFormCode(seed.code, subForm))]);
 
 /** The states of a signaaldossier, from signal to closed, in their usual order. */
 export const DOSSIER_STATUSES = [
@@ -136,17 +133,7 @@ export const SUBJECT_ROLES = [
 export type SubjectRole = (typeof SUBJECT_ROLES)[number];
 
 /** Directed links between subjects: "<from> works for <to>". */
-export const SUBJECT_LINK_KINDS = [
-  'works_for',
-  'lives_at',
-  'registered_at',
-  'director_of',
-  'owns',
-  'uses',
-  'account_holder_of',
-  'family_of',
-  'associated_with',
-] as const;
+export const SUBJECT_LINK_KINDS = ['works_for', 'lives_at', 'registered_at', 'director_of', 'owns', 'uses', 'account_holder_of', 'family_of', 'associated_with'] as const;
 export type SubjectLinkKind = (typeof SUBJECT_LINK_KINDS)[number];
 
 /** The municipality's own departments first, then the RIEC partners and the other bodies it works with. */
@@ -176,19 +163,7 @@ export type Partner = (typeof PARTNERS)[number];
 export const PRIORITIES = ['hoog', 'normaal', 'laag'] as const;
 export type Priority = (typeof PRIORITIES)[number];
 
-export const LEGAL_FORMS = [
-  'eenmanszaak',
-  'vof',
-  'cv',
-  'maatschap',
-  'bv',
-  'nv',
-  'stichting',
-  'vereniging',
-  'cooperatie',
-  'buitenlandse_rechtsvorm',
-  'overig',
-] as const;
+export const LEGAL_FORMS = ['eenmanszaak', 'vof', 'cv', 'maatschap', 'bv', 'nv', 'stichting', 'vereniging', 'cooperatie', 'buitenlandse_rechtsvorm', 'overig'] as const;
 export type LegalForm = (typeof LEGAL_FORMS)[number];
 
 /** Handelingsperspectieven (bestuurlijk, strafrechtelijk, fiscaal, zorg); `overig` plus a description covers the rest. */
@@ -218,17 +193,5 @@ export const MEASURE_STAGES = ['gepland', 'lopend', 'besloten', 'afgerond', 'ver
 export type MeasureStage = (typeof MEASURE_STAGES)[number];
 
 /** The kinds of normalised keys a subject is matched on ("komt ook voor in"). */
-export const MATCH_KEY_KINDS = [
-  'bsn',
-  'name_birth_date',
-  'kvk',
-  'establishment',
-  'organisation_name',
-  'address',
-  'bag_id',
-  'kenteken',
-  'iban',
-  'phone',
-  'email',
-] as const;
+export const MATCH_KEY_KINDS = ['bsn', 'name_birth_date', 'kvk', 'establishment', 'organisation_name', 'address', 'bag_id', 'kenteken', 'iban', 'phone', 'email'] as const;
 export type MatchKeyKind = (typeof MATCH_KEY_KINDS)[number];

@@ -120,10 +120,46 @@ export function validateBagId(raw: string): Validation {
  * most likely to come from. Other countries are held to ISO 13616's general shape (15–34).
  */
 const IBAN_LENGTHS: Readonly<Record<string, number>> = {
-  AD: 24, AT: 20, BA: 20, BE: 16, BG: 22, CH: 21, CY: 28, CZ: 24, DE: 22, DK: 18, EE: 20, ES: 24,
-  FI: 18, FR: 27, GB: 22, GI: 23, GR: 27, HR: 21, HU: 28, IE: 22, IS: 26, IT: 27, LI: 21, LT: 20,
-  LU: 20, LV: 21, MC: 27, MT: 31, NL: 18, NO: 15, PL: 28, PT: 25, RO: 24, RS: 22, SE: 24, SI: 19,
-  SK: 24, SM: 27, TR: 26, UA: 29,
+  AD: 24,
+  AT: 20,
+  BA: 20,
+  BE: 16,
+  BG: 22,
+  CH: 21,
+  CY: 28,
+  CZ: 24,
+  DE: 22,
+  DK: 18,
+  EE: 20,
+  ES: 24,
+  FI: 18,
+  FR: 27,
+  GB: 22,
+  GI: 23,
+  GR: 27,
+  HR: 21,
+  HU: 28,
+  IE: 22,
+  IS: 26,
+  IT: 27,
+  LI: 21,
+  LT: 20,
+  LU: 20,
+  LV: 21,
+  MC: 27,
+  MT: 31,
+  NL: 18,
+  NO: 15,
+  PL: 28,
+  PT: 25,
+  RO: 24,
+  RS: 22,
+  SE: 24,
+  SI: 19,
+  SK: 24,
+  SM: 27,
+  TR: 26,
+  UA: 29,
 };
 
 /** ISO 7064 mod 97-10 over the rearranged IBAN, letters as 10..35, in chunks that stay exact. */
@@ -160,8 +196,20 @@ export function formatIban(normalised: string): string {
  * digit, the dashes sit where the plate puts them. Earlier side codes are matched first.
  */
 const KENTEKEN_SIDE_CODES = [
-  'LL-DD-DD', 'DD-DD-LL', 'DD-LL-DD', 'LL-DD-LL', 'LL-LL-DD', 'DD-LL-LL', 'DD-LLL-D',
-  'D-LLL-DD', 'LL-DDD-L', 'L-DDD-LL', 'LLL-DD-L', 'L-DD-LLL', 'D-LL-DDD', 'DDD-LL-D',
+  'LL-DD-DD',
+  'DD-DD-LL',
+  'DD-LL-DD',
+  'LL-DD-LL',
+  'LL-LL-DD',
+  'DD-LL-LL',
+  'DD-LLL-D',
+  'D-LLL-DD',
+  'LL-DDD-L',
+  'L-DDD-LL',
+  'LLL-DD-L',
+  'L-DD-LLL',
+  'D-LL-DDD',
+  'DDD-LL-D',
 ];
 
 function sideCodeShape(value: string): string {

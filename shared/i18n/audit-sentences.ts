@@ -335,8 +335,7 @@ export const AUDIT_SENTENCES_NL: SentenceTable = {
       ? `Preweegdocument opgesteld uit het dossier (versie ${w.text(d.version)}), met ${included}`
       : `Preweegdocument opgesteld uit het dossier (versie ${w.text(d.version)})`;
   },
-  'document.exported': (d, w) =>
-    `Preweegdocument geëxporteerd als ${d.format === 'docx' ? 'Word' : 'PDF'} (versie ${w.text(d.version)}) naar ${w.text(d.path)}`,
+  'document.exported': (d, w) => `Preweegdocument geëxporteerd als ${d.format === 'docx' ? 'Word' : 'PDF'} (versie ${w.text(d.version)}) naar ${w.text(d.path)}`,
   'document.printed': (d, w) => `Preweegdocument afgedrukt (versie ${w.text(d.version)})`,
   'document.saved': (d, w) => `Preweegdocument opgeslagen als versie ${w.text(d.version)}`,
   'document.signal-sheet-exported': (d, w) => `Signaalblad voor het informatieplein opgeslagen naar ${w.text(d.path)}`,

@@ -32,34 +32,45 @@ export const errorMessages: Record<'nl' | 'en', Record<ErrorCode, string>> = {
     CLOSING_REASON_REQUIRED: 'Kies een reden van afsluiten: opgelost, overgedragen, geen grond of verjaard.',
     REOPEN_REASON_REQUIRED: 'Geef een reden op om dit afgehandelde dossier weer te openen.',
     SIGNAL_ALREADY_IN_DOSSIER: 'Dit signaal hoort al bij een ander dossier.',
-    MERGE_CONFLICT: 'Deze subjecten kunnen niet worden samengevoegd: ze zijn van een andere soort, of een identificerend gegeven (zoals BSN, KvK-nummer of geboortedatum) verschilt.',
+    MERGE_CONFLICT:
+      'Deze subjecten kunnen niet worden samengevoegd: ze zijn van een andere soort, of een identificerend gegeven (zoals BSN, KvK-nummer of geboortedatum) verschilt.',
     PHENOMENON_EXISTS: 'Dit fenomeen staat al in de lijst.',
     DATE_IN_FUTURE: 'Deze datum ligt in de toekomst. Kies vandaag of een eerdere datum.',
     DATE_BEFORE_LAST_CHANGE: 'De datum van een statuswijziging mag niet vóór de vorige statuswijziging ({{lastChangedOn}}) liggen.',
     CANCELLED: 'Afgebroken op uw verzoek. Er is niets bewaard of weggeschreven.',
-    OPEN_FAILED: 'Het bestand kon niet met een ander programma worden geopend. Is er op deze computer een programma voor dit soort bestand? U kunt het ook opslaan met ‘Opslaan als…’.',
+    OPEN_FAILED:
+      'Het bestand kon niet met een ander programma worden geopend. Is er op deze computer een programma voor dit soort bestand? U kunt het ook opslaan met ‘Opslaan als…’.',
     BUNDLE_NOT_AGE: 'Dit bestand is geen Dossierkluis-bundel: het is niet met age versleuteld.',
     BUNDLE_PASSPHRASE_REQUIRED: 'Deze bundel is met een wachtwoord versleuteld. Vul het bundelwachtwoord in dat u van de afzender kreeg.',
     BUNDLE_WRONG_PASSPHRASE: 'Het bundelwachtwoord is onjuist. Er is niets geïmporteerd.',
     BUNDLE_NOT_FOR_THIS_VAULT: 'Deze bundel is niet voor deze kluis versleuteld. Vraag de afzender de bundel opnieuw te maken met uw partnerkaart. Er is niets geïmporteerd.',
     BUNDLE_WRONG_RECIPIENT: 'Deze bundel was volgens de handtekening voor een andere ontvanger bestemd en is daarna opnieuw versleuteld. Er is niets geïmporteerd.',
     BUNDLE_DAMAGED: 'De bundel is beschadigd of onvolledig, bijvoorbeeld doordat het kopiëren is afgebroken. Vraag de afzender om een nieuwe kopie. Er is niets geïmporteerd.',
-    BUNDLE_UNSIGNED: 'Dit bestand is wel voor deze kluis versleuteld, maar het is geen ondertekende Dossierkluis-bundel. Zonder handtekening is niet vast te stellen wie het maakte. Er is niets geïmporteerd.',
-    BUNDLE_SIGNATURE_INVALID: 'De handtekening van de bundel klopt niet: de inhoudslijst is na het ondertekenen gewijzigd of door iemand anders ondertekend. Er is niets geïmporteerd.',
-    BUNDLE_TAMPERED: 'Een onderdeel van de bundel ({{path}}) komt niet overeen met de ondertekende inhoudslijst: het ontbreekt, is extra of is gewijzigd. Er is niets geïmporteerd.',
+    BUNDLE_UNSIGNED:
+      'Dit bestand is wel voor deze kluis versleuteld, maar het is geen ondertekende Dossierkluis-bundel. Zonder handtekening is niet vast te stellen wie het maakte. Er is niets geïmporteerd.',
+    BUNDLE_SIGNATURE_INVALID:
+      'De handtekening van de bundel klopt niet: de inhoudslijst is na het ondertekenen gewijzigd of door iemand anders ondertekend. Er is niets geïmporteerd.',
+    BUNDLE_TAMPERED:
+      'Een onderdeel van de bundel ({{path}}) komt niet overeen met de ondertekende inhoudslijst: het ontbreekt, is extra of is gewijzigd. Er is niets geïmporteerd.',
     BUNDLE_INVALID: 'De bundel bevat een onderdeel dat niet aan het bundelformaat voldoet ({{path}}). Er is niets geïmporteerd.',
     BUNDLE_UNSAFE_PATH: 'De bundel noemt een onveilige bestandsnaam ({{path}}): een pad met "..", een absoluut pad of een koppeling. Er is niets geïmporteerd.',
     BUNDLE_TOO_LARGE: 'Een onderdeel van de bundel ({{path}}) is groter dan toegestaan. Er is niets geïmporteerd.',
-    BUNDLE_TOO_NEW: 'Deze bundel is gemaakt met een nieuwere versie van Dossierkluis (formaatversie {{version}}). Werk Dossierkluis bij om hem te openen. Er is niets geïmporteerd.',
-    BUNDLE_SENDER_UNKNOWN: 'De afzender ({{name}}) staat niet in uw adresboek. Vergelijk de vingerafdruk met de afzender, bijvoorbeeld telefonisch, en accepteer de partnerkaart voordat u importeert.',
-    BUNDLE_SENDER_MISMATCH: 'Let op: de afzender noemt zich {{name}}, maar de sleutel verschilt van de partnerkaart in uw adresboek. Vergelijk de vingerafdruk met de afzender voordat u de bundel accepteert.',
+    BUNDLE_TOO_NEW:
+      'Deze bundel is gemaakt met een nieuwere versie van Dossierkluis (formaatversie {{version}}). Werk Dossierkluis bij om hem te openen. Er is niets geïmporteerd.',
+    BUNDLE_SENDER_UNKNOWN:
+      'De afzender ({{name}}) staat niet in uw adresboek. Vergelijk de vingerafdruk met de afzender, bijvoorbeeld telefonisch, en accepteer de partnerkaart voordat u importeert.',
+    BUNDLE_SENDER_MISMATCH:
+      'Let op: de afzender noemt zich {{name}}, maar de sleutel verschilt van de partnerkaart in uw adresboek. Vergelijk de vingerafdruk met de afzender voordat u de bundel accepteert.',
     BUNDLE_CHANGED: 'De bundel is gewijzigd sinds u hem bekeek. Open hem opnieuw. Er is niets geïmporteerd.',
-    BUNDLE_TLP_BLOCKED: 'De export is gestopt: {{count}} onderdelen hebben een behandelcode (TLP) die delen met deze ontvangers niet toestaat. Pas de keuze aan, of geef een reden op om de behandelcode te overschrijven; die reden komt in het logboek.',
+    BUNDLE_TLP_BLOCKED:
+      'De export is gestopt: {{count}} onderdelen hebben een behandelcode (TLP) die delen met deze ontvangers niet toestaat. Pas de keuze aan, of geef een reden op om de behandelcode te overschrijven; die reden komt in het logboek.',
     PARTNER_CARD_INVALID: 'Dit is geen geldige partnerkaart van Dossierkluis, of de kaart is gewijzigd: de vingerafdruk past niet bij de sleutels.',
     PARTNER_EXISTS: 'Deze partner staat al in het adresboek.',
     PARTNER_IS_SELF: 'Dit is de partnerkaart van deze kluis zelf.',
-    DOCUMENT_CHANGED: 'Iemand heeft intussen een nieuwere versie van dit document opgeslagen (versie {{latestVersion}}). Uw tekst is niet opgeslagen; open de nieuwste versie en breng uw wijziging daarin aan.',
-    PDF_UNAVAILABLE: 'Een PDF maken lukt hier niet: er is geen Chromium gevonden (gezocht: {{searched}}). Installeer Chromium of zet CHROME_PATH op het programma; Word-export en afdrukken werken wel.',
+    DOCUMENT_CHANGED:
+      'Iemand heeft intussen een nieuwere versie van dit document opgeslagen (versie {{latestVersion}}). Uw tekst is niet opgeslagen; open de nieuwste versie en breng uw wijziging daarin aan.',
+    PDF_UNAVAILABLE:
+      'Een PDF maken lukt hier niet: er is geen Chromium gevonden (gezocht: {{searched}}). Installeer Chromium of zet CHROME_PATH op het programma; Word-export en afdrukken werken wel.',
     INTERNAL: 'Er ging iets onverwachts mis. Er is niets gewijzigd.',
   },
   en: {
@@ -101,31 +112,33 @@ export const errorMessages: Record<'nl' | 'en', Record<ErrorCode, string>> = {
     BUNDLE_NOT_FOR_THIS_VAULT: 'This bundle is not encrypted for this vault. Ask the sender to make it again with your partner card. Nothing was imported.',
     BUNDLE_WRONG_RECIPIENT: 'According to its signature this bundle was meant for another recipient and was encrypted again afterwards. Nothing was imported.',
     BUNDLE_DAMAGED: 'The bundle is damaged or incomplete, for instance because copying was interrupted. Ask the sender for a new copy. Nothing was imported.',
-    BUNDLE_UNSIGNED: 'This file is encrypted for this vault, but it is not a signed Dossierkluis bundle. Without a signature there is no telling who made it. Nothing was imported.',
+    BUNDLE_UNSIGNED:
+      'This file is encrypted for this vault, but it is not a signed Dossierkluis bundle. Without a signature there is no telling who made it. Nothing was imported.',
     BUNDLE_SIGNATURE_INVALID: 'The bundle’s signature does not match: its list of contents was changed after signing or was signed by someone else. Nothing was imported.',
     BUNDLE_TAMPERED: 'A part of the bundle ({{path}}) does not match the signed list of contents: it is missing, extra or changed. Nothing was imported.',
     BUNDLE_INVALID: 'The bundle contains a part that does not follow the bundle format ({{path}}). Nothing was imported.',
     BUNDLE_UNSAFE_PATH: 'The bundle names an unsafe file name ({{path}}): a path with "..", an absolute path or a link. Nothing was imported.',
     BUNDLE_TOO_LARGE: 'A part of the bundle ({{path}}) is larger than allowed. Nothing was imported.',
     BUNDLE_TOO_NEW: 'This bundle was made by a newer version of Dossierkluis (format version {{version}}). Update Dossierkluis to open it. Nothing was imported.',
-    BUNDLE_SENDER_UNKNOWN: 'The sender ({{name}}) is not in your address book. Compare the fingerprint with the sender, for instance by phone, and accept the partner card before importing.',
-    BUNDLE_SENDER_MISMATCH: 'Warning: the sender calls themselves {{name}}, but the key differs from the partner card in your address book. Compare the fingerprint with the sender before accepting the bundle.',
+    BUNDLE_SENDER_UNKNOWN:
+      'The sender ({{name}}) is not in your address book. Compare the fingerprint with the sender, for instance by phone, and accept the partner card before importing.',
+    BUNDLE_SENDER_MISMATCH:
+      'Warning: the sender calls themselves {{name}}, but the key differs from the partner card in your address book. Compare the fingerprint with the sender before accepting the bundle.',
     BUNDLE_CHANGED: 'The bundle changed since you looked at it. Open it again. Nothing was imported.',
-    BUNDLE_TLP_BLOCKED: 'The export was stopped: {{count}} items have a handling code (TLP) that does not allow sharing with these recipients. Change the selection, or give a reason to override the handling code; the reason goes into the audit trail.',
+    BUNDLE_TLP_BLOCKED:
+      'The export was stopped: {{count}} items have a handling code (TLP) that does not allow sharing with these recipients. Change the selection, or give a reason to override the handling code; the reason goes into the audit trail.',
     PARTNER_CARD_INVALID: 'This is not a valid Dossierkluis partner card, or the card was changed: the fingerprint does not fit the keys.',
     PARTNER_EXISTS: 'This partner is already in the address book.',
     PARTNER_IS_SELF: 'This is the partner card of this vault itself.',
-    DOCUMENT_CHANGED: 'Someone saved a newer version of this document in the meantime (version {{latestVersion}}). Your text was not saved; open the latest version and make your change there.',
-    PDF_UNAVAILABLE: 'A PDF cannot be made here: no Chromium was found (searched: {{searched}}). Install Chromium or set CHROME_PATH to the program; Word export and printing do work.',
+    DOCUMENT_CHANGED:
+      'Someone saved a newer version of this document in the meantime (version {{latestVersion}}). Your text was not saved; open the latest version and make your change there.',
+    PDF_UNAVAILABLE:
+      'A PDF cannot be made here: no Chromium was found (searched: {{searched}}). Install Chromium or set CHROME_PATH to the program; Word export and printing do work.',
     INTERNAL: 'Something unexpected went wrong. Nothing was changed.',
   },
 };
 
 /** Fill `{{placeholders}}` from an error's details (the CLI has no i18next). */
-export function formatErrorMessage(
-  language: 'nl' | 'en',
-  code: ErrorCode,
-  details: Record<string, string | number | boolean | null> = {},
-): string {
+export function formatErrorMessage(language: 'nl' | 'en', code: ErrorCode, details: Record<string, string | number | boolean | null> = {}): string {
   return errorMessages[language][code].replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(details[name] ?? '?'));
 }

@@ -241,7 +241,7 @@ function randomFile(target: string, bytes: number): void {
   const fd = fs.openSync(target, 'w');
   const block = Buffer.allocUnsafe(8 * MiB);
   try {
-    for (let written = 0; written < bytes; ) {
+    for (let written = 0; written < bytes;) {
       const length = Math.min(block.length, bytes - written);
       crypto.randomFillSync(block, 0, length);
       fs.writeSync(fd, block, 0, length);
@@ -426,7 +426,11 @@ if (process.argv[2] === '--child') {
   process.exit(0);
 } else if (path.resolve(process.argv[1] ?? '') === self) {
   const rows = await bundleBenchRows();
-  process.stdout.write(`\nBundles, ${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}, load average ${os.loadavg().map((load) => load.toFixed(1)).join(" ")}, Node ${process.version}, age ${spawnSync('age', ['--version'], { encoding: 'utf8' }).stdout.trim()}\n\n`);
+  process.stdout.write(
+    `\nBundles, ${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}, load average ${os
+      .loadavg()
+      .map((load) => load.toFixed(1))
+      .join(' ')}, Node ${process.version}, age ${spawnSync('age', ['--version'], { encoding: 'utf8' }).stdout.trim()}\n\n`,
+  );
   process.stdout.write(`${formatTable(rows)}\n`);
 }
-

@@ -134,10 +134,21 @@ export async function coldStartBenchRows(options: { vaultPath: string; passphras
     const totalRatio = percentiles(large.map((result) => result.total)).median / percentiles(demo.map((result) => result.total)).median;
     const label = options.label ?? 'large vault';
     return [
-      { group: GROUP, workload: `Host start to first dossier row, ${label} (${runs} runs)`, figure: stageFigure(large, 'total'), reference: `${stageFigure(demo, 'total')} (demo vault)`, ratio: totalRatio },
+      {
+        group: GROUP,
+        workload: `Host start to first dossier row, ${label} (${runs} runs)`,
+        figure: stageFigure(large, 'total'),
+        reference: `${stageFigure(demo, 'total')} (demo vault)`,
+        ratio: totalRatio,
+      },
       { group: GROUP, workload: '  of which: host process ready', figure: stageFigure(large, 'hostReady'), reference: stageFigure(demo, 'hostReady') },
       { group: GROUP, workload: '  of which: Chromium to the unlock screen', figure: stageFigure(large, 'unlockScreen'), reference: stageFigure(demo, 'unlockScreen') },
-      { group: GROUP, workload: '  of which: unlock (KDF, open, checks) to the first screen', figure: stageFigure(large, 'unlocked'), reference: stageFigure(demo, 'unlocked') },
+      {
+        group: GROUP,
+        workload: '  of which: unlock (KDF, open, checks) to the first screen',
+        figure: stageFigure(large, 'unlocked'),
+        reference: stageFigure(demo, 'unlocked'),
+      },
       { group: GROUP, workload: '  of which: Dossiers to the first row', figure: stageFigure(large, 'firstDossierRow'), reference: stageFigure(demo, 'firstDossierRow') },
     ];
   } finally {

@@ -120,12 +120,62 @@ export type Random = ReturnType<typeof seeded>;
 // ── Fictional Dutch vocabulary ──────────────────────────────────────────────────────────────
 
 const SYLLABLES = ['bram', 'kol', 'ver', 'dal', 'mos', 'tin', 'hu', 'gel', 'ra', 'wen', 'sto', 'pel', 'lin', 'dor', 'vee', 'ka', 'ber', 'sel', 'lo', 'mar'];
-const FIRST_NAMES = ['Anna', 'Bas', 'Cor', 'Dina', 'Eef', 'Fleur', 'Gijs', 'Hanna', 'Ids', 'Joke', 'Kees', 'Lot', 'Mees', 'Noor', 'Olaf', 'Pien', 'Ruud', 'Sanne', 'Teun', 'Wies', 'Yara', 'Zeger'];
+const FIRST_NAMES = [
+  'Anna',
+  'Bas',
+  'Cor',
+  'Dina',
+  'Eef',
+  'Fleur',
+  'Gijs',
+  'Hanna',
+  'Ids',
+  'Joke',
+  'Kees',
+  'Lot',
+  'Mees',
+  'Noor',
+  'Olaf',
+  'Pien',
+  'Ruud',
+  'Sanne',
+  'Teun',
+  'Wies',
+  'Yara',
+  'Zeger',
+];
 const NAME_PREFIXES = ['', '', '', 'van ', 'de ', 'van der ', 'ter '];
 const TOWN_SUFFIXES = ['veen', 'dam', 'hoven', 'wijk', 'dorp', 'broek', 'horst', 'zijl'];
 const STREET_SUFFIXES = ['straat', 'laan', 'weg', 'kade', 'plein', 'singel', 'dijk'];
-const TRADES = ['Autohandel', 'Beheer', 'Bouw', 'Horeca', 'Schoonmaak', 'Transport', 'Vastgoed', 'Uitzendbureau', 'Kapsalon', 'Nagelstudio', 'Belwinkel', 'Growshop', 'Koeriers', 'Holding'];
-const FORM_SUFFIX: Record<string, string> = { bv: 'B.V.', nv: 'N.V.', vof: 'V.O.F.', stichting: '', eenmanszaak: '', cv: 'C.V.', vereniging: '', cooperatie: 'U.A.', maatschap: '', buitenlandse_rechtsvorm: 'Ltd.', overig: '' };
+const TRADES = [
+  'Autohandel',
+  'Beheer',
+  'Bouw',
+  'Horeca',
+  'Schoonmaak',
+  'Transport',
+  'Vastgoed',
+  'Uitzendbureau',
+  'Kapsalon',
+  'Nagelstudio',
+  'Belwinkel',
+  'Growshop',
+  'Koeriers',
+  'Holding',
+];
+const FORM_SUFFIX: Record<string, string> = {
+  bv: 'B.V.',
+  nv: 'N.V.',
+  vof: 'V.O.F.',
+  stichting: '',
+  eenmanszaak: '',
+  cv: 'C.V.',
+  vereniging: '',
+  cooperatie: 'U.A.',
+  maatschap: '',
+  buitenlandse_rechtsvorm: 'Ltd.',
+  overig: '',
+};
 /** Consonants only, as on Dutch plates since side code 4. */
 const PLATE_LETTERS = 'BDFGHJKLNPRSTVXZ';
 const PLATE_SIDE_CODES = ['LL-DD-LL', 'LL-LL-DD', 'DD-LL-LL', 'DD-LLL-D', 'D-LLL-DD', 'LL-DDD-L', 'L-DDD-LL', 'LLL-DD-L', 'L-DD-LLL', 'D-LL-DDD', 'DDD-LL-D'];
@@ -143,7 +193,18 @@ const SIGNAL_OPENINGS = [
   'Inspectie ziet aanwijzingen voor hennepteelt in',
   'Belastingen signaleert een opvallende vastgoedtransactie rond',
 ];
-const SIGNAL_OBJECTS = ['een bedrijfspand', 'een woning', 'een garagebox', 'een loods op het bedrijventerrein', 'een kapsalon', 'een nagelstudio', 'een autobedrijf', 'een horecazaak', 'een kamerverhuurpand', 'een boerenschuur in het buitengebied'];
+const SIGNAL_OBJECTS = [
+  'een bedrijfspand',
+  'een woning',
+  'een garagebox',
+  'een loods op het bedrijventerrein',
+  'een kapsalon',
+  'een nagelstudio',
+  'een autobedrijf',
+  'een horecazaak',
+  'een kamerverhuurpand',
+  'een boerenschuur in het buitengebied',
+];
 const SIGNAL_DETAILS = [
   'Ramen zijn afgeplakt en er hangt een sterke geur.',
   "Er wordt 's nachts geladen en gelost met bestelbusjes.",
@@ -178,7 +239,18 @@ const NOTE_SENTENCES = [
   'Afspraak gemaakt met de woningcorporatie over vervolgstappen.',
   'Melding besproken in het wekelijkse ondermijningsoverleg.',
 ];
-const DOSSIER_THEMES = ['Hennepkwekerij', 'Kamerverhuur', 'Witwasconstructie', 'Gokpand', 'Afvaldumping', 'Zorgfraude', 'Arbeidsuitbuiting', 'Vastgoedtransacties', 'Heling autobedrijf', 'Drugsopslag'];
+const DOSSIER_THEMES = [
+  'Hennepkwekerij',
+  'Kamerverhuur',
+  'Witwasconstructie',
+  'Gokpand',
+  'Afvaldumping',
+  'Zorgfraude',
+  'Arbeidsuitbuiting',
+  'Vastgoedtransacties',
+  'Heling autobedrijf',
+  'Drugsopslag',
+];
 const ATTACHMENT_KINDS: ReadonlyArray<[string, string]> = [
   ['foto-pand', 'image/jpeg'],
   ['proces-verbaal', 'application/pdf'],
@@ -188,7 +260,17 @@ const ATTACHMENT_KINDS: ReadonlyArray<[string, string]> = [
 ];
 
 /** The straight line of the process, from which each dossier's history walks up to its status. */
-const PROCESS_LINE: readonly DossierStatus[] = ['ontvangen', 'in_opwerking', 'voorgelegd_driehoek', 'informatieplein', 'preweeg_concept', 'preweeg_akkoord', 'stuurploeg', 'aanpak', 'interventie'];
+const PROCESS_LINE: readonly DossierStatus[] = [
+  'ontvangen',
+  'in_opwerking',
+  'voorgelegd_driehoek',
+  'informatieplein',
+  'preweeg_concept',
+  'preweeg_akkoord',
+  'stuurploeg',
+  'aanpak',
+  'interventie',
+];
 
 function capital(word: string): string {
   return word[0]!.toUpperCase() + word.slice(1);
@@ -298,8 +380,10 @@ export function identity(seed: number, n: number): SubjectDetailsInput {
       use: random.pick(['woning', 'bedrijfspand', 'horeca', 'garagebox', 'loods', null]),
     };
   }
-  if (kind < 0.88) return { type: 'vehicle', kenteken: fictionalKenteken(random), description: random.pick(['Zwarte bestelbus', 'Grijze SUV', 'Witte personenauto', 'Rode scooter', null]) };
-  if (kind < 0.95) return { type: 'bank_account', iban: fictionalIban(random), holderName: random.chance(0.6) ? `${random.pick(FIRST_NAMES)} ${fictionalWord(random, 2)}` : null };
+  if (kind < 0.88)
+    return { type: 'vehicle', kenteken: fictionalKenteken(random), description: random.pick(['Zwarte bestelbus', 'Grijze SUV', 'Witte personenauto', 'Rode scooter', null]) };
+  if (kind < 0.95)
+    return { type: 'bank_account', iban: fictionalIban(random), holderName: random.chance(0.6) ? `${random.pick(FIRST_NAMES)} ${fictionalWord(random, 2)}` : null };
   if (kind < 0.98) return { type: 'phone', number: `06-${random.digits(8)}` };
   return { type: 'email', address: `${fictionalWord(random, 2).toLowerCase()}.${random.digits(3)}@voorbeeld.invalid` };
 }
@@ -375,7 +459,12 @@ export function fill(db: Connection, seed: number, sizes: GenerateSizes): void {
       if (year < 2025 && random.chance(0.45)) {
         on = earliest(addDays(on, random.between(10, 200)), LAST_DATE);
         const closed = random.chance(0.7);
-        history.push({ from: current, to: closed ? 'afgesloten' : current === 'aanpak' || current === 'interventie' ? 'afgesloten' : 'regulier_afgehandeld', on, closing: null });
+        history.push({
+          from: current,
+          to: closed ? 'afgesloten' : current === 'aanpak' || current === 'interventie' ? 'afgesloten' : 'regulier_afgehandeld',
+          on,
+          closing: null,
+        });
         const last = history.at(-1)!;
         if (last.to === 'afgesloten') last.closing = random.pick(CLOSING_REASONS);
       }
@@ -471,7 +560,17 @@ export function fill(db: Connection, seed: number, sizes: GenerateSizes): void {
         // One link in thirty is the reporter (melder): protected, never shown as an occurrence elsewhere.
         const role = random.chance(1 / 30) && subjectTypes[subjectId] === 'person' ? 'melder' : random.pick(rolesByType[subjectTypes[subjectId]!]!);
         const from = dossierOpened[dossierId]!;
-        insertLink.run(subjectId, dossierId, role, random.chance(0.3) ? from : null, random.chance(0.4) ? random.pick(PARTNERS) : null, source, information, random.pick(TLP_CODES), timestampOf(from, random));
+        insertLink.run(
+          subjectId,
+          dossierId,
+          role,
+          random.chance(0.3) ? from : null,
+          random.chance(0.4) ? random.pick(PARTNERS) : null,
+          source,
+          information,
+          random.pick(TLP_CODES),
+          timestampOf(from, random),
+        );
       }
       written += Math.max(0, count);
     });
@@ -563,7 +662,19 @@ export function fill(db: Connection, seed: number, sizes: GenerateSizes): void {
         const planned = earliest(addDays(dossierOpened[dossierId]!, random.between(30, 400)), LAST_DATE);
         const stage = random.pick(['gepland', 'lopend', 'besloten', 'afgerond', 'vervallen']);
         const at = timestampOf(planned, random);
-        insertMeasure.run(dossierId, random.pick(MEASURE_KINDS), null, random.chance(0.5) ? random.pick(PARTNERS) : null, planned, stage === 'gepland' ? null : planned, stage === 'besloten' || stage === 'afgerond' ? planned : null, stage, random.pick(TLP_CODES), at, at);
+        insertMeasure.run(
+          dossierId,
+          random.pick(MEASURE_KINDS),
+          null,
+          random.chance(0.5) ? random.pick(PARTNERS) : null,
+          planned,
+          stage === 'gepland' ? null : planned,
+          stage === 'besloten' || stage === 'afgerond' ? planned : null,
+          stage,
+          random.pick(TLP_CODES),
+          at,
+          at,
+        );
       }
     }
   })();
@@ -681,7 +792,10 @@ function parseArguments(argv: string[]): GenerateOptions {
     return index >= 0 ? argv[index + 1] : undefined;
   };
   const out = value('out');
-  if (!out) throw new Error('usage: generate.ts --out <file> [--seed N] [--size large|small] [--signals N] [--dossiers N] [--subjects N] [--links N] [--notes N] [--attachments-mb N] [--plaintext] [--passphrase P] [--fast-kdf]');
+  if (!out)
+    throw new Error(
+      'usage: generate.ts --out <file> [--seed N] [--size large|small] [--signals N] [--dossiers N] [--subjects N] [--links N] [--notes N] [--attachments-mb N] [--plaintext] [--passphrase P] [--fast-kdf]',
+    );
   const base = value('size') === 'small' ? SMALL_SIZES : LARGE_SIZES;
   const number = (name: string, fallback: number) => {
     const raw = value(name);
@@ -713,6 +827,10 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   console.log(
     `${summary.encrypted ? 'Encrypted vault' : 'Plaintext database'} ${summary.path}: ${(summary.bytes / 1024 / 1024).toFixed(0)} MB in ${summary.seconds.toFixed(1)} s`,
   );
-  console.log(Object.entries(summary.counts).map(([table, count]) => `  ${table}: ${count}`).join('\n'));
+  console.log(
+    Object.entries(summary.counts)
+      .map(([table, count]) => `  ${table}: ${count}`)
+      .join('\n'),
+  );
   if (summary.encrypted) console.log(`Passphrase: ${options.passphrase ?? BENCH_PASSPHRASE}`);
 }

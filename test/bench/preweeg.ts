@@ -23,11 +23,23 @@ async function main() {
   const dossier = await call('dossier.create', { title: 'Groot fictief dossier (bench)', partners: ['politie', 'belastingdienst', 'riec'] });
   for (let index = 0; index < SUBJECTS; index++) {
     const subject = await call('subject.create', { details: { type: 'person', name: `Persoon ${index} (fictief)` }, sourceGrade: 'B', informationGrade: 2 });
-    await call('subject.linkToDossier', { subjectId: subject.id, dossierId: dossier.id, role: index % 10 === 0 ? 'kopstuk' : 'betrokkene', sourceGrade: 'B', informationGrade: 3 });
+    await call('subject.linkToDossier', {
+      subjectId: subject.id,
+      dossierId: dossier.id,
+      role: index % 10 === 0 ? 'kopstuk' : 'betrokkene',
+      sourceGrade: 'B',
+      informationGrade: 3,
+    });
   }
   const partners = ['politie', 'belastingdienst', 'riec', 'gemeente_handhaving', null] as const;
   for (let index = 0; index < FACTS; index++) {
-    await call('note.add', { dossierId: dossier.id, body: `Feit ${index}: een waarneming van enige lengte over het pand, de bedrijfsvoering en de betrokkenen (fictief).`, partner: partners[index % partners.length], sourceGrade: 'B', informationGrade: 2 });
+    await call('note.add', {
+      dossierId: dossier.id,
+      body: `Feit ${index}: een waarneming van enige lengte over het pand, de bedrijfsvoering en de betrokkenen (fictief).`,
+      partner: partners[index % partners.length],
+      sourceGrade: 'B',
+      informationGrade: 2,
+    });
   }
   const time = async <T>(label: string, work: () => Promise<T>): Promise<T> => {
     const started = performance.now();
@@ -38,7 +50,9 @@ async function main() {
   const draft = (await time('compose draft', () => call('document.compose', { dossierId: dossier.id }))) as unknown as { document: { id: number } };
   const documentId = draft.document.id;
   const docx = (await time('Word (.docx)', () => call('document.exportDocx', { documentId, targetPath: path.join(folder, 'groot.docx') }))) as unknown as { bytes: number };
-  const pdf = (await time('PDF (headless Chromium)', () => call('document.exportPdf', { documentId, targetPath: path.join(folder, 'groot.pdf') }))) as unknown as { bytes: number };
+  const pdf = (await time('PDF (headless Chromium)', () => call('document.exportPdf', { documentId, targetPath: path.join(folder, 'groot.pdf') }))) as unknown as {
+    bytes: number;
+  };
   await time('PDF again (warm)', () => call('document.exportPdf', { documentId, targetPath: path.join(folder, 'groot.pdf'), overwrite: true }));
   console.log(`sizes: docx ${docx.bytes} bytes, pdf ${pdf.bytes} bytes`);
   await core.dispose();

@@ -180,9 +180,17 @@ export async function queryBenchRows(options: QueryBenchOptions = queryOptionsFr
       if (i < 2) unlocked.lock();
       else vault = unlocked;
     }
-    rows.push({ group: OPEN_GROUP, workload: 'Argon2id parameters of the vault (calibrated at creation)', figure: `${kdf.memoryKiB / 1024} MiB, ${kdf.iterations} passes, parallelism ${kdf.parallelism}` });
+    rows.push({
+      group: OPEN_GROUP,
+      workload: 'Argon2id parameters of the vault (calibrated at creation)',
+      figure: `${kdf.memoryKiB / 1024} MiB, ${kdf.iterations} passes, parallelism ${kdf.parallelism}`,
+    });
     rows.push({ group: OPEN_GROUP, workload: 'Argon2id alone (3 runs)', figure: timingFigure(kdfTimes) });
-    rows.push({ group: OPEN_GROUP, workload: 'Unlock the generated vault: KDF + open + check of the small tables + migrations check (3 runs)', figure: timingFigure(unlockTimes) });
+    rows.push({
+      group: OPEN_GROUP,
+      workload: 'Unlock the generated vault: KDF + open + check of the small tables + migrations check (3 runs)',
+      figure: timingFigure(unlockTimes),
+    });
     rows.push({
       group: OPEN_GROUP,
       workload: 'Open the generated vault and show the first list page (unlock + signal.list + dossier.list)',
@@ -255,7 +263,9 @@ export async function queryBenchRows(options: QueryBenchOptions = queryOptionsFr
       };
 
       // FTS: ten typical queries, with words from the generated notes, signals and subject names.
-      const town = (plain.prepare("SELECT city FROM (SELECT json_extract(details, '$.city') AS city FROM subjects WHERE type = 'address' LIMIT 1)").pluck().get() as string) ?? 'Bramveen';
+      const town =
+        (plain.prepare("SELECT city FROM (SELECT json_extract(details, '$.city') AS city FROM subjects WHERE type = 'address' LIMIT 1)").pluck().get() as string) ??
+        'Bramveen';
       const surname = ((plain.prepare("SELECT label FROM subjects WHERE type = 'person' ORDER BY id LIMIT 1").pluck().get() as string) ?? 'Kolverdal').split(' ').at(-1)!;
       const ftsQueries = ['hennep', 'kamerverhuur', 'contant geld', 'garagebox', 'bibob', 'RIEC informatieplein', town, surname, 'ka', 'wijkagent'];
       for (const query of ftsQueries) {
@@ -300,7 +310,7 @@ export async function queryBenchRows(options: QueryBenchOptions = queryOptionsFr
       const signalInput = api['signal.create'].input.parse({
         howReceived: 'meldpunt',
         summary: 'Buurtbewoners melden veel verkeer bij een garagebox',
-        description: 'Er wordt \'s nachts geladen en gelost met bestelbusjes.',
+        description: "Er wordt 's nachts geladen en gelost met bestelbusjes.",
         location: 'Molenstraat 12, Bramveen',
         phenomenonId: drugs,
         receivedOn: '2025-06-01',
@@ -311,7 +321,10 @@ export async function queryBenchRows(options: QueryBenchOptions = queryOptionsFr
           const signal = createSignal(context, signalInput);
           attachSignalToDossier(context, { signalId: signal.id, dossierId: dossierIds[i]! });
           for (const offset of [0, 1]) {
-            linkSubjectToDossier(context, api['subject.linkToDossier'].input.parse({ subjectId: subjectIds[(i + offset) % subjectIds.length]!, dossierId: dossierIds[i]!, role: 'betrokkene' }));
+            linkSubjectToDossier(
+              context,
+              api['subject.linkToDossier'].input.parse({ subjectId: subjectIds[(i + offset) % subjectIds.length]!, dossierId: dossierIds[i]!, role: 'betrokkene' }),
+            );
           }
         } finally {
           context.db.exec('ROLLBACK');

@@ -23,7 +23,6 @@ import { BENCH_PASSPHRASE } from './generate';
 import { benchDatabasePaths, queryBenchRows, queryOptionsFromEnvironment } from './queries';
 import { formatTable, type BenchRow } from './table';
 
-
 interface Group {
   key: string;
   title: string;
@@ -60,7 +59,10 @@ export function machineDescription(): string[] {
     const cipher = memory.prepare('SELECT sqlite3mc_version()').pluck().get() as string;
     const cpus = os.cpus();
     return [
-      `CPU: ${cpus[0]?.model.trim() ?? 'unknown'}, ${cpus.length} cores (load average ${os.loadavg().map((load) => load.toFixed(1)).join(' ')})`,
+      `CPU: ${cpus[0]?.model.trim() ?? 'unknown'}, ${cpus.length} cores (load average ${os
+        .loadavg()
+        .map((load) => load.toFixed(1))
+        .join(' ')})`,
       `RAM: ${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB`,
       `OS: ${os.type()} ${os.release()} (${os.arch()})`,
       `Node ${process.version}; SQLite ${sqlite}; ${cipher} (cipher sqlcipher, legacy=4)`,

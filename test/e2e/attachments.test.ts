@@ -40,8 +40,7 @@ describe.skipIf(skipWithoutBrowser)('attachments of a dossier, end to end in Chr
   const twoPagePdf = makePdf(['Eerste pagina (fictief)', 'Tweede pagina: huurcontract (fictief)'], 1.2 * MiB);
 
   /** A table row by its header: the file name, then its type. */
-  const rowOf = (name: string) =>
-    page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: new RegExp(`^${name.replace(/[.()]/g, '\\$&')} `) }) });
+  const rowOf = (name: string) => page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: new RegExp(`^${name.replace(/[.()]/g, '\\$&')} `) }) });
   const addForm = () => page.getByRole('region', { name: 'Bijlage toevoegen' });
   const attachmentsTab = () => page.getByRole('tab', { name: /^(Bijlagen|attachments)$/ });
 

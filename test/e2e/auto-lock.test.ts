@@ -31,9 +31,7 @@ describe.skipIf(skipWithoutBrowser)('auto-lock after a short idle time', () => {
     const unlockedAt = Date.now();
 
     // No input from here on: the core's idle timer must fire and the page must follow its event.
-    await expect
-      .poll(() => page.getByRole('heading', { level: 1, name: 'Kluis ontgrendelen' }).isVisible(), { timeout: 15_000, interval: 250 })
-      .toBe(true);
+    await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Kluis ontgrendelen' }).isVisible(), { timeout: 15_000, interval: 250 }).toBe(true);
     expect(Date.now() - unlockedAt).toBeGreaterThanOrEqual((AUTO_LOCK_SECONDS - 1) * 1000);
 
     await expect.poll(() => page.getByRole('navigation', { name: 'Hoofdmenu' }).count()).toBe(0);

@@ -187,7 +187,16 @@ describe.skipIf(skipWithoutBrowser)('bundles between two vaults, end to end in C
     // 2: the API's defaults: everything goes, the redaction is on.
     await visible(pageA.getByRole('heading', { level: 2, name: /Wat gaat mee, en wat blijft thuis\?/ }));
     expect(await pageA.getByRole('heading', { level: 2, name: /Wat gaat mee/ }).evaluate((element) => element === document.activeElement)).toBe(true);
-    for (const label of ['Signalen', 'Subjecten en hun onderlinge verbanden', 'Journaalnotities', 'Maatregelen', 'Bijlagen', 'Identiteit van melders', 'BSN van personen', 'Notities die als intern zijn gemarkeerd']) {
+    for (const label of [
+      'Signalen',
+      'Subjecten en hun onderlinge verbanden',
+      'Journaalnotities',
+      'Maatregelen',
+      'Bijlagen',
+      'Identiteit van melders',
+      'BSN van personen',
+      'Notities die als intern zijn gemarkeerd',
+    ]) {
       expect(await pageA.getByLabel(label, { exact: true }).isChecked(), label).toBe(true);
     }
     await pageA.getByRole('button', { name: 'Volgende' }).click();
@@ -283,7 +292,9 @@ describe.skipIf(skipWithoutBrowser)('bundles between two vaults, end to end in C
     const origin = pageB.getByTestId('provenance');
     await visible(origin);
     expect(await origin.innerText()).toMatch(
-      new RegExp(`^Geïmporteerd op \\d{2}-\\d{2}-\\d{4} uit een bundel van J\\. de Vries \\(Gemeente Voorbeeldstad\\), gemaakt op \\d{2}-\\d{2}-\\d{4}; daar dossier ${pokerNumber}\\.$`),
+      new RegExp(
+        `^Geïmporteerd op \\d{2}-\\d{2}-\\d{4} uit een bundel van J\\. de Vries \\(Gemeente Voorbeeldstad\\), gemaakt op \\d{2}-\\d{2}-\\d{4}; daar dossier ${pokerNumber}\\.$`,
+      ),
     );
     await checkScreen(pageB, 'bundles-10-provenance');
     await pageB.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Dossiers' }).click();

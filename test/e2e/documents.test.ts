@@ -123,82 +123,86 @@ describe.skipIf(skipWithoutBrowser)('the preweegdocument of a dossier, end to en
     ]);
   });
 
-  it('prepares a casustafel with two dossiers, records a decision and an action, and carries the outcome into the dossier after confirmation', { timeout: STEP_TIMEOUT }, async () => {
-    const shisha = (await core('dossier.list', { limit: 50 })).items.find((item) => item.title.startsWith('Drugshandel vanuit Shishalounge'))!;
-    expect(shisha.status).toBe('aanpak');
-    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Overleggen' }).click();
-    await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Overleggen' }).isVisible()).toBe(true);
-    const form = page.getByRole('region', { name: 'Nieuw overleg' });
-    await form.getByLabel('Soort overleg').selectOption('casustafel');
-    await form.getByLabel('Plaats').fill('Stadhuis, kamer 2.14');
-    await form.getByLabel('Deelnemers').fill('J. de Vries, Gemeente\nW. Agent, Politie');
-    await form.getByRole('button', { name: 'Overleg aanmaken' }).click();
-    await expect.poll(() => page.getByRole('heading', { level: 1, name: /^Casustafel \d{2}-\d{2}-\d{4}$/ }).isVisible()).toBe(true);
-    expect(await page.getByText('J. de Vries (Gemeente), W. Agent (Politie)').isVisible()).toBe(true);
+  it(
+    'prepares a casustafel with two dossiers, records a decision and an action, and carries the outcome into the dossier after confirmation',
+    { timeout: STEP_TIMEOUT },
+    async () => {
+      const shisha = (await core('dossier.list', { limit: 50 })).items.find((item) => item.title.startsWith('Drugshandel vanuit Shishalounge'))!;
+      expect(shisha.status).toBe('aanpak');
+      await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Overleggen' }).click();
+      await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Overleggen' }).isVisible()).toBe(true);
+      const form = page.getByRole('region', { name: 'Nieuw overleg' });
+      await form.getByLabel('Soort overleg').selectOption('casustafel');
+      await form.getByLabel('Plaats').fill('Stadhuis, kamer 2.14');
+      await form.getByLabel('Deelnemers').fill('J. de Vries, Gemeente\nW. Agent, Politie');
+      await form.getByRole('button', { name: 'Overleg aanmaken' }).click();
+      await expect.poll(() => page.getByRole('heading', { level: 1, name: /^Casustafel \d{2}-\d{2}-\d{4}$/ }).isVisible()).toBe(true);
+      expect(await page.getByText('J. de Vries (Gemeente), W. Agent (Politie)').isVisible()).toBe(true);
 
-    const agenda = page.getByRole('region', { name: 'Agenda' });
-    await agenda.getByLabel('Dossier op de agenda').selectOption({ label: `${shisha.number} ${shisha.title}` });
-    await agenda.getByRole('button', { name: 'Toevoegen' }).first().click();
-    const first = agenda.getByRole('article', { name: `Agendapunt 1: ${shisha.number} ${shisha.title}` });
-    await expect.poll(() => first.isVisible()).toBe(true);
-    await agenda.getByLabel('Dossier op de agenda').selectOption({ label: `${dossier.number} ${dossier.title}` });
-    await agenda.getByRole('button', { name: 'Toevoegen' }).first().click();
-    const second = agenda.getByRole('article', { name: `Agendapunt 2: ${dossier.number} ${dossier.title}` });
-    await expect.poll(() => second.isVisible()).toBe(true);
-    const drafted = await first.getByLabel('Samenvatting (opgesteld uit het dossier, te bewerken)').inputValue();
-    expect(drafted).toContain('Fenomeen: Handel in hard- en softdrugs. Status: Projectgroep / casustafel.');
-    expect(drafted).toMatch(/Belangrijkste subjecten:\n- .+\[bron [ABCX], informatie [1-4], TLP:/);
-    await checkScreen(page, 'meetings-02-agenda');
+      const agenda = page.getByRole('region', { name: 'Agenda' });
+      await agenda.getByLabel('Dossier op de agenda').selectOption({ label: `${shisha.number} ${shisha.title}` });
+      await agenda.getByRole('button', { name: 'Toevoegen' }).first().click();
+      const first = agenda.getByRole('article', { name: `Agendapunt 1: ${shisha.number} ${shisha.title}` });
+      await expect.poll(() => first.isVisible()).toBe(true);
+      await agenda.getByLabel('Dossier op de agenda').selectOption({ label: `${dossier.number} ${dossier.title}` });
+      await agenda.getByRole('button', { name: 'Toevoegen' }).first().click();
+      const second = agenda.getByRole('article', { name: `Agendapunt 2: ${dossier.number} ${dossier.title}` });
+      await expect.poll(() => second.isVisible()).toBe(true);
+      const drafted = await first.getByLabel('Samenvatting (opgesteld uit het dossier, te bewerken)').inputValue();
+      expect(drafted).toContain('Fenomeen: Handel in hard- en softdrugs. Status: Projectgroep / casustafel.');
+      expect(drafted).toMatch(/Belangrijkste subjecten:\n- .+\[bron [ABCX], informatie [1-4], TLP:/);
+      await checkScreen(page, 'meetings-02-agenda');
 
-    await first.getByLabel('Uitkomst').selectOption('besluit');
-    await first.getByLabel('Besluiten').fill('Overgaan tot interventies: sluiting achterdeur en controle.');
-    await first.getByRole('button', { name: 'Agendapunt opslaan' }).click();
-    await expect.poll(() => first.getByText('Agendapunt 1 is opgeslagen.').isVisible()).toBe(true);
-    await first.getByText('Actie toevoegen', { exact: true }).first().click();
-    await first.getByLabel('Wie').fill('W. Agent');
-    await first.getByLabel('Wat').fill('Controle bij de achterdeur');
-    await first.getByLabel('Wanneer').fill('01-01-2026');
-    await first.getByLabel('Partner').selectOption('politie');
-    await first.getByRole('button', { name: 'Actie toevoegen' }).click();
-    await expect.poll(() => first.getByText('Controle bij de achterdeur').first().isVisible()).toBe(true);
+      await first.getByLabel('Uitkomst').selectOption('besluit');
+      await first.getByLabel('Besluiten').fill('Overgaan tot interventies: sluiting achterdeur en controle.');
+      await first.getByRole('button', { name: 'Agendapunt opslaan' }).click();
+      await expect.poll(() => first.getByText('Agendapunt 1 is opgeslagen.').isVisible()).toBe(true);
+      await first.getByText('Actie toevoegen', { exact: true }).first().click();
+      await first.getByLabel('Wie').fill('W. Agent');
+      await first.getByLabel('Wat').fill('Controle bij de achterdeur');
+      await first.getByLabel('Wanneer').fill('01-01-2026');
+      await first.getByLabel('Partner').selectOption('politie');
+      await first.getByRole('button', { name: 'Actie toevoegen' }).click();
+      await expect.poll(() => first.getByText('Controle bij de achterdeur').first().isVisible()).toBe(true);
 
-    // Nothing reaches the dossier before the user confirms.
-    expect((await core('dossier.get', { dossierId: shisha.id })).status).toBe('aanpak');
-    await first.getByRole('button', { name: 'Uitkomst verwerken in dossier…' }).click();
-    const dialog = page.getByRole('dialog', { name: `Uitkomst verwerken in dossier ${shisha.number}` });
-    await expect.poll(() => dialog.isVisible()).toBe(true);
-    await dialog.getByLabel('Nieuwe status').selectOption('interventie');
-    expect(await dialog.getByLabel('Journaalnotitie').inputValue()).toContain('Besluit — Overgaan tot interventies');
-    await checkScreen(page, 'meetings-03-outcome');
-    await dialog.getByRole('button', { name: 'Bevestigen en verwerken' }).click();
-    await expect.poll(() => first.getByText(/^Verwerkt in het dossier op/).isVisible()).toBe(true);
-    expect((await core('dossier.get', { dossierId: shisha.id })).status).toBe('interventie');
-    const notes = await core('note.list', { dossierId: shisha.id, limit: 1 });
-    expect(notes.items[0]!.body).toContain('Overgaan tot interventies: sluiting achterdeur en controle.');
+      // Nothing reaches the dossier before the user confirms.
+      expect((await core('dossier.get', { dossierId: shisha.id })).status).toBe('aanpak');
+      await first.getByRole('button', { name: 'Uitkomst verwerken in dossier…' }).click();
+      const dialog = page.getByRole('dialog', { name: `Uitkomst verwerken in dossier ${shisha.number}` });
+      await expect.poll(() => dialog.isVisible()).toBe(true);
+      await dialog.getByLabel('Nieuwe status').selectOption('interventie');
+      expect(await dialog.getByLabel('Journaalnotitie').inputValue()).toContain('Besluit — Overgaan tot interventies');
+      await checkScreen(page, 'meetings-03-outcome');
+      await dialog.getByRole('button', { name: 'Bevestigen en verwerken' }).click();
+      await expect.poll(() => first.getByText(/^Verwerkt in het dossier op/).isVisible()).toBe(true);
+      expect((await core('dossier.get', { dossierId: shisha.id })).status).toBe('interventie');
+      const notes = await core('note.list', { dossierId: shisha.id, limit: 1 });
+      expect(notes.items[0]!.body).toContain('Overgaan tot interventies: sluiting achterdeur en controle.');
 
-    // The verslag as PDF, with the handling code and page numbers on every page.
-    const print = page.getByRole('region', { name: 'Agenda en verslag' });
-    const verslag = path.join(testHost.dataDir, 'uit', 'verslag.pdf');
-    await print.getByLabel('PDF opslaan in').fill(verslag);
-    await print.getByRole('button', { name: 'Verslag als PDF…' }).click();
-    await expect.poll(() => print.getByText(`Verslag opgeslagen: ${verslag}`).isVisible(), { timeout: 60_000 }).toBe(true);
-    const verslagPages = await pdfPageTexts(verslag);
-    verslagPages.forEach((text, index) => {
-      expect(text).toContain('TLP:AMBER+STRICT');
-      expect(text).toContain(`pagina ${index + 1} van ${verslagPages.length}`);
-    });
-    expect(verslagPages.join('\n')).toContain('Controle bij de achterdeur');
+      // The verslag as PDF, with the handling code and page numbers on every page.
+      const print = page.getByRole('region', { name: 'Agenda en verslag' });
+      const verslag = path.join(testHost.dataDir, 'uit', 'verslag.pdf');
+      await print.getByLabel('PDF opslaan in').fill(verslag);
+      await print.getByRole('button', { name: 'Verslag als PDF…' }).click();
+      await expect.poll(() => print.getByText(`Verslag opgeslagen: ${verslag}`).isVisible(), { timeout: 60_000 }).toBe(true);
+      const verslagPages = await pdfPageTexts(verslag);
+      verslagPages.forEach((text, index) => {
+        expect(text).toContain('TLP:AMBER+STRICT');
+        expect(text).toContain(`pagina ${index + 1} van ${verslagPages.length}`);
+      });
+      expect(verslagPages.join('\n')).toContain('Controle bij de achterdeur');
 
-    // The follow-up overview: the action is open and overdue.
-    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Overleggen' }).click();
-    const overview = page.getByTestId('open-actions');
-    await expect.poll(() => overview.isVisible()).toBe(true);
-    const row = overview.getByRole('row').filter({ hasText: 'Controle bij de achterdeur' });
-    expect(await row.innerText()).toContain('Verlopen');
-    expect(await row.innerText()).toContain(shisha.number);
-    expect(await row.innerText()).toContain('Politie');
-    await checkScreen(page, 'meetings-01-list');
-    await row.getByRole('button', { name: 'Afronden: Controle bij de achterdeur' }).click();
-    await expect.poll(() => page.getByText('Er zijn geen open acties.').isVisible()).toBe(true);
-  });
+      // The follow-up overview: the action is open and overdue.
+      await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Overleggen' }).click();
+      const overview = page.getByTestId('open-actions');
+      await expect.poll(() => overview.isVisible()).toBe(true);
+      const row = overview.getByRole('row').filter({ hasText: 'Controle bij de achterdeur' });
+      expect(await row.innerText()).toContain('Verlopen');
+      expect(await row.innerText()).toContain(shisha.number);
+      expect(await row.innerText()).toContain('Politie');
+      await checkScreen(page, 'meetings-01-list');
+      await row.getByRole('button', { name: 'Afronden: Controle bij de achterdeur' }).click();
+      await expect.poll(() => page.getByText('Er zijn geen open acties.').isVisible()).toBe(true);
+    },
+  );
 });

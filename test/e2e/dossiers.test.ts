@@ -28,7 +28,10 @@ describe.skipIf(skipWithoutBrowser)('the dossier list and the dossier screen, en
 
   const table = () => page.getByRole('table', { name: 'Dossiers' });
   /** The rows of the virtual table that hold a dossier (the header row left out). */
-  const dossierRows = () => table().getByRole('row').filter({ has: page.getByRole('link') });
+  const dossierRows = () =>
+    table()
+      .getByRole('row')
+      .filter({ has: page.getByRole('link') });
   const cellsOf = (row: Locator) => row.getByRole('cell');
   const count = () => page.getByTestId('dossier-count');
   const tab = (name: string) => page.getByRole('tab', { name, exact: true });
@@ -163,7 +166,10 @@ describe.skipIf(skipWithoutBrowser)('the dossier list and the dossier screen, en
       purpose: null,
     });
     const [retentionEntry] = await core('audit.list', { actions: ['retention.extended', 'retention.shortened'], limit: 1 });
-    expect(retentionEntry).toMatchObject({ action: 'retention.extended', details: { kind: 'dossier', id: createdId, number, to: '2031-12-31', reason: 'Afspraak met de officier van justitie' } });
+    expect(retentionEntry).toMatchObject({
+      action: 'retention.extended',
+      details: { kind: 'dossier', id: createdId, number, to: '2031-12-31', reason: 'Afspraak met de officier van justitie' },
+    });
 
     // The choices are the transition table's, nothing else.
     const { nextStatuses } = await core('dossier.get', { dossierId: createdId });
@@ -231,9 +237,7 @@ describe.skipIf(skipWithoutBrowser)('the dossier list and the dossier screen, en
     const noteText = await note.innerText();
     for (const text of [dutchDate(yesterday), DISPLAY_NAME, 'van Politie', 'TLP:AMBER', 'Intern']) expect(noteText).toContain(text);
     expect(await note.locator('.app-grading').innerText()).toContain('B2');
-    expect(await note.locator('.app-grading').getAttribute('title')).toBe(
-      'Waardering B2: bron Meestal betrouwbaar, informatie De bron persoonlijk bekend',
-    );
+    expect(await note.locator('.app-grading').getAttribute('title')).toBe('Waardering B2: bron Meestal betrouwbaar, informatie De bron persoonlijk bekend');
     expect(await panel().getByRole('status').filter({ hasText: '1 notitie' }).isVisible()).toBe(true);
     await checkScreen(page, 'dossiers-05-notes');
 
@@ -277,7 +281,9 @@ describe.skipIf(skipWithoutBrowser)('the dossier list and the dossier screen, en
     expect(expected.items.map((entry) => entry.kind).sort()).toEqual(['measure', 'measure', 'measure', 'note', 'status', 'status', 'status']);
     const items = panel().locator('ol > li');
     await expect.poll(() => items.count()).toBe(expected.total);
-    const shownDates = await panel().locator('ol > li > time').evaluateAll((times) => times.map((time) => time.getAttribute('datetime')));
+    const shownDates = await panel()
+      .locator('ol > li > time')
+      .evaluateAll((times) => times.map((time) => time.getAttribute('datetime')));
     expect(shownDates).toEqual(expected.items.map((entry) => entry.date));
     expect(shownDates).toEqual([...shownDates].sort().reverse());
     const texts = await items.allInnerTexts();
@@ -293,7 +299,9 @@ describe.skipIf(skipWithoutBrowser)('the dossier list and the dossier screen, en
 
     await panel().getByLabel('Volgorde').selectOption({ label: 'Oudste eerst' });
     await expect.poll(() => items.first().innerText()).toContain('Bibob-toets gepland');
-    const ascending = await panel().locator('ol > li > time').evaluateAll((times) => times.map((time) => time.getAttribute('datetime')));
+    const ascending = await panel()
+      .locator('ol > li > time')
+      .evaluateAll((times) => times.map((time) => time.getAttribute('datetime')));
     expect(ascending).toEqual([...shownDates].reverse());
 
     // An entry leads to where the item is kept.
@@ -346,7 +354,12 @@ describe.skipIf(skipWithoutBrowser)('the dossier list and the dossier screen, en
     await page.getByRole('button', { name: 'Naar prullenbak…' }).click();
     await confirm.getByRole('button', { name: 'Naar prullenbak', exact: true }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Dossiers' }).isVisible()).toBe(true);
-    expect(await page.getByRole('status').filter({ hasText: `Dossier ${number} (${NEW_TITLE}) staat in de prullenbak.` }).isVisible()).toBe(true);
+    expect(
+      await page
+        .getByRole('status')
+        .filter({ hasText: `Dossier ${number} (${NEW_TITLE}) staat in de prullenbak.` })
+        .isVisible(),
+    ).toBe(true);
     await expect.poll(() => dossierRows().count()).toBe(before - 1);
     expect((await core('trash.list', {})).map((item) => [item.kind, item.id])).toContainEqual(['dossier', createdId]);
     expect(session.problems).toEqual([]);

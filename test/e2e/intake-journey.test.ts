@@ -47,7 +47,10 @@ describe.skipIf(skipWithoutBrowser)('intake end to end: signal → dossier → s
     await page.getByLabel('Locatie').fill('Proefstraat 12, Voorbeeldstad');
     await checkScreen(page, 'intake-journey-01-intake');
     await page.getByLabel('Locatie').press('Enter');
-    await page.getByRole('status').filter({ hasText: `Het signaal ‘${SUMMARY}’ is vastgelegd.` }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Het signaal ‘${SUMMARY}’ is vastgelegd.` })
+      .waitFor();
     expect((await core('signal.list', { limit: 1 })).total).toBe(signalsBefore + 1);
 
     await page.getByRole('button', { name: 'Naar het signaal' }).click();
@@ -91,7 +94,12 @@ describe.skipIf(skipWithoutBrowser)('intake end to end: signal → dossier → s
 
     const dossierId = (await core('dossier.list', { sort: 'number', direction: 'desc', limit: 1 })).items[0]!.id;
     const roles = (await core('dossier.get', { dossierId })).subjects.map((link) => [link.subject.label, link.role]);
-    expect(roles).toEqual(expect.arrayContaining([[expect.stringContaining(PERSON), 'kopstuk'], [expect.stringContaining('Proefstraat 12'), 'locatie']]));
+    expect(roles).toEqual(
+      expect.arrayContaining([
+        [expect.stringContaining(PERSON), 'kopstuk'],
+        [expect.stringContaining('Proefstraat 12'), 'locatie'],
+      ]),
+    );
     const matchedIn = (await core('dossier.matches', { dossierId })).flatMap((match) => match.dossiers.map((entry) => entry.dossier.title));
     expect(matchedIn).toContain(HENNEP_TITLE);
   });
@@ -118,7 +126,10 @@ describe.skipIf(skipWithoutBrowser)('intake end to end: signal → dossier → s
     const box = page.getByRole('searchbox', { name: 'Zoeken in de kluis' });
     await box.fill('hennepkwekerij bedrijfspand');
     await box.press('Enter');
-    await main().getByRole('region', { name: /^Dossiers/ }).getByRole('link', { name: new RegExp(HENNEP_TITLE) }).click();
+    await main()
+      .getByRole('region', { name: /^Dossiers/ })
+      .getByRole('link', { name: new RegExp(HENNEP_TITLE) })
+      .click();
     await page.getByRole('tab', { name: 'Bijlagen' }).click();
     await page.getByRole('button', { name: 'Voorbeeld van foto-voorgevel-proefstraat-12.png' }).click();
     const photo = page.getByRole('dialog', { name: 'Voorbeeld: foto-voorgevel-proefstraat-12.png' });
@@ -147,7 +158,14 @@ describe.skipIf(skipWithoutBrowser)('intake end to end: signal → dossier → s
     await page.getByRole('button', { name: 'Keten controleren' }).click();
     const verified = await core('audit.verify', {});
     expect(verified.intact).toBe(true);
-    await expect.poll(() => page.getByRole('status').filter({ hasText: `De keten is intact: ${verified.entries} regels gecontroleerd.` }).isVisible()).toBe(true);
+    await expect
+      .poll(() =>
+        page
+          .getByRole('status')
+          .filter({ hasText: `De keten is intact: ${verified.entries} regels gecontroleerd.` })
+          .isVisible(),
+      )
+      .toBe(true);
     await checkScreen(page, 'intake-journey-07-audit');
     expect(session.problems).toEqual([]);
   });

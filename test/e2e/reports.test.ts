@@ -190,7 +190,13 @@ describe.skipIf(skipWithoutBrowser)('reports, retention and access requests, end
     await pdfForm.getByText(`Het overzicht is als PDF opgeslagen in ${pdfPath}.`).waitFor({ timeout: 60_000 });
     expect(fs.readFileSync(pdfPath).subarray(0, 5).toString()).toBe('%PDF-');
     const exported = await core('audit.list', { limit: 5, actions: ['access-request.exported'] });
-    expect(exported[0]?.details).toEqual({ format: 'pdf', criteria: ['name', 'birthDate'], subjects: expected.subjects.length, dossiers: new Set(expected.dossiers.map((dossier) => dossier.id)).size, reference: 'AVG-2026-3' });
+    expect(exported[0]?.details).toEqual({
+      format: 'pdf',
+      criteria: ['name', 'birthDate'],
+      subjects: expected.subjects.length,
+      dossiers: new Set(expected.dossiers.map((dossier) => dossier.id)).size,
+      reference: 'AVG-2026-3',
+    });
     await checkScreen(page, 'reports-08-inzage-pdf');
     await page.getByRole('button', { name: 'Vastleggen dat het verzoek is afgehandeld' }).click();
     await page.getByText('In het logboek staat dat het verzoek is afgehandeld.').waitFor();

@@ -122,7 +122,6 @@ describe.skipIf(skipWithoutBrowser)('retention of trashed items and the dashboar
     await checkScreen(page, 'retention-03-overdue-actions');
     await page.getByLabel('Alleen acties over de afgesproken datum').uncheck();
     await expect.poll(() => actions.locator('tbody tr').count()).toBe(2);
-
   });
 
   it('leads from a blind spot to the signal list filtered on that phenomenon or area and period', { timeout: STEP_TIMEOUT }, async () => {

@@ -68,7 +68,12 @@ describe.skipIf(skipWithoutBrowser)('search, audit trail and trash, end to end i
     // The matched word is a <mark> inside the link; the rest of the title is plain text.
     expect(await hit.locator('mark').allInnerTexts()).toEqual(['Hennepkwekerij']);
     expect(await dossiers.getByRole('heading', { level: 2 }).innerText()).toMatch(/^Dossiers \((1 resultaat|\d+ resultaten)\)$/);
-    expect(await page.getByRole('status').filter({ hasText: /(1 resultaat|\d+ resultaten) gevonden in \d+ ms\./ }).isVisible()).toBe(true);
+    expect(
+      await page
+        .getByRole('status')
+        .filter({ hasText: /(1 resultaat|\d+ resultaten) gevonden in \d+ ms\./ })
+        .isVisible(),
+    ).toBe(true);
     // Groups come in the fixed order of kinds, each with its own heading.
     const groups = await page.locator('section.app-search__group h2').allInnerTexts();
     expect(groups[0]).toMatch(/^Dossiers/);
@@ -105,7 +110,10 @@ describe.skipIf(skipWithoutBrowser)('search, audit trail and trash, end to end i
     await refine.fill('CLIENTEN kamerverh');
     await page.getByRole('button', { name: 'Opnieuw zoeken' }).click();
     await expect.poll(() => heading('Zoekresultaten voor ‘CLIENTEN kamerverh’').isVisible()).toBe(true);
-    const hit = page.getByRole('region', { name: /^Dossiers/ }).getByRole('link').filter({ hasText: DIACRITIC_TITLE });
+    const hit = page
+      .getByRole('region', { name: /^Dossiers/ })
+      .getByRole('link')
+      .filter({ hasText: DIACRITIC_TITLE });
     await expect.poll(() => hit.count()).toBe(1);
     expect(await hit.locator('mark').allInnerTexts()).toEqual(['cliënten', 'kamerverhuur']);
 
@@ -155,7 +163,13 @@ describe.skipIf(skipWithoutBrowser)('search, audit trail and trash, end to end i
     const viewed = page.locator('tr[data-action="dossier.viewed"]').first();
     expect(await viewed.locator('td').nth(2).innerText()).toMatch(/^Dossier \d{4}-\d{4} geopend$/);
     // The dossier still exists: its reference is a link.
-    expect(await viewed.locator('td').nth(3).getByRole('link', { name: /^Dossier \d{4}-\d{4}$/ }).count()).toBe(1);
+    expect(
+      await viewed
+        .locator('td')
+        .nth(3)
+        .getByRole('link', { name: /^Dossier \d{4}-\d{4}$/ })
+        .count(),
+    ).toBe(1);
 
     await checkScreen(page, 'audit-01-list');
 
@@ -163,7 +177,12 @@ describe.skipIf(skipWithoutBrowser)('search, audit trail and trash, end to end i
     const verified = await core('audit.verify', {});
     expect(verified.intact).toBe(true);
     await expect
-      .poll(() => page.getByRole('status').filter({ hasText: `De keten is intact: ${verified.entries} regels gecontroleerd.` }).isVisible())
+      .poll(() =>
+        page
+          .getByRole('status')
+          .filter({ hasText: `De keten is intact: ${verified.entries} regels gecontroleerd.` })
+          .isVisible(),
+      )
       .toBe(true);
     await checkScreen(page, 'audit-02-verified');
 

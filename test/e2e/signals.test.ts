@@ -10,8 +10,7 @@ const PASSPHRASE = 'fiets tegen de wind in langs het kanaal';
 const STEP_TIMEOUT = 90_000;
 const MASS_SIGNALS = 3_000;
 
-const signalTotal = async (testHost: TestHost, filter: Omit<Input<'signal.list'>, 'limit'> = {}) =>
-  (await callCore(testHost, 'signal.list', { ...filter, limit: 1 })).total;
+const signalTotal = async (testHost: TestHost, filter: Omit<Input<'signal.list'>, 'limit'> = {}) => (await callCore(testHost, 'signal.list', { ...filter, limit: 1 })).total;
 
 const isFocused = (page: Page, locator: ReturnType<Page['locator']>) => locator.evaluate((element) => element === document.activeElement);
 
@@ -234,7 +233,13 @@ describe.skipIf(skipWithoutBrowser)('signals in the demo vault, end to end in Ch
     const all = await signalTotal(testHost);
     expect(all).toBeGreaterThan(30);
     await expect.poll(() => shownCount(page)).toBe(all);
-    expect(await page.getByRole('row').filter({ hasText: /^\d{2}-\d{2}-\d{4}/ }).first().innerText()).toMatch(/[ABCX][1-4]/);
+    expect(
+      await page
+        .getByRole('row')
+        .filter({ hasText: /^\d{2}-\d{2}-\d{4}/ })
+        .first()
+        .innerText(),
+    ).toMatch(/[ABCX][1-4]/);
     await checkScreen(page, 'signals-01-list');
     // A narrow window (or 400 % zoom): the filters reflow, the table scrolls sideways in its frame.
     await page.setViewportSize({ width: 420, height: 800 });
@@ -252,7 +257,11 @@ describe.skipIf(skipWithoutBrowser)('signals in the demo vault, end to end in Ch
     const looseDrugs = await signalTotal(testHost, { phenomenonId: drugsId, inDossier: false });
     expect(looseDrugs).toBeLessThan(drugs);
     await expect.poll(() => shownCount(page)).toBe(looseDrugs);
-    for (const cell of await page.getByRole('row').filter({ hasText: /^\d{2}-\d{2}-\d{4}/ }).all()) expect(await cell.innerText()).toContain('los');
+    for (const cell of await page
+      .getByRole('row')
+      .filter({ hasText: /^\d{2}-\d{2}-\d{4}/ })
+      .all())
+      expect(await cell.innerText()).toContain('los');
 
     await page.getByLabel('Dossier', { exact: true }).selectOption({ label: 'Met en zonder dossier' });
     await page.getByLabel('Binnengekomen via').selectOption({ label: 'Burger' });
@@ -268,9 +277,7 @@ describe.skipIf(skipWithoutBrowser)('signals in the demo vault, end to end in Ch
     await expect.poll(() => shownCount(page)).toBe(sinceMarch);
     await page.getByLabel('Ontvangen tot en met').fill('01-01-2025');
     await page.getByLabel('Ontvangen tot en met').press('Enter');
-    await expect
-      .poll(() => fieldAround(page, 'Ontvangen tot en met (dd-mm-jjjj)').getByText('De einddatum ligt vóór de begindatum.').isVisible())
-      .toBe(true);
+    await expect.poll(() => fieldAround(page, 'Ontvangen tot en met (dd-mm-jjjj)').getByText('De einddatum ligt vóór de begindatum.').isVisible()).toBe(true);
     await page.getByLabel('Ontvangen tot en met').fill('');
     await page.getByLabel('Ontvangen tot en met').press('Enter');
     await expect.poll(() => shownCount(page)).toBe(sinceMarch);
@@ -367,7 +374,10 @@ describe.skipIf(skipWithoutBrowser)('signals in the demo vault, end to end in Ch
     await target.waitFor();
     expect(await dialog.getByRole('heading', { name: 'Gevonden dossiers' }).isVisible()).toBe(true);
     await target.click();
-    await page.getByRole('status').filter({ hasText: /Het signaal hoort nu bij dossier \d{4}-\d{4}\./ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Het signaal hoort nu bij dossier \d{4}-\d{4}\./ })
+      .waitFor();
     expect(await page.getByRole('link', { name: /Illegale gokzuilen in Belwinkel Testcentrum/ }).isVisible()).toBe(true);
     const attached = (await callCore(testHost, 'signal.list', { inDossier: true, limit: 500 })).items.find((signal) => signal.summary === summary);
     expect(attached?.dossier?.title).toBe('Illegale gokzuilen in Belwinkel Testcentrum');
@@ -382,7 +392,12 @@ describe.skipIf(skipWithoutBrowser)('signals in the demo vault, end to end in Ch
     await page.getByRole('button', { name: 'Naar prullenbak' }).click();
     await confirm.getByRole('button', { name: 'Naar prullenbak' }).click();
     await page.getByRole('heading', { level: 1, name: 'Signalen' }).waitFor();
-    expect(await page.getByRole('status').filter({ hasText: `Het signaal ‘${summary}’ staat nu in de prullenbak.` }).isVisible()).toBe(true);
+    expect(
+      await page
+        .getByRole('status')
+        .filter({ hasText: `Het signaal ‘${summary}’ staat nu in de prullenbak.` })
+        .isVisible(),
+    ).toBe(true);
     expect(await signalTotal(testHost)).toBe(before - 1);
     await page.getByRole('button', { name: 'Filters wissen' }).click();
     await expect.poll(() => shownCount(page)).toBe(before - 1);
@@ -408,7 +423,10 @@ describe.skipIf(skipWithoutBrowser)('signals in the demo vault, end to end in Ch
     await card.getByLabel('Hoort bij').selectOption({ label: 'Drugs' });
     await card.getByRole('button', { name: 'Toevoegen' }).click();
     await card.getByRole('status').filter({ hasText: '‘Lachgashandel’ is toegevoegd als subvorm van Drugs.' }).waitFor();
-    const drugsItem = list.getByRole('listitem').filter({ hasText: /^Drugs/ }).first();
+    const drugsItem = list
+      .getByRole('listitem')
+      .filter({ hasText: /^Drugs/ })
+      .first();
     await expect.poll(() => drugsItem.innerText()).toContain('Lachgashandel');
     expect(await card.getByLabel('Naam', { exact: true }).inputValue()).toBe('');
     await card.scrollIntoViewIfNeeded();

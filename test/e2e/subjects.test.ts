@@ -46,7 +46,10 @@ describe.skipIf(skipWithoutBrowser)('subjects, links, merge and network, end to 
 
   async function openDossier(title: string) {
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Dossiers' }).click();
-    await main().getByRole('link', { name: new RegExp(title) }).first().click();
+    await main()
+      .getByRole('link', { name: new RegExp(title) })
+      .first()
+      .click();
     await expect.poll(() => heading1(new RegExp(title)).isVisible()).toBe(true);
   }
 
@@ -259,7 +262,9 @@ describe.skipIf(skipWithoutBrowser)('subjects, links, merge and network, end to 
     const karelLinks = (await core('subject.get', { subjectId: existingAddressId })).links.filter((link) => link.other.label === 'Karel Proefpersoon');
     expect(karelLinks.map((link) => [link.kind, link.direction, link.source])).toEqual([['lives_at', 'incoming', 'BRP-bevraging']]);
     await checkScreen(page, 'subjects-06-subject-screen');
-    await main().getByRole('link', { name: `Terug naar dossier ${dossierNumber} ${DOSSIER_TITLE}` }).click();
+    await main()
+      .getByRole('link', { name: `Terug naar dossier ${dossierNumber} ${DOSSIER_TITLE}` })
+      .click();
     await expect.poll(() => heading1(new RegExp(DOSSIER_TITLE)).isVisible()).toBe(true);
   });
 
@@ -309,7 +314,10 @@ describe.skipIf(skipWithoutBrowser)('subjects, links, merge and network, end to 
     const ids: number[] = [];
     for (let index = 0; index < 30; index++) {
       const created = await core('subject.create', {
-        details: index % 3 === 0 ? { type: 'organisation', name: `Proefbedrijf nummer ${index + 1} Holding B.V.` } : { type: 'person', name: `Testpersoon met een lange naam ${index + 1}` },
+        details:
+          index % 3 === 0
+            ? { type: 'organisation', name: `Proefbedrijf nummer ${index + 1} Holding B.V.` }
+            : { type: 'person', name: `Testpersoon met een lange naam ${index + 1}` },
       });
       ids.push(created.id);
       await core('subject.linkToDossier', { subjectId: created.id, dossierId: big.id, role: index % 3 === 0 ? 'eigenaar' : 'betrokkene' });

@@ -325,7 +325,12 @@ describe.skipIf(skipWithoutBrowser)('first screens, end to end in Chromium', () 
     await page.getByRole('button', { name: 'Andere kluis kiezen' }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Welkom bij Dossierkluis' }).isVisible()).toBe(true);
     await expect.poll(() => page.getByRole('button', { name: 'Kluis Werkbestand openen' }).isVisible()).toBe(true);
-    expect(await page.getByText(/Laatst geopend op \d{2}-\d{2}-\d{4} \d{2}:\d{2}/).first().isVisible()).toBe(true);
+    expect(
+      await page
+        .getByText(/Laatst geopend op \d{2}-\d{2}-\d{4} \d{2}:\d{2}/)
+        .first()
+        .isVisible(),
+    ).toBe(true);
     await checkScreen(page, '21-welcome-recent');
   });
 

@@ -37,12 +37,7 @@ function copyFolders(baseDir: string): string[] {
 }
 
 /** A core (in this thread, or in a worker) with a fresh unlocked vault, a dossier and one attachment. */
-async function openCore(
-  make: (options: CoreOptions) => CoreService,
-  fileName = 'Foto Noordweg 12.png',
-  content: Buffer = makePng(48, 32),
-  extra: Partial<CoreOptions> = {},
-) {
+async function openCore(make: (options: CoreOptions) => CoreService, fileName = 'Foto Noordweg 12.png', content: Buffer = makePng(48, 32), extra: Partial<CoreOptions> = {}) {
   const baseDir = makeTempFolder('kluis-kopieen-');
   const core = make({ userDataDir: makeTempFolder(), host: 'browser', appVersion: 'test', vault: FAST_VAULT_OPTIONS, temporaryCopiesDir: baseDir, ...extra });
   const vaultPath = path.join(makeTempFolder(), 'w.kluis');
@@ -107,7 +102,9 @@ describe('attachment.openCopy', () => {
     expect(entries[0]!.details).toEqual({ attachmentId: attachment.id, bytes: content.length });
     expect(entries[2]!.details).toEqual({ removed: 2, left: 0 });
     // Removed before the vault closed, so recorded before it.
-    expect(trail.findIndex((entry) => entry.action === 'attachment.copies-removed')).toBeLessThan(trail.findIndex((entry, index) => index > 0 && entry.action === 'vault.locked'));
+    expect(trail.findIndex((entry) => entry.action === 'attachment.copies-removed')).toBeLessThan(
+      trail.findIndex((entry, index) => index > 0 && entry.action === 'vault.locked'),
+    );
     expect(JSON.stringify(trail)).not.toContain('Noordweg');
     await core.dispose();
   });

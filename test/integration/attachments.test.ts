@@ -6,13 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CoreEvent } from '../../shared/api';
 import { attachmentApi } from '../../shared/api/attachments';
 import { dossierApi } from '../../shared/api/dossiers';
-import {
-  ATTACHMENT_CHUNK_SIZE,
-  exportAttachment,
-  importAttachment,
-  listAttachments,
-  readAttachmentRange,
-} from '../../electron/core/attachments/attachments';
+import { ATTACHMENT_CHUNK_SIZE, exportAttachment, importAttachment, listAttachments, readAttachmentRange } from '../../electron/core/attachments/attachments';
 import { sanitizeFileName } from '../../electron/core/attachments/file-name';
 import { CoreError } from '../../electron/core/kernel/errors';
 import { coreContextFor, type CoreContext } from '../../electron/core/kernel/context';
@@ -70,7 +64,7 @@ function writeRandomFile(filePath: string, bytes: number): string {
   const buffer = Buffer.allocUnsafe(MiB);
   const fd = fs.openSync(filePath, 'w', 0o600);
   try {
-    for (let written = 0; written < bytes; ) {
+    for (let written = 0; written < bytes;) {
       const piece = buffer.subarray(0, Math.min(MiB, bytes - written));
       crypto.randomFillSync(piece);
       hash.update(piece);
@@ -113,7 +107,9 @@ describe('migration 0004: attachments', () => {
     expect(tables.map((table) => table.name)).toEqual(['attachment_chunks', 'attachments']);
     for (const table of tables) expect(table.sql).toMatch(/\)\s*STRICT$/);
 
-    db.exec("INSERT INTO dossiers (id, year, sequence, title, priority, status, tlp, opened_on, created_at, updated_at) VALUES (1, 2026, 1, 't', 'normaal', 'ontvangen', 'AMBER', '2026-01-01', 'x', 'x')");
+    db.exec(
+      "INSERT INTO dossiers (id, year, sequence, title, priority, status, tlp, opened_on, created_at, updated_at) VALUES (1, 2026, 1, 't', 'normaal', 'ontvangen', 'AMBER', '2026-01-01', 'x', 'x')",
+    );
     const insert = db.prepare(
       `INSERT INTO attachments (dossier_id, file_name, media_type, byte_size, sha256, chunk_size, added_at, added_by, source_grade, information_grade, tlp)
        VALUES (1, ?, 'text/plain', 1, ?, 1048576, 'x', 'a', 'X', 4, 'AMBER')`,
@@ -193,12 +189,7 @@ describe('attachments', () => {
 
     const trail = await auditTrail();
     const attachmentEntries = trail.filter((entry) => entry.action.startsWith('attachment.'));
-    expect(attachmentEntries.map((entry) => entry.action)).toEqual([
-      'attachment.imported',
-      'attachment.list-viewed',
-      'attachment.exported',
-      'attachment.exported',
-    ]);
+    expect(attachmentEntries.map((entry) => entry.action)).toEqual(['attachment.imported', 'attachment.list-viewed', 'attachment.exported', 'attachment.exported']);
     expect(attachmentEntries[0]!.details).toEqual({ attachmentId: attachment.id, dossierId: dossier.id, bytes: Buffer.byteLength(text) });
     expect(attachmentEntries[2]!.details).toEqual({ attachmentId: attachment.id, bytes: Buffer.byteLength(text) });
     const everything = JSON.stringify(trail);
@@ -472,61 +463,57 @@ describe('attachments', () => {
     expect(filesUnder(vaultFolder).length).toBeGreaterThanOrEqual(2);
   });
 
-  it(
-    'stream a 500 MB file in and out with bounded memory, the SHA-256 equal on both sides',
-    async () => {
-      const { context, dossierId } = await openVault();
-      const folder = makeTempFolder('kluis-groot-');
-      const sourcePath = path.join(folder, 'groot.bin');
-      const size = 500 * 1000 * 1000;
-      const sourceDigest = writeRandomFile(sourcePath, size);
+  it('stream a 500 MB file in and out with bounded memory, the SHA-256 equal on both sides', async () => {
+    const { context, dossierId } = await openVault();
+    const folder = makeTempFolder('kluis-groot-');
+    const sourcePath = path.join(folder, 'groot.bin');
+    const size = 500 * 1000 * 1000;
+    const sourceDigest = writeRandomFile(sourcePath, size);
 
-      const measure = () => {
-        const usage = process.memoryUsage();
-        return { rss: usage.rss, arrayBuffers: usage.arrayBuffers };
+    const measure = () => {
+      const usage = process.memoryUsage();
+      return { rss: usage.rss, arrayBuffers: usage.arrayBuffers };
+    };
+    const watch = () => {
+      const before = measure();
+      const peak = { ...before };
+      return {
+        sample: () => {
+          const now = measure();
+          peak.rss = Math.max(peak.rss, now.rss);
+          peak.arrayBuffers = Math.max(peak.arrayBuffers, now.arrayBuffers);
+        },
+        growthMB: () => ({ rss: (peak.rss - before.rss) / 1e6, arrayBuffers: (peak.arrayBuffers - before.arrayBuffers) / 1e6 }),
       };
-      const watch = () => {
-        const before = measure();
-        const peak = { ...before };
-        return {
-          sample: () => {
-            const now = measure();
-            peak.rss = Math.max(peak.rss, now.rss);
-            peak.arrayBuffers = Math.max(peak.arrayBuffers, now.arrayBuffers);
-          },
-          growthMB: () => ({ rss: (peak.rss - before.rss) / 1e6, arrayBuffers: (peak.arrayBuffers - before.arrayBuffers) / 1e6 }),
-        };
-      };
+    };
 
-      const importWatch = watch();
-      let importStart = performance.now();
-      const attachment = importAttachment(context, importInput(dossierId, sourcePath), importWatch.sample);
-      const importSeconds = (performance.now() - importStart) / 1000;
-      expect(attachment).toMatchObject({ byteSize: size, sha256: sourceDigest, mediaType: 'application/octet-stream' });
-      expect(rowCounts(context)).toEqual({ attachments: 1, chunks: Math.ceil(size / ATTACHMENT_CHUNK_SIZE) });
-      fs.rmSync(sourcePath);
+    const importWatch = watch();
+    let importStart = performance.now();
+    const attachment = importAttachment(context, importInput(dossierId, sourcePath), importWatch.sample);
+    const importSeconds = (performance.now() - importStart) / 1000;
+    expect(attachment).toMatchObject({ byteSize: size, sha256: sourceDigest, mediaType: 'application/octet-stream' });
+    expect(rowCounts(context)).toEqual({ attachments: 1, chunks: Math.ceil(size / ATTACHMENT_CHUNK_SIZE) });
+    fs.rmSync(sourcePath);
 
-      const exportWatch = watch();
-      const targetPath = path.join(folder, 'terug.bin');
-      importStart = performance.now();
-      exportAttachment(context, attachment.id, targetPath, exportWatch.sample);
-      const exportSeconds = (performance.now() - importStart) / 1000;
-      expect(fs.statSync(targetPath).size).toBe(size);
-      expect(await sha256OfFile(targetPath)).toBe(sourceDigest);
+    const exportWatch = watch();
+    const targetPath = path.join(folder, 'terug.bin');
+    importStart = performance.now();
+    exportAttachment(context, attachment.id, targetPath, exportWatch.sample);
+    const exportSeconds = (performance.now() - importStart) / 1000;
+    expect(fs.statSync(targetPath).size).toBe(size);
+    expect(await sha256OfFile(targetPath)).toBe(sourceDigest);
 
-      const importGrowth = importWatch.growthMB();
-      const exportGrowth = exportWatch.growthMB();
-      console.log(
-        `attachment 500 MB: import ${(size / 1e6 / importSeconds).toFixed(0)} MB/s (${importSeconds.toFixed(1)} s), ` +
-          `export ${(size / 1e6 / exportSeconds).toFixed(0)} MB/s (${exportSeconds.toFixed(1)} s); ` +
-          `peak growth import rss ${importGrowth.rss.toFixed(1)} MB, arrayBuffers ${importGrowth.arrayBuffers.toFixed(1)} MB; ` +
-          `export rss ${exportGrowth.rss.toFixed(1)} MB, arrayBuffers ${exportGrowth.arrayBuffers.toFixed(1)} MB`,
-      );
-      for (const growth of [importGrowth, exportGrowth]) {
-        expect(growth.rss).toBeLessThan(150);
-        expect(growth.arrayBuffers).toBeLessThan(150);
-      }
-    },
-    180_000,
-  );
+    const importGrowth = importWatch.growthMB();
+    const exportGrowth = exportWatch.growthMB();
+    console.log(
+      `attachment 500 MB: import ${(size / 1e6 / importSeconds).toFixed(0)} MB/s (${importSeconds.toFixed(1)} s), ` +
+        `export ${(size / 1e6 / exportSeconds).toFixed(0)} MB/s (${exportSeconds.toFixed(1)} s); ` +
+        `peak growth import rss ${importGrowth.rss.toFixed(1)} MB, arrayBuffers ${importGrowth.arrayBuffers.toFixed(1)} MB; ` +
+        `export rss ${exportGrowth.rss.toFixed(1)} MB, arrayBuffers ${exportGrowth.arrayBuffers.toFixed(1)} MB`,
+    );
+    for (const growth of [importGrowth, exportGrowth]) {
+      expect(growth.rss).toBeLessThan(150);
+      expect(growth.arrayBuffers).toBeLessThan(150);
+    }
+  }, 180_000);
 });

@@ -37,7 +37,7 @@ describe('the hash-chained audit trail', () => {
 
   it('detects a changed entry, a removed entry, and a rehashed tail after a removal', async () => {
     for (const [sql, firstBrokenId] of [
-      ["UPDATE audit_log SET details = '{\"hits\":99}' WHERE id = 4", 4],
+      ['UPDATE audit_log SET details = \'{"hits":99}\' WHERE id = 4', 4],
       ['DELETE FROM audit_log WHERE id = 4', 5],
       ["UPDATE audit_log SET actor = 'iemand anders' WHERE id = 1", 1],
     ] as const) {

@@ -54,9 +54,7 @@ describe('large writes through the rollback journal', () => {
     expect(journalMode(vault)).toBe('wal');
     expect(cacheSize(vault)).toBe(cacheBefore);
     expect(fs.existsSync(`${vault.path}-journal`)).toBe(false);
-    const stored = Buffer.concat(
-      vault.database.prepare('SELECT data FROM attachment_chunks WHERE attachment_id = ? ORDER BY seq').pluck().all(attachment.id) as Buffer[],
-    );
+    const stored = Buffer.concat(vault.database.prepare('SELECT data FROM attachment_chunks WHERE attachment_id = ? ORDER BY seq').pluck().all(attachment.id) as Buffer[]);
     expect(crypto.createHash('sha256').update(stored).digest('hex')).toBe(crypto.createHash('sha256').update(fs.readFileSync(source)).digest('hex'));
   });
 
@@ -205,9 +203,10 @@ describe('calls beside a long bundle job', () => {
       return order;
     }
 
-    expect(
-      await listDuring(a, 'bundle-export', () => a.call('bundle.export', { dossierIds: [dossier.id], recipients: [{ partnerId: bInA }], targetPath: bundle })),
-    ).toEqual(['list', 'bundle-export']);
+    expect(await listDuring(a, 'bundle-export', () => a.call('bundle.export', { dossierIds: [dossier.id], recipients: [{ partnerId: bInA }], targetPath: bundle }))).toEqual([
+      'list',
+      'bundle-export',
+    ]);
     let manifestSha256 = '';
     expect(
       await listDuring(b, 'bundle-inspect', async () => {
@@ -220,4 +219,3 @@ describe('calls beside a long bundle job', () => {
     await b.core.dispose();
   });
 });
-

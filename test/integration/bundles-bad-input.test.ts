@@ -5,17 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ErrorCode } from '../../shared/api';
 import { formatErrorMessage } from '../../shared/i18n/errors';
-import {
-  ageIdentityOf,
-  craftBundle,
-  decryptBytes,
-  encryptBytes,
-  makeSigner,
-  tarOf,
-  untar,
-  writeTemp,
-  type TarItem,
-} from './support/bundle-craft';
+import { ageIdentityOf, craftBundle, decryptBytes, encryptBytes, makeSigner, tarOf, untar, writeTemp, type TarItem } from './support/bundle-craft';
 import { BUNDLE_PASSPHRASE, fillSampleDossier, introduce, openBundleVault, type BundleVault } from './support/bundles';
 
 /**
@@ -41,11 +31,7 @@ const manifestHash = (items: TarItem[]) => sha256(items[0]!.data);
 
 beforeAll(async () => {
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'kluis-bundles-bad-'));
-  [a, b, c] = await Promise.all([
-    openBundleVault('Afzender A', { root }),
-    openBundleVault('Ontvanger B', { root }),
-    openBundleVault('Ontvanger C', { root }),
-  ]);
+  [a, b, c] = await Promise.all([openBundleVault('Afzender A', { root }), openBundleVault('Ontvanger B', { root }), openBundleVault('Ontvanger C', { root })]);
   const { bInA } = await introduce(a, b);
   const sample = await fillSampleDossier(a, { attachmentBytes: 150_000 });
   bIdentity = await ageIdentityOf(b);

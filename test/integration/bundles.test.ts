@@ -40,7 +40,9 @@ async function dossierContent(vault: BundleVault, dossierId: number) {
       .map((link) => ({ label: link.subject.label, role: link.role, tlp: link.tlp, grading: `${link.sourceGrade}${link.informationGrade}` }))
       .sort((x, y) => x.label.localeCompare(y.label)),
     subjectDetails: subjects.map((subject) => subject.details).sort((x, y) => JSON.stringify(x).localeCompare(JSON.stringify(y))),
-    subjectLinks: subjects.flatMap((subject) => subject.links.filter((link) => link.direction === 'outgoing').map((link) => `${subject.label} ${link.kind} ${link.other.label}`)),
+    subjectLinks: subjects.flatMap((subject) =>
+      subject.links.filter((link) => link.direction === 'outgoing').map((link) => `${subject.label} ${link.kind} ${link.other.label}`),
+    ),
     notes: notes.items.map(({ body, internal, partner, notedOn }) => ({ body, internal, partner, notedOn })),
     measures: measures.map(({ kind, description, stage, tlp }) => ({ kind, description, stage, tlp })),
     attachments: attachments.map(({ fileName, mediaType, byteSize, sha256, tlp }) => ({ fileName, mediaType, byteSize, sha256, tlp })),
@@ -108,9 +110,7 @@ describe('dossier bundles: export from one vault, import into another', () => {
     });
 
     const provenance = await b.call('bundle.provenance', { kind: 'dossier', id: localId });
-    expect(provenance).toEqual([
-      expect.objectContaining({ bundleId: exported.bundleId, senderName: 'Gemeente Voorbeeldstad', originNumber: sample.dossier.number }),
-    ]);
+    expect(provenance).toEqual([expect.objectContaining({ bundleId: exported.bundleId, senderName: 'Gemeente Voorbeeldstad', originNumber: sample.dossier.number })]);
     const attachmentsInB = await b.call('attachment.list', { dossierId: localId });
     expect(await b.call('bundle.provenance', { kind: 'attachment', id: attachmentsInB[0]!.id })).toHaveLength(1);
 
@@ -179,7 +179,9 @@ describe('dossier bundles: export from one vault, import into another', () => {
     expect(fs.readdirSync(path.dirname(target))).toEqual([]);
 
     // Without the RED subject the verified partner may have it all.
-    await a.call('subject.unlinkFromDossier', { linkId: (await a.call('dossier.get', { dossierId: sample.dossier.id })).subjects.find((link) => link.subjectId === secret.id)!.id });
+    await a.call('subject.unlinkFromDossier', {
+      linkId: (await a.call('dossier.get', { dossierId: sample.dossier.id })).subjects.find((link) => link.subjectId === secret.id)!.id,
+    });
     const allowed = await a.call('bundle.exportPreview', { ...selection, recipients: [{ partnerId: bInA }] });
     expect(allowed).toMatchObject({ blocked: false, violations: [], tlp: 'AMBER+STRICT' });
     await a.call('subject.linkToDossier', { subjectId: secret.id, dossierId: sample.dossier.id, role: 'vermogen' });
@@ -214,14 +216,17 @@ describe('dossier bundles: export from one vault, import into another', () => {
     const first = await send('eerste.dkbundel');
     expect(first.inspection.subjects).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ label: 'Voorbeeld Handel B.V.', match: { subjectId: known.id, label: 'Voorbeeld Handel BV', by: 'match-key', matchedOn: ['kvk', 'organisation_name'] } }),
+        expect.objectContaining({
+          label: 'Voorbeeld Handel B.V.',
+          match: { subjectId: known.id, label: 'Voorbeeld Handel BV', by: 'match-key', matchedOn: ['kvk', 'organisation_name'] },
+        }),
         expect.objectContaining({ label: 'Jan Testpersoon', match: null }),
       ]),
     );
     const dossierUid = first.inspection.dossiers[0]!.uid;
-    expect((await b.fail('bundle.import', { path: first.target, manifestSha256: first.inspection.manifestSha256, dossiers: [{ uid: dossierUid, action: 'update' }] })).code).toBe(
-      'INVALID_INPUT',
-    );
+    expect(
+      (await b.fail('bundle.import', { path: first.target, manifestSha256: first.inspection.manifestSha256, dossiers: [{ uid: dossierUid, action: 'update' }] })).code,
+    ).toBe('INVALID_INPUT');
     const imported = await b.call('bundle.import', { path: first.target, manifestSha256: first.inspection.manifestSha256 });
     expect(imported).toMatchObject({ linkedSubjects: 1, created: { subjects: 1, signals: 2, attachments: 2 } });
     const localId = imported.dossiers[0]!.dossierId!;

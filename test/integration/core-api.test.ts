@@ -59,7 +59,10 @@ describe('the core API over a real vault', () => {
       ok: false,
       error: { code: 'INVALID_INPUT' },
     });
-    expect(await core.callUntrusted('vault.changePassphrase', { currentPassphrase: TEST_PASSPHRASE, newPassphrase: 'een nieuw wachtwoord!' })).toEqual({ ok: true, value: { changed: true } });
+    expect(await core.callUntrusted('vault.changePassphrase', { currentPassphrase: TEST_PASSPHRASE, newPassphrase: 'een nieuw wachtwoord!' })).toEqual({
+      ok: true,
+      value: { changed: true },
+    });
     expect(await core.callUntrusted('vault.rotateKey', { passphrase: TEST_PASSPHRASE })).toMatchObject({ ok: false, error: { code: 'WRONG_PASSPHRASE' } });
     expect(await core.callUntrusted('vault.rotateKey', { passphrase: 'een nieuw wachtwoord!' })).toEqual({
       ok: true,

@@ -50,11 +50,7 @@ describe('the core in a worker thread', () => {
   });
 
   it('answers calls with the same Results and forwards events', async () => {
-    const worker = new CoreWorkerClient(
-      options({ vault: FAST_VAULT_OPTIONS, autoLockSecondsOverride: 1 }),
-      typescriptWorker,
-      [workerSource],
-    );
+    const worker = new CoreWorkerClient(options({ vault: FAST_VAULT_OPTIONS, autoLockSecondsOverride: 1 }), typescriptWorker, [workerSource]);
     const events: CoreEvent[] = [];
     worker.onEvent((event) => events.push(event));
     expect(await worker.callUntrusted('vault.unlock', { path: 'x', passphrase: '' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });

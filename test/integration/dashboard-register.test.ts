@@ -15,7 +15,13 @@ describe('dashboard', () => {
     for (const receivedOn of ['2024-02-01', '2024-05-01', '2024-08-01', '2024-11-01']) {
       await call('signal.create', { receivedOn, howReceived: 'partner', summary: 'Witwassen vorig jaar', phenomenonId: byCode('witwassen') });
     }
-    await call('signal.create', { receivedOn: '2025-03-02', howReceived: 'burger', summary: 'Hennep', phenomenonId: byCode('drugs.hennepteelt'), location: 'Dorpsstraat 1, 5678 CD Ergens' });
+    await call('signal.create', {
+      receivedOn: '2025-03-02',
+      howReceived: 'burger',
+      summary: 'Hennep',
+      phenomenonId: byCode('drugs.hennepteelt'),
+      location: 'Dorpsstraat 1, 5678 CD Ergens',
+    });
     await call('signal.create', { receivedOn: '2025-03-20', howReceived: 'burger', summary: 'Drugs', phenomenonId: byCode('drugs') });
 
     const open = await call('dossier.create', { title: 'Open', openedOn: '2025-02-01', phenomenonIds: [byCode('drugs.hennepteelt'), byCode('drugs.drugshandel')] });

@@ -19,7 +19,10 @@ describe('migration 0008 documents', () => {
     ).run(NOW, NOW);
     applyMigrations(db);
     expect(schemaVersionOf(db)).toBeGreaterThanOrEqual(9);
-    const tables = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND name LIKE 'document%' ORDER BY name").all() as Array<{ name: string; sql: string }>;
+    const tables = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND name LIKE 'document%' ORDER BY name").all() as Array<{
+      name: string;
+      sql: string;
+    }>;
     expect(tables.map((table) => table.name)).toEqual(['document_versions', 'documents']);
     for (const table of tables) expect(table.sql).toMatch(/STRICT$/);
 
@@ -48,8 +51,13 @@ describe('migration 0008 documents', () => {
       `INSERT INTO dossiers (id, year, sequence, title, priority, status, tlp, opened_on, created_at, updated_at)
        VALUES (1, 2026, 1, 'Dossier', 'normaal', 'ontvangen', 'AMBER', '2026-01-01', ?, ?)`,
     ).run(NOW, NOW);
-    db.prepare(`INSERT INTO meetings (id, kind, title, held_on, tlp, created_at, updated_at) VALUES (1, 'casustafel', 'Casustafel', '2026-05-01', 'AMBER', ?, ?)`).run(NOW, NOW);
-    expect(() => db.prepare(`INSERT INTO meetings (kind, title, held_on, tlp, created_at, updated_at) VALUES ('borrel', 'x', '2026-05-01', 'AMBER', ?, ?)`).run(NOW, NOW)).toThrow(/CHECK/);
+    db.prepare(`INSERT INTO meetings (id, kind, title, held_on, tlp, created_at, updated_at) VALUES (1, 'casustafel', 'Casustafel', '2026-05-01', 'AMBER', ?, ?)`).run(
+      NOW,
+      NOW,
+    );
+    expect(() =>
+      db.prepare(`INSERT INTO meetings (kind, title, held_on, tlp, created_at, updated_at) VALUES ('borrel', 'x', '2026-05-01', 'AMBER', ?, ?)`).run(NOW, NOW),
+    ).toThrow(/CHECK/);
     const item = db.prepare(`INSERT INTO meeting_items (meeting_id, position, dossier_id, signal_id, summary) VALUES (1, 1, ?, ?, '')`);
     expect(() => item.run(null, null)).toThrow(/CHECK/);
     item.run(1, null);

@@ -28,29 +28,33 @@ describe('preweegdocument output', () => {
     document = await session.call('document.save', { documentId: draft.document.id, baseVersion: 1, sections: { eerste_advies: advice } });
   });
 
-  it.skipIf(!hasChromium)('writes a PDF whose every page carries CONCEPT, the handling code, dossier number, version, date and "pagina x van y"', async () => {
-    const target = path.join(folder, 'preweeg.pdf');
-    const result = await session.call('document.exportPdf', { documentId: document.document.id, targetPath: target });
-    expect(result).toMatchObject({ path: target, version: 2 });
-    expect(fs.readFileSync(target).subarray(0, 5).toString()).toBe('%PDF-');
-    const pages = await pdfPageTexts(target);
-    expect(pages.length).toBeGreaterThanOrEqual(3);
-    const date = document.version.savedAt.slice(0, 10).split('-').reverse().join('-');
-    pages.forEach((text, index) => {
-      expect(text, `page ${index + 1}`).toContain('CONCEPT');
-      expect(text, `page ${index + 1}`).toContain(`TLP:${document.tlp}`);
-      expect(text, `page ${index + 1}`).toContain(`Dossier ${document.document.dossierNumber}`);
-      expect(text, `page ${index + 1}`).toContain('Versie 2');
-      expect(text, `page ${index + 1}`).toContain(date);
-      expect(text, `page ${index + 1}`).toContain(`pagina ${index + 1} van ${pages.length}`);
-    });
-    const all = pages.join('\n');
-    PREWEEG_SECTIONS.forEach((section, index) => expect(all).toContain(`${index + 1}. ${PREWEEG_SECTION_TITLES_NL[section]}`));
-    expect(all).toContain('Adviespunt 90');
+  it.skipIf(!hasChromium)(
+    'writes a PDF whose every page carries CONCEPT, the handling code, dossier number, version, date and "pagina x van y"',
+    async () => {
+      const target = path.join(folder, 'preweeg.pdf');
+      const result = await session.call('document.exportPdf', { documentId: document.document.id, targetPath: target });
+      expect(result).toMatchObject({ path: target, version: 2 });
+      expect(fs.readFileSync(target).subarray(0, 5).toString()).toBe('%PDF-');
+      const pages = await pdfPageTexts(target);
+      expect(pages.length).toBeGreaterThanOrEqual(3);
+      const date = document.version.savedAt.slice(0, 10).split('-').reverse().join('-');
+      pages.forEach((text, index) => {
+        expect(text, `page ${index + 1}`).toContain('CONCEPT');
+        expect(text, `page ${index + 1}`).toContain(`TLP:${document.tlp}`);
+        expect(text, `page ${index + 1}`).toContain(`Dossier ${document.document.dossierNumber}`);
+        expect(text, `page ${index + 1}`).toContain('Versie 2');
+        expect(text, `page ${index + 1}`).toContain(date);
+        expect(text, `page ${index + 1}`).toContain(`pagina ${index + 1} van ${pages.length}`);
+      });
+      const all = pages.join('\n');
+      PREWEEG_SECTIONS.forEach((section, index) => expect(all).toContain(`${index + 1}. ${PREWEEG_SECTION_TITLES_NL[section]}`));
+      expect(all).toContain('Adviespunt 90');
 
-    // Exists now: only with overwrite.
-    expect((await session.fail('document.exportPdf', { documentId: document.document.id, targetPath: target })).code).toBe('FILE_EXISTS');
-  }, 60_000);
+      // Exists now: only with overwrite.
+      expect((await session.fail('document.exportPdf', { documentId: document.document.id, targetPath: target })).code).toBe('FILE_EXISTS');
+    },
+    60_000,
+  );
 
   it('writes a Word document with the sections, and the marks with PAGE and NUMPAGES fields in header and footer', async () => {
     const target = path.join(folder, 'preweeg.docx');
@@ -93,19 +97,34 @@ describe('preweegdocument output', () => {
     expect(view.footerTemplate).toContain('class="totalPages"');
   });
 
-  it.skipIf(!hasChromium)('writes the informatieplein signal sheet on one page: what, where, who, the question; never the reporter', async () => {
-    const signals = await session.call('signal.list', { dossierId: document.document.dossierId, limit: 10 });
-    const signal = signals.items.find((item) => item.summary.startsWith('Sterke hennepgeur'))!;
-    const target = path.join(folder, 'signaalblad.pdf');
-    await session.call('document.signalSheetPdf', { signalId: signal.id, question: 'Herkent de Belastingdienst Voorbeeld Handel B.V.?', targetPath: target });
-    const pages = await pdfPageTexts(target);
-    expect(pages).toHaveLength(1);
-    const text = pages[0]!;
-    for (const expected of ['Signaal voor het informatieplein', 'Wat', 'Waar', 'Wie', 'Vraag aan de partners', 'Proefstraat 12, Voorbeeldstad', 'Jan Testpersoon: kopstuk', 'Herkent de Belastingdienst Voorbeeld Handel B.V.?', `TLP:${signal.tlp}`, 'pagina 1 van 1']) {
-      expect(text).toContain(expected);
-    }
-    expect(text).not.toContain('T. Toezicht');
-    const audit = await session.call('audit.list', { limit: 1, actions: ['document.signal-sheet-exported'] });
-    expect(audit[0]!.details).toMatchObject({ signalId: signal.id, path: target });
-  }, 60_000);
+  it.skipIf(!hasChromium)(
+    'writes the informatieplein signal sheet on one page: what, where, who, the question; never the reporter',
+    async () => {
+      const signals = await session.call('signal.list', { dossierId: document.document.dossierId, limit: 10 });
+      const signal = signals.items.find((item) => item.summary.startsWith('Sterke hennepgeur'))!;
+      const target = path.join(folder, 'signaalblad.pdf');
+      await session.call('document.signalSheetPdf', { signalId: signal.id, question: 'Herkent de Belastingdienst Voorbeeld Handel B.V.?', targetPath: target });
+      const pages = await pdfPageTexts(target);
+      expect(pages).toHaveLength(1);
+      const text = pages[0]!;
+      for (const expected of [
+        'Signaal voor het informatieplein',
+        'Wat',
+        'Waar',
+        'Wie',
+        'Vraag aan de partners',
+        'Proefstraat 12, Voorbeeldstad',
+        'Jan Testpersoon: kopstuk',
+        'Herkent de Belastingdienst Voorbeeld Handel B.V.?',
+        `TLP:${signal.tlp}`,
+        'pagina 1 van 1',
+      ]) {
+        expect(text).toContain(expected);
+      }
+      expect(text).not.toContain('T. Toezicht');
+      const audit = await session.call('audit.list', { limit: 1, actions: ['document.signal-sheet-exported'] });
+      expect(audit[0]!.details).toMatchObject({ signalId: signal.id, path: target });
+    },
+    60_000,
+  );
 });

@@ -12,17 +12,12 @@ const typescriptWorker = path.resolve('test/support/typescript-worker.mjs');
 describe('document PDFs through the core worker', () => {
   it('asks the thread that owns Electron to render (printToPDF there), and writes what it answers', async () => {
     const requests: PdfRequest[] = [];
-    const client = new CoreWorkerClient(
-      { userDataDir: makeTempFolder(), host: 'electron', appVersion: 'test', vault: FAST_VAULT_OPTIONS },
-      typescriptWorker,
-      [workerSource],
-      {
-        renderPdf: async (request) => {
-          requests.push(request);
-          return new TextEncoder().encode('%PDF-1.7 stand-in');
-        },
+    const client = new CoreWorkerClient({ userDataDir: makeTempFolder(), host: 'electron', appVersion: 'test', vault: FAST_VAULT_OPTIONS }, typescriptWorker, [workerSource], {
+      renderPdf: async (request) => {
+        requests.push(request);
+        return new TextEncoder().encode('%PDF-1.7 stand-in');
       },
-    );
+    });
     try {
       const call = <K extends HandlerName>(name: K, input: Input<K>) => client.call(name, input);
       await call('vault.create', { path: path.join(makeTempFolder(), 'w.kluis'), passphrase: TEST_PASSPHRASE, displayName: 'Test' });

@@ -7,8 +7,7 @@ import { openDossierCore, TEST_ACTOR } from './support/dossier-core';
 type Session = Awaited<ReturnType<typeof openDossierCore>>;
 
 const FICTIONAL_BSN = '111222333'; // passes the elfproef, plainly made up
-const grading = (fact: { sourceGrade: string; informationGrade: number; tlp: string }) =>
-  `[bron ${fact.sourceGrade}, informatie ${fact.informationGrade}, TLP:${fact.tlp}]`;
+const grading = (fact: { sourceGrade: string; informationGrade: number; tlp: string }) => `[bron ${fact.sourceGrade}, informatie ${fact.informationGrade}, TLP:${fact.tlp}]`;
 
 describe('preweegdocumenten', () => {
   let session: Session;

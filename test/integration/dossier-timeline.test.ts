@@ -39,7 +39,13 @@ async function dossierWithHistory() {
   const { call } = core;
 
   const dossier = await call('dossier.create', { title: 'Fictieve loods aan de Voorbeeldweg', openedOn: '2026-01-10' });
-  const signal = await call('signal.create', { howReceived: 'meldpunt', summary: 'Stankoverlast bij fictieve loods', receivedOn: '2026-01-05', sourceGrade: 'B', informationGrade: 2 });
+  const signal = await call('signal.create', {
+    howReceived: 'meldpunt',
+    summary: 'Stankoverlast bij fictieve loods',
+    receivedOn: '2026-01-05',
+    sourceGrade: 'B',
+    informationGrade: 2,
+  });
   await call('signal.attachToDossier', { signalId: signal.id, dossierId: dossier.id });
   const trashedSignal = await call('signal.create', { howReceived: 'burger', summary: 'Weggegooid signaal', receivedOn: '2026-01-06' });
   await call('signal.attachToDossier', { signalId: trashedSignal.id, dossierId: dossier.id });
@@ -107,7 +113,13 @@ describe('the timeline of a dossier', () => {
 
     // Each entry carries what the screen shows and links to.
     const byKey = new Map(timeline.items.map((entry) => [keyOf(entry), entry]));
-    expect(byKey.get(`signal:${made.signal.id}`)).toMatchObject({ label: 'Stankoverlast bij fictieve loods', howReceived: 'meldpunt', sourceGrade: 'B', informationGrade: 2, actor: null });
+    expect(byKey.get(`signal:${made.signal.id}`)).toMatchObject({
+      label: 'Stankoverlast bij fictieve loods',
+      howReceived: 'meldpunt',
+      sourceGrade: 'B',
+      informationGrade: 2,
+      actor: null,
+    });
     expect(byKey.get(`note:${made.note.id}`)).toMatchObject({ label: 'Gesprek met wijkagent over de loods.', actor: TEST_ACTOR, partner: 'politie', internal: false });
     expect(byKey.get(`note:${made.internalNote.id}`)).toMatchObject({ internal: true });
     expect(byKey.get('status:in_opwerking')).toMatchObject({ fromStatus: 'ontvangen', actor: TEST_ACTOR, label: 'Meer informatie nodig', closingReason: null });

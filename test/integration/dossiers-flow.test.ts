@@ -187,7 +187,13 @@ describe('signals and dossiers', () => {
       tlp: 'AMBER',
     });
     expect(shared).toMatchObject({ author: TEST_ACTOR, sourceGrade: 'A', informationGrade: 1, tlp: 'AMBER', internal: false, partner: 'politie' });
-    const internal = await call('note.add', { dossierId: dossier.id, body: 'Eigen inschatting: waarschijnlijk stroomdiefstal.', notedOn: '2026-02-02', internal: true, tlp: 'RED' });
+    const internal = await call('note.add', {
+      dossierId: dossier.id,
+      body: 'Eigen inschatting: waarschijnlijk stroomdiefstal.',
+      notedOn: '2026-02-02',
+      internal: true,
+      tlp: 'RED',
+    });
     expect(internal).toMatchObject({ sourceGrade: 'X', informationGrade: 4, tlp: 'RED', internal: true });
 
     const journal = await call('note.list', { dossierId: dossier.id });

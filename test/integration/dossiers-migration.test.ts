@@ -39,7 +39,9 @@ describe('migration 0003: dossiers', () => {
     expect(MIGRATIONS[2]).toMatchObject({ version: 3, name: 'dossiers' });
     const db = migratedDatabase();
     expect(schemaVersionOf(db)).toBe(3);
-    const tables = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND name NOT IN ('audit_log', 'settings', 'vault_meta', 'vault_secret') ORDER BY name").all() as Array<{
+    const tables = db
+      .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND name NOT IN ('audit_log', 'settings', 'vault_meta', 'vault_secret') ORDER BY name")
+      .all() as Array<{
       name: string;
       sql: string;
     }>;
@@ -51,12 +53,9 @@ describe('migration 0003: dossiers', () => {
     }
     const seeded = db.prepare('SELECT code FROM phenomena WHERE is_seed = 1 ORDER BY position').pluck().all();
     expect(seeded).toEqual(SEEDED_PHENOMENON_CODES);
-    expect(db.prepare("SELECT p.code FROM phenomena p JOIN phenomena parent ON parent.id = p.parent_id WHERE parent.code = 'zorgfraude' ORDER BY p.position").pluck().all()).toEqual([
-      'zorgfraude.zorg_niet_geleverd',
-      'zorgfraude.ronselen_clienten',
-      'zorgfraude.kamerverhuur',
-      'zorgfraude.pgb_fraude',
-    ]);
+    expect(
+      db.prepare("SELECT p.code FROM phenomena p JOIN phenomena parent ON parent.id = p.parent_id WHERE parent.code = 'zorgfraude' ORDER BY p.position").pluck().all(),
+    ).toEqual(['zorgfraude.zorg_niet_geleverd', 'zorgfraude.ronselen_clienten', 'zorgfraude.kamerverhuur', 'zorgfraude.pgb_fraude']);
     db.close();
   });
 
@@ -91,7 +90,11 @@ describe('migration 0003: dossiers', () => {
     expect(() => insertSubject.run('person', 'geen json')).toThrow();
     const subjectId = insertSubject.run('person', '{"type":"person","name":"Fictief"}').lastInsertRowid;
     expect(() =>
-      db.prepare(`INSERT INTO subject_links (from_subject_id, to_subject_id, kind, source_grade, information_grade, tlp, created_at) VALUES (?, ?, 'family_of', 'X', 4, 'AMBER', '${NOW}')`).run(subjectId, subjectId),
+      db
+        .prepare(
+          `INSERT INTO subject_links (from_subject_id, to_subject_id, kind, source_grade, information_grade, tlp, created_at) VALUES (?, ?, 'family_of', 'X', 4, 'AMBER', '${NOW}')`,
+        )
+        .run(subjectId, subjectId),
     ).toThrow(/CHECK/);
     expect(() =>
       db

@@ -23,7 +23,9 @@ describe('subjects, links and "komt ook voor in"', () => {
 
     const fromFirst = await call('subject.matches', { subjectId: loods.id, excludeDossierId: first.id });
     expect(fromFirst.lookalikes).toEqual([{ subject: expect.objectContaining({ id: flat.id, type: 'address' }), matchedOn: ['address'] }]);
-    expect(fromFirst.dossiers).toEqual([{ dossier: { id: second.id, number: second.number, title: second.title, status: 'ontvangen' }, subjectId: flat.id, roles: ['bewoner'] }]);
+    expect(fromFirst.dossiers).toEqual([
+      { dossier: { id: second.id, number: second.number, title: second.title, status: 'ontvangen' }, subjectId: flat.id, roles: ['bewoner'] },
+    ]);
 
     // Without an excluded dossier, the subject's own dossier is listed too.
     const everywhere = await call('subject.matches', { subjectId: loods.id });
@@ -133,8 +135,24 @@ describe('subjects, links and "komt ook voor in"', () => {
       informationGrade: 2,
       tlp: 'RED',
     });
-    expect(role).toMatchObject({ role: 'kopstuk', validFrom: '2024-01-01', validUntil: '2025-12-31', source: 'Politie, BVH-bevraging', sourceGrade: 'B', informationGrade: 2, tlp: 'RED' });
-    const director = await call('subject.link', { fromSubjectId: person.id, toSubjectId: company.id, kind: 'director_of', validFrom: '2020-01-01', source: 'KvK-uittreksel', sourceGrade: 'A', informationGrade: 1 });
+    expect(role).toMatchObject({
+      role: 'kopstuk',
+      validFrom: '2024-01-01',
+      validUntil: '2025-12-31',
+      source: 'Politie, BVH-bevraging',
+      sourceGrade: 'B',
+      informationGrade: 2,
+      tlp: 'RED',
+    });
+    const director = await call('subject.link', {
+      fromSubjectId: person.id,
+      toSubjectId: company.id,
+      kind: 'director_of',
+      validFrom: '2020-01-01',
+      source: 'KvK-uittreksel',
+      sourceGrade: 'A',
+      informationGrade: 1,
+    });
     await call('subject.link', { fromSubjectId: company.id, toSubjectId: premises.id, kind: 'registered_at' });
 
     const network = await call('subject.get', { subjectId: company.id });
@@ -189,7 +207,14 @@ describe('subjects, links and "komt ook voor in"', () => {
     expect((await call('subject.matches', { subjectId: kept.id })).lookalikes).toEqual([]);
 
     const merge = (await auditTrail()).find((entry) => entry.action === 'subject.merged');
-    expect(merge?.details).toEqual({ keptSubjectId: kept.id, mergedSubjectId: duplicate.id, movedDossierLinks: 2, movedSubjectLinks: 1, droppedSelfLinks: 1, filledFields: ['bsn'] });
+    expect(merge?.details).toEqual({
+      keptSubjectId: kept.id,
+      mergedSubjectId: duplicate.id,
+      movedDossierLinks: 2,
+      movedSubjectLinks: 1,
+      droppedSelfLinks: 1,
+      filledFields: ['bsn'],
+    });
     await core.dispose();
   });
 
@@ -239,8 +264,14 @@ describe('subjects, links and "komt ook voor in"', () => {
     const plain = await call('subject.create', { details: { type: 'address', postcode: '1234AB', houseNumber: 12 } });
     const withAddition = await call('subject.create', { details: { type: 'address', postcode: '1234AB', houseNumber: 12, houseNumberAddition: 'b' } });
     const withBag = await call('subject.create', { details: { type: 'address', postcode: '1234AB', houseNumber: 12, bagId: '0123010000012345' } });
-    expect(await fail('subject.merge', { keepSubjectId: plain.id, mergeSubjectId: withAddition.id })).toMatchObject({ code: 'MERGE_CONFLICT', details: { field: 'houseNumberAddition' } });
-    expect(await fail('subject.merge', { keepSubjectId: withAddition.id, mergeSubjectId: plain.id })).toMatchObject({ code: 'MERGE_CONFLICT', details: { field: 'houseNumberAddition' } });
+    expect(await fail('subject.merge', { keepSubjectId: plain.id, mergeSubjectId: withAddition.id })).toMatchObject({
+      code: 'MERGE_CONFLICT',
+      details: { field: 'houseNumberAddition' },
+    });
+    expect(await fail('subject.merge', { keepSubjectId: withAddition.id, mergeSubjectId: plain.id })).toMatchObject({
+      code: 'MERGE_CONFLICT',
+      details: { field: 'houseNumberAddition' },
+    });
     expect(await fail('subject.merge', { keepSubjectId: plain.id, mergeSubjectId: withBag.id })).toMatchObject({ code: 'MERGE_CONFLICT', details: { field: 'bagId' } });
     // Other fields are still filled from the duplicate.
     const withStreet = await call('subject.create', { details: { type: 'address', postcode: '1234AB', houseNumber: 12, street: 'Fictiefstraat' } });

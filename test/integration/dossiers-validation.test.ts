@@ -23,7 +23,13 @@ describe('dossier input validation at the core boundary', () => {
       ['birth date in Dutch notation (the API takes ISO)', 'subject.create', person_({ birthDate: '31-01-1980' }), 'details.birthDate', 'date.invalid'],
       ['empty name', 'subject.create', { details: { type: 'person', name: '   ' } }, 'details.name', 'text.required'],
       ['KvK of seven digits', 'subject.create', { details: { type: 'organisation', name: 'Fictief BV', kvkNumber: '1234567' } }, 'details.kvkNumber', 'kvk.invalid'],
-      ['vestigingsnummer of eight digits', 'subject.create', { details: { type: 'organisation', name: 'Fictief BV', vestigingsnummer: '12345678' } }, 'details.vestigingsnummer', 'vestigingsnummer.invalid'],
+      [
+        'vestigingsnummer of eight digits',
+        'subject.create',
+        { details: { type: 'organisation', name: 'Fictief BV', vestigingsnummer: '12345678' } },
+        'details.vestigingsnummer',
+        'vestigingsnummer.invalid',
+      ],
       ['postcode starting with 0', 'subject.create', address({ postcode: '0123 AB' }), 'details.postcode', 'postcode.invalid'],
       ['postcode with SS', 'subject.create', address({ postcode: '1234 SS' }), 'details.postcode', 'postcode.reserved-letters'],
       ['address without house number', 'subject.create', address({ houseNumber: undefined }), 'details.houseNumber', 'address.incomplete'],
@@ -40,10 +46,22 @@ describe('dossier input validation at the core boundary', () => {
       ['summary too long', 'signal.create', { howReceived: 'meldpunt', summary: 'x'.repeat(201) }, 'summary', 'text.too-long'],
       ['anonymous signal with a reporter', 'signal.create', { howReceived: 'anoniem', summary: 'x', reporterName: 'Fictieve Melder' }, 'reporterName', 'reporter.anonymous'],
       ['signal period backwards', 'signal.list', { receivedFrom: '2026-03-01', receivedUntil: '2026-02-01' }, 'receivedUntil', 'date.range'],
-      ['link period backwards', 'subject.linkToDossier', { subjectId: person.id, dossierId: dossier.id, role: 'bewoner', validFrom: '2026-03-01', validUntil: '2025-03-01' }, 'validUntil', 'date.range'],
+      [
+        'link period backwards',
+        'subject.linkToDossier',
+        { subjectId: person.id, dossierId: dossier.id, role: 'bewoner', validFrom: '2026-03-01', validUntil: '2025-03-01' },
+        'validUntil',
+        'date.range',
+      ],
       ['subject linked to itself', 'subject.link', { fromSubjectId: person.id, toSubjectId: person.id, kind: 'family_of' }, 'toSubjectId', 'subject-link.self'],
       ['merging a subject with itself', 'subject.merge', { keepSubjectId: person.id, mergeSubjectId: person.id }, 'mergeSubjectId', 'merge.same-subject'],
-      ['closing reason without closing', 'dossier.changeStatus', { dossierId: dossier.id, to: 'in_opwerking', closingReason: 'opgelost' }, 'closingReason', 'closing-reason.not-closing'],
+      [
+        'closing reason without closing',
+        'dossier.changeStatus',
+        { dossierId: dossier.id, to: 'in_opwerking', closingReason: 'opgelost' },
+        'closingReason',
+        'closing-reason.not-closing',
+      ],
       ['subject changing its type', 'subject.update', { subjectId: person.id, details: { type: 'organisation', name: 'Fictief BV' } }, 'details.type', 'subject.type-fixed'],
       ['sub-form under a sub-form', 'phenomenon.add', { label: 'Nog dieper', parentId: subForm.id }, 'parentId', 'phenomenon.too-deep'],
     ];
@@ -76,7 +94,15 @@ describe('dossier input validation at the core boundary', () => {
   });
 
   it('gives every new domain error code a Dutch and an English sentence', () => {
-    for (const code of ['NOT_FOUND', 'INVALID_STATUS_TRANSITION', 'CLOSING_REASON_REQUIRED', 'REOPEN_REASON_REQUIRED', 'SIGNAL_ALREADY_IN_DOSSIER', 'MERGE_CONFLICT', 'PHENOMENON_EXISTS']) {
+    for (const code of [
+      'NOT_FOUND',
+      'INVALID_STATUS_TRANSITION',
+      'CLOSING_REASON_REQUIRED',
+      'REOPEN_REASON_REQUIRED',
+      'SIGNAL_ALREADY_IN_DOSSIER',
+      'MERGE_CONFLICT',
+      'PHENOMENON_EXISTS',
+    ]) {
       expect(isErrorCode(code), code).toBe(true);
       if (!isErrorCode(code)) continue;
       expect(errorMessages.nl[code]).toMatch(/\S/);
@@ -89,7 +115,15 @@ describe('dossier input validation at the core boundary', () => {
     const address = await call('subject.create', {
       details: { type: 'address', postcode: '1234 ab', houseNumber: 12, houseNumberAddition: 'a', street: 'Fictiefstraat', city: 'Voorbeeldstad', bagId: '' },
     });
-    expect(address.details).toEqual({ type: 'address', postcode: '1234AB', houseNumber: 12, houseNumberAddition: 'A', street: 'Fictiefstraat', city: 'Voorbeeldstad', bagId: null });
+    expect(address.details).toEqual({
+      type: 'address',
+      postcode: '1234AB',
+      houseNumber: 12,
+      houseNumberAddition: 'A',
+      street: 'Fictiefstraat',
+      city: 'Voorbeeldstad',
+      bagId: null,
+    });
     expect(address.label).toBe('Fictiefstraat 12A, 1234 AB Voorbeeldstad');
     const vehicle = await call('subject.create', { details: { type: 'vehicle', kenteken: 'ab-123-c' } });
     expect(vehicle).toMatchObject({ details: { kenteken: 'AB123C' }, label: 'AB-123-C' });

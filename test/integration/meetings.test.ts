@@ -117,31 +117,41 @@ describe('meetings', () => {
     expect((await session.fail('meeting.addItem', { meetingId: meeting.id, dossierId: hennep.id, signalId: looseSignalId })).code).toBe('INVALID_INPUT');
   });
 
-  it.skipIf(findChromium().path === null)('prints the agenda and the verslag as PDF with the handling code and "pagina x van y" on every page', async () => {
-    const meeting = await session.call('meeting.create', { kind: 'casustafel', heldOn: '2026-05-12', tlp: 'RED', title: 'Casustafel Proefstraat', participants: [{ name: 'W. Agent', organisation: 'Politie' }] });
-    const item = await session.call('meeting.addItem', { meetingId: meeting.id, dossierId: hennep.id });
-    await session.call('meeting.updateItem', { itemId: item.id, outcome: 'herkend', recognisedBy: ['belastingdienst'], decisions: 'Boekenonderzoek starten.' });
-    await session.call('meeting.addAction', { itemId: item.id, who: 'B. Dienst', what: 'Boekenonderzoek plannen', dueOn: '2026-06-01', partner: 'belastingdienst' });
-    const folder = makeTempFolder();
-    for (const part of ['agenda', 'verslag'] as const) {
-      const target = path.join(folder, `${part}.pdf`);
-      await session.call('meeting.exportPdf', { meetingId: meeting.id, part, targetPath: target });
-      const pages = await pdfPageTexts(target);
-      pages.forEach((text, index) => {
-        expect(text).toContain('TLP:RED');
-        expect(text).toContain(`pagina ${index + 1} van ${pages.length}`);
+  it.skipIf(findChromium().path === null)(
+    'prints the agenda and the verslag as PDF with the handling code and "pagina x van y" on every page',
+    async () => {
+      const meeting = await session.call('meeting.create', {
+        kind: 'casustafel',
+        heldOn: '2026-05-12',
+        tlp: 'RED',
+        title: 'Casustafel Proefstraat',
+        participants: [{ name: 'W. Agent', organisation: 'Politie' }],
       });
-      const all = pages.join('\n');
-      expect(all).toContain(`${part === 'agenda' ? 'Agenda' : 'Verslag'} Casustafel Proefstraat`);
-      expect(all).toContain(`1. ${hennep.number} ${hennep.title}`);
-      if (part === 'verslag') {
-        expect(all).toContain('Uitkomst: Herkend door partner(s): Belastingdienst');
-        expect(all).toContain('Boekenonderzoek plannen');
-      } else {
-        expect(all).not.toContain('Boekenonderzoek plannen');
+      const item = await session.call('meeting.addItem', { meetingId: meeting.id, dossierId: hennep.id });
+      await session.call('meeting.updateItem', { itemId: item.id, outcome: 'herkend', recognisedBy: ['belastingdienst'], decisions: 'Boekenonderzoek starten.' });
+      await session.call('meeting.addAction', { itemId: item.id, who: 'B. Dienst', what: 'Boekenonderzoek plannen', dueOn: '2026-06-01', partner: 'belastingdienst' });
+      const folder = makeTempFolder();
+      for (const part of ['agenda', 'verslag'] as const) {
+        const target = path.join(folder, `${part}.pdf`);
+        await session.call('meeting.exportPdf', { meetingId: meeting.id, part, targetPath: target });
+        const pages = await pdfPageTexts(target);
+        pages.forEach((text, index) => {
+          expect(text).toContain('TLP:RED');
+          expect(text).toContain(`pagina ${index + 1} van ${pages.length}`);
+        });
+        const all = pages.join('\n');
+        expect(all).toContain(`${part === 'agenda' ? 'Agenda' : 'Verslag'} Casustafel Proefstraat`);
+        expect(all).toContain(`1. ${hennep.number} ${hennep.title}`);
+        if (part === 'verslag') {
+          expect(all).toContain('Uitkomst: Herkend door partner(s): Belastingdienst');
+          expect(all).toContain('Boekenonderzoek plannen');
+        } else {
+          expect(all).not.toContain('Boekenonderzoek plannen');
+        }
       }
-    }
-    const audit = await session.call('audit.list', { limit: 5, actions: ['meeting.exported'] });
-    expect(audit.map((entry) => entry.details.part)).toEqual(['verslag', 'agenda']);
-  }, 60_000);
+      const audit = await session.call('audit.list', { limit: 5, actions: ['meeting.exported'] });
+      expect(audit.map((entry) => entry.details.part)).toEqual(['verslag', 'agenda']);
+    },
+    60_000,
+  );
 });

@@ -67,7 +67,15 @@ function writeUserData(db: Connection, version: number): void {
       run('INSERT INTO audit_log (id, occurred_at, actor, action, details) VALUES (?, ?, ?, ?, ?)', row.id, row.occurred_at, row.actor, row.action, row.details);
     } else {
       previousHash = auditEntryHashV2(previousHash, row);
-      run('INSERT INTO audit_log (id, occurred_at, actor, action, details, hash) VALUES (?, ?, ?, ?, ?, ?)', row.id, row.occurred_at, row.actor, row.action, row.details, previousHash);
+      run(
+        'INSERT INTO audit_log (id, occurred_at, actor, action, details, hash) VALUES (?, ?, ?, ?, ?, ?)',
+        row.id,
+        row.occurred_at,
+        row.actor,
+        row.action,
+        row.details,
+        previousHash,
+      );
     }
   }
   if (version < 3) return;
@@ -83,7 +91,10 @@ function writeUserData(db: Connection, version: number): void {
   );
   run("INSERT INTO dossier_phenomena (dossier_id, phenomenon_id) SELECT 1, id FROM phenomena WHERE code IN ('drugs.hennepteelt', 'eigen_fenomeen')");
   run("INSERT INTO dossier_partners (dossier_id, partner) VALUES (1, 'politie')");
-  run("INSERT INTO dossier_status_changes (dossier_id, from_status, to_status, changed_on, recorded_at, actor) VALUES (1, 'ontvangen', 'in_opwerking', '2026-03-01', ?, 'P')", NOW);
+  run(
+    "INSERT INTO dossier_status_changes (dossier_id, from_status, to_status, changed_on, recorded_at, actor) VALUES (1, 'ontvangen', 'in_opwerking', '2026-03-01', ?, 'P')",
+    NOW,
+  );
   run(
     `INSERT INTO signals (id, received_on, how_received, reporter_name, summary, description, location, phenomenon_id, source_grade, information_grade, tlp, dossier_id, created_at, updated_at)
      VALUES (1, '2026-02-27', 'meldpunt', 'Buurman', 'Stroomverbruik hoog', 'Ramen afgeplakt', 'Dorpsstraat 1', (SELECT id FROM phenomena WHERE code = 'drugs.hennepteelt'), ${grading}, 1, ?, ?),
@@ -101,9 +112,16 @@ function writeUserData(db: Connection, version: number): void {
   subject(2, 'Melder Mulder', '{"type":"person","name":"Melder Mulder"}');
   subject(3, 'Piet Pietersen', '{"type":"person","name":"Piet Pietersen"}');
   run("INSERT INTO subject_match_keys (subject_id, kind, value) VALUES (1, 'bsn', '111222333')");
-  run(`INSERT INTO subject_dossier_links (subject_id, dossier_id, role, source_grade, information_grade, tlp, created_at) VALUES (1, 1, 'bewoner', ${grading}, ?), (2, 1, 'melder', ${grading}, ?)`, NOW, NOW);
+  run(
+    `INSERT INTO subject_dossier_links (subject_id, dossier_id, role, source_grade, information_grade, tlp, created_at) VALUES (1, 1, 'bewoner', ${grading}, ?), (2, 1, 'melder', ${grading}, ?)`,
+    NOW,
+    NOW,
+  );
   run(`INSERT INTO subject_links (from_subject_id, to_subject_id, kind, source_grade, information_grade, tlp, created_at) VALUES (1, 3, 'family_of', ${grading}, ?)`, NOW);
-  run(`INSERT INTO dossier_notes (id, dossier_id, noted_on, author, body, source_grade, information_grade, tlp, internal, created_at) VALUES (1, 1, '2026-03-02', 'P', 'Overleg met wijkagent', ${grading}, 1, ?)`, NOW);
+  run(
+    `INSERT INTO dossier_notes (id, dossier_id, noted_on, author, body, source_grade, information_grade, tlp, internal, created_at) VALUES (1, 1, '2026-03-02', 'P', 'Overleg met wijkagent', ${grading}, 1, ?)`,
+    NOW,
+  );
   run("INSERT INTO measures (dossier_id, kind, stage, tlp, created_at, updated_at) VALUES (1, 'bestuurlijke_rapportage', 'gepland', 'AMBER', ?, ?)", NOW, NOW);
   if (version < 4) return;
 

@@ -78,7 +78,10 @@ describe('migrations', () => {
 
   it('0011 indexes the subjects of the entries written before it, by their declared keys only, and leaves the chain as it was', () => {
     const db = freshDatabase();
-    applyMigrations(db, MIGRATIONS.filter((migration) => migration.version <= 10));
+    applyMigrations(
+      db,
+      MIGRATIONS.filter((migration) => migration.version <= 10),
+    );
     const entries: Array<[string, Record<string, unknown>]> = [
       ['subject.created', { subjectId: 1, type: 'person' }],
       ['subject.linked', { linkId: 3, fromSubjectId: 11, toSubjectId: 1, kind: 'family_of' }],
@@ -106,9 +109,9 @@ describe('migrations', () => {
     ]);
     expect(db.prepare('SELECT id, hash FROM audit_log ORDER BY id').all()).toEqual(hashesBefore);
     // A person's entries are read from the index, not by scanning the trail.
-    const plan = db
-      .prepare('EXPLAIN QUERY PLAN SELECT audit_id FROM audit_subjects WHERE subject_id IN (SELECT value FROM json_each(?))')
-      .all('[1]') as Array<{ detail: string }>;
+    const plan = db.prepare('EXPLAIN QUERY PLAN SELECT audit_id FROM audit_subjects WHERE subject_id IN (SELECT value FROM json_each(?))').all('[1]') as Array<{
+      detail: string;
+    }>;
     expect(plan.map((step) => step.detail).join('\n')).toMatch(/SEARCH audit_subjects USING PRIMARY KEY \(subject_id=\?\)/);
     db.close();
   });

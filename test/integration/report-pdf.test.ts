@@ -59,12 +59,16 @@ describe('the year report and the access request as PDF', () => {
     await call('note.add', { dossierId: dossiers[1]!.id, body: `Gesprek met ${PERSON.name} over de verhuur.` });
   }
 
-  it.skipIf(!hasChromium)('writes both, and records the exports in the audit trail without the person', async () => {
-    await setUp();
-    await yearReport();
-    await accessRequest();
-    await audit();
-  }, 120_000);
+  it.skipIf(!hasChromium)(
+    'writes both, and records the exports in the audit trail without the person',
+    async () => {
+      await setUp();
+      await yearReport();
+      await accessRequest();
+      await audit();
+    },
+    120_000,
+  );
 
   /** The year report: the figures counted apart, "< 5" for a small count, page x of y, no personal data. */
   async function yearReport() {
@@ -143,31 +147,35 @@ describe('the year report and the access request as PDF', () => {
 });
 
 describe('kluis report --pdf', () => {
-  it.skipIf(!hasChromium)('writes the year report as PDF from the command line; an existing file only with --overschrijven', async () => {
-    const folder = makeTempFolder();
-    const vaultPath = path.join(folder, 'demo.kluis');
-    await createDemoVault(vaultPath, TEST_PASSPHRASE, FAST_VAULT_OPTIONS);
-    const pdf = path.join(folder, 'uit', 'jaarrapportage.pdf');
-    const run = (extra: string[]) =>
-      spawnSync(process.execPath, ['--import', 'tsx', path.resolve('electron/core/cli/kluis.ts'), 'report', vaultPath, '--year', '2025', '--pdf', pdf, ...extra], {
-        env: { ...process.env, DOSSIERKLUIS_KDF_FAST: '1', KLUIS_PASSPHRASE: TEST_PASSPHRASE },
-        input: '',
-        encoding: 'utf8',
-      });
-    const first = run([]);
-    expect(first.stderr.trim()).toBe(`PDF geschreven: ${pdf}`);
-    expect(first.status).toBe(0);
-    expect(first.stdout).toContain('Jaarrapportage meldpunt 2025');
-    const pages = (await pdfPageTexts(pdf)).map(flat);
-    expect(pages[0]).toContain('Jaarrapportage meldpunt 2025');
-    expect(pages.at(-1)).toContain(`pagina ${pages.length} van ${pages.length}`);
-    // The CLI's own total and the PDF's agree.
-    const total = /Signalen\s+Totaal\s+(\S+)/.exec(first.stdout)![1];
-    expect(pages.join('\n')).toContain(`Signalen ontvangen: ${total}`);
+  it.skipIf(!hasChromium)(
+    'writes the year report as PDF from the command line; an existing file only with --overschrijven',
+    async () => {
+      const folder = makeTempFolder();
+      const vaultPath = path.join(folder, 'demo.kluis');
+      await createDemoVault(vaultPath, TEST_PASSPHRASE, FAST_VAULT_OPTIONS);
+      const pdf = path.join(folder, 'uit', 'jaarrapportage.pdf');
+      const run = (extra: string[]) =>
+        spawnSync(process.execPath, ['--import', 'tsx', path.resolve('electron/core/cli/kluis.ts'), 'report', vaultPath, '--year', '2025', '--pdf', pdf, ...extra], {
+          env: { ...process.env, DOSSIERKLUIS_KDF_FAST: '1', KLUIS_PASSPHRASE: TEST_PASSPHRASE },
+          input: '',
+          encoding: 'utf8',
+        });
+      const first = run([]);
+      expect(first.stderr.trim()).toBe(`PDF geschreven: ${pdf}`);
+      expect(first.status).toBe(0);
+      expect(first.stdout).toContain('Jaarrapportage meldpunt 2025');
+      const pages = (await pdfPageTexts(pdf)).map(flat);
+      expect(pages[0]).toContain('Jaarrapportage meldpunt 2025');
+      expect(pages.at(-1)).toContain(`pagina ${pages.length} van ${pages.length}`);
+      // The CLI's own total and the PDF's agree.
+      const total = /Signalen\s+Totaal\s+(\S+)/.exec(first.stdout)![1];
+      expect(pages.join('\n')).toContain(`Signalen ontvangen: ${total}`);
 
-    const again = run([]);
-    expect(again.status).toBe(1);
-    expect(again.stderr).toContain('Op deze plek staat al een bestand');
-    expect(run(['--overschrijven']).status).toBe(0);
-  }, 120_000);
+      const again = run([]);
+      expect(again.status).toBe(1);
+      expect(again.stderr).toContain('Op deze plek staat al een bestand');
+      expect(run(['--overschrijven']).status).toBe(0);
+    },
+    120_000,
+  );
 });

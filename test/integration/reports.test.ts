@@ -28,8 +28,22 @@ describe('report figures', () => {
       return phenomenon.parentId ?? phenomenon.id;
     };
 
-    interface SignalSpec { id: number; receivedOn: string; howReceived: HowReceived; origin: string | null; phenomenonId: number | null; dossier: number | null; trashed: boolean }
-    interface DossierSpec { id: number; openedOn: string; changes: Array<{ from: DossierStatus; to: DossierStatus; on: string; closing?: string }>; trashed: boolean; hasMeasure: boolean }
+    interface SignalSpec {
+      id: number;
+      receivedOn: string;
+      howReceived: HowReceived;
+      origin: string | null;
+      phenomenonId: number | null;
+      dossier: number | null;
+      trashed: boolean;
+    }
+    interface DossierSpec {
+      id: number;
+      openedOn: string;
+      changes: Array<{ from: DossierStatus; to: DossierStatus; on: string; closing?: string }>;
+      trashed: boolean;
+      hasMeasure: boolean;
+    }
     const signals: SignalSpec[] = [];
     const dossiers: DossierSpec[] = [];
     const measures: Array<{ kind: MeasureKind; on: string; dossier: number }> = [];
@@ -103,7 +117,9 @@ describe('report figures', () => {
     for (const entry of figures.byPhenomenon) if (entry.phenomenonId !== null) expect(phenomena.find((item) => item.id === entry.phenomenonId)!.parentId).toBeNull();
 
     for (const howReceived of HOW_RECEIVED) {
-      expect(figures.byHowReceived.find((entry) => entry.howReceived === howReceived)?.count, howReceived).toBe(countedSignals.filter((signal) => signal.howReceived === howReceived).length);
+      expect(figures.byHowReceived.find((entry) => entry.howReceived === howReceived)?.count, howReceived).toBe(
+        countedSignals.filter((signal) => signal.howReceived === howReceived).length,
+      );
     }
     for (const entry of figures.byOrigin) expect(entry.count).toBe(countedSignals.filter((signal) => signal.origin === entry.origin).length);
     expect(figures.byOrigin.reduce((sum, entry) => sum + entry.count, 0)).toBe(countedSignals.length);
@@ -132,7 +148,10 @@ describe('report figures', () => {
       else expected.still_open++;
       const decided = changes.find((change) => ['aanpak', 'regulier_afgehandeld', 'afgesloten'].includes(change.to));
       if (decided) {
-        const receipts = signals.filter((signal) => signal.dossier === dossier.id).map((signal) => signal.receivedOn).sort();
+        const receipts = signals
+          .filter((signal) => signal.dossier === dossier.id)
+          .map((signal) => signal.receivedOn)
+          .sort();
         const start = receipts[0] && receipts[0] < dossier.openedOn ? receipts[0] : dossier.openedOn;
         decisionDays.push(Math.max(0, (Date.parse(decided.on) - Date.parse(start)) / 86_400_000));
       }

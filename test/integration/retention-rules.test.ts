@@ -99,7 +99,7 @@ describe('retention: one rule for every path that changes the date', () => {
     await core.dispose();
   });
 
-  it('counts the dashboard\'s open and overdue actions as the follow-up overview lists them', async () => {
+  it("counts the dashboard's open and overdue actions as the follow-up overview lists them", async () => {
     const { call, core } = await openDossierCore({ now: () => NOW });
     const dossier = await call('dossier.create', { title: 'Met acties', openedOn: '2025-09-01' });
     const trashed = await call('dossier.create', { title: 'Acties in prullenbak', openedOn: '2025-09-01' });
@@ -124,7 +124,12 @@ describe('retention: one rule for every path that changes the date', () => {
 
   it('filters the signal list on a postcode area and period exactly as the dashboard counts it, so that a blind spot leads to its signals', async () => {
     const { call, fail, core } = await openDossierCore({ now: () => NOW });
-    const inArea = await call('signal.create', { receivedOn: '2025-03-02', howReceived: 'burger', summary: 'Postcode in de locatie', location: 'Dorpsstraat 1, 5678 CD Ergens' });
+    const inArea = await call('signal.create', {
+      receivedOn: '2025-03-02',
+      howReceived: 'burger',
+      summary: 'Postcode in de locatie',
+      location: 'Dorpsstraat 1, 5678 CD Ergens',
+    });
     await call('signal.create', { receivedOn: '2025-03-03', howReceived: 'burger', summary: 'Zonder spatie', location: 'Kade 2,5678cd' });
     await call('signal.create', { receivedOn: '2025-03-04', howReceived: 'burger', summary: 'Geen postcode', location: 'Huisnummer 15678 CD' });
     await call('signal.create', { receivedOn: '2024-03-04', howReceived: 'burger', summary: 'Vorig jaar', location: '5678 CD' });

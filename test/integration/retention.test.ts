@@ -36,7 +36,13 @@ describe('retention', () => {
 
     // The dossier to destroy: canary words in every place its content can be.
     const doomed = await call('dossier.create', { title: 'KANARIEDOSSIER titel', summary: 'Samenvatting KANARIESAMENVATTING', openedOn: '2019-01-10' });
-    const signal = await call('signal.create', { receivedOn: '2019-01-05', howReceived: 'burger', summary: 'KANARIESIGNAAL', description: 'Omschrijving KANARIEOMSCHRIJVING', reporterName: 'KANARIEMELDER' });
+    const signal = await call('signal.create', {
+      receivedOn: '2019-01-05',
+      howReceived: 'burger',
+      summary: 'KANARIESIGNAAL',
+      description: 'Omschrijving KANARIEOMSCHRIJVING',
+      reporterName: 'KANARIEMELDER',
+    });
     await call('signal.attachToDossier', { signalId: signal.id, dossierId: doomed.id });
     await call('note.add', { dossierId: doomed.id, body: 'Gesprek met KANARIENOTITIE gevoerd', notedOn: '2019-02-01' });
     await call('measure.add', { dossierId: doomed.id, kind: 'huisbezoek', description: 'KANARIEMAATREGEL' });
@@ -74,7 +80,11 @@ describe('retention', () => {
     await call('retention.updateDefaults', { openDossierYears: 5 });
 
     const destroyed = await call('retention.destroy', { kind: 'dossier', id: doomed.id, reason: 'Bewaartermijn verstreken' });
-    expect(destroyed).toMatchObject({ number: doomed.number, destroyedOn: '2026-03-01', removed: { signals: 1, notes: 1, attachments: 1, subjects: 1, links: 2, measures: 1 } });
+    expect(destroyed).toMatchObject({
+      number: doomed.number,
+      destroyedOn: '2026-03-01',
+      removed: { signals: 1, notes: 1, attachments: 1, subjects: 1, links: 2, measures: 1 },
+    });
     await call('retention.destroy', { kind: 'signal', id: loose.id, reason: 'Op verzoek van de FG' });
     expect(await fail('retention.destroy', { kind: 'dossier', id: doomed.id, reason: 'nogmaals' })).toMatchObject({ code: 'NOT_FOUND' });
     expect(await fail('dossier.get', { dossierId: doomed.id })).toMatchObject({ code: 'NOT_FOUND' });
@@ -92,7 +102,14 @@ describe('retention', () => {
       expect.objectContaining({ kind: 'dossier', id: doomed.id, number: doomed.number, reason: 'Bewaartermijn verstreken', retentionUntil: '2024-06-01', overdue: true }),
       expect.objectContaining({ kind: 'signal', id: loose.id, number: null, reason: 'Op verzoek van de FG', overdue: false }),
     ]);
-    expect(trail.find((entry) => entry.action === 'retention.extended')?.details).toEqual({ kind: 'signal', id: loose.id, number: null, from: '2025-01-01', to: '2027-01-01', reason: 'Lopend onderzoek politie' });
+    expect(trail.find((entry) => entry.action === 'retention.extended')?.details).toEqual({
+      kind: 'signal',
+      id: loose.id,
+      number: null,
+      from: '2025-01-01',
+      to: '2027-01-01',
+      reason: 'Lopend onderzoek politie',
+    });
     expect(JSON.stringify(trail)).not.toMatch(/kanarie/i);
 
     // In the file: no table, no search index, no free page holds a canary.

@@ -53,7 +53,15 @@ describe('row writers', () => {
   });
 
   it('give a signal today as its date and now as its timestamps; an update leaves out what it is not given', () => {
-    const loose = insertSignalRow(context, { howReceived: 'burger', reporterName: 'Jan', reporterProtected: true, summary: 'Overlast', sourceGrade: 'X', informationGrade: 4, tlp: 'AMBER' });
+    const loose = insertSignalRow(context, {
+      howReceived: 'burger',
+      reporterName: 'Jan',
+      reporterProtected: true,
+      summary: 'Overlast',
+      sourceGrade: 'X',
+      informationGrade: 4,
+      tlp: 'AMBER',
+    });
     expect(row('signals', loose)).toMatchObject({
       received_on: today(context),
       reporter_name: 'Jan',

@@ -137,7 +137,32 @@ describe('search', () => {
   it('treats every input as plain words: no FTS5 syntax passes through', async () => {
     const { call, fail } = await openDossierCore();
     const signal = await call('signal.create', { howReceived: 'meldpunt', summary: 'Near the AND gate or not' });
-    const hostile = ['"', '""', '" OR 1', 'AND', 'OR', 'NOT', 'NEAR(', 'NEAR(a b, 1)', '*', '-', '-x', '^', 'a:b', 'title:x', '(', ')', "'", '\\', '{title}: x', '+', '"near"*', '* AND *', '\u0000', '🙂'];
+    const hostile = [
+      '"',
+      '""',
+      '" OR 1',
+      'AND',
+      'OR',
+      'NOT',
+      'NEAR(',
+      'NEAR(a b, 1)',
+      '*',
+      '-',
+      '-x',
+      '^',
+      'a:b',
+      'title:x',
+      '(',
+      ')',
+      "'",
+      '\\',
+      '{title}: x',
+      '+',
+      '"near"*',
+      '* AND *',
+      '\u0000',
+      '🙂',
+    ];
     for (const query of hostile) {
       const result = await call('search.query', { query });
       expect(result.groups, query).toBeInstanceOf(Array);
@@ -180,7 +205,9 @@ describe('migration 0006: search', () => {
       `INSERT INTO signals (id, received_on, how_received, summary, source_grade, information_grade, tlp, created_at, updated_at, deleted_at)
        VALUES (2, '2026-01-02', 'meldpunt', 'Hennep in prullenbak', ${weighed}, ?, ?, ?)`,
     ).run(NOW, NOW, NOW);
-    db.prepare(`INSERT INTO dossier_notes (id, dossier_id, noted_on, author, body, source_grade, information_grade, tlp, internal, created_at) VALUES (1, 1, '2026-01-02', 'a', 'Hennep genoteerd', ${weighed}, 1, ?)`).run(NOW);
+    db.prepare(
+      `INSERT INTO dossier_notes (id, dossier_id, noted_on, author, body, source_grade, information_grade, tlp, internal, created_at) VALUES (1, 1, '2026-01-02', 'a', 'Hennep genoteerd', ${weighed}, 1, ?)`,
+    ).run(NOW);
     const subject = (id: number, name: string) =>
       db
         .prepare(`INSERT INTO subjects (id, type, label, details, source_grade, information_grade, tlp, created_at, updated_at) VALUES (?, 'person', ?, ?, ${weighed}, ?, ?)`)
@@ -200,7 +227,7 @@ describe('migration 0006: search', () => {
 
     applyMigrations(db, MIGRATIONS.slice(0, 6));
     expect(schemaVersionOf(db)).toBe(6);
-    const entries = db.prepare("SELECT kind, item_id, internal FROM search_index WHERE search_index MATCH '\"henn\"*' ORDER BY rowid").all();
+    const entries = db.prepare('SELECT kind, item_id, internal FROM search_index WHERE search_index MATCH \'"henn"*\' ORDER BY rowid').all();
     expect(entries).toEqual([
       { kind: 'signal', item_id: 1, internal: 0 },
       { kind: 'dossier', item_id: 1, internal: 0 },

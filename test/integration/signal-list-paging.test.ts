@@ -87,7 +87,9 @@ describe('signal.list pages on generated data', () => {
     for (const filter of [{}, { phenomenonId: drugs }]) {
       const { count } = signalPageSql(api['signal.list'].input.parse(filter));
       // Without statistics the planner walked every signal to find the few in trashed dossiers.
-      const trashedPart = plan(count.sql, count.params).split(/SCALAR SUBQUERY \d+/).at(-1)!;
+      const trashedPart = plan(count.sql, count.params)
+        .split(/SCALAR SUBQUERY \d+/)
+        .at(-1)!;
       expect(trashedPart).toMatch(/^\s*SEARCH d USING COVERING INDEX dossiers_in_trash/);
       expect(trashedPart).toMatch(/SEARCH s USING INDEX signals_by_dossier \(dossier_id=\?\)/);
       expect(trashedPart).not.toMatch(/SCAN/);

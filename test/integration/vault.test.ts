@@ -42,7 +42,13 @@ function openLikeSqlcipherTool(vaultPath: string, hexKey: string) {
 describe('vault lifecycle', () => {
   it('creates, locks and unlocks, keeping what was written', async () => {
     const { vaultPath, vault } = await createTestVault();
-    expect(vault.status()).toEqual({ state: 'unlocked', path: vaultPath, name: 'Werkbestand', displayName: 'Test Gebruiker', integrity: { state: 'not-run', checkedAt: null } });
+    expect(vault.status()).toEqual({
+      state: 'unlocked',
+      path: vaultPath,
+      name: 'Werkbestand',
+      displayName: 'Test Gebruiker',
+      integrity: { state: 'not-run', checkedAt: null },
+    });
     vault.updateSettings({ autoLockMinutes: 17 });
     vault.lock();
     expect(vault.isOpen).toBe(false);
@@ -51,12 +57,7 @@ describe('vault lifecycle', () => {
 
     const again = await Vault.unlock(vaultPath, { passphrase: TEST_PASSPHRASE }, FAST_VAULT_OPTIONS);
     expect(again.settings().autoLockMinutes).toBe(17);
-    expect(again.auditTrail().map((entry) => entry.action)).toEqual([
-      'vault.unlocked',
-      'vault.locked',
-      'settings.updated',
-      'vault.created',
-    ]);
+    expect(again.auditTrail().map((entry) => entry.action)).toEqual(['vault.unlocked', 'vault.locked', 'settings.updated', 'vault.created']);
     again.lock();
   });
 

@@ -77,9 +77,7 @@ export function tablesOf(db: Connection): TableInfo[] {
 }
 
 export function columnsOf(db: Connection, table: string): string[] {
-  return (db.pragma(`table_xinfo("${table}")`) as Array<{ name: string; hidden: number }>)
-    .filter((column) => column.hidden === 0)
-    .map((column) => column.name);
+  return (db.pragma(`table_xinfo("${table}")`) as Array<{ name: string; hidden: number }>).filter((column) => column.hidden === 0).map((column) => column.name);
 }
 
 function describeValue(table: string, column: string, value: unknown): unknown {

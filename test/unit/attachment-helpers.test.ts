@@ -100,7 +100,13 @@ describe('JobCancellation', () => {
 describe('temporary copy folders', () => {
   it('are recognised by prefix, process id and mkdtemp suffix only', () => {
     expect(copyFolderOwner('dossierkluis-geopend-4242-aB3xYz')).toBe(4242);
-    for (const name of ['dossierkluis-geopend-4242', 'dossierkluis-geopend-x-aB3xYz', 'dossierkluis-geopend-0-aB3xYz', 'andere-4242-aB3xYz', 'dossierkluis-geopend-4242-aB3xYz/..']) {
+    for (const name of [
+      'dossierkluis-geopend-4242',
+      'dossierkluis-geopend-x-aB3xYz',
+      'dossierkluis-geopend-0-aB3xYz',
+      'andere-4242-aB3xYz',
+      'dossierkluis-geopend-4242-aB3xYz/..',
+    ]) {
       expect(copyFolderOwner(name), name).toBeNull();
     }
   });

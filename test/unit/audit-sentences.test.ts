@@ -36,12 +36,7 @@ describe('the audit vocabulary', () => {
   const SAME_AS_BEFORE: Array<[string, Record<string, unknown>, string, string]> = [
     ['vault.unlocked', { method: 'passphrase' }, 'Kluis ontgrendeld met het wachtwoord', 'Vault unlocked with the passphrase'],
     ['vault.unlocked', { method: 'recovery' }, 'Kluis ontgrendeld met de herstelsleutel', 'Vault unlocked with the recovery key'],
-    [
-      'vault.backup',
-      { path: '/tmp/backup.dkv', bytes: 5 * 1024 * 1024 },
-      'Reservekopie gemaakt: /tmp/backup.dkv (5 MB)',
-      'Backup made: /tmp/backup.dkv (5 MB)',
-    ],
+    ['vault.backup', { path: '/tmp/backup.dkv', bytes: 5 * 1024 * 1024 }, 'Reservekopie gemaakt: /tmp/backup.dkv (5 MB)', 'Backup made: /tmp/backup.dkv (5 MB)'],
     [
       'settings.updated',
       { autoLockMinutes: 15, language: 'en' },

@@ -110,7 +110,9 @@ describe('the benchmark data generator', () => {
       expect(types.has('person') && types.has('organisation') && types.has('address')).toBe(true);
       // A share of subjects are look-alikes of another: "komt ook voor in" has work.
       const lookalikes = db
-        .prepare('SELECT count(DISTINCT a.subject_id) FROM subject_match_keys a JOIN subject_match_keys b ON a.kind = b.kind AND a.value = b.value AND a.subject_id <> b.subject_id')
+        .prepare(
+          'SELECT count(DISTINCT a.subject_id) FROM subject_match_keys a JOIN subject_match_keys b ON a.kind = b.kind AND a.value = b.value AND a.subject_id <> b.subject_id',
+        )
         .pluck()
         .get() as number;
       expect(lookalikes).toBeGreaterThan(TINY.subjects / 20);

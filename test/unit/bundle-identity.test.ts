@@ -111,7 +111,13 @@ describe('fingerprints and partner cards', () => {
     expect(parsePartnerCard(JSON.stringify(card))).toEqual(card);
     expect(cardFingerprintMatches(card)).toBe(true);
     const swapped = { ...card, ageRecipient: ageRecipientOf(crypto.randomBytes(32)) };
-    for (const text of [JSON.stringify(swapped), JSON.stringify({ ...card, extra: 1 }), JSON.stringify({ ...card, version: 2 }), '{', JSON.stringify({ ...card, signingKey: 'AAAA' })]) {
+    for (const text of [
+      JSON.stringify(swapped),
+      JSON.stringify({ ...card, extra: 1 }),
+      JSON.stringify({ ...card, version: 2 }),
+      '{',
+      JSON.stringify({ ...card, signingKey: 'AAAA' }),
+    ]) {
       expect(() => parsePartnerCard(text)).toThrow(expect.objectContaining({ code: 'PARTNER_CARD_INVALID' }));
     }
   });

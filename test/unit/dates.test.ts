@@ -1,16 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  addToIsoDate,
-  daysBetween,
-  formatDate,
-  formatDateTime,
-  formatDutchDate,
-  isIsoDate,
-  isoDateFromDutch,
-  localIsoDate,
-  monthsOfPeriod,
-} from '../../shared/domain/dates';
+import { addToIsoDate, daysBetween, formatDate, formatDateTime, formatDutchDate, isIsoDate, isoDateFromDutch, localIsoDate, monthsOfPeriod } from '../../shared/domain/dates';
 
 // The users' time zone, with its daylight-saving changes (29 March and 25 October 2026).
 const previousZone = process.env.TZ;
@@ -97,11 +87,15 @@ describe('calendar arithmetic', () => {
   it('agrees with day arithmetic in UTC for any day and offset', () => {
     const utcDay = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
     fc.assert(
-      fc.property(fc.date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2090-12-31T00:00:00Z'), noInvalidDate: true }), fc.integer({ min: -4000, max: 4000 }), (moment, days) => {
-        const iso = moment.toISOString().slice(0, 10);
-        expect(addToIsoDate(iso, { days })).toBe(utcDay(iso, days));
-        expect(daysBetween(iso, utcDay(iso, days))).toBe(days);
-      }),
+      fc.property(
+        fc.date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2090-12-31T00:00:00Z'), noInvalidDate: true }),
+        fc.integer({ min: -4000, max: 4000 }),
+        (moment, days) => {
+          const iso = moment.toISOString().slice(0, 10);
+          expect(addToIsoDate(iso, { days })).toBe(utcDay(iso, days));
+          expect(daysBetween(iso, utcDay(iso, days))).toBe(days);
+        },
+      ),
     );
   });
 

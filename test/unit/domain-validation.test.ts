@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import {
-  canChangeStatus,
-  DOSSIER_STATUSES,
-  FINAL_DOSSIER_STATUSES,
-  PHENOMENON_SEEDS,
-  SEEDED_PHENOMENON_CODES,
-  STATUS_TRANSITIONS,
-} from '../../shared/domain/enums';
+import { canChangeStatus, DOSSIER_STATUSES, FINAL_DOSSIER_STATUSES, PHENOMENON_SEEDS, SEEDED_PHENOMENON_CODES, STATUS_TRANSITIONS } from '../../shared/domain/enums';
 import { DOSSIER_STATUS_LABELS_NL, PHENOMENON_LABELS_NL } from '../../shared/domain/labels-nl';
 import {
   formatDutchDate,
@@ -120,7 +113,22 @@ describe('IBAN', () => {
 
 describe('kenteken', () => {
   it('accepts every side code with or without dashes and stores it compact in capitals', () => {
-    const plates = ['AB-12-34', '12-34-AB', '12-AB-34', 'AB-12-CD', 'AB-CD-12', '12-AB-CD', '12-ABC-3', '1-ABC-23', 'AB-123-C', 'A-123-BC', 'ABC-12-D', 'A-12-BCD', '1-AB-234', '123-AB-4'];
+    const plates = [
+      'AB-12-34',
+      '12-34-AB',
+      '12-AB-34',
+      'AB-12-CD',
+      'AB-CD-12',
+      '12-AB-CD',
+      '12-ABC-3',
+      '1-ABC-23',
+      'AB-123-C',
+      'A-123-BC',
+      'ABC-12-D',
+      'A-12-BCD',
+      '1-AB-234',
+      '123-AB-4',
+    ];
     for (const plate of plates) {
       const compact = plate.replace(/-/g, '');
       expect(validateKenteken(plate.toLowerCase()), plate).toEqual({ ok: true, value: compact });

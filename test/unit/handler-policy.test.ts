@@ -41,7 +41,10 @@ describe('handler declarations', () => {
     expect(inLane('rendering').length).toBeGreaterThan(0);
     for (const name of inLane('rendering')) {
       expect(api[name].access, name).toBe('write');
-      expect(api[name].audits.some((action) => AUDIT_ACTION_GROUPS[action] === 'exports'), name).toBe(true);
+      expect(
+        api[name].audits.some((action) => AUDIT_ACTION_GROUPS[action] === 'exports'),
+        name,
+      ).toBe(true);
     }
   });
 

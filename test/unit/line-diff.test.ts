@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { diffLines } from '../../electron/core/documents/line-diff';
 
-const render = (before: string, after: string) =>
-  diffLines(before, after).map((change) => `${{ same: ' ', added: '+', removed: '-' }[change.kind]}${change.text}`);
+const render = (before: string, after: string) => diffLines(before, after).map((change) => `${{ same: ' ', added: '+', removed: '-' }[change.kind]}${change.text}`);
 
 describe('diffLines', () => {
   it('keeps equal texts as they are', () => {

@@ -54,7 +54,9 @@ describe('match keys and labels per subject type', () => {
 
   it('label a subject as the user would write it', () => {
     expect(subjectLabel(details({ type: 'address', postcode: '1234AB', houseNumber: 12, houseNumberAddition: '2' }))).toBe('1234 AB 12-2');
-    expect(subjectLabel(details({ type: 'address', street: 'Dorpsstraat', houseNumber: 1, postcode: '1234AB', city: 'Fictiefdorp' }))).toBe('Dorpsstraat 1, 1234 AB Fictiefdorp');
+    expect(subjectLabel(details({ type: 'address', street: 'Dorpsstraat', houseNumber: 1, postcode: '1234AB', city: 'Fictiefdorp' }))).toBe(
+      'Dorpsstraat 1, 1234 AB Fictiefdorp',
+    );
     expect(subjectLabel(details({ type: 'vehicle', kenteken: 'AB123C' }))).toBe('AB-123-C');
   });
 });

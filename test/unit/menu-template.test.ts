@@ -3,10 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { MENU_LABELS, applicationMenuTemplate, languageOfCall, type MenuLanguage } from '../../electron/main/menu-template';
 
 function labelsOf(items: MenuItemConstructorOptions[]): string[] {
-  return items.flatMap((item) => [
-    ...(item.label ? [item.label] : []),
-    ...(Array.isArray(item.submenu) ? labelsOf(item.submenu as MenuItemConstructorOptions[]) : []),
-  ]);
+  return items.flatMap((item) => [...(item.label ? [item.label] : []), ...(Array.isArray(item.submenu) ? labelsOf(item.submenu as MenuItemConstructorOptions[]) : [])]);
 }
 
 const template = (language: MenuLanguage, isPackaged = false) => applicationMenuTemplate({ isPackaged, isMac: false, language, onLock: () => {} });

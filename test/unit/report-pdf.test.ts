@@ -78,7 +78,16 @@ describe('the access request page', () => {
     expect(highestTlp(empty)).toBe('AMBER+STRICT');
     const note = { id: 1, dossierId: 1, dossierNumber: '2025-0001', notedOn: '2025-01-01', body: 'x', internal: false };
     expect(highestTlp({ ...empty, notes: [{ ...note, tlp: 'GREEN' }] })).toBe('GREEN');
-    expect(highestTlp({ ...empty, notes: [{ ...note, tlp: 'GREEN' }, { ...note, id: 2, tlp: 'RED' }, { ...note, id: 3, tlp: 'AMBER' }] })).toBe('RED');
+    expect(
+      highestTlp({
+        ...empty,
+        notes: [
+          { ...note, tlp: 'GREEN' },
+          { ...note, id: 2, tlp: 'RED' },
+          { ...note, id: 3, tlp: 'AMBER' },
+        ],
+      }),
+    ).toBe('RED');
   });
 
   it('says what an audit entry about a subject was, in Dutch, as the audit screen does', () => {
@@ -92,8 +101,12 @@ describe('the audit screen’s sentences for the exports', () => {
   const entry = (action: string, details: Record<string, unknown>) => ({ action, details });
 
   it('tells a PDF from a CSV, and names the access request without the person', () => {
-    expect(auditSentence(entry('report.exported', { from: '2025-01-01', to: '2025-12-31', format: 'pdf' }), 'nl')).toBe('Jaarrapportage (2025-01-01 t/m 2025-12-31) als PDF opgeslagen');
-    expect(auditSentence(entry('report.exported', { from: '2025-01-01', to: '2025-12-31', format: 'csv' }), 'nl')).toBe('Jaarrapportage (2025-01-01 t/m 2025-12-31) als CSV opgeslagen');
+    expect(auditSentence(entry('report.exported', { from: '2025-01-01', to: '2025-12-31', format: 'pdf' }), 'nl')).toBe(
+      'Jaarrapportage (2025-01-01 t/m 2025-12-31) als PDF opgeslagen',
+    );
+    expect(auditSentence(entry('report.exported', { from: '2025-01-01', to: '2025-12-31', format: 'csv' }), 'nl')).toBe(
+      'Jaarrapportage (2025-01-01 t/m 2025-12-31) als CSV opgeslagen',
+    );
     expect(auditSentence(entry('access-request.exported', { format: 'pdf', criteria: ['bsn'], subjects: 1, dossiers: 2 }), 'nl')).toBe(
       'Overzicht van een inzageverzoek als PDF opgeslagen',
     );

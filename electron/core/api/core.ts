@@ -274,4 +274,3 @@ export class Core implements CoreService {
 function failure(error: ApiError): Result<never> {
   return { ok: false, error };
 }
-

@@ -26,9 +26,7 @@ export class RecentVaults {
     try {
       const parsed = JSON.parse(fs.readFileSync(this.file, 'utf8')) as unknown;
       if (!Array.isArray(parsed)) return [];
-      return parsed.filter(
-        (entry): entry is StoredRecent => typeof entry?.path === 'string' && typeof entry?.lastOpenedAt === 'string',
-      );
+      return parsed.filter((entry): entry is StoredRecent => typeof entry?.path === 'string' && typeof entry?.lastOpenedAt === 'string');
     } catch {
       return [];
     }

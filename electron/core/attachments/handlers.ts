@@ -1,12 +1,5 @@
 import type { attachmentApi } from '../../../shared/api/attachments';
-import {
-  exportAttachment,
-  importAttachment,
-  isRiskyToOpen,
-  listAttachments,
-  readPreviewPiece,
-  ViewAuditLog,
-} from './attachments';
+import { exportAttachment, importAttachment, isRiskyToOpen, listAttachments, readPreviewPiece, ViewAuditLog } from './attachments';
 import { requireAttachment } from './records';
 import { coreContextFor } from '../kernel/context';
 import { CoreError } from '../kernel/errors';
@@ -35,7 +28,8 @@ export function createAttachmentHandlers({
     'attachment.import': ({ dossierId, sourcePath, fileName, mediaType, sourceGrade, informationGrade, tlp }) => {
       const vault = requireVault();
       // The vault's own files (database, WAL, key file) are not material for a dossier.
-      if (isOwnedBy(vault.path, sourcePath)) throw new CoreError('INVALID_INPUT', 'the vault itself cannot be an attachment', { field: 'sourcePath', reason: 'file.vault-itself' });
+      if (isOwnedBy(vault.path, sourcePath))
+        throw new CoreError('INVALID_INPUT', 'the vault itself cannot be an attachment', { field: 'sourcePath', reason: 'file.vault-itself' });
       const context = coreContextFor(vault, now);
       return withProgress('attachment-import', (report) =>
         importAttachment(context, { dossierId, sourcePath, fileName, mediaType, sourceGrade, informationGrade, tlp }, report),
@@ -44,7 +38,8 @@ export function createAttachmentHandlers({
     'attachment.export': ({ attachmentId, targetPath, overwrite }) => {
       const vault = requireVault();
       // As with backups: the vault's own files are never a target, whatever `overwrite` says.
-      if (isOwnedBy(vault.path, targetPath)) throw new CoreError('INVALID_INPUT', 'an attachment cannot be written over the vault itself', { field: 'targetPath', reason: 'file.vault-itself' });
+      if (isOwnedBy(vault.path, targetPath))
+        throw new CoreError('INVALID_INPUT', 'an attachment cannot be written over the vault itself', { field: 'targetPath', reason: 'file.vault-itself' });
       const context = coreContextFor(vault, now);
       return withProgress('attachment-export', (report) => exportAttachment(context, attachmentId, targetPath, report, { overwrite }));
     },

@@ -66,7 +66,7 @@ function overwriteWithZeros(filePath: string): void {
   try {
     fd = fs.openSync(filePath, 'r+');
     const size = fs.fstatSync(fd).size;
-    for (let written = 0; written < size; ) {
+    for (let written = 0; written < size;) {
       written += fs.writeSync(fd, ZEROS, 0, Math.min(ZEROS.length, size - written), written);
     }
     fs.fsyncSync(fd);

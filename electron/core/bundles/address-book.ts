@@ -38,9 +38,7 @@ function toEntry(row: PartnerRow): AddressBookEntry {
 }
 
 export function listPartners(db: Connection): AddressBookEntry[] {
-  return (db.prepare(`SELECT ${PARTNER_COLUMNS} FROM bundle_partners ORDER BY name COLLATE NOCASE, organisation COLLATE NOCASE, id`).all() as PartnerRow[]).map(
-    toEntry,
-  );
+  return (db.prepare(`SELECT ${PARTNER_COLUMNS} FROM bundle_partners ORDER BY name COLLATE NOCASE, organisation COLLATE NOCASE, id`).all() as PartnerRow[]).map(toEntry);
 }
 
 export function requirePartner(db: Connection, partnerId: number): AddressBookEntry {
@@ -109,8 +107,7 @@ export function addPartner(context: CoreContext, card: PartnerCard, verified: bo
           `INSERT INTO bundle_partners (name, organisation, age_recipient, signing_key, fingerprint, added_at, verified_at, verified_by)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(card.name, card.organisation, card.ageRecipient, card.signingKey, card.fingerprint, now, verified ? now : null, verified ? context.actor : null)
-        .lastInsertRowid,
+        .run(card.name, card.organisation, card.ageRecipient, card.signingKey, card.fingerprint, now, verified ? now : null, verified ? context.actor : null).lastInsertRowid,
     );
     context.audit('address-book.added', { partnerId: id, name: card.name, organisation: card.organisation, fingerprint: card.fingerprint, verified });
     return requirePartner(context.db, id);

@@ -104,23 +104,21 @@ export function collectExport(context: CoreContext, selection: ExportSelection, 
       .map((id) => phenomena.get(id))
       .filter((phenomenon): phenomenon is BundlePhenomenon => phenomenon !== undefined);
     const partners = db.prepare('SELECT partner FROM dossier_partners WHERE dossier_id = ? ORDER BY partner').pluck().all(dossierId) as DossierDocument['partners'];
-    const statusHistory = (
-      db.prepare('SELECT * FROM dossier_status_changes WHERE dossier_id = ? ORDER BY id').all(dossierId) as Array<Record<string, unknown>>
-    ).map((change) => ({
-      fromStatus: change.from_status as DossierDocument['status'] | null,
-      toStatus: change.to_status as DossierDocument['status'],
-      changedOn: change.changed_on as string,
-      recordedAt: change.recorded_at as string,
-      actor: change.actor as string,
-      reason: change.reason as string | null,
-      closingReason: change.closing_reason as DossierDocument['closingReason'],
-    }));
+    const statusHistory = (db.prepare('SELECT * FROM dossier_status_changes WHERE dossier_id = ? ORDER BY id').all(dossierId) as Array<Record<string, unknown>>).map(
+      (change) => ({
+        fromStatus: change.from_status as DossierDocument['status'] | null,
+        toStatus: change.to_status as DossierDocument['status'],
+        changedOn: change.changed_on as string,
+        recordedAt: change.recorded_at as string,
+        actor: change.actor as string,
+        reason: change.reason as string | null,
+        closingReason: change.closing_reason as DossierDocument['closingReason'],
+      }),
+    );
 
     const signals: BundleSignal[] = [];
     if (include.signals) {
-      for (const signal of db.prepare(`SELECT * FROM signals WHERE dossier_id = ? AND ${LIVE} ORDER BY received_on, id`).all(dossierId) as Array<
-        Record<string, unknown>
-      >) {
+      for (const signal of db.prepare(`SELECT * FROM signals WHERE dossier_id = ? AND ${LIVE} ORDER BY received_on, id`).all(dossierId) as Array<Record<string, unknown>>) {
         const shareReporter = !redact.reporterIdentity && signal.reporter_protected === 0;
         if (!shareReporter && (signal.reporter_name || signal.reporter_contact)) leftOut.reporters++;
         signals.push({
@@ -187,9 +185,7 @@ export function collectExport(context: CoreContext, selection: ExportSelection, 
 
     const notes: BundleNote[] = [];
     if (include.notes) {
-      for (const note of db.prepare(`SELECT * FROM dossier_notes WHERE dossier_id = ? AND ${LIVE} ORDER BY noted_on, id`).all(dossierId) as Array<
-        Record<string, unknown>
-      >) {
+      for (const note of db.prepare(`SELECT * FROM dossier_notes WHERE dossier_id = ? AND ${LIVE} ORDER BY noted_on, id`).all(dossierId) as Array<Record<string, unknown>>) {
         if (note.internal === 1 && redact.internalNotes) {
           leftOut.internalNotes++;
           continue;

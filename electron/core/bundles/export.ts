@@ -10,16 +10,7 @@ import { CoreError } from '../kernel/errors';
 import type { Connection } from '../vault/connection';
 import { requirePartner } from './address-book';
 import { collectExport, type CollectedExport, type UidFor } from './collect';
-import {
-  BUNDLE_FORMAT,
-  BUNDLE_FORMAT_VERSION,
-  MANIFEST_PATH,
-  SIGNATURE_PATH,
-  SUBJECTS_PATH,
-  dossierPath,
-  encodeDocument,
-  type Manifest,
-} from './format';
+import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, MANIFEST_PATH, SIGNATURE_PATH, SUBJECTS_PATH, dossierPath, encodeDocument, type Manifest } from './format';
 import { cardOf, isAgeRecipient, organisationOf, signBytes, type VaultKeys } from './identity';
 import { ensureUid } from './item-uids';
 import { audienceOf, mostRestrictive, tlpAllows } from './tlp';
@@ -165,13 +156,7 @@ function* attachmentChunks(db: Connection, attachmentId: number, size: number, s
  * handling code), to whom (each recipient's name, organisation and fingerprint, or "passphrase"),
  * and an override with its reason.
  */
-export async function exportBundle(
-  context: CoreContext,
-  keys: VaultKeys,
-  input: ExportInput,
-  options: BundleOptions,
-  onProgress?: ByteProgress,
-): Promise<ExportResult> {
+export async function exportBundle(context: CoreContext, keys: VaultKeys, input: ExportInput, options: BundleOptions, onProgress?: ByteProgress): Promise<ExportResult> {
   const target = path.resolve(input.targetPath);
   refuseExisting(target, input.overwrite ?? false);
   const createdAt = context.now();

@@ -92,7 +92,12 @@ export const uidSchema = z.string().regex(new RegExp(`^${UID}$`), 'uid');
 const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
 const isoDate = z.string().refine(isIsoDate, 'date.invalid');
 const isoTimestamp = z.iso.datetime();
-const requiredText = (max: number) => z.string().min(1).max(max).refine((value) => value.trim() === value && value.length > 0, 'text');
+const requiredText = (max: number) =>
+  z
+    .string()
+    .min(1)
+    .max(max)
+    .refine((value) => value.trim() === value && value.length > 0, 'text');
 const nullableText = (max: number) => z.string().max(max).nullable();
 const tlp = z.enum(TLP_CODES);
 const weighed = { sourceGrade: z.enum(SOURCE_GRADES), informationGrade: z.literal([...INFORMATION_GRADES]), tlp };
@@ -150,7 +155,10 @@ export const manifestSchema = z
       })
       .strict(),
     tlp,
-    tlpOverride: z.object({ reason: z.string().min(1).max(500) }).strict().nullable(),
+    tlpOverride: z
+      .object({ reason: z.string().min(1).max(500) })
+      .strict()
+      .nullable(),
     include: z.object({ signals: z.boolean(), subjects: z.boolean(), notes: z.boolean(), measures: z.boolean(), attachments: z.boolean() }).strict(),
     redaction: z.object({ reporterIdentity: z.boolean(), bsn: z.boolean(), internalNotes: z.boolean() }).strict(),
     entries: z.array(manifestEntrySchema).min(1).max(LIMITS.entries),
@@ -158,7 +166,7 @@ export const manifestSchema = z
   .strict()
   .superRefine((manifest, context) => {
     const problem = (message: string) => context.addIssue({ code: 'custom', message, path: ['entries'] });
-    if (manifest.encryptedTo.passphrase === (manifest.encryptedTo.recipients.length > 0)) problem('encryptedTo');
+    if (manifest.encryptedTo.passphrase === manifest.encryptedTo.recipients.length > 0) problem('encryptedTo');
     const seen = new Set<string>();
     let total = 0;
     let documents = 0;
@@ -231,7 +239,10 @@ const phenomenonCode = z.string().regex(/^[a-z0-9_]{1,80}(\.[a-z0-9_]{1,80})?$/)
 export const bundlePhenomenonSchema = z
   .object({ code: phenomenonCode, label: requiredText(100), parentCode: phenomenonCode.nullable() })
   .strict()
-  .refine((phenomenon) => (phenomenon.parentCode === null) === !phenomenon.code.includes('.') && (!phenomenon.parentCode || phenomenon.code.startsWith(`${phenomenon.parentCode}.`)), 'phenomenon.parent');
+  .refine(
+    (phenomenon) => (phenomenon.parentCode === null) === !phenomenon.code.includes('.') && (!phenomenon.parentCode || phenomenon.code.startsWith(`${phenomenon.parentCode}.`)),
+    'phenomenon.parent',
+  );
 
 export const bundleSignalSchema = z
   .object({

@@ -8,7 +8,6 @@ import { coreContextFor } from '../kernel/context';
 import type { HandlerDependencies, HandlerImplementations } from '../kernel/handler-types';
 import { writableTarget, writeOutputFile } from '../kernel/output-files';
 
-
 /**
  * Bundles and the address book over the open vault (electron/core/bundles/*). Export, inspection
  * and import report their bytes as job.progress ('bundle-export', 'bundle-inspect', 'bundle-import').

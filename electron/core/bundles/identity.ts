@@ -91,10 +91,7 @@ export function organisationOf(db: Connection): string {
 }
 
 export function setOrganisation(db: Connection, organisation: string): void {
-  db.prepare('INSERT INTO vault_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(
-    ORGANISATION_META,
-    organisation,
-  );
+  db.prepare('INSERT INTO vault_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(ORGANISATION_META, organisation);
 }
 
 export function cardOf(keys: Pick<VaultKeys, 'ageRecipient' | 'signingPublicKey' | 'fingerprint'>, name: string, organisation: string): PartnerCard {

@@ -62,9 +62,11 @@ export class QueuedFileWriter {
     const position = this.position;
     this.position += bytes;
     this.inFlight += bytes;
-    const done = this.tail.then(() => this.writeFully(buffers, position)).catch((error: unknown) => {
-      this.error ??= error;
-    });
+    const done = this.tail
+      .then(() => this.writeFully(buffers, position))
+      .catch((error: unknown) => {
+        this.error ??= error;
+      });
     this.tail = done;
     this.queue.push({ bytes, done });
     while (this.inFlight > this.maxInFlight && this.queue.length > 0) {

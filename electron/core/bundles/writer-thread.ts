@@ -36,10 +36,7 @@ export interface SerializedError {
 }
 
 export type FromBundleWriter =
-  | { type: 'taken'; bytes: number }
-  | { type: 'finished'; bytes: number; sha256: string }
-  | { type: 'aborted' }
-  | { type: 'failed'; error: SerializedError };
+  { type: 'taken'; bytes: number } | { type: 'finished'; bytes: number; sha256: string } | { type: 'aborted' } | { type: 'failed'; error: SerializedError };
 
 export const MAX_IN_FLIGHT = 8 * 1024 * 1024;
 /** Pieces smaller than this are copied into memory of their own (tar headers, padding, documents): they may share a pool. */
@@ -112,7 +109,10 @@ export class WorkerAgeFileSink implements TarByteSink {
     if (bytes === 0) return;
     this.inFlight += bytes;
     const message: ToBundleWriter = { type: 'write', pieces: moving, bytes };
-    this.worker.postMessage(message, moving.map((piece) => piece.buffer as ArrayBuffer));
+    this.worker.postMessage(
+      message,
+      moving.map((piece) => piece.buffer as ArrayBuffer),
+    );
     while (this.inFlight > MAX_IN_FLIGHT && !this.error) await new Promise<void>((resolve) => this.waiting.push(resolve));
     if (this.error) throw this.error;
   }

@@ -53,9 +53,7 @@ export interface WrittenFile {
 async function packEntries(pack: tar.Pack, entries: readonly TarEntrySource[], mtime: Date, onContentBytes?: (bytes: number) => void): Promise<void> {
   for (const entry of entries) {
     await new Promise<void>((resolve, reject) => {
-      const sink = pack.entry({ name: entry.path, size: entry.size, mode: 0o600, mtime, type: 'file', uid: 0, gid: 0 }, (error) =>
-        error ? reject(error) : resolve(),
-      );
+      const sink = pack.entry({ name: entry.path, size: entry.size, mode: 0o600, mtime, type: 'file', uid: 0, gid: 0 }, (error) => (error ? reject(error) : resolve()));
       // Failures reach the caller through `reject`; an 'error' event without a listener would crash the process.
       sink.on('error', () => undefined);
       void (async () => {

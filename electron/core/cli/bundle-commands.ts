@@ -188,7 +188,8 @@ async function exportCommand(args: string[], context: BundleCommandContext): Pro
   const overwrite = takeFlag(args, FLAGS.overwrite);
   const [vaultPath] = positional(args, 1, context.usage);
   if (numbers.length === 0 || !out) throw new UsageError('Geef minstens één --dossier <nummer> en --naar <bestand>.');
-  if (usePassphrase === recipientArgs.length > 0) throw new UsageError('Kies ontvangers (--ontvanger) of een bundelwachtwoord (--bundelwachtwoord), niet beide en niet geen van twee.');
+  if (usePassphrase === recipientArgs.length > 0)
+    throw new UsageError('Kies ontvangers (--ontvanger) of een bundelwachtwoord (--bundelwachtwoord), niet beide en niet geen van twee.');
   const recipients = recipientArgs.map((value) => {
     if (value.startsWith('age1')) return { ageRecipient: value };
     let text: string;
@@ -237,7 +238,9 @@ async function exportCommand(args: string[], context: BundleCommandContext): Pro
     context.say(`Bundel geschreven: ${result.path} (${megabytes(result.bytes)}, TLP:${result.preview.tlp}).`);
     context.say(`SHA-256: ${result.sha256}`);
     for (const recipient of result.preview.recipients) {
-      context.note(`Voor: ${recipient.name ?? recipient.ageRecipient}${recipient.organisation ? ` (${recipient.organisation})` : ''}${recipient.verified ? '' : ' — vingerafdruk niet vergeleken'}`);
+      context.note(
+        `Voor: ${recipient.name ?? recipient.ageRecipient}${recipient.organisation ? ` (${recipient.organisation})` : ''}${recipient.verified ? '' : ' — vingerafdruk niet vergeleken'}`,
+      );
     }
     if (usePassphrase) context.note('Versleuteld met een bundelwachtwoord: geef het wachtwoord langs een ander kanaal door dan de bundel.');
   });
@@ -277,7 +280,8 @@ function describeInspection(inspection: BundleInspection, context: BundleCommand
   const matched = inspection.subjects.filter((subject) => subject.match);
   if (matched.length > 0) {
     context.say('Subjecten die al in deze kluis staan (worden gekoppeld, niet verdubbeld):');
-    for (const subject of matched) context.say(`  ${subject.label}  =  ${subject.match!.label}${subject.match!.by === 'match-key' ? ` (${subject.match!.matchedOn.join(', ')})` : ''}`);
+    for (const subject of matched)
+      context.say(`  ${subject.label}  =  ${subject.match!.label}${subject.match!.by === 'match-key' ? ` (${subject.match!.matchedOn.join(', ')})` : ''}`);
   }
 }
 

@@ -51,7 +51,6 @@ anders wordt erom gevraagd zonder het te tonen.
 
 ${aliasHelp()}`;
 
-
 function vaultOptions(): VaultOptions {
   return { kdf: kdfCalibrationFromEnvironment() };
 }
@@ -81,10 +80,54 @@ async function credential(useRecoveryKey: boolean): Promise<VaultCredential> {
 
 /** Short, plain words for a generated demo passphrase: five of them give about 30 bits, enough for a demo. */
 const PASSPHRASE_WORDS = [
-  'appel', 'beuk', 'brug', 'dijk', 'duin', 'eend', 'fiets', 'gracht', 'haven', 'heide', 'hooi', 'kaas',
-  'klomp', 'kreek', 'lamp', 'molen', 'mossel', 'paard', 'polder', 'raam', 'regen', 'schaats', 'sluis', 'spoor',
-  'stroop', 'tulp', 'veer', 'vlag', 'vos', 'wolk', 'zand', 'zeil', 'boter', 'dorp', 'gans', 'kerk',
-  'kruid', 'meeuw', 'net', 'plein', 'riet', 'schuur', 'sloot', 'toren', 'uil', 'wiel', 'zomer', 'klok',
+  'appel',
+  'beuk',
+  'brug',
+  'dijk',
+  'duin',
+  'eend',
+  'fiets',
+  'gracht',
+  'haven',
+  'heide',
+  'hooi',
+  'kaas',
+  'klomp',
+  'kreek',
+  'lamp',
+  'molen',
+  'mossel',
+  'paard',
+  'polder',
+  'raam',
+  'regen',
+  'schaats',
+  'sluis',
+  'spoor',
+  'stroop',
+  'tulp',
+  'veer',
+  'vlag',
+  'vos',
+  'wolk',
+  'zand',
+  'zeil',
+  'boter',
+  'dorp',
+  'gans',
+  'kerk',
+  'kruid',
+  'meeuw',
+  'net',
+  'plein',
+  'riet',
+  'schuur',
+  'sloot',
+  'toren',
+  'uil',
+  'wiel',
+  'zomer',
+  'klok',
 ] as const;
 
 /** Five random words (crypto.randomInt), separated by spaces: "molen tulp kaas fiets dijk". */
@@ -185,14 +228,14 @@ async function run(argv: string[]): Promise<void> {
     }
     case 'restore': {
       const [backupPath, vaultPath] = positional(args, 2);
-      const result = await restoreVault(backupPath!, vaultPath!, (await credential(false) as { passphrase: string }).passphrase, options);
+      const result = await restoreVault(backupPath!, vaultPath!, ((await credential(false)) as { passphrase: string }).passphrase, options);
       if (result.previousVaultMovedTo) note(`De bestaande kluis is bewaard als ${result.previousVaultMovedTo}.`);
       say(`Reservekopie teruggezet naar ${result.path}.`);
       return;
     }
     case 'change-passphrase': {
       const [vaultPath] = positional(args, 1);
-      const current = (await credential(false) as { passphrase: string }).passphrase;
+      const current = ((await credential(false)) as { passphrase: string }).passphrase;
       const vault = await Vault.unlock(vaultPath!, { passphrase: current }, options);
       try {
         await vault.changePassphrase(current, await newPassphrase('KLUIS_NEW_PASSPHRASE'));

@@ -46,7 +46,9 @@ export async function runPreweegCommand(args: string[], runtime: PreweegRuntime)
     if (documentId === undefined) {
       const draft = await core.call('document.compose', { dossierId: dossier.id });
       documentId = draft.document.id;
-      runtime.note(`Er was nog geen preweegdocument: concept opgesteld (versie 1). Weggelaten: ${draft.omitted.length === 0 ? 'niets' : draft.omitted.map((item) => `${item.count}× ${OMITTED_WORDS[item.kind]}`).join(', ')}.`);
+      runtime.note(
+        `Er was nog geen preweegdocument: concept opgesteld (versie 1). Weggelaten: ${draft.omitted.length === 0 ? 'niets' : draft.omitted.map((item) => `${item.count}× ${OMITTED_WORDS[item.kind]}`).join(', ')}.`,
+      );
     }
     const outputs: Array<[string, DocumentOutput]> = [];
     if (docxPath) outputs.push(['Word', await core.call('document.exportDocx', { documentId, targetPath: path.resolve(docxPath), overwrite })]);

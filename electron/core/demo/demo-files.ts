@@ -112,7 +112,13 @@ export function demoFiles(): DemoFile[] {
     {
       fileName: 'transacties-voorbeeld.csv',
       bytes: Buffer.from(
-        ['datum;omschrijving;bedrag', '2025-03-01;Contante storting (fictief);9500,00', '2025-03-08;Contante storting (fictief);9400,00', '2025-03-15;Overboeking naar NL91ABNA0417164300 (testnummer);18000,00', ''].join('\n'),
+        [
+          'datum;omschrijving;bedrag',
+          '2025-03-01;Contante storting (fictief);9500,00',
+          '2025-03-08;Contante storting (fictief);9400,00',
+          '2025-03-15;Overboeking naar NL91ABNA0417164300 (testnummer);18000,00',
+          '',
+        ].join('\n'),
         'utf8',
       ),
     },

@@ -1,6 +1,17 @@
 import type { OmittedItem, ProtectedInclusion, SectionTexts } from '../../../shared/api/documents';
 import type { SubjectDetails } from '../../../shared/api/subject-details';
-import { TLP_CODES, type DossierStatus, type HowReceived, type InformationGrade, type MeasureKind, type Partner, type SourceGrade, type SubjectRole, type SubjectType, type TlpCode } from '../../../shared/domain/enums';
+import {
+  TLP_CODES,
+  type DossierStatus,
+  type HowReceived,
+  type InformationGrade,
+  type MeasureKind,
+  type Partner,
+  type SourceGrade,
+  type SubjectRole,
+  type SubjectType,
+  type TlpCode,
+} from '../../../shared/domain/enums';
 import {
   DOSSIER_STATUS_LABELS_NL,
   HOW_RECEIVED_LABELS_NL,
@@ -150,9 +161,10 @@ export function composePreweegDraft(context: CoreContext, dossierId: number, inc
   const links = dossierLinksOfDossier(context, dossierId);
   const detailsOf = new Map(
     (
-      context.db
-        .prepare('SELECT id, details FROM subjects WHERE id IN (SELECT value FROM json_each(?))')
-        .all(JSON.stringify(links.map((link) => link.subjectId))) as Array<{ id: number; details: string }>
+      context.db.prepare('SELECT id, details FROM subjects WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(links.map((link) => link.subjectId))) as Array<{
+        id: number;
+        details: string;
+      }>
     ).map((subject) => [subject.id, JSON.parse(subject.details) as SubjectDetails]),
   );
   const measures = listMeasures(context, dossierId);
@@ -236,7 +248,9 @@ export function composePreweegDraft(context: CoreContext, dossierId: number, inc
   const unjudged = [...signals, ...notes].filter((fact) => fact.source_grade === 'X' || fact.information_grade === 4).length;
   const lacunes = [
     ...silentPartners.map((partner) => `- Van ${PARTNER_LABELS_NL[partner]} is nog geen informatie vastgelegd.`),
-    ...(unjudged > 0 ? [`- ${unjudged} ${unjudged === 1 ? 'feit is' : 'feiten zijn'} niet te beoordelen (bron X of informatie 4) en ${unjudged === 1 ? 'vraagt' : 'vragen'} om bevestiging.`] : []),
+    ...(unjudged > 0
+      ? [`- ${unjudged} ${unjudged === 1 ? 'feit is' : 'feiten zijn'} niet te beoordelen (bron X of informatie 4) en ${unjudged === 1 ? 'vraagt' : 'vragen'} om bevestiging.`]
+      : []),
     '- [Wat is onbekend, en welke partner zou het kunnen weten?]',
   ].join('\n');
 

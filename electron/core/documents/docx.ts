@@ -42,7 +42,12 @@ export async function renderDocx(document: DocumentVersion): Promise<Uint8Array>
         children: [
           new TextRun({ text: 'CONCEPT', bold: true }),
           new TextRun(` · Preweegdocument · Dossier ${marks.dossierNumber} · Versie ${marks.version} · ${marks.date}   `),
-          new TextRun({ text: marks.tlp, bold: true, shading: { type: ShadingType.CLEAR, fill: '000000', color: 'auto' }, color: document.tlp === 'RED' ? 'FF2B2B' : document.tlp.startsWith('AMBER') ? 'FFC000' : document.tlp === 'GREEN' ? '33FF00' : 'FFFFFF' }),
+          new TextRun({
+            text: marks.tlp,
+            bold: true,
+            shading: { type: ShadingType.CLEAR, fill: '000000', color: 'auto' },
+            color: document.tlp === 'RED' ? 'FF2B2B' : document.tlp.startsWith('AMBER') ? 'FFC000' : document.tlp === 'GREEN' ? '33FF00' : 'FFFFFF',
+          }),
         ],
         style: 'Marks',
       }),

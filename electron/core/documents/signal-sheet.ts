@@ -63,7 +63,10 @@ ${
     ? '<p>Nog geen subjecten vastgelegd.</p>'
     : `<ul>${who
         .slice(0, 12)
-        .map((link) => `<li>${escapeHtml(link.subject.label)}: ${escapeHtml(SUBJECT_ROLE_LABELS_NL[link.role].toLowerCase())} ${escapeHtml(gradingText({ source_grade: link.sourceGrade, information_grade: link.informationGrade, tlp: link.tlp }))}</li>`)
+        .map(
+          (link) =>
+            `<li>${escapeHtml(link.subject.label)}: ${escapeHtml(SUBJECT_ROLE_LABELS_NL[link.role].toLowerCase())} ${escapeHtml(gradingText({ source_grade: link.sourceGrade, information_grade: link.informationGrade, tlp: link.tlp }))}</li>`,
+        )
         .join('')}${who.length > 12 ? `<li>en ${who.length - 12} meer</li>` : ''}</ul>`
 }
 <h2>Vraag aan de partners</h2>

@@ -174,9 +174,7 @@ function boldConcept(escaped: string): string {
 export function renderDocument(document: DocumentVersion, mode: 'pdf' | 'print'): RenderedDocument {
   const marks = documentMarks(document);
   const omitted =
-    document.omitted.length > 0
-      ? `<aside class="omitted"><h2>Weggelaten beschermde gegevens</h2>${sectionHtml(document.omitted.map(omittedLine).join('\n'))}</aside>`
-      : '';
+    document.omitted.length > 0 ? `<aside class="omitted"><h2>Weggelaten beschermde gegevens</h2>${sectionHtml(document.omitted.map(omittedLine).join('\n'))}</aside>` : '';
   const sections = PREWEEG_SECTIONS.map(
     (section, index) => `<section><h2>${index + 1}. ${escapeHtml(PREWEEG_SECTION_TITLES_NL[section])}</h2>\n${sectionHtml(document.sections[section])}</section>`,
   ).join('\n');

@@ -74,7 +74,14 @@ export function withItems(db: Connection, entries: AuditEntry[]): AuditListEntry
   const named = entries.map(namedItems);
   const found = new Map<AuditItemKind, Map<number, Found>>();
   for (const kind of AUDIT_ITEM_KINDS) {
-    const ids = [...new Set(named.flat().filter((item) => item.kind === kind).map((item) => item.id))];
+    const ids = [
+      ...new Set(
+        named
+          .flat()
+          .filter((item) => item.kind === kind)
+          .map((item) => item.id),
+      ),
+    ];
     if (ids.length > 0) found.set(kind, findOfKind(db, kind, ids));
   }
   return entries.map((entry, index) => ({

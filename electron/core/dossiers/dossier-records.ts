@@ -1,12 +1,5 @@
 import type { DossierRef, DossierSummary, PhenomenonRef } from '../../../shared/api/dossier-types';
-import {
-  INITIAL_DOSSIER_STATUS,
-  type ClosingReason,
-  type DossierStatus,
-  type Partner,
-  type Priority,
-  type TlpCode,
-} from '../../../shared/domain/enums';
+import { INITIAL_DOSSIER_STATUS, type ClosingReason, type DossierStatus, type Partner, type Priority, type TlpCode } from '../../../shared/domain/enums';
 import { notFound, timestamp, type CoreContext } from '../kernel/context';
 import { formatDossierNumber, nextDossierSequence } from './numbering';
 import { phenomenaById } from './phenomena';
@@ -37,9 +30,7 @@ export const DOSSIER_COLUMNS = `d.id, d.number, d.title, d.summary, d.priority, 
 
 /** A dossier that exists and is not in the trash, or NOT_FOUND. */
 export function requireDossier(context: CoreContext, dossierId: number): DossierRow {
-  const row = context.db.prepare(`SELECT ${DOSSIER_COLUMNS} FROM dossiers d WHERE d.id = ? AND d.deleted_at IS NULL`).get(dossierId) as
-    | DossierRow
-    | undefined;
+  const row = context.db.prepare(`SELECT ${DOSSIER_COLUMNS} FROM dossiers d WHERE d.id = ? AND d.deleted_at IS NULL`).get(dossierId) as DossierRow | undefined;
   if (!row) throw notFound('dossier', dossierId);
   return row;
 }
@@ -64,7 +55,10 @@ function phenomenaOfDossiers(context: CoreContext, dossierIds: number[]): Map<nu
 }
 
 export function toDossierSummaries(context: CoreContext, rows: DossierRow[]): DossierSummary[] {
-  const phenomena = phenomenaOfDossiers(context, rows.map((row) => row.id));
+  const phenomena = phenomenaOfDossiers(
+    context,
+    rows.map((row) => row.id),
+  );
   return rows.map((row) => ({
     ...toDossierRef(row),
     closingReason: row.closing_reason,
@@ -206,16 +200,8 @@ export function insertStatusChange(context: CoreContext, change: StatusChangeVal
         `INSERT INTO dossier_status_changes (dossier_id, from_status, to_status, changed_on, recorded_at, actor, reason, closing_reason)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(
-        change.dossierId,
-        change.fromStatus,
-        change.toStatus,
-        change.changedOn,
-        change.recordedAt,
-        change.actor,
-        change.reason ?? null,
-        change.closingReason ?? null,
-      ).lastInsertRowid,
+      .run(change.dossierId, change.fromStatus, change.toStatus, change.changedOn, change.recordedAt, change.actor, change.reason ?? null, change.closingReason ?? null)
+      .lastInsertRowid,
   );
 }
 

@@ -113,7 +113,10 @@ export function dossierPageSql(filter: DossierFilter): { page: SqlQuery; count: 
 export function listDossiers(context: CoreContext, filter: DossierFilter): Page<DossierSummary> {
   const { page, count } = dossierPageSql(filter);
   const rows = context.db.prepare(page.sql).all(...page.params) as DossierRow[];
-  const total = context.db.prepare(count.sql).pluck().get(...count.params) as number;
+  const total = context.db
+    .prepare(count.sql)
+    .pluck()
+    .get(...count.params) as number;
   return { items: toDossierSummaries(context, rows), total, limit: filter.limit, offset: filter.offset };
 }
 
@@ -140,7 +143,14 @@ export function updateDossier(context: CoreContext, input: ParsedInput<'dossier.
     updateDossierRow(context, dossierId, columns);
     context.audit('dossier.updated', { dossierId, fields });
     if (reason !== null) {
-      auditRetentionChange(context, { kind: 'dossier', id: dossierId, number: before.number, from: retentionBefore, to: retentionDateOf(context, 'dossier', dossierId), reason });
+      auditRetentionChange(context, {
+        kind: 'dossier',
+        id: dossierId,
+        number: before.number,
+        from: retentionBefore,
+        to: retentionDateOf(context, 'dossier', dossierId),
+        reason,
+      });
     }
     return dossierSummary(context, dossierId);
   });

@@ -61,7 +61,6 @@ export function insertSubjectLinkRow(context: CoreContext, link: SubjectLinkValu
         `INSERT INTO subject_links (from_subject_id, to_subject_id, kind, ${LINK_METADATA_INSERT})
          VALUES (@fromSubjectId, @toSubjectId, @kind, ${LINK_METADATA_VALUES})`,
       )
-      .run({ fromSubjectId: link.fromSubjectId, toSubjectId: link.toSubjectId, kind: link.kind, ...linkMetadataParams(context, link) })
-      .lastInsertRowid,
+      .run({ fromSubjectId: link.fromSubjectId, toSubjectId: link.toSubjectId, kind: link.kind, ...linkMetadataParams(context, link) }).lastInsertRowid,
   );
 }

@@ -118,8 +118,7 @@ export function linkSubjects(context: CoreContext, input: ParsedInput<'subject.l
 export function unlinkSubjectFromDossier(context: CoreContext, linkId: number): { linkId: number } {
   return inTransaction(context, () => {
     const link = context.db.prepare('SELECT subject_id, dossier_id FROM subject_dossier_links WHERE id = ?').get(linkId) as
-      | { subject_id: number; dossier_id: number }
-      | undefined;
+      { subject_id: number; dossier_id: number } | undefined;
     if (!link) throw notFound('dossier-link', linkId);
     requireDossier(context, link.dossier_id);
     context.db.prepare('DELETE FROM subject_dossier_links WHERE id = ?').run(linkId);
@@ -133,8 +132,7 @@ export function unlinkSubjectFromDossier(context: CoreContext, linkId: number): 
 export function unlinkSubjects(context: CoreContext, linkId: number): { linkId: number } {
   return inTransaction(context, () => {
     const link = context.db.prepare('SELECT from_subject_id, to_subject_id FROM subject_links WHERE id = ?').get(linkId) as
-      | { from_subject_id: number; to_subject_id: number }
-      | undefined;
+      { from_subject_id: number; to_subject_id: number } | undefined;
     if (!link) throw notFound('subject-link', linkId);
     context.db.prepare('DELETE FROM subject_links WHERE id = ?').run(linkId);
     context.audit('subject.unlinked', { linkId, fromSubjectId: link.from_subject_id, toSubjectId: link.to_subject_id });
@@ -176,10 +174,7 @@ export function dossierLinksOfSubject(context: CoreContext, subjectId: number): 
 }
 
 /** Links in both directions, with the subject at the far end; links to subjects in the trash are left out. */
-export function subjectLinksOf(
-  context: CoreContext,
-  subjectId: number,
-): Array<SubjectLink & { direction: 'outgoing' | 'incoming'; other: SubjectSummary }> {
+export function subjectLinksOf(context: CoreContext, subjectId: number): Array<SubjectLink & { direction: 'outgoing' | 'incoming'; other: SubjectSummary }> {
   const rows = context.db
     .prepare(
       `SELECT * FROM (

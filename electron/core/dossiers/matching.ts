@@ -56,11 +56,13 @@ function findMatches(
     allLookalikeIds.size === 0
       ? []
       : (context.db
-          .prepare(`SELECT ${SUBJECT_SUMMARY_COLUMNS} FROM subjects sj
+          .prepare(
+            `SELECT ${SUBJECT_SUMMARY_COLUMNS} FROM subjects sj
               WHERE sj.id IN (SELECT value FROM json_each(?))
                 AND NOT (EXISTS (SELECT 1 FROM subject_dossier_links l WHERE l.subject_id = sj.id)
                          AND NOT EXISTS (SELECT 1 FROM subject_dossier_links l WHERE l.subject_id = sj.id AND ${unprotectedLink('l')}))
-              ORDER BY sj.label COLLATE NOCASE, sj.id`)
+              ORDER BY sj.label COLLATE NOCASE, sj.id`,
+          )
           .all(JSON.stringify([...allLookalikeIds])) as SubjectSummaryRow[]);
 
   const linkRows = context.db

@@ -56,8 +56,7 @@ function codeFor(label: string, parentCode: string | null): string {
 export function insertPhenomenonRow(context: CoreContext, row: { code: string; parentId: number | null; label: string }): number {
   const position = context.db.prepare('SELECT coalesce(max(position), 0) + 1 FROM phenomena').pluck().get() as number;
   return Number(
-    context.db.prepare('INSERT INTO phenomena (code, parent_id, label, position) VALUES (?, ?, ?, ?)').run(row.code, row.parentId, row.label, position)
-      .lastInsertRowid,
+    context.db.prepare('INSERT INTO phenomena (code, parent_id, label, position) VALUES (?, ?, ?, ?)').run(row.code, row.parentId, row.label, position).lastInsertRowid,
   );
 }
 
@@ -65,9 +64,7 @@ export function addPhenomenon(context: CoreContext, input: { label: string; pare
   return inTransaction(context, () => {
     let parentCode: string | null = null;
     if (input.parentId !== undefined) {
-      const parent = context.db.prepare('SELECT code, parent_id FROM phenomena WHERE id = ?').get(input.parentId) as
-        | { code: string; parent_id: number | null }
-        | undefined;
+      const parent = context.db.prepare('SELECT code, parent_id FROM phenomena WHERE id = ?').get(input.parentId) as { code: string; parent_id: number | null } | undefined;
       if (!parent) throw notFound('phenomenon', input.parentId);
       if (parent.parent_id !== null) throw invalidField('parentId', 'phenomenon.too-deep');
       parentCode = parent.code;

@@ -54,8 +54,7 @@ function toSignalSummary(row: SignalRow, phenomena: Map<number, PhenomenonRef>):
     sourceGrade: row.source_grade,
     informationGrade: row.information_grade,
     tlp: row.tlp,
-    dossier:
-      row.dossier_id === null ? null : { id: row.dossier_id, number: row.dossier_number!, title: row.dossier_title!, status: row.dossier_status! },
+    dossier: row.dossier_id === null ? null : { id: row.dossier_id, number: row.dossier_number!, title: row.dossier_title!, status: row.dossier_status! },
   };
 }
 
@@ -76,9 +75,7 @@ function toSignal(row: SignalRow, phenomena: Map<number, PhenomenonRef>): Signal
 }
 
 function requireSignalRow(context: CoreContext, signalId: number): SignalRow {
-  const row = context.db.prepare(`SELECT ${SIGNAL_COLUMNS} FROM ${SIGNAL_FROM} WHERE s.id = ? AND ${LIVE_SIGNAL}`).get(signalId) as
-    | SignalRow
-    | undefined;
+  const row = context.db.prepare(`SELECT ${SIGNAL_COLUMNS} FROM ${SIGNAL_FROM} WHERE s.id = ? AND ${LIVE_SIGNAL}`).get(signalId) as SignalRow | undefined;
   if (!row) throw notFound('signal', signalId);
   return row;
 }
@@ -214,7 +211,10 @@ export function listSignals(context: CoreContext, filter: SignalFilter): Page<Si
   const { page, count } = signalPageSql(filter);
   const phenomena = phenomenaById(context);
   const rows = context.db.prepare(page.sql).all(...page.params) as SignalRow[];
-  const total = context.db.prepare(count.sql).pluck().get(...count.params) as number;
+  const total = context.db
+    .prepare(count.sql)
+    .pluck()
+    .get(...count.params) as number;
   return { items: rows.map((row) => toSignalSummary(row, phenomena)), total, limit: filter.limit, offset: filter.offset };
 }
 

@@ -38,10 +38,7 @@ const STATUS_CHANGE_COLUMNS = 'id, dossier_id, from_status, to_status, changed_o
  * closing reasons; reopening a dossier that left the flow needs a reason in words. The change is
  * dated (the decision's date), attributed to the vault's user, kept in the history and audited.
  */
-export function changeDossierStatus(
-  context: CoreContext,
-  input: ParsedInput<'dossier.changeStatus'>,
-): { dossier: DossierSummary; change: StatusChange } {
+export function changeDossierStatus(context: CoreContext, input: ParsedInput<'dossier.changeStatus'>): { dossier: DossierSummary; change: StatusChange } {
   return inTransaction(context, () => {
     const dossier = requireDossier(context, input.dossierId);
     const from = dossier.status;
@@ -58,10 +55,8 @@ export function changeDossierStatus(
     // so that the history reads in date order.
     const changedOn = input.changedOn ?? today(context);
     requireNotInFuture(context, 'changedOn', changedOn);
-    const lastChangedOn = context.db
-      .prepare('SELECT changed_on FROM dossier_status_changes WHERE dossier_id = ? ORDER BY id DESC LIMIT 1')
-      .pluck()
-      .get(input.dossierId) as string | undefined;
+    const lastChangedOn = context.db.prepare('SELECT changed_on FROM dossier_status_changes WHERE dossier_id = ? ORDER BY id DESC LIMIT 1').pluck().get(input.dossierId) as
+      string | undefined;
     if (lastChangedOn !== undefined && changedOn < lastChangedOn) {
       throw new CoreError('DATE_BEFORE_LAST_CHANGE', `changedOn ${changedOn} lies before the last status change (${lastChangedOn})`, {
         field: 'changedOn',
@@ -71,9 +66,7 @@ export function changeDossierStatus(
     }
     const closingReason = input.closingReason ?? null;
     const recordedAt = timestamp(context);
-    context.db
-      .prepare('UPDATE dossiers SET status = ?, closing_reason = ?, updated_at = ? WHERE id = ?')
-      .run(input.to, closingReason, recordedAt, input.dossierId);
+    context.db.prepare('UPDATE dossiers SET status = ?, closing_reason = ?, updated_at = ? WHERE id = ?').run(input.to, closingReason, recordedAt, input.dossierId);
     const changeId = insertStatusChange(context, {
       dossierId: input.dossierId,
       fromStatus: from,
@@ -93,8 +86,6 @@ export function changeDossierStatus(
 /** The dossier's status history, oldest first (in the order the changes were recorded). */
 export function dossierStatusHistory(context: CoreContext, dossierId: number): StatusChange[] {
   requireDossier(context, dossierId);
-  const rows = context.db
-    .prepare(`SELECT ${STATUS_CHANGE_COLUMNS} FROM dossier_status_changes WHERE dossier_id = ? ORDER BY id`)
-    .all(dossierId) as StatusChangeRow[];
+  const rows = context.db.prepare(`SELECT ${STATUS_CHANGE_COLUMNS} FROM dossier_status_changes WHERE dossier_id = ? ORDER BY id`).all(dossierId) as StatusChangeRow[];
   return rows.map(toStatusChange);
 }

@@ -36,9 +36,7 @@ export function toSubject(row: SubjectRow): Subject {
 
 /** A subject that exists and is not in the trash, or NOT_FOUND. */
 export function requireSubject(context: CoreContext, subjectId: number): Subject {
-  const row = context.db.prepare(`SELECT ${SUBJECT_COLUMNS} FROM subjects sj WHERE sj.id = ? AND sj.deleted_at IS NULL`).get(subjectId) as
-    | SubjectRow
-    | undefined;
+  const row = context.db.prepare(`SELECT ${SUBJECT_COLUMNS} FROM subjects sj WHERE sj.id = ? AND sj.deleted_at IS NULL`).get(subjectId) as SubjectRow | undefined;
   if (!row) throw notFound('subject', subjectId);
   return toSubject(row);
 }

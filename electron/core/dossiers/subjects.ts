@@ -94,6 +94,9 @@ export function subjectPageSql(filter: SubjectFilter): { page: SqlQuery; count: 
 export function listSubjects(context: CoreContext, filter: SubjectFilter): Page<ListedSubject> {
   const { page, count } = subjectPageSql(filter);
   const rows = context.db.prepare(page.sql).all(...page.params) as Array<SubjectSummaryRow & { protected: number }>;
-  const total = context.db.prepare(count.sql).pluck().get(...count.params) as number;
+  const total = context.db
+    .prepare(count.sql)
+    .pluck()
+    .get(...count.params) as number;
   return { items: rows.map((row) => ({ ...toSubjectSummary(row), protected: row.protected === 1 })), total, limit: filter.limit, offset: filter.offset };
 }

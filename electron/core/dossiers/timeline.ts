@@ -50,22 +50,7 @@ const MEASURE_EVENTS: ReadonlyArray<{ event: MeasureEvent; column: string; rank:
   { event: 'decided', column: 'decided_on', rank: 3 },
 ];
 
-const COLUMNS = [
-  'kind',
-  'item_id',
-  'event',
-  'event_rank',
-  'day',
-  'recorded_at',
-  'actor',
-  'label',
-  'source_grade',
-  'information_grade',
-  'tlp',
-  'c1',
-  'c2',
-  'c3',
-] as const;
+const COLUMNS = ['kind', 'item_id', 'event', 'event_rank', 'day', 'recorded_at', 'actor', 'label', 'source_grade', 'information_grade', 'tlp', 'c1', 'c2', 'c3'] as const;
 
 /** One arm: its expressions named after COLUMNS (every arm names them, since any arm can come first). */
 function arm(values: Record<(typeof COLUMNS)[number], string>, from: string, where: string): string {
@@ -89,8 +74,22 @@ function timelineArms(kinds: ReadonlySet<TimelineKind>, includeInternal: boolean
   if (kinds.has('signal')) {
     arms.push(
       arm(
-        { kind: "'signal'", item_id: 's.id', event: 'NULL', event_rank: '0', day: 's.received_on', recorded_at: 's.created_at', actor: 'NULL', label: 's.summary',
-          source_grade: 's.source_grade', information_grade: 's.information_grade', tlp: 's.tlp', c1: 's.how_received', c2: 'NULL', c3: 'NULL' },
+        {
+          kind: "'signal'",
+          item_id: 's.id',
+          event: 'NULL',
+          event_rank: '0',
+          day: 's.received_on',
+          recorded_at: 's.created_at',
+          actor: 'NULL',
+          label: 's.summary',
+          source_grade: 's.source_grade',
+          information_grade: 's.information_grade',
+          tlp: 's.tlp',
+          c1: 's.how_received',
+          c2: 'NULL',
+          c3: 'NULL',
+        },
         'signals s',
         's.dossier_id = @dossierId AND s.deleted_at IS NULL',
       ),
@@ -99,9 +98,22 @@ function timelineArms(kinds: ReadonlySet<TimelineKind>, includeInternal: boolean
   if (kinds.has('note')) {
     arms.push(
       arm(
-        { kind: "'note'", item_id: 'n.id', event: 'NULL', event_rank: '0', day: 'n.noted_on', recorded_at: 'n.created_at', actor: 'n.author',
-          label: `substr(n.body, 1, ${NOTE_EXCERPT_LENGTH})`, source_grade: 'n.source_grade', information_grade: 'n.information_grade', tlp: 'n.tlp',
-          c1: 'n.partner', c2: 'n.internal', c3: 'NULL' },
+        {
+          kind: "'note'",
+          item_id: 'n.id',
+          event: 'NULL',
+          event_rank: '0',
+          day: 'n.noted_on',
+          recorded_at: 'n.created_at',
+          actor: 'n.author',
+          label: `substr(n.body, 1, ${NOTE_EXCERPT_LENGTH})`,
+          source_grade: 'n.source_grade',
+          information_grade: 'n.information_grade',
+          tlp: 'n.tlp',
+          c1: 'n.partner',
+          c2: 'n.internal',
+          c3: 'NULL',
+        },
         'dossier_notes n',
         `n.dossier_id = @dossierId AND n.deleted_at IS NULL${includeInternal ? '' : ' AND n.internal = 0'}`,
       ),
@@ -110,8 +122,21 @@ function timelineArms(kinds: ReadonlySet<TimelineKind>, includeInternal: boolean
   if (kinds.has('status')) {
     arms.push(
       arm(
-        { kind: "'status'", item_id: 'c.id', event: 'NULL', event_rank: '0', day: 'c.changed_on', recorded_at: 'c.recorded_at', actor: 'c.actor', label: 'c.reason',
-          ...NO_GRADING, tlp: 'NULL', c1: 'c.from_status', c2: 'c.to_status', c3: 'c.closing_reason' },
+        {
+          kind: "'status'",
+          item_id: 'c.id',
+          event: 'NULL',
+          event_rank: '0',
+          day: 'c.changed_on',
+          recorded_at: 'c.recorded_at',
+          actor: 'c.actor',
+          label: 'c.reason',
+          ...NO_GRADING,
+          tlp: 'NULL',
+          c1: 'c.from_status',
+          c2: 'c.to_status',
+          c3: 'c.closing_reason',
+        },
         'dossier_status_changes c',
         'c.dossier_id = @dossierId',
       ),
@@ -121,8 +146,21 @@ function timelineArms(kinds: ReadonlySet<TimelineKind>, includeInternal: boolean
     for (const { event, column, rank } of MEASURE_EVENTS) {
       arms.push(
         arm(
-          { kind: "'measure'", item_id: 'm.id', event: `'${event}'`, event_rank: String(rank), day: `m.${column}`, recorded_at: 'm.created_at', actor: 'NULL',
-            label: 'm.description', ...NO_GRADING, tlp: 'm.tlp', c1: 'm.kind', c2: 'm.stage', c3: 'm.partner' },
+          {
+            kind: "'measure'",
+            item_id: 'm.id',
+            event: `'${event}'`,
+            event_rank: String(rank),
+            day: `m.${column}`,
+            recorded_at: 'm.created_at',
+            actor: 'NULL',
+            label: 'm.description',
+            ...NO_GRADING,
+            tlp: 'm.tlp',
+            c1: 'm.kind',
+            c2: 'm.stage',
+            c3: 'm.partner',
+          },
           'measures m',
           `m.dossier_id = @dossierId AND m.deleted_at IS NULL AND m.${column} IS NOT NULL`,
         ),
@@ -132,8 +170,22 @@ function timelineArms(kinds: ReadonlySet<TimelineKind>, includeInternal: boolean
   if (kinds.has('attachment')) {
     arms.push(
       arm(
-        { kind: "'attachment'", item_id: 'a.id', event: 'NULL', event_rank: '0', day: "date(a.added_at, 'localtime')", recorded_at: 'a.added_at', actor: 'a.added_by',
-          label: 'a.file_name', source_grade: 'a.source_grade', information_grade: 'a.information_grade', tlp: 'a.tlp', c1: 'a.media_type', c2: 'a.byte_size', c3: 'NULL' },
+        {
+          kind: "'attachment'",
+          item_id: 'a.id',
+          event: 'NULL',
+          event_rank: '0',
+          day: "date(a.added_at, 'localtime')",
+          recorded_at: 'a.added_at',
+          actor: 'a.added_by',
+          label: 'a.file_name',
+          source_grade: 'a.source_grade',
+          information_grade: 'a.information_grade',
+          tlp: 'a.tlp',
+          c1: 'a.media_type',
+          c2: 'a.byte_size',
+          c3: 'NULL',
+        },
         'attachments a',
         'a.dossier_id = @dossierId AND a.deleted_at IS NULL',
       ),
@@ -142,8 +194,22 @@ function timelineArms(kinds: ReadonlySet<TimelineKind>, includeInternal: boolean
   if (kinds.has('subject')) {
     arms.push(
       arm(
-        { kind: "'subject'", item_id: 'l.id', event: 'NULL', event_rank: '0', day: "date(l.created_at, 'localtime')", recorded_at: 'l.created_at', actor: 'NULL',
-          label: 'sj.label', source_grade: 'l.source_grade', information_grade: 'l.information_grade', tlp: 'l.tlp', c1: 'sj.type', c2: 'l.role', c3: 'l.subject_id' },
+        {
+          kind: "'subject'",
+          item_id: 'l.id',
+          event: 'NULL',
+          event_rank: '0',
+          day: "date(l.created_at, 'localtime')",
+          recorded_at: 'l.created_at',
+          actor: 'NULL',
+          label: 'sj.label',
+          source_grade: 'l.source_grade',
+          information_grade: 'l.information_grade',
+          tlp: 'l.tlp',
+          c1: 'sj.type',
+          c2: 'l.role',
+          c3: 'l.subject_id',
+        },
         'subject_dossier_links l JOIN subjects sj ON sj.id = l.subject_id',
         `l.dossier_id = @dossierId AND sj.deleted_at IS NULL AND ${unprotectedLink('l')}`,
       ),
@@ -218,7 +284,10 @@ export function dossierTimeline(context: CoreContext, input: TimelineInput): Pag
     requireDossier(context, input.dossierId);
     const { page, count } = timelinePageSql(input);
     const rows = context.db.prepare(page.sql).all(...page.params) as TimelineRow[];
-    const total = context.db.prepare(count.sql).pluck().get(...count.params) as number;
+    const total = context.db
+      .prepare(count.sql)
+      .pluck()
+      .get(...count.params) as number;
     context.audit('dossier.timeline-viewed', { dossierId: input.dossierId });
     return { items: rows.map(toEntry), total, limit: input.limit, offset: input.offset };
   });

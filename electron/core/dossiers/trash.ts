@@ -86,10 +86,7 @@ const DESTRUCTION_ORDER: readonly TrashKind[] = ['attachment', 'note', 'measure'
 export function emptyTrash(context: CoreContext): { destroyed: Record<TrashKind, number> } {
   const destroyed = inTransaction(context, () => {
     const ids = Object.fromEntries(
-      TRASH_KINDS.map((kind) => [
-        kind,
-        context.db.prepare(`SELECT id FROM ${TRASH_TABLES[kind].table} WHERE deleted_at IS NOT NULL ORDER BY id`).pluck().all() as number[],
-      ]),
+      TRASH_KINDS.map((kind) => [kind, context.db.prepare(`SELECT id FROM ${TRASH_TABLES[kind].table} WHERE deleted_at IS NOT NULL ORDER BY id`).pluck().all() as number[]]),
     ) as Record<TrashKind, number[]>;
     const counts = {} as Record<TrashKind, number>;
     for (const kind of DESTRUCTION_ORDER) {

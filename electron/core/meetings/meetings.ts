@@ -183,9 +183,7 @@ export function updateMeeting(context: CoreContext, input: ParsedInput<'meeting.
 function previousMeetingDate(context: CoreContext, dossierId: number, before: string): string | null {
   return (
     (context.db
-      .prepare(
-        `SELECT max(m.held_on) FROM meeting_items i JOIN meetings m ON m.id = i.meeting_id WHERE i.dossier_id = ? AND m.held_on < ?`,
-      )
+      .prepare(`SELECT max(m.held_on) FROM meeting_items i JOIN meetings m ON m.id = i.meeting_id WHERE i.dossier_id = ? AND m.held_on < ?`)
       .pluck()
       .get(dossierId, before) as string | null) ?? null
   );
@@ -201,7 +199,7 @@ export function addItem(context: CoreContext, input: ParsedInput<'meeting.addIte
     } else {
       summary = draftSignalSummary(context, input.signalId!);
     }
-    const position = (context.db.prepare('SELECT coalesce(max(position), 0) + 1 FROM meeting_items WHERE meeting_id = ?').pluck().get(input.meetingId) as number);
+    const position = context.db.prepare('SELECT coalesce(max(position), 0) + 1 FROM meeting_items WHERE meeting_id = ?').pluck().get(input.meetingId) as number;
     const id = Number(
       context.db
         .prepare('INSERT INTO meeting_items (meeting_id, position, dossier_id, signal_id, summary) VALUES (?, ?, ?, ?, ?)')
@@ -220,7 +218,10 @@ export function updateItem(context: CoreContext, input: ParsedInput<'meeting.upd
     if (input.outcome !== undefined) columns.push(['outcome', input.outcome]);
     if (input.recognisedBy !== undefined) columns.push(['recognised_by', JSON.stringify([...new Set(input.recognisedBy)])]);
     if (input.decisions !== undefined) columns.push(['decisions', input.decisions]);
-    if (columns.length > 0) context.db.prepare(`UPDATE meeting_items SET ${columns.map(([column]) => `${column} = ?`).join(', ')} WHERE id = ?`).run(...columns.map(([, value]) => value), input.itemId);
+    if (columns.length > 0)
+      context.db
+        .prepare(`UPDATE meeting_items SET ${columns.map(([column]) => `${column} = ?`).join(', ')} WHERE id = ?`)
+        .run(...columns.map(([, value]) => value), input.itemId);
     if (input.position !== undefined && input.position !== item.position) {
       // Renumber the agenda with the item at its new place.
       const ids = context.db.prepare('SELECT id FROM meeting_items WHERE meeting_id = ? AND id <> ? ORDER BY position, id').pluck().all(item.meetingId, item.id) as number[];
@@ -271,10 +272,7 @@ export function setActionDone(context: CoreContext, input: ParsedInput<'meeting.
 }
 
 /** The confirmed outcome into the dossier: status change and/or journal note, in one transaction, once. */
-export function applyOutcome(
-  context: CoreContext,
-  input: ParsedInput<'meeting.applyOutcome'>,
-): { item: MeetingItem; status: DossierStatus | null; noteId: number | null } {
+export function applyOutcome(context: CoreContext, input: ParsedInput<'meeting.applyOutcome'>): { item: MeetingItem; status: DossierStatus | null; noteId: number | null } {
   return inTransaction(context, () => {
     const item = readItem(context, input.itemId);
     if (!item.dossier) throw new CoreError('INVALID_INPUT', 'a loose signal has no dossier to update', { field: 'itemId', reason: 'meeting-item.no-dossier' });
@@ -320,7 +318,10 @@ export function actionOverview(context: CoreContext, input: ParsedInput<'meeting
         ORDER BY a.done_on IS NOT NULL, a.due_on IS NULL, a.due_on, a.id`,
     )
     .all(input.includeDone ? 1 : 0, input.dossierId ?? null, input.dossierId ?? null) as Array<
-    ActionRow & { meeting_id: number; meeting_kind: MeetingKind; meeting_title: string; meeting_held_on: string } & Pick<ItemRow, 'dossier_id' | 'dossier_number' | 'dossier_title' | 'dossier_status'>
+    ActionRow & { meeting_id: number; meeting_kind: MeetingKind; meeting_title: string; meeting_held_on: string } & Pick<
+        ItemRow,
+        'dossier_id' | 'dossier_number' | 'dossier_title' | 'dossier_status'
+      >
   >;
   return rows.map((row) => ({
     ...toAction(row),

@@ -30,13 +30,26 @@ export function draftDossierSummary(context: CoreContext, dossierId: number, sin
       `SELECT noted_on, body, partner, source_grade, information_grade, tlp FROM dossier_notes
         WHERE dossier_id = ? AND deleted_at IS NULL AND internal = 0 AND noted_on > ? ORDER BY noted_on DESC, id DESC LIMIT 5`,
     )
-    .all(dossierId, from) as Array<{ noted_on: string; body: string; partner: keyof typeof PARTNER_LABELS_NL | null; source_grade: 'A' | 'B' | 'C' | 'X'; information_grade: 1 | 2 | 3 | 4; tlp: 'RED' | 'AMBER+STRICT' | 'AMBER' | 'GREEN' | 'CLEAR' }>;
+    .all(dossierId, from) as Array<{
+    noted_on: string;
+    body: string;
+    partner: keyof typeof PARTNER_LABELS_NL | null;
+    source_grade: 'A' | 'B' | 'C' | 'X';
+    information_grade: 1 | 2 | 3 | 4;
+    tlp: 'RED' | 'AMBER+STRICT' | 'AMBER' | 'GREEN' | 'CLEAR';
+  }>;
   const newSignals = context.db
     .prepare(
       `SELECT received_on, summary, source_grade, information_grade, tlp FROM signals
         WHERE dossier_id = ? AND deleted_at IS NULL AND received_on > ? ORDER BY received_on DESC, id DESC LIMIT 5`,
     )
-    .all(dossierId, from) as Array<{ received_on: string; summary: string; source_grade: 'A' | 'B' | 'C' | 'X'; information_grade: 1 | 2 | 3 | 4; tlp: 'RED' | 'AMBER+STRICT' | 'AMBER' | 'GREEN' | 'CLEAR' }>;
+    .all(dossierId, from) as Array<{
+    received_on: string;
+    summary: string;
+    source_grade: 'A' | 'B' | 'C' | 'X';
+    information_grade: 1 | 2 | 3 | 4;
+    tlp: 'RED' | 'AMBER+STRICT' | 'AMBER' | 'GREEN' | 'CLEAR';
+  }>;
   const matches = new Map<string, string>();
   for (const match of dossierMatches(context, dossierId)) for (const other of match.dossiers) matches.set(other.dossier.number, other.dossier.title);
 
@@ -48,7 +61,9 @@ export function draftDossierSummary(context: CoreContext, dossierId: number, sin
   if (links.length > 0) {
     lines.push('', 'Belangrijkste subjecten:');
     for (const link of links.slice(0, KEY_SUBJECTS)) {
-      lines.push(`- ${link.subject.label}: ${SUBJECT_ROLE_LABELS_NL[link.role].toLowerCase()} ${gradingText({ source_grade: link.sourceGrade, information_grade: link.informationGrade, tlp: link.tlp })}`);
+      lines.push(
+        `- ${link.subject.label}: ${SUBJECT_ROLE_LABELS_NL[link.role].toLowerCase()} ${gradingText({ source_grade: link.sourceGrade, information_grade: link.informationGrade, tlp: link.tlp })}`,
+      );
     }
     if (links.length > KEY_SUBJECTS) lines.push(`- en ${links.length - KEY_SUBJECTS} meer`);
   }
@@ -72,7 +87,17 @@ export function draftSignalSummary(context: CoreContext, signalId: number): stri
         WHERE s.id = ? AND s.deleted_at IS NULL AND (d.id IS NULL OR d.deleted_at IS NULL)`,
     )
     .get(signalId) as
-    | { received_on: string; how_received: keyof typeof HOW_RECEIVED_LABELS_NL; summary: string; description: string | null; location: string | null; source_grade: 'A' | 'B' | 'C' | 'X'; information_grade: 1 | 2 | 3 | 4; tlp: 'RED' | 'AMBER+STRICT' | 'AMBER' | 'GREEN' | 'CLEAR'; phenomenon: string | null }
+    | {
+        received_on: string;
+        how_received: keyof typeof HOW_RECEIVED_LABELS_NL;
+        summary: string;
+        description: string | null;
+        location: string | null;
+        source_grade: 'A' | 'B' | 'C' | 'X';
+        information_grade: 1 | 2 | 3 | 4;
+        tlp: 'RED' | 'AMBER+STRICT' | 'AMBER' | 'GREEN' | 'CLEAR';
+        phenomenon: string | null;
+      }
     | undefined;
   if (!signal) throw new CoreError('NOT_FOUND', `signal ${signalId} not found`, { kind: 'signal', id: signalId });
   return [

@@ -68,7 +68,10 @@ export function accessRequestSearch(context: CoreContext, criteria: AccessCriter
       if (foldPersonName(details.name) !== folded) return false;
       return !criteria.birthDate || !details.birthDate || details.birthDate === criteria.birthDate;
     });
-    take(sameName.map((person) => person.id), 'name');
+    take(
+      sameName.map((person) => person.id),
+      'name',
+    );
   }
   const postcode = criteria.postcode ? validatePostcode(criteria.postcode) : null;
   const houseNumber = Number.parseInt(criteria.houseNumber ?? '', 10);
@@ -78,7 +81,9 @@ export function accessRequestSearch(context: CoreContext, criteria: AccessCriter
   const subjectRows = (ids: number[]) =>
     ids.length === 0
       ? []
-      : (db.prepare(`SELECT id, type, label, details, tlp FROM subjects WHERE deleted_at IS NULL AND id IN (SELECT value FROM json_each(?)) ORDER BY id`).all(JSON.stringify(ids)) as SubjectRow[]);
+      : (db
+          .prepare(`SELECT id, type, label, details, tlp FROM subjects WHERE deleted_at IS NULL AND id IN (SELECT value FROM json_each(?)) ORDER BY id`)
+          .all(JSON.stringify(ids)) as SubjectRow[]);
   const direct = subjectRows([...found.keys()]);
   const directIds = direct.map((row) => row.id);
 
@@ -92,7 +97,7 @@ export function accessRequestSearch(context: CoreContext, criteria: AccessCriter
   const merged = new Map<number, number[]>();
   const owner = new Map<number, number>(directIds.map((subjectId) => [subjectId, subjectId]));
   // Newest merges first would miss chains; walk until nothing changes (chains are short).
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     const merges = mergesNaming.pluck().all(JSON.stringify([...owner.keys()])) as string[];
     for (const merge of merges) {
@@ -149,7 +154,15 @@ export function accessRequestSearch(context: CoreContext, criteria: AccessCriter
   const noteSelect = `SELECT n.id, n.dossier_id AS dossierId, d.number AS dossierNumber, n.noted_on AS notedOn, n.body, n.internal, n.tlp
                         FROM dossier_notes n JOIN dossiers d ON d.id = n.dossier_id
                        WHERE n.deleted_at IS NULL AND d.deleted_at IS NULL`;
-  for (const note of db.prepare(`${noteSelect} AND n.dossier_id IN (SELECT value FROM json_each(?)) ORDER BY n.noted_on, n.id`).all(dossierIds) as Array<{ id: number; dossierId: number; dossierNumber: string; notedOn: string; body: string; internal: number; tlp: TlpCode }>) {
+  for (const note of db.prepare(`${noteSelect} AND n.dossier_id IN (SELECT value FROM json_each(?)) ORDER BY n.noted_on, n.id`).all(dossierIds) as Array<{
+    id: number;
+    dossierId: number;
+    dossierNumber: string;
+    notedOn: string;
+    body: string;
+    internal: number;
+    tlp: TlpCode;
+  }>) {
     notesById.set(note.id, { ...note, internal: note.internal === 1 });
   }
   // Text that mentions the person: every word of the name (or of each found subject's label).
@@ -160,14 +173,20 @@ export function accessRequestSearch(context: CoreContext, criteria: AccessCriter
   for (const phrase of phrases) {
     const query = allWordsQuery(phrase);
     if (!query) continue;
-    const hits = db.prepare(`SELECT kind, item_id FROM search_index WHERE search_index MATCH ? AND kind IN ('note', 'signal')`).all(query) as Array<{ kind: string; item_id: number }>;
+    const hits = db.prepare(`SELECT kind, item_id FROM search_index WHERE search_index MATCH ? AND kind IN ('note', 'signal')`).all(query) as Array<{
+      kind: string;
+      item_id: number;
+    }>;
     for (const hit of hits) {
       if (hit.kind === 'note' && !notesById.has(hit.item_id)) {
-        const note = db.prepare(`${noteSelect} AND n.id = ?`).get(hit.item_id) as { id: number; dossierId: number; dossierNumber: string; notedOn: string; body: string; internal: number; tlp: TlpCode } | undefined;
+        const note = db.prepare(`${noteSelect} AND n.id = ?`).get(hit.item_id) as
+          { id: number; dossierId: number; dossierNumber: string; notedOn: string; body: string; internal: number; tlp: TlpCode } | undefined;
         if (note) notesById.set(note.id, { ...note, internal: note.internal === 1 });
       } else if (hit.kind === 'signal' && !signalIds.has(hit.item_id)) {
         const signal = db
-          .prepare(`SELECT s.id, s.received_on AS receivedOn, s.summary, d.number AS dossierNumber, s.tlp FROM signals s LEFT JOIN dossiers d ON d.id = s.dossier_id WHERE s.id = ? AND s.deleted_at IS NULL`)
+          .prepare(
+            `SELECT s.id, s.received_on AS receivedOn, s.summary, d.number AS dossierNumber, s.tlp FROM signals s LEFT JOIN dossiers d ON d.id = s.dossier_id WHERE s.id = ? AND s.deleted_at IS NULL`,
+          )
           .get(hit.item_id) as Omit<AccessRequestResult['signals'][number], 'via'> | undefined;
         if (signal) {
           signalIds.add(signal.id);
@@ -215,10 +234,7 @@ export function criteriaKinds(criteria: AccessCriteria): Array<'name' | 'birthDa
   return kinds;
 }
 
-export function recordAccessRequest(
-  context: CoreContext,
-  input: { criteria: string[]; subjects: number; dossiers: number; reference?: string },
-): { recorded: true } {
+export function recordAccessRequest(context: CoreContext, input: { criteria: string[]; subjects: number; dossiers: number; reference?: string }): { recorded: true } {
   context.audit('access-request.handled', { criteria: input.criteria, subjects: input.subjects, dossiers: input.dossiers, reference: input.reference ?? null });
   return { recorded: true };
 }

@@ -77,12 +77,14 @@ export function dashboardFigures(db: Connection, period: PeriodInput, todayIso: 
   const openByPhenomenon = countByPhenomenon(db, openPhenomena).map((entry) => ({
     ...entry,
     count: new Set(
-      (db
-        .prepare(
-          `SELECT p.dossier_id, p.phenomenon_id FROM dossier_phenomena p JOIN dossiers d ON d.id = p.dossier_id
+      (
+        db
+          .prepare(
+            `SELECT p.dossier_id, p.phenomenon_id FROM dossier_phenomena p JOIN dossiers d ON d.id = p.dossier_id
             WHERE d.deleted_at IS NULL AND d.status NOT IN (SELECT value FROM json_each(?))`,
-        )
-        .all(JSON.stringify(FINAL_DOSSIER_STATUSES)) as Array<{ dossier_id: number; phenomenon_id: number }>)
+          )
+          .all(JSON.stringify(FINAL_DOSSIER_STATUSES)) as Array<{ dossier_id: number; phenomenon_id: number }>
+      )
         .filter((row) => tops.get(row.phenomenon_id)?.id === entry.phenomenonId)
         .map((row) => row.dossier_id),
     ).size,

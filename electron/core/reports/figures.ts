@@ -108,7 +108,8 @@ export function reportFigures(db: Connection, period: PeriodInput): ReportFigure
     count: signals.filter((signal) => signal.how_received === howReceived).length,
   }));
   const extraHow = [...new Set(signals.map((signal) => signal.how_received))].filter((value) => !HOW_RECEIVED.includes(value as HowReceived));
-  for (const howReceived of extraHow) byHowReceived.push({ howReceived: howReceived as HowReceived, count: signals.filter((signal) => signal.how_received === howReceived).length });
+  for (const howReceived of extraHow)
+    byHowReceived.push({ howReceived: howReceived as HowReceived, count: signals.filter((signal) => signal.how_received === howReceived).length });
 
   const originCounts = new Map<string | null, number>();
   for (const signal of signals) originCounts.set(signal.origin, (originCounts.get(signal.origin) ?? 0) + 1);
@@ -119,9 +120,10 @@ export function reportFigures(db: Connection, period: PeriodInput): ReportFigure
   const byMonth = monthsOf(period).map((month) => ({ month, count: signals.filter((signal) => signal.received_on.startsWith(month)).length }));
 
   // Dossiers opened in the period, with their status history up to the period's end.
-  const dossiers = db
-    .prepare('SELECT id, opened_on FROM dossiers WHERE deleted_at IS NULL AND opened_on BETWEEN ? AND ? ORDER BY id')
-    .all(period.from, period.to) as Array<{ id: number; opened_on: string }>;
+  const dossiers = db.prepare('SELECT id, opened_on FROM dossiers WHERE deleted_at IS NULL AND opened_on BETWEEN ? AND ? ORDER BY id').all(period.from, period.to) as Array<{
+    id: number;
+    opened_on: string;
+  }>;
   const changes = db
     .prepare(
       `SELECT c.dossier_id, c.from_status, c.to_status, c.changed_on, c.closing_reason
@@ -147,9 +149,7 @@ export function reportFigures(db: Connection, period: PeriodInput): ReportFigure
         .all(period.from, period.to) as Array<{ dossier_id: number; first: string }>
     ).map((row) => [row.dossier_id, row.first]),
   );
-  const withMeasure = new Set(
-    db.prepare('SELECT DISTINCT dossier_id FROM measures WHERE deleted_at IS NULL').pluck().all() as number[],
-  );
+  const withMeasure = new Set(db.prepare('SELECT DISTINCT dossier_id FROM measures WHERE deleted_at IS NULL').pluck().all() as number[]);
 
   const outcome = Object.fromEntries(OUTCOME_KEYS.map((key) => [key, 0])) as Record<OutcomeKey, number>;
   outcome.signals_received = signals.length;
@@ -204,7 +204,10 @@ export function reportFigures(db: Connection, period: PeriodInput): ReportFigure
   return {
     period: { from: period.from, to: period.to },
     signalsTotal: signals.length,
-    byPhenomenon: countByPhenomenon(db, signals.map((signal) => signal.phenomenon_id)),
+    byPhenomenon: countByPhenomenon(
+      db,
+      signals.map((signal) => signal.phenomenon_id),
+    ),
     byHowReceived,
     byOrigin,
     byMonth,

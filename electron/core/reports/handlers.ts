@@ -1,19 +1,12 @@
 import type { reportApi } from '../../../shared/api/reports';
-import {  today } from '../kernel/context';
+import { today } from '../kernel/context';
 import { accessRequestSearch, criteriaKinds, recordAccessRequest } from './access-request';
 import { renderAccessRequestPdf, renderYearReportPdf } from './report-pdf';
 import { dashboardFigures } from './dashboard';
 import { reportFigures } from './figures';
 import { processingRegister, registerDocument, updateProcessingRegister } from './register';
 import { reportCsv, writeTextFile } from './report-text';
-import {
-  destroyItem,
-  retentionDefaults,
-  retentionList,
-  retentionOverview,
-  setRetentionUntil,
-  updateRetentionDefaults,
-} from './retention';
+import { destroyItem, retentionDefaults, retentionList, retentionOverview, setRetentionUntil, updateRetentionDefaults } from './retention';
 import { writableTarget, writeOutputFile } from '../kernel/output-files';
 import type { HandlerDependencies, HandlerImplementations } from '../kernel/handler-types';
 

@@ -77,9 +77,7 @@ export function updateProcessingRegister(context: CoreContext, changes: Partial<
       next[field] = value;
       fields.push(field);
     }
-    context.db
-      .prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
-      .run(SETTINGS_KEY, JSON.stringify(next));
+    context.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(SETTINGS_KEY, JSON.stringify(next));
     context.audit('register.updated', { fields });
     return next;
   });

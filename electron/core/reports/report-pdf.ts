@@ -180,13 +180,23 @@ export function renderYearReportPdf(figures: ReportFigures, meta: ReportPdfMeta)
 ${monthsSvg}
 <div class="months-table">${monthTables.map((part, index) => countTable(index === 0 ? 'Signalen per maand' : 'Signalen per maand (vervolg)', part)).join('')}</div>
 </section>
-${figureSection('Signalen per fenomeen', figures.byPhenomenon.map((entry) => ({ label: entry.label || 'Zonder fenomeen', count: entry.count })))}
+${figureSection(
+  'Signalen per fenomeen',
+  figures.byPhenomenon.map((entry) => ({ label: entry.label || 'Zonder fenomeen', count: entry.count })),
+)}
 ${figureSection(
   'Signalen per wijze van binnenkomst',
   figures.byHowReceived.map((entry) => ({ label: (HOW_RECEIVED_LABELS_NL as Record<string, string>)[entry.howReceived] ?? entry.howReceived, count: entry.count })),
 )}
-${figureSection('Signalen per herkomst', figures.byOrigin.map((entry) => ({ label: originLabelNl(entry.origin), count: entry.count })))}
-${figureSection('Wat ermee gebeurde', figures.outcomes.map((entry) => ({ label: OUTCOME_LABELS_NL[entry.key], count: entry.count })), 'none')}
+${figureSection(
+  'Signalen per herkomst',
+  figures.byOrigin.map((entry) => ({ label: originLabelNl(entry.origin), count: entry.count })),
+)}
+${figureSection(
+  'Wat ermee gebeurde',
+  figures.outcomes.map((entry) => ({ label: OUTCOME_LABELS_NL[entry.key], count: entry.count })),
+  'none',
+)}
 <section class="figure">
 <h2>Doorlooptijd tot besluit</h2>
 <table class="counts">
@@ -314,7 +324,10 @@ ${part(
     escapeHtml(SUBJECT_TYPE_LABELS_NL[subject.type]),
     `<dl>${Object.entries(subject.details)
       .filter(([field, value]) => field !== 'type' && value !== null && value !== undefined && value !== '')
-      .map(([field, value]) => `<dt>${escapeHtml((SUBJECT_FIELD_LABELS_NL[subject.type] as Record<string, string>)[field] ?? field)}</dt><dd>${field === 'birthDate' && typeof value === 'string' ? escapeHtml(formatDutchDate(value)) : text(value)}</dd>`)
+      .map(
+        ([field, value]) =>
+          `<dt>${escapeHtml((SUBJECT_FIELD_LABELS_NL[subject.type] as Record<string, string>)[field] ?? field)}</dt><dd>${field === 'birthDate' && typeof value === 'string' ? escapeHtml(formatDutchDate(value)) : text(value)}</dd>`,
+      )
       .join('')}</dl>`,
     escapeHtml(MATCHED_BY_NL[subject.matchedBy]),
     tlpCell(subject.tlp),
@@ -324,7 +337,12 @@ ${part(
   'Koppelingen tussen subjecten',
   result.subjectLinks.length,
   ['Van', 'Soort', 'Naar'],
-  result.subjectLinks.map((link) => [text(link.fromLabel), escapeHtml((SUBJECT_LINK_KIND_LABELS_NL as Record<string, string>)[link.kind] ?? link.kind), text(link.toLabel), tlpCell(link.tlp)]),
+  result.subjectLinks.map((link) => [
+    text(link.fromLabel),
+    escapeHtml((SUBJECT_LINK_KIND_LABELS_NL as Record<string, string>)[link.kind] ?? link.kind),
+    text(link.toLabel),
+    tlpCell(link.tlp),
+  ]),
 )}
 ${part(
   'Dossiers',
@@ -366,7 +384,12 @@ ${part(
   'Documenten en bijlagen',
   result.attachments.length,
   ['Dossier', 'Bestand', 'Grootte (bytes)'],
-  result.attachments.map((attachment) => [`<span class="nowrap">${text(attachment.dossierNumber)}</span>`, text(attachment.fileName), text(attachment.byteSize), tlpCell(attachment.tlp)]),
+  result.attachments.map((attachment) => [
+    `<span class="nowrap">${text(attachment.dossierNumber)}</span>`,
+    text(attachment.fileName),
+    text(attachment.byteSize),
+    tlpCell(attachment.tlp),
+  ]),
 )}
 <section>
 <h2>Logboekregels over deze subjecten (${result.audit.length})</h2>
@@ -375,7 +398,10 @@ ${
     ? '<p>Niets gevonden.</p>'
     : `<table class="items"><thead><tr><th scope="col">Wanneer</th><th scope="col">Wie</th><th scope="col">Handeling</th><th scope="col">Gegevens (zoals het logboek ze bewaart)</th></tr></thead><tbody>
 ${result.audit
-  .map((entry) => `<tr><td class="nowrap">${escapeHtml(formatDateTime(entry.occurredAt, 'nl'))}</td><td>${text(entry.actor)}</td><td>${escapeHtml(auditSentence(entry, 'nl'))}<br><span class="muted">${text(entry.action)}</span></td><td>${auditDetails(entry.details)}</td></tr>`)
+  .map(
+    (entry) =>
+      `<tr><td class="nowrap">${escapeHtml(formatDateTime(entry.occurredAt, 'nl'))}</td><td>${text(entry.actor)}</td><td>${escapeHtml(auditSentence(entry, 'nl'))}<br><span class="muted">${text(entry.action)}</span></td><td>${auditDetails(entry.details)}</td></tr>`,
+  )
   .join('\n')}
 </tbody></table>`
 }

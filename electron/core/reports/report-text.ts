@@ -15,12 +15,12 @@ const NO_PHENOMENON_NL = 'Zonder fenomeen';
 /** Rows of the report: section, item, count as shown (small counts as "< 5"). */
 export function reportRows(figures: ReportFigures): Array<[string, string, string]> {
   const rows: Array<[string, string, string]> = [];
-  const add = (section: string, item: string, count: number | string) =>
-    rows.push([section, item, typeof count === 'number' ? reportCount(count) : count]);
+  const add = (section: string, item: string, count: number | string) => rows.push([section, item, typeof count === 'number' ? reportCount(count) : count]);
   add('Periode', `${figures.period.from} t/m ${figures.period.to}`, '');
   add('Signalen', 'Totaal', figures.signalsTotal);
   for (const entry of figures.byPhenomenon) add('Signalen per fenomeen', entry.label || NO_PHENOMENON_NL, entry.count);
-  for (const entry of figures.byHowReceived) add('Signalen per wijze van binnenkomst', (HOW_RECEIVED_LABELS_NL as Record<string, string>)[entry.howReceived] ?? entry.howReceived, entry.count);
+  for (const entry of figures.byHowReceived)
+    add('Signalen per wijze van binnenkomst', (HOW_RECEIVED_LABELS_NL as Record<string, string>)[entry.howReceived] ?? entry.howReceived, entry.count);
   for (const entry of figures.byOrigin) add('Signalen per herkomst', originLabelNl(entry.origin), entry.count);
   for (const entry of figures.byMonth) add('Signalen per maand', entry.month, entry.count);
   for (const entry of figures.outcomes) add('Uitkomsten', OUTCOME_LABELS_NL[entry.key], entry.count);

@@ -39,9 +39,7 @@ export function updateRetentionDefaults(context: CoreContext, changes: Partial<R
   return inTransaction(context, () => {
     const next = { ...retentionDefaults(context) };
     for (const [key, value] of Object.entries(changes)) if (value !== undefined) next[key as keyof RetentionDefaults] = value;
-    context.db
-      .prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
-      .run(SETTINGS_KEY, JSON.stringify(next));
+    context.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(SETTINGS_KEY, JSON.stringify(next));
     context.audit('retention.defaults-updated', { ...changes });
     return next;
   });

@@ -50,9 +50,7 @@ export function verifyAuditChain(db: Connection): AuditChainReport {
   let previous = GENESIS_HASH;
   let entries = 0;
   let expectedId = 1;
-  for (const row of db.prepare('SELECT id, occurred_at, actor, action, details, hash FROM audit_log ORDER BY id').iterate() as IterableIterator<
-    AuditRow & { hash: string }
-  >) {
+  for (const row of db.prepare('SELECT id, occurred_at, actor, action, details, hash FROM audit_log ORDER BY id').iterate() as IterableIterator<AuditRow & { hash: string }>) {
     // Ids are dense: a gap is a removed entry, even if someone rehashed what followed it.
     if (row.id !== expectedId || auditEntryHash(previous, row) !== row.hash) return { intact: false, entries, firstBrokenId: row.id };
     previous = row.hash;

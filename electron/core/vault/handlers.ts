@@ -12,9 +12,13 @@ const LOCKED = { state: 'locked', path: null, name: null, displayName: null } as
  * The app, the vault's life (create, unlock, lock, keys, backup), its settings and its audit trail.
  * The only domain that opens and closes a vault: it does so through the core's session.
  */
-export function createVaultHandlers({ requireVault, session, vaultOptions, withProgress, app }: HandlerDependencies): HandlerImplementations<
-  keyof typeof vaultApi | keyof typeof auditApi
-> {
+export function createVaultHandlers({
+  requireVault,
+  session,
+  vaultOptions,
+  withProgress,
+  app,
+}: HandlerDependencies): HandlerImplementations<keyof typeof vaultApi | keyof typeof auditApi> {
   const requireNoVault = () => {
     if (session.current()) throw new CoreError('VAULT_ALREADY_UNLOCKED', 'lock the open vault first');
   };

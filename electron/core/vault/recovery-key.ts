@@ -60,11 +60,7 @@ export function formatRecoveryKey(secret: Buffer): string {
 /** Returns the secret, or null when the text is not a well-formed recovery key. */
 export function parseRecoveryKey(text: string): Buffer | null {
   // Crockford: I and L read as 1, O as 0; spaces and dashes are layout only.
-  const normalised = text
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/[IL]/g, '1')
-    .replace(/O/g, '0');
+  const normalised = text.toUpperCase().replace(/[\s-]/g, '').replace(/[IL]/g, '1').replace(/O/g, '0');
   const bytes = fromBase32(normalised);
   if (!bytes || bytes.length !== SECRET_BYTES + CHECKSUM_BYTES) return null;
   const secret = bytes.subarray(0, SECRET_BYTES);

@@ -11,17 +11,7 @@ import { checkAuditAction } from '../kernel/audit-scope';
 import { configureConnection, openEncryptedDatabase, unlockCheck, type Connection, type ConnectionOptions } from './connection';
 import { BackgroundIntegrityCheck, type IntegrityOutcome, type IntegrityWorkerScript } from './integrity-check';
 import { calibrateKdf, deriveKeyEncryptionKey, type KdfCalibration } from './kdf';
-import {
-  keyFilePathFor,
-  readKeyFile,
-  recoveryKeyEncryptionKey,
-  unwrapKey,
-  updateKeyFile,
-  wrapKey,
-  writeKeyFile,
-  type KeyFile,
-  type KeySlots,
-} from './key-file';
+import { keyFilePathFor, readKeyFile, recoveryKeyEncryptionKey, unwrapKey, updateKeyFile, wrapKey, writeKeyFile, type KeyFile, type KeySlots } from './key-file';
 import { appendAuditEntry, verifyAuditChain, type AuditChainReport } from './audit-chain';
 import { applyMigrations, assertSchemaNotTooNew } from './migrations';
 import { ProcessLock } from './process-lock';
@@ -73,11 +63,7 @@ export class Vault {
   ) {}
 
   /** Create a new vault file with its key file. Returns it unlocked, with the recovery key to show once. */
-  static async create(
-    vaultPath: string,
-    input: { passphrase: string; displayName: string },
-    options: VaultOptions = {},
-  ): Promise<{ vault: Vault; recoveryKey: string }> {
+  static async create(vaultPath: string, input: { passphrase: string; displayName: string }, options: VaultOptions = {}): Promise<{ vault: Vault; recoveryKey: string }> {
     // Every vault carries the .kluis extension, so that it is recognisable and backed up as such.
     const resolved = path.resolve(vaultPath);
     const target = resolved.endsWith(VAULT_EXTENSION) ? resolved : resolved + VAULT_EXTENSION;
@@ -333,7 +319,13 @@ export class Vault {
     const onlyActions = actions ? 'AND action IN (SELECT value FROM json_each(?))' : '';
     const rows = this.database
       .prepare(`SELECT id, occurred_at, actor, action, details FROM audit_log WHERE id < ? ${onlyActions} ORDER BY id DESC LIMIT ?`)
-      .all(...[beforeId ?? Number.MAX_SAFE_INTEGER, ...(actions ? [JSON.stringify(actions)] : []), limit]) as Array<{ id: number; occurred_at: string; actor: string; action: string; details: string }>;
+      .all(...[beforeId ?? Number.MAX_SAFE_INTEGER, ...(actions ? [JSON.stringify(actions)] : []), limit]) as Array<{
+      id: number;
+      occurred_at: string;
+      actor: string;
+      action: string;
+      details: string;
+    }>;
     return rows.map((row) => ({ id: row.id, occurredAt: row.occurred_at, actor: row.actor, action: row.action, details: JSON.parse(row.details) }));
   }
 
@@ -344,9 +336,7 @@ export class Vault {
   }
 
   updateSettings(changes: Partial<VaultSettings>): VaultSettings {
-    const upsert = this.database.prepare(
-      'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-    );
+    const upsert = this.database.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
     this.database.transaction(() => {
       for (const [key, value] of Object.entries(changes)) if (value !== undefined) upsert.run(key, JSON.stringify(value));
       this.audit('settings.updated', changes);
@@ -520,11 +510,9 @@ export class Vault {
       // An older vault being overwritten must not be open elsewhere, and its WAL must go with it.
       if (exists) targetLock = ProcessLock.acquire(target);
       this.database.prepare('VACUUM INTO ?').run(temporaryDatabase);
-      fs.writeFileSync(
-        temporaryKeyFile,
-        JSON.stringify({ ...keyFile, pendingRotation: null, failedAttempts: { count: 0, lastFailureAt: null } }, null, 2) + '\n',
-        { mode: 0o600 },
-      );
+      fs.writeFileSync(temporaryKeyFile, JSON.stringify({ ...keyFile, pendingRotation: null, failedAttempts: { count: 0, lastFailureAt: null } }, null, 2) + '\n', {
+        mode: 0o600,
+      });
       for (const sidecar of sidecarPathsFor(target)) fs.rmSync(sidecar, { force: true });
       commitVaultPair(temporaryDatabase, temporaryKeyFile, target);
     } catch (error) {

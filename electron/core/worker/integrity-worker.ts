@@ -34,10 +34,7 @@ async function run(): Promise<void> {
     // Every table the schema names, with its indexes, and last the virtual tables: for the search
     // index (FTS5) SQLite runs its own consistency check. Together what `PRAGMA quick_check` does
     // for the whole file, one table per statement (only the count of pages used is not redone).
-    const tables = db
-      .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY rootpage = 0, rootpage")
-      .pluck()
-      .all() as string[];
+    const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY rootpage = 0, rootpage").pluck().all() as string[];
     const objects = ['sqlite_schema', ...tables];
     for (const [index, table] of objects.entries()) {
       await breathe();

@@ -20,9 +20,7 @@ export function RecoveryKeyCard({ recoveryKey, vaultName }: RecoveryKeyCardProps
         <p className="app-print-only app-print-title">{t('recoveryKey.printTitle')}</p>
         {vaultName && <p className="app-print-only">{t('recoveryKey.printVault', { name: vaultName })}</p>}
         <p className="app-print-only">{t('recoveryKey.printDate', { date: formatDate(new Date().toISOString(), currentLanguage()) })}</p>
-        <p className="utrecht-paragraph app-recovery-key__label">
-          {t('recoveryKey.keyLabel')}
-        </p>
+        <p className="utrecht-paragraph app-recovery-key__label">{t('recoveryKey.keyLabel')}</p>
         <p className="app-recovery-key__value" data-testid="recovery-key">
           {groups.map((group, index) => (
             <span key={index} className="app-recovery-key__group">

@@ -59,8 +59,7 @@ export function VirtualTable<T>({ label, columns, rows, rowKey, loadingText, row
     const rowElement = (event.target as HTMLElement).closest<HTMLElement>('[data-row-index]');
     if (!rowElement) return;
     const index = Number(rowElement.dataset.rowIndex);
-    const next =
-      event.key === 'ArrowDown' ? index + 1 : event.key === 'ArrowUp' ? index - 1 : event.key === 'Home' ? 0 : event.key === 'End' ? count - 1 : null;
+    const next = event.key === 'ArrowDown' ? index + 1 : event.key === 'ArrowUp' ? index - 1 : event.key === 'Home' ? 0 : event.key === 'End' ? count - 1 : null;
     if (next === null || next < 0 || next >= count) return;
     event.preventDefault();
     pendingFocus.current = next;

@@ -130,7 +130,8 @@ export const nl = {
     integrity: {
       title: 'De kluis is mogelijk beschadigd',
       body: 'De controle van het kluisbestand na het ontgrendelen ({{date}}) vond een fout in de opslag. Wat u opent en opslaat kan onvolledig zijn of verloren gaan. Doe nu het volgende:',
-      backupStep: 'Maak een reservekopie op een andere schijf: Instellingen › Reservekopie maken. Overschrijf daarbij geen oudere reservekopie: lukt de nieuwe niet, dan is de oudere uw terugvalpunt.',
+      backupStep:
+        'Maak een reservekopie op een andere schijf: Instellingen › Reservekopie maken. Overschrijf daarbij geen oudere reservekopie: lukt de nieuwe niet, dan is de oudere uw terugvalpunt.',
       checkStep: 'Vergrendel de kluis en laat de kluis volledig controleren met de opdracht',
       contactStep: 'Neem contact op met de functioneel beheerder of de servicedesk van uw gemeente, en werk tot dan niet verder in deze kluis.',
       openSettings: 'Naar Instellingen',

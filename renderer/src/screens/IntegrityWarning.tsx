@@ -17,9 +17,7 @@ export function IntegrityWarning() {
   const { t } = useTranslation();
   const showSection = useNavigation((state) => state.showSection);
   const vaultPath = useSession((state) => state.status.path);
-  const [integrity, setIntegrity] = useState<{ state: IntegrityCheckState; checkedAt: string | null } | undefined>(
-    () => useSession.getState().status.integrity,
-  );
+  const [integrity, setIntegrity] = useState<{ state: IntegrityCheckState; checkedAt: string | null } | undefined>(() => useSession.getState().status.integrity);
 
   useEffect(() => {
     let current = true;
@@ -38,15 +36,18 @@ export function IntegrityWarning() {
 
   if (integrity?.state !== 'problem') return null;
   return (
-    <section className="utrecht-alert utrecht-alert--warning app-alert app-integrity-warning app-no-print" role="alert" aria-labelledby="integrity-warning-title" data-testid="integrity-warning">
+    <section
+      className="utrecht-alert utrecht-alert--warning app-alert app-integrity-warning app-no-print"
+      role="alert"
+      aria-labelledby="integrity-warning-title"
+      data-testid="integrity-warning"
+    >
       <div className="utrecht-alert__content">
         <div className="utrecht-alert__message">
           <h2 id="integrity-warning-title" className="utrecht-heading-3">
             {t('layout.integrity.title')}
           </h2>
-          <p className="utrecht-paragraph">
-            {t('layout.integrity.body', { date: integrity.checkedAt ? formatDateTime(integrity.checkedAt, currentLanguage()) : '' })}
-          </p>
+          <p className="utrecht-paragraph">{t('layout.integrity.body', { date: integrity.checkedAt ? formatDateTime(integrity.checkedAt, currentLanguage()) : '' })}</p>
           <ol className="utrecht-ordered-list app-integrity-warning__steps">
             <li className="utrecht-ordered-list__item">{t('layout.integrity.backupStep')}</li>
             <li className="utrecht-ordered-list__item">

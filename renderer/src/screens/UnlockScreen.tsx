@@ -96,14 +96,7 @@ export function UnlockScreen({ vaultPath }: { vaultPath: string }) {
           </Alert>
         )}
         {method === 'passphrase' ? (
-          <PassphraseField
-            key="passphrase"
-            label={t('unlock.passphraseLabel')}
-            autoComplete="current-password"
-            value={secret}
-            onValueChange={setSecret}
-            inputRef={inputRef}
-          />
+          <PassphraseField key="passphrase" label={t('unlock.passphraseLabel')} autoComplete="current-password" value={secret} onValueChange={setSecret} inputRef={inputRef} />
         ) : (
           <TextField
             key="recovery-key"
@@ -119,7 +112,13 @@ export function UnlockScreen({ vaultPath }: { vaultPath: string }) {
           />
         )}
         <div className="utrecht-button-group">
-          <Button type="submit" appearance="primary" busy={busy || waiting} spinner={!waiting} busyLabel={waiting ? t('unlock.waitCountdown', { seconds: secondsLeft }) : t('unlock.busy')}>
+          <Button
+            type="submit"
+            appearance="primary"
+            busy={busy || waiting}
+            spinner={!waiting}
+            busyLabel={waiting ? t('unlock.waitCountdown', { seconds: secondsLeft }) : t('unlock.busy')}
+          >
             {t('unlock.submit')}
           </Button>
         </div>

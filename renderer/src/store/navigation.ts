@@ -80,7 +80,10 @@ export const useNavigation = create<NavigationState>((set, get) => ({
     const { screen, history } = get();
     if (screen.name !== 'main') return;
     const previous = history.at(-1);
-    set({ screen: { name: 'main', route: previous ?? ({ section: screen.route.section === 'search' ? 'signals' : screen.route.section } as Route) }, history: history.slice(0, -1) });
+    set({
+      screen: { name: 'main', route: previous ?? ({ section: screen.route.section === 'search' ? 'signals' : screen.route.section } as Route) },
+      history: history.slice(0, -1),
+    });
   },
 }));
 

@@ -27,7 +27,15 @@ export async function startTestHost(options: { autoLockSeconds?: number } = {}):
   // The background integrity check after unlock, as the app runs it (its TypeScript loaded by tsx too).
   const integrityWorker = { script: path.join(REPO_ROOT, 'test/support/typescript-worker.mjs'), argv: [path.join(REPO_ROOT, 'electron/core/worker/integrity-worker.ts')] };
   const bundleWriter = { script: path.join(REPO_ROOT, 'test/support/typescript-worker.mjs'), argv: [path.join(REPO_ROOT, 'electron/core/worker/bundle-writer-worker.ts')] };
-  const host = await startHost({ port: 0, dataDir, rendererDir: RENDERER_DIR, vault: { ...FAST_KDF, integrityWorker }, bundles: { ...FAST_BUNDLES, writerWorker: bundleWriter }, autoLockSeconds: options.autoLockSeconds, coreWorker });
+  const host = await startHost({
+    port: 0,
+    dataDir,
+    rendererDir: RENDERER_DIR,
+    vault: { ...FAST_KDF, integrityWorker },
+    bundles: { ...FAST_BUNDLES, writerWorker: bundleWriter },
+    autoLockSeconds: options.autoLockSeconds,
+    coreWorker,
+  });
   return {
     host,
     dataDir,

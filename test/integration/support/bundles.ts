@@ -106,7 +106,7 @@ export function randomFile(folder: string, name: string, bytes: number, seed = 1
   const fd = fs.openSync(target, 'w');
   try {
     let counter = 0;
-    for (let written = 0; written < bytes; ) {
+    for (let written = 0; written < bytes;) {
       const block = crypto.createHash('sha512').update(`${seed}/${counter++}`).digest();
       const piece = block.subarray(0, Math.min(block.length, bytes - written));
       fs.writeSync(fd, piece);

@@ -7,9 +7,13 @@ import { TEST_PASSPHRASE } from '../../support/temp-vault';
  * rollback) halfway; resolves with what it printed and the signal it ended with.
  */
 export async function importKilledMidway(vaultPath: string, dossierId: number, sourcePath: string): Promise<{ output: string; signal: NodeJS.Signals | null }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'attachment-child.ts'), vaultPath, TEST_PASSPHRASE, String(dossierId), sourcePath], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(import.meta.dirname, 'attachment-child.ts'), vaultPath, TEST_PASSPHRASE, String(dossierId), sourcePath],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   let output = '';
   child.stdout.on('data', (data: Buffer) => (output += data.toString()));
   const signal = await new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, exitSignal) => resolve(exitSignal)));

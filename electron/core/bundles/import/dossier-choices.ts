@@ -22,8 +22,7 @@ function localDossierFor(db: Connection, uid: string): LocalDossier | null {
   const id = itemByUid(db, 'dossier', uid);
   if (id === null) return null;
   const row = db.prepare('SELECT id, number, title, deleted_at FROM dossiers WHERE id = ?').get(id) as
-    | { id: number; number: string; title: string; deleted_at: string | null }
-    | undefined;
+    { id: number; number: string; title: string; deleted_at: string | null } | undefined;
   return row ? { id: row.id, number: row.number, title: row.title, inTrash: row.deleted_at !== null } : null;
 }
 

@@ -56,7 +56,11 @@ function createDossier(session: ImportSession, dossier: DossierDocument): number
     createdAt: dossier.createdAt,
     updatedAt: session.now,
   });
-  replaceDossierPhenomena(context, id, dossier.phenomena.map((phenomenon) => phenomenonId(session, phenomenon)));
+  replaceDossierPhenomena(
+    context,
+    id,
+    dossier.phenomena.map((phenomenon) => phenomenonId(session, phenomenon)),
+  );
   replaceDossierPartners(context, id, dossier.partners);
   for (const change of dossier.statusHistory) {
     insertStatusChange(context, {
@@ -92,7 +96,11 @@ function updateDossier(session: ImportSession, id: number, dossier: DossierDocum
     },
     session.now,
   );
-  replaceDossierPhenomena(context, id, dossier.phenomena.map((phenomenon) => phenomenonId(session, phenomenon)));
+  replaceDossierPhenomena(
+    context,
+    id,
+    dossier.phenomena.map((phenomenon) => phenomenonId(session, phenomenon)),
+  );
   replaceDossierPartners(context, id, dossier.partners);
   session.provenance('dossier', id, dossier.uid, 'updated', dossier.number);
   session.updated.dossiers++;
@@ -219,10 +227,8 @@ function writeDossierLinks(session: ImportSession, dossierId: number, dossier: D
   for (const link of dossier.subjects) {
     const subjectId = session.subjectIds.get(link.subjectUid)!;
     if (session.liveLink('dossier-link', link.uid, 'SELECT 1 FROM subject_dossier_links WHERE id = ? AND dossier_id = ?', dossierId)) continue;
-    const same = db
-      .prepare('SELECT id FROM subject_dossier_links WHERE subject_id = ? AND dossier_id = ? AND role = ?')
-      .pluck()
-      .get(subjectId, dossierId, link.role) as number | undefined;
+    const same = db.prepare('SELECT id FROM subject_dossier_links WHERE subject_id = ? AND dossier_id = ? AND role = ?').pluck().get(subjectId, dossierId, link.role) as
+      number | undefined;
     if (same !== undefined) {
       claimUid(db, 'dossier-link', same, link.uid);
       continue;

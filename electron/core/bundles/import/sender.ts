@@ -70,7 +70,15 @@ export function recordImport(context: CoreContext, verified: VerifiedManifest, i
         `INSERT INTO bundle_imports (bundle_id, manifest_sha256, sender_name, sender_organisation, sender_fingerprint, bundle_created_at, imported_at, imported_by)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(manifest.bundleId, verified.manifestSha256, manifest.sender.name, manifest.sender.organisation, manifest.sender.fingerprint, manifest.createdAt, importedAt, context.actor)
-      .lastInsertRowid,
+      .run(
+        manifest.bundleId,
+        verified.manifestSha256,
+        manifest.sender.name,
+        manifest.sender.organisation,
+        manifest.sender.fingerprint,
+        manifest.createdAt,
+        importedAt,
+        context.actor,
+      ).lastInsertRowid,
   );
 }

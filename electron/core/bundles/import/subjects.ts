@@ -79,8 +79,7 @@ export function writeSubjectLinks(session: ImportSession, links: readonly Bundle
     if (from === undefined || to === undefined || from === to) continue;
     if (session.liveLink('subject-link', link.uid, 'SELECT 1 FROM subject_links WHERE id = ?')) continue;
     const same = db.prepare('SELECT id FROM subject_links WHERE from_subject_id = ? AND to_subject_id = ? AND kind = ?').pluck().get(from, to, link.kind) as
-      | number
-      | undefined;
+      number | undefined;
     if (same !== undefined) {
       claimUid(db, 'subject-link', same, link.uid);
       continue;

@@ -34,7 +34,8 @@ export const auditNl = {
     verifying: 'De keten wordt gecontroleerd…',
     intact_one: 'De keten is intact: 1 regel gecontroleerd.',
     intact_other: 'De keten is intact: {{count}} regels gecontroleerd.',
-    broken: 'Het logboek is gewijzigd: de keten klopt niet vanaf regel {{id}}. De {{entries}} regels daarvoor zijn in orde. Regel {{id}} of een latere regel is veranderd of verwijderd buiten Dossierkluis om. Maak geen wijzigingen meer en meld dit bij uw informatiebeveiliger (CISO).',
+    broken:
+      'Het logboek is gewijzigd: de keten klopt niet vanaf regel {{id}}. De {{entries}} regels daarvoor zijn in orde. Regel {{id}} of een latere regel is veranderd of verwijderd buiten Dossierkluis om. Maak geen wijzigingen meer en meld dit bij uw informatiebeveiliger (CISO).',
   },
   items: {
     dossier: 'Dossier #{{id}}',
@@ -79,7 +80,8 @@ export const auditEn: TranslationShape<typeof auditNl> = {
     verifying: 'Checking the chain…',
     intact_one: 'The chain is intact: 1 entry checked.',
     intact_other: 'The chain is intact: {{count}} entries checked.',
-    broken: 'The audit trail has been changed: the chain breaks at entry {{id}}. The {{entries}} entries before it are sound. Entry {{id}} or a later one was changed or removed outside Dossierkluis. Make no further changes and report this to your information security officer (CISO).',
+    broken:
+      'The audit trail has been changed: the chain breaks at entry {{id}}. The {{entries}} entries before it are sound. Entry {{id}} or a later one was changed or removed outside Dossierkluis. Make no further changes and report this to your information security officer (CISO).',
   },
   items: {
     dossier: 'Dossier #{{id}}',

@@ -44,7 +44,8 @@ export const bundlesNl = {
     organisationBusy: 'Bezig met opslaan…',
     organisationSaved: 'De organisatie is opgeslagen. Deel de partnerkaart opnieuw als partners de oude hebben.',
     cardTitle: 'Partnerkaart',
-    cardBody: 'Een klein bestand met het openbare deel van uw sleutels. Stuur het naar partners (per mail of op een stick); het is niet geheim. Vergelijk daarna samen de vingerafdruk.',
+    cardBody:
+      'Een klein bestand met het openbare deel van uw sleutels. Stuur het naar partners (per mail of op een stick); het is niet geheim. Vergelijk daarna samen de vingerafdruk.',
     cardPathLabel: 'Opslaan als',
     cardPathDescription: 'Het volledige pad van het nieuwe bestand, bijvoorbeeld C:\\Users\\naam\\Documents\\partnerkaart.json.',
     cardSubmit: 'Partnerkaart opslaan…',
@@ -52,7 +53,8 @@ export const bundlesNl = {
     cardDone: 'De partnerkaart is opgeslagen in {{path}}.',
     cardDefaultName: 'Partnerkaart {{name}}.json',
     secretTitle: 'Geheime sleutel exporteren voor het age-programma',
-    secretWarning: 'Wie dit bestand heeft, kan elke bundel lezen die voor deze kluis is versleuteld, ook zonder Dossierkluis. Exporteer de sleutel alleen als u bundels buiten Dossierkluis wilt openen met het programma age, bewaar hem op een versleutelde schijf en verwijder hem daarna. Het exporteren komt in het logboek.',
+    secretWarning:
+      'Wie dit bestand heeft, kan elke bundel lezen die voor deze kluis is versleuteld, ook zonder Dossierkluis. Exporteer de sleutel alleen als u bundels buiten Dossierkluis wilt openen met het programma age, bewaar hem op een versleutelde schijf en verwijder hem daarna. Het exporteren komt in het logboek.',
     secretConfirm: 'Ik begrijp dat dit bestand toegang geeft tot alle bundels voor deze kluis.',
     secretPathLabel: 'Opslaan als',
     secretPathDescription: 'Het volledige pad van het nieuwe bestand. Alleen uw eigen account mag het lezen.',
@@ -77,12 +79,14 @@ export const bundlesNl = {
     remove: 'Verwijderen…',
     removeLabel: 'Verwijderen… ({{name}} uit het adresboek)',
     verifyTitle: 'Vingerafdruk van {{name}} vergelijken',
-    verifyBody: 'Bel {{name}} ({{organisation}}) op een nummer dat u zelf opzoekt, niet een nummer uit de mail. Laat de partner de vingerafdruk uit diens eigen kluis (Uitwisselen, Identiteit) voorlezen en vergelijk die met deze:',
+    verifyBody:
+      'Bel {{name}} ({{organisation}}) op een nummer dat u zelf opzoekt, niet een nummer uit de mail. Laat de partner de vingerafdruk uit diens eigen kluis (Uitwisselen, Identiteit) voorlezen en vergelijk die met deze:',
     verifyConfirm: 'De vingerafdruk is gelijk',
     verifyBusy: 'Bezig met vastleggen…',
     verified: '{{name}} is geverifieerd.',
     removeTitle: '{{name}} verwijderen?',
-    removeBody: 'U kunt daarna geen bundels meer naar {{name}} versleutelen, en bundels van {{name}} gelden als van een onbekende afzender. Bundels die al zijn gemaakt of geïmporteerd, blijven zoals ze zijn.',
+    removeBody:
+      'U kunt daarna geen bundels meer naar {{name}} versleutelen, en bundels van {{name}} gelden als van een onbekende afzender. Bundels die al zijn gemaakt of geïmporteerd, blijven zoals ze zijn.',
     removeConfirm: 'Verwijderen',
     removeBusy: 'Bezig met verwijderen…',
     removed: '{{name}} is uit het adresboek verwijderd.',
@@ -154,7 +158,8 @@ export const bundlesNl = {
       modeLegend: 'Versleutelen',
       modePartners: 'Voor partners uit het adresboek',
       modePassphrase: 'Met een wachtwoord',
-      explanation: 'Een bundel wordt óf voor partners versleuteld, óf met een wachtwoord, niet allebei: het age-formaat staat dat niet toe. Met partnersleutels is geen wachtwoord nodig dat u apart moet doorgeven.',
+      explanation:
+        'Een bundel wordt óf voor partners versleuteld, óf met een wachtwoord, niet allebei: het age-formaat staat dat niet toe. Met partnersleutels is geen wachtwoord nodig dat u apart moet doorgeven.',
       partnersLegend: 'Ontvangers',
       noPartners: 'Het adresboek is leeg. Voeg eerst de partnerkaart van de ontvanger toe onder Adresboek, of versleutel met een wachtwoord.',
       openPartners: 'Naar het adresboek',
@@ -162,7 +167,8 @@ export const bundlesNl = {
       required: 'Kies ten minste één ontvanger.',
       passphraseLabel: 'Bundelwachtwoord',
       passphraseRepeat: 'Bundelwachtwoord herhalen',
-      passphraseHint: 'Geef het wachtwoord op een andere manier door dan de bundel, bijvoorbeeld telefonisch. Met alleen een wachtwoord mogen stukken met TLP:AMBER en strenger niet mee.',
+      passphraseHint:
+        'Geef het wachtwoord op een andere manier door dan de bundel, bijvoorbeeld telefonisch. Met alleen een wachtwoord mogen stukken met TLP:AMBER en strenger niet mee.',
     },
     summary: {
       title: 'Overzicht: dit gaat de kluis uit',
@@ -174,7 +180,8 @@ export const bundlesNl = {
       content: 'Inhoud',
       contentValue: 'Signalen: {{signals}} · subjecten: {{subjects}} · notities: {{notes}} · maatregelen: {{measures}} · bijlagen: {{attachments}} ({{size}})',
       totalsTitle: 'In totaal',
-      totals: 'Signalen: {{signals}} · subjecten: {{subjects}} (onderlinge verbanden: {{subjectLinks}}) · notities: {{notes}} · maatregelen: {{measures}} · bijlagen: {{attachments}} ({{size}})',
+      totals:
+        'Signalen: {{signals}} · subjecten: {{subjects}} (onderlinge verbanden: {{subjectLinks}}) · notities: {{notes}} · maatregelen: {{measures}} · bijlagen: {{attachments}} ({{size}})',
       leftOutTitle: 'Blijft thuis',
       leftOutNothing: 'Niets: de redactie liet niets weg.',
       leftOutReporters: 'Melders: {{count}}',
@@ -193,8 +200,10 @@ export const bundlesNl = {
         passphrase: 'Iedereen die het wachtwoord heeft',
       },
       violationsTitle: 'De behandelcode staat dit niet toe',
-      violationsBody_one: '{{count}} onderdeel mag volgens zijn behandelcode (TLP) niet naar deze ontvangers. Pas de keuze aan (vorige stappen), of overschrijf de behandelcode met een reden.',
-      violationsBody_other: '{{count}} onderdelen mogen volgens hun behandelcode (TLP) niet naar deze ontvangers. Pas de keuze aan (vorige stappen), of overschrijf de behandelcode met een reden.',
+      violationsBody_one:
+        '{{count}} onderdeel mag volgens zijn behandelcode (TLP) niet naar deze ontvangers. Pas de keuze aan (vorige stappen), of overschrijf de behandelcode met een reden.',
+      violationsBody_other:
+        '{{count}} onderdelen mogen volgens hun behandelcode (TLP) niet naar deze ontvangers. Pas de keuze aan (vorige stappen), of overschrijf de behandelcode met een reden.',
       violationsCaption: 'Onderdelen die niet mee mogen',
       violationDossier: 'Dossier',
       violationKind: 'Soort',
@@ -220,14 +229,16 @@ export const bundlesNl = {
       },
       override: 'Behandelcode overschrijven',
       overrideReasonLabel: 'Reden',
-      overrideReasonDescription: 'Waarom deze onderdelen toch mee mogen, bijvoorbeeld ‘Afgestemd met de informatie-eigenaar (politie) op 12-03’. De reden komt in het logboek en in de bundel, zodat de ontvanger hem ook ziet.',
+      overrideReasonDescription:
+        'Waarom deze onderdelen toch mee mogen, bijvoorbeeld ‘Afgestemd met de informatie-eigenaar (politie) op 12-03’. De reden komt in het logboek en in de bundel, zodat de ontvanger hem ook ziet.',
       overrideReasonRequired: 'Geef een reden van minstens 5 tekens.',
       noViolations: 'Alles mag volgens de behandelcodes naar deze ontvangers.',
     },
     write: {
       title: 'Bundel opslaan',
       pathLabel: 'Opslaan als',
-      pathDescription: 'Het volledige pad van het nieuwe bestand, bijvoorbeeld E:\\Dossiers voor RIEC.dkbundel. Het bestand wordt pas onder deze naam gezet als het compleet is.',
+      pathDescription:
+        'Het volledige pad van het nieuwe bestand, bijvoorbeeld E:\\Dossiers voor RIEC.dkbundel. Het bestand wordt pas onder deze naam gezet als het compleet is.',
       defaultName: 'Dossiers {{date}}.dkbundel',
       submit: 'Bundel maken',
       busy: 'Bezig met versleutelen…',
@@ -236,7 +247,8 @@ export const bundlesNl = {
       doneTitle: 'De bundel is gemaakt',
       done: 'Opgeslagen in {{path}} ({{size}}).',
       encryptedTo: 'Het bestand is versleuteld voor {{recipients}}: alleen zij kunnen het openen.',
-      encryptedToPassphrase: 'Het bestand is versleuteld met het bundelwachtwoord: alleen wie dat wachtwoord heeft, kan het openen. Geef het op een andere manier door dan de bundel.',
+      encryptedToPassphrase:
+        'Het bestand is versleuteld met het bundelwachtwoord: alleen wie dat wachtwoord heeft, kan het openen. Geef het op een andere manier door dan de bundel.',
       checksum: 'Controlegetal (SHA-256), om met de ontvanger te vergelijken:',
       again: 'Nieuwe export',
     },
@@ -268,8 +280,10 @@ export const bundlesNl = {
       knownVerified: 'Bekend en geverifieerd (vingerafdruk vergeleken op {{date}})',
       knownUnverified: 'Bekend, maar de vingerafdruk is nog niet vergeleken',
       self: 'Deze kluis zelf',
-      unknown: 'Onbekende afzender: {{name}} staat niet in uw adresboek. Vergelijk de vingerafdruk hieronder met de afzender, bijvoorbeeld telefonisch, voordat u de bundel accepteert.',
-      mismatch: 'Let op: de afzender noemt zich {{name}}, maar de sleutel verschilt van de partnerkaart in uw adresboek ({{partner}}). Misschien heeft de partner een nieuwe kluis, misschien doet iemand zich voor als deze partner. Bel de partner en vergelijk de vingerafdruk voordat u accepteert.',
+      unknown:
+        'Onbekende afzender: {{name}} staat niet in uw adresboek. Vergelijk de vingerafdruk hieronder met de afzender, bijvoorbeeld telefonisch, voordat u de bundel accepteert.',
+      mismatch:
+        'Let op: de afzender noemt zich {{name}}, maar de sleutel verschilt van de partnerkaart in uw adresboek ({{partner}}). Misschien heeft de partner een nieuwe kluis, misschien doet iemand zich voor als deze partner. Bel de partner en vergelijk de vingerafdruk voordat u accepteert.',
       accept: 'Ik heb de vingerafdruk met de afzender vergeleken en accepteer de afzender. Zijn partnerkaart komt in het adresboek.',
       acceptRequired: 'Accepteer eerst de afzender, of importeer niet.',
     },
@@ -392,7 +406,8 @@ export const bundlesEn: TranslationShape<typeof bundlesNl> = {
     cardDone: 'The partner card was saved to {{path}}.',
     cardDefaultName: 'Partner card {{name}}.json',
     secretTitle: 'Export the secret key for the age program',
-    secretWarning: 'Whoever has this file can read every bundle encrypted for this vault, even without Dossierkluis. Export the key only to open bundles outside Dossierkluis with the age program, keep it on an encrypted disk and delete it afterwards. The export goes into the audit trail.',
+    secretWarning:
+      'Whoever has this file can read every bundle encrypted for this vault, even without Dossierkluis. Export the key only to open bundles outside Dossierkluis with the age program, keep it on an encrypted disk and delete it afterwards. The export goes into the audit trail.',
     secretConfirm: 'I understand that this file gives access to all bundles for this vault.',
     secretPathLabel: 'Save as',
     secretPathDescription: 'The full path of the new file. Only your own account may read it.',
@@ -417,12 +432,14 @@ export const bundlesEn: TranslationShape<typeof bundlesNl> = {
     remove: 'Remove…',
     removeLabel: 'Remove… ({{name}} from the address book)',
     verifyTitle: 'Compare the fingerprint of {{name}}',
-    verifyBody: 'Call {{name}} ({{organisation}}) on a number you look up yourself, not one from the mail. Let the partner read out the fingerprint from their own vault (Exchange, Identity) and compare it with this one:',
+    verifyBody:
+      'Call {{name}} ({{organisation}}) on a number you look up yourself, not one from the mail. Let the partner read out the fingerprint from their own vault (Exchange, Identity) and compare it with this one:',
     verifyConfirm: 'The fingerprint is the same',
     verifyBusy: 'Recording…',
     verified: '{{name}} is verified.',
     removeTitle: 'Remove {{name}}?',
-    removeBody: 'You can then no longer encrypt bundles to {{name}}, and bundles from {{name}} count as from an unknown sender. Bundles already made or imported stay as they are.',
+    removeBody:
+      'You can then no longer encrypt bundles to {{name}}, and bundles from {{name}} count as from an unknown sender. Bundles already made or imported stay as they are.',
     removeConfirm: 'Remove',
     removeBusy: 'Removing…',
     removed: '{{name}} was removed from the address book.',
@@ -494,7 +511,8 @@ export const bundlesEn: TranslationShape<typeof bundlesNl> = {
       modeLegend: 'Encrypt',
       modePartners: 'For partners from the address book',
       modePassphrase: 'With a passphrase',
-      explanation: 'A bundle is encrypted either for partners or with a passphrase, not both: the age format does not allow it. With partner keys there is no passphrase to pass on separately.',
+      explanation:
+        'A bundle is encrypted either for partners or with a passphrase, not both: the age format does not allow it. With partner keys there is no passphrase to pass on separately.',
       partnersLegend: 'Recipients',
       noPartners: 'The address book is empty. First add the recipient’s partner card under Address book, or encrypt with a passphrase.',
       openPartners: 'To the address book',
@@ -514,7 +532,8 @@ export const bundlesEn: TranslationShape<typeof bundlesNl> = {
       content: 'Content',
       contentValue: 'Signals: {{signals}} · subjects: {{subjects}} · notes: {{notes}} · measures: {{measures}} · attachments: {{attachments}} ({{size}})',
       totalsTitle: 'In total',
-      totals: 'Signals: {{signals}} · subjects: {{subjects}} (links between them: {{subjectLinks}}) · notes: {{notes}} · measures: {{measures}} · attachments: {{attachments}} ({{size}})',
+      totals:
+        'Signals: {{signals}} · subjects: {{subjects}} (links between them: {{subjectLinks}}) · notes: {{notes}} · measures: {{measures}} · attachments: {{attachments}} ({{size}})',
       leftOutTitle: 'Stays home',
       leftOutNothing: 'Nothing: the redaction left nothing out.',
       leftOutReporters: 'Reporters: {{count}}',
@@ -533,8 +552,10 @@ export const bundlesEn: TranslationShape<typeof bundlesNl> = {
         passphrase: 'Anyone who has the passphrase',
       },
       violationsTitle: 'The handling code does not allow this',
-      violationsBody_one: '{{count}} item may not go to these recipients under its handling code (TLP). Change the selection (previous steps), or override the handling code with a reason.',
-      violationsBody_other: '{{count}} items may not go to these recipients under their handling code (TLP). Change the selection (previous steps), or override the handling code with a reason.',
+      violationsBody_one:
+        '{{count}} item may not go to these recipients under its handling code (TLP). Change the selection (previous steps), or override the handling code with a reason.',
+      violationsBody_other:
+        '{{count}} items may not go to these recipients under their handling code (TLP). Change the selection (previous steps), or override the handling code with a reason.',
       violationsCaption: 'Items that may not go',
       violationDossier: 'Dossier',
       violationKind: 'Kind',
@@ -560,7 +581,8 @@ export const bundlesEn: TranslationShape<typeof bundlesNl> = {
       },
       override: 'Override the handling code',
       overrideReasonLabel: 'Reason',
-      overrideReasonDescription: 'Why these items may go after all, for instance ‘Agreed with the information owner (police) on 12-03’. The reason goes into the audit trail and into the bundle, so the recipient sees it too.',
+      overrideReasonDescription:
+        'Why these items may go after all, for instance ‘Agreed with the information owner (police) on 12-03’. The reason goes into the audit trail and into the bundle, so the recipient sees it too.',
       overrideReasonRequired: 'Give a reason of at least 5 characters.',
       noViolations: 'The handling codes allow everything to go to these recipients.',
     },
@@ -609,7 +631,8 @@ export const bundlesEn: TranslationShape<typeof bundlesNl> = {
       knownUnverified: 'Known, but the fingerprint was not compared yet',
       self: 'This vault itself',
       unknown: 'Unknown sender: {{name}} is not in your address book. Compare the fingerprint below with the sender, for instance by phone, before you accept the bundle.',
-      mismatch: 'Warning: the sender calls themselves {{name}}, but the key differs from the partner card in your address book ({{partner}}). The partner may have a new vault, or someone may pose as this partner. Call the partner and compare the fingerprint before you accept.',
+      mismatch:
+        'Warning: the sender calls themselves {{name}}, but the key differs from the partner card in your address book ({{partner}}). The partner may have a new vault, or someone may pose as this partner. Call the partner and compare the fingerprint before you accept.',
       accept: 'I compared the fingerprint with the sender and accept the sender. Their partner card goes into the address book.',
       acceptRequired: 'Accept the sender first, or do not import.',
     },

@@ -86,7 +86,8 @@ export const subjectsNl = {
     show_other: 'Afgeschermde melders tonen ({{count}})',
     hide: 'Afgeschermde melders verbergen',
     badge: 'Afgeschermde melder',
-    warning: 'De identiteit van een melder is afgeschermd: die komt niet in exports of afdrukken en niet in "komt ook voor in" bij andere dossiers. Verberg de melder weer als u klaar bent.',
+    warning:
+      'De identiteit van een melder is afgeschermd: die komt niet in exports of afdrukken en niet in "komt ook voor in" bij andere dossiers. Verberg de melder weer als u klaar bent.',
   },
   alsoIn: {
     label: 'Komt ook voor in',
@@ -328,7 +329,8 @@ export const subjectsEn: TranslationShape<typeof subjectsNl> = {
     show_other: 'Show protected reporters ({{count}})',
     hide: 'Hide protected reporters',
     badge: 'Protected reporter',
-    warning: "A reporter's identity is protected: it stays out of exports and prints and out of other dossiers' \"also appears in\". Hide the reporter again when you are done.",
+    warning:
+      'A reporter\'s identity is protected: it stays out of exports and prints and out of other dossiers\' "also appears in". Hide the reporter again when you are done.',
   },
   alsoIn: {
     label: 'Also appears in',

@@ -42,7 +42,8 @@ export const trashNl = {
   emptyTrash: {
     button: 'Prullenbak legen',
     title: 'Prullenbak definitief legen?',
-    warning: 'Alles in de prullenbak wordt definitief vernietigd, met alles wat eronder hangt: de signalen, notities, maatregelen en bijlagen van een verwijderd dossier gaan mee. Dit kunt u niet ongedaan maken. Let op: reservekopieën die u eerder hebt gemaakt, bevatten de inhoud nog wel.',
+    warning:
+      'Alles in de prullenbak wordt definitief vernietigd, met alles wat eronder hangt: de signalen, notities, maatregelen en bijlagen van een verwijderd dossier gaan mee. Dit kunt u niet ongedaan maken. Let op: reservekopieën die u eerder hebt gemaakt, bevatten de inhoud nog wel.',
     contents: 'In de prullenbak liggen nu: {{summary}}.',
     remains: 'Alleen de regels in het logboek blijven over: wie wat wanneer deed, met nummers, zonder inhoud.',
     confirm: 'Ik begrijp dat de inhoud definitief wordt vernietigd',
@@ -96,7 +97,8 @@ export const trashEn: TranslationShape<typeof trashNl> = {
   emptyTrash: {
     button: 'Empty the trash',
     title: 'Empty the trash permanently?',
-    warning: 'Everything in the trash is destroyed permanently, with everything under it: the signals, notes, measures and attachments of a deleted dossier go with it. This cannot be undone. Note: backups you made earlier still hold the content.',
+    warning:
+      'Everything in the trash is destroyed permanently, with everything under it: the signals, notes, measures and attachments of a deleted dossier go with it. This cannot be undone. Note: backups you made earlier still hold the content.',
     contents: 'The trash now holds: {{summary}}.',
     remains: 'Only the audit trail entries remain: who did what and when, with numbers, without content.',
     confirm: 'I understand that the content will be destroyed permanently',

@@ -139,12 +139,7 @@ export function AddAttachmentForm({ dossierId, defaultTlp }: AddAttachmentFormPr
           />
         </fieldset>
         <div className="app-attachment-add__tlp">
-          <SelectField
-            label={t('attachments.add.tlpLabel')}
-            value={tlp}
-            onChange={(event) => setTlp(event.target.value as TlpCode)}
-            options={options.tlpCodes}
-          />
+          <SelectField label={t('attachments.add.tlpLabel')} value={tlp} onChange={(event) => setTlp(event.target.value as TlpCode)} options={options.tlpCodes} />
         </div>
         {running && (
           <>

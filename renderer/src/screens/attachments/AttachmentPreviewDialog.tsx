@@ -17,8 +17,7 @@ type Failure = { kind: 'failed' } | { kind: 'password' } | { kind: 'core'; text:
 /** The sentence for a preview that could not be made. */
 function useFailureText(): (failure: Failure) => string {
   const { t } = useTranslation();
-  return (failure) =>
-    failure.kind === 'core' ? failure.text : failure.kind === 'password' ? t('attachments.preview.passwordProtected') : t('attachments.preview.failed');
+  return (failure) => (failure.kind === 'core' ? failure.text : failure.kind === 'password' ? t('attachments.preview.passwordProtected') : t('attachments.preview.failed'));
 }
 
 function useToFailure(): (error: unknown) => Failure {

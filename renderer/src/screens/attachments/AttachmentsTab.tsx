@@ -57,7 +57,8 @@ export function AttachmentsTab({ dossier, onDossierChanged }: DossierTabProps) {
     const result = await callCore('attachment.openCopy', { attachmentId: attachment.id });
     setOpening(null);
     if (result.ok) setNotice({ type: 'info', text: t('attachments.open.opened', { folder: result.value.folder }) });
-    else if (result.error.code === 'INVALID_INPUT' && result.error.details?.reason === 'attachment.risky-type') setNotice({ type: 'error', text: t('attachments.open.risky') });
+    else if (result.error.code === 'INVALID_INPUT' && result.error.details?.reason === 'attachment.risky-type')
+      setNotice({ type: 'error', text: t('attachments.open.risky') });
     else setNotice({ type: 'error', text: errorText(result.error) });
   }
 
@@ -106,12 +107,24 @@ export function AttachmentsTab({ dossier, onDossierChanged }: DossierTabProps) {
             <caption className="app-visually-hidden">{t('attachments.table.caption', { number: dossier.number })}</caption>
             <thead className="utrecht-table__header">
               <tr className="utrecht-table__row">
-                <th className="utrecht-table__header-cell" scope="col">{t('attachments.table.fileName')}</th>
-                <th className="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col">{t('attachments.table.size')}</th>
-                <th className="utrecht-table__header-cell" scope="col">{t('attachments.table.added')}</th>
-                <th className="utrecht-table__header-cell" scope="col">{t('attachments.table.grading')}</th>
-                <th className="utrecht-table__header-cell" scope="col">{t('attachments.table.tlp')}</th>
-                <th className="utrecht-table__header-cell" scope="col">{t('attachments.table.actions')}</th>
+                <th className="utrecht-table__header-cell" scope="col">
+                  {t('attachments.table.fileName')}
+                </th>
+                <th className="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col">
+                  {t('attachments.table.size')}
+                </th>
+                <th className="utrecht-table__header-cell" scope="col">
+                  {t('attachments.table.added')}
+                </th>
+                <th className="utrecht-table__header-cell" scope="col">
+                  {t('attachments.table.grading')}
+                </th>
+                <th className="utrecht-table__header-cell" scope="col">
+                  {t('attachments.table.tlp')}
+                </th>
+                <th className="utrecht-table__header-cell" scope="col">
+                  {t('attachments.table.actions')}
+                </th>
               </tr>
             </thead>
             <tbody className="utrecht-table__body">
@@ -134,24 +147,36 @@ export function AttachmentsTab({ dossier, onDossierChanged }: DossierTabProps) {
                   </td>
                   <td className="utrecht-table__cell app-attachments__actions">
                     <div className="app-attachments__actions-grid">
-                    <Button appearance="subtle" aria-label={t('attachments.actions.previewLabel', { name: attachment.fileName })} onClick={() => setDialog({ kind: 'preview', attachment })}>
-                      {t('attachments.actions.preview')}
-                    </Button>
-                    <Button appearance="subtle" aria-label={t('attachments.actions.saveLabel', { name: attachment.fileName })} onClick={() => setDialog({ kind: 'save', attachment })}>
-                      {t('attachments.actions.save')}
-                    </Button>
-                    <Button
-                      appearance="subtle"
-                      aria-label={t('attachments.actions.openLabel', { name: attachment.fileName })}
-                      busy={opening === attachment.id}
-                      busyLabel={t('attachments.open.busy')}
-                      onClick={() => void openWithProgram(attachment)}
-                    >
-                      {t('attachments.actions.openShort')}
-                    </Button>
-                    <Button appearance="subtle" aria-label={t('attachments.actions.trashLabel', { name: attachment.fileName })} onClick={() => setDialog({ kind: 'trash', attachment })}>
-                      {t('attachments.actions.trash')}
-                    </Button>
+                      <Button
+                        appearance="subtle"
+                        aria-label={t('attachments.actions.previewLabel', { name: attachment.fileName })}
+                        onClick={() => setDialog({ kind: 'preview', attachment })}
+                      >
+                        {t('attachments.actions.preview')}
+                      </Button>
+                      <Button
+                        appearance="subtle"
+                        aria-label={t('attachments.actions.saveLabel', { name: attachment.fileName })}
+                        onClick={() => setDialog({ kind: 'save', attachment })}
+                      >
+                        {t('attachments.actions.save')}
+                      </Button>
+                      <Button
+                        appearance="subtle"
+                        aria-label={t('attachments.actions.openLabel', { name: attachment.fileName })}
+                        busy={opening === attachment.id}
+                        busyLabel={t('attachments.open.busy')}
+                        onClick={() => void openWithProgram(attachment)}
+                      >
+                        {t('attachments.actions.openShort')}
+                      </Button>
+                      <Button
+                        appearance="subtle"
+                        aria-label={t('attachments.actions.trashLabel', { name: attachment.fileName })}
+                        onClick={() => setDialog({ kind: 'trash', attachment })}
+                      >
+                        {t('attachments.actions.trash')}
+                      </Button>
                     </div>
                   </td>
                 </tr>

@@ -51,9 +51,7 @@ export function JobProgress({ kind }: { kind: AttachmentJobKind }) {
 
   return (
     <div className="app-progress app-attachment-progress">
-      <p className="utrecht-paragraph">
-        {text}
-      </p>
+      <p className="utrecht-paragraph">{text}</p>
       <div className="app-attachment-progress__row">
         <progress
           className="app-progress__bar"

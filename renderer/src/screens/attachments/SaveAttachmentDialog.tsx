@@ -51,7 +51,10 @@ export function SaveAttachmentDialog({ attachment, onClose }: { attachment: Atta
     setSaved(null);
     setError(null);
     setCancelled(false);
-    const result = await callCore('attachment.export', overwrite ? { attachmentId: attachment.id, targetPath: target, overwrite: true } : { attachmentId: attachment.id, targetPath: target });
+    const result = await callCore(
+      'attachment.export',
+      overwrite ? { attachmentId: attachment.id, targetPath: target, overwrite: true } : { attachmentId: attachment.id, targetPath: target },
+    );
     setBusy(false);
     setOccupiedTarget(null);
     if (result.ok) setSaved(result.value);
@@ -103,10 +106,13 @@ export function SaveAttachmentDialog({ attachment, onClose }: { attachment: Atta
             explanation={t('attachments.save.overwriteExplanation')}
             overwriteLabel={t('attachments.save.overwrite')}
             busyLabel={t('attachments.save.busy')}
-            busy={busy} onOverwrite={() => void save(occupiedTarget, true)} onCancel={() => {
-            setOccupiedTarget(null);
-            targetRef.current?.focus();
-          }} />
+            busy={busy}
+            onOverwrite={() => void save(occupiedTarget, true)}
+            onCancel={() => {
+              setOccupiedTarget(null);
+              targetRef.current?.focus();
+            }}
+          />
         ) : (
           <div className="app-button-row">
             {!saved && (

@@ -79,10 +79,7 @@ export function AuditScreen() {
     void load(last.id, trail.entries);
   }
 
-  const filterOptions = [
-    { value: 'all', label: t('audit.filter.all') },
-    ...AUDIT_GROUPS.map((group) => ({ value: group, label: t(`audit.filter.${group}`) })),
-  ];
+  const filterOptions = [{ value: 'all', label: t('audit.filter.all') }, ...AUDIT_GROUPS.map((group) => ({ value: group, label: t(`audit.filter.${group}`) }))];
 
   return (
     <div className="app-audit">
@@ -94,12 +91,7 @@ export function AuditScreen() {
       <ChainCheck />
 
       <div className="app-audit__toolbar">
-        <SelectField
-          label={t('audit.filter.label')}
-          options={filterOptions}
-          value={filter}
-          onChange={(event) => setFilter(event.target.value as Filter)}
-        />
+        <SelectField label={t('audit.filter.label')} options={filterOptions} value={filter} onChange={(event) => setFilter(event.target.value as Filter)} />
       </div>
 
       {error && (

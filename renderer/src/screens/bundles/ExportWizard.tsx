@@ -95,9 +95,7 @@ export function ExportWizard() {
   return (
     <section className="app-card app-bundle-wizard" aria-label={t('bundles.export.title')}>
       <StepIndicator current={index} finished={result !== null} />
-      {step === 'choose' && (
-        <ChooseStep heading={heading(t('bundles.export.choose.title'))} selected={dossierIds} onChange={setDossierIds} onNext={() => go('content')} />
-      )}
+      {step === 'choose' && <ChooseStep heading={heading(t('bundles.export.choose.title'))} selected={dossierIds} onChange={setDossierIds} onNext={() => go('content')} />}
       {step === 'content' && (
         <ContentStep
           heading={heading(t('bundles.export.content.title'))}
@@ -233,7 +231,9 @@ function ChooseStep({ heading, selected, onChange, onNext }: { heading: ReactNod
       {attempted && selected.length === 0 && <Alert type="error">{t('bundles.export.choose.required')}</Alert>}
       {list.error && <Alert type="error">{errorText(list.error)}</Alert>}
       {list.data && list.data.items.length === 0 && <p className="utrecht-paragraph app-muted">{t('bundles.export.choose.empty')}</p>}
-      {list.data && list.data.items.length > 0 && rows.length === 0 && <p className="utrecht-paragraph app-muted">{t('bundles.export.choose.noMatch', { query: query.trim() })}</p>}
+      {list.data && list.data.items.length > 0 && rows.length === 0 && (
+        <p className="utrecht-paragraph app-muted">{t('bundles.export.choose.noMatch', { query: query.trim() })}</p>
+      )}
       {rows.length > 0 && (
         <div className="app-table-scroll app-bundle-choose" tabIndex={0} role="region" aria-label={t('bundles.export.choose.caption')}>
           <table className="utrecht-table app-bundle-table">
@@ -243,10 +243,18 @@ function ChooseStep({ heading, selected, onChange, onNext }: { heading: ReactNod
                 <th className="utrecht-table__header-cell app-bundle-table__check" scope="col">
                   {t('bundles.export.choose.select')}
                 </th>
-                <th className="utrecht-table__header-cell" scope="col">{t('bundles.export.choose.number')}</th>
-                <th className="utrecht-table__header-cell" scope="col">{t('bundles.export.choose.dossierTitle')}</th>
-                <th className="utrecht-table__header-cell" scope="col">{t('bundles.export.choose.status')}</th>
-                <th className="utrecht-table__header-cell" scope="col">{t('bundles.export.choose.tlp')}</th>
+                <th className="utrecht-table__header-cell" scope="col">
+                  {t('bundles.export.choose.number')}
+                </th>
+                <th className="utrecht-table__header-cell" scope="col">
+                  {t('bundles.export.choose.dossierTitle')}
+                </th>
+                <th className="utrecht-table__header-cell" scope="col">
+                  {t('bundles.export.choose.status')}
+                </th>
+                <th className="utrecht-table__header-cell" scope="col">
+                  {t('bundles.export.choose.tlp')}
+                </th>
               </tr>
             </thead>
             <tbody className="utrecht-table__body">
@@ -307,7 +315,12 @@ function ContentStep({ heading, include, redact, onInclude, onRedact, onBack, on
         <fieldset className="utrecht-form-fieldset app-bundle-fieldset">
           <legend className="utrecht-form-fieldset__legend">{t('bundles.export.content.includeLegend')}</legend>
           {INCLUDE_KEYS.map((key) => (
-            <CheckboxField key={key} label={t(`bundles.export.content.${key}`)} checked={include[key]} onChange={(event) => onInclude({ ...include, [key]: event.target.checked })} />
+            <CheckboxField
+              key={key}
+              label={t(`bundles.export.content.${key}`)}
+              checked={include[key]}
+              onChange={(event) => onInclude({ ...include, [key]: event.target.checked })}
+            />
           ))}
         </fieldset>
         <fieldset className="utrecht-form-fieldset app-bundle-fieldset">
@@ -508,16 +521,26 @@ function PreviewFacts({ preview }: { preview: ExportPreview }) {
           <caption className="utrecht-table__caption">{t('bundles.export.summary.caption')}</caption>
           <thead className="utrecht-table__header">
             <tr className="utrecht-table__row">
-              <th className="utrecht-table__header-cell" scope="col">{t('bundles.export.summary.number')}</th>
-              <th className="utrecht-table__header-cell" scope="col">{t('bundles.export.summary.dossierTitle')}</th>
-              <th className="utrecht-table__header-cell" scope="col">{t('bundles.export.summary.tlp')}</th>
-              <th className="utrecht-table__header-cell" scope="col">{t('bundles.export.summary.content')}</th>
+              <th className="utrecht-table__header-cell" scope="col">
+                {t('bundles.export.summary.number')}
+              </th>
+              <th className="utrecht-table__header-cell" scope="col">
+                {t('bundles.export.summary.dossierTitle')}
+              </th>
+              <th className="utrecht-table__header-cell" scope="col">
+                {t('bundles.export.summary.tlp')}
+              </th>
+              <th className="utrecht-table__header-cell" scope="col">
+                {t('bundles.export.summary.content')}
+              </th>
             </tr>
           </thead>
           <tbody className="utrecht-table__body">
             {preview.dossiers.map((dossier) => (
               <tr key={dossier.id} className="utrecht-table__row">
-                <th className="utrecht-table__header-cell app-nowrap" scope="row">{dossier.number}</th>
+                <th className="utrecht-table__header-cell app-nowrap" scope="row">
+                  {dossier.number}
+                </th>
                 <td className="utrecht-table__cell">{dossier.title}</td>
                 <td className="utrecht-table__cell">
                   <TlpBadge tlp={dossier.tlp} />
@@ -598,11 +621,21 @@ function Violations({ preview }: { preview: ExportPreview }) {
         <caption className="utrecht-table__caption">{t('bundles.export.summary.violationsCaption')}</caption>
         <thead className="utrecht-table__header">
           <tr className="utrecht-table__row">
-            <th className="utrecht-table__header-cell" scope="col">{t('bundles.export.summary.violationDossier')}</th>
-            <th className="utrecht-table__header-cell" scope="col">{t('bundles.export.summary.violationKind')}</th>
-            <th className="utrecht-table__header-cell" scope="col">{t('bundles.export.summary.violationLabel')}</th>
-            <th className="utrecht-table__header-cell" scope="col">{t('bundles.export.summary.violationTlp')}</th>
-            <th className="utrecht-table__header-cell" scope="col">{t('bundles.export.summary.violationRule')}</th>
+            <th className="utrecht-table__header-cell" scope="col">
+              {t('bundles.export.summary.violationDossier')}
+            </th>
+            <th className="utrecht-table__header-cell" scope="col">
+              {t('bundles.export.summary.violationKind')}
+            </th>
+            <th className="utrecht-table__header-cell" scope="col">
+              {t('bundles.export.summary.violationLabel')}
+            </th>
+            <th className="utrecht-table__header-cell" scope="col">
+              {t('bundles.export.summary.violationTlp')}
+            </th>
+            <th className="utrecht-table__header-cell" scope="col">
+              {t('bundles.export.summary.violationRule')}
+            </th>
           </tr>
         </thead>
         <tbody className="utrecht-table__body">
@@ -680,7 +713,9 @@ function WriteStep({ heading, selection, passphrase, result, onDone, onBack, onR
   const recipients = useMemo(
     () =>
       (result?.preview.recipients ?? [])
-        .map((recipient) => (recipient.name ? t('bundles.export.summary.recipient', { name: recipient.name, organisation: recipient.organisation ?? '' }) : recipient.ageRecipient))
+        .map((recipient) =>
+          recipient.name ? t('bundles.export.summary.recipient', { name: recipient.name, organisation: recipient.organisation ?? '' }) : recipient.ageRecipient,
+        )
         .join(', '),
     [result, t],
   );

@@ -206,7 +206,17 @@ export function ImportPanel() {
   );
 }
 
-function SenderCard({ inspection, accepted, onAccepted, showRequired }: { inspection: BundleInspection; accepted: boolean; onAccepted(value: boolean): void; showRequired: boolean }) {
+function SenderCard({
+  inspection,
+  accepted,
+  onAccepted,
+  showRequired,
+}: {
+  inspection: BundleInspection;
+  accepted: boolean;
+  onAccepted(value: boolean): void;
+  showRequired: boolean;
+}) {
   const { t } = useTranslation();
   const headingId = useId();
   const language = currentLanguage();
@@ -214,7 +224,11 @@ function SenderCard({ inspection, accepted, onAccepted, showRequired }: { inspec
   const partner = sender.partner;
   let status: string;
   if (sender.status === 'known') {
-    status = !partner ? t('bundles.import.sender.self') : partner.verifiedAt ? t('bundles.import.sender.knownVerified', { date: formatDate(partner.verifiedAt, language) }) : t('bundles.import.sender.knownUnverified');
+    status = !partner
+      ? t('bundles.import.sender.self')
+      : partner.verifiedAt
+        ? t('bundles.import.sender.knownVerified', { date: formatDate(partner.verifiedAt, language) })
+        : t('bundles.import.sender.knownUnverified');
   } else status = '';
   return (
     <section className="app-card" aria-labelledby={headingId} data-testid="bundle-sender" data-status={sender.status}>
@@ -303,7 +317,15 @@ function BundleFacts({ inspection }: { inspection: BundleInspection }) {
   );
 }
 
-function DossierChoices({ inspection, choices, onChoice }: { inspection: BundleInspection; choices: Record<string, ImportAction>; onChoice(uid: string, action: ImportAction): void }) {
+function DossierChoices({
+  inspection,
+  choices,
+  onChoice,
+}: {
+  inspection: BundleInspection;
+  choices: Record<string, ImportAction>;
+  onChoice(uid: string, action: ImportAction): void;
+}) {
   const { t } = useTranslation();
   const language = currentLanguage();
   return (
@@ -313,11 +335,21 @@ function DossierChoices({ inspection, choices, onChoice }: { inspection: BundleI
           <caption className="utrecht-table__caption">{t('bundles.import.dossiers.caption')}</caption>
           <thead className="utrecht-table__header">
             <tr className="utrecht-table__row">
-              <th className="utrecht-table__header-cell" scope="col">{t('bundles.import.dossiers.number')}</th>
-              <th className="utrecht-table__header-cell" scope="col">{t('bundles.import.dossiers.dossierTitle')}</th>
-              <th className="utrecht-table__header-cell" scope="col">{t('bundles.import.dossiers.tlp')}</th>
-              <th className="utrecht-table__header-cell" scope="col">{t('bundles.import.dossiers.here')}</th>
-              <th className="utrecht-table__header-cell" scope="col">{t('bundles.import.dossiers.action')}</th>
+              <th className="utrecht-table__header-cell" scope="col">
+                {t('bundles.import.dossiers.number')}
+              </th>
+              <th className="utrecht-table__header-cell" scope="col">
+                {t('bundles.import.dossiers.dossierTitle')}
+              </th>
+              <th className="utrecht-table__header-cell" scope="col">
+                {t('bundles.import.dossiers.tlp')}
+              </th>
+              <th className="utrecht-table__header-cell" scope="col">
+                {t('bundles.import.dossiers.here')}
+              </th>
+              <th className="utrecht-table__header-cell" scope="col">
+                {t('bundles.import.dossiers.action')}
+              </th>
             </tr>
           </thead>
           <tbody className="utrecht-table__body">
@@ -330,7 +362,13 @@ function DossierChoices({ inspection, choices, onChoice }: { inspection: BundleI
                     {dossier.title}
                     <span className="app-bundle-sub">{t(`domain.status.${dossier.status}`)}</span>
                     <span className="app-bundle-sub">
-                      {t('bundles.import.dossiers.contentValue', { signals: dossier.signals, subjects: dossier.subjects, notes: dossier.notes, measures: dossier.measures, attachments: dossier.attachments })}
+                      {t('bundles.import.dossiers.contentValue', {
+                        signals: dossier.signals,
+                        subjects: dossier.subjects,
+                        notes: dossier.notes,
+                        measures: dossier.measures,
+                        attachments: dossier.attachments,
+                      })}
                       {dossier.attachments > 0 && ` (${formatBytes(dossier.attachmentBytes, language)})`}
                     </span>
                   </th>
@@ -404,7 +442,17 @@ function SubjectMatches({ inspection }: { inspection: BundleInspection }) {
   );
 }
 
-function ImportDone({ inspection, result, headingRef, onAgain }: { inspection: BundleInspection; result: ImportResult; headingRef: React.RefObject<HTMLHeadingElement | null>; onAgain(): void }) {
+function ImportDone({
+  inspection,
+  result,
+  headingRef,
+  onAgain,
+}: {
+  inspection: BundleInspection;
+  result: ImportResult;
+  headingRef: React.RefObject<HTMLHeadingElement | null>;
+  onAgain(): void;
+}) {
   const { t } = useTranslation();
   const titles = new Map(inspection.dossiers.map((dossier) => [dossier.uid, dossier.title]));
   const sender = `${inspection.sender.name} (${inspection.sender.organisation})`;

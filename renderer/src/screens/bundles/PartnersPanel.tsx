@@ -50,18 +50,32 @@ export function PartnersPanel() {
               <caption className="utrecht-table__caption app-visually-hidden">{t('bundles.partners.caption')}</caption>
               <thead className="utrecht-table__header">
                 <tr className="utrecht-table__row">
-                  <th className="utrecht-table__header-cell" scope="col">{t('bundles.partners.name')}</th>
-                  <th className="utrecht-table__header-cell" scope="col">{t('bundles.partners.organisation')}</th>
-                  <th className="utrecht-table__header-cell" scope="col">{t('bundles.partners.fingerprint')}</th>
-                  <th className="utrecht-table__header-cell" scope="col">{t('bundles.partners.added')}</th>
-                  <th className="utrecht-table__header-cell" scope="col">{t('bundles.partners.verification')}</th>
-                  <th className="utrecht-table__header-cell" scope="col">{t('bundles.partners.actions')}</th>
+                  <th className="utrecht-table__header-cell" scope="col">
+                    {t('bundles.partners.name')}
+                  </th>
+                  <th className="utrecht-table__header-cell" scope="col">
+                    {t('bundles.partners.organisation')}
+                  </th>
+                  <th className="utrecht-table__header-cell" scope="col">
+                    {t('bundles.partners.fingerprint')}
+                  </th>
+                  <th className="utrecht-table__header-cell" scope="col">
+                    {t('bundles.partners.added')}
+                  </th>
+                  <th className="utrecht-table__header-cell" scope="col">
+                    {t('bundles.partners.verification')}
+                  </th>
+                  <th className="utrecht-table__header-cell" scope="col">
+                    {t('bundles.partners.actions')}
+                  </th>
                 </tr>
               </thead>
               <tbody className="utrecht-table__body">
                 {list.data.map((partner) => (
                   <tr key={partner.id} className="utrecht-table__row" data-partner={partner.name}>
-                    <th className="utrecht-table__header-cell" scope="row">{partner.name}</th>
+                    <th className="utrecht-table__header-cell" scope="row">
+                      {partner.name}
+                    </th>
                     <td className="utrecht-table__cell">{partner.organisation}</td>
                     <td className="utrecht-table__cell app-fingerprint__hex">{partner.fingerprint.groups.slice(0, 4).join(' ')} …</td>
                     <td className="utrecht-table__cell">{date(partner.addedAt)}</td>

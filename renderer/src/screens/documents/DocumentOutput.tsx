@@ -91,8 +91,7 @@ export function DocumentOutput({ document }: { document: DocumentVersion }) {
           </Button>
           {occupied === format && (
             <Alert type="warning">
-              {t('documents.output.exists', { path: paths[format].trim() })}{' '}
-              <Button onClick={() => void write(format, true)}>{t('documents.output.overwrite')}</Button>
+              {t('documents.output.exists', { path: paths[format].trim() })} <Button onClick={() => void write(format, true)}>{t('documents.output.overwrite')}</Button>
             </Alert>
           )}
         </div>

@@ -78,7 +78,12 @@ export function InclusionFields({ include, onChange }: { include: ProtectedInclu
     <fieldset className="app-document-inclusion">
       <legend className="app-visually-hidden">{t('documents.omitted.title')}</legend>
       {(['reporter', 'bsn', 'internalNotes'] as const).map((kind) => (
-        <CheckboxField key={kind} label={t(`documents.compose.${kind}`)} checked={include[kind]} onChange={(event) => onChange({ ...include, [kind]: event.target.checked })} />
+        <CheckboxField
+          key={kind}
+          label={t(`documents.compose.${kind}`)}
+          checked={include[kind]}
+          onChange={(event) => onChange({ ...include, [kind]: event.target.checked })}
+        />
       ))}
     </fieldset>
   );

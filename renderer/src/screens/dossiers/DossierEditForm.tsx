@@ -114,7 +114,13 @@ export function DossierEditForm({ dossier, onSaved, onCancel }: { dossier: Dossi
   const general = errors.general();
   return (
     <form className="app-form" onSubmit={(event) => void submit(event)} noValidate aria-label={t('dossiers.edit.formLabel')}>
-      <TextField label={t('dossiers.fields.title')} value={draft.title} onChange={(event) => change({ title: event.target.value })} error={errors.forField('title')} autoFocus />
+      <TextField
+        label={t('dossiers.fields.title')}
+        value={draft.title}
+        onChange={(event) => change({ title: event.target.value })}
+        error={errors.forField('title')}
+        autoFocus
+      />
       <TextAreaField
         label={t('dossiers.fields.summary')}
         value={draft.summary}

@@ -125,9 +125,7 @@ export function DossierFilters({ phenomena, listError }: { phenomena: readonly P
                 <CheckboxField
                   label={t(`domain.status.${status}`)}
                   checked={filter.statuses.includes(status)}
-                  onChange={(event) =>
-                    setFilter({ statuses: event.target.checked ? [...filter.statuses, status] : filter.statuses.filter((item) => item !== status) })
-                  }
+                  onChange={(event) => setFilter({ statuses: event.target.checked ? [...filter.statuses, status] : filter.statuses.filter((item) => item !== status) })}
                 />
               </li>
             ))}

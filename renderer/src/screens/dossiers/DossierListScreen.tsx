@@ -62,7 +62,16 @@ export function DossierListScreen() {
         </a>
       ),
     },
-    { key: 'title', header: t('dossiers.list.columns.title'), width: 'minmax(9rem, 2fr)', render: (row) => <span className="app-dossier-clamp" title={row.title}>{row.title}</span> },
+    {
+      key: 'title',
+      header: t('dossiers.list.columns.title'),
+      width: 'minmax(9rem, 2fr)',
+      render: (row) => (
+        <span className="app-dossier-clamp" title={row.title}>
+          {row.title}
+        </span>
+      ),
+    },
     {
       key: 'status',
       header: t('dossiers.list.columns.status'),
@@ -95,7 +104,16 @@ export function DossierListScreen() {
         );
       },
     },
-    { key: 'owner', header: t('dossiers.list.columns.owner'), width: 'minmax(5.5rem, 0.9fr)', render: (row) => <span className="app-dossier-clamp" title={row.owner ?? ''}>{row.owner ?? '—'}</span> },
+    {
+      key: 'owner',
+      header: t('dossiers.list.columns.owner'),
+      width: 'minmax(5.5rem, 0.9fr)',
+      render: (row) => (
+        <span className="app-dossier-clamp" title={row.owner ?? ''}>
+          {row.owner ?? '—'}
+        </span>
+      ),
+    },
     { key: 'updated', header: t('dossiers.list.columns.updated'), width: '5.75rem', render: (row) => formatDate(row.updatedAt, language) },
     { key: 'tlp', header: t('dossiers.list.columns.tlp'), width: '8.25rem', render: (row) => <TlpBadge tlp={row.tlp} /> },
   ];
@@ -133,7 +151,7 @@ export function DossierListScreen() {
               rowKey={(row) => row.id}
               loadingText={t('dossiers.list.rowLoading')}
               rowHeight={LIST_ROW_HEIGHT}
-            height="60vh"
+              height="60vh"
             />
           </div>
         )

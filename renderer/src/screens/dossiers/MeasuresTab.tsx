@@ -76,12 +76,24 @@ export function MeasuresTab({ dossier, onDossierChanged }: DossierTabProps) {
             <caption className="app-visually-hidden">{t('dossiers.measures.caption', { number: dossier.number })}</caption>
             <thead className="utrecht-table__header">
               <tr className="utrecht-table__row">
-                <th className="utrecht-table__header-cell" scope="col">{t('dossiers.measures.kind')}</th>
-                <th className="utrecht-table__header-cell" scope="col">{t('dossiers.measures.partner')}</th>
-                <th className="utrecht-table__header-cell" scope="col">{t('dossiers.measures.dates')}</th>
-                <th className="utrecht-table__header-cell" scope="col">{t('dossiers.measures.stage')}</th>
-                <th className="utrecht-table__header-cell" scope="col">{t('dossiers.measures.outcome')}</th>
-                <th className="utrecht-table__header-cell" scope="col">{t('dossiers.fields.tlp')}</th>
+                <th className="utrecht-table__header-cell" scope="col">
+                  {t('dossiers.measures.kind')}
+                </th>
+                <th className="utrecht-table__header-cell" scope="col">
+                  {t('dossiers.measures.partner')}
+                </th>
+                <th className="utrecht-table__header-cell" scope="col">
+                  {t('dossiers.measures.dates')}
+                </th>
+                <th className="utrecht-table__header-cell" scope="col">
+                  {t('dossiers.measures.stage')}
+                </th>
+                <th className="utrecht-table__header-cell" scope="col">
+                  {t('dossiers.measures.outcome')}
+                </th>
+                <th className="utrecht-table__header-cell" scope="col">
+                  {t('dossiers.fields.tlp')}
+                </th>
                 <th className="utrecht-table__header-cell" scope="col">
                   <span className="app-visually-hidden">{t('dossiers.measures.actions')}</span>
                 </th>
@@ -246,8 +258,15 @@ function MeasureForm({ dossierId, measure, onSaved, onCancel }: { dossierId: num
   const general = errors.general();
   const kindLabel = measure ? t(`domain.measureKind.${measure.kind}`) : null;
   return (
-    <form className="app-form app-dossier-inline-form" onSubmit={(event) => void submit(event)} noValidate aria-label={kindLabel ? t('dossiers.measures.editFormLabel', { kind: kindLabel }) : t('dossiers.measures.addFormLabel')}>
-      <h3 className="utrecht-heading-3 app-dossier-inline-form__title">{kindLabel ? t('dossiers.measures.editFormLabel', { kind: kindLabel }) : t('dossiers.measures.addFormLabel')}</h3>
+    <form
+      className="app-form app-dossier-inline-form"
+      onSubmit={(event) => void submit(event)}
+      noValidate
+      aria-label={kindLabel ? t('dossiers.measures.editFormLabel', { kind: kindLabel }) : t('dossiers.measures.addFormLabel')}
+    >
+      <h3 className="utrecht-heading-3 app-dossier-inline-form__title">
+        {kindLabel ? t('dossiers.measures.editFormLabel', { kind: kindLabel }) : t('dossiers.measures.addFormLabel')}
+      </h3>
       <SelectField
         label={t('dossiers.measures.kind')}
         options={options.measureKinds}
@@ -257,7 +276,13 @@ function MeasureForm({ dossierId, measure, onSaved, onCancel }: { dossierId: num
         error={fieldError('kind')}
         autoFocus
       />
-      <TextAreaField label={t('dossiers.measures.description')} value={draft.description} onChange={(event) => change({ description: event.target.value })} error={fieldError('description')} rows={3} />
+      <TextAreaField
+        label={t('dossiers.measures.description')}
+        value={draft.description}
+        onChange={(event) => change({ description: event.target.value })}
+        error={fieldError('description')}
+        rows={3}
+      />
       <div className="app-dossier-form-row">
         <SelectField
           label={t('dossiers.measures.partner')}
@@ -280,8 +305,20 @@ function MeasureForm({ dossierId, measure, onSaved, onCancel }: { dossierId: num
           <DateField key={field} label={t(`dossiers.measures.${field}`)} value={draft[field]} onChange={(text) => change({ [field]: text })} error={fieldError(field)} />
         ))}
       </div>
-      <TextAreaField label={t('dossiers.measures.outcome')} value={draft.outcome} onChange={(event) => change({ outcome: event.target.value })} error={fieldError('outcome')} rows={3} />
-      <SelectField label={t('dossiers.fields.tlp')} options={options.tlpCodes} value={draft.tlp} onChange={(event) => change({ tlp: event.target.value as TlpCode })} error={fieldError('tlp')} />
+      <TextAreaField
+        label={t('dossiers.measures.outcome')}
+        value={draft.outcome}
+        onChange={(event) => change({ outcome: event.target.value })}
+        error={fieldError('outcome')}
+        rows={3}
+      />
+      <SelectField
+        label={t('dossiers.fields.tlp')}
+        options={options.tlpCodes}
+        value={draft.tlp}
+        onChange={(event) => change({ tlp: event.target.value as TlpCode })}
+        error={fieldError('tlp')}
+      />
       {general && <Alert type="error">{general}</Alert>}
       <div className="app-button-row">
         <Button type="submit" appearance="primary" busy={busy} busyLabel={t('dossiers.measures.busy')}>

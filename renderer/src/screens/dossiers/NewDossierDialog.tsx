@@ -48,10 +48,16 @@ export function NewDossierDialog({ onClose, onCreated }: { onClose(): void; onCr
     <Dialog title={t('dossiers.create.title')} onClose={onClose}>
       <form className="app-form" onSubmit={(event) => void submit(event)} noValidate>
         <p className="utrecht-paragraph app-muted">{t('dossiers.create.lead')}</p>
-        <TextField label={t('dossiers.fields.title')} value={title} onChange={(event) => {
+        <TextField
+          label={t('dossiers.fields.title')}
+          value={title}
+          onChange={(event) => {
             setTitle(event.target.value);
             setError(null);
-          }} error={errors.forField('title')} autoFocus />
+          }}
+          error={errors.forField('title')}
+          autoFocus
+        />
         <div className="app-dossier-form-row">
           <SelectField
             label={t('dossiers.fields.priority')}

@@ -156,10 +156,17 @@ function NoteForm({ dossierId, onAdded, onCancel }: { dossierId: number; onAdded
   const general = errors.general();
   return (
     <form className="app-form app-dossier-inline-form" onSubmit={(event) => void submit(event)} noValidate aria-label={t('dossiers.notes.formLabel')}>
-      <TextAreaField label={t('dossiers.notes.body')} value={body} onChange={(event) => {
+      <TextAreaField
+        label={t('dossiers.notes.body')}
+        value={body}
+        onChange={(event) => {
           setBody(event.target.value);
           setError(null);
-        }} error={errors.forField('body')} rows={5} autoFocus />
+        }}
+        error={errors.forField('body')}
+        rows={5}
+        autoFocus
+      />
       <div className="app-dossier-form-row">
         <DateField
           label={t('dossiers.notes.notedOn')}
@@ -203,7 +210,12 @@ function NoteForm({ dossierId, onAdded, onCancel }: { dossierId: number; onAdded
         onChange={(event) => setTlp(event.target.value as TlpCode)}
         error={errors.forField('tlp')}
       />
-      <CheckboxField label={t('dossiers.notes.internalLabel')} description={t('dossiers.notes.internalDescription')} checked={internal} onChange={(event) => setInternal(event.target.checked)} />
+      <CheckboxField
+        label={t('dossiers.notes.internalLabel')}
+        description={t('dossiers.notes.internalDescription')}
+        checked={internal}
+        onChange={(event) => setInternal(event.target.checked)}
+      />
       {general && <Alert type="error">{general}</Alert>}
       <div className="app-button-row">
         <Button type="submit" appearance="primary" busy={busy} busyLabel={t('dossiers.notes.busy')}>

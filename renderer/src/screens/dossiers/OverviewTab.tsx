@@ -140,12 +140,24 @@ function SignalsSection({ dossier }: { dossier: Dossier }) {
             <caption className="app-visually-hidden">{t('dossiers.signals.caption', { number: dossier.number })}</caption>
             <thead className="utrecht-table__header">
               <tr className="utrecht-table__row">
-                <th className="utrecht-table__header-cell" scope="col">{t('dossiers.signals.receivedOn')}</th>
-                <th className="utrecht-table__header-cell" scope="col">{t('dossiers.signals.summary')}</th>
-                <th className="utrecht-table__header-cell" scope="col">{t('dossiers.signals.howReceived')}</th>
-                <th className="utrecht-table__header-cell" scope="col">{t('dossiers.signals.phenomenon')}</th>
-                <th className="utrecht-table__header-cell" scope="col">{t('dossiers.grading.column')}</th>
-                <th className="utrecht-table__header-cell" scope="col">{t('dossiers.fields.tlp')}</th>
+                <th className="utrecht-table__header-cell" scope="col">
+                  {t('dossiers.signals.receivedOn')}
+                </th>
+                <th className="utrecht-table__header-cell" scope="col">
+                  {t('dossiers.signals.summary')}
+                </th>
+                <th className="utrecht-table__header-cell" scope="col">
+                  {t('dossiers.signals.howReceived')}
+                </th>
+                <th className="utrecht-table__header-cell" scope="col">
+                  {t('dossiers.signals.phenomenon')}
+                </th>
+                <th className="utrecht-table__header-cell" scope="col">
+                  {t('dossiers.grading.column')}
+                </th>
+                <th className="utrecht-table__header-cell" scope="col">
+                  {t('dossiers.fields.tlp')}
+                </th>
               </tr>
             </thead>
             <tbody className="utrecht-table__body">

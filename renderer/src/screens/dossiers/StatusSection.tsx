@@ -181,11 +181,21 @@ export function StatusHistory({ history }: { history: CoreQuery<StatusChange[]> 
         <caption className="app-visually-hidden">{t('dossiers.history.title')}</caption>
         <thead className="utrecht-table__header">
           <tr className="utrecht-table__row">
-            <th className="utrecht-table__header-cell" scope="col">{t('dossiers.history.date')}</th>
-            <th className="utrecht-table__header-cell" scope="col">{t('dossiers.history.change')}</th>
-            <th className="utrecht-table__header-cell" scope="col">{t('dossiers.history.actor')}</th>
-            <th className="utrecht-table__header-cell" scope="col">{t('dossiers.history.reason')}</th>
-            <th className="utrecht-table__header-cell" scope="col">{t('dossiers.history.closingReason')}</th>
+            <th className="utrecht-table__header-cell" scope="col">
+              {t('dossiers.history.date')}
+            </th>
+            <th className="utrecht-table__header-cell" scope="col">
+              {t('dossiers.history.change')}
+            </th>
+            <th className="utrecht-table__header-cell" scope="col">
+              {t('dossiers.history.actor')}
+            </th>
+            <th className="utrecht-table__header-cell" scope="col">
+              {t('dossiers.history.reason')}
+            </th>
+            <th className="utrecht-table__header-cell" scope="col">
+              {t('dossiers.history.closingReason')}
+            </th>
           </tr>
         </thead>
         <tbody className="utrecht-table__body">
@@ -208,9 +218,7 @@ export function StatusHistory({ history }: { history: CoreQuery<StatusChange[]> 
               </td>
               <td className="utrecht-table__cell">{change.actor}</td>
               <td className="utrecht-table__cell app-dossier-prewrap">{change.reason ?? <span className="app-muted">—</span>}</td>
-              <td className="utrecht-table__cell">
-                {change.closingReason ? t(`domain.closingReason.${change.closingReason}`) : <span className="app-muted">—</span>}
-              </td>
+              <td className="utrecht-table__cell">{change.closingReason ? t(`domain.closingReason.${change.closingReason}`) : <span className="app-muted">—</span>}</td>
             </tr>
           ))}
         </tbody>

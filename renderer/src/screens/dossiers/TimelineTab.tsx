@@ -44,7 +44,8 @@ export function TimelineTab({ dossier }: DossierTabProps) {
   const [kinds, setKinds] = useState<TimelineKind[]>([...TIMELINE_KINDS]);
   const query = { dossierId: dossier.id, direction, kinds: kinds.length === TIMELINE_KINDS.length ? undefined : kinds };
   const timeline = useLoadMore(
-    (offset, limit) => (kinds.length === 0 ? Promise.resolve({ ok: true as const, value: { items: [], total: 0, limit, offset } }) : callCore('dossier.timeline', { ...query, offset, limit })),
+    (offset, limit) =>
+      kinds.length === 0 ? Promise.resolve({ ok: true as const, value: { items: [], total: 0, limit, offset } }) : callCore('dossier.timeline', { ...query, offset, limit }),
     JSON.stringify(query),
     PAGE_SIZE,
   );
@@ -69,7 +70,11 @@ export function TimelineTab({ dossier }: DossierTabProps) {
                 <CheckboxField
                   label={t(`dossiers.timeline.kinds.${kind}`)}
                   checked={kinds.includes(kind)}
-                  onChange={(event) => setKinds((current) => (event.target.checked ? TIMELINE_KINDS.filter((item) => item === kind || current.includes(item)) : current.filter((item) => item !== kind)))}
+                  onChange={(event) =>
+                    setKinds((current) =>
+                      event.target.checked ? TIMELINE_KINDS.filter((item) => item === kind || current.includes(item)) : current.filter((item) => item !== kind),
+                    )
+                  }
                 />
               </li>
             ))}
@@ -138,12 +143,12 @@ function TimelineItem({ entry, dossierId }: { entry: TimelineEntry; dossierId: n
         .join(' · ');
       break;
     case 'measure':
-      title = link(
-        t(`dossiers.timeline.measure.${entry.event}`, { kind: t(`domain.measureKind.${entry.measureKind}`) }),
-        toTab('measures'),
-        `#measure-${entry.measureId}`,
-      );
-      details = [entry.partner ? t(`domain.partner.${entry.partner}`) : null, entry.label, t('dossiers.timeline.currentStage', { stage: t(`domain.measureStage.${entry.stage}`) })]
+      title = link(t(`dossiers.timeline.measure.${entry.event}`, { kind: t(`domain.measureKind.${entry.measureKind}`) }), toTab('measures'), `#measure-${entry.measureId}`);
+      details = [
+        entry.partner ? t(`domain.partner.${entry.partner}`) : null,
+        entry.label,
+        t('dossiers.timeline.currentStage', { stage: t(`domain.measureStage.${entry.stage}`) }),
+      ]
         .filter(Boolean)
         .join(' · ');
       break;

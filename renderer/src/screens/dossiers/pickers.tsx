@@ -96,11 +96,7 @@ export function PartnerPicker({ value, onChange }: { value: readonly Partner[]; 
       <ul className="app-dossier-picker__list app-dossier-picker__list--columns">
         {partners.map((option) => (
           <li key={option.value}>
-            <CheckboxField
-              label={option.label}
-              checked={value.includes(option.value)}
-              onChange={(event) => onChange(toggled(value, option.value, event.target.checked))}
-            />
+            <CheckboxField label={option.label} checked={value.includes(option.value)} onChange={(event) => onChange(toggled(value, option.value, event.target.checked))} />
           </li>
         ))}
       </ul>

@@ -70,7 +70,13 @@ export function AgendaItemCard({ meeting, item, last, onChanged }: { meeting: Me
           </Button>
         </div>
       </div>
-      <TextAreaField label={t('meetings.meeting.summary')} value={summary} rows={Math.min(16, Math.max(4, summary.split('\n').length + 1))} spellCheck={false} onChange={(event) => setSummary(event.target.value)} />
+      <TextAreaField
+        label={t('meetings.meeting.summary')}
+        value={summary}
+        rows={Math.min(16, Math.max(4, summary.split('\n').length + 1))}
+        spellCheck={false}
+        onChange={(event) => setSummary(event.target.value)}
+      />
       <div className="app-meetings-item__outcome">
         <SelectField
           label={t('meetings.meeting.outcome')}
@@ -176,7 +182,13 @@ function ItemActions({ item, onChanged }: { item: MeetingItem; onChanged(): void
           <TextField label={t('meetings.actions.who')} value={who} maxLength={200} onChange={(event) => setWho(event.target.value)} />
           <TextField label={t('meetings.actions.what')} value={what} maxLength={2000} onChange={(event) => setWhat(event.target.value)} />
           <DateField label={t('meetings.actions.due')} value={due} onChange={setDue} />
-          <SelectField label={t('meetings.actions.partner')} emptyLabel="—" options={options.partners} value={partner} onChange={(event) => setPartner(event.target.value as Partner | '')} />
+          <SelectField
+            label={t('meetings.actions.partner')}
+            emptyLabel="—"
+            options={options.partners}
+            value={partner}
+            onChange={(event) => setPartner(event.target.value as Partner | '')}
+          />
         </div>
         {error && <Alert type="error">{error}</Alert>}
         <Button disabled={who.trim() === '' || what.trim() === ''} onClick={() => void add()}>
@@ -194,7 +206,11 @@ function ApplyOutcomeDialog({ meeting, item, onClose, onApplied }: { meeting: Me
   const language = currentLanguage();
   const options = useDomainOptions();
   const dossier = useCoreQuery('dossier.get', { dossierId: item.dossier!.id });
-  const outcomeText = [item.outcome ? t(`meetings.outcomes.${item.outcome}`) : '', item.recognisedBy.map((partner) => t(`domain.partner.${partner}`)).join(', '), item.decisions ?? '']
+  const outcomeText = [
+    item.outcome ? t(`meetings.outcomes.${item.outcome}`) : '',
+    item.recognisedBy.map((partner) => t(`domain.partner.${partner}`)).join(', '),
+    item.decisions ?? '',
+  ]
     .filter(Boolean)
     .join(' — ')
     .replace(/[.\s]+$/, '');
@@ -234,7 +250,13 @@ function ApplyOutcomeDialog({ meeting, item, onClose, onApplied }: { meeting: Me
         />
       )}
       {status === 'afgesloten' && (
-        <SelectField label={t('meetings.apply.closingReason')} emptyLabel="—" options={options.closingReasons} value={closingReason} onChange={(event) => setClosingReason(event.target.value as ClosingReason | '')} />
+        <SelectField
+          label={t('meetings.apply.closingReason')}
+          emptyLabel="—"
+          options={options.closingReasons}
+          value={closingReason}
+          onChange={(event) => setClosingReason(event.target.value as ClosingReason | '')}
+        />
       )}
       <TextAreaField label={t('meetings.apply.note')} value={note} rows={4} onChange={(event) => setNote(event.target.value)} />
       {error && <Alert type="error">{error}</Alert>}

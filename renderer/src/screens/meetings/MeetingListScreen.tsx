@@ -155,15 +155,37 @@ function NewMeetingForm({ onCreated }: { onCreated(meetingId: number): void }) {
         }}
       >
         <div className="app-meetings-form__row">
-          <SelectField label={t('meetings.create.kind')} options={MEETING_KINDS.map((value) => ({ value, label: t(`meetings.kinds.${value}`) }))} value={kind} onChange={(event) => setKind(event.target.value as MeetingKind)} />
+          <SelectField
+            label={t('meetings.create.kind')}
+            options={MEETING_KINDS.map((value) => ({ value, label: t(`meetings.kinds.${value}`) }))}
+            value={kind}
+            onChange={(event) => setKind(event.target.value as MeetingKind)}
+          />
           <DateField label={t('meetings.create.date')} value={date} onChange={setDate} error={dateError} />
-          <SelectField label={t('meetings.create.tlp')} options={TLP_CODES.map((value) => ({ value, label: `TLP:${value}` }))} value={tlp} onChange={(event) => setTlp(event.target.value as TlpCode)} />
+          <SelectField
+            label={t('meetings.create.tlp')}
+            options={TLP_CODES.map((value) => ({ value, label: `TLP:${value}` }))}
+            value={tlp}
+            onChange={(event) => setTlp(event.target.value as TlpCode)}
+          />
         </div>
         <div className="app-meetings-form__row">
-          <TextField label={t('meetings.create.titleField')} description={t('meetings.create.titleHint')} value={title} maxLength={200} onChange={(event) => setTitle(event.target.value)} />
+          <TextField
+            label={t('meetings.create.titleField')}
+            description={t('meetings.create.titleHint')}
+            value={title}
+            maxLength={200}
+            onChange={(event) => setTitle(event.target.value)}
+          />
           <TextField label={t('meetings.create.place')} value={place} maxLength={200} onChange={(event) => setPlace(event.target.value)} />
         </div>
-        <TextAreaField label={t('meetings.create.participants')} description={t('meetings.create.participantsHint')} value={participants} rows={3} onChange={(event) => setParticipants(event.target.value)} />
+        <TextAreaField
+          label={t('meetings.create.participants')}
+          description={t('meetings.create.participantsHint')}
+          value={participants}
+          rows={3}
+          onChange={(event) => setParticipants(event.target.value)}
+        />
         {error && <Alert type="error">{error}</Alert>}
         <div>
           <Button type="submit" appearance="primary" busy={busy}>

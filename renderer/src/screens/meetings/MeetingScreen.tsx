@@ -115,7 +115,9 @@ function AddItemForm({ meeting, onAdded }: { meeting: Meeting; onAdded(): void }
         <SelectField
           label={t('meetings.meeting.addDossier')}
           emptyLabel={t('meetings.meeting.chooseDossier')}
-          options={(dossiers.data?.items ?? []).filter((dossier) => !onAgenda.has(dossier.id)).map((dossier) => ({ value: String(dossier.id), label: `${dossier.number} ${dossier.title}` }))}
+          options={(dossiers.data?.items ?? [])
+            .filter((dossier) => !onAgenda.has(dossier.id))
+            .map((dossier) => ({ value: String(dossier.id), label: `${dossier.number} ${dossier.title}` }))}
           value={dossierId}
           onChange={(event) => setDossierId(event.target.value)}
         />

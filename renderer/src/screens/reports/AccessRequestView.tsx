@@ -66,7 +66,13 @@ export function AccessRequestView() {
       <p className="utrecht-paragraph app-no-print">{t('reports.access.lead')}</p>
       <form className="app-form app-card app-access-form app-no-print" onSubmit={(event) => void submit(event)} noValidate aria-busy={busy}>
         <div className="app-access-form__grid">
-          <TextField label={t('reports.access.name')} value={criteria.name} onChange={set('name')} autoComplete="off" error={missing ? t('reports.access.noCriteria') : null} />
+          <TextField
+            label={t('reports.access.name')}
+            value={criteria.name}
+            onChange={set('name')}
+            autoComplete="off"
+            error={missing ? t('reports.access.noCriteria') : null}
+          />
           <TextField label={t('reports.access.birthDate')} value={criteria.birthDate} onChange={set('birthDate')} placeholder="1980-01-31" autoComplete="off" />
           <TextField label={t('reports.access.bsn')} value={criteria.bsn} onChange={set('bsn')} inputMode="numeric" autoComplete="off" />
           <TextField label={t('reports.access.postcode')} value={criteria.postcode} onChange={set('postcode')} autoComplete="off" />
@@ -154,11 +160,7 @@ function AccessReport({ result, criteria }: { result: AccessRequestResult; crite
     else setError(answer.error);
   }
 
-  const cell = (content: ReactNode, nowrap = false) => (
-    <td className={`utrecht-table__cell${nowrap ? ' app-nowrap' : ''}`}>
-      {content}
-    </td>
-  );
+  const cell = (content: ReactNode, nowrap = false) => <td className={`utrecht-table__cell${nowrap ? ' app-nowrap' : ''}`}>{content}</td>;
 
   return (
     <>
@@ -168,7 +170,15 @@ function AccessReport({ result, criteria }: { result: AccessRequestResult; crite
         <p className="utrecht-paragraph app-muted">{t('reports.year.generated', { date: formatDate(new Date().toISOString(), language) })}</p>
         {result.subjects.length === 0 && <Alert type="info">{t('reports.access.nothingFound')}</Alert>}
         <Part title={t('reports.access.subjects')} count={result.subjects.length}>
-          <Table headers={[t('reports.access.columns.subject'), t('reports.access.columns.kind'), t('reports.access.columns.data'), t('reports.access.columns.found'), t('reports.access.columns.tlp')]}>
+          <Table
+            headers={[
+              t('reports.access.columns.subject'),
+              t('reports.access.columns.kind'),
+              t('reports.access.columns.data'),
+              t('reports.access.columns.found'),
+              t('reports.access.columns.tlp'),
+            ]}
+          >
             {result.subjects.map((subject) => (
               <tr className="utrecht-table__row" key={subject.id}>
                 <th className="utrecht-table__cell" scope="row">
@@ -209,7 +219,16 @@ function AccessReport({ result, criteria }: { result: AccessRequestResult; crite
           </Table>
         </Part>
         <Part title={t('reports.access.dossiers')} count={result.dossiers.length}>
-          <Table headers={[t('reports.access.columns.number'), t('reports.access.columns.title'), t('reports.access.columns.status'), t('reports.access.columns.role'), t('reports.access.columns.subject'), t('reports.access.columns.tlp')]}>
+          <Table
+            headers={[
+              t('reports.access.columns.number'),
+              t('reports.access.columns.title'),
+              t('reports.access.columns.status'),
+              t('reports.access.columns.role'),
+              t('reports.access.columns.subject'),
+              t('reports.access.columns.tlp'),
+            ]}
+          >
             {result.dossiers.map((dossier, index) => (
               <tr className="utrecht-table__row" key={`${dossier.id}-${index}`} data-testid="access-dossier">
                 <th className="utrecht-table__cell app-nowrap" scope="row">
@@ -296,7 +315,12 @@ function AccessReport({ result, criteria }: { result: AccessRequestResult; crite
             {t('reports.access.print')}
           </Button>
         </div>
-        <TextField label={t('reports.access.reference')} description={t('reports.access.referenceDescription')} value={reference} onChange={(event) => setReference(event.target.value)} />
+        <TextField
+          label={t('reports.access.reference')}
+          description={t('reports.access.referenceDescription')}
+          value={reference}
+          onChange={(event) => setReference(event.target.value)}
+        />
         <section className="app-access-pdf" aria-labelledby="access-pdf-heading">
           <h3 className="utrecht-heading-3" id="access-pdf-heading">
             {t('reports.access.exportPdf')}

@@ -73,7 +73,13 @@ function Dashboard({ figures }: { figures: DashboardFigures }) {
 
   const byStatus = figures.openByStatus.map<FigureRow>((entry) => {
     const label = t(`domain.status.${entry.status}`);
-    return { key: entry.status, label, count: entry.count, onOpen: () => openDossiers({ statuses: [entry.status] }), openLabel: t('reports.dashboard.showDossiers', { status: label }) };
+    return {
+      key: entry.status,
+      label,
+      count: entry.count,
+      onOpen: () => openDossiers({ statuses: [entry.status] }),
+      openLabel: t('reports.dashboard.showDossiers', { status: label }),
+    };
   });
   const byPhenomenon = figures.openByPhenomenon
     .filter((entry) => entry.phenomenonId !== null)
@@ -110,10 +116,18 @@ function Dashboard({ figures }: { figures: DashboardFigures }) {
           <table className="utrecht-table app-report-table">
             <thead className="utrecht-table__header">
               <tr className="utrecht-table__row">
-                <th className="utrecht-table__header-cell" scope="col">{t('reports.dashboard.areaColumns.area')}</th>
-                <th className="utrecht-table__header-cell app-report-table__count" scope="col">{t('reports.dashboard.areaColumns.signals')}</th>
-                <th className="utrecht-table__header-cell app-report-table__count" scope="col">{t('reports.dashboard.areaColumns.previous')}</th>
-                <th className="utrecht-table__header-cell app-report-table__count" scope="col">{t('reports.dashboard.areaColumns.dossiers')}</th>
+                <th className="utrecht-table__header-cell" scope="col">
+                  {t('reports.dashboard.areaColumns.area')}
+                </th>
+                <th className="utrecht-table__header-cell app-report-table__count" scope="col">
+                  {t('reports.dashboard.areaColumns.signals')}
+                </th>
+                <th className="utrecht-table__header-cell app-report-table__count" scope="col">
+                  {t('reports.dashboard.areaColumns.previous')}
+                </th>
+                <th className="utrecht-table__header-cell app-report-table__count" scope="col">
+                  {t('reports.dashboard.areaColumns.dossiers')}
+                </th>
               </tr>
             </thead>
             <tbody className="utrecht-table__body">
@@ -149,9 +163,15 @@ function Dashboard({ figures }: { figures: DashboardFigures }) {
           <table className="utrecht-table app-report-table">
             <thead className="utrecht-table__header">
               <tr className="utrecht-table__row">
-                <th className="utrecht-table__header-cell" scope="col">{t('reports.dashboard.subjectColumns.subject')}</th>
-                <th className="utrecht-table__header-cell" scope="col">{t('reports.dashboard.subjectColumns.type')}</th>
-                <th className="utrecht-table__header-cell app-report-table__count" scope="col">{t('reports.dashboard.subjectColumns.dossiers')}</th>
+                <th className="utrecht-table__header-cell" scope="col">
+                  {t('reports.dashboard.subjectColumns.subject')}
+                </th>
+                <th className="utrecht-table__header-cell" scope="col">
+                  {t('reports.dashboard.subjectColumns.type')}
+                </th>
+                <th className="utrecht-table__header-cell app-report-table__count" scope="col">
+                  {t('reports.dashboard.subjectColumns.dossiers')}
+                </th>
               </tr>
             </thead>
             <tbody className="utrecht-table__body">
@@ -195,12 +215,24 @@ function Dashboard({ figures }: { figures: DashboardFigures }) {
         <dl className="app-report-facts">
           <div>
             <dt>{t('reports.dashboard.openActions')}</dt>
-            <dd>{link(figures.openActions, `${t('reports.dashboard.showOpenActions')} (${figures.openActions})`, () => open({ section: 'meetings', actions: 'open' }), 'dashboard-open-actions')}</dd>
+            <dd>
+              {link(
+                figures.openActions,
+                `${t('reports.dashboard.showOpenActions')} (${figures.openActions})`,
+                () => open({ section: 'meetings', actions: 'open' }),
+                'dashboard-open-actions',
+              )}
+            </dd>
           </div>
           <div>
             <dt>{t('reports.dashboard.overdueActions')}</dt>
             <dd>
-              {link(figures.overdueActions, `${t('reports.dashboard.showOverdueActions')} (${figures.overdueActions})`, () => open({ section: 'meetings', actions: 'overdue' }), 'dashboard-overdue-actions')}
+              {link(
+                figures.overdueActions,
+                `${t('reports.dashboard.showOverdueActions')} (${figures.overdueActions})`,
+                () => open({ section: 'meetings', actions: 'overdue' }),
+                'dashboard-overdue-actions',
+              )}
             </dd>
           </div>
         </dl>
@@ -216,9 +248,15 @@ function Dashboard({ figures }: { figures: DashboardFigures }) {
           <table className="utrecht-table app-report-table">
             <thead className="utrecht-table__header">
               <tr className="utrecht-table__row">
-                <th className="utrecht-table__header-cell" scope="col">{t('reports.dashboard.blindSpotColumns.what')}</th>
-                <th className="utrecht-table__header-cell app-report-table__count" scope="col">{t('reports.dashboard.blindSpotColumns.current')}</th>
-                <th className="utrecht-table__header-cell app-report-table__count" scope="col">{t('reports.dashboard.blindSpotColumns.previous')}</th>
+                <th className="utrecht-table__header-cell" scope="col">
+                  {t('reports.dashboard.blindSpotColumns.what')}
+                </th>
+                <th className="utrecht-table__header-cell app-report-table__count" scope="col">
+                  {t('reports.dashboard.blindSpotColumns.current')}
+                </th>
+                <th className="utrecht-table__header-cell app-report-table__count" scope="col">
+                  {t('reports.dashboard.blindSpotColumns.previous')}
+                </th>
               </tr>
             </thead>
             <tbody className="utrecht-table__body">

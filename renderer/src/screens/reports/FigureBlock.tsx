@@ -167,7 +167,16 @@ export function SeriesChart({ title, months, series }: SeriesChartProps) {
               <Tooltip />
               <Legend />
               {series.map((entry, index) => (
-                <Line key={entry.key} type="linear" dataKey={entry.key} name={entry.label} stroke={SERIES_COLOURS[index % SERIES_COLOURS.length]} strokeWidth={2} dot={false} isAnimationActive={false} />
+                <Line
+                  key={entry.key}
+                  type="linear"
+                  dataKey={entry.key}
+                  name={entry.label}
+                  stroke={SERIES_COLOURS[index % SERIES_COLOURS.length]}
+                  strokeWidth={2}
+                  dot={false}
+                  isAnimationActive={false}
+                />
               ))}
             </LineChart>
           </ResponsiveContainer>

@@ -41,7 +41,13 @@ export function PeriodPicker({ period, onChange, years }: { period: PeriodInput;
       />
       {choice === 'custom' && (
         <>
-          <TextField label={t('reports.period.from')} value={from} onChange={(event) => setFrom(event.target.value)} placeholder="2025-01-01" error={invalid ? t('reports.period.invalid') : null} />
+          <TextField
+            label={t('reports.period.from')}
+            value={from}
+            onChange={(event) => setFrom(event.target.value)}
+            placeholder="2025-01-01"
+            error={invalid ? t('reports.period.invalid') : null}
+          />
           <TextField label={t('reports.period.to')} value={to} onChange={(event) => setTo(event.target.value)} placeholder="2025-12-31" />
         </>
       )}

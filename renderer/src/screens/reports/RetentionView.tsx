@@ -56,7 +56,13 @@ export function RetentionView() {
         </div>
       )}
       <div className="app-report-check">
-        <input id={checkboxId} type="checkbox" className="utrecht-checkbox utrecht-checkbox--html-input" checked={showAll} onChange={(event) => setShowAll(event.target.checked)} />
+        <input
+          id={checkboxId}
+          type="checkbox"
+          className="utrecht-checkbox utrecht-checkbox--html-input"
+          checked={showAll}
+          onChange={(event) => setShowAll(event.target.checked)}
+        />
         <label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor={checkboxId}>
           {t('reports.retention.showAll')}
         </label>
@@ -69,11 +75,21 @@ export function RetentionView() {
             <caption className="app-visually-hidden">{t('reports.retention.tableCaption')}</caption>
             <thead className="utrecht-table__header">
               <tr className="utrecht-table__row">
-                <th className="utrecht-table__header-cell" scope="col">{t('reports.retention.columns.item')}</th>
-                <th className="utrecht-table__header-cell" scope="col">{t('reports.retention.columns.basis')}</th>
-                <th className="utrecht-table__header-cell" scope="col">{t('reports.retention.columns.until')}</th>
-                <th className="utrecht-table__header-cell" scope="col">{t('reports.retention.columns.state')}</th>
-                <th className="utrecht-table__header-cell" scope="col">{t('reports.retention.columns.actions')}</th>
+                <th className="utrecht-table__header-cell" scope="col">
+                  {t('reports.retention.columns.item')}
+                </th>
+                <th className="utrecht-table__header-cell" scope="col">
+                  {t('reports.retention.columns.basis')}
+                </th>
+                <th className="utrecht-table__header-cell" scope="col">
+                  {t('reports.retention.columns.until')}
+                </th>
+                <th className="utrecht-table__header-cell" scope="col">
+                  {t('reports.retention.columns.state')}
+                </th>
+                <th className="utrecht-table__header-cell" scope="col">
+                  {t('reports.retention.columns.actions')}
+                </th>
               </tr>
             </thead>
             <tbody className="utrecht-table__body">
@@ -89,7 +105,9 @@ export function RetentionView() {
                         className="utrecht-link"
                         onClick={(event) => {
                           event.preventDefault();
-                          open(item.kind === 'dossier' ? { section: 'dossiers', view: 'dossier', dossierId: item.id } : { section: 'signals', view: 'signal', signalId: item.id });
+                          open(
+                            item.kind === 'dossier' ? { section: 'dossiers', view: 'dossier', dossierId: item.id } : { section: 'signals', view: 'signal', signalId: item.id },
+                          );
                         }}
                       >
                         {itemLabel(item)}
@@ -99,7 +117,8 @@ export function RetentionView() {
                   </th>
                   <td className="utrecht-table__cell">{t(`reports.retention.basis.${item.basis}`)}</td>
                   <td className="utrecht-table__cell">
-                    {formatDate(item.retentionUntil, language)} <span className="app-muted">({item.explicit ? t('reports.retention.explicit') : t('reports.retention.computed')})</span>
+                    {formatDate(item.retentionUntil, language)}{' '}
+                    <span className="app-muted">({item.explicit ? t('reports.retention.explicit') : t('reports.retention.computed')})</span>
                   </td>
                   <td className="utrecht-table__cell">
                     <div className="app-retention-state">
@@ -116,7 +135,12 @@ export function RetentionView() {
                       <Button appearance="secondary" onClick={() => setExtending(item)} aria-label={`${t('reports.retention.extend')}: ${itemLabel(item)}`}>
                         {t('reports.retention.extend')}
                       </Button>
-                      <Button appearance="secondary" className="app-button--danger" onClick={() => setDestroying(item)} aria-label={`${t('reports.retention.destroy')}: ${itemLabel(item)}`}>
+                      <Button
+                        appearance="secondary"
+                        className="app-button--danger"
+                        onClick={() => setDestroying(item)}
+                        aria-label={`${t('reports.retention.destroy')}: ${itemLabel(item)}`}
+                      >
                         {t('reports.retention.destroy')}
                       </Button>
                     </div>

@@ -101,10 +101,23 @@ function YearReport({ figures, periodText }: { figures: ReportFigures; periodTex
   const t = typedT as unknown as Translate;
   const language = currentLanguage();
   const rows = {
-    phenomenon: figures.byPhenomenon.map<FigureRow>((entry) => ({ key: String(entry.phenomenonId ?? 'none'), label: entry.label || t('reports.year.noPhenomenon'), count: entry.count })),
+    phenomenon: figures.byPhenomenon.map<FigureRow>((entry) => ({
+      key: String(entry.phenomenonId ?? 'none'),
+      label: entry.label || t('reports.year.noPhenomenon'),
+      count: entry.count,
+    })),
     howReceived: figures.byHowReceived.map<FigureRow>((entry) => ({ key: entry.howReceived, label: t(`domain.howReceived.${entry.howReceived}`), count: entry.count })),
-    origin: figures.byOrigin.map<FigureRow>((entry) => ({ key: entry.origin ?? 'none', label: entry.origin ? t(`domain.partner.${entry.origin}`) : t('reports.year.originUnknown'), count: entry.count })),
-    month: figures.byMonth.map<FigureRow>((entry) => ({ key: entry.month, label: entry.month, chartLabel: shortMonth(entry.month, language, figures.period.from.slice(0, 4) !== figures.period.to.slice(0, 4)), count: entry.count })),
+    origin: figures.byOrigin.map<FigureRow>((entry) => ({
+      key: entry.origin ?? 'none',
+      label: entry.origin ? t(`domain.partner.${entry.origin}`) : t('reports.year.originUnknown'),
+      count: entry.count,
+    })),
+    month: figures.byMonth.map<FigureRow>((entry) => ({
+      key: entry.month,
+      label: entry.month,
+      chartLabel: shortMonth(entry.month, language, figures.period.from.slice(0, 4) !== figures.period.to.slice(0, 4)),
+      count: entry.count,
+    })),
     outcomes: figures.outcomes.map<FigureRow>((entry) => ({ key: entry.key, label: t(`reports.year.outcomes.${entry.key}`), count: entry.count })),
     measures: figures.measuresByKind.map<FigureRow>((entry) => ({ key: entry.kind, label: t(`domain.measureKind.${entry.kind}`), count: entry.count })),
   };

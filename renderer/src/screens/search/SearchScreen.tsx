@@ -17,10 +17,7 @@ import { markTerms, markedTitle, queryTerms, snippetParts, type SnippetPart } fr
 /** Hits per kind: enough to scan, few enough to stay quick; more means the query should narrow. */
 const LIMIT_PER_KIND = 25;
 
-type SearchState =
-  | { status: 'searching' }
-  | { status: 'done'; result: SearchResult; milliseconds: number }
-  | { status: 'error'; error: ApiError };
+type SearchState = { status: 'searching' } | { status: 'done'; result: SearchResult; milliseconds: number } | { status: 'error'; error: ApiError };
 
 /** True when the query holds something the core can look for (a letter or a digit). */
 const hasWords = (query: string) => /[\p{L}\p{N}]/u.test(query);

@@ -18,9 +18,7 @@ export function BackupSettings() {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const vaultPath = useSession((state) => state.status.path);
-  const [targetPath, setTargetPath] = useState(() =>
-    vaultPath ? siblingBackupPath(vaultPath, t('settings.backup.defaultSuffix'), fileDateStamp()) : '',
-  );
+  const [targetPath, setTargetPath] = useState(() => (vaultPath ? siblingBackupPath(vaultPath, t('settings.backup.defaultSuffix'), fileDateStamp()) : ''));
   const [attempted, setAttempted] = useState(false);
   const [busy, setBusy] = useState(false);
   const [made, setMade] = useState<{ path: string; bytes: number } | null>(null);

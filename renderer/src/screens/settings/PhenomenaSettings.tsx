@@ -80,7 +80,14 @@ export function PhenomenaSettings() {
       )}
       <h3 className="utrecht-heading-3">{t('signals.phenomena.addTitle')}</h3>
       <form className="app-form" onSubmit={(event) => void submit(event)} noValidate>
-        <TextField label={t('signals.phenomena.label')} error={labelError} value={label} onChange={(event) => setLabel(event.target.value)} maxLength={100} autoComplete="off" />
+        <TextField
+          label={t('signals.phenomena.label')}
+          error={labelError}
+          value={label}
+          onChange={(event) => setLabel(event.target.value)}
+          maxLength={100}
+          autoComplete="off"
+        />
         <SelectField
           label={t('signals.phenomena.parent')}
           description={t('signals.phenomena.parentHint')}

@@ -84,7 +84,9 @@ function RotateKeyForm({ confirmed, onSubmitted }: { confirmed: boolean; onSubmi
         {busy && (
           <div className="app-progress" role="status">
             <p className="utrecht-paragraph">{t('settings.rotateKey.busy')}</p>
-            {progress && progress.total > 0 && <progress className="app-progress__bar" max={progress.total} value={progress.done} aria-label={t('settings.rotateKey.title')} />}
+            {progress && progress.total > 0 && (
+              <progress className="app-progress__bar" max={progress.total} value={progress.done} aria-label={t('settings.rotateKey.title')} />
+            )}
           </div>
         )}
         {error && <Alert type="error">{errorText(error)}</Alert>}
@@ -122,12 +124,7 @@ function NewRecoveryKey({ recoveryKey, onConfirmed }: { recoveryKey: string; onC
         <p className="utrecht-paragraph">{t('recoveryKey.instruction')}</p>
       </div>
       <RecoveryKeyCard recoveryKey={recoveryKey} vaultName={vaultName} />
-      <RecoveryKeyConfirmation
-        recoveryKey={recoveryKey}
-        headingLevel={3}
-        submitLabel={t('settings.rotateKey.confirmSubmit')}
-        onConfirmed={onConfirmed}
-      />
+      <RecoveryKeyConfirmation recoveryKey={recoveryKey} headingLevel={3} submitLabel={t('settings.rotateKey.confirmSubmit')} onConfirmed={onConfirmed} />
     </>
   );
 }

@@ -83,9 +83,7 @@ export function AttachToDossierDialog({ signal, onClose, onAttached }: AttachToD
           autoFocus
           aria-controls={listId}
         />
-        <h3 className="utrecht-heading-3 signals-attach__heading">
-          {searching ? t('signals.signal.attachDialog.results') : t('signals.signal.attachDialog.recent')}
-        </h3>
+        <h3 className="utrecht-heading-3 signals-attach__heading">{searching ? t('signals.signal.attachDialog.results') : t('signals.signal.attachDialog.recent')}</h3>
         {loadError && <Alert type="error">{errorText(loadError)}</Alert>}
         {error && <Alert type="error">{errorText(error)}</Alert>}
         <div id={listId} aria-live="polite" aria-busy={stale || undefined}>

@@ -2,16 +2,7 @@ import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent 
 import { useTranslation } from 'react-i18next';
 import type { ApiError, Input } from '../../../../shared/api';
 import type { Phenomenon, Signal } from '../../../../shared/api/dossier-types';
-import {
-  DEFAULT_TLP,
-  HOW_RECEIVED,
-  UNGRADED,
-  type HowReceived,
-  type InformationGrade,
-  type Partner,
-  type SourceGrade,
-  type TlpCode,
-} from '../../../../shared/domain/enums';
+import { DEFAULT_TLP, HOW_RECEIVED, UNGRADED, type HowReceived, type InformationGrade, type Partner, type SourceGrade, type TlpCode } from '../../../../shared/domain/enums';
 import { localIsoDate, parseDutchDate, type ValidationCode } from '../../../../shared/domain/validation';
 import { validationMessages } from '../../../../shared/i18n/validation';
 import { Alert } from '../../components/Alert';
@@ -205,25 +196,28 @@ export function SignalForm({ initial, phenomena, submitLabel, onSubmit, onCancel
       return;
     }
     setBusy(true);
-    const error = await onSubmit({
-      receivedOn: receivedOn.value,
-      howReceived: values.howReceived,
-      phenomenonId: values.phenomenonId === '' ? null : Number(values.phenomenonId),
-      summary: values.summary,
-      description: values.description,
-      location: values.location,
-      // An anonymous report has no reporter: what was typed before choosing "anoniem" is not kept.
-      reporterName: anonymous ? null : values.reporterName,
-      reporterContact: anonymous ? null : values.reporterContact,
-      reporterProtected: values.reporterProtected,
-      origin: values.origin === '' ? null : values.origin,
-      sourceGrade: values.sourceGrade,
-      informationGrade: values.informationGrade,
-      tlp: values.tlp,
-      legalBasis: values.legalBasis,
-      purpose: values.purpose,
-      retentionUntil: retentionUntil ? retentionUntil.value : null,
-    }, retentionChanged ? retentionReason.trim() : undefined);
+    const error = await onSubmit(
+      {
+        receivedOn: receivedOn.value,
+        howReceived: values.howReceived,
+        phenomenonId: values.phenomenonId === '' ? null : Number(values.phenomenonId),
+        summary: values.summary,
+        description: values.description,
+        location: values.location,
+        // An anonymous report has no reporter: what was typed before choosing "anoniem" is not kept.
+        reporterName: anonymous ? null : values.reporterName,
+        reporterContact: anonymous ? null : values.reporterContact,
+        reporterProtected: values.reporterProtected,
+        origin: values.origin === '' ? null : values.origin,
+        sourceGrade: values.sourceGrade,
+        informationGrade: values.informationGrade,
+        tlp: values.tlp,
+        legalBasis: values.legalBasis,
+        purpose: values.purpose,
+        retentionUntil: retentionUntil ? retentionUntil.value : null,
+      },
+      retentionChanged ? retentionReason.trim() : undefined,
+    );
     // On success the caller usually replaces the form; on failure it stays, with the error beside its field.
     if (!formRef.current) return;
     setBusy(false);

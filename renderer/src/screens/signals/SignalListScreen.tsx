@@ -21,15 +21,7 @@ import type { Language } from '../../i18n';
 import { useNavigation } from '../../store/navigation';
 import { PhenomenonSelect } from './PhenomenonSelect';
 import { phenomenonPath } from './phenomena';
-import {
-  hasActiveFilters,
-  SIGNAL_SORT_OPTIONS,
-  signalListInput,
-  useSignalList,
-  type InDossierFilter,
-  type SignalListFilters,
-  type SignalSort,
-} from './signal-list-store';
+import { hasActiveFilters, SIGNAL_SORT_OPTIONS, signalListInput, useSignalList, type InDossierFilter, type SignalListFilters, type SignalSort } from './signal-list-store';
 import { Grading, TlpBadge } from '../../components/Weighing';
 import { useFormatDate } from './weighing';
 
@@ -48,7 +40,6 @@ export function SignalListScreen() {
   const formatDay = useFormatDate();
   const setFilters = useSignalList((state) => state.setFilters);
   const sortId = useId();
-
 
   // A notice is shown once: the next visit to the list starts without it.
   const [shownNotice] = useState(notice);
@@ -112,10 +103,14 @@ export function SignalListScreen() {
       key: 'dossier',
       header: t('signals.list.columns.dossier'),
       width: '6rem',
-      render: (signal) =>
-        signal.dossier ? <span title={signal.dossier.title}>{signal.dossier.number}</span> : <span className="app-muted">{t('signals.list.loose')}</span>,
+      render: (signal) => (signal.dossier ? <span title={signal.dossier.title}>{signal.dossier.number}</span> : <span className="app-muted">{t('signals.list.loose')}</span>),
     },
-    { key: 'grading', header: t('signals.list.columns.grading'), width: '5.75rem', render: (signal) => <Grading sourceGrade={signal.sourceGrade} informationGrade={signal.informationGrade} /> },
+    {
+      key: 'grading',
+      header: t('signals.list.columns.grading'),
+      width: '5.75rem',
+      render: (signal) => <Grading sourceGrade={signal.sourceGrade} informationGrade={signal.informationGrade} />,
+    },
     { key: 'tlp', header: t('signals.list.columns.tlp'), width: '7.25rem', render: (signal) => <TlpBadge tlp={signal.tlp} short /> },
   ];
 

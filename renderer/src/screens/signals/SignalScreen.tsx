@@ -61,7 +61,6 @@ export function SignalScreen({ signalId }: { signalId: number }) {
     setStatus(message);
   }
 
-
   return (
     <>
       <Button appearance="subtle" className="signals-back" onClick={back}>
@@ -235,7 +234,12 @@ function ReporterValue({ signal }: { signal: Signal }) {
       ) : (
         <span className="signals-reporter__hidden">{t('signals.signal.reporterHidden')}</span>
       )}
-      <Button appearance="subtle" className="signals-reporter__toggle" aria-label={shown ? t('signals.signal.hideReporterLabel') : t('signals.signal.showReporterLabel')} onClick={() => setShown(!shown)}>
+      <Button
+        appearance="subtle"
+        className="signals-reporter__toggle"
+        aria-label={shown ? t('signals.signal.hideReporterLabel') : t('signals.signal.showReporterLabel')}
+        onClick={() => setShown(!shown)}
+      >
         {shown ? t('signals.signal.hideReporter') : t('signals.signal.showReporter')}
       </Button>
     </span>
@@ -243,17 +247,7 @@ function ReporterValue({ signal }: { signal: Signal }) {
 }
 
 /** The dossier the signal belongs to, or the two ways to give it one. */
-function SignalDossier({
-  signal,
-  onOpenDossier,
-  onAttach,
-  onToDossier,
-}: {
-  signal: Signal;
-  onOpenDossier(dossierId: number): void;
-  onAttach(): void;
-  onToDossier(): void;
-}) {
+function SignalDossier({ signal, onOpenDossier, onAttach, onToDossier }: { signal: Signal; onOpenDossier(dossierId: number): void; onAttach(): void; onToDossier(): void }) {
   const { t } = useTranslation();
   const headingId = useId();
   const dossier = signal.dossier;

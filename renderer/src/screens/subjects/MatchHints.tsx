@@ -63,8 +63,7 @@ export function MatchHints({ matches, ownLabel, fromDossierId, onMerge }: MatchH
       )}
       {matches.lookalikes.map((lookalike) => (
         <p key={lookalike.subject.id} className="app-subject-hint app-subject-hint--lookalike">
-          <strong>{t('subjects.lookalike.label')}</strong>{' '}
-          <RouteLink route={subjectRoute(lookalike.subject.id, fromDossierId)}>{lookalike.subject.label}</RouteLink>{' '}
+          <strong>{t('subjects.lookalike.label')}</strong> <RouteLink route={subjectRoute(lookalike.subject.id, fromDossierId)}>{lookalike.subject.label}</RouteLink>{' '}
           <span className="app-muted">({lookalike.matchedOn.map((kind) => t(`domain.matchKey.${kind}`)).join(', ')})</span>
           {onMerge && (
             <>

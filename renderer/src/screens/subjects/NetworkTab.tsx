@@ -82,14 +82,19 @@ export function NetworkTab({ dossier }: DossierTabProps) {
     reloadMatches();
   }, [dossier.updatedAt, reloadMatches]);
 
-  const network = useMemo(() => (fetched && matches.data ? networkInput(dossier, visibleLinks, fetched.subjects, matches.data) : null), [dossier, visibleLinks, fetched, matches.data]);
+  const network = useMemo(
+    () => (fetched && matches.data ? networkInput(dossier, visibleLinks, fetched.subjects, matches.data) : null),
+    [dossier, visibleLinks, fetched, matches.data],
+  );
 
   return (
     <div className="app-network">
       <h2 className="utrecht-heading-2">{t('subjects.network.heading')}</h2>
       {hiddenCount > 0 && <p className="utrecht-paragraph app-muted">{t('subjects.network.protectedLeftOut', { count: hiddenCount })}</p>}
       {matches.error && <Alert type="error">{errorText(matches.error)}</Alert>}
-      {fetched && fetched.errors.length > 0 && <Alert type="error">{t('subjects.network.partial', { count: fetched.errors.length, reason: errorText(fetched.errors[0]!) })}</Alert>}
+      {fetched && fetched.errors.length > 0 && (
+        <Alert type="error">{t('subjects.network.partial', { count: fetched.errors.length, reason: errorText(fetched.errors[0]!) })}</Alert>
+      )}
       {subjectIds.length === 0 ? (
         <EmptyState>
           <p className="utrecht-paragraph">{t('subjects.network.empty')}</p>
@@ -209,7 +214,11 @@ function NetworkView({ input }: { input: NetworkInput }) {
     }
     const typeLabel = t(`domain.subjectType.${node.type!}`);
     if (node.kind === 'external') return t('subjects.network.externalTitle', { label: node.label, type: typeLabel });
-    const roles = subjectById.get(node.id)?.roles.map((role) => t(`domain.role.${role}`)).join(', ') ?? '';
+    const roles =
+      subjectById
+        .get(node.id)
+        ?.roles.map((role) => t(`domain.role.${role}`))
+        .join(', ') ?? '';
     return t('subjects.network.subjectTitle', { label: node.label, type: typeLabel, roles });
   };
 
@@ -272,7 +281,13 @@ function NetworkView({ input }: { input: NetworkInput }) {
               );
               if (node.kind === 'center') {
                 return (
-                  <g key={node.key} transform={`translate(${node.x},${node.y})`} className="app-network__node app-network__node--center" data-node-kind="center" aria-hidden="true">
+                  <g
+                    key={node.key}
+                    transform={`translate(${node.x},${node.y})`}
+                    className="app-network__node app-network__node--center"
+                    data-node-kind="center"
+                    aria-hidden="true"
+                  >
                     {body}
                   </g>
                 );

@@ -102,10 +102,14 @@ export function SubjectScreen({ subjectId, fromDossierId }: { subjectId: number;
           </Section>
 
           <Section title={t('subjects.screen.links')}>
-            <SubjectLinks subject={data} fromDossierId={fromDossierId} onChanged={(text) => {
-              setNotice(text);
-              subject.reload();
-            }} />
+            <SubjectLinks
+              subject={data}
+              fromDossierId={fromDossierId}
+              onChanged={(text) => {
+                setNotice(text);
+                subject.reload();
+              }}
+            />
           </Section>
 
           <Section title={t('subjects.screen.lookalikes')}>
@@ -294,11 +298,7 @@ function SubjectDossiers({ subject }: { subject: SubjectWithLinks }) {
 /** "Jan Testpersoon is bestuurder van Voorbeeld Handel B.V.": the link as a sentence, the other end a link. */
 export function LinkSentence({ subject, link, fromDossierId }: { subject: { label: string }; link: SubjectLinkRow; fromDossierId?: number }) {
   const { t } = useTranslation();
-  const other = (
-    <RouteLink route={subjectRoute(link.other.id, fromDossierId)}>
-      {link.other.label}
-    </RouteLink>
-  );
+  const other = <RouteLink route={subjectRoute(link.other.id, fromDossierId)}>{link.other.label}</RouteLink>;
   const kind = t(`domain.linkKind.${link.kind}`);
   return link.direction === 'outgoing' ? (
     <>
@@ -436,7 +436,13 @@ function AddLinkForm({ subject, onCancel, onAdded }: { subject: SubjectWithLinks
         {t('subjects.screen.addLink')}
       </h3>
       <form className="app-form" onSubmit={(event) => void submit(event)} noValidate>
-        <SubjectPicker picked={picked} onPick={setPicked} excludeIds={[subject.id]} label={t('subjects.screen.otherLabel')} error={pickMissing ? t('subjects.add.pickRequired') : null} />
+        <SubjectPicker
+          picked={picked}
+          onPick={setPicked}
+          excludeIds={[subject.id]}
+          label={t('subjects.screen.otherLabel')}
+          error={pickMissing ? t('subjects.add.pickRequired') : null}
+        />
         <SelectField
           label={t('subjects.screen.kind')}
           value={kind}

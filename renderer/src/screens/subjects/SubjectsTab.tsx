@@ -255,7 +255,9 @@ function SubjectGroup({ type, links, dossierId, matchesBySubject, onUnlink, onMe
                       {link.subject.label}
                     </RouteLink>
                     {link.protected && <span className="app-badge app-badge--warning">{t('subjects.protected.badge')}</span>}
-                    {matches && <MatchHints matches={matches} ownLabel={link.subject.label} fromDossierId={dossierId} onMerge={(lookalikeId) => onMerge(link.subjectId, lookalikeId)} />}
+                    {matches && (
+                      <MatchHints matches={matches} ownLabel={link.subject.label} fromDossierId={dossierId} onMerge={(lookalikeId) => onMerge(link.subjectId, lookalikeId)} />
+                    )}
                   </td>
                   <td className="utrecht-table__cell">{t(`domain.role.${link.role}`)}</td>
                   <td className="utrecht-table__cell">
@@ -268,7 +270,11 @@ function SubjectGroup({ type, links, dossierId, matchesBySubject, onUnlink, onMe
                     <TlpBadge tlp={link.tlp} />
                   </td>
                   <td className="utrecht-table__cell">
-                    <Button appearance="subtle" aria-label={t('subjects.unlink.label', { label: link.subject.label, role: t(`domain.role.${link.role}`) })} onClick={() => onUnlink(link)}>
+                    <Button
+                      appearance="subtle"
+                      aria-label={t('subjects.unlink.label', { label: link.subject.label, role: t(`domain.role.${link.role}`) })}
+                      onClick={() => onUnlink(link)}
+                    >
                       {t('subjects.unlink.button')}
                     </Button>
                   </td>

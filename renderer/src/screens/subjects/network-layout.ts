@@ -221,7 +221,12 @@ export function segmentDistance(a: Segment, b: Segment): number {
  */
 export function labelSegment(node: NetworkNode): Segment {
   const width = node.shortLabel.length * CHAR_WIDTH;
-  const [from, to] = node.anchor === 'start' ? [node.labelX, node.labelX + width] : node.anchor === 'end' ? [node.labelX - width, node.labelX] : [node.labelX - width / 2, node.labelX + width / 2];
+  const [from, to] =
+    node.anchor === 'start'
+      ? [node.labelX, node.labelX + width]
+      : node.anchor === 'end'
+        ? [node.labelX - width, node.labelX]
+        : [node.labelX - width / 2, node.labelX + width / 2];
   const middle = node.labelY - 4.5;
   const turn = (node.labelRotation * Math.PI) / 180;
   const place = (x: number, y: number) => ({ x: node.x + x * Math.cos(turn) - y * Math.sin(turn), y: node.y + x * Math.sin(turn) + y * Math.cos(turn) });
@@ -313,7 +318,17 @@ export function layoutNetwork(input: NetworkInput, words: { linkKind(kind: Subje
   );
   outerItems.forEach((item, index) => {
     const angle = outerAngles[index]!;
-    nodes.push({ key: item.key, kind: item.kind, type: item.type, id: item.id, label: item.label, shortLabel: shortLabel(item.type, item.label, item.kind), ...at(outer, angle), angle, ...horizontalLabel(angle) });
+    nodes.push({
+      key: item.key,
+      kind: item.kind,
+      type: item.type,
+      id: item.id,
+      label: item.label,
+      shortLabel: shortLabel(item.type, item.label, item.kind),
+      ...at(outer, angle),
+      angle,
+      ...horizontalLabel(angle),
+    });
   });
 
   placeLabels(nodes);
@@ -354,7 +369,7 @@ export function layoutNetwork(input: NetworkInput, words: { linkKind(kind: Subje
     const label = words.linkKind(link.kind);
     if (from.kind === 'subject' && to.kind === 'subject') {
       // A chord of the inner ring, bent halfway towards the centre so that it clears the spokes' ends.
-      const control = { x: (from.x + to.x) / 2 * 0.5 + centre.x * 0.5, y: (from.y + to.y) / 2 * 0.5 + centre.y * 0.5 };
+      const control = { x: ((from.x + to.x) / 2) * 0.5 + centre.x * 0.5, y: ((from.y + to.y) / 2) * 0.5 + centre.y * 0.5 };
       edges.push({
         key: `link-${link.id}`,
         kind: 'link',

@@ -2,15 +2,7 @@ import type { SubjectDetails, SubjectDetailsInput } from '../../../../shared/api
 import { subjectDetailsSchema } from '../../../../shared/api/subject-details';
 import type { InformationGrade, SourceGrade, SubjectType, TlpCode } from '../../../../shared/domain/enums';
 import { DEFAULT_TLP, UNGRADED } from '../../../../shared/domain/enums';
-import {
-  formatDutchDate,
-  formatIban,
-  formatKenteken,
-  formatPostcode,
-  parseDutchDate,
-  VALIDATION_CODES,
-  type ValidationCode,
-} from '../../../../shared/domain/validation';
+import { formatDutchDate, formatIban, formatKenteken, formatPostcode, parseDutchDate, VALIDATION_CODES, type ValidationCode } from '../../../../shared/domain/validation';
 
 /**
  * The typed subject form as the user fills it in: every field a string, as typed. `toDetailsInput`
