@@ -92,7 +92,7 @@ describe('calls beside a streaming bundle export', () => {
     const { core } = vault;
     const { dossierId, inputs } = await seed(vault);
     // A new read handler needs its input here, or this test would not cover it.
-    expect(Object.keys(inputs).sort()).toEqual([...READ_HANDLERS].sort());
+    expect(Object.keys(inputs).sort(), 'every handler declared `access: read` needs a sample input in seed()').toEqual([...READ_HANDLERS].sort());
 
     const order: string[] = [];
     const answers = new Map<string, Result<unknown>>();

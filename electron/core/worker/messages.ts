@@ -6,7 +6,7 @@ import type { PdfRequest } from '../documents/pdf';
 /** What the worker is started with: the core's options, and the memory it shares for cancelling jobs. */
 export interface CoreWorkerData {
   options: CoreOptions;
-  /** A JobCancellation's buffer (electron/core/api/job-cancellation.ts). */
+  /** A JobCancellation's buffer (electron/core/kernel/job-cancellation.ts). */
   jobControl: SharedArrayBuffer;
   /** The parent thread renders PDFs (Electron's printToPDF): the worker asks it with 'render-pdf'. */
   pdfFromParent?: boolean;
