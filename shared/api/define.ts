@@ -3,8 +3,9 @@ import type { AuditAction } from '../domain/audit-actions';
 
 /**
  * Whether a call changes the vault. `read`: it changes no vault data other than its own "viewed"
- * audit entry, written in a short transaction of its own; so it may be answered while a streaming
- * job or a PDF render is running (Core.callUntrusted). Everything else is a `write` and waits its turn.
+ * audit entry, written in a short transaction of its own; so a read in the `queue` lane may be
+ * answered while a streaming job or a PDF render is running (Core.callUntrusted). Everything else,
+ * a read that is itself a streaming job included, waits its turn.
  */
 export type HandlerAccess = 'read' | 'write';
 

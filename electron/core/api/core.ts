@@ -1,5 +1,5 @@
 import { api, type ApiError, type CoreEvent, type HandlerName, type Input, type Output, type Result } from '../../../shared/api';
-import { sweepStaleCopies, TemporaryCopies, type PathOpener } from '../attachments/attachments';
+import { sweepStaleCopies, TemporaryCopies, type PathOpener } from '../attachments/temporary-copies';
 import type { BundleOptions } from '../bundles/export';
 import { RecentVaults } from '../app/recent-vaults';
 import { chromiumPdfRenderer, type PdfRenderer } from '../documents/pdf';
@@ -115,7 +115,8 @@ export class Core implements CoreService {
       }
     };
     if (lane === 'immediate') return run();
-    if (this.streamingJobs > 0 && access === 'read') {
+    // A read beside a job, but never a second job beside it: jobs share one cancellation slot.
+    if (this.streamingJobs > 0 && access === 'read' && lane === 'queue') {
       // On a turn of the event loop of its own, never in the middle of the job's synchronous code
       // (an event listener may call from inside it); the job yields to the loop between its pieces.
       await new Promise((resolve) => setImmediate(resolve));
