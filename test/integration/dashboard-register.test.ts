@@ -67,7 +67,7 @@ describe('dashboard', () => {
 
 describe('processing register', () => {
   it('is pre-filled, saved in the vault with an audit entry, and exported as Markdown or HTML', async () => {
-    const { call, fail, auditTrail } = await openDossierCore({ now: () => NOW });
+    const { call, fail, auditTrail, vaultPath } = await openDossierCore({ now: () => NOW });
     const register = await call('register.get', {});
     expect(register.legalBases).toContain('artikel 10 AVG');
     expect(register.retention).toContain('Losse signalen zonder vervolg: 1 jaar');
@@ -86,6 +86,16 @@ describe('processing register', () => {
     expect(text).toMatch(/^# Verwerkingsregister \(artikel 30 AVG\)\n\nStand van 2026-03-01\./);
     expect(text).toContain('## Verwerkingsverantwoordelijke\n\nHet college van Gemeente <Voorbeeld> & co\n');
     expect(await fail('register.export', { targetPath: markdown, format: 'markdown' })).toMatchObject({ code: 'FILE_EXISTS' });
+    // Like every output file: never one of the vault's own, not even when asked to overwrite.
+    const vaultBefore = fs.readFileSync(vaultPath);
+    for (const [name, input] of [
+      ['register.export', { targetPath: vaultPath, format: 'markdown', overwrite: true }],
+      ['report.exportCsv', { from: '2025-01-01', to: '2025-12-31', targetPath: vaultPath, overwrite: true }],
+    ] as const) {
+      expect(await fail(name, input), name).toMatchObject({ code: 'INVALID_INPUT', details: { field: 'targetPath', reason: 'file.vault' } });
+    }
+    expect(fs.readFileSync(vaultPath).equals(vaultBefore)).toBe(true);
+    expect((fs.statSync(markdown).mode & 0o777).toString(8)).toBe('600');
     const html = path.join(folder, 'register.html');
     await call('register.export', { targetPath: html, format: 'html' });
     expect(fs.readFileSync(html, 'utf8')).toContain('<p>Het college van Gemeente &lt;Voorbeeld&gt; &amp; co</p>');

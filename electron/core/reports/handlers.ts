@@ -5,10 +5,11 @@ import { renderAccessRequestPdf, renderYearReportPdf } from './report-pdf';
 import { dashboardFigures } from './dashboard';
 import { reportFigures } from './figures';
 import { processingRegister, registerDocument, updateProcessingRegister } from './register';
-import { reportCsv, writeTextFile } from './report-text';
+import { reportCsv } from './report-text';
 import { destroyItem, retentionDefaults, retentionList, retentionOverview, setRetentionUntil, updateRetentionDefaults } from './retention';
 import { writableTarget, writeOutputFile } from '../kernel/output-files';
 import type { HandlerDependencies, HandlerImplementations } from '../kernel/handler-types';
+import type { Vault } from '../vault/vault';
 
 /** Reports, the dashboard, retention, access requests and the processing register. */
 export function createReportHandlers({ requireVault, context, renderPdf }: HandlerDependencies): HandlerImplementations<keyof typeof reportApi> {
@@ -16,7 +17,7 @@ export function createReportHandlers({ requireVault, context, renderPdf }: Handl
     'report.figures': (period) => reportFigures(context().db, period),
     'report.exportCsv': ({ from, to, targetPath, overwrite }) => {
       const current = context();
-      const written = writeTextFile(targetPath, reportCsv(reportFigures(current.db, { from, to })), overwrite);
+      const written = writeTextReport(requireVault(), targetPath, overwrite, reportCsv(reportFigures(current.db, { from, to })));
       current.audit('report.exported', { from, to, format: 'csv' });
       return written;
     },
@@ -64,9 +65,17 @@ export function createReportHandlers({ requireVault, context, renderPdf }: Handl
     'register.update': (changes) => updateProcessingRegister(context(), changes),
     'register.export': ({ targetPath, format, overwrite }) => {
       const current = context();
-      const written = writeTextFile(targetPath, registerDocument(processingRegister(current), format, today(current)), overwrite);
+      const written = writeTextReport(requireVault(), targetPath, overwrite, registerDocument(processingRegister(current), format, today(current)));
       current.audit('register.exported', { format });
       return written;
     },
   };
+}
+
+/** A CSV or text report the user asked for: like every output file, never one of the vault's own, owner-only. */
+function writeTextReport(vault: Vault, targetPath: string, overwrite: boolean | undefined, text: string): { path: string; bytes: number } {
+  const target = writableTarget(vault, targetPath, overwrite);
+  const data = Buffer.from(text, 'utf8');
+  writeOutputFile(target, data, 'write report');
+  return { path: target, bytes: data.length };
 }

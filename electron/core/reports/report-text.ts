@@ -1,9 +1,6 @@
-import fs from 'node:fs';
 import type { ReportFigures } from '../../../shared/api/reports';
 import { reportCount } from '../../../shared/api/reports';
 import { HOW_RECEIVED_LABELS_NL, MEASURE_KIND_LABELS_NL, OUTCOME_LABELS_NL, PARTNER_LABELS_NL } from '../../../shared/domain/labels-nl';
-import { CoreError } from '../kernel/errors';
-import { writeFileAtomic } from '../kernel/atomic-write';
 
 export function originLabelNl(origin: string | null): string {
   if (origin === null) return 'Niet vastgelegd';
@@ -57,23 +54,4 @@ export function reportText(figures: ReportFigures): string {
     lines.push(count === '' ? `  ${item}` : `  ${item.padEnd(44)} ${count.padStart(6)}`);
   }
   return lines.join('\n');
-}
-
-/** Refuse an existing file unless `overwrite`, and a folder always. */
-export function refuseExistingFile(target: string, overwrite: boolean | undefined): void {
-  let stats: fs.Stats;
-  try {
-    stats = fs.statSync(target);
-  } catch {
-    return;
-  }
-  if (stats.isDirectory()) throw new CoreError('INVALID_INPUT', `${target} is a folder`, { field: 'targetPath', reason: 'file.is-folder' });
-  if (!overwrite) throw new CoreError('FILE_EXISTS', `${target} exists`);
-}
-
-export function writeTextFile(target: string, text: string, overwrite: boolean | undefined): { path: string; bytes: number } {
-  refuseExistingFile(target, overwrite);
-  const data = Buffer.from(text, 'utf8');
-  writeFileAtomic(target, data);
-  return { path: target, bytes: data.length };
 }
