@@ -50,7 +50,8 @@ export function formatDutchDate(isoDate: string): string {
 
 /** The calendar date in the user's time zone (not UTC: a note made at 00:30 belongs to today). */
 export function localIsoDate(moment: Date): string {
-  return format(moment, 'yyyy-MM-dd');
+  // An invalid date gives no text rather than throwing in the middle of a document's render.
+  return isValid(moment) ? format(moment, 'yyyy-MM-dd') : '';
 }
 
 const DAY_PATTERN: Record<DateLanguage, string> = { nl: 'dd-MM-yyyy', en: 'dd/MM/yyyy' };

@@ -42,7 +42,7 @@ core.onEvent((event) => send({ type: 'event', event }));
 // Messages are handled side by side, as they arrive; the listener cannot wait for one to end.
 port.on('message', (message: ToCoreWorker) => {
   handle(message).catch((error: unknown) => {
-    // Only a failed lock or dispose gets here (Core.call answers every failure with a Result), and then the
+    // Only a failed lock or dispose gets here (Core.callUntrusted answers every failure with a Result), and then the
     // vault's state is unknown: the error ends the worker, and the client answers every waiting call as failed.
     setImmediate(() => {
       throw error;

@@ -38,7 +38,8 @@ export class HttpBridge implements DossierkluisBridge {
   ) {}
 
   async call<K extends HandlerName>(name: K, input: Input<K>): Promise<Result<Output<K>>> {
-    if (api[name].lane === 'immediate') return this.send(name, input);
+    // An unknown name goes through like any call: the core answers UNKNOWN_HANDLER.
+    if (api[name]?.lane === 'immediate') return this.send(name, input);
     if (this.ordinaryInFlight >= MAX_ORDINARY_CALLS) await new Promise<void>((resolve) => this.waiting.push(resolve));
     this.ordinaryInFlight += 1;
     try {

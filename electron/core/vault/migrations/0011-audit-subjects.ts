@@ -42,7 +42,7 @@ export const migration0011AuditSubjects: Migration = {
     const backfill = db.prepare(`
       INSERT OR IGNORE INTO audit_subjects (subject_id, audit_id)
       SELECT j.value, a.id FROM audit_log a, json_each(a.details) j
-       WHERE a.action = ? AND j.key IN (SELECT value FROM json_each(?)) AND j.type = 'integer' AND j.value > 0
+       WHERE a.action = ? AND json_valid(a.details) AND j.key IN (SELECT value FROM json_each(?)) AND j.type = 'integer' AND j.value > 0
     `);
     for (const [action, keys] of SUBJECT_KEYS_AT_VERSION_11) backfill.run(action, JSON.stringify(keys));
   },
