@@ -4,6 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { CoreError } from '../../electron/core/kernel/errors';
+import { keyFileLockPathFor } from '../../electron/core/vault/key-file-lock';
 import { keyFilePathFor, readKeyFile, recoveryKeyEncryptionKey, wrapKey, writeKeyFile } from '../../electron/core/vault/key-file';
 import { lockFilePathFor } from '../../electron/core/vault/process-lock';
 import { parseRecoveryKey } from '../../electron/core/vault/recovery-key';
@@ -125,6 +126,18 @@ describe('passphrase and recovery key', () => {
     const opened = await Vault.unlock(vaultPath, { passphrase: TEST_PASSPHRASE }, options);
     expect(readKeyFile(vaultPath).failedAttempts).toEqual({ count: 0, lastFailureAt: null });
     opened.lock();
+  });
+
+  it('wrong guesses made side by side wait for each other: each sees the count of the one before', async () => {
+    const { vaultPath, vault } = await createTestVault();
+    vault.lock();
+    const guesses = await Promise.all(
+      Array.from({ length: 8 }, (_, index) => Vault.unlock(vaultPath, { passphrase: `gok ${index} is fout` }, FAST_VAULT_OPTIONS).catch((error: unknown) => error)),
+    );
+    const codes = guesses.map((guess) => (guess instanceof CoreError ? guess.code : 'opened')).sort();
+    expect(codes).toEqual([...Array(3).fill('TOO_MANY_ATTEMPTS'), ...Array(5).fill('WRONG_PASSPHRASE')]);
+    expect(readKeyFile(vaultPath).failedAttempts.count).toBe(5);
+    expect(fs.existsSync(keyFileLockPathFor(vaultPath))).toBe(false);
   });
 
   it('unlocks with the recovery key; a wrong one is refused, a typo is not counted', async () => {

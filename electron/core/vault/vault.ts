@@ -146,7 +146,7 @@ export class Vault {
   static async unlock(vaultPath: string, credential: VaultCredential, options: VaultOptions = {}): Promise<Vault> {
     const target = path.resolve(vaultPath);
     if (!fs.existsSync(target)) throw new CoreError('VAULT_NOT_FOUND', `no vault at ${target}`);
-    const { keyFile, candidates } = await unwrapWithCredential(target, credential, options.now?.() ?? new Date());
+    const { keyFile, candidates } = await unwrapWithCredential(target, credential, () => options.now?.() ?? new Date());
     let processLock: ProcessLock;
     try {
       processLock = ProcessLock.acquire(target);
@@ -183,7 +183,7 @@ export class Vault {
    */
   static async revealDatabaseKey(vaultPath: string, credential: VaultCredential, options: VaultOptions = {}): Promise<string> {
     const target = path.resolve(vaultPath);
-    const { candidates } = await unwrapWithCredential(target, credential, options.now?.() ?? new Date());
+    const { candidates } = await unwrapWithCredential(target, credential, () => options.now?.() ?? new Date());
     let key = candidates[0]!.key;
     if (candidates.length > 1) {
       const processLock = ProcessLock.acquire(target);
