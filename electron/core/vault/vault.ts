@@ -393,7 +393,8 @@ export class Vault {
       );
       return { keyFile, kek };
     } catch (error) {
-      if (error instanceof CoreError && error.code === 'WRONG_PASSPHRASE') {
+      // Locked meanwhile (only a caller outside the core's queue can do that): nowhere to write.
+      if (error instanceof CoreError && error.code === 'WRONG_PASSPHRASE' && this.isOpen) {
         this.audit('vault.passphrase-refused', { purpose, failedAttempts: Number(error.details?.failedAttempts ?? 0) });
       }
       throw error;
