@@ -77,9 +77,12 @@ export const vaultApi = {
     z.object({ path: filePathSchema, recoveryKey: recoveryKeyInput }).strict(),
   ),
   'vault.lock': defineHandler<VaultStatus>({ access: 'write', passive: false, lane: 'queue', audits: ['vault.locked', 'attachment.copies-removed'] })(z.object({}).strict()),
-  'vault.changePassphrase': defineHandler<{ changed: true }>({ access: 'write', passive: false, lane: 'queue', audits: ['vault.passphrase-changed'] })(
-    z.object({ currentPassphrase: passphraseInput, newPassphrase: newPassphraseInput }).strict(),
-  ),
+  'vault.changePassphrase': defineHandler<{ changed: true }>({
+    access: 'write',
+    passive: false,
+    lane: 'queue',
+    audits: ['vault.passphrase-changed', 'vault.passphrase-refused'],
+  })(z.object({ currentPassphrase: passphraseInput, newPassphrase: newPassphraseInput }).strict()),
   /**
    * Re-encrypts the vault under a new key and issues a new recovery key (the old one lived inside
    * the database whose key may have leaked). The UI must show the new recovery key like at creation.
@@ -88,11 +91,14 @@ export const vaultApi = {
     access: 'write',
     passive: false,
     lane: 'queue',
-    audits: ['vault.key-rotated', 'vault.recovery-key-renewed', 'vault.integrity-problem'],
+    audits: ['vault.key-rotated', 'vault.recovery-key-renewed', 'vault.integrity-problem', 'vault.passphrase-refused'],
   })(z.object({ passphrase: passphraseInput }).strict()),
-  'vault.showRecoveryKey': defineHandler<{ recoveryKey: string }>({ access: 'write', passive: false, lane: 'queue', audits: ['vault.recovery-key-shown'] })(
-    z.object({ passphrase: passphraseInput }).strict(),
-  ),
+  'vault.showRecoveryKey': defineHandler<{ recoveryKey: string }>({
+    access: 'write',
+    passive: false,
+    lane: 'queue',
+    audits: ['vault.recovery-key-shown', 'vault.passphrase-refused'],
+  })(z.object({ passphrase: passphraseInput }).strict()),
   /** Refuses an existing target (VAULT_EXISTS) unless `overwrite`, and always the vault's own files. */
   'vault.backup': defineHandler<{ path: string; bytes: number }>({ access: 'write', passive: false, lane: 'queue', audits: ['vault.backup'] })(
     z.object({ targetPath: filePathSchema, overwrite: z.boolean().optional() }).strict(),

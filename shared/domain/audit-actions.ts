@@ -96,6 +96,7 @@ export const AUDIT_ACTION_GROUPS = {
   'vault.key-rotated': 'changes',
   'vault.locked': 'access',
   'vault.passphrase-changed': 'changes',
+  'vault.passphrase-refused': 'access',
   'vault.recovery-key-renewed': 'changes',
   'vault.recovery-key-shown': 'access',
   'vault.restored': 'changes',

@@ -22,6 +22,9 @@ declare const subjectReference: unique symbol;
  */
 export type SubjectRef = number & { readonly [subjectReference]: true };
 
+/** What a passphrase is asked for inside a session, after unlock. */
+export type PassphrasePurpose = 'recovery-key' | 'passphrase-change' | 'key-rotation';
+
 /** An action that records nothing beyond its name. */
 type NoDetails = Readonly<Record<string, never>>;
 
@@ -164,6 +167,8 @@ interface AuditDetailSpec {
   'vault.key-rotated': NoDetails;
   'vault.locked': NoDetails;
   'vault.passphrase-changed': NoDetails;
+  /** A wrong passphrase inside a session: what it was asked for, and the count of wrong tries in a row it made. */
+  'vault.passphrase-refused': { purpose: PassphrasePurpose; failedAttempts: number };
   'vault.recovery-key-renewed': NoDetails;
   'vault.recovery-key-shown': NoDetails;
   'vault.restored': { from: string };

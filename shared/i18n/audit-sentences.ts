@@ -1,7 +1,7 @@
 import type { ProtectedKind } from '../api/documents';
 import { TRASH_KINDS, type TrashKind } from '../api/dossier-types';
 import { isAuditAction, type AuditAction } from '../domain/audit-actions';
-import type { AuditDetails } from '../domain/audit-details';
+import type { AuditDetails, PassphrasePurpose } from '../domain/audit-details';
 import {
   CLOSING_REASON_LABELS_EN,
   DOSSIER_STATUS_LABELS_EN,
@@ -304,6 +304,28 @@ const EN: Vocabulary = {
   signalNumber: (id) => `Signal #${id}`,
 };
 
+const PASSPHRASE_PURPOSES_NL: Readonly<Record<PassphrasePurpose, string>> = {
+  'recovery-key': ' om de herstelsleutel te tonen',
+  'passphrase-change': ' bij het wijzigen van het wachtwoord',
+  'key-rotation': ' bij het opnieuw versleutelen van de kluis',
+};
+
+const PASSPHRASE_PURPOSES_EN: Readonly<Record<PassphrasePurpose, string>> = {
+  'recovery-key': ' to show the recovery key',
+  'passphrase-change': ' to change the passphrase',
+  'key-rotation': ' to re-encrypt the vault',
+};
+
+/** What the passphrase was asked for, or nothing for a purpose this version does not know. */
+function passphrasePurpose(purpose: unknown, phrases: Readonly<Record<PassphrasePurpose, string>>): string {
+  return typeof purpose === 'string' && Object.hasOwn(phrases, purpose) ? phrases[purpose as PassphrasePurpose] : '';
+}
+
+function failedInARow(value: unknown, phrase: (count: number) => string): string {
+  const attempts = count(value);
+  return attempts > 0 ? phrase(attempts) : '';
+}
+
 export const AUDIT_SENTENCES_NL: SentenceTable = {
   'access-request.exported': () => 'Overzicht van een inzageverzoek als PDF opgeslagen',
   'access-request.handled': () => 'Inzageverzoek afgehandeld',
@@ -414,6 +436,8 @@ export const AUDIT_SENTENCES_NL: SentenceTable = {
   'vault.key-rotated': () => 'Kluis opnieuw versleuteld met een nieuwe sleutel',
   'vault.locked': () => 'Kluis vergrendeld',
   'vault.passphrase-changed': () => 'Wachtwoord gewijzigd',
+  'vault.passphrase-refused': (d) =>
+    `Onjuist wachtwoord ingevoerd${passphrasePurpose(d.purpose, PASSPHRASE_PURPOSES_NL)}${failedInARow(d.failedAttempts, (n) => ` (${n}e mislukte poging op rij)`)}`,
   'vault.recovery-key-renewed': () => 'Nieuwe herstelsleutel gemaakt',
   'vault.recovery-key-shown': () => 'Herstelsleutel opnieuw getoond',
   'vault.restored': (d, w) => `Kluis teruggezet uit de reservekopie ${w.text(d.from)}`,
@@ -530,6 +554,8 @@ export const AUDIT_SENTENCES_EN: SentenceTable = {
   'vault.key-rotated': () => 'Vault re-encrypted with a new key',
   'vault.locked': () => 'Vault locked',
   'vault.passphrase-changed': () => 'Passphrase changed',
+  'vault.passphrase-refused': (d) =>
+    `Wrong passphrase entered${passphrasePurpose(d.purpose, PASSPHRASE_PURPOSES_EN)}${failedInARow(d.failedAttempts, (n) => ` (failed attempt ${n} in a row)`)}`,
   'vault.recovery-key-renewed': () => 'New recovery key made',
   'vault.recovery-key-shown': () => 'Recovery key shown again',
   'vault.restored': (d, w) => `Vault restored from the backup ${w.text(d.from)}`,

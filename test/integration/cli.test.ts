@@ -1,10 +1,13 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { TEST_PASSPHRASE, makeTempFolder } from '../support/temp-vault';
 import { FLAGS } from '../../electron/core/cli/flags';
+import { readKeyFile, writeKeyFile } from '../../electron/core/vault/key-file';
+import { keyFileLockPathFor } from '../../electron/core/vault/key-file-lock';
+import { Vault } from '../../electron/core/vault/vault';
 import { openDossierCore } from './support/dossier-core';
 
 const cliSource = path.resolve('electron/core/cli/kluis.ts');
@@ -17,6 +20,20 @@ function kluis(args: string[], env: Record<string, string> = {}, input?: string)
     encoding: 'utf8',
   });
   return { code: result.status, stdout: result.stdout.trim(), stderr: result.stderr.trim() };
+}
+
+/** The same as `kluis`, but without waiting: for processes that run side by side. */
+function kluisInParallel(args: string[], env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', cliSource, ...args], {
+      env: { ...process.env, DOSSIERKLUIS_KDF_FAST: '1', KLUIS_PASSPHRASE: '', KLUIS_NEW_PASSPHRASE: '', ...env },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stderr: stderr.trim() }));
+  });
 }
 
 describe('kluis command line', () => {
@@ -127,5 +144,22 @@ describe('kluis command line', () => {
     expect(withoutYear).toMatchObject({ code: 2, stderr: 'Geef het jaar met --jaar, bijvoorbeeld --jaar 2025.' });
     // --pdf works now (test/integration/report-pdf.test.ts); without a year it is still misuse.
     expect(kluis(['report', vaultPath, '--pdf', path.join(path.dirname(csvPath), 'x.pdf')], { KLUIS_PASSPHRASE: TEST_PASSPHRASE }).code).toBe(2);
+  });
+
+  it('parallel wrong guesses from separate processes are counted one by one, and the throttle holds', async () => {
+    const vaultPath = path.join(makeTempFolder(), 'werk.kluis');
+    // Four Argon2id passes: each guess takes long enough for the others to start beside it.
+    const { vault } = await Vault.create(vaultPath, { passphrase: PASSPHRASE, displayName: 'T' }, { kdf: { fixedIterations: 4, memoryKiB: 65_536 } });
+    vault.lock();
+    // Eight wrong guesses long ago: the wait they earned (8 s) is over, so exactly one more guess is due.
+    writeKeyFile(vaultPath, { ...readKeyFile(vaultPath), failedAttempts: { count: 8, lastFailureAt: new Date(Date.now() - 3_600_000).toISOString() } });
+
+    const guesses = await Promise.all(Array.from({ length: 10 }, (_, index) => kluisInParallel(['dossiers', vaultPath], { KLUIS_PASSPHRASE: `gok ${index} is fout` })));
+
+    expect(guesses.map((guess) => guess.code)).toEqual(Array(10).fill(1));
+    const answers = guesses.map((guess) => guess.stderr.replace(/\d+ seconden/, 'N seconden')).sort();
+    expect(answers).toEqual(['kluis: Het wachtwoord is onjuist.', ...Array(9).fill('kluis: Te veel mislukte pogingen. Probeer het over N seconden opnieuw.')]);
+    expect(readKeyFile(vaultPath).failedAttempts.count).toBe(9);
+    expect(fs.existsSync(keyFileLockPathFor(vaultPath))).toBe(false);
   });
 });

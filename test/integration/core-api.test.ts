@@ -129,4 +129,27 @@ describe('the core API over a real vault', () => {
     expect(codes).toEqual([...Array(5).fill('WRONG_PASSPHRASE'), ...Array(3).fill('TOO_MANY_ATTEMPTS')]);
     await core.dispose();
   });
+
+  it('throttles and records wrong passphrases in a session, with the codes unlock uses', async () => {
+    const { core } = newCore();
+    const vaultPath = path.join(makeTempFolder(), 'w.kluis');
+    await core.callUntrusted('vault.create', { path: vaultPath, passphrase: TEST_PASSPHRASE, displayName: 'T' });
+    const answers = [
+      await core.callUntrusted('vault.changePassphrase', { currentPassphrase: 'niet het wachtwoord', newPassphrase: 'een nieuw wachtwoord!' }),
+      await core.callUntrusted('vault.rotateKey', { passphrase: 'niet het wachtwoord' }),
+    ];
+    for (let guess = 0; guess < 4; guess++) answers.push(await core.callUntrusted('vault.showRecoveryKey', { passphrase: `gok ${guess}` }));
+    expect(answers.map((answer) => (answer.ok ? 'ok' : [answer.error.code, answer.error.details?.failedAttempts]))).toEqual([
+      ['WRONG_PASSPHRASE', 1],
+      ['WRONG_PASSPHRASE', 2],
+      ['WRONG_PASSPHRASE', 3],
+      ['WRONG_PASSPHRASE', 4],
+      ['WRONG_PASSPHRASE', 5],
+      ['TOO_MANY_ATTEMPTS', 5],
+    ]);
+    expect(answers.at(-1)).toMatchObject({ ok: false, error: { details: { retryAfterSeconds: expect.any(Number) } } });
+    const entries = expectOk(await core.callUntrusted('audit.list', { actions: ['vault.passphrase-refused'] })) as Array<{ details: { purpose: string } }>;
+    expect(entries.map((entry) => entry.details.purpose).reverse()).toEqual(['passphrase-change', 'key-rotation', 'recovery-key', 'recovery-key', 'recovery-key']);
+    await core.dispose();
+  });
 });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { CoreError } from '../../electron/core/kernel/errors';
+import { keyFileLockPathFor } from '../../electron/core/vault/key-file-lock';
 import { keyFilePathFor, readKeyFile, recoveryKeyEncryptionKey, wrapKey, writeKeyFile } from '../../electron/core/vault/key-file';
 import { lockFilePathFor } from '../../electron/core/vault/process-lock';
 import { parseRecoveryKey } from '../../electron/core/vault/recovery-key';
@@ -127,6 +128,18 @@ describe('passphrase and recovery key', () => {
     opened.lock();
   });
 
+  it('wrong guesses made side by side wait for each other: each sees the count of the one before', async () => {
+    const { vaultPath, vault } = await createTestVault();
+    vault.lock();
+    const guesses = await Promise.all(
+      Array.from({ length: 8 }, (_, index) => Vault.unlock(vaultPath, { passphrase: `gok ${index} is fout` }, FAST_VAULT_OPTIONS).catch((error: unknown) => error)),
+    );
+    const codes = guesses.map((guess) => (guess instanceof CoreError ? guess.code : 'opened')).sort();
+    expect(codes).toEqual([...Array(3).fill('TOO_MANY_ATTEMPTS'), ...Array(5).fill('WRONG_PASSPHRASE')]);
+    expect(readKeyFile(vaultPath).failedAttempts.count).toBe(5);
+    expect(fs.existsSync(keyFileLockPathFor(vaultPath))).toBe(false);
+  });
+
   it('unlocks with the recovery key; a wrong one is refused, a typo is not counted', async () => {
     const { vaultPath, vault, recoveryKey } = await createTestVault();
     vault.lock();
@@ -150,6 +163,47 @@ describe('passphrase and recovery key', () => {
     await expectCode(vault.recoveryKey('verkeerd wachtwoord'), 'WRONG_PASSPHRASE');
     expect(await vault.recoveryKey(TEST_PASSPHRASE)).toBe(recoveryKey);
     vault.lock();
+  });
+
+  it('passphrase checks inside a session share the throttle and counter of unlock, and each refusal is in the trail', async () => {
+    const { vaultPath, vault } = await createTestVault();
+    let now = new Date('2026-11-28T10:00:00Z');
+    const options = { ...FAST_VAULT_OPTIONS, now: () => now };
+    vault.lock();
+    const opened = await Vault.unlock(vaultPath, { passphrase: TEST_PASSPHRASE }, options);
+    const refusals = [
+      () => opened.recoveryKey('fout 1 bij de herstelsleutel'),
+      () => opened.changePassphrase('fout 2 bij het wijzigen', 'nieuw lang wachtwoord 2026'),
+      () => opened.rotateKey('fout 3 bij het vernieuwen'),
+      () => opened.recoveryKey('fout 4 bij de herstelsleutel'),
+      () => opened.changePassphrase('fout 5 bij het wijzigen', 'nieuw lang wachtwoord 2026'),
+    ];
+    for (const [index, refuse] of refusals.entries()) {
+      const error = await expectCode(refuse, 'WRONG_PASSPHRASE');
+      expect(error.details).toEqual({ failedAttempts: index + 1, retryAfterSeconds: index + 1 < 5 ? 0 : 1 });
+      expect(readKeyFile(vaultPath).failedAttempts.count).toBe(index + 1);
+    }
+    // Even the right passphrase waits now, as at unlock.
+    const wait = await expectCode(() => opened.recoveryKey(TEST_PASSPHRASE), 'TOO_MANY_ATTEMPTS');
+    expect(wait.details?.retryAfterSeconds).toBe(1);
+    const refused = opened.auditTrail(20, undefined, ['vault.passphrase-refused']).map((entry) => entry.details);
+    expect(refused.reverse()).toEqual([
+      { purpose: 'recovery-key', failedAttempts: 1 },
+      { purpose: 'passphrase-change', failedAttempts: 2 },
+      { purpose: 'key-rotation', failedAttempts: 3 },
+      { purpose: 'recovery-key', failedAttempts: 4 },
+      { purpose: 'passphrase-change', failedAttempts: 5 },
+    ]);
+    opened.lock();
+    // The count is the one unlock uses.
+    await expectCode(Vault.unlock(vaultPath, { passphrase: TEST_PASSPHRASE }, options), 'TOO_MANY_ATTEMPTS');
+    now = new Date(now.getTime() + 1_000);
+    const again = await Vault.unlock(vaultPath, { passphrase: TEST_PASSPHRASE }, options);
+    expect(readKeyFile(vaultPath).failedAttempts.count).toBe(0);
+    await expectCode(() => again.recoveryKey('weer fout'), 'WRONG_PASSPHRASE');
+    expect(await again.recoveryKey(TEST_PASSPHRASE)).toMatch(/^([0-9A-Z]{5}-){10}[0-9A-Z]{5}$/);
+    expect(readKeyFile(vaultPath).failedAttempts).toEqual({ count: 0, lastFailureAt: null });
+    again.lock();
   });
 
   it('change passphrase rewraps the key: the old one stops working, data stays', async () => {

@@ -294,6 +294,31 @@ describe('the audit vocabulary', () => {
     expect(auditSentence({ action, details }, 'en')).toBe(english);
   });
 
+  it('says what a refused passphrase was asked for and how many wrong tries in a row it made', () => {
+    const cases: Array<[Record<string, unknown>, string, string]> = [
+      [
+        { purpose: 'recovery-key', failedAttempts: 3 },
+        'Onjuist wachtwoord ingevoerd om de herstelsleutel te tonen (3e mislukte poging op rij)',
+        'Wrong passphrase entered to show the recovery key (failed attempt 3 in a row)',
+      ],
+      [
+        { purpose: 'passphrase-change', failedAttempts: 1 },
+        'Onjuist wachtwoord ingevoerd bij het wijzigen van het wachtwoord (1e mislukte poging op rij)',
+        'Wrong passphrase entered to change the passphrase (failed attempt 1 in a row)',
+      ],
+      [
+        { purpose: 'key-rotation', failedAttempts: 6 },
+        'Onjuist wachtwoord ingevoerd bij het opnieuw versleutelen van de kluis (6e mislukte poging op rij)',
+        'Wrong passphrase entered to re-encrypt the vault (failed attempt 6 in a row)',
+      ],
+      [{ purpose: 'iets-nieuws', failedAttempts: 'veel' }, 'Onjuist wachtwoord ingevoerd', 'Wrong passphrase entered'],
+    ];
+    for (const [details, dutch, english] of cases) {
+      expect(auditSentence({ action: 'vault.passphrase-refused', details }, 'nl')).toBe(dutch);
+      expect(auditSentence({ action: 'vault.passphrase-refused', details }, 'en')).toBe(english);
+    }
+  });
+
   it('names the subjects of an entry by its declared keys only, each once', () => {
     expect(
       subjectIdsOf('subject.merged', {

@@ -1,6 +1,7 @@
 import { CoreError } from '../kernel/errors';
 import { openEncryptedDatabase, type Connection, type ConnectionOptions } from './connection';
 import { deriveKeyEncryptionKey } from './kdf';
+import { withKeyFileLock } from './key-file-lock';
 import {
   readKeyFile,
   recoveryKeyEncryptionKey,
@@ -43,46 +44,69 @@ export function wipeCandidates(candidates: KeyCandidate[], keep?: Buffer): void 
 }
 
 /**
- * Check a credential against the key file, with throttling: after five wrong tries in a row each
+ * One attempt with a credential, throttled and counted: after five wrong tries in a row each
  * further try waits longer, and the count lives in the key file so that a restart does not reset
- * it. Returns every database key the credential unwraps: the current one and, after an
- * interrupted rotation, the pending one.
+ * it. `check` returns null when the credential is wrong; what it throws (a malformed recovery key,
+ * a locked vault) is not counted. The whole attempt holds the key-file lock, so that attempts from
+ * other processes are counted one by one and see each other's count. Every check of a passphrase
+ * or recovery key goes through here, in a session as well as at unlock.
  */
-export async function unwrapWithCredential(vaultPath: string, credential: VaultCredential, now: Date): Promise<{ keyFile: KeyFile; candidates: KeyCandidate[] }> {
-  const keyFile = readKeyFile(vaultPath);
-  const wait = remainingWaitSeconds(keyFile, now);
-  if (wait > 0) {
-    throw new CoreError('TOO_MANY_ATTEMPTS', `wait ${wait} s before the next attempt`, {
-      retryAfterSeconds: wait,
-      failedAttempts: keyFile.failedAttempts.count,
-    });
-  }
-  const slot = slotFor(credential);
-  // A malformed recovery key (checksum) throws here and is not counted: it is a typo, not a guess.
-  const kek = await keyEncryptionKeyFor(credential, keyFile);
-  const candidates: KeyCandidate[] = [];
-  try {
-    for (const slots of [keyFile.slots, keyFile.pendingRotation]) {
-      const key = slots ? unwrapKey(kek, slots[slot], keyFile.vaultId, slot) : null;
-      if (key && slots) candidates.push({ key, slots });
+export async function throttledAttempt<T>(
+  vaultPath: string,
+  slot: KeySlotName,
+  now: () => Date,
+  check: (keyFile: KeyFile) => Promise<T | null>,
+): Promise<{ keyFile: KeyFile; result: T }> {
+  // A missing or damaged key file is reported as such before any lock file is made beside it.
+  readKeyFile(vaultPath);
+  return withKeyFileLock(vaultPath, async () => {
+    const keyFile = readKeyFile(vaultPath);
+    const wait = remainingWaitSeconds(keyFile, now());
+    if (wait > 0) {
+      throw new CoreError('TOO_MANY_ATTEMPTS', `wait ${wait} s before the next attempt`, {
+        retryAfterSeconds: wait,
+        failedAttempts: keyFile.failedAttempts.count,
+      });
     }
-  } finally {
-    kek.fill(0);
-  }
-  if (candidates.length === 0) {
-    const updated = updateKeyFile(vaultPath, (fresh) => ({
-      ...fresh,
-      failedAttempts: { count: fresh.failedAttempts.count + 1, lastFailureAt: now.toISOString() },
-    }));
-    const count = updated.failedAttempts.count;
-    throw new CoreError(slot === 'passphrase' ? 'WRONG_PASSPHRASE' : 'WRONG_RECOVERY_KEY', `${slot} does not unlock this vault`, {
-      failedAttempts: count,
-      retryAfterSeconds: waitSecondsAfter(count),
-    });
-  }
-  if (keyFile.failedAttempts.count > 0) {
-    updateKeyFile(vaultPath, (fresh) => ({ ...fresh, failedAttempts: { count: 0, lastFailureAt: null } }));
-  }
+    const result = await check(keyFile);
+    if (result === null) {
+      const updated = updateKeyFile(vaultPath, (fresh) => ({
+        ...fresh,
+        failedAttempts: { count: fresh.failedAttempts.count + 1, lastFailureAt: now().toISOString() },
+      }));
+      const count = updated.failedAttempts.count;
+      throw new CoreError(slot === 'passphrase' ? 'WRONG_PASSPHRASE' : 'WRONG_RECOVERY_KEY', `${slot} does not unlock this vault`, {
+        failedAttempts: count,
+        retryAfterSeconds: waitSecondsAfter(count),
+      });
+    }
+    if (keyFile.failedAttempts.count > 0) {
+      updateKeyFile(vaultPath, (fresh) => ({ ...fresh, failedAttempts: { count: 0, lastFailureAt: null } }));
+    }
+    return { keyFile, result };
+  });
+}
+
+/**
+ * Check a credential against the key file (throttledAttempt). Returns every database key the
+ * credential unwraps: the current one and, after an interrupted rotation, the pending one.
+ */
+export async function unwrapWithCredential(vaultPath: string, credential: VaultCredential, now: () => Date): Promise<{ keyFile: KeyFile; candidates: KeyCandidate[] }> {
+  const slot = slotFor(credential);
+  const { keyFile, result: candidates } = await throttledAttempt(vaultPath, slot, now, async (keyFile) => {
+    // A malformed recovery key (checksum) throws here and is not counted: it is a typo, not a guess.
+    const kek = await keyEncryptionKeyFor(credential, keyFile);
+    const found: KeyCandidate[] = [];
+    try {
+      for (const slots of [keyFile.slots, keyFile.pendingRotation]) {
+        const key = slots ? unwrapKey(kek, slots[slot], keyFile.vaultId, slot) : null;
+        if (key && slots) found.push({ key, slots });
+      }
+    } finally {
+      kek.fill(0);
+    }
+    return found.length > 0 ? found : null;
+  });
   return { keyFile, candidates };
 }
 

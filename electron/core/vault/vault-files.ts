@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { commitTemporaryFile } from '../kernel/atomic-write';
 import { keyFilePathFor } from './key-file';
+import { keyFileLockPathFor } from './key-file-lock';
 import { lockFilePathFor } from './process-lock';
 
 export const VAULT_EXTENSION = '.kluis';
@@ -11,9 +12,9 @@ export function sidecarPathsFor(vaultPath: string): string[] {
   return [`${vaultPath}-wal`, `${vaultPath}-shm`, `${vaultPath}-journal`];
 }
 
-/** Every file that belongs to a vault: the database, its key file, its lock, SQLite's sidecars. */
+/** Every file that belongs to a vault: the database, its key file, their locks, SQLite's sidecars. */
 export function ownedPathsOf(vaultPath: string): string[] {
-  return [vaultPath, keyFilePathFor(vaultPath), lockFilePathFor(vaultPath), ...sidecarPathsFor(vaultPath)];
+  return [vaultPath, keyFilePathFor(vaultPath), lockFilePathFor(vaultPath), keyFileLockPathFor(vaultPath), ...sidecarPathsFor(vaultPath)];
 }
 
 export function vaultNameOf(vaultPath: string): string {

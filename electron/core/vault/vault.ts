@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { AuditEntry } from '../../../shared/api/audit';
 import type { AuditAction } from '../../../shared/domain/audit-actions';
-import { subjectIdsOf, type AuditDetails } from '../../../shared/domain/audit-details';
+import { subjectIdsOf, type AuditDetails, type PassphrasePurpose } from '../../../shared/domain/audit-details';
 import { PASSPHRASE_MIN_LENGTH, type IntegrityCheckStatus, type VaultSettings, type VaultStatus } from '../../../shared/api/vault';
 import { CoreError, fromFileSystemError, toCoreError } from '../kernel/errors';
 import { temporarySiblingPath } from '../kernel/atomic-write';
@@ -16,7 +16,7 @@ import { appendAuditEntry, verifyAuditChain, type AuditChainReport } from './aud
 import { applyMigrations, assertSchemaNotTooNew } from './migrations';
 import { ProcessLock } from './process-lock';
 import { formatRecoveryKey, generateRecoverySecret } from './recovery-key';
-import { openWithCandidates, slotFor, unwrapWithCredential, wipeCandidates, type VaultCredential } from './unlock-keys';
+import { openWithCandidates, slotFor, throttledAttempt, unwrapWithCredential, wipeCandidates, type VaultCredential } from './unlock-keys';
 import { VAULT_EXTENSION, commitVaultPair, isOwnedBy, removeTemporaryPair, sidecarPathsFor, vaultNameOf } from './vault-files';
 
 export { VAULT_EXTENSION, sidecarPathsFor, vaultNameOf, type VaultCredential };
@@ -146,7 +146,7 @@ export class Vault {
   static async unlock(vaultPath: string, credential: VaultCredential, options: VaultOptions = {}): Promise<Vault> {
     const target = path.resolve(vaultPath);
     if (!fs.existsSync(target)) throw new CoreError('VAULT_NOT_FOUND', `no vault at ${target}`);
-    const { keyFile, candidates } = await unwrapWithCredential(target, credential, options.now?.() ?? new Date());
+    const { keyFile, candidates } = await unwrapWithCredential(target, credential, () => options.now?.() ?? new Date());
     let processLock: ProcessLock;
     try {
       processLock = ProcessLock.acquire(target);
@@ -183,7 +183,7 @@ export class Vault {
    */
   static async revealDatabaseKey(vaultPath: string, credential: VaultCredential, options: VaultOptions = {}): Promise<string> {
     const target = path.resolve(vaultPath);
-    const { candidates } = await unwrapWithCredential(target, credential, options.now?.() ?? new Date());
+    const { candidates } = await unwrapWithCredential(target, credential, () => options.now?.() ?? new Date());
     let key = candidates[0]!.key;
     if (candidates.length > 1) {
       const processLock = ProcessLock.acquire(target);
@@ -365,26 +365,46 @@ export class Vault {
     }
   }
 
-  /** Check the passphrase against the key file without touching the open database. */
-  private async verifyPassphrase(passphrase: string): Promise<{ keyFile: KeyFile; kek: Buffer }> {
-    const keyFile = readKeyFile(this.path);
-    const kek = await deriveKeyEncryptionKey(passphrase, keyFile.kdf);
-    // The vault may have been locked while Argon2id ran (the core serialises calls, but be sure).
-    const databaseKey = this.openKey();
-    const unwrapped = unwrapKey(kek, keyFile.slots.passphrase, keyFile.vaultId, 'passphrase');
-    const matches = unwrapped !== null && crypto.timingSafeEqual(unwrapped, databaseKey);
-    unwrapped?.fill(0);
-    if (!matches) {
-      kek.fill(0);
-      throw new CoreError('WRONG_PASSPHRASE', 'current passphrase is wrong');
+  /**
+   * Check the passphrase against the key file without touching the open database. A guess inside
+   * a session is a guess like one at unlock: it goes through the same throttle and counter (else a
+   * session left open would allow unlimited guessing), and each wrong one is recorded in the trail.
+   */
+  private async verifyPassphrase(passphrase: string, purpose: PassphrasePurpose): Promise<{ keyFile: KeyFile; kek: Buffer }> {
+    try {
+      const { keyFile, result: kek } = await throttledAttempt(
+        this.path,
+        'passphrase',
+        () => this.options.now?.() ?? new Date(),
+        async (keyFile) => {
+          const kek = await deriveKeyEncryptionKey(passphrase, keyFile.kdf);
+          let matches = false;
+          try {
+            // The vault may have been locked while Argon2id ran (the core serialises calls, but be sure).
+            const databaseKey = this.openKey();
+            const unwrapped = unwrapKey(kek, keyFile.slots.passphrase, keyFile.vaultId, 'passphrase');
+            matches = unwrapped !== null && crypto.timingSafeEqual(unwrapped, databaseKey);
+            unwrapped?.fill(0);
+          } finally {
+            if (!matches) kek.fill(0);
+          }
+          return matches ? kek : null;
+        },
+      );
+      return { keyFile, kek };
+    } catch (error) {
+      // Locked meanwhile (only a caller outside the core's queue can do that): nowhere to write.
+      if (error instanceof CoreError && error.code === 'WRONG_PASSPHRASE' && this.isOpen) {
+        this.audit('vault.passphrase-refused', { purpose, failedAttempts: Number(error.details?.failedAttempts ?? 0) });
+      }
+      throw error;
     }
-    return { keyFile, kek };
   }
 
   /** Rewrap the database key under a new passphrase: instant, and the old passphrase stops working. */
   async changePassphrase(currentPassphrase: string, newPassphrase: string): Promise<void> {
     assertPassphraseStrongEnough(newPassphrase);
-    const { kek } = await this.verifyPassphrase(currentPassphrase);
+    const { kek } = await this.verifyPassphrase(currentPassphrase, 'passphrase-change');
     kek.fill(0);
     const kdf = await calibrateKdf(this.options.kdf);
     const newKek = await deriveKeyEncryptionKey(newPassphrase, kdf);
@@ -403,7 +423,7 @@ export class Vault {
 
   /** The recovery key again, after the passphrase is re-entered. */
   async recoveryKey(passphrase: string): Promise<string> {
-    const { kek } = await this.verifyPassphrase(passphrase);
+    const { kek } = await this.verifyPassphrase(passphrase, 'recovery-key');
     kek.fill(0);
     const secret = readRecoverySecret(this.database);
     try {
@@ -428,7 +448,7 @@ export class Vault {
    * Then renewRecoveryKey.
    */
   async rotateKey(passphrase: string): Promise<{ recoveryKey: string }> {
-    const { keyFile, kek } = await this.verifyPassphrase(passphrase);
+    const { keyFile, kek } = await this.verifyPassphrase(passphrase, 'key-rotation');
     // The rekey needs the file to itself (journal mode DELETE): the background reader stops first.
     await this.stopIntegrityCheck();
     const db = this.database;
