@@ -4,7 +4,7 @@ import type { ByteProgress } from '../kernel/chunking';
 import { beginBulkWrite } from '../attachments/bulk-write';
 import { timestamp, type CoreContext } from '../kernel/context';
 import { subjectLabel } from '../dossiers/subject-label';
-import { CoreError } from '../kernel/errors';
+import { CoreError, toCoreError } from '../kernel/errors';
 import type { Connection } from '../vault/connection';
 import type { BundleAttachment, DossierDocument } from './format';
 import type { VaultKeys } from './identity';
@@ -182,7 +182,9 @@ export async function importBundle(context: CoreContext, keys: VaultKeys, input:
     db.exec('COMMIT');
   } catch (error) {
     if (db.inTransaction) db.exec('ROLLBACK');
-    throw error;
+    // With the vault's path: SQLite reports some full disks as plain I/O errors, and only a look
+    // at the vault's volume tells DISK_FULL from IO_ERROR.
+    throw toCoreError(error, 'import bundle', db.name);
   } finally {
     // Back to the WAL (and the usual cache); see attachments/bulk-write.ts for why the import ran without it.
     endBulkWrite();

@@ -163,6 +163,39 @@ function headerError(error: unknown, probe: HeaderProbe): CoreError {
 
 // ── The archive ─────────────────────────────────────────────────────────────────────────────
 
+/**
+ * A failure of the visitor's own work (an import writing into the vault: a full disk, a read-only
+ * vault), carried through the archive loop so that it is not taken for the bundle's fault.
+ */
+class VisitorFailure {
+  constructor(readonly error: unknown) {}
+}
+
+function guarded<A extends unknown[], R>(work: (...args: A) => R): (...args: A) => R {
+  return (...args) => {
+    try {
+      return work(...args);
+    } catch (error) {
+      throw new VisitorFailure(error);
+    }
+  };
+}
+
+/** The visitor with every call, its sinks' included, marked as the visitor's in case of failure. */
+function guardVisitor(visitor: BundleVisitor): BundleVisitor {
+  const { manifest, documents, attachment } = visitor;
+  return {
+    manifest: manifest && guarded(manifest),
+    documents: documents && guarded(documents),
+    attachment:
+      attachment &&
+      guarded((described: BundleAttachment, dossier: DossierDocument) => {
+        const sink = attachment(described, dossier);
+        return sink && { write: guarded((chunk: Buffer) => sink.write(chunk)), finish: guarded(() => sink.finish()) };
+      }),
+  };
+}
+
 function parseJson<T>(path: string, bytes: Buffer, schema: ZodType<T>): T {
   let json: unknown;
   try {
@@ -330,7 +363,7 @@ export async function readBundle(
     });
 
     try {
-      const summary = await consumeArchive(extract, encryptedTo, credentials.ageRecipient, visitor);
+      const summary = await consumeArchive(extract, encryptedTo, credentials.ageRecipient, guardVisitor(visitor));
       await feeder;
       if (failure.error) throw failure.error;
       return summary;
@@ -338,7 +371,7 @@ export async function readBundle(
       stopped = true;
       extract.destroy();
       await feeder;
-      throw failure.error ?? error;
+      throw failure.error ?? (error instanceof VisitorFailure ? error.error : error);
     } finally {
       payload.return(undefined);
       fileKey.fill(0);
@@ -427,6 +460,9 @@ async function consumeArchive(extract: tar.Extract, encryptedTo: 'identity' | 'p
     }
   } catch (error) {
     if (error instanceof CoreError) throw error;
+    // The vault's failures (a full disk, a read-only vault) or a bug of ours: the bundle may be
+    // perfectly good, so readBundle hands them on as they are, for the caller to name.
+    if (error instanceof VisitorFailure) throw error;
     // tar-stream's own complaints (a bad header checksum, a truncated block). Before the signed
     // manifest this is not a Dossierkluis bundle at all; after it, the signed content is broken.
     const message = (error as Error)?.message ?? String(error);
