@@ -307,6 +307,14 @@ describe('bad bundles are refused with a clear code, and the vault is untouched'
     expect(error.details).toMatchObject({ path: 'archive' });
   });
 
+  // Linux answers every read of /proc/self/mem at address 0 with EIO, as a failing disk or a pulled stick would.
+  it.skipIf(process.platform !== 'linux')('a bundle file the disk cannot read: IO_ERROR, not a bad bundle', async () => {
+    const before = await b.digest();
+    expect((await b.fail('bundle.inspect', { path: '/proc/self/mem' })).code).toBe('IO_ERROR');
+    expect((await b.fail('bundle.import', { path: '/proc/self/mem', manifestSha256: manifestHash(validItems) })).code).toBe('IO_ERROR');
+    expect(await b.digest()).toBe(before);
+  });
+
   it('a file encrypted with age to this vault without a signature: recognised and refused', async () => {
     await expectRefused(writeTemp('los.age', await encryptBytes(Buffer.from('Hallo, dit is geen bundel.\n'), { recipients: [bRecipient] })), 'BUNDLE_UNSIGNED');
     const manifestOnly = await tarOf([validItems[0]!, ...contentOf(validItems)]);

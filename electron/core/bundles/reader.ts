@@ -127,10 +127,13 @@ export function probeAgeHeader(head: Buffer): HeaderProbe {
   return { mode: 'other', scryptLogN: null };
 }
 
-function readHead(fd: number): Buffer {
+function readHead(fd: number, filePath: string): Buffer {
   const buffer = Buffer.alloc(HEADER_PROBE);
-  const read = fs.readSync(fd, buffer, 0, HEADER_PROBE, 0);
-  return buffer.subarray(0, read);
+  try {
+    return buffer.subarray(0, fs.readSync(fd, buffer, 0, HEADER_PROBE, 0));
+  } catch (error) {
+    throw fileError(error, 'read bundle', filePath);
+  }
 }
 
 function decrypterFor(probe: HeaderProbe, credentials: BundleCredentials): Decrypter {
@@ -159,6 +162,14 @@ function headerError(error: unknown, probe: HeaderProbe): CoreError {
       : fail('BUNDLE_NOT_FOR_THIS_VAULT', 'the bundle is not encrypted to this vault');
   }
   return damaged(`age header: ${message}`);
+}
+
+/** Why the payload could not be read: the ciphertext's fault, or the file system's (with its own code). */
+function payloadFailure(error: unknown, filePath: string): CoreError {
+  if (error instanceof CoreError) return error;
+  if (error instanceof AgePayloadError) return damaged(`age payload: ${error.message}`);
+  if (typeof (error as NodeJS.ErrnoException | undefined)?.code === 'string') return fileError(error, 'read bundle', filePath);
+  return damaged(`age payload: ${String(error)}`);
 }
 
 // ── The archive ─────────────────────────────────────────────────────────────────────────────
@@ -322,7 +333,7 @@ export async function readBundle(
     throw fileError(error, 'open bundle', filePath);
   }
   try {
-    const head = readHead(fd);
+    const head = readHead(fd, filePath);
     const probe = probeAgeHeader(head);
     const decrypter = decrypterFor(probe, credentials);
     const encryptedTo = probe.mode === 'passphrase' ? 'passphrase' : 'identity';
@@ -342,7 +353,8 @@ export async function readBundle(
     const failure: { error: CoreError | null } = { error: null };
     let stopped = false;
     // Decrypt into the archive parser, waiting whenever it has enough. A failure here is the
-    // ciphertext's (a flipped bit, a cut-off end): it is reported as such, whatever the parser saw.
+    // ciphertext's (a flipped bit, a cut-off end) or the file's (a stick pulled out, a bad sector):
+    // it is reported as such, whatever the parser saw.
     const feeder = (async () => {
       let sinceYield = 0;
       for (const plaintext of payload) {
@@ -357,8 +369,7 @@ export async function readBundle(
       }
       if (!extract.destroyed) extract.end(undefined);
     })().catch((error: unknown) => {
-      failure.error =
-        error instanceof CoreError ? error : error instanceof AgePayloadError ? damaged(`age payload: ${error.message}`) : damaged(`age payload: ${String(error)}`);
+      failure.error = payloadFailure(error, filePath);
       extract.destroy(failure.error);
     });
 
