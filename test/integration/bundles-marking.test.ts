@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runBundleCommand } from '../../electron/core/cli/bundle-commands';
 import type { TlpCode } from '../../shared/domain/enums';
+import { FAST_VAULT_OPTIONS, TEST_PASSPHRASE } from '../support/temp-vault';
 import { ageIdentityOf, craftBundle, decryptBytes, encryptBytes, makeSigner, untar, writeTemp, type TarItem } from './support/bundle-craft';
 import { fillSampleDossier, introduce, openBundleVault, type BundleVault } from './support/bundles';
 
@@ -52,7 +54,7 @@ const ITEM_KINDS: ReadonlyArray<[string, (dossier: DossierJson, subjects: Subjec
 ];
 
 /** The valid content with one item's code changed, signed by a stranger with a manifest that says `declared`. */
-async function crafted(declared: TlpCode, change?: { item: (typeof ITEM_KINDS)[number][1]; tlp: TlpCode }) {
+async function crafted(declared: TlpCode, change?: { item: (typeof ITEM_KINDS)[number][1]; tlp: TlpCode }, recipient = bRecipient) {
   const dossierIndex = content.findIndex((item) => item.name.startsWith('dossiers/'));
   const subjectsIndex = content.findIndex((item) => item.name === 'subjects.json');
   const dossier = JSON.parse(content[dossierIndex]!.data.toString('utf8')) as DossierJson;
@@ -67,12 +69,12 @@ async function crafted(declared: TlpCode, change?: { item: (typeof ITEM_KINDS)[n
   );
   const signer = makeSigner();
   const { archive, manifestSha256 } = await craftBundle(edited, signer, {
-    recipients: [bRecipient],
+    recipients: [recipient],
     edit: (manifest) => {
       manifest.tlp = declared;
     },
   });
-  const file = writeTemp('gelabeld.dkbundel', await encryptBytes(archive, { recipients: [bRecipient] }));
+  const file = writeTemp('gelabeld.dkbundel', await encryptBytes(archive, { recipients: [recipient] }));
   return { file, manifestSha256, acceptSender: signer.sender.fingerprint };
 }
 
@@ -93,6 +95,18 @@ describe('the marking of a bundle comes from its items', () => {
     expect(await b.call('bundle.inspect', { path: amber.file })).toMatchObject({ tlp: 'AMBER+STRICT', declaredTlp: 'GREEN', tlpUnderstated: true });
     const stricter = await crafted('RED');
     expect(await b.call('bundle.inspect', { path: stricter.file })).toMatchObject({ tlp: 'GREEN', declaredTlp: 'RED', tlpUnderstated: false });
+  });
+
+  it('the command line shows the computed marking and the same warning', async () => {
+    const c = await openBundleVault('Ontvanger C');
+    const { ageRecipient } = await c.call('bundle.identity', {});
+    await c.core.dispose();
+    const bundle = await crafted('GREEN', { item: ITEM_KINDS[0]![1], tlp: 'AMBER' }, ageRecipient);
+    const lines: string[] = [];
+    const context = { options: FAST_VAULT_OPTIONS, usage: '', credential: async () => TEST_PASSPHRASE, say: (line: string) => lines.push(line), note: () => undefined };
+    await runBundleCommand('import', [c.vaultPath, bundle.file], context);
+    expect(lines).toContain('Behandelcode: TLP:AMBER');
+    expect(lines).toContain('LET OP: de afzender heeft de bundel gemarkeerd als TLP:GREEN, maar er zitten onderdelen in met TLP:AMBER. Behandel de bundel als TLP:AMBER.');
   });
 
   it('the import goes ahead, keeps each item’s own code, and records both markings in the audit trail', async () => {
