@@ -194,7 +194,12 @@ export interface BundleInspection {
     partner: AddressBookEntry | null;
   };
   encryptedTo: 'identity' | 'passphrase';
+  /** The bundle's marking, computed from its items (the most restricted of them), never taken from the manifest. */
   tlp: TlpCode;
+  /** The marking the signed manifest states. */
+  declaredTlp: TlpCode;
+  /** The manifest states a less restrictive marking than the items carry: the preview warns. */
+  tlpUnderstated: boolean;
   tlpOverride: { reason: string } | null;
   redaction: ExportRedaction;
   entries: number;

@@ -69,6 +69,9 @@ interface AuditDetailSpec {
     manifestSha256: string;
     sender: { name: string; organisation: string; fingerprint: string };
     senderAdded: boolean;
+    /** The bundle's marking computed from its items, and the one its manifest stated. */
+    tlp: TlpCode;
+    declaredTlp: TlpCode;
     dossiers: Array<{ action: string; dossierId: number | null; number: string | null }>;
     /** Counts per kind of item. */
     created: Record<string, number>;

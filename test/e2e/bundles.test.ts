@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openPage, skipWithoutBrowser, type BrowserSession } from './support/browser';
 import { callCore, startHostWithDemoVault, startTestHost, type TestHost } from './support/host';
+import { craftBundle, decryptBytes, encryptBytes, makeSigner, untar } from '../integration/support/bundle-craft';
 import { checkScreen, unlockRecentVault } from './support/screens';
 
 const PASSPHRASE = 'twee kluizen wisselen dossiers uit';
@@ -446,6 +447,42 @@ describe.skipIf(skipWithoutBrowser)('bundles between two vaults, end to end in C
     await pageA.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Logboek' }).click();
     await visible(pageA.getByText(`reden: ‘${OVERRIDE_REASON}’`, { exact: false }).first());
     expect(sessionA.problems).toEqual([]);
+    expect(sessionB.problems).toEqual([]);
+  });
+
+  it('warns when the signed manifest states a lower marking than the bundle holds, and shows the computed one', { timeout: STEP_TIMEOUT }, async () => {
+    // A's bundle taken apart, its dossier marked RED, signed again by a stranger whose manifest says CLEAR.
+    const identity = fs.readFileSync(ageKeyB(), 'utf8').trim().split('\n').at(-1)!;
+    const items = await untar(await decryptBytes(fs.readFileSync(bundle()), { identity }));
+    const content = items.slice(2).map((item) => {
+      if (!item.name.startsWith('dossiers/')) return item;
+      const dossier = JSON.parse(item.data.toString('utf8')) as { tlp: string };
+      return { ...item, data: Buffer.from(JSON.stringify({ ...dossier, tlp: 'RED' })) };
+    });
+    const { ageRecipient } = await callCore(hostB, 'bundle.identity', {});
+    const { archive } = await craftBundle(content, makeSigner('Iemand Anders', 'Elders'), {
+      recipients: [ageRecipient],
+      edit: (manifest) => {
+        manifest.tlp = 'CLEAR';
+      },
+    });
+    const labelled = path.join(files, 'verkeerd-gelabeld.dkbundel');
+    fs.writeFileSync(labelled, await encryptBytes(archive, { recipients: [ageRecipient] }));
+    const countBefore = (await callCore(hostB, 'dossier.list', { limit: 500 })).total;
+
+    await openBundles(pageB, 'Importeren');
+    await pageB.getByLabel('Bundel', { exact: true }).fill(labelled);
+    await pageB.getByRole('button', { name: 'Bundel openen' }).click();
+    const warning = pageB.getByTestId('tlp-understated');
+    await visible(warning, 30_000);
+    expect(await warning.innerText()).toBe(
+      'Let op: de afzender heeft de bundel gemarkeerd als TLP:CLEAR, maar er zitten onderdelen in met TLP:RED. Behandel de bundel als TLP:RED. Na het importeren houdt elk onderdeel zijn eigen behandelcode.',
+    );
+    const facts = pageB.getByRole('region', { name: 'Over de bundel' });
+    expect(await facts.locator('.app-tlp').first().innerText()).toContain('TLP:RED');
+    expect(await facts.getByText('TLP:CLEAR', { exact: true }).count()).toBe(0);
+    await checkScreen(pageB, 'bundles-11-import-tlp-understated');
+    expect((await callCore(hostB, 'dossier.list', { limit: 500 })).total).toBe(countBefore);
     expect(sessionB.problems).toEqual([]);
   });
 });

@@ -291,6 +291,30 @@ describe('bad bundles are refused with a clear code, and the vault is untouched'
     expect(error.details).toMatchObject({ path: 'manifest.json' });
   });
 
+  it('an archive broken after the signed manifest: the bundle is invalid, not a disk or a bug', async () => {
+    const signer = makeSigner();
+    const { archive, manifestSha256 } = await craftBundle(contentOf(validItems), signer, { recipients: [bRecipient] });
+    // The third tar header (subjects.json) comes after the manifest and the signature, each padded to 512-byte blocks.
+    const block = 512;
+    const third = block + Math.ceil(validItems[0]!.data.length / block) * block + 2 * block;
+    expect(archive.subarray(third, third + 'subjects.json'.length).toString('latin1')).toBe('subjects.json');
+    const broken = Buffer.from(archive);
+    broken.write('9999999', third + 148, 'latin1'); // the header's checksum field
+    const error = await expectRefused(writeTemp('tar.dkbundel', await encryptBytes(broken, { recipients: [bRecipient] })), 'BUNDLE_INVALID', {
+      acceptSender: signer.sender.fingerprint,
+      manifestSha256,
+    });
+    expect(error.details).toMatchObject({ path: 'archive' });
+  });
+
+  // Linux answers every read of /proc/self/mem at address 0 with EIO, as a failing disk or a pulled stick would.
+  it.skipIf(process.platform !== 'linux')('a bundle file the disk cannot read: IO_ERROR, not a bad bundle', async () => {
+    const before = await b.digest();
+    expect((await b.fail('bundle.inspect', { path: '/proc/self/mem' })).code).toBe('IO_ERROR');
+    expect((await b.fail('bundle.import', { path: '/proc/self/mem', manifestSha256: manifestHash(validItems) })).code).toBe('IO_ERROR');
+    expect(await b.digest()).toBe(before);
+  });
+
   it('a file encrypted with age to this vault without a signature: recognised and refused', async () => {
     await expectRefused(writeTemp('los.age', await encryptBytes(Buffer.from('Hallo, dit is geen bundel.\n'), { recipients: [bRecipient] })), 'BUNDLE_UNSIGNED');
     const manifestOnly = await tarOf([validItems[0]!, ...contentOf(validItems)]);

@@ -3,10 +3,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { BULK_CACHE_MEBIBYTES } from '../../electron/core/attachments/bulk-write';
 import { Core } from '../../electron/core/api/core';
 import { CoreError, toCoreError } from '../../electron/core/kernel/errors';
 import { Vault } from '../../electron/core/vault/vault';
 import { FAST_VAULT_OPTIONS, TEST_PASSPHRASE, makeTempFolder } from '../support/temp-vault';
+import { fillSampleDossier, introduce, openBundleVault } from './support/bundles';
 
 /** A real, small file system (tmpfs) when this process may mount one (root on Linux); else null. */
 function mountTinyFileSystem(kilobytes: number): string | null {
@@ -76,5 +78,29 @@ describe('a full disk', () => {
     expect(fs.readdirSync(stick!)).toEqual([]);
     expect(vault.database.prepare('SELECT length(body) FROM notes').pluck().get()).toBe(200_000);
     vault.lock();
+  });
+
+  const smallVolume = mountTinyFileSystem(2048);
+  it.skipIf(!smallVolume)('an import that outgrows the disk says DISK_FULL, not a bad bundle, and leaves the vault as it was', async () => {
+    const a = await openBundleVault('Afzender');
+    const b = await openBundleVault('Ontvanger', { root: smallVolume! });
+    try {
+      const { bInA } = await introduce(a, b);
+      // Beyond the import's page cache, so that the vault file must grow while the bundle is still being read.
+      const sample = await fillSampleDossier(a, { attachmentBytes: (BULK_CACHE_MEBIBYTES + 4) * 1024 * 1024 });
+      const bundle = path.join(makeTempFolder(), 'groot.dkbundel');
+      await a.call('bundle.export', { dossierIds: [sample.dossier.id], recipients: [{ partnerId: bInA }], targetPath: bundle });
+      const inspection = await b.call('bundle.inspect', { path: bundle });
+      const before = await b.digest();
+
+      const failure = await b.fail('bundle.import', { path: bundle, manifestSha256: inspection.manifestSha256 });
+      expect(failure.code, failure.message).toBe('DISK_FULL');
+      expect(await b.digest()).toBe(before);
+      // The vault keeps working, and the bundle is still the valid bundle it was.
+      expect((await b.call('bundle.inspect', { path: bundle })).manifestSha256).toBe(inspection.manifestSha256);
+      expect(await b.call('dossier.list', {})).toMatchObject({ total: 0 });
+    } finally {
+      await Promise.all([a.core.dispose(), b.core.dispose()]);
+    }
   });
 });

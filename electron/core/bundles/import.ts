@@ -4,7 +4,7 @@ import type { ByteProgress } from '../kernel/chunking';
 import { beginBulkWrite } from '../attachments/bulk-write';
 import { timestamp, type CoreContext } from '../kernel/context';
 import { subjectLabel } from '../dossiers/subject-label';
-import { CoreError } from '../kernel/errors';
+import { CoreError, toCoreError } from '../kernel/errors';
 import type { Connection } from '../vault/connection';
 import type { BundleAttachment, DossierDocument } from './format';
 import type { VaultKeys } from './identity';
@@ -14,6 +14,7 @@ import { writeDossier } from './import/dossier-items';
 import { acceptSender, recordImport, senderOf } from './import/sender';
 import { ImportSession } from './import/session';
 import { lastSubjectId, localSubjectFor, resolveSubjects, writeSubjectLinks } from './import/subjects';
+import { receivedMarking, type BundleMarking } from './tlp';
 import { readBundle, type AttachmentSink, type BundleCredentials, type BundleDocuments, type ReadSummary, type VerifiedManifest } from './reader';
 
 /**
@@ -41,6 +42,7 @@ function credentialsFor(keys: VaultKeys, passphrase: string | undefined): Bundle
 
 function inspectionOf(db: Connection, keys: VaultKeys, summary: ReadSummary): BundleInspection {
   const { manifest, manifestSha256, encryptedTo } = summary.verified;
+  const marking = receivedMarking(manifest.tlp, summary.documents);
   return {
     bundleId: manifest.bundleId,
     manifestSha256,
@@ -48,7 +50,9 @@ function inspectionOf(db: Connection, keys: VaultKeys, summary: ReadSummary): Bu
     createdAt: manifest.createdAt,
     sender: senderOf(db, keys, summary.verified),
     encryptedTo,
-    tlp: manifest.tlp,
+    tlp: marking.tlp,
+    declaredTlp: marking.declaredTlp,
+    tlpUnderstated: marking.understated,
     tlpOverride: manifest.tlpOverride,
     redaction: manifest.redaction,
     entries: summary.entries,
@@ -74,6 +78,7 @@ export async function inspectBundle(context: CoreContext, keys: VaultKeys, input
 /** One import, called by the reader as it goes: the manifest, then the documents, then each attachment. */
 class ImportRun {
   private verified: VerifiedManifest | null = null;
+  private marking: BundleMarking | null = null;
   private session: ImportSession | null = null;
   private attachments: AttachmentImport | null = null;
   private senderAdded = false;
@@ -105,6 +110,7 @@ class ImportRun {
 
   documents(documents: BundleDocuments): void {
     const session = this.session!;
+    this.marking = receivedMarking(this.verified!.manifest.tlp, documents);
     const actions = chooseActions(this.db, documents, this.input.dossiers);
     const kept = documents.dossiers.filter((dossier) => actions.get(dossier.uid)!.action !== 'skip');
     const neededSubjects = new Set(kept.flatMap((dossier) => dossier.subjects.map((link) => link.subjectUid)));
@@ -148,6 +154,8 @@ class ImportRun {
       manifestSha256: verified.manifestSha256,
       sender: { name: verified.manifest.sender.name, organisation: verified.manifest.sender.organisation, fingerprint: verified.manifest.sender.fingerprint },
       senderAdded: this.senderAdded,
+      tlp: this.marking!.tlp,
+      declaredTlp: this.marking!.declaredTlp,
       dossiers: [...origin.values()].map(({ action, dossierId, number }) => ({ action, dossierId, number })),
       created: session.created,
       updated: session.updated,
@@ -182,7 +190,9 @@ export async function importBundle(context: CoreContext, keys: VaultKeys, input:
     db.exec('COMMIT');
   } catch (error) {
     if (db.inTransaction) db.exec('ROLLBACK');
-    throw error;
+    // With the vault's path: SQLite reports some full disks as plain I/O errors, and only a look
+    // at the vault's volume tells DISK_FULL from IO_ERROR.
+    throw toCoreError(error, 'import bundle', db.name);
   } finally {
     // Back to the WAL (and the usual cache); see attachments/bulk-write.ts for why the import ran without it.
     endBulkWrite();

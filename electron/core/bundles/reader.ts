@@ -127,10 +127,13 @@ export function probeAgeHeader(head: Buffer): HeaderProbe {
   return { mode: 'other', scryptLogN: null };
 }
 
-function readHead(fd: number): Buffer {
+function readHead(fd: number, filePath: string): Buffer {
   const buffer = Buffer.alloc(HEADER_PROBE);
-  const read = fs.readSync(fd, buffer, 0, HEADER_PROBE, 0);
-  return buffer.subarray(0, read);
+  try {
+    return buffer.subarray(0, fs.readSync(fd, buffer, 0, HEADER_PROBE, 0));
+  } catch (error) {
+    throw fileError(error, 'read bundle', filePath);
+  }
 }
 
 function decrypterFor(probe: HeaderProbe, credentials: BundleCredentials): Decrypter {
@@ -161,7 +164,48 @@ function headerError(error: unknown, probe: HeaderProbe): CoreError {
   return damaged(`age header: ${message}`);
 }
 
+/** Why the payload could not be read: the ciphertext's fault, or the file system's (with its own code). */
+function payloadFailure(error: unknown, filePath: string): CoreError {
+  if (error instanceof CoreError) return error;
+  if (error instanceof AgePayloadError) return damaged(`age payload: ${error.message}`);
+  if (typeof (error as NodeJS.ErrnoException | undefined)?.code === 'string') return fileError(error, 'read bundle', filePath);
+  return damaged(`age payload: ${String(error)}`);
+}
+
 // ── The archive ─────────────────────────────────────────────────────────────────────────────
+
+/**
+ * A failure of the visitor's own work (an import writing into the vault: a full disk, a read-only
+ * vault), carried through the archive loop so that it is not taken for the bundle's fault.
+ */
+class VisitorFailure {
+  constructor(readonly error: unknown) {}
+}
+
+function guarded<A extends unknown[], R>(work: (...args: A) => R): (...args: A) => R {
+  return (...args) => {
+    try {
+      return work(...args);
+    } catch (error) {
+      throw new VisitorFailure(error);
+    }
+  };
+}
+
+/** The visitor with every call, its sinks' included, marked as the visitor's in case of failure. */
+function guardVisitor(visitor: BundleVisitor): BundleVisitor {
+  const { manifest, documents, attachment } = visitor;
+  return {
+    manifest: manifest && guarded(manifest),
+    documents: documents && guarded(documents),
+    attachment:
+      attachment &&
+      guarded((described: BundleAttachment, dossier: DossierDocument) => {
+        const sink = attachment(described, dossier);
+        return sink && { write: guarded((chunk: Buffer) => sink.write(chunk)), finish: guarded(() => sink.finish()) };
+      }),
+  };
+}
 
 function parseJson<T>(path: string, bytes: Buffer, schema: ZodType<T>): T {
   let json: unknown;
@@ -289,7 +333,7 @@ export async function readBundle(
     throw fileError(error, 'open bundle', filePath);
   }
   try {
-    const head = readHead(fd);
+    const head = readHead(fd, filePath);
     const probe = probeAgeHeader(head);
     const decrypter = decrypterFor(probe, credentials);
     const encryptedTo = probe.mode === 'passphrase' ? 'passphrase' : 'identity';
@@ -309,7 +353,8 @@ export async function readBundle(
     const failure: { error: CoreError | null } = { error: null };
     let stopped = false;
     // Decrypt into the archive parser, waiting whenever it has enough. A failure here is the
-    // ciphertext's (a flipped bit, a cut-off end): it is reported as such, whatever the parser saw.
+    // ciphertext's (a flipped bit, a cut-off end) or the file's (a stick pulled out, a bad sector):
+    // it is reported as such, whatever the parser saw.
     const feeder = (async () => {
       let sinceYield = 0;
       for (const plaintext of payload) {
@@ -324,13 +369,12 @@ export async function readBundle(
       }
       if (!extract.destroyed) extract.end(undefined);
     })().catch((error: unknown) => {
-      failure.error =
-        error instanceof CoreError ? error : error instanceof AgePayloadError ? damaged(`age payload: ${error.message}`) : damaged(`age payload: ${String(error)}`);
+      failure.error = payloadFailure(error, filePath);
       extract.destroy(failure.error);
     });
 
     try {
-      const summary = await consumeArchive(extract, encryptedTo, credentials.ageRecipient, visitor);
+      const summary = await consumeArchive(extract, encryptedTo, credentials.ageRecipient, guardVisitor(visitor));
       await feeder;
       if (failure.error) throw failure.error;
       return summary;
@@ -338,7 +382,7 @@ export async function readBundle(
       stopped = true;
       extract.destroy();
       await feeder;
-      throw failure.error ?? error;
+      throw failure.error ?? (error instanceof VisitorFailure ? error.error : error);
     } finally {
       payload.return(undefined);
       fileKey.fill(0);
@@ -427,6 +471,9 @@ async function consumeArchive(extract: tar.Extract, encryptedTo: 'identity' | 'p
     }
   } catch (error) {
     if (error instanceof CoreError) throw error;
+    // The vault's failures (a full disk, a read-only vault) or a bug of ours: the bundle may be
+    // perfectly good, so readBundle hands them on as they are, for the caller to name.
+    if (error instanceof VisitorFailure) throw error;
     // tar-stream's own complaints (a bad header checksum, a truncated block). Before the signed
     // manifest this is not a Dossierkluis bundle at all; after it, the signed content is broken.
     const message = (error as Error)?.message ?? String(error);

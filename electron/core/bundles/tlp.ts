@@ -1,5 +1,6 @@
 import type { BundleAudience, ExportRecipient } from '../../../shared/api/bundles';
 import { TLP_CODES, type TlpCode } from '../../../shared/domain/enums';
+import type { DossierDocument, SubjectsDocument } from './format';
 
 /**
  * The handling-code rule for bundles (docs/bundle-format.md, "Handling codes"). TLP 2.0 names an
@@ -44,4 +45,36 @@ export function mostRestrictive(codes: Iterable<TlpCode>): TlpCode {
   let index = TLP_CODES.length - 1;
   for (const code of codes) index = Math.min(index, TLP_CODES.indexOf(code));
   return TLP_CODES[index]!;
+}
+
+/** Whether `code` allows more than `other`: GREEN is less restrictive than AMBER. */
+export function lessRestrictive(code: TlpCode, other: TlpCode): boolean {
+  return TLP_CODES.indexOf(code) > TLP_CODES.indexOf(other);
+}
+
+/** Every code a bundle's documents carry: the dossiers and all their items, the subjects and their links. */
+function* codesIn({ subjects, dossiers }: { subjects: SubjectsDocument; dossiers: readonly DossierDocument[] }): Generator<TlpCode> {
+  for (const item of [...subjects.subjects, ...subjects.links]) yield item.tlp;
+  for (const dossier of dossiers) {
+    yield dossier.tlp;
+    for (const item of [...dossier.signals, ...dossier.subjects, ...dossier.notes, ...dossier.measures, ...dossier.attachments]) yield item.tlp;
+  }
+}
+
+export interface BundleMarking {
+  /** The bundle's marking: that of its most restricted item, as the export computes it. */
+  tlp: TlpCode;
+  /** What the signed manifest states. */
+  declaredTlp: TlpCode;
+  /** The manifest states less than the items carry. */
+  understated: boolean;
+}
+
+/**
+ * A received bundle's marking, from its content: the manifest's label is the sender's word (or a
+ * broken exporter's), and a bundle of RED items labelled CLEAR must not be shown or recorded as CLEAR.
+ */
+export function receivedMarking(declaredTlp: TlpCode, documents: { subjects: SubjectsDocument; dossiers: readonly DossierDocument[] }): BundleMarking {
+  const tlp = mostRestrictive(codesIn(documents));
+  return { tlp, declaredTlp, understated: lessRestrictive(declaredTlp, tlp) };
 }

@@ -259,6 +259,11 @@ function describeInspection(inspection: BundleInspection, context: BundleCommand
   for (const line of fingerprintLines(sender.fingerprint)) context.say(line);
   context.say(`  ${sender.fingerprint.hex}`);
   context.say(`Behandelcode: TLP:${inspection.tlp}${inspection.tlpOverride ? ` (door de afzender overschreven: ${inspection.tlpOverride.reason})` : ''}`);
+  if (inspection.tlpUnderstated) {
+    context.say(
+      `LET OP: de afzender heeft de bundel gemarkeerd als TLP:${inspection.declaredTlp}, maar er zitten onderdelen in met TLP:${inspection.tlp}. Behandel de bundel als TLP:${inspection.tlp}.`,
+    );
+  }
   context.say(`Alle ${inspection.entries} onderdelen gecontroleerd tegen de ondertekende inhoudslijst.`);
   context.say('Dossiers:');
   for (const dossier of inspection.dossiers) {

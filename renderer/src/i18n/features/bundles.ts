@@ -293,6 +293,8 @@ export const bundlesNl = {
       identity: 'Voor deze kluis',
       passphrase: 'Met een wachtwoord',
       tlp: 'Behandelcode',
+      tlpUnderstated:
+        'Let op: de afzender heeft de bundel gemarkeerd als TLP:{{declared}}, maar er zitten onderdelen in met TLP:{{tlp}}. Behandel de bundel als TLP:{{tlp}}. Na het importeren houdt elk onderdeel zijn eigen behandelcode.',
       override: 'Behandelcode overschreven door de afzender',
       redaction: 'Weggelaten door de afzender',
       redactionNone: 'Niets',
@@ -642,6 +644,8 @@ export const bundlesEn: TranslationShape<typeof bundlesNl> = {
       identity: 'For this vault',
       passphrase: 'With a passphrase',
       tlp: 'Handling code',
+      tlpUnderstated:
+        'Warning: the sender marked the bundle TLP:{{declared}}, but it holds items marked TLP:{{tlp}}. Handle the bundle as TLP:{{tlp}}. After the import every item keeps its own handling code.',
       override: 'Handling code overridden by the sender',
       redaction: 'Left out by the sender',
       redactionNone: 'Nothing',

@@ -313,6 +313,11 @@ function BundleFacts({ inspection }: { inspection: BundleInspection }) {
           <dd>{t('bundles.import.facts.sizeValue', { size: formatBytes(inspection.bytes, language), entries: inspection.entries })}</dd>
         </div>
       </dl>
+      {inspection.tlpUnderstated && (
+        <Alert type="warning">
+          <span data-testid="tlp-understated">{t('bundles.import.facts.tlpUnderstated', { declared: inspection.declaredTlp, tlp: inspection.tlp })}</span>
+        </Alert>
+      )}
     </section>
   );
 }
