@@ -84,6 +84,21 @@ describe('kluis command line', () => {
     expect(kluis(['create', path.join(folder, 'x.kluis'), '--name'])).toMatchObject({ code: 2, stderr: '--naam heeft een waarde nodig.' });
   });
 
+  it('check refuses an emptied vault file and leaves it empty, with its mode, for every later try', () => {
+    const folder = makeTempFolder();
+    const vaultPath = path.join(folder, 'leeg.kluis');
+    expect(kluis(['create', vaultPath], { KLUIS_PASSPHRASE: PASSPHRASE }).code).toBe(0);
+    fs.writeFileSync(vaultPath, '');
+    fs.chmodSync(vaultPath, 0o640);
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const checked = kluis(['check', vaultPath], { KLUIS_PASSPHRASE: PASSPHRASE });
+      expect(checked).toMatchObject({ code: 1, stderr: 'kluis: Het kluisbestand is beschadigd en kan niet worden geopend. Zet een reservekopie terug.' });
+      expect(fs.statSync(vaultPath).size).toBe(0);
+      expect(fs.statSync(vaultPath).mode & 0o777).toBe(0o640);
+    }
+    expect(fs.readdirSync(folder).sort()).toEqual(['leeg.kluis', 'leeg.kluis.keys']);
+  });
+
   it('help shows every option by its Dutch name and lists the English names as aliases', () => {
     const help = kluis(['help']);
     expect(help.code).toBe(0);
