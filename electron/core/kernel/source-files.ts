@@ -1,0 +1,53 @@
+import fs from 'node:fs';
+import { CoreError } from './errors';
+import { fileError } from './file-errors';
+
+export type NonRegularKind = 'folder' | 'fifo' | 'device' | 'socket' | 'other';
+
+function kindOf(stats: fs.Stats): NonRegularKind {
+  if (stats.isDirectory()) return 'folder';
+  if (stats.isFIFO()) return 'fifo';
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'device';
+  if (stats.isSocket()) return 'socket';
+  return 'other';
+}
+
+function notRegular(filePath: string, context: string, stats: fs.Stats): CoreError {
+  const kind = kindOf(stats);
+  return new CoreError('FILE_NOT_REGULAR', `${context}: not a regular file (${kind})`, { path: filePath, kind });
+}
+
+/** O_NONBLOCK is not defined on Windows, where no FIFO can sit at an ordinary path. */
+const OPEN_FOR_READING = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
+
+/**
+ * Open a file the user chose as a source (an attachment, a bundle) for reading, refusing anything
+ * but a regular file before it is opened: an open of a FIFO without a writer blocks forever, a
+ * device can be read without end, a socket cannot be opened at all. The path is checked first
+ * (stat, so that a link to a regular file still works); O_NONBLOCK makes an open return at once
+ * even when a FIFO was put in its place after that check, and the open descriptor is checked again.
+ * Returns the descriptor and its stats; the caller closes it.
+ */
+export function openRegularFileForReading(filePath: string, context: string): { fd: number; stats: fs.Stats } {
+  let before: fs.Stats;
+  try {
+    before = fs.statSync(filePath);
+  } catch (error) {
+    throw fileError(error, context, filePath);
+  }
+  if (!before.isFile()) throw notRegular(filePath, context, before);
+  let fd: number;
+  try {
+    fd = fs.openSync(filePath, OPEN_FOR_READING);
+  } catch (error) {
+    throw fileError(error, context, filePath);
+  }
+  try {
+    const stats = fs.fstatSync(fd);
+    if (!stats.isFile()) throw notRegular(filePath, context, stats);
+    return { fd, stats };
+  } catch (error) {
+    fs.closeSync(fd);
+    throw fileError(error, context, filePath);
+  }
+}
