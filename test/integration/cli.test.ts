@@ -5,6 +5,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { TEST_PASSPHRASE, makeTempFolder } from '../support/temp-vault';
 import { FLAGS } from '../../electron/core/cli/flags';
+import { temporarySiblingPath } from '../../electron/core/kernel/atomic-write';
 import { openDossierCore } from './support/dossier-core';
 
 const cliSource = path.resolve('electron/core/cli/kluis.ts');
@@ -97,6 +98,31 @@ describe('kluis command line', () => {
       expect(fs.statSync(vaultPath).mode & 0o777).toBe(0o640);
     }
     expect(fs.readdirSync(folder).sort()).toEqual(['leeg.kluis', 'leeg.kluis.keys']);
+  });
+
+  it('check removes what a killed restore left beside the vault, and only that', () => {
+    const folder = makeTempFolder();
+    const vaultPath = path.join(folder, 'werk.kluis');
+    expect(kluis(['create', vaultPath], { KLUIS_PASSPHRASE: PASSPHRASE }).code).toBe(0);
+    // The names a restore into this vault gives its copy, as it would leave them when killed.
+    const temporary = temporarySiblingPath(vaultPath);
+    const leftovers = [temporary, `${temporary}.keys`, `${temporary}-wal`, `${temporary}-shm`, `${temporary}-journal`, `${temporary}.lock`];
+    for (const file of leftovers) fs.writeFileSync(file, 'achtergebleven');
+    const others = [
+      '.werk.kluis.0123456789ab.tmp.oud',
+      '.werk.kluis.keys.0123456789ab.tmp',
+      '.werk.kluis.XYZ.tmp',
+      '.ander.kluis.0123456789ab.tmp',
+      'werk.kluis.0123456789ab.tmp',
+    ];
+    for (const name of others) fs.writeFileSync(path.join(folder, name), name);
+    fs.symlinkSync(path.join(folder, 'werk.kluis.keys'), path.join(folder, '.werk.kluis.abcdefabcdef.tmp'));
+
+    const checked = kluis(['check', vaultPath], { KLUIS_PASSPHRASE: PASSPHRASE });
+    expect(checked).toMatchObject({ code: 0, stdout: expect.stringContaining('in orde') });
+    expect(checked.stderr).toContain(`6 achtergebleven tijdelijke bestanden verwijderd`);
+    expect(fs.readdirSync(folder).sort()).toEqual(['.werk.kluis.abcdefabcdef.tmp', ...others, 'werk.kluis', 'werk.kluis.keys'].sort());
+    expect(fs.readFileSync(path.join(folder, 'werk.kluis.keys'), 'utf8')).toContain('dossierkluis-keyfile');
   });
 
   it('help shows every option by its Dutch name and lists the English names as aliases', () => {
