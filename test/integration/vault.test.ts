@@ -10,6 +10,7 @@ import { parseRecoveryKey } from '../../electron/core/vault/recovery-key';
 import { restoreVault } from '../../electron/core/vault/restore';
 import { Vault } from '../../electron/core/vault/vault';
 import { FAST_VAULT_OPTIONS, TEST_PASSPHRASE, makeTempFolder } from '../support/temp-vault';
+import { makeFifo, timed } from './support/special-files';
 
 async function createTestVault(folder = makeTempFolder()) {
   const vaultPath = path.join(folder, 'Werkbestand.kluis');
@@ -290,6 +291,11 @@ describe('refusals that leave the vault untouched', () => {
     expect(fs.statSync(vaultPath).mode & 0o777).toBe(0o644);
     expect(fs.readdirSync(folder).sort()).toEqual(filesBefore);
     expect(sha256(keyFilePathFor(vaultPath))).toBe(keysBefore);
+
+    // Nor is a missing one created beside its key file.
+    fs.rmSync(vaultPath);
+    await expectCode(Vault.unlock(vaultPath, { passphrase: TEST_PASSPHRASE }, FAST_VAULT_OPTIONS), 'VAULT_NOT_FOUND');
+    expect(fs.existsSync(vaultPath)).toBe(false);
   });
 
   it('refuses a file under the right key that holds no vault (no schema) without migrating it', async () => {
@@ -305,6 +311,24 @@ describe('refusals that leave the vault untouched', () => {
     const before = sha256(vaultPath);
     await expectCode(Vault.unlock(vaultPath, { passphrase: TEST_PASSPHRASE }, FAST_VAULT_OPTIONS), 'VAULT_CORRUPT');
     expect(sha256(vaultPath)).toBe(before);
+  });
+
+  it.skipIf(process.platform === 'win32')('refuses a FIFO as the backup to restore at once, naming it', async () => {
+    const { folder, vaultPath, vault } = await createTestVault();
+    const backupPath = path.join(folder, 'kopie.kluis');
+    vault.backup(backupPath);
+    vault.lock();
+    fs.rmSync(backupPath);
+    const fifo = makeFifo(folder, 'kopie.kluis');
+    try {
+      const before = sha256(vaultPath);
+      const { value: error, ms } = await timed(() => expectCode(restoreVault(backupPath, vaultPath, TEST_PASSPHRASE, FAST_VAULT_OPTIONS), 'FILE_NOT_REGULAR'));
+      expect(error.details).toMatchObject({ path: backupPath, kind: 'fifo' });
+      expect(ms).toBeLessThan(1000);
+      expect(sha256(vaultPath)).toBe(before);
+    } finally {
+      fifo.dispose();
+    }
   });
 
   it('refuses an empty backup as BACKUP_INVALID and leaves the target as it was', async () => {

@@ -17,6 +17,21 @@ function notRegular(filePath: string, context: string, stats: fs.Stats): CoreErr
   return new CoreError('FILE_NOT_REGULAR', `${context}: not a regular file (${kind})`, { path: filePath, kind });
 }
 
+/**
+ * Refuse anything but a regular file at `filePath` (links followed), for a source that is then
+ * copied by path (fs.copyFileSync), where an open of a FIFO would block just the same.
+ */
+export function assertRegularFile(filePath: string, context: string): fs.Stats {
+  let stats: fs.Stats;
+  try {
+    stats = fs.statSync(filePath);
+  } catch (error) {
+    throw fileError(error, context, filePath);
+  }
+  if (!stats.isFile()) throw notRegular(filePath, context, stats);
+  return stats;
+}
+
 /** O_NONBLOCK is not defined on Windows, where no FIFO can sit at an ordinary path. */
 const OPEN_FOR_READING = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
 
@@ -29,13 +44,7 @@ const OPEN_FOR_READING = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
  * Returns the descriptor and its stats; the caller closes it.
  */
 export function openRegularFileForReading(filePath: string, context: string): { fd: number; stats: fs.Stats } {
-  let before: fs.Stats;
-  try {
-    before = fs.statSync(filePath);
-  } catch (error) {
-    throw fileError(error, context, filePath);
-  }
-  if (!before.isFile()) throw notRegular(filePath, context, before);
+  assertRegularFile(filePath, context);
   let fd: number;
   try {
     fd = fs.openSync(filePath, OPEN_FOR_READING);

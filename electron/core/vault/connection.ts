@@ -25,7 +25,7 @@ function applyKey(db: Connection, key: Buffer): void {
  * An existing vault is never an empty file: creation writes the first page before the key file
  * exists. SQLite would take an empty file for a valid empty database (which unlock then migrates
  * into a fresh vault) and deletes a WAL it finds beside one, so it is refused before SQLite
- * touches it. A FIFO or device would block the open, so only a regular file gets that far.
+ * touches it. A FIFO or device is no vault either, and reading one can block for good.
  */
 function assertExistingVaultFile(path: string): void {
   let stats: fs.Stats;
