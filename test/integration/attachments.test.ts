@@ -207,7 +207,7 @@ describe('attachments', () => {
     try {
       for (const sourcePath of [fifo.path, '/dev/null', socket.path]) {
         const { value: error, ms } = await timed(() => fail('attachment.import', { dossierId: dossier.id, sourcePath }));
-        expect(error, sourcePath).toMatchObject({ code: 'FILE_NOT_REGULAR', details: { path: sourcePath } });
+        expect(error, sourcePath).toMatchObject({ code: 'FILE_NOT_REGULAR', details: { path: sourcePath, field: 'sourcePath' } });
         expect(ms, sourcePath).toBeLessThan(1000);
         expect(formatErrorMessage('nl', error.code, error.details)).toContain(sourcePath);
       }

@@ -59,7 +59,7 @@ function readChunk(fd: number, buffer: Buffer): number {
  */
 export function importAttachment(context: CoreContext, input: AttachmentImport, onProgress?: ByteProgress): Attachment {
   const fileName = sanitizeFileName(input.fileName ?? input.sourcePath);
-  const { fd, stats } = openRegularFileForReading(input.sourcePath, 'import attachment');
+  const { fd, stats } = openRegularFileForReading(input.sourcePath, 'import attachment', 'sourcePath');
   const buffer = Buffer.allocUnsafe(ATTACHMENT_CHUNK_SIZE);
   try {
     const total = stats.size;

@@ -30,7 +30,7 @@ export async function restoreVault(
   if (comparablePath(backup) === comparablePath(target)) throw new CoreError('INVALID_INPUT', 'backup and target are the same file');
   if (!fs.existsSync(keyFilePathFor(backup))) throw new CoreError('KEY_FILE_MISSING', `no key file beside ${backup}`);
   // Copied by path below: a FIFO there would block the copy for good.
-  for (const source of [backup, keyFilePathFor(backup)]) assertRegularFile(source, 'restore');
+  for (const source of [backup, keyFilePathFor(backup)]) assertRegularFile(source, 'restore', 'backupPath');
 
   const processLock = ProcessLock.acquire(target);
   const temporaryDatabase = temporarySiblingPath(target);
