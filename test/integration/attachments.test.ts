@@ -18,6 +18,8 @@ import { Vault } from '../../electron/core/vault/vault';
 import { importKilledMidway } from './support/import-killed-midway';
 import { FAST_VAULT_OPTIONS, TEST_PASSPHRASE, makeTempFolder } from '../support/temp-vault';
 import { openDossierCore } from './support/dossier-core';
+import { makeFifo, makeSocket, timed } from './support/special-files';
+import { formatErrorMessage } from '../../shared/i18n/errors';
 
 const MiB = 1024 * 1024;
 const openVaults: Vault[] = [];
@@ -173,7 +175,7 @@ describe('attachments', () => {
     // Never over the vault's own files; a name is not a path.
     expect(await fail('attachment.export', { attachmentId: attachment.id, targetPath: vaultPath, overwrite: true })).toMatchObject({ code: 'INVALID_INPUT' });
     expect(await fail('attachment.import', { dossierId: dossier.id, sourcePath, fileName: '../elders.txt' })).toMatchObject({ code: 'INVALID_INPUT' });
-    expect(await fail('attachment.import', { dossierId: dossier.id, sourcePath: folder })).toMatchObject({ code: 'INVALID_INPUT' });
+    expect(await fail('attachment.import', { dossierId: dossier.id, sourcePath: folder })).toMatchObject({ code: 'FILE_NOT_REGULAR', details: { path: folder } });
     expect(await fail('attachment.import', { dossierId: dossier.id, sourcePath: `${vaultPath}.keys` })).toMatchObject({ code: 'INVALID_INPUT' });
     expect(await fail('attachment.import', { dossierId: dossier.id, sourcePath: path.join(folder, 'weg.txt') })).toMatchObject({ code: 'NOT_FOUND' });
     expect(await fail('attachment.import', { dossierId: 999, sourcePath })).toMatchObject({ code: 'NOT_FOUND' });
@@ -196,6 +198,25 @@ describe('attachments', () => {
     for (const secret of ['Vries', 'Noordweg 12', 'Gespreksverslag', exportFolder]) expect(everything).not.toContain(secret);
   });
 
+  it.skipIf(process.platform === 'win32')('refuses a FIFO, a device or a socket as the source at once, naming the file, and keeps nothing', async () => {
+    const { call, fail } = await openDossierCore();
+    const dossier = await call('dossier.create', { title: 'Bron die geen bestand is' });
+    const folder = makeTempFolder();
+    const fifo = makeFifo(folder, 'pijp.txt');
+    const socket = await makeSocket(folder, 'contact.sock');
+    try {
+      for (const sourcePath of [fifo.path, '/dev/null', socket.path]) {
+        const { value: error, ms } = await timed(() => fail('attachment.import', { dossierId: dossier.id, sourcePath }));
+        expect(error, sourcePath).toMatchObject({ code: 'FILE_NOT_REGULAR', details: { path: sourcePath, field: 'sourcePath' } });
+        expect(ms, sourcePath).toBeLessThan(1000);
+        expect(formatErrorMessage('nl', error.code, error.details)).toContain(sourcePath);
+      }
+      expect(await call('attachment.list', { dossierId: dossier.id })).toEqual([]);
+    } finally {
+      fifo.dispose();
+      await socket.dispose();
+    }
+  });
   it('report byte progress through the core at most every percent, ending at the total', async () => {
     const { core, call } = await openDossierCore();
     const events: CoreEvent[] = [];

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ErrorCode } from '../../shared/api';
 import { formatErrorMessage } from '../../shared/i18n/errors';
 import { ageIdentityOf, craftBundle, decryptBytes, encryptBytes, makeSigner, tarOf, untar, writeTemp, type TarItem } from './support/bundle-craft';
+import { makeFifo, makeSocket, timed } from './support/special-files';
 import { BUNDLE_PASSPHRASE, fillSampleDossier, introduce, openBundleVault, type BundleVault } from './support/bundles';
 
 /**
@@ -88,6 +89,23 @@ async function reEncryptedForB(items: readonly TarItem[]): Promise<string> {
 }
 
 describe('bad bundles are refused with a clear code, and the vault is untouched', () => {
+  it.skipIf(process.platform === 'win32')('a FIFO, a device, a socket or a folder as the bundle is refused at once, naming the file', async () => {
+    const folder = fs.mkdtempSync(path.join(root, 'bijzonder-'));
+    const fifo = makeFifo(folder, 'pijp.dkbundel');
+    const socket = await makeSocket(folder, 'contact.dkbundel');
+    try {
+      for (const file of [fifo.path, '/dev/zero', socket.path, folder]) {
+        const { value: refused, ms } = await timed(() => expectRefused(file, 'FILE_NOT_REGULAR'));
+        expect(refused.details?.path, file).toBe(file);
+        expect(formatErrorMessage('nl', refused.code, refused.details)).toContain(file);
+        expect(ms, file).toBeLessThan(2000);
+      }
+    } finally {
+      fifo.dispose();
+      await socket.dispose();
+    }
+  });
+
   it('the valid bundle itself imports (the baseline for the cases below)', async () => {
     const inspection = await b.call('bundle.inspect', { path: validForB });
     expect(inspection.manifestSha256).toBe(manifestHash(validItems));

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { TEST_PASSPHRASE, makeTempFolder } from '../support/temp-vault';
 import { FLAGS } from '../../electron/core/cli/flags';
+import { temporarySiblingPath } from '../../electron/core/kernel/atomic-write';
 import { readKeyFile, writeKeyFile } from '../../electron/core/vault/key-file';
 import { keyFileLockPathFor } from '../../electron/core/vault/key-file-lock';
 import { Vault } from '../../electron/core/vault/vault';
@@ -99,6 +100,46 @@ describe('kluis command line', () => {
     expect(kluis(['backup', 'alleen-een-argument']).code).toBe(2);
     // An option without its value is named by its Dutch name, whichever name was typed.
     expect(kluis(['create', path.join(folder, 'x.kluis'), '--name'])).toMatchObject({ code: 2, stderr: '--naam heeft een waarde nodig.' });
+  });
+
+  it('check refuses an emptied vault file and leaves it empty, with its mode, for every later try', () => {
+    const folder = makeTempFolder();
+    const vaultPath = path.join(folder, 'leeg.kluis');
+    expect(kluis(['create', vaultPath], { KLUIS_PASSPHRASE: PASSPHRASE }).code).toBe(0);
+    fs.writeFileSync(vaultPath, '');
+    fs.chmodSync(vaultPath, 0o640);
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const checked = kluis(['check', vaultPath], { KLUIS_PASSPHRASE: PASSPHRASE });
+      expect(checked).toMatchObject({ code: 1, stderr: 'kluis: Het kluisbestand is beschadigd en kan niet worden geopend. Zet een reservekopie terug.' });
+      expect(fs.statSync(vaultPath).size).toBe(0);
+      expect(fs.statSync(vaultPath).mode & 0o777).toBe(0o640);
+    }
+    expect(fs.readdirSync(folder).sort()).toEqual(['leeg.kluis', 'leeg.kluis.keys']);
+  });
+
+  it('check removes what a killed restore left beside the vault, and only that', () => {
+    const folder = makeTempFolder();
+    const vaultPath = path.join(folder, 'werk.kluis');
+    expect(kluis(['create', vaultPath], { KLUIS_PASSPHRASE: PASSPHRASE }).code).toBe(0);
+    // The names a restore into this vault gives its copy, as it would leave them when killed.
+    const temporary = temporarySiblingPath(vaultPath);
+    const leftovers = [temporary, `${temporary}.keys`, `${temporary}-wal`, `${temporary}-shm`, `${temporary}-journal`, `${temporary}.lock`];
+    for (const file of leftovers) fs.writeFileSync(file, 'achtergebleven');
+    const others = [
+      '.werk.kluis.0123456789ab.tmp.oud',
+      '.werk.kluis.keys.0123456789ab.tmp',
+      '.werk.kluis.XYZ.tmp',
+      '.ander.kluis.0123456789ab.tmp',
+      'werk.kluis.0123456789ab.tmp',
+    ];
+    for (const name of others) fs.writeFileSync(path.join(folder, name), name);
+    fs.symlinkSync(path.join(folder, 'werk.kluis.keys'), path.join(folder, '.werk.kluis.abcdefabcdef.tmp'));
+
+    const checked = kluis(['check', vaultPath], { KLUIS_PASSPHRASE: PASSPHRASE });
+    expect(checked).toMatchObject({ code: 0, stdout: expect.stringContaining('in orde') });
+    expect(checked.stderr).toContain(`6 achtergebleven tijdelijke bestanden verwijderd`);
+    expect(fs.readdirSync(folder).sort()).toEqual(['.werk.kluis.abcdefabcdef.tmp', ...others, 'werk.kluis', 'werk.kluis.keys'].sort());
+    expect(fs.readFileSync(path.join(folder, 'werk.kluis.keys'), 'utf8')).toContain('dossierkluis-keyfile');
   });
 
   it('help shows every option by its Dutch name and lists the English names as aliases', () => {

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -113,6 +114,58 @@ describe('crash safety', () => {
       opened.lock();
       expect(fs.existsSync(`${vaultPath}-journal`)).toBe(false);
     }
+  });
+});
+
+describe('backups: owner-only, and no leftovers of a killed one', () => {
+  it('a backup killed midway leaves owner-only files, which the next backup removes and nothing else', async () => {
+    const folder = makeTempFolder();
+    const { vaultPath, vault } = await createVault(folder);
+    // Large enough that the copy takes a while: random bytes, so nothing shrinks them.
+    vault.database.exec('CREATE TABLE filler (payload BLOB) STRICT');
+    const insert = vault.database.prepare('INSERT INTO filler VALUES (?)');
+    vault.database.transaction(() => {
+      for (let i = 0; i < 15_000; i++) insert.run(crypto.randomBytes(4000));
+    })();
+    vault.lock();
+    const backupFolder = makeTempFolder();
+    const target = path.join(backupFolder, 'kopie.kluis');
+    const leftover = /^\.kopie\.kluis\.[0-9a-f]{12}\.tmp/;
+
+    const child = startChild(['backup', vaultPath, TEST_PASSPHRASE, target]);
+    await waitForLine(child, 'BACKING-UP');
+    const deadline = Date.now() + 30_000;
+    while (!fs.readdirSync(backupFolder).some((name) => leftover.test(name) && fs.statSync(path.join(backupFolder, name)).size > 1_000_000)) {
+      if (child.exitCode !== null) throw new Error('the backup finished before it could be killed: make the vault larger');
+      if (Date.now() > deadline) throw new Error('no temporary backup file appeared');
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    await killed(child);
+
+    const leftovers = fs.readdirSync(backupFolder).filter((name) => leftover.test(name));
+    expect(leftovers.length).toBeGreaterThan(0);
+    expect(fs.existsSync(target)).toBe(false);
+    // Written under umask 000, yet readable by the owner only, from the first byte.
+    for (const name of leftovers) expect(fs.statSync(path.join(backupFolder, name)).mode & 0o777, name).toBe(0o600);
+
+    // Files that only look like ours, or are someone else's, stay.
+    const others = ['.kopie.kluis.0123456789ab.tmp.bak', 'kopie.kluis.0123456789ab.tmp', '.kopie.kluis.notes.tmp', '.andere.kluis.0123456789ab.tmp', 'notities.txt'];
+    for (const name of others) fs.writeFileSync(path.join(backupFolder, name), name);
+    fs.mkdirSync(path.join(backupFolder, '.kopie.kluis.abcdefabcdef.tmp'));
+
+    const again = await Vault.unlock(vaultPath, { passphrase: TEST_PASSPHRASE }, FAST_VAULT_OPTIONS);
+    const umask = process.umask(0o000);
+    try {
+      again.backup(target);
+    } finally {
+      process.umask(umask);
+      again.lock();
+    }
+    expect(fs.readdirSync(backupFolder).sort()).toEqual(['.kopie.kluis.abcdefabcdef.tmp', ...others, 'kopie.kluis', 'kopie.kluis.keys'].sort());
+    for (const name of ['kopie.kluis', 'kopie.kluis.keys']) expect(fs.statSync(path.join(backupFolder, name)).mode & 0o777, name).toBe(0o600);
+    const copy = await Vault.unlock(target, { passphrase: TEST_PASSPHRASE }, FAST_VAULT_OPTIONS);
+    expect(copy.database.prepare('SELECT count(*) FROM filler').pluck().get()).toBe(15_000);
+    copy.lock();
   });
 });
 

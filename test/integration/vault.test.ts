@@ -11,6 +11,7 @@ import { parseRecoveryKey } from '../../electron/core/vault/recovery-key';
 import { restoreVault } from '../../electron/core/vault/restore';
 import { Vault } from '../../electron/core/vault/vault';
 import { FAST_VAULT_OPTIONS, TEST_PASSPHRASE, makeTempFolder } from '../support/temp-vault';
+import { makeFifo, timed } from './support/special-files';
 
 async function createTestVault(folder = makeTempFolder()) {
   const vaultPath = path.join(folder, 'Werkbestand.kluis');
@@ -328,6 +329,72 @@ describe('refusals that leave the vault untouched', () => {
 
     fs.writeFileSync(vaultPath, bytes.subarray(0, 100)); // truncated
     await expectCode(Vault.unlock(vaultPath, { passphrase: TEST_PASSPHRASE }, FAST_VAULT_OPTIONS), 'VAULT_CORRUPT');
+  });
+
+  it('refuses an empty vault file beside its key file with VAULT_CORRUPT, leaving it as it was', async () => {
+    const { folder, vaultPath, vault } = await createTestVault();
+    vault.lock();
+    // An empty file is a valid empty SQLite database: opened as is, it would be migrated into a fresh vault.
+    fs.writeFileSync(vaultPath, '');
+    fs.chmodSync(vaultPath, 0o644);
+    const filesBefore = fs.readdirSync(folder).sort();
+    const keysBefore = sha256(keyFilePathFor(vaultPath));
+    await expectCode(Vault.unlock(vaultPath, { passphrase: TEST_PASSPHRASE }, FAST_VAULT_OPTIONS), 'VAULT_CORRUPT');
+    await expectCode(Vault.unlock(vaultPath, { passphrase: TEST_PASSPHRASE }, FAST_VAULT_OPTIONS), 'VAULT_CORRUPT');
+    expect(fs.statSync(vaultPath).size).toBe(0);
+    expect(fs.statSync(vaultPath).mode & 0o777).toBe(0o644);
+    expect(fs.readdirSync(folder).sort()).toEqual(filesBefore);
+    expect(sha256(keyFilePathFor(vaultPath))).toBe(keysBefore);
+
+    // Nor is a missing one created beside its key file.
+    fs.rmSync(vaultPath);
+    await expectCode(Vault.unlock(vaultPath, { passphrase: TEST_PASSPHRASE }, FAST_VAULT_OPTIONS), 'VAULT_NOT_FOUND');
+    expect(fs.existsSync(vaultPath)).toBe(false);
+  });
+
+  it('refuses a file under the right key that holds no vault (no schema) without migrating it', async () => {
+    const { vaultPath, vault } = await createTestVault();
+    vault.lock();
+    const hexKey = await Vault.revealDatabaseKey(vaultPath, { passphrase: TEST_PASSPHRASE }, FAST_VAULT_OPTIONS);
+    // What a vault is before its first migration: SQLCipher pages under its key, user_version 0, no tables.
+    fs.writeFileSync(vaultPath, '');
+    const raw = openLikeSqlcipherTool(vaultPath, hexKey);
+    raw.exec('CREATE TABLE tijdelijk (x TEXT); DROP TABLE tijdelijk;');
+    raw.close();
+    expect(fs.statSync(vaultPath).size).toBeGreaterThan(0);
+    const before = sha256(vaultPath);
+    await expectCode(Vault.unlock(vaultPath, { passphrase: TEST_PASSPHRASE }, FAST_VAULT_OPTIONS), 'VAULT_CORRUPT');
+    expect(sha256(vaultPath)).toBe(before);
+  });
+
+  it.skipIf(process.platform === 'win32')('refuses a FIFO as the backup to restore at once, naming it', async () => {
+    const { folder, vaultPath, vault } = await createTestVault();
+    const backupPath = path.join(folder, 'kopie.kluis');
+    vault.backup(backupPath);
+    vault.lock();
+    fs.rmSync(backupPath);
+    const fifo = makeFifo(folder, 'kopie.kluis');
+    try {
+      const before = sha256(vaultPath);
+      const { value: error, ms } = await timed(() => expectCode(restoreVault(backupPath, vaultPath, TEST_PASSPHRASE, FAST_VAULT_OPTIONS), 'FILE_NOT_REGULAR'));
+      expect(error.details).toMatchObject({ path: backupPath, kind: 'fifo' });
+      expect(ms).toBeLessThan(1000);
+      expect(sha256(vaultPath)).toBe(before);
+    } finally {
+      fifo.dispose();
+    }
+  });
+
+  it('refuses an empty backup as BACKUP_INVALID and leaves the target as it was', async () => {
+    const { folder, vaultPath, vault } = await createTestVault();
+    const backupPath = path.join(folder, 'kopie.kluis');
+    vault.backup(backupPath);
+    vault.lock();
+    fs.writeFileSync(backupPath, '');
+    const before = sha256(vaultPath);
+    await expectCode(restoreVault(backupPath, vaultPath, TEST_PASSPHRASE, FAST_VAULT_OPTIONS), 'BACKUP_INVALID');
+    expect(sha256(vaultPath)).toBe(before);
+    expect(fs.statSync(backupPath).size).toBe(0);
   });
 
   it('names a missing or damaged key file', async () => {

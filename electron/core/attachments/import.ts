@@ -11,6 +11,7 @@ import { sanitizeFileName } from './file-name';
 import { decideMediaType } from './media-type';
 import { ATTACHMENT_COLUMNS, attachmentChunkWriter, completeAttachmentRow, insertAttachmentRow, toAttachment, type AttachmentRow } from './records';
 import { fileError } from '../kernel/file-errors';
+import { openRegularFileForReading } from '../kernel/source-files';
 
 export interface AttachmentImport {
   dossierId: number;
@@ -58,16 +59,9 @@ function readChunk(fd: number, buffer: Buffer): number {
  */
 export function importAttachment(context: CoreContext, input: AttachmentImport, onProgress?: ByteProgress): Attachment {
   const fileName = sanitizeFileName(input.fileName ?? input.sourcePath);
-  let fd: number;
-  try {
-    fd = fs.openSync(input.sourcePath, 'r');
-  } catch (error) {
-    throw fileError(error, 'import attachment', input.sourcePath);
-  }
+  const { fd, stats } = openRegularFileForReading(input.sourcePath, 'import attachment', 'sourcePath');
   const buffer = Buffer.allocUnsafe(ATTACHMENT_CHUNK_SIZE);
   try {
-    const stats = fs.fstatSync(fd);
-    if (!stats.isFile()) throw new CoreError('INVALID_INPUT', 'import attachment: not a regular file', { field: 'sourcePath', reason: 'file.not-regular' });
     const total = stats.size;
     const endBulkWrite = beginBulkWrite(context.db);
     let attachment: Attachment;

@@ -4,6 +4,7 @@ import { Decrypter } from 'age-encryption';
 import tar from 'tar-stream';
 import type { ZodType } from 'zod';
 import { CoreError } from '../kernel/errors';
+import { openRegularFileForReading } from '../kernel/source-files';
 import { fileError } from '../kernel/file-errors';
 import {
   BUNDLE_FORMAT,
@@ -319,19 +320,8 @@ export async function readBundle(
   visitor: BundleVisitor = {},
   onProgress?: (done: number, total: number) => void,
 ): Promise<ReadSummary> {
-  let fd: number;
-  let total: number;
-  try {
-    fd = fs.openSync(filePath, 'r');
-    const stats = fs.fstatSync(fd);
-    if (!stats.isFile()) {
-      fs.closeSync(fd);
-      throw new CoreError('INVALID_INPUT', 'bundle: not a regular file', { field: 'path', reason: 'file.not-regular' });
-    }
-    total = stats.size;
-  } catch (error) {
-    throw fileError(error, 'open bundle', filePath);
-  }
+  const { fd, stats } = openRegularFileForReading(filePath, 'open bundle');
+  const total = stats.size;
   try {
     const head = readHead(fd, filePath);
     const probe = probeAgeHeader(head);

@@ -200,6 +200,11 @@ async function run(argv: string[]): Promise<void> {
       const vault = await Vault.unlock(vaultPath!, await credential(false), options);
       let auditEntries: number;
       try {
+        const removed = vault.removeStaleTemporaryFiles();
+        if (removed.length > 0) {
+          const count = removed.length === 1 ? '1 achtergebleven tijdelijk bestand' : `${removed.length} achtergebleven tijdelijke bestanden`;
+          note(`${count} verwijderd van een afgebroken herstel: ${removed.map((file) => path.basename(file)).join(', ')}.`);
+        }
         const result = vault.database.pragma('integrity_check', { simple: true });
         if (result !== 'ok') throw new CoreError('VAULT_CORRUPT', `integrity_check: ${result}`);
         const chain = vault.verifyAuditTrail();

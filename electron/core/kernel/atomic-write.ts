@@ -8,6 +8,29 @@ export function temporarySiblingPath(targetPath: string): string {
   return path.join(path.dirname(targetPath), `.${path.basename(targetPath)}.${suffix}.tmp`);
 }
 
+/**
+ * Matches the start of a name that temporarySiblingPath gives for `targetPath` (the match is that
+ * name), and nothing that merely resembles it: the leading dot, the exact base name, 12 hex digits.
+ */
+export function temporarySiblingPattern(targetPath: string): RegExp {
+  const escaped = path.basename(targetPath).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`^\\.${escaped}\\.[0-9a-f]{12}\\.tmp`);
+}
+
+/**
+ * Create an empty file that only its owner can read and write, whatever the umask: the umask can
+ * only take bits away, and fchmod puts back the owner's own. Whatever is then written into it
+ * (SQLite's VACUUM INTO, which also gives its journal the mode of this file) is never readable by others.
+ */
+export function createOwnerOnlyFile(filePath: string): void {
+  const fd = fs.openSync(filePath, 'wx', 0o600);
+  try {
+    fs.fchmodSync(fd, 0o600);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 /** fsync a folder so that a rename in it survives a power cut (no-op where folders cannot be opened). */
 export function syncDirectory(directory: string): void {
   let fd: number | undefined;

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { CoreError, fromFileSystemError } from '../kernel/errors';
 
@@ -21,25 +22,51 @@ function applyKey(db: Connection, key: Buffer): void {
 }
 
 /**
+ * An existing vault is never an empty file: creation writes the first page before the key file
+ * exists. SQLite would take an empty file for a valid empty database (which unlock then migrates
+ * into a fresh vault) and deletes a WAL it finds beside one, so it is refused before SQLite
+ * touches it. A FIFO or device is no vault either, and reading one can block for good.
+ */
+function assertExistingVaultFile(path: string): void {
+  let stats: fs.Stats;
+  try {
+    stats = fs.statSync(path);
+  } catch (error) {
+    throw fromFileSystemError(error, 'open vault');
+  }
+  if (!stats.isFile()) throw new CoreError('VAULT_CORRUPT', 'vault path is not a regular file');
+  if (stats.size === 0) throw new CoreError('VAULT_CORRUPT', 'vault file is empty');
+}
+
+/**
  * Open the encrypted file and prove the key by reading the header. Nothing is written: a vault
- * that turns out too new or corrupt is left exactly as it was.
+ * that turns out too new, corrupt or empty is left exactly as it was.
  */
 export function openEncryptedDatabase(path: string, key: Buffer, options: ConnectionOptions & { create?: boolean } = {}): Connection {
+  if (!options.create) assertExistingVaultFile(path);
   let db: Connection;
   try {
     db = new Database(path, { fileMustExist: !options.create, nativeBinding: options.nativeBinding });
   } catch (error) {
     throw fromFileSystemError(error, 'open vault');
   }
+  let schemaObjects: number;
+  let userVersion: number;
   try {
     applyKey(db, key);
-    db.pragma('user_version', { simple: true });
-    db.prepare('SELECT count(*) FROM sqlite_schema').pluck().get();
-    return db;
+    userVersion = db.pragma('user_version', { simple: true }) as number;
+    schemaObjects = db.prepare('SELECT count(*) FROM sqlite_schema').pluck().get() as number;
   } catch (error) {
     db.close();
     throw new CoreError('VAULT_CORRUPT', `vault cannot be read with its key: ${(error as Error).message}`, undefined, { cause: error });
   }
+  // A vault with a key file has had its first migration committed; one without any would be
+  // "migrated" into a new, empty vault in place of the one the user lost.
+  if (!options.create && userVersion === 0 && schemaObjects === 0) {
+    db.close();
+    throw new CoreError('VAULT_CORRUPT', 'vault file holds no vault (no schema)');
+  }
+  return db;
 }
 
 /** The settings every connection runs with; each says below what it protects against. */

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { CoreError, toCoreError } from '../kernel/errors';
 import { syncDirectory, temporarySiblingPath } from '../kernel/atomic-write';
+import { assertRegularFile } from '../kernel/source-files';
 import { keyFilePathFor } from './key-file';
 import { ProcessLock } from './process-lock';
 import { Vault, type VaultOptions } from './vault';
@@ -28,6 +29,8 @@ export async function restoreVault(
   if (!fs.existsSync(backup)) throw new CoreError('VAULT_NOT_FOUND', `no backup at ${backup}`);
   if (comparablePath(backup) === comparablePath(target)) throw new CoreError('INVALID_INPUT', 'backup and target are the same file');
   if (!fs.existsSync(keyFilePathFor(backup))) throw new CoreError('KEY_FILE_MISSING', `no key file beside ${backup}`);
+  // Copied by path below: a FIFO there would block the copy for good.
+  for (const source of [backup, keyFilePathFor(backup)]) assertRegularFile(source, 'restore', 'backupPath');
 
   const processLock = ProcessLock.acquire(target);
   const temporaryDatabase = temporarySiblingPath(target);

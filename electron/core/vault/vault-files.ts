@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { commitTemporaryFile } from '../kernel/atomic-write';
+import { commitTemporaryFile, temporarySiblingPattern } from '../kernel/atomic-write';
 import { keyFilePathFor } from './key-file';
 import { keyFileLockPathFor } from './key-file-lock';
 import { lockFilePathFor } from './process-lock';
@@ -57,4 +57,35 @@ export function removeTemporaryPair(temporaryDatabase: string, temporaryKeyFile:
   for (const file of [temporaryDatabase, temporaryKeyFile, ...sidecarPathsFor(temporaryDatabase), lockFilePathFor(temporaryDatabase)]) {
     fs.rmSync(file, { force: true });
   }
+}
+
+/**
+ * Remove what a killed backup or restore left beside `targetPath`: its temporary database
+ * (`.<name>.<12 hex>.tmp`) with the key file, SQLite sidecars and lock that go with such a name
+ * (removeTemporaryPair), and nothing else: no other name, no folder, no link. Call with the
+ * target's process lock held; every backup and restore holds it throughout, so a match is left by
+ * a process that is gone. Returns the paths removed.
+ */
+export function removeStaleTemporaryFiles(targetPath: string): string[] {
+  const folder = path.dirname(targetPath);
+  const pattern = temporarySiblingPattern(targetPath);
+  let names: string[];
+  try {
+    names = fs.readdirSync(folder);
+  } catch {
+    // No folder yet (a first backup), or not listable: there is nothing of ours to remove.
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    const temporaryName = pattern.exec(name)?.[0];
+    if (temporaryName === undefined) continue;
+    const temporaryDatabase = path.join(folder, temporaryName);
+    const file = path.join(folder, name);
+    const family = [temporaryDatabase, keyFilePathFor(temporaryDatabase), ...sidecarPathsFor(temporaryDatabase), lockFilePathFor(temporaryDatabase)];
+    if (!family.includes(file) || !fs.lstatSync(file, { throwIfNoEntry: false })?.isFile()) continue;
+    fs.rmSync(file, { force: true });
+    removed.push(file);
+  }
+  return removed;
 }

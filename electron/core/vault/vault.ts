@@ -6,7 +6,7 @@ import type { AuditAction } from '../../../shared/domain/audit-actions';
 import { subjectIdsOf, type AuditDetails, type PassphrasePurpose } from '../../../shared/domain/audit-details';
 import { PASSPHRASE_MIN_LENGTH, type IntegrityCheckStatus, type VaultSettings, type VaultStatus } from '../../../shared/api/vault';
 import { CoreError, fromFileSystemError, toCoreError } from '../kernel/errors';
-import { temporarySiblingPath } from '../kernel/atomic-write';
+import { createOwnerOnlyFile, temporarySiblingPath } from '../kernel/atomic-write';
 import { checkAuditAction } from '../kernel/audit-scope';
 import { configureConnection, openEncryptedDatabase, unlockCheck, type Connection, type ConnectionOptions } from './connection';
 import { BackgroundIntegrityCheck, type IntegrityOutcome, type IntegrityWorkerScript } from './integrity-check';
@@ -17,7 +17,7 @@ import { applyMigrations, assertSchemaNotTooNew } from './migrations';
 import { ProcessLock } from './process-lock';
 import { formatRecoveryKey, generateRecoverySecret } from './recovery-key';
 import { openWithCandidates, slotFor, throttledAttempt, unwrapWithCredential, wipeCandidates, type VaultCredential } from './unlock-keys';
-import { VAULT_EXTENSION, commitVaultPair, isOwnedBy, removeTemporaryPair, sidecarPathsFor, vaultNameOf } from './vault-files';
+import { VAULT_EXTENSION, commitVaultPair, isOwnedBy, removeStaleTemporaryFiles, removeTemporaryPair, sidecarPathsFor, vaultNameOf } from './vault-files';
 
 export { VAULT_EXTENSION, sidecarPathsFor, vaultNameOf, type VaultCredential };
 
@@ -511,8 +511,9 @@ export class Vault {
   /**
    * An online, consistent, still encrypted copy (VACUUM INTO runs in one read transaction and
    * writes the copy under the same key), with a copy of the key file beside it. Both are written
-   * under temporary names and renamed when complete. The vault's own files are never a target; an
-   * existing file only with `overwrite`.
+   * under temporary names and renamed when complete, readable by the owner only. The vault's own
+   * files are never a target; an existing file only with `overwrite`. What a killed backup or
+   * restore left beside the target is removed first.
    */
   backup(targetPath: string, { overwrite = false }: { overwrite?: boolean } = {}): { path: string; bytes: number } {
     const target = path.resolve(targetPath);
@@ -527,8 +528,12 @@ export class Vault {
     let targetLock: ProcessLock | undefined;
     try {
       fs.mkdirSync(path.dirname(target), { recursive: true, mode: 0o700 });
-      // An older vault being overwritten must not be open elsewhere, and its WAL must go with it.
-      if (exists) targetLock = ProcessLock.acquire(target);
+      // Held for every backup, not only over an older vault (which must not be open elsewhere): a
+      // second backup to the same target is refused, so temporary files found beside it are stale.
+      targetLock = ProcessLock.acquire(target);
+      removeStaleTemporaryFiles(target);
+      // VACUUM INTO would create the copy with SQLite's default mode (0644 less the umask).
+      createOwnerOnlyFile(temporaryDatabase);
       this.database.prepare('VACUUM INTO ?').run(temporaryDatabase);
       fs.writeFileSync(temporaryKeyFile, JSON.stringify({ ...keyFile, pendingRotation: null, failedAttempts: { count: 0, lastFailureAt: null } }, null, 2) + '\n', {
         mode: 0o600,
@@ -544,6 +549,15 @@ export class Vault {
     const bytes = fs.statSync(target).size;
     this.audit('vault.backup', { path: target, bytes });
     return { path: target, bytes };
+  }
+
+  /**
+   * Remove what a killed restore left beside this vault (removeStaleTemporaryFiles): safe while
+   * the vault is open, because this process holds its lock. Returns the paths removed.
+   */
+  removeStaleTemporaryFiles(): string[] {
+    if (this.closed) throw new CoreError('VAULT_LOCKED', 'vault is locked');
+    return removeStaleTemporaryFiles(this.path);
   }
 
   /**

@@ -17,8 +17,8 @@ function reasonText(error: ApiError, language: 'nl' | 'en'): string | null {
   return (validationMessages[language] as Record<string, string>)[reason as ValidationCode] ?? null;
 }
 
-/** Errors about one field's value: validation, and dates the core checks against the clock or the history. */
-const FIELD_ERROR_CODES = new Set<ApiError['code']>(['INVALID_INPUT', 'DATE_IN_FUTURE', 'DATE_BEFORE_LAST_CHANGE']);
+/** Errors about one field's value: validation, a path that is no ordinary file, and dates the core checks against the clock or the history. */
+const FIELD_ERROR_CODES = new Set<ApiError['code']>(['INVALID_INPUT', 'FILE_NOT_REGULAR', 'DATE_IN_FUTURE', 'DATE_BEFORE_LAST_CHANGE']);
 
 /**
  * Validation errors from the core name the field (`details.field`, a path such as

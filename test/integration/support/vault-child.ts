@@ -2,6 +2,7 @@
 //   node --import tsx vault-child.ts hold <vault> <passphrase>          -> "OPEN", then waits
 //   node --import tsx vault-child.ts big-transaction <vault> <passphrase> <rows> -> "MID" halfway, then goes on
 //   node --import tsx vault-child.ts rotate <vault> <passphrase>        -> "ROTATING", then rotates the key
+//   node --import tsx vault-child.ts backup <vault> <passphrase> <target> -> "BACKING-UP", then backs up under umask 000
 import fs from 'node:fs';
 import { FAST_KDF_FOR_TESTS } from '../../../electron/core/vault/kdf';
 import { Vault } from '../../../electron/core/vault/vault';
@@ -18,6 +19,13 @@ if (mode === 'hold') {
   say('ROTATING');
   await vault.rotateKey(passphrase!);
   say('ROTATED');
+  vault.lock();
+} else if (mode === 'backup') {
+  // The most permissive umask: any file whose mode the code leaves to the umask comes out world-readable.
+  process.umask(0o000);
+  say('BACKING-UP');
+  vault.backup(rowsText!);
+  say('BACKED-UP');
   vault.lock();
 } else if (mode === 'big-transaction') {
   const rows = Number(rowsText);

@@ -37,6 +37,8 @@ function useOutcomeMessage(): (outcome: ImportOutcome) => Message {
         return error.details?.kind === 'dossier' ? { general: errorText(error) } : { field: t('attachments.add.missing', { path: sourcePath }) };
       case 'PERMISSION_DENIED':
         return { field: t('attachments.add.unreadable') };
+      case 'FILE_NOT_REGULAR':
+        return { field: t('attachments.add.notAFile') };
       case 'INVALID_INPUT':
         if (reason === 'file.not-regular' || reason === 'file.is-folder') return { field: t('attachments.add.notAFile') };
         if (reason === 'file.vault-itself') return { field: t('attachments.add.vaultItself') };
