@@ -109,46 +109,11 @@ function updateDossier(session: ImportSession, id: number, dossier: DossierDocum
 
 function writeSignals(session: ImportSession, dossierId: number, dossier: DossierDocument, action: ImportAction): void {
   for (const signal of dossier.signals) {
-    const phenomenon = signal.phenomenon ? phenomenonId(session, signal.phenomenon) : null;
-    const existing = session.existingIn('signal', 'signals', signal.uid, dossierId, action);
-    if (existing !== null) {
-      // A reporter this vault knows is not wiped by a bundle that left the reporter out; an
-      // anonymous report keeps no reporter, whatever was there.
-      const anonymous = signal.howReceived === 'anoniem';
-      updateSignalRow(
-        session.context,
-        existing,
-        {
-          receivedOn: signal.receivedOn,
-          howReceived: signal.howReceived,
-          origin: signal.origin,
-          phenomenonId: phenomenon,
-          summary: signal.summary,
-          description: signal.description,
-          location: signal.location,
-          sourceGrade: signal.sourceGrade,
-          informationGrade: signal.informationGrade,
-          tlp: signal.tlp,
-          legalBasis: signal.legalBasis,
-          purpose: signal.purpose,
-          retentionUntil: signal.retentionUntil,
-          reporterName: anonymous ? null : (signal.reporterName ?? undefined),
-          reporterContact: anonymous ? null : (signal.reporterContact ?? undefined),
-        },
-        session.now,
-      );
-      session.provenance('signal', existing, signal.uid, 'updated');
-      session.updated.signals++;
-      continue;
-    }
-    const id = insertSignalRow(session.context, {
+    const fields = {
       receivedOn: signal.receivedOn,
       howReceived: signal.howReceived,
-      reporterName: signal.reporterName,
-      reporterContact: signal.reporterContact,
-      reporterProtected: signal.reporterProtected,
       origin: signal.origin,
-      phenomenonId: phenomenon,
+      phenomenonId: signal.phenomenon ? phenomenonId(session, signal.phenomenon) : null,
       summary: signal.summary,
       description: signal.description,
       location: signal.location,
@@ -158,13 +123,33 @@ function writeSignals(session: ImportSession, dossierId: number, dossier: Dossie
       legalBasis: signal.legalBasis,
       purpose: signal.purpose,
       retentionUntil: signal.retentionUntil,
-      dossierId,
-      createdAt: signal.createdAt,
-      updatedAt: signal.updatedAt,
+    };
+    // A reporter this vault knows is not wiped by a bundle that left the reporter out; an
+    // anonymous report keeps no reporter, whatever was there.
+    const anonymous = signal.howReceived === 'anoniem';
+    session.writeDossierItem('signal', 'signals', signal.uid, dossierId, action, {
+      update: (id) =>
+        updateSignalRow(
+          session.context,
+          id,
+          {
+            ...fields,
+            reporterName: anonymous ? null : (signal.reporterName ?? undefined),
+            reporterContact: anonymous ? null : (signal.reporterContact ?? undefined),
+          },
+          session.now,
+        ),
+      insert: () =>
+        insertSignalRow(session.context, {
+          ...fields,
+          reporterName: signal.reporterName,
+          reporterContact: signal.reporterContact,
+          reporterProtected: signal.reporterProtected,
+          dossierId,
+          createdAt: signal.createdAt,
+          updatedAt: signal.updatedAt,
+        }),
     });
-    assignImportedUid(session.db, 'signal', id, signal.uid);
-    session.provenance('signal', id, signal.uid, 'created');
-    session.created.signals++;
   }
 }
 
@@ -180,17 +165,10 @@ function writeNotes(session: ImportSession, dossierId: number, dossier: DossierD
       tlp: note.tlp,
       internal: note.internal,
     };
-    const existing = session.existingIn('note', 'dossier_notes', note.uid, dossierId, action);
-    if (existing !== null) {
-      updateNoteRow(session.context, existing, fields);
-      session.provenance('note', existing, note.uid, 'updated');
-      session.updated.notes++;
-      continue;
-    }
-    const id = insertNoteRow(session.context, { ...fields, dossierId, createdAt: note.createdAt });
-    assignImportedUid(session.db, 'note', id, note.uid);
-    session.provenance('note', id, note.uid, 'created');
-    session.created.notes++;
+    session.writeDossierItem('note', 'dossier_notes', note.uid, dossierId, action, {
+      update: (id) => updateNoteRow(session.context, id, fields),
+      insert: () => insertNoteRow(session.context, { ...fields, dossierId, createdAt: note.createdAt }),
+    });
   }
 }
 
@@ -207,17 +185,10 @@ function writeMeasures(session: ImportSession, dossierId: number, dossier: Dossi
       outcome: measure.outcome,
       tlp: measure.tlp,
     };
-    const existing = session.existingIn('measure', 'measures', measure.uid, dossierId, action);
-    if (existing !== null) {
-      updateMeasureRow(session.context, existing, fields, session.now);
-      session.provenance('measure', existing, measure.uid, 'updated');
-      session.updated.measures++;
-      continue;
-    }
-    const id = insertMeasureRow(session.context, { ...fields, dossierId, createdAt: measure.createdAt, updatedAt: measure.updatedAt });
-    assignImportedUid(session.db, 'measure', id, measure.uid);
-    session.provenance('measure', id, measure.uid, 'created');
-    session.created.measures++;
+    session.writeDossierItem('measure', 'measures', measure.uid, dossierId, action, {
+      update: (id) => updateMeasureRow(session.context, id, fields, session.now),
+      insert: () => insertMeasureRow(session.context, { ...fields, dossierId, createdAt: measure.createdAt, updatedAt: measure.updatedAt }),
+    });
   }
 }
 

@@ -1,7 +1,7 @@
 import type { ImportAction, ImportResult } from '../../../../shared/api/bundles';
 import type { CoreContext } from '../../kernel/context';
 import type { Connection } from '../../vault/connection';
-import { itemByUid, recordProvenance, type ItemKind } from '../item-uids';
+import { assignImportedUid, itemByUid, recordProvenance, type ItemKind } from '../item-uids';
 
 /**
  * What the parts of one bundle import share: the vault, the import's own row and time, the local
@@ -43,5 +43,31 @@ export class ImportSession {
     const id = itemByUid(this.db, kind, uid);
     if (id === null) return null;
     return this.db.prepare(`SELECT 1 FROM ${table} WHERE id = ? AND dossier_id = ? AND deleted_at IS NULL`).get(id, dossierId) ? id : null;
+  }
+
+  /**
+   * One dossier item from the bundle: updated when the dossier already has it (same uid, and the
+   * import may update), else added and given the bundle's uid; recorded as provenance and counted.
+   */
+  writeDossierItem(
+    kind: 'signal' | 'note' | 'measure',
+    table: string,
+    uid: string,
+    dossierId: number,
+    action: ImportAction,
+    write: { update(id: number): void; insert(): number },
+  ): void {
+    const counter = `${kind}s` as const;
+    const existing = this.existingIn(kind, table, uid, dossierId, action);
+    if (existing !== null) {
+      write.update(existing);
+      this.provenance(kind, existing, uid, 'updated');
+      this.updated[counter]++;
+      return;
+    }
+    const id = write.insert();
+    assignImportedUid(this.db, kind, id, uid);
+    this.provenance(kind, id, uid, 'created');
+    this.created[counter]++;
   }
 }
