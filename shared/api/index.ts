@@ -11,6 +11,7 @@ import { meetingApi } from './meetings';
 import { dossierApi } from './dossiers';
 import { reportApi } from './reports';
 import { searchApi } from './search';
+import { sharingApi } from './sharing';
 import { vaultApi } from './vault';
 
 export * from './attachments';
@@ -27,6 +28,7 @@ export * from './dossier-types';
 export * from './subject-details';
 export * from './search';
 export * from './reports';
+export * from './sharing';
 
 /**
  * The whole contract between UI and core: the sum of every domain's handler declarations.
@@ -42,6 +44,7 @@ export const api = {
   ...documentApi,
   ...meetingApi,
   ...reportApi,
+  ...sharingApi,
 } as const;
 
 export type Api = typeof api;

@@ -4,6 +4,7 @@ import type { MeetingKind } from '../api/meetings';
 import type { RetentionDefaults, RetentionKind } from '../api/reports';
 import type { VaultSettings } from '../api/vault';
 import type { AuditAction } from './audit-actions';
+import type { Audience, DisclosureChannel, DisclosureOutput, FactKind, FactRef, OrganisationCategory, WithholdReason } from './sharing';
 import type { ClosingReason, DossierStatus, MeasureKind, SubjectLinkKind, SubjectRole, SubjectType, TlpCode } from './enums';
 
 /**
@@ -89,6 +90,26 @@ interface AuditDetailSpec {
   'document.saved': { documentId: number; version: number; sections: string[]; tlp: TlpCode | undefined };
   'document.signal-sheet-exported': { signalId: number; path: string };
   'document.viewed': { documentId: number; version: number };
+  /**
+   * One disclosure: an output that left (or was shown to others from) the vault, as the sharing
+   * regime decided it. The disclosure register (verstrekkingen) is read back from these entries;
+   * `items` names every fact that went, with its dossier, and is indexed in `audit_disclosures`.
+   */
+  'disclosure.recorded': {
+    output: DisclosureOutput;
+    channel: DisclosureChannel;
+    audience: Audience;
+    marking: TlpCode;
+    dossiers: Array<{ id: number; number: string }>;
+    items: Array<{ kind: FactKind; id: number; dossierId: number | null }>;
+    withheld: number;
+    withheldCounts: Partial<Record<WithholdReason, number>>;
+    overridden: FactRef[];
+    overrideReason: string | null;
+    bases: string[];
+    /** The file written, when there is one. */
+    path: string | null;
+  };
   'dossier.created': { dossierId: number; number: string };
   'dossier.matches-viewed': { dossierId: number };
   'dossier.restored': TrashDetails;
@@ -112,7 +133,9 @@ interface AuditDetailSpec {
   'meeting.outcome-applied': { meetingId: number; itemId: number; dossierId: number; status: DossierStatus | null; noteId: number | null };
   'meeting.updated': { meetingId: number; fields: string[] };
   'meeting.viewed': { meetingId: number };
+  'legal-basis.saved': { code: string; label: string; criminalLaw: boolean; retired: boolean; added: boolean };
   'note.added': { noteId: number; dossierId: number };
+  'organisation.saved': { code: string; name: string; category: OrganisationCategory; retired: boolean; added: boolean };
   'note.list-viewed': { dossierId: number };
   'note.restored': TrashDetails;
   'note.trashed': TrashDetails;
@@ -230,4 +253,10 @@ export function subjectIdsOf<A extends AuditAction>(action: A, details: AuditDet
   if (!keys) return [];
   const values = Object.keys(keys).map((key) => (details as Readonly<Record<string, unknown>>)[key]);
   return [...new Set(values.filter((value): value is number => typeof value === 'number' && Number.isInteger(value) && value > 0))];
+}
+
+/** The facts a `disclosure.recorded` entry names, for the audit_disclosures index; none for any other action. */
+export function disclosedItemsOf<A extends AuditAction>(action: A, details: AuditDetails[A]): AuditDetails['disclosure.recorded']['items'] {
+  if (action !== 'disclosure.recorded') return [];
+  return (details as AuditDetails['disclosure.recorded']).items;
 }

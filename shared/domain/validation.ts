@@ -36,6 +36,8 @@ export const VALIDATION_CODES = [
   'subject-link.self',
   'subject.type-fixed',
   'phenomenon.too-deep',
+  'code.invalid',
+  'override.reason-short',
   // Files the user names, and bundles (docs/bundle-format.md).
   'file.vault',
   'file.is-folder',

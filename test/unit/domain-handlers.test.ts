@@ -7,6 +7,7 @@ import { dossierApi } from '../../shared/api/dossiers';
 import { meetingApi } from '../../shared/api/meetings';
 import { reportApi } from '../../shared/api/reports';
 import { searchApi } from '../../shared/api/search';
+import { sharingApi } from '../../shared/api/sharing';
 import { vaultApi } from '../../shared/api/vault';
 import { api } from '../../shared/api';
 import { createAttachmentHandlers } from '../../electron/core/attachments/handlers';
@@ -16,6 +17,7 @@ import { createDocumentHandlers } from '../../electron/core/documents/handlers';
 import { createDossierHandlers } from '../../electron/core/dossiers/handlers';
 import { createMeetingHandlers } from '../../electron/core/meetings/handlers';
 import { createReportHandlers } from '../../electron/core/reports/handlers';
+import { createSharingHandlers } from '../../electron/core/sharing/handlers';
 import { createVaultHandlers } from '../../electron/core/vault/handlers';
 import { JobCancellation } from '../../electron/core/kernel/job-cancellation';
 import type { HandlerDependencies } from '../../electron/core/kernel/handler-types';
@@ -47,6 +49,7 @@ const DOMAINS = [
   { folder: 'meetings', contracts: [meetingApi], handlers: createMeetingHandlers(lazyDependencies) },
   { folder: 'reports', contracts: [reportApi], handlers: createReportHandlers(lazyDependencies) },
   { folder: 'bundles', contracts: [bundleApi], handlers: createBundleHandlers(lazyDependencies) },
+  { folder: 'sharing', contracts: [sharingApi], handlers: createSharingHandlers(lazyDependencies) },
 ];
 
 describe('every contract entry is implemented in its own domain folder', () => {

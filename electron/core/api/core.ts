@@ -19,6 +19,7 @@ import { JobCancellation } from '../kernel/job-cancellation';
 import { JobProgress } from '../kernel/progress';
 import { createMeetingHandlers } from '../meetings/handlers';
 import { createReportHandlers } from '../reports/handlers';
+import { createSharingHandlers } from '../sharing/handlers';
 import { validateCall } from './validate-call';
 
 export interface CoreOptions {
@@ -268,6 +269,7 @@ export class Core implements CoreService {
       ...createMeetingHandlers(dependencies),
       ...createReportHandlers(dependencies),
       ...createBundleHandlers(dependencies),
+      ...createSharingHandlers(dependencies),
     };
   }
 }

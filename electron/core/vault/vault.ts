@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { AuditEntry } from '../../../shared/api/audit';
 import type { AuditAction } from '../../../shared/domain/audit-actions';
-import { subjectIdsOf, type AuditDetails, type PassphrasePurpose } from '../../../shared/domain/audit-details';
+import { disclosedItemsOf, subjectIdsOf, type AuditDetails, type PassphrasePurpose } from '../../../shared/domain/audit-details';
 import { PASSPHRASE_MIN_LENGTH, type IntegrityCheckStatus, type VaultSettings, type VaultStatus } from '../../../shared/api/vault';
 import { CoreError, fromFileSystemError, toCoreError } from '../kernel/errors';
 import { createOwnerOnlyFile, temporarySiblingPath } from '../kernel/atomic-write';
@@ -290,8 +290,9 @@ export class Vault {
 
   /**
    * Append to the hash-chained audit trail: who (the vault's display name), when, what. The
-   * subjects the entry names go into audit_subjects in the same transaction: derived data outside
-   * the chain, so that an access request finds a person's entries by id.
+   * subjects the entry names go into audit_subjects, and the facts a disclosure names into
+   * audit_disclosures, in the same transaction: derived data outside the chain, so that an access
+   * request finds a person's entries by id and the disclosure register a dossier's by dossier.
    */
   audit<A extends AuditAction>(action: A, details: AuditDetails[A]): void {
     checkAuditAction(action);
@@ -304,9 +305,13 @@ export class Vault {
         details: JSON.stringify(details),
       });
       const subjectIds = subjectIdsOf(action, details);
-      if (subjectIds.length === 0) return;
-      const insert = db.prepare('INSERT INTO audit_subjects (audit_id, subject_id) VALUES (?, ?)');
-      for (const subjectId of subjectIds) insert.run(auditId, subjectId);
+      if (subjectIds.length > 0) {
+        const insert = db.prepare('INSERT INTO audit_subjects (audit_id, subject_id) VALUES (?, ?)');
+        for (const subjectId of subjectIds) insert.run(auditId, subjectId);
+      }
+      for (const item of disclosedItemsOf(action, details)) {
+        db.prepare('INSERT OR IGNORE INTO audit_disclosures (audit_id, dossier_id, kind, item_id) VALUES (?, ?, ?, ?)').run(auditId, item.dossierId, item.kind, item.id);
+      }
     })();
   }
 

@@ -12,6 +12,7 @@ import { migration0008Documents } from './0008-documents';
 import { migration0009Meetings } from './0009-meetings';
 import { migration0010RetentionIndexes } from './0010-retention-indexes';
 import { migration0011AuditSubjects } from './0011-audit-subjects';
+import { migration0012SharingRegime } from './0012-sharing-regime';
 
 /**
  * A new migration is a new file, never an edit of an old one. It imports no live code (a lint rule
@@ -32,6 +33,7 @@ export const MIGRATIONS: readonly Migration[] = inVersionOrder([
   migration0009Meetings,
   migration0010RetentionIndexes,
   migration0011AuditSubjects,
+  migration0012SharingRegime,
 ]);
 
 function inVersionOrder(migrations: Migration[]): readonly Migration[] {

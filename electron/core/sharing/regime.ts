@@ -1,0 +1,20 @@
+import type { Audience, SharingOverride } from '../../../shared/domain/sharing';
+import type { CoreContext } from '../kernel/context';
+import { resolveAudience } from './audience';
+import { decideSharing, type SharedFact, type SharingDecision } from './policy';
+
+/**
+ * The one entry every output takes: the facts it would show, the audience it is for, and the user's
+ * override if any. The output shows `going` and nothing else, prints `summary.marking` on every page,
+ * says what `summary.withheld` left out and why (shared/i18n/sharing.ts), and after writing calls
+ * recordDisclosure with this decision.
+ *
+ * `viaKey`: the audience are bundle recipients known by age keys (a key identifies its holder only
+ * once compared in person).
+ */
+export function decideForOutput(context: CoreContext, facts: readonly SharedFact[], audience: Audience, override?: SharingOverride | null, viaKey = false): SharingDecision {
+  return decideSharing(facts, resolveAudience(context, audience, viaKey), override);
+}
+
+export { recordDisclosure } from './register';
+export { dossierFacts, loadFacts, factKey } from './facts';
