@@ -179,6 +179,10 @@ export const reportsNl = {
     attachments: 'Documenten',
     audit: 'Logboekregels over deze subjecten',
     none: 'Geen.',
+    disclosedTo: 'Verstrekt aan: {{list}}',
+    disclosedToNobody: 'Verstrekt aan: niemand (volgens het verstrekkingenregister)',
+    disclosure: '{{recipients}} ({{channel}}, {{date}})',
+    channel: { bundle: 'bundel', print: 'afdruk', pdf: 'pdf', word: 'Word', csv: 'csv', meeting: 'overleg', file: 'bestand' },
     columns: {
       subject: 'Subject',
       data: 'Gegevens',
@@ -207,7 +211,7 @@ export const reportsNl = {
     record: 'Vastleggen dat het verzoek is afgehandeld',
     exportPdf: 'Overzicht als PDF opslaan',
     exportPdfLead:
-      'Voor de functionaris gegevensbescherming: alles wat hierboven staat, met de behandelcode (TLP) bij elk gegeven en ‘Vertrouwelijk’ op elke pagina. Het logboek legt vast dat de PDF is gemaakt, zonder de zoekgegevens.',
+      'Voor de functionaris gegevensbescherming: alles wat hierboven staat, met de behandelcode (TLP) bij elk gegeven, aan wie de eigen gegevens van de persoon zijn verstrekt, en ‘Vertrouwelijk’ op elke pagina. Het logboek legt vast dat de PDF is gemaakt, zonder de zoekgegevens; het verstrekkingenregister noemt hem als intern gebruik.',
     pdfPath: 'PDF-bestand',
     pdfSave: 'PDF opslaan…',
     pdfBusy: 'De PDF wordt gemaakt; dat kan enkele seconden duren.',
@@ -437,6 +441,10 @@ export const reportsEn: TranslationShape<typeof reportsNl> = {
     attachments: 'Documents',
     audit: 'Audit entries about these subjects',
     none: 'None.',
+    disclosedTo: 'Disclosed to: {{list}}',
+    disclosedToNobody: 'Disclosed to: nobody (according to the disclosure register)',
+    disclosure: '{{recipients}} ({{channel}}, {{date}})',
+    channel: { bundle: 'bundle', print: 'print', pdf: 'PDF', word: 'Word', csv: 'CSV', meeting: 'meeting', file: 'file' },
     columns: {
       subject: 'Subject',
       data: 'Data',
@@ -465,7 +473,7 @@ export const reportsEn: TranslationShape<typeof reportsNl> = {
     record: 'Record that the request was handled',
     exportPdf: 'Save the overview as PDF',
     exportPdfLead:
-      'For the data protection officer: everything above, with the handling code (TLP) beside every item and ‘Confidential’ on every page. The audit trail records that the PDF was made, without the search data.',
+      'For the data protection officer: everything above, with the handling code (TLP) beside every item, to whom the person’s own data were disclosed, and ‘Confidential’ on every page. The audit trail records that the PDF was made, without the search data; the disclosure register lists it as internal use.',
     pdfPath: 'PDF file',
     pdfSave: 'Save PDF…',
     pdfBusy: 'The PDF is being made; this can take a few seconds.',
