@@ -58,11 +58,23 @@ export async function openBundleVault(displayName: string, options: { now?: () =
 
 export type BundleVault = Awaited<ReturnType<typeof openBundleVault>>;
 
-/** A and B know each other: each has the other's card in its address book, verified. */
-export async function introduce(a: BundleVault, b: BundleVault): Promise<{ bInA: number; aInB: number }> {
+/**
+ * A and B know each other: each has the other's card in its address book, verified, with the
+ * organisation the sharing regime weighs (by default B is the RIEC, A another municipality).
+ */
+export async function introduce(
+  a: BundleVault,
+  b: BundleVault,
+  organisations: { a?: string | null; b?: string | null; verified?: boolean } = {},
+): Promise<{ bInA: number; aInB: number }> {
   const exchange = makeTempFolder();
-  const bInA = await a.call('addressBook.add', { path: await b.cardFile(exchange), verified: true });
-  const aInB = await b.call('addressBook.add', { path: await a.cardFile(exchange), verified: true });
+  const verified = organisations.verified ?? true;
+  const bInA = await a.call('addressBook.add', { path: await b.cardFile(exchange), verified, organisationCode: organisations.b === undefined ? 'riec' : organisations.b });
+  const aInB = await b.call('addressBook.add', {
+    path: await a.cardFile(exchange),
+    verified,
+    organisationCode: organisations.a === undefined ? 'andere_gemeente' : organisations.a,
+  });
   return { bInA: bInA.id, aInB: aInB.id };
 }
 
@@ -95,6 +107,69 @@ export async function vaultDigest(vaultPath: string): Promise<string> {
       hash.update(`${table}\n${rows.join('\n')}\n`);
     }
     return hash.digest('hex');
+  } finally {
+    db.close();
+  }
+}
+
+/** A second connection to the vault's encrypted database, beside the Core's. */
+async function openBeside(vaultPath: string, readonly: boolean): Promise<Database.Database> {
+  let key = databaseKeys.get(vaultPath);
+  if (!key) {
+    key = await Vault.revealDatabaseKey(vaultPath, { passphrase: TEST_PASSPHRASE }, FAST_VAULT_OPTIONS);
+    databaseKeys.set(vaultPath, key);
+  }
+  const db = new Database(vaultPath, { readonly, fileMustExist: true });
+  db.pragma(`cipher='sqlcipher'`);
+  db.pragma('legacy=4');
+  db.pragma(`key="x'${key}'"`);
+  db.pragma('busy_timeout = 5000');
+  return db;
+}
+
+export const FACT_TABLES = ['signals', 'dossier_notes', 'subject_dossier_links', 'subject_links', 'measures', 'attachments'] as const;
+export type FactTable = (typeof FACT_TABLES)[number];
+export interface TestProvenance {
+  originator: string | null;
+  receivedUnder: string | null;
+  restriction: 'vrij' | 'geen_besluit_zonder_toestemming' | 'niet_verder_verstrekken' | 'vraag_leverancier';
+}
+/** The municipality's own observation: what new facts get once the API records provenance (sharing/provenance.ts newProvenance). */
+export const OWN_FREE: TestProvenance = { originator: 'gemeente', receivedUnder: 'eigen_taak_gemeentewet', restriction: 'vrij' };
+
+/**
+ * Set the provenance of facts straight in the vault (a second connection beside the Core): of every
+ * fact of the six kinds, or of the rows of `table` that `ids` name. The test's own setup, for facts
+ * made through API calls that do not take provenance (yet).
+ */
+export async function setProvenance(vault: BundleVault, provenance: TestProvenance, only?: { table: FactTable; ids: number[] }): Promise<void> {
+  const db = await openBeside(vault.vaultPath, false);
+  try {
+    for (const table of only ? [only.table] : FACT_TABLES) {
+      const where = only ? 'WHERE id IN (SELECT value FROM json_each(?))' : '';
+      db.prepare(`UPDATE ${table} SET originator = ?, received_under = ?, use_restriction = ? ${where}`).run(
+        provenance.originator,
+        provenance.receivedUnder,
+        provenance.restriction,
+        ...(only ? [JSON.stringify(only.ids)] : []),
+      );
+    }
+  } finally {
+    db.close();
+  }
+}
+
+/** The provenance of the rows of `table`, by id. */
+export async function provenanceRows(vault: BundleVault, table: FactTable): Promise<Map<number, TestProvenance>> {
+  const db = await openBeside(vault.vaultPath, true);
+  try {
+    const rows = db.prepare(`SELECT id, originator, received_under, use_restriction FROM ${table} ORDER BY id`).all() as Array<{
+      id: number;
+      originator: string | null;
+      received_under: string | null;
+      use_restriction: TestProvenance['restriction'];
+    }>;
+    return new Map(rows.map((row) => [row.id, { originator: row.originator, receivedUnder: row.received_under, restriction: row.use_restriction }]));
   } finally {
     db.close();
   }
