@@ -196,7 +196,9 @@ export function randomFile(folder: string, name: string, bytes: number, seed = 1
 /**
  * A dossier with one of everything: two signals (one with an unprotected reporter, one protected),
  * a person with a BSN, a company, a melder, a link between subjects, a shared and an internal note,
- * a measure, and two attachments (a small PNG and `attachmentBytes` of random data).
+ * a measure, and two attachments (a small PNG and `attachmentBytes` of random data). All of it the
+ * municipality's own and free to use, but the shared note, which the police supplied under the RIEC
+ * convenant (free to use too), so that the sharing regime weighs it by its code alone.
  */
 export async function fillSampleDossier(vault: BundleVault, options: { attachmentBytes?: number; tlp?: 'AMBER' | 'AMBER+STRICT' | 'GREEN' } = {}) {
   const { call } = vault;
@@ -252,7 +254,7 @@ export async function fillSampleDossier(vault: BundleVault, options: { attachmen
   await call('subject.linkToDossier', { subjectId: company.id, dossierId: dossier.id, role: 'eigenaar', tlp });
   await call('subject.linkToDossier', { subjectId: melder.id, dossierId: dossier.id, role: 'melder', tlp });
   await call('subject.link', { fromSubjectId: person.id, toSubjectId: company.id, kind: 'director_of', tlp });
-  await call('note.add', { dossierId: dossier.id, body: 'Politie bevestigt nachtelijke bezoeken.', partner: 'politie', tlp });
+  const policeNote = await call('note.add', { dossierId: dossier.id, body: 'Politie bevestigt nachtelijke bezoeken.', partner: 'politie', tlp });
   await call('note.add', { dossierId: dossier.id, body: 'Eigen inschatting: groter netwerk.', internal: true, tlp });
   await call('measure.add', { dossierId: dossier.id, kind: 'bibob_toets', description: 'Bibob bij verlenging.', tlp });
   const folder = makeTempFolder();
@@ -262,5 +264,7 @@ export async function fillSampleDossier(vault: BundleVault, options: { attachmen
   await call('attachment.import', { dossierId: dossier.id, sourcePath: png, tlp });
   const data = randomFile(folder, 'administratie.bin', options.attachmentBytes ?? 2_500_000);
   await call('attachment.import', { dossierId: dossier.id, sourcePath: data, tlp });
-  return { dossier, person, company, melder, signals: [open, guarded] };
+  await setProvenance(vault, OWN_FREE);
+  await setProvenance(vault, { originator: 'politie', receivedUnder: 'riec_convenant_wgs', restriction: 'vrij' }, { table: 'dossier_notes', ids: [policeNote.id] });
+  return { dossier, person, company, melder, policeNote, signals: [open, guarded] };
 }
