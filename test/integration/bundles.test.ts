@@ -181,7 +181,9 @@ describe('dossier bundles: export from one vault, import into another', () => {
     // A key nobody compared, of no known organisation: nothing of AMBER+STRICT or RED goes, so nothing at all.
     const toC = await a.call('bundle.exportPreview', { ...selection, recipients: [{ partnerId: cInA.id }] });
     expect(toC.dossiers).toEqual([]);
-    expect(toC.sharing.withheld.map((item) => item.ref.kind)).toEqual(expect.arrayContaining(['dossier', 'signal', 'note', 'measure', 'attachment', 'subject', 'dossier-link']));
+    expect(toC.sharing.withheld.map((item) => item.ref.kind)).toEqual(
+      expect.arrayContaining(['dossier', 'signal', 'note', 'measure', 'attachment', 'subject', 'dossier-link']),
+    );
     expect(toC.sharing.withheld.every((item) => item.reasons.includes('tlp_amber_strict') || item.reasons.includes('tlp_red'))).toBe(true);
     expect((await a.call('bundle.exportPreview', { ...selection, usePassphrase: true })).audience).toEqual({ kind: 'passphrase' });
 
