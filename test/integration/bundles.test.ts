@@ -168,7 +168,7 @@ describe('dossier bundles: export from one vault, import into another', () => {
     await setProvenance(a, OWN_FREE);
     await setProvenance(a, { originator: 'politie', receivedUnder: 'riec_convenant_wgs', restriction: 'vrij' }, { table: 'dossier_notes', ids: [sample.policeNote.id] });
     const selection = { dossierIds: [sample.dossier.id] };
-    const policeNote = { kind: 'note', id: sample.policeNote.id };
+    const policeNote = { kind: 'note' as const, id: sample.policeNote.id };
 
     // The municipality's own RED account goes to the verified partner by name; the police's AMBER+STRICT note does not.
     const toB = await a.call('bundle.exportPreview', { ...selection, recipients: [{ partnerId: bInA }] });
