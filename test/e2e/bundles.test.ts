@@ -13,8 +13,9 @@ import { Vault } from '../../electron/core/vault/vault';
 
 /**
  * The demo's provenance made plain for these tests, in the locked vault: every fact the
- * municipality's own and free to use, but what is marked TLP:RED, which the police supplied. The
- * sharing regime then lets the poker dossier go whole to the RIEC, and holds the police's RED back.
+ * municipality's own and free to use, but the links of the RED bank accounts to their dossiers,
+ * which the police supplied under TLP:RED. The sharing regime then lets the poker dossier go whole
+ * to the RIEC, and holds the police's RED back.
  */
 async function plainProvenance(vaultPath: string, passphrase: string): Promise<void> {
   const key = await Vault.revealDatabaseKey(vaultPath, { passphrase });
@@ -25,8 +26,10 @@ async function plainProvenance(vaultPath: string, passphrase: string): Promise<v
     db.pragma(`key="x'${key}'"`);
     for (const table of ['signals', 'dossier_notes', 'subject_dossier_links', 'subject_links', 'measures', 'attachments']) {
       db.prepare(`UPDATE ${table} SET originator = 'gemeente', received_under = 'eigen_taak_gemeentewet', use_restriction = 'vrij'`).run();
-      db.prepare(`UPDATE ${table} SET originator = 'politie', received_under = 'wpg' WHERE tlp = 'RED'`).run();
     }
+    db.prepare(
+      `UPDATE subject_dossier_links SET originator = 'politie', received_under = 'wpg', tlp = 'RED' WHERE subject_id IN (SELECT id FROM subjects WHERE tlp = 'RED')`,
+    ).run();
   } finally {
     db.close();
   }
