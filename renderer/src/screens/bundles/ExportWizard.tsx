@@ -1,7 +1,7 @@
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError, ExportInclude, ExportPreview, ExportRedaction, ExportResult, Input } from '../../../../shared/api';
-import type { FactRef, WithheldFact } from '../../../../shared/domain/sharing';
+import { FACT_KINDS, type FactRef, type WithheldFact } from '../../../../shared/domain/sharing';
 import { WITHHOLD_REASON_LABELS, withheldLines } from '../../../../shared/i18n/sharing';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
@@ -465,8 +465,10 @@ function SummaryStep({ heading, selection, overrideItems, onOverrideItems, reaso
   const query = useCoreQuery('bundle.exportPreview', selection);
   const [attempted, setAttempted] = useState(false);
   const preview = query.data;
-  // What stays home, and what the user let go with a reason: one list, the latter ticked.
-  const rows = preview ? [...preview.sharing.withheld, ...preview.sharing.overridden] : [];
+  // What stays home, and what the user let go with a reason: one list in a steady order, the latter ticked.
+  const rows = preview
+    ? [...preview.sharing.withheld, ...preview.sharing.overridden].sort((a, b) => FACT_KINDS.indexOf(a.ref.kind) - FACT_KINDS.indexOf(b.ref.kind) || a.ref.id - b.ref.id)
+    : [];
   const chosen = new Set(overrideItems.map(refKey));
   const reasonOk = reason.trim().length >= MIN_REASON;
   const nothingGoes = preview !== null && preview.dossiers.length === 0;
