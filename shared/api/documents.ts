@@ -39,17 +39,23 @@ export const PREWEEG_SECTION_TITLES_NL: Record<PreweegSection, string> = {
   verantwoording: 'Verantwoording',
 };
 
-const organisations = (...codes: string[]): Audience => ({ kind: 'recipients', members: codes.map((organisation) => ({ organisation, person: null, verified: false })) });
+/** An audience as a print, PDF or Word output names it: internal use, or organisations and persons. */
+export type OutputAudience = z.infer<typeof audienceSchema>;
+
+const organisations = (...codes: string[]): OutputAudience => ({
+  kind: 'recipients',
+  members: codes.map((organisation) => ({ organisation, person: null, verified: false })),
+});
 
 /**
  * Who a preweegdocument is for unless the user names others: the lokale driehoek that weighs it
  * (DOMAIN.md, "Two tracks"): the police, the Openbaar Ministerie and the municipality, as
  * organisations, without named persons (so nothing marked TLP:RED goes).
  */
-export const DRIEHOEK_AUDIENCE: Audience = organisations('politie', 'openbaar_ministerie', 'gemeente');
+export const DRIEHOEK_AUDIENCE: OutputAudience = organisations('politie', 'openbaar_ministerie', 'gemeente');
 
 /** Who an informatieplein signal sheet is for unless the user names others: the RIEC convenant partners at the table. */
-export const INFORMATIEPLEIN_AUDIENCE: Audience = organisations('politie', 'openbaar_ministerie', 'belastingdienst', 'riec');
+export const INFORMATIEPLEIN_AUDIENCE: OutputAudience = organisations('politie', 'openbaar_ministerie', 'belastingdienst', 'riec');
 
 /** Protected material a document leaves out unless the user includes it for this document. */
 export const PROTECTED_KINDS = ['reporter', 'bsn', 'internalNotes'] as const;
