@@ -59,6 +59,7 @@ export async function runPreweegCommand(args: string[], runtime: PreweegRuntime)
       runtime.note(
         `Er was nog geen preweegdocument: concept opgesteld (versie 1). Weggelaten: ${draft.omitted.length === 0 ? 'niets' : draft.omitted.map((item) => `${item.count}× ${OMITTED_WORDS[item.kind]}`).join(', ')}.`,
       );
+      for (const line of draft.sharing ? withheldLines(draft.sharing) : []) runtime.note(`Concept: weggelaten ${line}`);
     }
     const outputs: Array<[string, DocumentOutput]> = [];
     const forWhom = audience ? { audience } : {};
