@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { TLP_CODES, type TlpCode } from '../domain/enums';
-import { audienceSchema, sharingOverrideSchema, type Audience, type SharingSummary } from '../domain/sharing';
+import { audienceSchema, sharingOverrideSchema, type Audience, type SharingOverride, type SharingSummary } from '../domain/sharing';
 import { defineHandler } from './define';
 import { filePathSchema } from '../domain/validation';
 
@@ -138,6 +138,14 @@ export interface DocumentSharing {
   withheldLines: string[];
   /** Sections left out whole, because a withheld fact's line in them was edited. */
   sectionsWithheld: PreweegSection[];
+}
+
+/** A print of a document version for an audience (default: whom it was composed for), with the user's override; the core validates both. */
+export interface DocumentPrintRequest {
+  documentId: number;
+  version: number;
+  audience?: OutputAudience;
+  override?: SharingOverride;
 }
 
 export interface DocumentOutput {
