@@ -127,6 +127,13 @@ describe.skipIf(skipWithoutBrowser)('the preweegdocument of a dossier, end to en
       ['docx', 2],
       ['pdf', 2],
     ]);
+
+    // For a private party the dialog shows, before anything leaves, what the regime leaves out and why, and offers an override with a reason.
+    await output.getByRole('checkbox', { name: 'Woningcorporatie', exact: true }).check();
+    const withheld = output.getByRole('note', { name: 'Weggelaten volgens de verstrekkingsregels' });
+    await expect.poll(() => withheld.getByText('strafrechtelijke persoonsgegevens (art. 10 AVG)', { exact: false }).first().isVisible()).toBe(true);
+    await withheld.getByRole('checkbox').first().check();
+    await expect.poll(() => output.getByLabel('Reden om toch mee te geven').isVisible()).toBe(true);
   });
 
   it(
