@@ -144,6 +144,10 @@ describe('preweegdocument and signal sheet under the sharing regime', () => {
     expect(body).not.toContain(SIGNAL);
     expect(body).toContain('Behandelcode: TLP:AMBER');
     expect(body).toContain('art. 10 AVG');
+    const relations = docxPart(target, 'word/_rels/document.xml.rels');
+    const header = docxPart(target, `word/${/Target="(header\d*\.xml)"/.exec(relations)![1]}`);
+    expect(wordParagraphs(header).join('')).toContain('TLP:AMBER');
+    expect(wordParagraphs(header).join('')).not.toContain('TLP:RED');
     const register = await session.call('disclosure.list', { dossierId });
     expect(register[0]).toMatchObject({ output: 'preweegdocument', channel: 'word', audience: WONINGCORPORATIE, marking: 'AMBER' });
     expect(register[0]!.items).not.toContainEqual({ kind: 'note', id: redNoteId });
@@ -240,6 +244,21 @@ describe('preweegdocument and signal sheet under the sharing regime', () => {
       for (const code of itemCodes(page!)) expect(stricterThan(code, 'AMBER'), code).toBe(false);
       const register = await session.call('disclosure.list', { dossierId });
       expect(register[0]).toMatchObject({ output: 'signal-sheet', channel: 'pdf', marking: 'AMBER' });
+    },
+    60_000,
+  );
+
+  it.skipIf(!hasChromium)(
+    'leaves the signal itself off a sheet for a private party, and says why',
+    async () => {
+      const target = path.join(folder, 'signaalblad-woningcorporatie.pdf');
+      const sheet = await session.call('document.signalSheetPdf', { signalId, targetPath: target, audience: WONINGCORPORATIE });
+      expect(sheet.summary.withheld.map((fact) => fact.ref)).toContainEqual({ kind: 'signal', id: signalId });
+      const [page] = await pdfPageTexts(target);
+      expect(page).not.toContain(SIGNAL);
+      expect(page).not.toContain('Kerkstraat 1');
+      expect(page).toContain('Weggelaten: dit signaal mag niet naar deze ontvangers.');
+      expect(page).toContain('art. 10 AVG');
     },
     60_000,
   );
