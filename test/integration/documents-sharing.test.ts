@@ -41,6 +41,7 @@ describe('preweegdocument and signal sheet under the sharing regime', () => {
   let dossierId: number;
   let signalId: number;
   let redNoteId: number;
+  let amberNoteId: number;
   const bankLinks: number[] = [];
   const folder = makeTempFolder();
 
@@ -65,6 +66,7 @@ describe('preweegdocument and signal sheet under the sharing regime', () => {
     provenance('note', red.id, POLICE);
     const amber = await session.call('note.add', { dossierId, body: AMBER_NOTE, partner: 'politie', tlp: 'AMBER', notedOn: '2026-01-11' });
     provenance('note', amber.id, POLICE);
+    amberNoteId = amber.id;
     for (const iban of IBANS) {
       const account = await session.call('subject.create', { details: { type: 'bank_account', iban } });
       const link = await session.call('subject.linkToDossier', { subjectId: account.id, dossierId, role: 'betrokkene', tlp: 'RED' });
@@ -183,6 +185,21 @@ describe('preweegdocument and signal sheet under the sharing regime', () => {
     await session.call('document.printed', { documentId: draft.document.id, version: 1, audience: DRIEHOEK_AUDIENCE, override });
     const register = await session.call('disclosure.list', { dossierId });
     expect(register[0]).toMatchObject({ channel: 'print', overridden: [{ kind: 'note', id: redNoteId }], overrideReason: 'Afgestemd met de politie (demo)' });
+  });
+
+  it('shows each item with the code it has now, when it changed after composing', async () => {
+    const draft = await session.call('document.compose', { dossierId, audience: INTERNAL });
+    expect(draft.sections.informatie_per_partner).toContain(`${AMBER_NOTE} [bron X, informatie 4, TLP:AMBER]`);
+    // Lowered after composing (no handler changes a note's code yet: straight in the vault).
+    const setCode = (tlp: TlpCode) => contextOf(session.core).db.prepare('UPDATE dossier_notes SET tlp = ? WHERE id = ?').run(tlp, amberNoteId);
+    setCode('GREEN');
+    try {
+      const preview = await session.call('document.printView', { documentId: draft.document.id, audience: INTERNAL });
+      expect(preview.sections.informatie_per_partner).toContain(`${AMBER_NOTE} [bron X, informatie 4, TLP:GREEN]`);
+      expect(preview.sections.informatie_per_partner).not.toContain(`${AMBER_NOTE} [bron X, informatie 4, TLP:AMBER]`);
+    } finally {
+      setCode('AMBER');
+    }
   });
 
   it('keeps an older version without fact lines under its own code, whole or not at all', async () => {

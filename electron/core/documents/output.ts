@@ -3,7 +3,7 @@ import type { TlpCode } from '../../../shared/domain/enums';
 import type { Audience, DisclosureChannel, FactRef, SharingOverride } from '../../../shared/domain/sharing';
 import { withheldLines } from '../../../shared/i18n/sharing';
 import type { CoreContext } from '../kernel/context';
-import { PART_WITHHELD_NOTICE, redactComposedParts } from '../sharing/composed-text';
+import { PART_WITHHELD_NOTICE, redactComposedParts, type FactLine } from '../sharing/composed-text';
 import { strictestCode, type SharedFact, type SharingDecision } from '../sharing/policy';
 import { decideForOutput, factKey, loadFacts, recordDisclosure } from '../sharing/regime';
 import { regimeLines, type RegimeLines } from './compose';
@@ -46,7 +46,7 @@ export function prepareOutput(context: CoreContext, documentId: number, version:
     const found = new Set(facts.map((fact) => factKey(fact.ref)));
     const gone = refs.filter((ref) => !found.has(factKey(ref)));
     const redacted = redactComposedParts(content.sections, content.factLines, [...decision.summary.withheld.map((fact) => fact.ref), ...gone]);
-    sections = redacted.parts as SectionTexts;
+    sections = withCurrentCodes(redacted.parts as SectionTexts, content.factLines, decision.going);
     sectionsWithheld = redacted.partsWithheld as PreweegSection[];
     marking = strictestCode([decision.summary.marking, content.chosenTlp ?? 'CLEAR']);
   } else {
@@ -69,6 +69,29 @@ export function prepareOutput(context: CoreContext, documentId: number, version:
 /** Record a print or export of a prepared output in the disclosure register, after it was written or handed over. */
 export function recordDocumentDisclosure(context: CoreContext, prepared: PreparedOutput, channel: DisclosureChannel, path: string | null = null): void {
   recordDisclosure(context, { output: 'preweegdocument', channel, audience: prepared.sharing.audience, decision: prepared.decision, path });
+}
+
+/**
+ * A fact's code may have changed since the version was composed; the marking is computed from the
+ * code it has now, so the line that shows the code beside the fact (as composed, "TLP:AMBER]") is
+ * brought up to date too: each item carries its own current code, and none a code the page's
+ * marking does not cover.
+ */
+function withCurrentCodes(sections: SectionTexts, factLines: readonly FactLine[], going: readonly SharedFact[]): SectionTexts {
+  const codeOf = new Map(going.map((fact) => [factKey(fact.ref), fact.tlp]));
+  const result = { ...sections };
+  for (const line of factLines) {
+    const current = codeOf.get(factKey(line.ref));
+    const shown = /TLP:([A-Z+]+)\]/.exec(line.text)?.[1];
+    if (!current || !shown || shown === current) continue;
+    const part = line.part as PreweegSection;
+    const lines = result[part].split('\n');
+    const index = lines.findIndex((candidate) => candidate.trimEnd() === line.text.trimEnd());
+    if (index === -1) continue;
+    lines[index] = line.text.replace(`TLP:${shown}]`, `TLP:${current}]`);
+    result[part] = lines.join('\n');
+  }
+  return result;
 }
 
 function uniqueRefs(refs: FactRef[]): FactRef[] {
