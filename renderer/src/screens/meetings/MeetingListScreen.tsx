@@ -29,7 +29,9 @@ export function parseParticipants(text: string): Participant[] {
     .filter(Boolean)
     .map((line) => {
       const comma = line.indexOf(',');
-      return comma < 0 ? { name: line, organisation: '' } : { name: line.slice(0, comma).trim(), organisation: line.slice(comma + 1).trim() };
+      return comma < 0
+        ? { name: line, organisation: '', organisationCode: null }
+        : { name: line.slice(0, comma).trim(), organisation: line.slice(comma + 1).trim(), organisationCode: null };
     });
 }
 
