@@ -22,6 +22,7 @@ import { CheckFailure, UsageError, positional as takePositional, takeFlag, takeO
 import { FLAGS, aliasHelp } from './flags';
 import { BUNDLE_USAGE, runBundleCommand } from './bundle-commands';
 import { PREWEEG_USAGE, runPreweegCommand } from './preweeg-command';
+import { MEETING_USAGE, runMeetingCommand } from './meeting-commands';
 import { readSecret } from './prompt';
 
 const USAGE = `Gebruik: kluis <opdracht> [argumenten]
@@ -45,6 +46,7 @@ Opdrachten:
                                            --pdf als PDF met tabellen en grafieken (Chromium nodig).
 ${BUNDLE_USAGE}
 ${PREWEEG_USAGE}
+${MEETING_USAGE}
 Wachtwoord: uit KLUIS_PASSPHRASE als die gezet is (KLUIS_NEW_PASSPHRASE voor een nieuw wachtwoord,
 KLUIS_RECOVERY_KEY voor de herstelsleutel, KLUIS_BUNDEL_WACHTWOORD voor een bundelwachtwoord),
 anders wordt erom gevraagd zonder het te tonen.
@@ -313,6 +315,10 @@ async function run(argv: string[]): Promise<void> {
       return;
     case 'preweeg':
       await runPreweegCommand(args, { options, usage: USAGE, credential: async () => ((await credential(false)) as { passphrase: string }).passphrase, say, note });
+      return;
+    case 'overleggen':
+    case 'agenda':
+      await runMeetingCommand(command, args, { options, usage: USAGE, credential: async () => ((await credential(false)) as { passphrase: string }).passphrase, say, note });
       return;
     case undefined:
     case 'help':

@@ -219,7 +219,7 @@ export function updateMeeting(context: CoreContext, input: ParsedInput<'meeting.
 }
 
 /** The date of the last earlier meeting that had this dossier on its agenda: "new since" starts there. */
-function previousMeetingDate(context: CoreContext, dossierId: number, before: string): string | null {
+export function previousMeetingDate(context: CoreContext, dossierId: number, before: string): string | null {
   return (
     (context.db
       .prepare(`SELECT max(m.held_on) FROM meeting_items i JOIN meetings m ON m.id = i.meeting_id WHERE i.dossier_id = ? AND m.held_on < ?`)

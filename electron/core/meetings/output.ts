@@ -7,7 +7,8 @@ import { redactComposedParts, type FactLine } from '../sharing/composed-text';
 import { strictestCode, type SharedFact, type SharingDecision } from '../sharing/policy';
 import { decideForOutput, factKey, loadFacts } from '../sharing/regime';
 import { itemFactRefs, itemMainRef, type ItemFactsRow } from './item-facts';
-import { getMeeting, meetingAudience } from './meetings';
+import { getMeeting, meetingAudience, previousMeetingDate } from './meetings';
+import { draftMaterial } from './summary';
 
 export interface DecidedMeeting {
   output: MeetingOutput;
@@ -43,7 +44,12 @@ export function decideMeeting(
     ),
   );
   const refsOf = new Map(meeting.items.map((item) => [item.id, itemFactRefs(rows.get(item.id)!)]));
-  const allRefs = dedupe([...refsOf.values()].flat());
+  // A dossier's draft left out what its participants then could not have; weighing that material
+  // again lets the output say what it leaves out, also when the audience is not the participants.
+  const material = meeting.items.flatMap((item) =>
+    item.dossier ? draftMaterial(context, item.dossier.id, previousMeetingDate(context, item.dossier.id, meeting.heldOn)).candidates : [],
+  );
+  const allRefs = dedupe([...[...refsOf.values()].flat(), ...material]);
   const facts = loadFacts(context, allRefs);
   const decided = decideForOutput(context, facts, audience, override);
   const goingByKey = new Map(decided.going.map((fact) => [factKey(fact.ref), fact]));

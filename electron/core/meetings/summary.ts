@@ -24,17 +24,11 @@ export interface DraftedSummary {
 type Grade = 'A' | 'B' | 'C' | 'X';
 
 /**
- * The agenda text the app drafts for a dossier, for the user to edit: phenomenon and status, the
- * key subjects and their roles (never the melder), what is new since the previous meeting that
- * discussed it (notes and signals, internal notes left out), with their grading, and "komt ook
- * voor in". Only facts the sharing regime lets go to `audience` (the meeting's participants) are
- * written; each of those lines is returned with its fact, because the participants may change
- * before the agenda is printed.
+ * What a dossier's agenda text is drafted from: its subject links (never the melder's), the notes
+ * (not internal) and signals since the previous meeting, and the other dossiers its subjects appear
+ * in. `candidates` names them all as facts, also for an output that must say what it left out.
  */
-export function draftDossierSummary(context: CoreContext, dossierId: number, since: string | null, audience: Audience): DraftedSummary {
-  const row = requireDossier(context, dossierId);
-  const dossier = toDossierSummaries(context, [row])[0]!;
-  const names = organisationNames(context);
+export function draftMaterial(context: CoreContext, dossierId: number, since: string | null) {
   const links = dossierLinksOfDossier(context, dossierId)
     .filter((link) => !link.protected)
     .sort((a, b) => (ROLE_WEIGHT[a.role] ?? 9) - (ROLE_WEIGHT[b.role] ?? 9));
@@ -63,13 +57,29 @@ export function draftDossierSummary(context: CoreContext, dossierId: number, sin
   const matches = new Map<number, { number: string; title: string }>();
   for (const match of dossierMatches(context, dossierId)) for (const other of match.dossiers) matches.set(other.dossier.id, other.dossier);
 
-  // What of all this may go to the meeting's participants: the rest is not written at all.
   const candidates: FactRef[] = [
     ...links.map((link) => ({ kind: 'dossier-link' as const, id: link.id })),
     ...newSignals.map((signal) => ({ kind: 'signal' as const, id: signal.id })),
     ...newNotes.map((note) => ({ kind: 'note' as const, id: note.id })),
     ...[...matches.keys()].map((id) => ({ kind: 'dossier' as const, id })),
   ];
+  return { links, newNotes, newSignals, matches, candidates };
+}
+
+/**
+ * The agenda text the app drafts for a dossier, for the user to edit: phenomenon and status, the
+ * key subjects and their roles (never the melder), what is new since the previous meeting that
+ * discussed it (notes and signals, internal notes left out), with their grading, and "komt ook
+ * voor in". Only facts the sharing regime lets go to `audience` (the meeting's participants) are
+ * written; each of those lines is returned with its fact, because the participants may change
+ * before the agenda is printed.
+ */
+export function draftDossierSummary(context: CoreContext, dossierId: number, since: string | null, audience: Audience): DraftedSummary {
+  const row = requireDossier(context, dossierId);
+  const dossier = toDossierSummaries(context, [row])[0]!;
+  const names = organisationNames(context);
+  const { links, newNotes, newSignals, matches, candidates } = draftMaterial(context, dossierId, since);
+  // What of all this may go to the meeting's participants: the rest is not written at all.
   const going = new Set(decideForOutput(context, loadFacts(context, candidates), audience).going.map((fact) => factKey(fact.ref)));
   const goes = (ref: FactRef) => going.has(factKey(ref));
 
