@@ -59,6 +59,8 @@ export interface MeetingItem {
   dossier: DossierRef | null;
   signal: { id: number; summary: string; receivedOn: string } | null;
   summary: string;
+  /** The strictest code of the item's facts (its dossier or signal and what its text was drafted from). */
+  code: TlpCode;
   outcome: ItemOutcome | null;
   /** For "herkend": the partners that recognised the signal or dossier. */
   recognisedBy: Partner[];

@@ -85,7 +85,7 @@ function dossierRefOf(row: Pick<ItemRow, 'dossier_id' | 'dossier_number' | 'doss
   return row.dossier_id === null ? null : { id: row.dossier_id, number: row.dossier_number!, title: row.dossier_title!, status: row.dossier_status! };
 }
 
-function toItem(row: ItemRow, actions: MeetingAction[]): MeetingItem {
+function toItem(context: CoreContext, row: ItemRow, actions: MeetingAction[]): MeetingItem {
   return {
     id: row.id,
     meetingId: row.meeting_id,
@@ -93,6 +93,7 @@ function toItem(row: ItemRow, actions: MeetingAction[]): MeetingItem {
     dossier: dossierRefOf(row),
     signal: row.signal_id === null ? null : { id: row.signal_id, summary: row.signal_summary!, receivedOn: row.signal_received_on! },
     summary: row.summary,
+    code: itemCode(context, row.id),
     outcome: row.outcome,
     recognisedBy: JSON.parse(row.recognised_by) as Partner[],
     decisions: row.decisions,
@@ -115,7 +116,7 @@ function readItem(context: CoreContext, itemId: number): MeetingItem {
   const row = context.db.prepare(`${ITEM_SELECT} WHERE i.id = ?`).get(itemId) as ItemRow | undefined;
   if (!row) throw notFound('meeting-item', itemId);
   const actions = (context.db.prepare(`SELECT ${ACTION_COLUMNS} FROM meeting_actions a WHERE a.item_id = ? ORDER BY a.id`).all(itemId) as ActionRow[]).map(toAction);
-  return toItem(row, actions);
+  return toItem(context, row, actions);
 }
 
 /** Participants as stored: entries from before the organisation list have no code. */
@@ -160,7 +161,7 @@ function readMeeting(context: CoreContext, meetingId: number): Meeting {
     ...toSummary(row),
     participants: readParticipants(row.participants),
     createdAt: row.created_at,
-    items: items.map((item) => toItem(item, actions.filter((action) => action.item_id === item.id).map(toAction))),
+    items: items.map((item) => toItem(context, item, actions.filter((action) => action.item_id === item.id).map(toAction))),
   };
 }
 
