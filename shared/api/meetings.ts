@@ -233,22 +233,20 @@ export const meetingApi = {
       .strict(),
   ),
   /** The agenda or verslag as it would go to the audience, without writing anything: what will be left out, and why. */
-  'meeting.preview': defineHandler<MeetingOutput>({ access: 'read', passive: false, lane: 'queue', audits: ['meeting.viewed', 'dossier.matches-viewed'] })(
-    z.object(outputChoice).strict(),
-  ),
+  'meeting.preview': defineHandler<MeetingOutput>({ access: 'read', passive: false, lane: 'queue', audits: ['meeting.viewed'] })(z.object(outputChoice).strict()),
   /** The print was handed to the printer: recorded in the disclosure register. */
   'meeting.printed': defineHandler<MeetingOutput>({
     access: 'write',
     passive: false,
     lane: 'queue',
-    audits: ['meeting.viewed', 'dossier.matches-viewed', 'disclosure.recorded'],
+    audits: ['meeting.viewed', 'disclosure.recorded'],
   })(z.object(outputChoice).strict()),
   /** The agenda or the verslag as PDF (the same page frame as documents: handling code and "pagina x van y" on every page). */
   'meeting.exportPdf': defineHandler<{ path: string; bytes: number; output: MeetingOutput }>({
     access: 'write',
     passive: false,
     lane: 'rendering',
-    audits: ['meeting.viewed', 'dossier.matches-viewed', 'meeting.exported', 'disclosure.recorded'],
+    audits: ['meeting.viewed', 'meeting.exported', 'disclosure.recorded'],
   })(z.object({ ...outputChoice, targetPath: filePathSchema, overwrite: z.boolean().default(false) }).strict()),
   /** Open actions over all meetings (or one dossier's), overdue ones first. */
   'meeting.actions': defineHandler<ActionOverviewEntry[]>({ access: 'read', passive: false, lane: 'queue', audits: [] })(

@@ -47,7 +47,7 @@ export function decideMeeting(
   // A dossier's draft left out what its participants then could not have; weighing that material
   // again lets the output say what it leaves out, also when the audience is not the participants.
   const material = meeting.items.flatMap((item) =>
-    item.dossier ? draftMaterial(context, item.dossier.id, previousMeetingDate(context, item.dossier.id, meeting.heldOn)).candidates : [],
+    item.dossier ? draftMaterial(context, item.dossier.id, previousMeetingDate(context, item.dossier.id, meeting.heldOn), false).candidates : [],
   );
   const allRefs = dedupe([...[...refsOf.values()].flat(), ...material]);
   const facts = loadFacts(context, allRefs);

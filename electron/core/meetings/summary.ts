@@ -27,8 +27,10 @@ type Grade = 'A' | 'B' | 'C' | 'X';
  * What a dossier's agenda text is drafted from: its subject links (never the melder's), the notes
  * (not internal) and signals since the previous meeting, and the other dossiers its subjects appear
  * in. `candidates` names them all as facts, also for an output that must say what it left out.
+ * `withMatches: false` skips the other dossiers: looking them up is an audited view of the
+ * dossier's matches, which an output's count does not need (the lines it wrote name their dossiers).
  */
-export function draftMaterial(context: CoreContext, dossierId: number, since: string | null) {
+export function draftMaterial(context: CoreContext, dossierId: number, since: string | null, withMatches = true) {
   const links = dossierLinksOfDossier(context, dossierId)
     .filter((link) => !link.protected)
     .sort((a, b) => (ROLE_WEIGHT[a.role] ?? 9) - (ROLE_WEIGHT[b.role] ?? 9));
@@ -55,7 +57,7 @@ export function draftMaterial(context: CoreContext, dossierId: number, since: st
     )
     .all(dossierId, from) as Array<{ id: number; received_on: string; summary: string; source_grade: Grade; information_grade: 1 | 2 | 3 | 4; tlp: TlpCode }>;
   const matches = new Map<number, { number: string; title: string }>();
-  for (const match of dossierMatches(context, dossierId)) for (const other of match.dossiers) matches.set(other.dossier.id, other.dossier);
+  if (withMatches) for (const match of dossierMatches(context, dossierId)) for (const other of match.dossiers) matches.set(other.dossier.id, other.dossier);
 
   const candidates: FactRef[] = [
     ...links.map((link) => ({ kind: 'dossier-link' as const, id: link.id })),
