@@ -22,11 +22,12 @@ describe.skipIf(skipWithoutBrowser)('the meeting print preview under the sharing
   let browser: Browser;
   let session: BrowserSession;
   let page: Page;
+  const core = coreCaller(() => testHost);
 
   beforeAll(async () => {
     testHost = await startTestHost();
     const vaultPath = path.join(testHost.dataDir, 'Werkbestand.kluis');
-    const call = coreCaller(() => testHost);
+    const call = core;
     await call('vault.create', { path: vaultPath, passphrase: PASSPHRASE, displayName: 'J. de Vries' });
     const dossier = await call('dossier.create', { title: 'Woonfraude Voorbeeldlaan 3', tlp: 'CLEAR', openedOn: '2026-01-05' });
     const red = await call('note.add', { dossierId: dossier.id, body: RED_NOTE, notedOn: '2026-04-01', tlp: 'RED', partner: 'politie' });
@@ -91,5 +92,27 @@ describe.skipIf(skipWithoutBrowser)('the meeting print preview under the sharing
     // For internal use nothing is left out, and the page's code follows the content.
     await preview.getByLabel('Voor', { exact: true }).selectOption('internal');
     await expect.poll(() => preview.getByText('Alles gaat mee: er is niets weggelaten.').isVisible()).toBe(true);
+  });
+
+  it('carries the outcome into the dossier as an internal, ungraded note unless the user chooses otherwise', { timeout: STEP_TIMEOUT }, async () => {
+    const item = page.getByRole('article', { name: /^Agendapunt 1: / });
+    await item.getByLabel('Uitkomst', { exact: true }).selectOption('besluit');
+    await item.getByRole('button', { name: 'Agendapunt opslaan' }).click();
+    await expect.poll(() => item.getByText('Agendapunt 1 is opgeslagen.').isVisible()).toBe(true);
+    await item.getByRole('button', { name: 'Uitkomst verwerken in dossier…' }).click();
+    const dialog = page.getByRole('dialog', { name: /^Uitkomst verwerken in dossier/ });
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    expect(await dialog.getByLabel('Betrouwbaarheid bron').inputValue()).toBe('X');
+    expect(await dialog.getByLabel('Betrouwbaarheid informatie').inputValue()).toBe('4');
+    // The strictest code of what the item holds: the dossier and the one note that went on the agenda, both CLEAR.
+    expect(await dialog.getByLabel('Behandelcode').inputValue()).toBe('CLEAR');
+    expect(await dialog.getByLabel(/^Interne notitie/).isChecked()).toBe(true);
+    await checkScreen(page, 'meetings-02-outcome');
+    await dialog.getByRole('button', { name: 'Bevestigen en verwerken' }).click();
+    await expect.poll(() => item.getByText(/^Verwerkt in het dossier op/).isVisible()).toBe(true);
+    const [dossier] = (await core('dossier.list', { limit: 5 })).items;
+    const notes = await core('note.list', { dossierId: dossier!.id, limit: 5 });
+    expect(notes.items[0]).toMatchObject({ internal: true, sourceGrade: 'X', informationGrade: 4, tlp: 'CLEAR' });
+    expect(notes.items[0]!.body).toContain('Casustafel Voorbeeldlaan');
   });
 });
