@@ -249,6 +249,32 @@ describe('meetings under the sharing regime', () => {
     expect(provenance).toEqual(OWN);
   });
 
+  it('keeps back a text that still names a withheld fact: a draft from before the regime, or a fact typed in by hand', async () => {
+    const { call } = session;
+    const older = await call('meeting.create', { kind: 'casustafel', heldOn: '2026-05-12', tlp: 'GREEN', title: 'Van voor het regime' });
+    const item = await call('meeting.addItem', { meetingId: older.id, dossierId });
+    expect(item.summary).toContain(RED_NOTE);
+    // Drafted by an earlier version: no lines recorded per fact.
+    await withVault(session, (context) => context.db.prepare(`UPDATE meeting_items SET fact_lines = '[]' WHERE id = ?`).run(item.id));
+    await call('meeting.update', { meetingId: older.id, participants: [{ name: 'W. Agent', organisationCode: 'politie' }] });
+    const legacy = await call('meeting.preview', { meetingId: older.id, part: 'agenda' });
+    expect(legacy.items[0]).toMatchObject({ summaryWithheld: true, tlp: 'CLEAR' });
+    expect(JSON.stringify(legacy.items)).not.toContain('wapenopslag');
+
+    const meeting = await call('meeting.create', {
+      kind: 'casustafel',
+      heldOn: '2026-05-12',
+      tlp: 'GREEN',
+      participants: [{ name: 'W. Agent', organisationCode: 'politie' }],
+    });
+    const drafted = await call('meeting.addItem', { meetingId: meeting.id, dossierId });
+    expect((await call('meeting.preview', { meetingId: meeting.id, part: 'agenda' })).items[0]!.summaryWithheld).toBe(false);
+    await call('meeting.updateItem', { itemId: drafted.id, summary: `${drafted.summary}\nAanvulling: ${RED_NOTE.toLowerCase()}.` });
+    const typed = await call('meeting.preview', { meetingId: meeting.id, part: 'agenda' });
+    expect(typed.items[0]!.summaryWithheld).toBe(true);
+    expect(JSON.stringify(typed.items)).not.toContain('wapenopslag');
+  });
+
   it('writes the outcome note with the grading and code the user chose', async () => {
     const { call } = session;
     const meeting = await call('meeting.create', { kind: 'lokale_driehoek', heldOn: '2026-05-11' });

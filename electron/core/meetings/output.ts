@@ -3,7 +3,7 @@ import type { Audience, FactRef, SharingOverride } from '../../../shared/domain/
 import { withheldLines } from '../../../shared/i18n/sharing';
 import type { CoreContext } from '../kernel/context';
 import { describeAudience, organisationNames } from '../sharing/audience';
-import { redactComposedParts, type FactLine } from '../sharing/composed-text';
+import { PART_WITHHELD_NOTICE, redactComposedParts, type FactLine } from '../sharing/composed-text';
 import { strictestCode, type SharedFact, type SharingDecision } from '../sharing/policy';
 import { decideForOutput, factKey, loadFacts } from '../sharing/regime';
 import { itemFactRefs, itemMainRef, type ItemFactsRow } from './item-facts';
@@ -46,14 +46,19 @@ export function decideMeeting(
   const refsOf = new Map(meeting.items.map((item) => [item.id, itemFactRefs(rows.get(item.id)!)]));
   // A dossier's draft left out what its participants then could not have; weighing that material
   // again lets the output say what it leaves out, also when the audience is not the participants.
-  const material = meeting.items.flatMap((item) =>
-    item.dossier ? draftMaterial(context, item.dossier.id, previousMeetingDate(context, item.dossier.id, meeting.heldOn), false).candidates : [],
+  const materialOf = new Map(
+    meeting.items.map((item) => [
+      item.id,
+      item.dossier ? draftMaterial(context, item.dossier.id, previousMeetingDate(context, item.dossier.id, meeting.heldOn), false).candidates : [],
+    ]),
   );
-  const allRefs = dedupe([...[...refsOf.values()].flat(), ...material]);
+  const allRefs = dedupe([...[...refsOf.values()].flat(), ...[...materialOf.values()].flat()]);
   const facts = loadFacts(context, allRefs);
   const decided = decideForOutput(context, facts, audience, override);
   const goingByKey = new Map(decided.going.map((fact) => [factKey(fact.ref), fact]));
   const found = new Set(facts.map((fact) => factKey(fact.ref)));
+  const factsByKey = new Map(facts.map((fact) => [factKey(fact.ref), fact]));
+  const withheldKeys = new Set(decided.summary.withheld.map((fact) => factKey(fact.ref)));
 
   const shown: SharedFact[] = [];
   const items: MeetingOutputItem[] = [];
@@ -69,7 +74,11 @@ export function decideMeeting(
     const notGoing: FactRef[] = refs.filter((ref) => !goingByKey.has(factKey(ref)) || !found.has(factKey(ref)));
     const factLines = JSON.parse(row.fact_lines) as FactLine[];
     const redacted = redactComposedParts({ [item.id]: item.summary }, factLines, notGoing);
-    const summaryWithheld = redacted.partsWithheld.length > 0;
+    // A text drafted before the regime kept no lines, and a user may copy a fact in by hand: a
+    // withheld fact of the dossier that still shows in the text keeps the text back whole.
+    const stillThere = materialOf.get(item.id)!.some((ref) => withheldKeys.has(factKey(ref)) && mentions(redacted.parts[item.id]!, factsByKey.get(factKey(ref))!));
+    if (stillThere && redacted.partsWithheld.length === 0) redacted.parts[item.id] = PART_WITHHELD_NOTICE;
+    const summaryWithheld = redacted.partsWithheld.length > 0 || stillThere;
     // A text left out whole shows none of its facts; otherwise every fact of the item that goes is in it.
     const itemFacts = summaryWithheld ? [main] : refs.map((ref) => goingByKey.get(factKey(ref))).filter((fact): fact is SharedFact => fact !== undefined);
     shown.push(...itemFacts);
@@ -114,6 +123,27 @@ export function decideMeeting(
     },
     decision: { going, summary },
   };
+}
+
+/**
+ * Whether a text still names a fact: a note's or signal's own words (as far as the label has
+ * them), a linked subject's name, another dossier's number. Case and spacing do not matter.
+ */
+function mentions(text: string, fact: SharedFact): boolean {
+  const words = (value: string) => value.replace(/\s+/g, ' ').trim().toLowerCase();
+  let probe: string;
+  switch (fact.ref.kind) {
+    case 'dossier-link':
+      probe = fact.label.slice(0, fact.label.lastIndexOf(': ') >= 0 ? fact.label.lastIndexOf(': ') : undefined);
+      break;
+    case 'dossier':
+      probe = fact.label.split(' ')[0]!;
+      break;
+    default:
+      probe = fact.label.replace(/…$/, '');
+  }
+  probe = words(probe);
+  return probe.length >= 3 && words(text).includes(probe);
 }
 
 function dedupe(refs: FactRef[]): FactRef[] {
