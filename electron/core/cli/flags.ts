@@ -34,6 +34,9 @@ export const FLAGS = {
   acceptSender: { name: '--accepteer-afzender', aliases: ['--accept-sender'] },
   skip: { name: '--overslaan', aliases: ['--skip'] },
   asNew: { name: '--nieuw', aliases: ['--new'] },
+  minutes: { name: '--verslag', aliases: ['--minutes'] },
+  /** `kluis agenda`: an organisation the agenda is for; the same Dutch word as a bundle's recipient. */
+  audience: { name: '--ontvanger', aliases: ['--audience'] },
 } as const satisfies Record<string, Flag>;
 
 export function spellingsOf(flag: Flag): readonly string[] {

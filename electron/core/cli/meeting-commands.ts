@@ -9,9 +9,9 @@ import type { VaultOptions } from '../vault/vault';
 import { UsageError, positional, takeFlag, takeOption, takeOptions } from './args';
 import { FLAGS, type Flag } from './flags';
 
-/** The options of `kluis agenda` that no other command has; Dutch first, English aliases as the brief of issue 12 names them. */
-const MINUTES: Flag = { name: '--verslag', aliases: ['--minutes'] };
-const AUDIENCE: Flag = { name: FLAGS.recipient.name, aliases: ['--audience', ...FLAGS.recipient.aliases] };
+const MINUTES = FLAGS.minutes;
+/** `--recipient` too, as for bundles: the same Dutch word. */
+const AUDIENCE: Flag = { name: FLAGS.audience.name, aliases: [...FLAGS.audience.aliases, ...FLAGS.recipient.aliases] };
 
 export const MEETING_USAGE = `Overleggen:
   overleggen <kluis>                       Toon de overleggen, één per regel: id, datum, soort, titel.
@@ -19,8 +19,7 @@ export const MEETING_USAGE = `Overleggen:
                                            Schrijf de agenda (of met --verslag het verslag) als PDF,
                                            zoals het scherm dat doet: voor de deelnemers, of voor de
                                            organisaties die --ontvanger noemt. Wat niet mee mag, blijft
-                                           weg; wat is weggelaten en waarom, staat op stderr.
-                                           (Ook: --minutes = --verslag, --audience = --ontvanger.)`;
+                                           weg; wat is weggelaten en waarom, staat op stderr.`;
 
 const KIND_WORDS: Record<MeetingKind, string> = {
   informatieplein: 'informatieplein',
