@@ -20,13 +20,13 @@ export function ProvenanceLine({ provenance }: { provenance: Provenance | undefi
   const unknown = provenance.originator === null || provenance.restriction === 'vraag_leverancier';
   if (provenance.originator === null) {
     return (
-      <p className="app-provenance-line app-provenance-line--unknown" data-testid="provenance-line">
+      <span className="app-provenance-line app-provenance-line--unknown" data-testid="provenance-line">
         <span className="app-provenance-line__mark" aria-hidden="true">
           !
         </span>
         <span className="app-visually-hidden">{t('sharing.provenance.warningPrefix')} </span>
         {t('sharing.provenance.unknown')}
-      </p>
+      </span>
     );
   }
   const originator = organisations?.find((organisation) => organisation.code === provenance.originator)?.name ?? provenance.originator;
@@ -35,7 +35,7 @@ export function ProvenanceLine({ provenance }: { provenance: Provenance | undefi
       ? t('sharing.provenance.basisNotRecorded')
       : (legalBases?.find((entry) => entry.code === provenance.receivedUnder)?.label ?? provenance.receivedUnder);
   return (
-    <p className={`app-provenance-line${unknown ? ' app-provenance-line--unknown' : ''}`} data-testid="provenance-line">
+    <span className={`app-provenance-line${unknown ? ' app-provenance-line--unknown' : ''}`} data-testid="provenance-line">
       {unknown && (
         <>
           <span className="app-provenance-line__mark" aria-hidden="true">
@@ -46,6 +46,6 @@ export function ProvenanceLine({ provenance }: { provenance: Provenance | undefi
       )}
       <span className="app-visually-hidden">{t('sharing.provenance.lineLabel')}: </span>
       {[originator, basis, USE_RESTRICTION_LABELS[language][provenance.restriction]].join(' · ')}
-    </p>
+    </span>
   );
 }

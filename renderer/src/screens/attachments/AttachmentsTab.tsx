@@ -13,6 +13,7 @@ import { formatDate } from '../../format/date';
 import { currentLanguage } from '../../i18n';
 import type { DossierTabProps } from '../dossiers/tab-props';
 import { AddAttachmentForm } from './AddAttachmentForm';
+import { ProvenanceLine } from '../../components/ProvenanceLine';
 import { Grading, TlpBadge } from '../../components/Weighing';
 import { AttachmentPreviewDialog } from './AttachmentPreviewDialog';
 import { typeLabel } from './attachment-labels';
@@ -133,6 +134,7 @@ export function AttachmentsTab({ dossier, onDossierChanged }: DossierTabProps) {
                   <th className="utrecht-table__cell app-attachments__name" scope="row">
                     {attachment.fileName}
                     <span className="app-attachments__type">{typeLabel(t, attachment)}</span>
+                    <ProvenanceLine provenance={attachment.provenance} />
                   </th>
                   <td className="utrecht-table__cell utrecht-table__cell--numeric app-attachments__size">{formatBytes(attachment.byteSize, language)}</td>
                   <td className="utrecht-table__cell">

@@ -1,12 +1,15 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError, Note } from '../../../../shared/api';
-import { DEFAULT_TLP, UNGRADED, type InformationGrade, type Partner, type SourceGrade, type TlpCode } from '../../../../shared/domain/enums';
+import { DEFAULT_TLP, PARTNERS, UNGRADED, type InformationGrade, type Partner, type SourceGrade, type TlpCode } from '../../../../shared/domain/enums';
+import type { Provenance } from '../../../../shared/domain/sharing';
 import { localIsoDate } from '../../../../shared/domain/validation';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { CheckboxField } from '../../components/CheckboxField';
 import { DateField, useDateText } from '../../components/DateField';
+import { newFactProvenance, ProvenanceFields, provenanceInput } from '../../components/ProvenanceFields';
+import { ProvenanceLine } from '../../components/ProvenanceLine';
 import { Section } from '../../components/Section';
 import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
@@ -99,20 +102,34 @@ function NoteItem({ note }: { note: Note }) {
             {formatDate(note.notedOn, language)}
           </time>
           <span className="app-dossier-note__author">{note.author}</span>
-          {note.partner && <span className="app-dossier-note__partner">{t('dossiers.notes.fromPartner', { partner: t(`domain.partner.${note.partner}`) })}</span>}
           <span className="app-dossier-note__marks">
             <Grading sourceGrade={note.sourceGrade} informationGrade={note.informationGrade} />
             <TlpBadge tlp={note.tlp} />
             {note.internal && <InternalMark />}
           </span>
         </header>
+        <ProvenanceLine provenance={note.provenance} />
         <p className="utrecht-paragraph app-dossier-note__body app-dossier-prewrap">{note.body}</p>
       </article>
     </li>
   );
 }
 
-const NOTE_FIELDS = ['body', 'notedOn', 'partner', 'sourceGrade', 'informationGrade', 'tlp', 'internal'] as const;
+const NOTE_FIELDS = [
+  'body',
+  'notedOn',
+  'partner',
+  'sourceGrade',
+  'informationGrade',
+  'tlp',
+  'internal',
+  'provenance.originator',
+  'provenance.receivedUnder',
+  'provenance.restriction',
+] as const;
+
+/** The older `partner` of a note (still read by existing views and prints): the supplier, when it is one of the fixed partners. */
+const partnerOf = (originator: string | null): Partner | null => ((PARTNERS as readonly string[]).includes(originator ?? '') ? (originator as Partner) : null);
 
 function NoteForm({ dossierId, onAdded, onCancel }: { dossierId: number; onAdded(): void; onCancel(): void }) {
   const { t } = useTranslation();
@@ -121,7 +138,7 @@ function NoteForm({ dossierId, onAdded, onCancel }: { dossierId: number; onAdded
   const dates = useDateText();
   const [notedOn, setNotedOn] = useState(() => dates.toText(localIsoDate(new Date())));
   const [dateProblem, setDateProblem] = useState<string | null>(null);
-  const [partner, setPartner] = useState<Partner | ''>('');
+  const [provenance, setProvenance] = useState<Provenance>(newFactProvenance);
   const [sourceGrade, setSourceGrade] = useState<SourceGrade>(UNGRADED.sourceGrade);
   const [informationGrade, setInformationGrade] = useState<InformationGrade>(UNGRADED.informationGrade);
   const [tlp, setTlp] = useState<TlpCode>(DEFAULT_TLP);
@@ -142,7 +159,8 @@ function NoteForm({ dossierId, onAdded, onCancel }: { dossierId: number; onAdded
       dossierId,
       body,
       notedOn: date.value,
-      partner: partner === '' ? null : partner,
+      partner: partnerOf(provenance.originator),
+      provenance: provenanceInput(provenance),
       sourceGrade,
       informationGrade,
       tlp,
@@ -167,26 +185,23 @@ function NoteForm({ dossierId, onAdded, onCancel }: { dossierId: number; onAdded
         rows={5}
         autoFocus
       />
-      <div className="app-dossier-form-row">
-        <DateField
-          label={t('dossiers.notes.notedOn')}
-          value={notedOn}
-          onChange={(text) => {
-            setNotedOn(text);
-            setDateProblem(null);
-          }}
-          error={dateProblem ?? errors.forField('notedOn')}
-        />
-        <SelectField
-          label={t('dossiers.notes.partner')}
-          description={t('dossiers.notes.partnerDescription')}
-          options={options.partners}
-          emptyLabel={t('dossiers.notes.noPartner')}
-          value={partner}
-          onChange={(event) => setPartner(event.target.value as Partner | '')}
-          error={errors.forField('partner')}
-        />
-      </div>
+      <DateField
+        label={t('dossiers.notes.notedOn')}
+        value={notedOn}
+        onChange={(text) => {
+          setNotedOn(text);
+          setDateProblem(null);
+        }}
+        error={dateProblem ?? errors.forField('notedOn')}
+      />
+      <ProvenanceFields
+        value={provenance}
+        onChange={(next) => {
+          setProvenance(next);
+          setError(null);
+        }}
+        errorFor={(field) => errors.forField(`provenance.${field}`) ?? (field === 'originator' ? errors.forField('partner') : null)}
+      />
       <div className="app-dossier-form-row">
         <SelectField
           label={t('dossiers.grading.source')}
