@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DEFAULT_TLP, INFORMATION_GRADES, SOURCE_GRADES, TLP_CODES, UNGRADED, type InformationGrade, type SourceGrade, type TlpCode } from '../domain/enums';
 import { defineHandler } from './define';
 import { filePathSchema } from '../domain/validation';
-import { provenanceInputSchema } from '../domain/sharing';
+import { provenanceInputSchema, type Provenance } from '../domain/sharing';
 
 /**
  * Attachments of a dossier, stored inside the encrypted vault in chunks. The core streams them in
@@ -25,6 +25,7 @@ export interface Attachment {
   sourceGrade: SourceGrade;
   informationGrade: InformationGrade;
   tlp: TlpCode;
+  provenance: Provenance;
 }
 
 export interface AttachmentExport {
