@@ -32,29 +32,27 @@ interface ProvenanceFieldsProps {
 /**
  * "Herkomst": who supplied a fact, on what legal basis the municipality received it, and how it may
  * be used. Choosing a supplier proposes the basis and use of `defaultProvenance` (police data under
- * the Wpg, not for a decision without consent; a department's own observation under its own task)
- * until the user picks either of those two themselves; from then on the form leaves them alone.
+ * the Wpg, not for a decision without consent; a department's own observation under its own task);
+ * a basis or use the user picked in this form stays as picked.
  */
 export function ProvenanceFields({ value, onChange, errorFor = () => null }: ProvenanceFieldsProps) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const language = currentLanguage();
   const { organisations, legalBases, error } = useSharingListsLoaded();
-  const chosenByHand = useRef(false);
+  // The fields the user chose in this form: a change of supplier leaves those alone and proposes the rest.
+  const chosenByHand = useRef({ receivedUnder: false, restriction: false });
   const hintId = useId();
 
   function chooseOriginator(code: string) {
-    if (code === '') {
-      // Not known: nothing is guessed, and the fact says to ask the supplier.
-      onChange(chosenByHand.current ? { ...value, originator: null } : { originator: null, receivedUnder: null, restriction: 'vraag_leverancier' });
-      return;
-    }
-    if (chosenByHand.current) {
-      onChange({ ...value, originator: code });
-      return;
-    }
     const category = organisations?.find((organisation) => organisation.code === code)?.category ?? null;
-    onChange(defaultProvenance(code, category));
+    // Not known: nothing is guessed, and the fact says to ask the supplier.
+    const proposed: Provenance = code === '' ? { originator: null, receivedUnder: null, restriction: 'vraag_leverancier' } : defaultProvenance(code, category);
+    onChange({
+      originator: proposed.originator,
+      receivedUnder: chosenByHand.current.receivedUnder ? value.receivedUnder : proposed.receivedUnder,
+      restriction: chosenByHand.current.restriction ? value.restriction : proposed.restriction,
+    });
   }
 
   const originators = pickable(organisations ?? [], value.originator);
@@ -94,7 +92,7 @@ export function ProvenanceFields({ value, onChange, errorFor = () => null }: Pro
           error={errorFor('receivedUnder')}
           value={value.receivedUnder ?? ''}
           onChange={(event) => {
-            chosenByHand.current = true;
+            chosenByHand.current.receivedUnder = true;
             onChange({ ...value, receivedUnder: event.target.value === '' ? null : event.target.value });
           }}
           disabled={!legalBases}
@@ -112,7 +110,7 @@ export function ProvenanceFields({ value, onChange, errorFor = () => null }: Pro
           error={errorFor('restriction')}
           value={value.restriction}
           onChange={(event) => {
-            chosenByHand.current = true;
+            chosenByHand.current.restriction = true;
             onChange({ ...value, restriction: event.target.value as UseRestriction });
           }}
           options={USE_RESTRICTIONS.map((restriction) => ({ value: restriction, label: USE_RESTRICTION_LABELS[language][restriction] }))}

@@ -4,7 +4,6 @@ import type { Dossier } from '../../../../shared/api';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { ProvenanceLine } from '../../components/ProvenanceLine';
 import { Section } from '../../components/Section';
 import { useCoreQuery } from '../../components/useCoreQuery';
 import { callCore } from '../../core-client';
@@ -176,7 +175,6 @@ function SignalsSection({ dossier }: { dossier: Dossier }) {
                     >
                       {signal.summary}
                     </a>
-                    <ProvenanceLine provenance={signal.provenance} />
                   </td>
                   <td className="utrecht-table__cell">{t(`domain.howReceived.${signal.howReceived}`)}</td>
                   <td className="utrecht-table__cell">{signal.phenomenon?.label ?? '—'}</td>

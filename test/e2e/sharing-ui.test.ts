@@ -1,0 +1,146 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, openPage, skipWithoutBrowser, type BrowserSession } from './support/browser';
+import { coreCaller, startHostWithDemoVault, type TestHost } from './support/host';
+import { checkScreen, SCREENSHOT_DIR, unlockRecentVault } from './support/screens';
+
+const PASSPHRASE = 'wie leverde dit en wat mag ermee';
+const STEP_TIMEOUT = 120_000;
+const NEW_ORGANISATION = 'Stichting Fictief Wonen Oost';
+const NOTE_BODY = 'Wijkagent meldt fictief: veel bezoek in korte tijd aan de Voorbeeldstraat.';
+/** Where the screenshots are kept to look at after the run, besides the suite's own folder. */
+const SHOTS_DIR = '/tmp/shots';
+
+/** The sharing regime in the UI: the organisations in Settings, provenance on a note, the disclosure register's tab. */
+describe.skipIf(skipWithoutBrowser)('the sharing regime in the UI, end to end in Chromium', () => {
+  let testHost: TestHost;
+  let browser: Browser;
+  let session: BrowserSession;
+  let page: Page;
+
+  /** The core the UI talks to, asked directly: what the screen shows must agree with it. */
+  const core = coreCaller(() => testHost);
+  const navigation = () => page.getByRole('navigation', { name: 'Hoofdmenu' });
+  const organisations = () => page.getByRole('region', { name: 'Organisaties' });
+  const addOrganisation = () => organisations().getByRole('form', { name: 'Organisatie toevoegen' });
+  const panel = () => page.locator('[role="tabpanel"]:not([hidden])');
+
+  async function shot(name: string) {
+    await checkScreen(page, name);
+    fs.mkdirSync(SHOTS_DIR, { recursive: true });
+    fs.copyFileSync(path.join(SCREENSHOT_DIR, `${name}.png`), path.join(SHOTS_DIR, `${name}.png`));
+  }
+
+  beforeAll(async () => {
+    testHost = await startHostWithDemoVault(PASSPHRASE);
+    browser = await launchBrowser();
+    session = await openPage(browser);
+    page = session.page;
+    await unlockRecentVault(page, testHost.host.url, PASSPHRASE);
+  }, STEP_TIMEOUT);
+
+  afterAll(async () => {
+    await session?.context.close();
+    await browser?.close();
+    await testHost?.stop();
+  });
+
+  it('adds an organisation in Settings, with a code made from its name, and refuses a code in use', { timeout: STEP_TIMEOUT }, async () => {
+    await navigation().getByRole('link', { name: 'Instellingen' }).click();
+    await expect.poll(() => organisations().getByRole('table').getByRole('row').count()).toBeGreaterThan(20);
+
+    // A name whose code already exists: the form says so beside the code, and nothing is changed.
+    await addOrganisation().getByLabel('Naam').fill('Politie');
+    expect(await addOrganisation().getByLabel('Code').inputValue()).toBe('politie');
+    await addOrganisation().getByLabel('Categorie').selectOption({ label: 'Private partij' });
+    await addOrganisation().getByRole('button', { name: 'Organisatie toevoegen' }).click();
+    await expect.poll(() => addOrganisation().getByText('Deze code is al in gebruik door Politie. Kies een andere code.').isVisible()).toBe(true);
+    expect((await core('organisation.list', {})).find((organisation) => organisation.code === 'politie')).toMatchObject({ name: 'Politie', category: 'convenantpartner' });
+
+    // Without a category: asked for, not guessed (the category decides what may go to it).
+    await addOrganisation().getByLabel('Naam').fill(NEW_ORGANISATION);
+    expect(await addOrganisation().getByLabel('Code').inputValue()).toBe('stichting_fictief_wonen_oost');
+    await addOrganisation().getByLabel('Categorie').selectOption({ value: '' });
+    await addOrganisation().getByRole('button', { name: 'Organisatie toevoegen' }).click();
+    await expect.poll(() => addOrganisation().getByText('Kies de categorie: die bepaalt wat naar deze organisatie mag.').isVisible()).toBe(true);
+    expect((await core('organisation.list', {})).some((organisation) => organisation.code === 'stichting_fictief_wonen_oost')).toBe(false);
+
+    await addOrganisation().getByLabel('Categorie').selectOption({ label: 'Private partij' });
+    await addOrganisation().getByRole('button', { name: 'Organisatie toevoegen' }).click();
+    await expect.poll(() => organisations().getByText(`Organisatie ‘${NEW_ORGANISATION}’ is toegevoegd.`).isVisible()).toBe(true);
+    const row = organisations().getByRole('row').filter({ hasText: NEW_ORGANISATION });
+    await expect.poll(() => row.innerText()).toContain('Private partij');
+    expect((await core('organisation.list', {})).find((organisation) => organisation.code === 'stichting_fictief_wonen_oost')).toMatchObject({
+      name: NEW_ORGANISATION,
+      category: 'private_partij',
+      retired: false,
+      seeded: false,
+    });
+    // The form is empty again for the next one.
+    expect(await addOrganisation().getByLabel('Naam').inputValue()).toBe('');
+    await shot('sharing-01-settings');
+  });
+
+  it('records a police note with the Wpg defaults and shows its provenance on the dossier', { timeout: STEP_TIMEOUT }, async () => {
+    const dossier = (await core('dossier.list', { sort: 'number', direction: 'asc' })).items[0]!;
+    await navigation().getByRole('link', { name: 'Dossiers' }).click();
+    await page.getByRole('table', { name: 'Dossiers' }).getByRole('link', { name: dossier.title, exact: true }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toBe(`${dossier.number} ${dossier.title}`);
+    await page.getByRole('tab', { name: 'Journaal', exact: true }).click();
+    await panel().getByRole('button', { name: 'Notitie toevoegen' }).click();
+    const form = panel().getByRole('form', { name: 'Notitie toevoegen' });
+    await form.getByLabel('Notitie', { exact: true }).fill(NOTE_BODY);
+
+    const supplier = form.getByLabel('Leverancier');
+    const basis = form.getByLabel('Ontvangen op grond van');
+    const use = form.getByLabel('Gebruik');
+    // A new note starts as the municipality's own, under its own task.
+    await expect.poll(() => supplier.inputValue()).toBe('gemeente');
+    expect(await basis.inputValue()).toBe('eigen_taak_gemeentewet');
+    expect(await use.inputValue()).toBe('vrij');
+    // The organisation just added is offered, under its category.
+    expect(await form.locator('optgroup[label="Private partij"] option', { hasText: NEW_ORGANISATION }).count()).toBe(1);
+
+    await supplier.selectOption({ label: 'Politie' });
+    expect(await basis.inputValue()).toBe('wpg');
+    expect(await use.inputValue()).toBe('geen_besluit_zonder_toestemming');
+    await form.getByRole('button', { name: 'Notitie opslaan' }).click();
+    await expect.poll(() => panel().getByText('De notitie is aan het journaal toegevoegd.').isVisible()).toBe(true);
+
+    const stored = (await core('note.list', { dossierId: dossier.id })).items.find((note) => note.body === NOTE_BODY)!;
+    expect(stored.provenance).toEqual({ originator: 'politie', receivedUnder: 'wpg', restriction: 'geen_besluit_zonder_toestemming' });
+    // The older partner field follows the supplier, so earlier views and prints keep working.
+    expect(stored.partner).toBe('politie');
+
+    const item = panel().getByRole('listitem').filter({ hasText: NOTE_BODY });
+    await expect
+      .poll(() => item.getByTestId('provenance-line').innerText())
+      .toBe('Herkomst: Politie · Wet politiegegevens (politiegegevens) · Niet voor een besluit zonder toestemming van de leverancier');
+    await shot('sharing-02-dossier-notes');
+  });
+
+  it('keeps a basis chosen by hand when the supplier changes afterwards, and proposes the use', { timeout: STEP_TIMEOUT }, async () => {
+    await panel().getByRole('button', { name: 'Notitie toevoegen' }).click();
+    const form = panel().getByRole('form', { name: 'Notitie toevoegen' });
+    await form.getByLabel('Ontvangen op grond van').selectOption({ value: 'open_bron' });
+    await form.getByLabel('Leverancier').selectOption({ label: 'Belastingdienst/Toeslagen' });
+    expect(await form.getByLabel('Ontvangen op grond van').inputValue()).toBe('open_bron');
+    expect(await form.getByLabel('Gebruik').inputValue()).toBe('niet_verder_verstrekken');
+    // Unknown: nothing guessed, the use says to ask the supplier.
+    await form.getByLabel('Leverancier').selectOption({ value: '' });
+    expect(await form.getByLabel('Gebruik').inputValue()).toBe('vraag_leverancier');
+    await form.getByRole('button', { name: 'Annuleren' }).click();
+  });
+
+  it('shows the empty disclosure register of a dossier that never left the vault', { timeout: STEP_TIMEOUT }, async () => {
+    const dossier = (await core('dossier.list', { sort: 'number', direction: 'asc' })).items[0]!;
+    expect(await core('disclosure.list', { dossierId: dossier.id })).toEqual([]);
+    await page.getByRole('tab', { name: 'Verstrekkingen', exact: true }).click();
+    await expect.poll(() => panel().getByRole('heading', { name: 'Nog niets verstrekt' }).isVisible()).toBe(true);
+    expect(await panel().innerText()).toContain('een bundel naar een partner stuurt');
+    expect(await panel().getByRole('table').count()).toBe(0);
+    await shot('sharing-03-disclosures-empty');
+  });
+});
