@@ -85,6 +85,54 @@ describe.skipIf(skipWithoutBrowser)('the sharing regime in the UI, end to end in
     await shot('sharing-01-settings', organisations());
   });
 
+  it('renames an organisation, changes its category, retires one and brings it back', { timeout: STEP_TIMEOUT }, async () => {
+    const stored = async (code: string) => (await core('organisation.list', {})).find((organisation) => organisation.code === code);
+    await organisations()
+      .getByRole('button', { name: `${NEW_ORGANISATION} wijzigen` })
+      .click();
+    let editor = organisations().getByRole('form', { name: `${NEW_ORGANISATION} wijzigen` });
+    await editor.getByLabel('Naam').fill(`${NEW_ORGANISATION} en Zorg`);
+    await editor.getByLabel('Categorie').selectOption({ label: 'Andere overheid' });
+    await editor.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
+    await expect.poll(() => organisations().getByText(`Organisatie ‘${NEW_ORGANISATION} en Zorg’ is opgeslagen.`).isVisible()).toBe(true);
+    expect(await stored('stichting_fictief_wonen_oost')).toMatchObject({ name: `${NEW_ORGANISATION} en Zorg`, category: 'overige_overheid', retired: false });
+
+    // Bank leaves the list of choices: retired, not deleted.
+    await organisations().getByRole('button', { name: 'Bank wijzigen' }).click();
+    editor = organisations().getByRole('form', { name: 'Bank wijzigen' });
+    await editor.getByRole('button', { name: 'Buiten gebruik zetten' }).click();
+    await expect.poll(() => organisations().getByText('Organisatie ‘Bank’ staat buiten gebruik.').isVisible()).toBe(true);
+    expect(await stored('bank')).toMatchObject({ name: 'Bank', retired: true });
+    await expect.poll(() => organisations().getByRole('row').filter({ hasText: 'Bank' }).first().innerText()).toContain('Buiten gebruik');
+
+    // And back the other way for the Netbeheerder, to see the round trip.
+    await organisations().getByRole('button', { name: 'Netbeheerder wijzigen' }).click();
+    editor = organisations().getByRole('form', { name: 'Netbeheerder wijzigen' });
+    await editor.getByRole('button', { name: 'Buiten gebruik zetten' }).click();
+    await expect.poll(async () => (await stored('netbeheerder'))?.retired).toBe(true);
+    await organisations().getByRole('button', { name: 'Netbeheerder wijzigen' }).click();
+    editor = organisations().getByRole('form', { name: 'Netbeheerder wijzigen' });
+    await editor.getByRole('button', { name: 'Weer in gebruik nemen' }).click();
+    await expect.poll(() => organisations().getByText('Organisatie ‘Netbeheerder’ is weer in gebruik.').isVisible()).toBe(true);
+    expect(await stored('netbeheerder')).toMatchObject({ retired: false });
+  });
+
+  it('adds a legal basis for criminal-law data', { timeout: STEP_TIMEOUT }, async () => {
+    const bases = page.getByRole('region', { name: 'Grondslagen van ontvangst' });
+    const form = bases.getByRole('form', { name: 'Grondslag toevoegen' });
+    await form.getByLabel('Omschrijving').fill('Advies Landelijk Bureau Bibob');
+    expect(await form.getByLabel('Code').inputValue()).toBe('advies_landelijk_bureau_bibob');
+    await form.getByRole('checkbox', { name: 'Strafrechtelijke gegevens (art. 10 AVG)' }).check();
+    await form.getByRole('button', { name: 'Grondslag toevoegen' }).click();
+    await expect.poll(() => bases.getByText('Grondslag ‘Advies Landelijk Bureau Bibob’ is toegevoegd.').isVisible()).toBe(true);
+    expect((await core('legal-basis.list', {})).find((basis) => basis.code === 'advies_landelijk_bureau_bibob')).toMatchObject({
+      label: 'Advies Landelijk Bureau Bibob',
+      criminalLaw: true,
+      retired: false,
+    });
+    await expect.poll(() => bases.getByRole('row').filter({ hasText: 'Advies Landelijk Bureau Bibob' }).innerText()).toContain('Art. 10 AVG');
+  });
+
   it('records a police note with the Wpg defaults and shows its provenance on the dossier', { timeout: STEP_TIMEOUT }, async () => {
     // The newest dossier: the first row of the list as it opens.
     const dossier = (await core('dossier.list', {})).items[0]!;
@@ -103,8 +151,10 @@ describe.skipIf(skipWithoutBrowser)('the sharing regime in the UI, end to end in
     await expect.poll(() => supplier.inputValue()).toBe('gemeente');
     expect(await basis.inputValue()).toBe('eigen_taak_gemeentewet');
     expect(await use.inputValue()).toBe('vrij');
-    // The organisation just added is offered, under its category.
-    expect(await form.locator('optgroup[label="Private partij"] option', { hasText: NEW_ORGANISATION }).count()).toBe(1);
+    // The organisation just added is offered, under its (changed) category; a retired one is not.
+    expect(await form.locator('optgroup[label="Andere overheid"] option', { hasText: NEW_ORGANISATION }).count()).toBe(1);
+    expect(await supplier.locator('option', { hasText: 'Netbeheerder' }).count()).toBe(1);
+    expect(await supplier.locator('option', { hasText: 'Bank' }).count()).toBe(0);
 
     await supplier.selectOption({ label: 'Politie' });
     expect(await basis.inputValue()).toBe('wpg');
@@ -134,6 +184,7 @@ describe.skipIf(skipWithoutBrowser)('the sharing regime in the UI, end to end in
     // Unknown: nothing guessed, the use says to ask the supplier.
     await form.getByLabel('Leverancier').selectOption({ value: '' });
     expect(await form.getByLabel('Gebruik').inputValue()).toBe('vraag_leverancier');
+    await shot('sharing-03-note-form', form);
     await form.getByRole('button', { name: 'Annuleren' }).click();
   });
 
@@ -144,6 +195,6 @@ describe.skipIf(skipWithoutBrowser)('the sharing regime in the UI, end to end in
     await expect.poll(() => panel().getByRole('heading', { name: 'Nog niets verstrekt' }).isVisible()).toBe(true);
     expect(await panel().innerText()).toContain('een bundel naar een partner stuurt');
     expect(await panel().getByRole('table').count()).toBe(0);
-    await shot('sharing-03-disclosures-empty', panel());
+    await shot('sharing-04-disclosures-empty', panel());
   });
 });

@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { Fragment, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError, LegalBasis } from '../../../../shared/api';
 import { Alert } from '../../components/Alert';
@@ -26,7 +26,8 @@ export function LegalBasesSettings() {
   const { legalBases, error } = useSharingListsLoaded();
   const reload = useSharingLists((state) => state.reload);
   const [editing, setEditing] = useState<LegalBasis | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  /** What the last save said, shown where it happened: beside the changed row, or by the form that added one. */
+  const [notice, setNotice] = useState<{ text: string; code: string | null } | null>(null);
   const editButtons = useRef(new Map<string, HTMLButtonElement>());
 
   const closeEditor = (code: string) => {
@@ -38,7 +39,6 @@ export function LegalBasesSettings() {
     <SettingsSection title={t('sharing.legalBases.title')}>
       <p className="utrecht-paragraph">{t('sharing.legalBases.lead')}</p>
       {error && <Alert type="error">{errorText(error)}</Alert>}
-      {notice && <Alert type="ok">{notice}</Alert>}
       {legalBases ? (
         <div className="app-dossier-table-scroll">
           <table className="utrecht-table utrecht-table--html-table app-sharing-table" data-testid="legal-bases-table">
@@ -61,34 +61,59 @@ export function LegalBasesSettings() {
             </thead>
             <tbody className="utrecht-table__body">
               {legalBases.map((basis) => (
-                <tr key={basis.code} className={`utrecht-table__row${basis.retired ? ' app-sharing-retired' : ''}`}>
-                  <th className="utrecht-table__cell" scope="row">
-                    {basis.label}
-                    <span className="app-sharing-table__sub">
-                      <code>{basis.code}</code>
-                    </span>
-                  </th>
-                  <td className="utrecht-table__cell">{basis.criminalLaw ? t('sharing.legalBases.criminalLawYes') : t('sharing.legalBases.criminalLawNo')}</td>
-                  <td className="utrecht-table__cell">
-                    {basis.retired ? <span className="app-badge">{t('sharing.legalBases.retiredBadge')}</span> : t('sharing.legalBases.active')}
-                  </td>
-                  <td className="utrecht-table__cell">
-                    <Button
-                      appearance="subtle"
-                      ref={(element) => {
-                        if (element) editButtons.current.set(basis.code, element);
-                        else editButtons.current.delete(basis.code);
-                      }}
-                      aria-label={t('sharing.legalBases.editLabel', { label: basis.label })}
-                      onClick={() => {
-                        setNotice(null);
-                        setEditing(basis);
-                      }}
-                    >
-                      {t('sharing.legalBases.edit')}
-                    </Button>
-                  </td>
-                </tr>
+                <Fragment key={basis.code}>
+                  <tr className={`utrecht-table__row${basis.retired ? ' app-sharing-retired' : ''}`}>
+                    <th className="utrecht-table__cell" scope="row">
+                      {basis.label}
+                      <span className="app-sharing-table__sub">
+                        <code>{basis.code}</code>
+                      </span>
+                    </th>
+                    <td className="utrecht-table__cell">{basis.criminalLaw ? t('sharing.legalBases.criminalLawYes') : t('sharing.legalBases.criminalLawNo')}</td>
+                    <td className="utrecht-table__cell">
+                      {basis.retired ? <span className="app-badge">{t('sharing.legalBases.retiredBadge')}</span> : t('sharing.legalBases.active')}
+                    </td>
+                    <td className="utrecht-table__cell">
+                      <Button
+                        appearance="subtle"
+                        ref={(element) => {
+                          if (element) editButtons.current.set(basis.code, element);
+                          else editButtons.current.delete(basis.code);
+                        }}
+                        aria-label={t('sharing.legalBases.editLabel', { label: basis.label })}
+                        onClick={() => {
+                          setNotice(null);
+                          setEditing(basis);
+                        }}
+                      >
+                        {t('sharing.legalBases.edit')}
+                      </Button>
+                    </td>
+                  </tr>
+                  {editing?.code === basis.code && (
+                    <tr className="utrecht-table__row">
+                      <td className="utrecht-table__cell app-sharing-table__editor" colSpan={4}>
+                        <LegalBasisForm
+                          basis={editing}
+                          existing={legalBases}
+                          onCancel={() => closeEditor(editing.code)}
+                          onSaved={(saved, message) => {
+                            setNotice({ text: message, code: saved.code });
+                            void reload();
+                            closeEditor(saved.code);
+                          }}
+                        />
+                      </td>
+                    </tr>
+                  )}
+                  {notice?.code === basis.code && (
+                    <tr className="utrecht-table__row">
+                      <td className="utrecht-table__cell" colSpan={4}>
+                        <Alert type="ok">{notice.text}</Alert>
+                      </td>
+                    </tr>
+                  )}
+                </Fragment>
               ))}
             </tbody>
           </table>
@@ -96,27 +121,15 @@ export function LegalBasesSettings() {
       ) : (
         !error && <p className="utrecht-paragraph">{t('sharing.legalBases.loading')}</p>
       )}
-      {editing && (
-        <LegalBasisForm
-          key={editing.code}
-          basis={editing}
-          existing={legalBases ?? []}
-          onCancel={() => closeEditor(editing.code)}
-          onSaved={(saved, message) => {
-            setNotice(message);
-            void reload();
-            closeEditor(saved.code);
-          }}
-        />
-      )}
       <LegalBasisForm
         basis={null}
         existing={legalBases ?? []}
         onSaved={(_saved, message) => {
-          setNotice(message);
+          setNotice({ text: message, code: null });
           void reload();
         }}
       />
+      {notice && notice.code === null && <Alert type="ok">{notice.text}</Alert>}
     </SettingsSection>
   );
 }

@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { Fragment, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError, Organisation } from '../../../../shared/api';
 import { ORGANISATION_CATEGORIES, type OrganisationCategory } from '../../../../shared/domain/sharing';
@@ -30,7 +30,8 @@ export function OrganisationsSettings() {
   const { organisations, error } = useSharingListsLoaded();
   const reload = useSharingLists((state) => state.reload);
   const [editing, setEditing] = useState<Organisation | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  /** What the last save said, shown where it happened: beside the changed row, or by the form that added one. */
+  const [notice, setNotice] = useState<{ text: string; code: string | null } | null>(null);
   const editButtons = useRef(new Map<string, HTMLButtonElement>());
 
   const closeEditor = (code: string) => {
@@ -42,7 +43,6 @@ export function OrganisationsSettings() {
     <SettingsSection title={t('sharing.organisations.title')}>
       <p className="utrecht-paragraph">{t('sharing.organisations.lead')}</p>
       {error && <Alert type="error">{errorText(error)}</Alert>}
-      {notice && <Alert type="ok">{notice}</Alert>}
       {organisations ? (
         <div className="app-dossier-table-scroll">
           <table className="utrecht-table utrecht-table--html-table app-sharing-table" data-testid="organisations-table">
@@ -64,36 +64,61 @@ export function OrganisationsSettings() {
               </tr>
             </thead>
             <tbody className="utrecht-table__body">
-              {organisations.map((organisation) => (
-                <tr key={organisation.code} className={`utrecht-table__row${organisation.retired ? ' app-sharing-retired' : ''}`}>
-                  <th className="utrecht-table__cell" scope="row">
-                    {organisation.name}
-                    <span className="app-sharing-table__sub">
-                      <code>{organisation.code}</code>
-                      {!organisation.seeded && ` · ${t('sharing.organisations.own')}`}
-                    </span>
-                  </th>
-                  <td className="utrecht-table__cell">{ORGANISATION_CATEGORY_LABELS[language][organisation.category]}</td>
-                  <td className="utrecht-table__cell">
-                    {organisation.retired ? <span className="app-badge">{t('sharing.organisations.retiredBadge')}</span> : t('sharing.organisations.active')}
-                  </td>
-                  <td className="utrecht-table__cell">
-                    <Button
-                      appearance="subtle"
-                      ref={(element) => {
-                        if (element) editButtons.current.set(organisation.code, element);
-                        else editButtons.current.delete(organisation.code);
-                      }}
-                      aria-label={t('sharing.organisations.editLabel', { name: organisation.name })}
-                      onClick={() => {
-                        setNotice(null);
-                        setEditing(organisation);
-                      }}
-                    >
-                      {t('sharing.organisations.edit')}
-                    </Button>
-                  </td>
-                </tr>
+              {byCategoryAndName(organisations, language).map((organisation) => (
+                <Fragment key={organisation.code}>
+                  <tr className={`utrecht-table__row${organisation.retired ? ' app-sharing-retired' : ''}`}>
+                    <th className="utrecht-table__cell" scope="row">
+                      {organisation.name}
+                      <span className="app-sharing-table__sub">
+                        <code>{organisation.code}</code>
+                        {!organisation.seeded && ` · ${t('sharing.organisations.own')}`}
+                      </span>
+                    </th>
+                    <td className="utrecht-table__cell">{ORGANISATION_CATEGORY_LABELS[language][organisation.category]}</td>
+                    <td className="utrecht-table__cell">
+                      {organisation.retired ? <span className="app-badge">{t('sharing.organisations.retiredBadge')}</span> : t('sharing.organisations.active')}
+                    </td>
+                    <td className="utrecht-table__cell">
+                      <Button
+                        appearance="subtle"
+                        ref={(element) => {
+                          if (element) editButtons.current.set(organisation.code, element);
+                          else editButtons.current.delete(organisation.code);
+                        }}
+                        aria-label={t('sharing.organisations.editLabel', { name: organisation.name })}
+                        onClick={() => {
+                          setNotice(null);
+                          setEditing(organisation);
+                        }}
+                      >
+                        {t('sharing.organisations.edit')}
+                      </Button>
+                    </td>
+                  </tr>
+                  {editing?.code === organisation.code && (
+                    <tr className="utrecht-table__row">
+                      <td className="utrecht-table__cell app-sharing-table__editor" colSpan={4}>
+                        <OrganisationForm
+                          organisation={editing}
+                          existing={organisations}
+                          onCancel={() => closeEditor(editing.code)}
+                          onSaved={(saved, message) => {
+                            setNotice({ text: message, code: saved.code });
+                            void reload();
+                            closeEditor(saved.code);
+                          }}
+                        />
+                      </td>
+                    </tr>
+                  )}
+                  {notice?.code === organisation.code && (
+                    <tr className="utrecht-table__row">
+                      <td className="utrecht-table__cell" colSpan={4}>
+                        <Alert type="ok">{notice.text}</Alert>
+                      </td>
+                    </tr>
+                  )}
+                </Fragment>
               ))}
             </tbody>
           </table>
@@ -101,28 +126,23 @@ export function OrganisationsSettings() {
       ) : (
         !error && <p className="utrecht-paragraph">{t('sharing.organisations.loading')}</p>
       )}
-      {editing && (
-        <OrganisationForm
-          key={editing.code}
-          organisation={editing}
-          existing={organisations ?? []}
-          onCancel={() => closeEditor(editing.code)}
-          onSaved={(saved, message) => {
-            setNotice(message);
-            void reload();
-            closeEditor(saved.code);
-          }}
-        />
-      )}
       <OrganisationForm
         organisation={null}
         existing={organisations ?? []}
-        onSaved={(saved, message) => {
-          setNotice(message);
+        onSaved={(_saved, message) => {
+          setNotice({ text: message, code: null });
           void reload();
         }}
       />
+      {notice && notice.code === null && <Alert type="ok">{notice.text}</Alert>}
     </SettingsSection>
+  );
+}
+
+/** Departments first, then convenant partners, other public bodies and private parties; by name within each. */
+function byCategoryAndName(organisations: readonly Organisation[], language: 'nl' | 'en'): Organisation[] {
+  return [...organisations].sort(
+    (a, b) => ORGANISATION_CATEGORIES.indexOf(a.category) - ORGANISATION_CATEGORIES.indexOf(b.category) || a.name.localeCompare(b.name, language),
   );
 }
 
