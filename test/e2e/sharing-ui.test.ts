@@ -9,6 +9,7 @@ import { checkScreen, SCREENSHOT_DIR, unlockRecentVault } from './support/screen
 const PASSPHRASE = 'wie leverde dit en wat mag ermee';
 const STEP_TIMEOUT = 120_000;
 const NEW_ORGANISATION = 'Stichting Fictief Wonen Oost';
+const UNKNOWN_NOTE_BODY = 'Anonieme tip, doorgestuurd zonder afzender: fictieve opslag in een loods.';
 const NOTE_BODY = 'Wijkagent meldt fictief: veel bezoek in korte tijd aan de Voorbeeldstraat.';
 /** Where the screenshots are kept to look at after the run, besides the suite's own folder. */
 const SHOTS_DIR = '/tmp/shots';
@@ -174,7 +175,8 @@ describe.skipIf(skipWithoutBrowser)('the sharing regime in the UI, end to end in
     await shot('sharing-02-dossier-notes', panel());
   });
 
-  it('keeps a basis chosen by hand when the supplier changes afterwards, and proposes the use', { timeout: STEP_TIMEOUT }, async () => {
+  it('keeps a basis chosen by hand when the supplier changes afterwards, and records an unknown supplier as such', { timeout: STEP_TIMEOUT }, async () => {
+    const dossier = (await core('dossier.list', {})).items[0]!;
     await panel().getByRole('button', { name: 'Notitie toevoegen' }).click();
     const form = panel().getByRole('form', { name: 'Notitie toevoegen' });
     await form.getByLabel('Ontvangen op grond van').selectOption({ value: 'open_bron' });
@@ -185,7 +187,18 @@ describe.skipIf(skipWithoutBrowser)('the sharing regime in the UI, end to end in
     await form.getByLabel('Leverancier').selectOption({ value: '' });
     expect(await form.getByLabel('Gebruik').inputValue()).toBe('vraag_leverancier');
     await shot('sharing-03-note-form', form);
-    await form.getByRole('button', { name: 'Annuleren' }).click();
+    await form.getByLabel('Notitie', { exact: true }).fill(UNKNOWN_NOTE_BODY);
+    await form.getByRole('button', { name: 'Notitie opslaan' }).click();
+    await expect.poll(() => panel().getByText('De notitie is aan het journaal toegevoegd.').isVisible()).toBe(true);
+    expect((await core('note.list', { dossierId: dossier.id })).items.find((note) => note.body === UNKNOWN_NOTE_BODY)!.provenance).toEqual({
+      originator: null,
+      receivedUnder: 'open_bron',
+      restriction: 'vraag_leverancier',
+    });
+    // Unknown provenance reads as a warning in words, not by colour only.
+    const line = panel().getByRole('listitem').filter({ hasText: UNKNOWN_NOTE_BODY }).getByTestId('provenance-line');
+    await expect.poll(() => line.textContent()).toBe('!Let op: Herkomst onbekend — vraag de leverancier');
+    await shot('sharing-04-unknown-provenance', panel().getByRole('list'));
   });
 
   it('shows the empty disclosure register of a dossier that never left the vault', { timeout: STEP_TIMEOUT }, async () => {
@@ -195,6 +208,6 @@ describe.skipIf(skipWithoutBrowser)('the sharing regime in the UI, end to end in
     await expect.poll(() => panel().getByRole('heading', { name: 'Nog niets verstrekt' }).isVisible()).toBe(true);
     expect(await panel().innerText()).toContain('een bundel naar een partner stuurt');
     expect(await panel().getByRole('table').count()).toBe(0);
-    await shot('sharing-04-disclosures-empty', panel());
+    await shot('sharing-05-disclosures-empty', panel());
   });
 });
