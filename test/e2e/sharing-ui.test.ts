@@ -146,7 +146,7 @@ describe.skipIf(skipWithoutBrowser)('the sharing regime in the UI, end to end in
     await form.getByLabel('Notitie', { exact: true }).fill(NOTE_BODY);
 
     const supplier = form.getByLabel('Leverancier');
-    const basis = form.getByLabel('Ontvangen op grond van');
+    const basis = form.getByLabel('Grondslag van ontvangst');
     const use = form.getByLabel('Gebruik');
     // A new note starts as the municipality's own, under its own task.
     await expect.poll(() => supplier.inputValue()).toBe('gemeente');
@@ -179,9 +179,9 @@ describe.skipIf(skipWithoutBrowser)('the sharing regime in the UI, end to end in
     const dossier = (await core('dossier.list', {})).items[0]!;
     await panel().getByRole('button', { name: 'Notitie toevoegen' }).click();
     const form = panel().getByRole('form', { name: 'Notitie toevoegen' });
-    await form.getByLabel('Ontvangen op grond van').selectOption({ value: 'open_bron' });
+    await form.getByLabel('Grondslag van ontvangst').selectOption({ value: 'open_bron' });
     await form.getByLabel('Leverancier').selectOption({ label: 'Belastingdienst/Toeslagen' });
-    expect(await form.getByLabel('Ontvangen op grond van').inputValue()).toBe('open_bron');
+    expect(await form.getByLabel('Grondslag van ontvangst').inputValue()).toBe('open_bron');
     expect(await form.getByLabel('Gebruik').inputValue()).toBe('niet_verder_verstrekken');
     // Unknown: nothing guessed, the use says to ask the supplier.
     await form.getByLabel('Leverancier').selectOption({ value: '' });
