@@ -158,6 +158,8 @@ describe.skipIf(skipWithoutBrowser)('the sharing regime in the UI, end to end in
     expect(await supplier.locator('option', { hasText: 'Bank' }).count()).toBe(0);
 
     await supplier.selectOption({ label: 'Politie' });
+    // The older partner field follows the supplier, so earlier views and prints keep working.
+    expect(await form.getByLabel('Partner', { exact: true }).inputValue()).toBe('politie');
     expect(await basis.inputValue()).toBe('wpg');
     expect(await use.inputValue()).toBe('geen_besluit_zonder_toestemming');
     await form.getByRole('button', { name: 'Notitie opslaan' }).click();
@@ -165,7 +167,6 @@ describe.skipIf(skipWithoutBrowser)('the sharing regime in the UI, end to end in
 
     const stored = (await core('note.list', { dossierId: dossier.id })).items.find((note) => note.body === NOTE_BODY)!;
     expect(stored.provenance).toEqual({ originator: 'politie', receivedUnder: 'wpg', restriction: 'geen_besluit_zonder_toestemming' });
-    // The older partner field follows the supplier, so earlier views and prints keep working.
     expect(stored.partner).toBe('politie');
 
     const item = panel().getByRole('listitem').filter({ hasText: NOTE_BODY });

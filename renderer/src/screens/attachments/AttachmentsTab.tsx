@@ -134,7 +134,6 @@ export function AttachmentsTab({ dossier, onDossierChanged }: DossierTabProps) {
                   <th className="utrecht-table__cell app-attachments__name" scope="row">
                     {attachment.fileName}
                     <span className="app-attachments__type">{typeLabel(t, attachment)}</span>
-                    <ProvenanceLine provenance={attachment.provenance} />
                   </th>
                   <td className="utrecht-table__cell utrecht-table__cell--numeric app-attachments__size">{formatBytes(attachment.byteSize, language)}</td>
                   <td className="utrecht-table__cell">
@@ -143,6 +142,7 @@ export function AttachmentsTab({ dossier, onDossierChanged }: DossierTabProps) {
                   </td>
                   <td className="utrecht-table__cell">
                     <Grading sourceGrade={attachment.sourceGrade} informationGrade={attachment.informationGrade} />
+                    <ProvenanceLine provenance={attachment.provenance} />
                   </td>
                   <td className="utrecht-table__cell">
                     <TlpBadge tlp={attachment.tlp} />

@@ -2,7 +2,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError, Note } from '../../../../shared/api';
 import { DEFAULT_TLP, PARTNERS, UNGRADED, type InformationGrade, type Partner, type SourceGrade, type TlpCode } from '../../../../shared/domain/enums';
-import type { Provenance } from '../../../../shared/domain/sharing';
+import { defaultProvenance, type Provenance } from '../../../../shared/domain/sharing';
 import { localIsoDate } from '../../../../shared/domain/validation';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
@@ -18,6 +18,7 @@ import { useErrorText } from '../../components/useErrorText';
 import { callCore } from '../../core-client';
 import { formatDate } from '../../format/date';
 import { currentLanguage } from '../../i18n';
+import { useSharingLists } from '../../store/sharing-lists';
 import { useFormErrors } from './form-errors';
 import { Grading, TlpBadge } from '../../components/Weighing';
 import { InternalMark } from './InternalMark';
@@ -102,6 +103,7 @@ function NoteItem({ note }: { note: Note }) {
             {formatDate(note.notedOn, language)}
           </time>
           <span className="app-dossier-note__author">{note.author}</span>
+          {note.partner && <span className="app-dossier-note__partner">{t('dossiers.notes.fromPartner', { partner: t(`domain.partner.${note.partner}`) })}</span>}
           <span className="app-dossier-note__marks">
             <Grading sourceGrade={note.sourceGrade} informationGrade={note.informationGrade} />
             <TlpBadge tlp={note.tlp} />
@@ -138,7 +140,9 @@ function NoteForm({ dossierId, onAdded, onCancel }: { dossierId: number; onAdded
   const dates = useDateText();
   const [notedOn, setNotedOn] = useState(() => dates.toText(localIsoDate(new Date())));
   const [dateProblem, setDateProblem] = useState<string | null>(null);
+  const [partner, setPartner] = useState<Partner | ''>('');
   const [provenance, setProvenance] = useState<Provenance>(newFactProvenance);
+  const organisations = useSharingLists((state) => state.organisations);
   const [sourceGrade, setSourceGrade] = useState<SourceGrade>(UNGRADED.sourceGrade);
   const [informationGrade, setInformationGrade] = useState<InformationGrade>(UNGRADED.informationGrade);
   const [tlp, setTlp] = useState<TlpCode>(DEFAULT_TLP);
@@ -159,7 +163,7 @@ function NoteForm({ dossierId, onAdded, onCancel }: { dossierId: number; onAdded
       dossierId,
       body,
       notedOn: date.value,
-      partner: partnerOf(provenance.originator),
+      partner: partner === '' ? null : partner,
       provenance: provenanceInput(provenance),
       sourceGrade,
       informationGrade,
@@ -185,22 +189,40 @@ function NoteForm({ dossierId, onAdded, onCancel }: { dossierId: number; onAdded
         rows={5}
         autoFocus
       />
-      <DateField
-        label={t('dossiers.notes.notedOn')}
-        value={notedOn}
-        onChange={(text) => {
-          setNotedOn(text);
-          setDateProblem(null);
-        }}
-        error={dateProblem ?? errors.forField('notedOn')}
-      />
+      <div className="app-dossier-form-row">
+        <DateField
+          label={t('dossiers.notes.notedOn')}
+          value={notedOn}
+          onChange={(text) => {
+            setNotedOn(text);
+            setDateProblem(null);
+          }}
+          error={dateProblem ?? errors.forField('notedOn')}
+        />
+        <SelectField
+          label={t('dossiers.notes.partner')}
+          description={t('dossiers.notes.partnerDescription')}
+          options={options.partners}
+          emptyLabel={t('dossiers.notes.noPartner')}
+          value={partner}
+          onChange={(event) => {
+            const chosen = event.target.value as Partner | '';
+            setPartner(chosen);
+            // The partner is who supplied the note: the provenance follows, with that supplier's defaults.
+            if (chosen !== '') setProvenance(defaultProvenance(chosen, organisations?.find((organisation) => organisation.code === chosen)?.category ?? null));
+          }}
+          error={errors.forField('partner')}
+        />
+      </div>
       <ProvenanceFields
         value={provenance}
         onChange={(next) => {
           setProvenance(next);
+          // The older partner field follows the supplier, so that the views that read it keep working.
+          if (next.originator !== provenance.originator) setPartner(partnerOf(next.originator) ?? '');
           setError(null);
         }}
-        errorFor={(field) => errors.forField(`provenance.${field}`) ?? (field === 'originator' ? errors.forField('partner') : null)}
+        errorFor={(field) => errors.forField(`provenance.${field}`)}
       />
       <div className="app-dossier-form-row">
         <SelectField
