@@ -92,6 +92,7 @@ describe.skipIf(skipWithoutBrowser)('the sharing regime in the UI, end to end in
       .getByRole('button', { name: `${NEW_ORGANISATION} wijzigen` })
       .click();
     let editor = organisations().getByRole('form', { name: `${NEW_ORGANISATION} wijzigen` });
+    await shot('sharing-01b-organisation-editor', organisations().locator('tr', { has: page.locator('form') }));
     await editor.getByLabel('Naam').fill(`${NEW_ORGANISATION} en Zorg`);
     await editor.getByLabel('Categorie').selectOption({ label: 'Andere overheid' });
     await editor.getByRole('button', { name: 'Wijzigingen opslaan' }).click();

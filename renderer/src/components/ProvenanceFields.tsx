@@ -27,6 +27,8 @@ interface ProvenanceFieldsProps {
   onChange(next: Provenance): void;
   /** The error beside one of the three fields (`originator`, `receivedUnder`, `restriction`), if any. */
   errorFor?(field: 'originator' | 'receivedUnder' | 'restriction'): string | null;
+  /** The fieldset's look, for a form whose other groups are framed its own way (the signal form); by default a ruled group. */
+  className?: string;
 }
 
 /**
@@ -35,7 +37,7 @@ interface ProvenanceFieldsProps {
  * the Wpg, not for a decision without consent; a department's own observation under its own task);
  * a basis or use the user picked in this form stays as picked.
  */
-export function ProvenanceFields({ value, onChange, errorFor = () => null }: ProvenanceFieldsProps) {
+export function ProvenanceFields({ value, onChange, errorFor = () => null, className = 'app-provenance-fields' }: ProvenanceFieldsProps) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const language = currentLanguage();
@@ -58,7 +60,7 @@ export function ProvenanceFields({ value, onChange, errorFor = () => null }: Pro
   const originators = pickable(organisations ?? [], value.originator);
   const bases = pickable(legalBases ?? [], value.receivedUnder);
   return (
-    <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset app-provenance-fields" aria-describedby={hintId}>
+    <fieldset className={`utrecht-form-fieldset utrecht-form-fieldset--html-fieldset ${className}`} aria-describedby={hintId}>
       <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{t('sharing.provenance.legend')}</legend>
       {error && <Alert type="error">{errorText(error)}</Alert>}
       <div className="app-provenance-fields__row">

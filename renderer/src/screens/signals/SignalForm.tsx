@@ -357,6 +357,7 @@ export function SignalForm({ initial, phenomena, submitLabel, onSubmit, onCancel
         )}
       </fieldset>
       <ProvenanceFields
+        className="signals-form__fieldset"
         value={values.provenance}
         onChange={(provenance) => {
           // A supplier among the fixed partners is also the signal's "afkomstig van", which older views and prints read.
