@@ -121,7 +121,7 @@ export const attachmentApi = {
    * SHA-256 checked). An existing file is refused (FILE_EXISTS) unless `overwrite`; the vault's own
    * files always. Progress: job.progress 'attachment-export'.
    */
-  'attachment.export': defineHandler<AttachmentExport>({ access: 'write', passive: false, lane: 'queue', audits: ['attachment.exported'] })(
+  'attachment.export': defineHandler<AttachmentExport>({ access: 'write', passive: false, lane: 'queue', audits: ['attachment.exported', 'disclosure.recorded'] })(
     z.object({ attachmentId: id, targetPath: filePathSchema, overwrite: z.boolean().optional() }).strict(),
   ),
   /** The attachments of a dossier that are not in the trash, oldest first. */
@@ -144,7 +144,7 @@ export const attachmentApi = {
    * it with the program it associates with the file. The copy is deleted when the vault locks or
    * the app closes. Program files and scripts are refused. Progress: job.progress 'attachment-export'.
    */
-  'attachment.openCopy': defineHandler<AttachmentOpenCopy>({ access: 'write', passive: false, lane: 'queue', audits: ['attachment.copy-opened'] })(
+  'attachment.openCopy': defineHandler<AttachmentOpenCopy>({ access: 'write', passive: false, lane: 'queue', audits: ['attachment.copy-opened', 'disclosure.recorded'] })(
     z.object({ attachmentId: id }).strict(),
   ),
   /**

@@ -5,6 +5,7 @@ import { Core } from '../../electron/core/api/core';
 import type * as Migrations from '../../electron/core/vault/migrations';
 import { Vault } from '../../electron/core/vault/vault';
 import type { Provenance } from '../../shared/domain/sharing';
+import { auditSentence } from '../../shared/i18n/audit-sentences';
 import { validationMessages } from '../../shared/i18n/validation';
 import { FAST_VAULT_OPTIONS, TEST_PASSPHRASE, makeTempFolder } from '../support/temp-vault';
 import { openDossierCore, TEST_ACTOR } from './support/dossier-core';
@@ -131,6 +132,7 @@ describe('provenance through the core API', () => {
       ['signal.updated', ['summary', 'provenance']],
       ['measure.updated', ['provenance']],
     ]);
+    expect(auditSentence(updates[1]!, 'nl')).toBe('Signaal gewijzigd: samenvatting, leverancier, grondslag of gebruiksbeperking');
   });
 
   it('refuses an unknown organisation or basis with a Dutch message beside its field, and changes nothing', async () => {
