@@ -24,7 +24,7 @@ describe.skipIf(skipWithoutBrowser)('the sharing regime in the UI, end to end in
   /** The core the UI talks to, asked directly: what the screen shows must agree with it. */
   const core = coreCaller(() => testHost);
   const navigation = () => page.getByRole('navigation', { name: 'Hoofdmenu' });
-  const organisations = () => page.getByRole('region', { name: 'Organisaties' });
+  const organisations = () => page.getByRole('region', { name: 'Organisaties', exact: true });
   const addOrganisation = () => organisations().getByRole('form', { name: 'Organisatie toevoegen' });
   const panel = () => page.locator('[role="tabpanel"]:not([hidden])');
 
@@ -120,7 +120,7 @@ describe.skipIf(skipWithoutBrowser)('the sharing regime in the UI, end to end in
   });
 
   it('adds a legal basis for criminal-law data', { timeout: STEP_TIMEOUT }, async () => {
-    const bases = page.getByRole('region', { name: 'Grondslagen van ontvangst' });
+    const bases = page.getByRole('region', { name: 'Grondslagen van ontvangst', exact: true });
     const form = bases.getByRole('form', { name: 'Grondslag toevoegen' });
     await form.getByLabel('Omschrijving').fill('Advies Landelijk Bureau Bibob');
     expect(await form.getByLabel('Code').inputValue()).toBe('advies_landelijk_bureau_bibob');
@@ -211,5 +211,37 @@ describe.skipIf(skipWithoutBrowser)('the sharing regime in the UI, end to end in
     expect(await panel().innerText()).toContain('een bundel naar een partner stuurt');
     expect(await panel().getByRole('table').count()).toBe(0);
     await shot('sharing-05-disclosures-empty', panel());
+  });
+
+  it('lists an attachment saved to disk in the register, with its marking and audience', { timeout: STEP_TIMEOUT }, async () => {
+    let found: { dossier: { id: number; number: string; title: string }; attachment: { id: number; tlp: string } } | null = null;
+    for (const dossier of (await core('dossier.list', {})).items) {
+      const [attachment] = await core('attachment.list', { dossierId: dossier.id });
+      if (attachment) {
+        found = { dossier, attachment };
+        break;
+      }
+    }
+    expect(found).not.toBeNull();
+    const { dossier, attachment } = found!;
+    await core('attachment.export', { attachmentId: attachment.id, targetPath: path.join(testHost.dataDir, 'opgeslagen-bijlage.bin') });
+    const [disclosure] = await core('disclosure.list', { dossierId: dossier.id });
+    expect(disclosure).toMatchObject({ output: 'attachment', channel: 'file', audience: { kind: 'internal' }, withheld: 0 });
+
+    await navigation().getByRole('link', { name: 'Dossiers' }).click();
+    await page.getByRole('table', { name: 'Dossiers' }).getByRole('row').filter({ hasText: dossier.title }).getByRole('link').first().click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toBe(`${dossier.number} ${dossier.title}`);
+    await page.getByRole('tab', { name: 'Verstrekkingen', exact: true }).click();
+    const table = panel().getByRole('table', { name: `Verstrekkingen uit dossier ${dossier.number}, nieuwste eerst` });
+    await expect.poll(() => table.getByRole('row').count()).toBe(2);
+    const cells = await table.getByRole('row').nth(1).getByRole('cell').allInnerTexts();
+    expect(cells[1]).toMatch(/^Bijlage/);
+    expect(cells[2]).toBe('Bestand');
+    expect(cells[3]).toBe('Eigen gebruik binnen de gemeente');
+    expect(cells[4]).toMatch(new RegExp(`^TLP:${disclosure!.marking.replace('+', '\\+')}`));
+    expect(cells[5]).toBe(String(disclosure!.items.length));
+    expect(cells[6]).toBe('0');
+    expect(await panel().getByRole('status').innerText()).toBe('1 verstrekking.');
+    await shot('sharing-06-disclosures', panel());
   });
 });

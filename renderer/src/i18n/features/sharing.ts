@@ -24,7 +24,7 @@ export const sharingNl = {
   organisations: {
     title: 'Organisaties',
     lead: 'De partners waarvan gegevens komen en waaraan u verstrekt, elk met een categorie. De categorie bepaalt wat naar een organisatie mag. Een organisatie die niet meer meedoet, zet u buiten gebruik: gegevens die haar noemen behouden haar naam.',
-    caption: 'Organisaties',
+    caption: 'Alle organisaties, per categorie',
     name: 'Naam',
     code: 'Code',
     codeHint: 'Kleine letters, cijfers en liggende streepjes; wordt uit de naam gemaakt. Ligt vast zodra de organisatie is opgeslagen.',
@@ -55,7 +55,7 @@ export const sharingNl = {
   legalBases: {
     title: 'Grondslagen van ontvangst',
     lead: 'Op grond waarvan de gemeente een gegeven ontving. Wat onder een grondslag met strafrechtelijke gegevens binnenkomt, gaat nooit zonder meer naar een private partij.',
-    caption: 'Grondslagen',
+    caption: 'Alle grondslagen',
     label: 'Omschrijving',
     code: 'Code',
     codeHint: 'Kleine letters, cijfers en liggende streepjes; wordt uit de omschrijving gemaakt. Ligt vast zodra de grondslag is opgeslagen.',
@@ -102,7 +102,7 @@ export const sharingNl = {
       marking: 'Markering',
       items: 'Gegevens',
       withheld: 'Achtergehouden',
-      override: 'Toch meegegeven, reden',
+      override: 'Toch meegegeven',
     },
     internal: 'Eigen gebruik binnen de gemeente',
     passphrase: 'Wie het wachtwoord van de bundel heeft',
@@ -153,7 +153,7 @@ export const sharingEn: TranslationShape<typeof sharingNl> = {
   organisations: {
     title: 'Organisations',
     lead: 'The partners that supply information and that you disclose to, each with a category. The category decides what may go to an organisation. Retire an organisation that no longer takes part: facts that name it keep its name.',
-    caption: 'Organisations',
+    caption: 'All organisations, by category',
     name: 'Name',
     code: 'Code',
     codeHint: 'Lower-case letters, digits and underscores; made from the name. Fixed once the organisation is saved.',
@@ -184,7 +184,7 @@ export const sharingEn: TranslationShape<typeof sharingNl> = {
   legalBases: {
     title: 'Legal bases of receipt',
     lead: 'The legal basis on which the municipality received a fact. What arrives under a basis with criminal-law data never simply goes to a private party.',
-    caption: 'Legal bases',
+    caption: 'All legal bases',
     label: 'Description',
     code: 'Code',
     codeHint: 'Lower-case letters, digits and underscores; made from the description. Fixed once the basis is saved.',
@@ -231,7 +231,7 @@ export const sharingEn: TranslationShape<typeof sharingNl> = {
       marking: 'Marking',
       items: 'Items',
       withheld: 'Withheld',
-      override: 'Included by override, reason',
+      override: 'Included by override',
     },
     internal: 'Own use within the municipality',
     passphrase: 'Whoever holds the bundle’s passphrase',

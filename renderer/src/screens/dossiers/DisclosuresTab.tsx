@@ -39,7 +39,7 @@ export function DisclosuresTab({ dossier }: DossierTabProps) {
           <p className="utrecht-paragraph app-muted" role="status">
             {t('sharing.disclosures.count', { count: rows.length })}
           </p>
-          <div className="app-dossier-table-scroll">
+          <div className="app-dossier-table-scroll" tabIndex={0} role="region" aria-label={t('sharing.disclosures.caption', { number: dossier.number })}>
             <table className="utrecht-table utrecht-table--html-table app-dossier-table app-sharing-table" data-testid="disclosures-table">
               <caption className="app-visually-hidden">{t('sharing.disclosures.caption', { number: dossier.number })}</caption>
               <thead className="utrecht-table__header">
@@ -75,12 +75,12 @@ function DisclosureRow({ disclosure }: { disclosure: Disclosure }) {
         <time dateTime={disclosure.occurredAt}>{formatDateTime(disclosure.occurredAt, language)}</time>
         <span className="app-sharing-table__sub">{t('sharing.disclosures.by', { actor: disclosure.actor })}</span>
       </td>
-      <td className="utrecht-table__cell">
+      <td className="utrecht-table__cell app-sharing-table__wide">
         {t(`sharing.disclosures.outputs.${disclosure.output}`)}
         {bases.length > 0 && <span className="app-sharing-table__sub">{t('sharing.disclosures.bases', { bases: bases.join('; ') })}</span>}
       </td>
       <td className="utrecht-table__cell">{t(`sharing.disclosures.channels.${disclosure.channel}`)}</td>
-      <td className="utrecht-table__cell">
+      <td className="utrecht-table__cell app-sharing-table__wide">
         <AudienceText audience={disclosure.audience} />
       </td>
       <td className="utrecht-table__cell">

@@ -40,7 +40,7 @@ export function LegalBasesSettings() {
       <p className="utrecht-paragraph">{t('sharing.legalBases.lead')}</p>
       {error && <Alert type="error">{errorText(error)}</Alert>}
       {legalBases ? (
-        <div className="app-dossier-table-scroll">
+        <div className="app-dossier-table-scroll" tabIndex={0} role="region" aria-label={t('sharing.legalBases.caption')}>
           <table className="utrecht-table utrecht-table--html-table app-sharing-table" data-testid="legal-bases-table">
             <caption className="app-visually-hidden">{t('sharing.legalBases.caption')}</caption>
             <thead className="utrecht-table__header">

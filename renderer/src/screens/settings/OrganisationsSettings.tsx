@@ -44,7 +44,7 @@ export function OrganisationsSettings() {
       <p className="utrecht-paragraph">{t('sharing.organisations.lead')}</p>
       {error && <Alert type="error">{errorText(error)}</Alert>}
       {organisations ? (
-        <div className="app-dossier-table-scroll">
+        <div className="app-dossier-table-scroll" tabIndex={0} role="region" aria-label={t('sharing.organisations.caption')}>
           <table className="utrecht-table utrecht-table--html-table app-sharing-table" data-testid="organisations-table">
             <caption className="app-visually-hidden">{t('sharing.organisations.caption')}</caption>
             <thead className="utrecht-table__header">
