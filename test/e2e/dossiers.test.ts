@@ -326,12 +326,12 @@ describe.skipIf(skipWithoutBrowser)('the dossier list and the dossier screen, en
     await page.keyboard.press('ArrowLeft');
     await expect.poll(() => tab('Tijdlijn').getAttribute('aria-selected')).toBe('true');
     await page.keyboard.press('End');
-    await expect.poll(() => tab('Preweegdocument').getAttribute('aria-selected')).toBe('true');
-    expect(await isFocused(tab('Preweegdocument'))).toBe(true);
+    await expect.poll(() => tab('Verstrekkingen').getAttribute('aria-selected')).toBe('true');
+    expect(await isFocused(tab('Verstrekkingen'))).toBe(true);
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => tab('Overzicht').getAttribute('aria-selected')).toBe('true');
     await page.keyboard.press('ArrowLeft');
-    await expect.poll(() => tab('Preweegdocument').getAttribute('aria-selected')).toBe('true');
+    await expect.poll(() => tab('Verstrekkingen').getAttribute('aria-selected')).toBe('true');
     await page.keyboard.press('Home');
     await expect.poll(() => tab('Overzicht').getAttribute('aria-selected')).toBe('true');
     expect(await page.getByRole('tabpanel').count()).toBe(1);

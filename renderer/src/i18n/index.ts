@@ -11,6 +11,7 @@ import { dossiersEn, dossiersNl } from './features/dossiers';
 import { meetingsEn, meetingsNl } from './features/meetings';
 import { reportsEn, reportsNl } from './features/reports';
 import { searchEn, searchNl } from './features/search';
+import { sharingEn, sharingNl } from './features/sharing';
 import { signalsEn, signalsNl } from './features/signals';
 import { subjectsEn, subjectsNl } from './features/subjects';
 import { trashEn, trashNl } from './features/trash';
@@ -36,6 +37,7 @@ export const resources = {
       documents: documentsNl,
       meetings: meetingsNl,
       reports: reportsNl,
+      sharing: sharingNl,
     },
   },
   en: {
@@ -54,6 +56,7 @@ export const resources = {
       documents: documentsEn,
       meetings: meetingsEn,
       reports: reportsEn,
+      sharing: sharingEn,
     },
   },
 } as const;

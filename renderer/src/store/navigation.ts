@@ -9,7 +9,7 @@ export const SECTIONS: Section[] = ['signals', 'dossiers', 'meetings', 'reports'
 export const BUNDLE_VIEWS = ['export', 'import', 'partners', 'identity'] as const;
 export type BundleView = (typeof BUNDLE_VIEWS)[number];
 
-export const DOSSIER_TABS = ['overview', 'timeline', 'subjects', 'network', 'notes', 'measures', 'attachments', 'documents'] as const;
+export const DOSSIER_TABS = ['overview', 'timeline', 'subjects', 'network', 'notes', 'measures', 'attachments', 'documents', 'disclosures'] as const;
 export type DossierTab = (typeof DOSSIER_TABS)[number];
 
 /**

@@ -2,9 +2,11 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../../shared/api';
 import { UNGRADED, type InformationGrade, type SourceGrade, type TlpCode } from '../../../../shared/domain/enums';
+import type { Provenance } from '../../../../shared/domain/sharing';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { PathField } from '../../components/PathField';
+import { newFactProvenance, ProvenanceFields, provenanceInput } from '../../components/ProvenanceFields';
 import { SelectField } from '../../components/SelectField';
 import { useDomainOptions } from '../../components/useDomainOptions';
 import { useErrorText } from '../../components/useErrorText';
@@ -63,6 +65,9 @@ export function AddAttachmentForm({ dossierId, defaultTlp }: AddAttachmentFormPr
   const [sourceGrade, setSourceGrade] = useState<SourceGrade>(UNGRADED.sourceGrade);
   const [informationGrade, setInformationGrade] = useState<InformationGrade>(UNGRADED.informationGrade);
   const [tlp, setTlp] = useState<TlpCode>(defaultTlp);
+  const [provenance, setProvenance] = useState<Provenance>(newFactProvenance);
+  // Remounts the provenance fields after an import, so that the next file's supplier proposes its own defaults again.
+  const [provenanceKey, setProvenanceKey] = useState(0);
   const [attempted, setAttempted] = useState(false);
   const [editedSince, setEditedSince] = useState(false);
   const pathRef = useRef<HTMLInputElement>(null);
@@ -86,6 +91,8 @@ export function AddAttachmentForm({ dossierId, defaultTlp }: AddAttachmentFormPr
       setSourceGrade(UNGRADED.sourceGrade);
       setInformationGrade(UNGRADED.informationGrade);
       setTlp(defaultTlp);
+      setProvenance(newFactProvenance());
+      setProvenanceKey((key) => key + 1);
       setAttempted(false);
     } else if (message?.field) {
       pathRef.current?.focus();
@@ -103,7 +110,7 @@ export function AddAttachmentForm({ dossierId, defaultTlp }: AddAttachmentFormPr
       pathRef.current?.focus();
       return;
     }
-    void start({ dossierId, sourcePath: path, sourceGrade, informationGrade, tlp });
+    void start({ dossierId, sourcePath: path, sourceGrade, informationGrade, tlp, provenance: provenanceInput(provenance) });
   }
 
   const fieldError = attempted && sourcePath.trim() === '' ? t('attachments.add.pathRequired') : editedSince ? null : (message?.field ?? null);
@@ -143,6 +150,7 @@ export function AddAttachmentForm({ dossierId, defaultTlp }: AddAttachmentFormPr
         <div className="app-attachment-add__tlp">
           <SelectField label={t('attachments.add.tlpLabel')} value={tlp} onChange={(event) => setTlp(event.target.value as TlpCode)} options={options.tlpCodes} />
         </div>
+        <ProvenanceFields key={provenanceKey} value={provenance} onChange={setProvenance} />
         {running && (
           <>
             <JobProgress kind="attachment-import" />

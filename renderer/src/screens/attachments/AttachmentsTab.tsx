@@ -13,6 +13,7 @@ import { formatDate } from '../../format/date';
 import { currentLanguage } from '../../i18n';
 import type { DossierTabProps } from '../dossiers/tab-props';
 import { AddAttachmentForm } from './AddAttachmentForm';
+import { ProvenanceLine } from '../../components/ProvenanceLine';
 import { Grading, TlpBadge } from '../../components/Weighing';
 import { AttachmentPreviewDialog } from './AttachmentPreviewDialog';
 import { typeLabel } from './attachment-labels';
@@ -141,6 +142,7 @@ export function AttachmentsTab({ dossier, onDossierChanged }: DossierTabProps) {
                   </td>
                   <td className="utrecht-table__cell">
                     <Grading sourceGrade={attachment.sourceGrade} informationGrade={attachment.informationGrade} />
+                    <ProvenanceLine provenance={attachment.provenance} />
                   </td>
                   <td className="utrecht-table__cell">
                     <TlpBadge tlp={attachment.tlp} />

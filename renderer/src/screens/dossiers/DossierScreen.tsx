@@ -10,6 +10,7 @@ import { AttachmentsTab } from '../attachments/AttachmentsTab';
 import { DocumentsTab } from '../documents/DocumentsTab';
 import { NetworkTab } from '../subjects/NetworkTab';
 import { SubjectsTab } from '../subjects/SubjectsTab';
+import { DisclosuresTab } from './DisclosuresTab';
 import { MeasuresTab } from './MeasuresTab';
 import { NotesTab } from './NotesTab';
 import { OverviewTab } from './OverviewTab';
@@ -25,6 +26,7 @@ const TAB_COMPONENTS: Record<DossierTab, ComponentType<DossierTabProps>> = {
   measures: MeasuresTab,
   attachments: AttachmentsTab,
   documents: DocumentsTab,
+  disclosures: DisclosuresTab,
 };
 
 const tabId = (tab: DossierTab) => `dossier-tab-${tab}`;
@@ -105,7 +107,7 @@ export function DossierScreen({ dossierId, tab = 'overview' }: { dossierId: numb
                 tabIndex={item === tab ? 0 : -1}
                 onClick={() => select(item)}
               >
-                {t(`dossiers.tabs.${item}`)}
+                {item === 'disclosures' ? t('sharing.disclosures.tab') : t(`dossiers.tabs.${item}`)}
               </button>
             ))}
           </div>

@@ -2,9 +2,12 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError, Input, Measure } from '../../../../shared/api';
 import { DEFAULT_TLP, type MeasureKind, type MeasureStage, type Partner, type TlpCode } from '../../../../shared/domain/enums';
+import type { Provenance } from '../../../../shared/domain/sharing';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { DateField, useDateText } from '../../components/DateField';
+import { newFactProvenance, ProvenanceFields, provenanceInput, sameProvenance } from '../../components/ProvenanceFields';
+import { ProvenanceLine } from '../../components/ProvenanceLine';
 import { Section } from '../../components/Section';
 import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
@@ -107,6 +110,7 @@ export function MeasuresTab({ dossier, onDossierChanged }: DossierTabProps) {
                     <td className="utrecht-table__cell">
                       <strong>{kind}</strong>
                       {measure.description && <span className="app-dossier-cell-note app-dossier-prewrap">{measure.description}</span>}
+                      <ProvenanceLine provenance={measure.provenance} />
                     </td>
                     <td className="utrecht-table__cell">{measure.partner ? t(`domain.partner.${measure.partner}`) : <span className="app-muted">—</span>}</td>
                     <td className="utrecht-table__cell">
@@ -164,6 +168,7 @@ function MeasureDates({ measure }: { measure: Measure }) {
 
 const MEASURE_FIELDS = ['kind', 'description', 'partner', 'plannedOn', 'startedOn', 'decidedOn', 'stage', 'outcome', 'tlp'] as const;
 type MeasureField = (typeof MEASURE_FIELDS)[number];
+const PROVENANCE_FIELDS = ['provenance.originator', 'provenance.receivedUnder', 'provenance.restriction'] as const;
 
 interface MeasureDraft {
   kind: MeasureKind | '';
@@ -175,6 +180,7 @@ interface MeasureDraft {
   stage: MeasureStage;
   outcome: string;
   tlp: TlpCode;
+  provenance: Provenance;
 }
 
 function draftOf(measure: Measure | null, toText: (iso: string | null) => string): MeasureDraft {
@@ -188,6 +194,7 @@ function draftOf(measure: Measure | null, toText: (iso: string | null) => string
     stage: measure?.stage ?? 'gepland',
     outcome: measure?.outcome ?? '',
     tlp: measure?.tlp ?? DEFAULT_TLP,
+    provenance: measure?.provenance ?? newFactProvenance(),
   };
 }
 
@@ -205,12 +212,14 @@ function fieldsOf(draft: MeasureDraft, dates: MeasureDates, before: MeasureDraft
     stage: draft.stage,
     outcome: text(draft.outcome),
     tlp: draft.tlp,
+    provenance: provenanceInput(draft.provenance),
   };
   if (!before) return all;
   const changed: MeasureFields = {};
   for (const field of MEASURE_FIELDS) {
     if (draft[field] !== before[field]) Object.assign(changed, { [field]: all[field] });
   }
+  if (!sameProvenance(draft.provenance, before.provenance)) changed.provenance = all.provenance;
   return changed;
 }
 
@@ -223,7 +232,7 @@ function MeasureForm({ dossierId, measure, onSaved, onCancel }: { dossierId: num
   const [problems, setProblems] = useState<Partial<Record<MeasureField, string>>>({});
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
-  const errors = useFormErrors(error, MEASURE_FIELDS);
+  const errors = useFormErrors(error, [...MEASURE_FIELDS, ...PROVENANCE_FIELDS]);
   const change = (changes: Partial<MeasureDraft>) => {
     setDraft((current) => ({ ...current, ...changes }));
     setProblems({});
@@ -319,6 +328,7 @@ function MeasureForm({ dossierId, measure, onSaved, onCancel }: { dossierId: num
         onChange={(event) => change({ tlp: event.target.value as TlpCode })}
         error={fieldError('tlp')}
       />
+      <ProvenanceFields value={draft.provenance} onChange={(provenance) => change({ provenance })} errorFor={(field) => errors.forField(`provenance.${field}`)} />
       {general && <Alert type="error">{general}</Alert>}
       <div className="app-button-row">
         <Button type="submit" appearance="primary" busy={busy} busyLabel={t('dossiers.measures.busy')}>

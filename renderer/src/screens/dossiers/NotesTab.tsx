@@ -1,12 +1,15 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError, Note } from '../../../../shared/api';
-import { DEFAULT_TLP, UNGRADED, type InformationGrade, type Partner, type SourceGrade, type TlpCode } from '../../../../shared/domain/enums';
+import { DEFAULT_TLP, PARTNERS, UNGRADED, type InformationGrade, type Partner, type SourceGrade, type TlpCode } from '../../../../shared/domain/enums';
+import { defaultProvenance, type Provenance } from '../../../../shared/domain/sharing';
 import { localIsoDate } from '../../../../shared/domain/validation';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { CheckboxField } from '../../components/CheckboxField';
 import { DateField, useDateText } from '../../components/DateField';
+import { newFactProvenance, ProvenanceFields, provenanceInput } from '../../components/ProvenanceFields';
+import { ProvenanceLine } from '../../components/ProvenanceLine';
 import { Section } from '../../components/Section';
 import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
@@ -15,6 +18,7 @@ import { useErrorText } from '../../components/useErrorText';
 import { callCore } from '../../core-client';
 import { formatDate } from '../../format/date';
 import { currentLanguage } from '../../i18n';
+import { useSharingLists } from '../../store/sharing-lists';
 import { useFormErrors } from './form-errors';
 import { Grading, TlpBadge } from '../../components/Weighing';
 import { InternalMark } from './InternalMark';
@@ -106,13 +110,28 @@ function NoteItem({ note }: { note: Note }) {
             {note.internal && <InternalMark />}
           </span>
         </header>
+        <ProvenanceLine provenance={note.provenance} />
         <p className="utrecht-paragraph app-dossier-note__body app-dossier-prewrap">{note.body}</p>
       </article>
     </li>
   );
 }
 
-const NOTE_FIELDS = ['body', 'notedOn', 'partner', 'sourceGrade', 'informationGrade', 'tlp', 'internal'] as const;
+const NOTE_FIELDS = [
+  'body',
+  'notedOn',
+  'partner',
+  'sourceGrade',
+  'informationGrade',
+  'tlp',
+  'internal',
+  'provenance.originator',
+  'provenance.receivedUnder',
+  'provenance.restriction',
+] as const;
+
+/** The older `partner` of a note (still read by existing views and prints): the supplier, when it is one of the fixed partners. */
+const partnerOf = (originator: string | null): Partner | null => ((PARTNERS as readonly string[]).includes(originator ?? '') ? (originator as Partner) : null);
 
 function NoteForm({ dossierId, onAdded, onCancel }: { dossierId: number; onAdded(): void; onCancel(): void }) {
   const { t } = useTranslation();
@@ -122,6 +141,8 @@ function NoteForm({ dossierId, onAdded, onCancel }: { dossierId: number; onAdded
   const [notedOn, setNotedOn] = useState(() => dates.toText(localIsoDate(new Date())));
   const [dateProblem, setDateProblem] = useState<string | null>(null);
   const [partner, setPartner] = useState<Partner | ''>('');
+  const [provenance, setProvenance] = useState<Provenance>(newFactProvenance);
+  const organisations = useSharingLists((state) => state.organisations);
   const [sourceGrade, setSourceGrade] = useState<SourceGrade>(UNGRADED.sourceGrade);
   const [informationGrade, setInformationGrade] = useState<InformationGrade>(UNGRADED.informationGrade);
   const [tlp, setTlp] = useState<TlpCode>(DEFAULT_TLP);
@@ -143,6 +164,7 @@ function NoteForm({ dossierId, onAdded, onCancel }: { dossierId: number; onAdded
       body,
       notedOn: date.value,
       partner: partner === '' ? null : partner,
+      provenance: provenanceInput(provenance),
       sourceGrade,
       informationGrade,
       tlp,
@@ -183,10 +205,25 @@ function NoteForm({ dossierId, onAdded, onCancel }: { dossierId: number; onAdded
           options={options.partners}
           emptyLabel={t('dossiers.notes.noPartner')}
           value={partner}
-          onChange={(event) => setPartner(event.target.value as Partner | '')}
+          onChange={(event) => {
+            const chosen = event.target.value as Partner | '';
+            setPartner(chosen);
+            // The partner is who supplied the note: the provenance follows, with that supplier's defaults.
+            if (chosen !== '') setProvenance(defaultProvenance(chosen, organisations?.find((organisation) => organisation.code === chosen)?.category ?? null));
+          }}
           error={errors.forField('partner')}
         />
       </div>
+      <ProvenanceFields
+        value={provenance}
+        onChange={(next) => {
+          setProvenance(next);
+          // The older partner field follows the supplier, so that the views that read it keep working.
+          if (next.originator !== provenance.originator) setPartner(partnerOf(next.originator) ?? '');
+          setError(null);
+        }}
+        errorFor={(field) => errors.forField(`provenance.${field}`)}
+      />
       <div className="app-dossier-form-row">
         <SelectField
           label={t('dossiers.grading.source')}

@@ -7,6 +7,8 @@ import { AutoLockSettings } from './AutoLockSettings';
 import { BackupSettings } from './BackupSettings';
 import { ChangePassphraseSettings } from './ChangePassphraseSettings';
 import { LanguageSettings } from './LanguageSettings';
+import { LegalBasesSettings } from './LegalBasesSettings';
+import { OrganisationsSettings } from './OrganisationsSettings';
 import { PhenomenaSettings } from './PhenomenaSettings';
 import { ProcessingRegisterSettings } from './ProcessingRegisterSettings';
 import { RecoveryKeySettings } from './RecoveryKeySettings';
@@ -38,6 +40,8 @@ export function SettingsScreen() {
         <RecoveryKeySettings />
         <RotateKeySettings />
         <PhenomenaSettings />
+        <OrganisationsSettings />
+        <LegalBasesSettings />
         <ProcessingRegisterSettings />
       </div>
       {appVersion && <p className="utrecht-paragraph app-muted app-version">{t('app.version', { version: appVersion })}</p>}

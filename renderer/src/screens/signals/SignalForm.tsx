@@ -2,11 +2,23 @@ import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent 
 import { useTranslation } from 'react-i18next';
 import type { ApiError, Input } from '../../../../shared/api';
 import type { Phenomenon, Signal } from '../../../../shared/api/dossier-types';
-import { DEFAULT_TLP, HOW_RECEIVED, UNGRADED, type HowReceived, type InformationGrade, type Partner, type SourceGrade, type TlpCode } from '../../../../shared/domain/enums';
+import {
+  DEFAULT_TLP,
+  HOW_RECEIVED,
+  PARTNERS,
+  UNGRADED,
+  type HowReceived,
+  type InformationGrade,
+  type Partner,
+  type SourceGrade,
+  type TlpCode,
+} from '../../../../shared/domain/enums';
+import type { Provenance } from '../../../../shared/domain/sharing';
 import { localIsoDate, parseDutchDate, type ValidationCode } from '../../../../shared/domain/validation';
 import { validationMessages } from '../../../../shared/i18n/validation';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
+import { newFactProvenance, ProvenanceFields, provenanceInput } from '../../components/ProvenanceFields';
 import { RetentionReasonField } from '../../components/RetentionReasonField';
 import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
@@ -28,7 +40,9 @@ export interface SignalFormValues {
   reporterName: string;
   reporterContact: string;
   reporterProtected: boolean;
+  /** The older "afkomstig van": follows the supplier when the user picks one that is among the fixed partners. */
   origin: Partner | '';
+  provenance: Provenance;
   sourceGrade: SourceGrade;
   informationGrade: InformationGrade;
   tlp: TlpCode;
@@ -52,6 +66,7 @@ export function emptySignalForm(language: Language, keep?: Pick<SignalFormValues
     reporterContact: '',
     reporterProtected: true,
     origin: '',
+    provenance: newFactProvenance(),
     sourceGrade: UNGRADED.sourceGrade,
     informationGrade: UNGRADED.informationGrade,
     tlp: DEFAULT_TLP,
@@ -73,6 +88,7 @@ export function signalToForm(signal: Signal, language: Language): SignalFormValu
     reporterContact: signal.reporterContact ?? '',
     reporterProtected: signal.reporterProtected,
     origin: signal.origin ?? '',
+    provenance: signal.provenance,
     sourceGrade: signal.sourceGrade,
     informationGrade: signal.informationGrade,
     tlp: signal.tlp,
@@ -81,6 +97,8 @@ export function signalToForm(signal: Signal, language: Language): SignalFormValu
     retentionUntil: signal.retentionUntil ? formatDate(signal.retentionUntil, language) : '',
   };
 }
+
+const partnerOf = (originator: string | null): Partner | '' => ((PARTNERS as readonly string[]).includes(originator ?? '') ? (originator as Partner) : '');
 
 /** The ISO date a retention text stands for: null when empty, the text itself when it is no date (so that it counts as changed). */
 function retentionDateOf(text: string): string | null {
@@ -101,6 +119,9 @@ const SHOWN_FIELDS = [
   'reporterContact',
   'reporterProtected',
   'origin',
+  'provenance.originator',
+  'provenance.receivedUnder',
+  'provenance.restriction',
   'sourceGrade',
   'informationGrade',
   'tlp',
@@ -209,6 +230,7 @@ export function SignalForm({ initial, phenomena, submitLabel, onSubmit, onCancel
         reporterContact: anonymous ? null : values.reporterContact,
         reporterProtected: values.reporterProtected,
         origin: values.origin === '' ? null : values.origin,
+        provenance: provenanceInput(values.provenance),
         sourceGrade: values.sourceGrade,
         informationGrade: values.informationGrade,
         tlp: values.tlp,
@@ -334,13 +356,15 @@ export function SignalForm({ initial, phenomena, submitLabel, onSubmit, onCancel
           </>
         )}
       </fieldset>
-      <SelectField
-        label={t('signals.form.origin')}
-        error={errorFor('origin')}
-        emptyLabel={t('signals.form.noOrigin')}
-        options={options.partners}
-        value={values.origin}
-        onChange={(event) => set('origin', event.target.value as Partner | '')}
+      <ProvenanceFields
+        className="signals-form__fieldset"
+        value={values.provenance}
+        onChange={(provenance) => {
+          // A supplier among the fixed partners is also the signal's "afkomstig van", which older views and prints read.
+          if (provenance.originator !== values.provenance.originator) set('origin', partnerOf(provenance.originator));
+          set('provenance', provenance);
+        }}
+        errorFor={(field) => errorFor(`provenance.${field}`) ?? (field === 'originator' ? errorFor('origin') : null)}
       />
       <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset signals-form__fieldset">
         <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{t('signals.form.weighing')}</legend>

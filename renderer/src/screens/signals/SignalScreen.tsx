@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Phenomenon, Signal } from '../../../../shared/api/dossier-types';
 import { Alert } from '../../components/Alert';
+import { ProvenanceLine } from '../../components/ProvenanceLine';
 import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useCoreQuery } from '../../components/useCoreQuery';
@@ -179,6 +180,7 @@ function SignalDetails({ signal, phenomena, children }: { signal: Signal; phenom
     [t('signals.signal.location'), text(signal.location)],
     [t('signals.signal.reporter'), <ReporterValue key="reporter" signal={signal} />],
     [t('signals.signal.origin'), signal.origin ? t(`domain.partner.${signal.origin}`) : none],
+    [t('sharing.provenance.legend'), <ProvenanceLine key="provenance" provenance={signal.provenance} />],
     [t('signals.signal.grading'), <GradingInWords key="grading" weighed={signal} />],
     [t('signals.signal.tlp'), <TlpBadge key="tlp" tlp={signal.tlp} withWords />],
     [t('signals.signal.legalBasis'), text(signal.legalBasis)],

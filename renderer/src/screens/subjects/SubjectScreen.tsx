@@ -16,6 +16,7 @@ import { useNavigation } from '../../store/navigation';
 import { MatchHints } from './MatchHints';
 import { MergeDialog } from './MergeDialog';
 import { Grading, TlpBadge, useInformationGradeLabel } from '../../components/Weighing';
+import { ProvenanceLine } from '../../components/ProvenanceLine';
 import { RouteLink } from '../../components/RouteLink';
 import { LinkMetaFields, PeriodText, WeighingFields, coreFieldErrors, dossierRoute, subjectRoute } from './parts';
 import { SubjectDetailsFields } from './SubjectDetailsFields';
@@ -283,7 +284,10 @@ function SubjectDossiers({ subject }: { subject: SubjectWithLinks }) {
               <td className="utrecht-table__cell app-subjects__nowrap">
                 <PeriodText validFrom={link.validFrom} validUntil={link.validUntil} />
               </td>
-              <td className="utrecht-table__cell">{link.source ?? <span className="app-muted">{t('subjects.period.none')}</span>}</td>
+              <td className="utrecht-table__cell">
+                {link.source ?? <span className="app-muted">{t('subjects.period.none')}</span>}
+                <ProvenanceLine provenance={link.provenance} />
+              </td>
               <td className="utrecht-table__cell app-subjects__nowrap">
                 <Grading sourceGrade={link.sourceGrade} informationGrade={link.informationGrade} /> <TlpBadge tlp={link.tlp} />
               </td>
@@ -334,6 +338,7 @@ function SubjectLinks({ subject, fromDossierId, onChanged }: { subject: SubjectW
                 )}
                 {link.source && <>{link.source} · </>}
                 <Grading sourceGrade={link.sourceGrade} informationGrade={link.informationGrade} /> <TlpBadge tlp={link.tlp} />
+                <ProvenanceLine provenance={link.provenance} />
               </span>
               <Button
                 appearance="subtle"

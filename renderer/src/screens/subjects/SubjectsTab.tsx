@@ -14,6 +14,7 @@ import { AddSubjectForm, type AddedSubject } from './AddSubjectForm';
 import { AlsoInLinks, MatchHints } from './MatchHints';
 import { MergeDialog } from './MergeDialog';
 import { Grading, TlpBadge } from '../../components/Weighing';
+import { ProvenanceLine } from '../../components/ProvenanceLine';
 import { RouteLink } from '../../components/RouteLink';
 import { PeriodText, subjectRoute } from './parts';
 
@@ -263,6 +264,7 @@ function SubjectGroup({ type, links, dossierId, matchesBySubject, onUnlink, onMe
                   <td className="utrecht-table__cell">
                     <PeriodText validFrom={link.validFrom} validUntil={link.validUntil} />
                     {link.source && <span className="app-subjects__source">{link.source}</span>}
+                    <ProvenanceLine provenance={link.provenance} />
                   </td>
                   <td className="utrecht-table__cell app-subjects__nowrap">
                     <Grading sourceGrade={link.sourceGrade} informationGrade={link.informationGrade} />

@@ -3,6 +3,7 @@ import type { ApiError } from '../../../../shared/api';
 import type { InformationGrade, SourceGrade, TlpCode } from '../../../../shared/domain/enums';
 import { VALIDATION_CODES, type ValidationCode } from '../../../../shared/domain/validation';
 import { validationMessages } from '../../../../shared/i18n/validation';
+import { ProvenanceFields } from '../../components/ProvenanceFields';
 import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
 import { useDomainOptions } from '../../components/useDomainOptions';
@@ -77,7 +78,7 @@ export function WeighingFields({ values, onChange }: { values: WeighingValues; o
   );
 }
 
-/** Period, source and grading of a link (subject–dossier or subject–subject). */
+/** Period, source, grading and provenance of a link (subject–dossier or subject–subject). */
 export function LinkMetaFields({ values, errors, onChange }: { values: LinkFormValues; errors: FieldErrors; onChange(values: LinkFormValues): void }) {
   const { t } = useTranslation();
   const validationText = useValidationText();
@@ -114,6 +115,11 @@ export function LinkMetaFields({ values, errors, onChange }: { values: LinkFormV
         onChange={(event) => onChange({ ...values, source: event.target.value })}
       />
       <WeighingFields values={values} onChange={(weighing) => onChange({ ...values, ...weighing })} />
+      <ProvenanceFields
+        value={values.provenance}
+        onChange={(provenance) => onChange({ ...values, provenance })}
+        errorFor={(field) => validationText(errors[`provenance.${field}`])}
+      />
     </>
   );
 }

@@ -2,6 +2,7 @@ import type { SubjectDetails, SubjectDetailsInput } from '../../../../shared/api
 import { subjectDetailsSchema } from '../../../../shared/api/subject-details';
 import type { InformationGrade, SourceGrade, SubjectType, TlpCode } from '../../../../shared/domain/enums';
 import { DEFAULT_TLP, UNGRADED } from '../../../../shared/domain/enums';
+import { defaultProvenance, type Provenance, type ProvenanceInput } from '../../../../shared/domain/sharing';
 import { formatDutchDate, formatIban, formatKenteken, formatPostcode, parseDutchDate, VALIDATION_CODES, type ValidationCode } from '../../../../shared/domain/validation';
 
 /**
@@ -122,13 +123,15 @@ export interface LinkFormValues extends WeighingValues {
   validFrom: string;
   validUntil: string;
   source: string;
+  /** Who supplied the link, under what basis, for what use. */
+  provenance: Provenance;
 }
 
-export const EMPTY_LINK_FORM: LinkFormValues = { ...DEFAULT_WEIGHING, validFrom: '', validUntil: '', source: '' };
+export const EMPTY_LINK_FORM: LinkFormValues = { ...DEFAULT_WEIGHING, validFrom: '', validUntil: '', source: '', provenance: defaultProvenance(null, null) };
 
 /** The link's API fields, or the period fields that are wrong. */
 export function linkInputOf(values: LinkFormValues): {
-  input: { validFrom?: string; validUntil?: string; source: string | null } & WeighingValues;
+  input: { validFrom?: string; validUntil?: string; source: string | null; provenance: ProvenanceInput } & WeighingValues;
   errors: FieldErrors;
 } {
   const errors: FieldErrors = {};
@@ -147,6 +150,7 @@ export function linkInputOf(values: LinkFormValues): {
       sourceGrade: values.sourceGrade,
       informationGrade: values.informationGrade,
       tlp: values.tlp,
+      provenance: { originator: values.provenance.originator, receivedUnder: values.provenance.receivedUnder, restriction: values.provenance.restriction },
     },
     errors,
   };
