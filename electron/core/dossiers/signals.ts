@@ -117,7 +117,9 @@ export function createSignal(context: CoreContext, input: ParsedInput<'signal.cr
       purpose: input.purpose,
       retentionUntil: input.retentionUntil,
     });
-    recordNewProvenance(context, 'signal', id, input.provenance, input.origin);
+    // A citizen's report (named or anonymous) arrives as such; the municipality is who received it.
+    const citizen = (input.howReceived === 'burger' || input.howReceived === 'anoniem') && input.provenance?.receivedUnder === undefined;
+    recordNewProvenance(context, 'signal', id, citizen ? { ...input.provenance, receivedUnder: 'melding_burger' } : input.provenance, input.origin);
     context.audit('signal.created', { signalId: id });
     return readSignal(context, id);
   });
