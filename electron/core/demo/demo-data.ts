@@ -899,6 +899,9 @@ const ATTACHMENT_PROVENANCE: Readonly<Record<string, ProvenanceInput>> = {
   'transacties-voorbeeld.csv': { originator: 'riec', receivedUnder: null, restriction: 'vraag_leverancier' },
 };
 
+/** Reports from citizens (by name, through the meldpunt or anonymously): received as a citizen's report. */
+const FROM_CITIZENS: ReadonlySet<HowReceived> = new Set(['burger', 'meldpunt', 'anoniem']);
+
 const OWNERS = ['P. Leider (demo)', 'R. Regisseur (demo)'];
 const TLP_FOR_SIGNALS: TlpCode[] = ['AMBER+STRICT', 'AMBER+STRICT', 'AMBER', 'GREEN', 'RED'];
 
@@ -1043,7 +1046,7 @@ export async function generateDemoData(core: DemoCaller, seed = DEMO_SEED): Prom
       legalBasis: LEGAL_BASIS,
       purpose: PURPOSE,
       retentionUntil: addDays(receivedOn, 5 * 365),
-      provenance: spec.provenance,
+      provenance: spec.provenance ?? (FROM_CITIZENS.has(spec.howReceived) ? { receivedUnder: 'melding_burger' } : undefined),
     });
     summary.signals++;
     return signal.id;
