@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DEFAULT_TLP, INFORMATION_GRADES, SOURCE_GRADES, TLP_CODES, UNGRADED, type InformationGrade, type SourceGrade, type TlpCode } from '../domain/enums';
 import { defineHandler } from './define';
 import { filePathSchema } from '../domain/validation';
+import { provenanceInputSchema } from '../domain/sharing';
 
 /**
  * Attachments of a dossier, stored inside the encrypted vault in chunks. The core streams them in
@@ -109,6 +110,8 @@ export const attachmentApi = {
         sourceGrade: z.enum(SOURCE_GRADES).default(UNGRADED.sourceGrade),
         informationGrade: z.literal([...INFORMATION_GRADES]).default(UNGRADED.informationGrade),
         tlp: z.enum(TLP_CODES).default(DEFAULT_TLP),
+        /** Left out: the municipality's own (shared/api/dossiers.ts says how the defaults work). */
+        provenance: provenanceInputSchema.optional(),
       })
       .strict(),
   ),

@@ -16,6 +16,7 @@ import {
   TLP_CODES,
   UNGRADED,
 } from '../domain/enums';
+import { provenanceInputSchema } from '../domain/sharing';
 import { isoDateSchema, optionalIsoDateSchema, optionalTextSchema, requiredTextSchema } from '../domain/validation';
 import { defineHandler } from './define';
 import type {
@@ -68,6 +69,14 @@ const weighedWithDefaults = {
 
 const weighedChanges = { sourceGrade: sourceGrade.optional(), informationGrade: informationGrade.optional(), tlp: tlp.optional() };
 
+/**
+ * Who supplied a fact, on what basis it was received and how it may be used. On create, what is
+ * left out comes from the defaults for the originator (a note's `partner`, a signal's `origin`, else
+ * the municipality itself); on update, only the fields given change. An unknown organisation or
+ * basis is INVALID_INPUT on `provenance.originator` / `provenance.receivedUnder`.
+ */
+const provenance = { provenance: provenanceInputSchema.optional() };
+
 const paging = {
   limit: z.number().int().min(1).max(MAX_PAGE).default(50),
   offset: z.number().int().min(0).default(0),
@@ -112,6 +121,7 @@ const signalChanges = {
   legalBasis: optionalTextSchema(SHORT_TEXT),
   purpose: optionalTextSchema(SHORT_TEXT),
   retentionUntil: optionalIsoDateSchema,
+  ...provenance,
 };
 
 /** Why a retention date changed: it goes into the audit trail, as on the retention list. */
@@ -298,6 +308,7 @@ const noteHandlers = {
         partner: partner.nullable().optional(),
         ...weighedWithDefaults,
         internal: z.boolean().default(false),
+        ...provenance,
       })
       .strict(),
   ),
@@ -333,7 +344,15 @@ const subjectHandlers = {
   ),
   'subject.linkToDossier': defineHandler<DossierLink>({ access: 'write', passive: false, lane: 'queue', audits: ['subject.linked-to-dossier'] })(
     z
-      .object({ subjectId: id, dossierId: id, role: z.enum(SUBJECT_ROLES), ...period, source: optionalTextSchema(SHORT_TEXT), ...weighedWithDefaults })
+      .object({
+        subjectId: id,
+        dossierId: id,
+        role: z.enum(SUBJECT_ROLES),
+        ...period,
+        source: optionalTextSchema(SHORT_TEXT),
+        ...weighedWithDefaults,
+        ...provenance,
+      })
       .strict()
       .superRefine(inOrder('validFrom', 'validUntil')),
   ),
@@ -347,6 +366,7 @@ const subjectHandlers = {
         ...period,
         source: optionalTextSchema(SHORT_TEXT),
         ...weighedWithDefaults,
+        ...provenance,
       })
       .strict()
       .superRefine(inOrder('validFrom', 'validUntil'))
@@ -387,6 +407,7 @@ const measureChanges = {
   stage: z.enum(MEASURE_STAGES).optional(),
   outcome: optionalTextSchema(LONG_TEXT),
   tlp: tlp.optional(),
+  ...provenance,
 };
 
 const measureHandlers = {

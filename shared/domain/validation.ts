@@ -38,6 +38,8 @@ export const VALIDATION_CODES = [
   'phenomenon.too-deep',
   'code.invalid',
   'override.reason-short',
+  'organisation.unknown',
+  'legal-basis.unknown',
   // Files the user names, and bundles (docs/bundle-format.md).
   'file.vault',
   'file.is-folder',

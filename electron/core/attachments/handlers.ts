@@ -25,14 +25,14 @@ export function createAttachmentHandlers({
   };
 
   return {
-    'attachment.import': ({ dossierId, sourcePath, fileName, mediaType, sourceGrade, informationGrade, tlp }) => {
+    'attachment.import': ({ dossierId, sourcePath, fileName, mediaType, sourceGrade, informationGrade, tlp, provenance }) => {
       const vault = requireVault();
       // The vault's own files (database, WAL, key file) are not material for a dossier.
       if (isOwnedBy(vault.path, sourcePath))
         throw new CoreError('INVALID_INPUT', 'the vault itself cannot be an attachment', { field: 'sourcePath', reason: 'file.vault-itself' });
       const context = coreContextFor(vault, now);
       return withProgress('attachment-import', (report) =>
-        importAttachment(context, { dossierId, sourcePath, fileName, mediaType, sourceGrade, informationGrade, tlp }, report),
+        importAttachment(context, { dossierId, sourcePath, fileName, mediaType, sourceGrade, informationGrade, tlp, provenance }, report),
       );
     },
     'attachment.export': ({ attachmentId, targetPath, overwrite }) => {

@@ -2,6 +2,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import type { Attachment } from '../../../shared/api/attachments';
 import type { InformationGrade, SourceGrade, TlpCode } from '../../../shared/domain/enums';
+import type { ProvenanceInput } from '../../../shared/domain/sharing';
+import { recordNewProvenance } from '../dossiers/fact-provenance';
 import { CoreError } from '../kernel/errors';
 import { inTransaction, type CoreContext } from '../kernel/context';
 import { requireDossier, touchDossier } from '../dossiers/dossier-records';
@@ -23,6 +25,8 @@ export interface AttachmentImport {
   sourceGrade: SourceGrade;
   informationGrade: InformationGrade;
   tlp: TlpCode;
+  /** Left out: the municipality's own, with its defaults. */
+  provenance?: ProvenanceInput;
 }
 
 /** Fill `buffer` from the file's current position; fewer bytes only at the end of the file. */
@@ -78,6 +82,8 @@ export function importAttachment(context: CoreContext, input: AttachmentImport, 
           informationGrade: input.informationGrade,
           tlp: input.tlp,
         });
+        // Before the bytes: an unknown organisation or basis is refused without reading the file.
+        recordNewProvenance(context, 'attachment', attachmentId, input.provenance);
         const writeChunk = attachmentChunkWriter(context, attachmentId);
         const hash = crypto.createHash('sha256');
         let done = 0;

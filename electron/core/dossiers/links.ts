@@ -4,6 +4,7 @@ import type { DossierStatus, InformationGrade, SourceGrade, SubjectLinkKind, Sub
 import { inTransaction, notFound, type CoreContext } from '../kernel/context';
 import { requireDossier, touchDossier } from './dossier-records';
 import { insertDossierLinkRow, insertSubjectLinkRow } from './link-records';
+import { recordNewProvenance } from './fact-provenance';
 import { SUBJECT_SUMMARY_COLUMNS, requireSubject, toSubjectSummary, type SubjectSummaryRow } from './subject-records';
 
 interface LinkMetadataRow {
@@ -83,6 +84,7 @@ export function linkSubjectToDossier(context: CoreContext, input: ParsedInput<'s
       informationGrade: input.informationGrade,
       tlp: input.tlp,
     });
+    recordNewProvenance(context, 'dossier-link', id, input.provenance);
     touchDossier(context, input.dossierId);
     context.audit('subject.linked-to-dossier', { linkId: id, subjectId: input.subjectId, dossierId: input.dossierId, role: input.role });
     const row = context.db.prepare(`SELECT ${DOSSIER_LINK_COLUMNS} FROM subject_dossier_links l WHERE l.id = ?`).get(id) as DossierLinkRow;
@@ -105,6 +107,7 @@ export function linkSubjects(context: CoreContext, input: ParsedInput<'subject.l
       informationGrade: input.informationGrade,
       tlp: input.tlp,
     });
+    recordNewProvenance(context, 'subject-link', id, input.provenance);
     context.audit('subject.linked', { linkId: id, fromSubjectId: input.fromSubjectId, toSubjectId: input.toSubjectId, kind: input.kind });
     const row = context.db.prepare(`SELECT ${SUBJECT_LINK_COLUMNS} FROM subject_links l WHERE l.id = ?`).get(id) as SubjectLinkRow;
     return toSubjectLink(row);

@@ -5,6 +5,7 @@ import { inTransaction, notFound, type CoreContext } from '../kernel/context';
 import { requireDossier, touchDossier } from './dossier-records';
 import { MEASURE_COLUMN_OF, insertMeasureRow, updateMeasureRow } from './measure-records';
 import { changedFields } from './sql';
+import { changeProvenance, recordNewProvenance } from './fact-provenance';
 
 interface MeasureRow {
   id: number;
@@ -70,6 +71,7 @@ export function addMeasure(context: CoreContext, input: ParsedInput<'measure.add
       outcome: input.outcome,
       tlp: input.tlp,
     });
+    recordNewProvenance(context, 'measure', id, input.provenance);
     touchDossier(context, input.dossierId);
     context.audit('measure.added', { measureId: id, dossierId: input.dossierId, kind: input.kind });
     return toMeasure(requireMeasure(context, id));
@@ -77,14 +79,15 @@ export function addMeasure(context: CoreContext, input: ParsedInput<'measure.add
 }
 
 export function updateMeasure(context: CoreContext, input: ParsedInput<'measure.update'>): Measure {
-  const { measureId, ...fields } = input;
+  const { measureId, provenance, ...fields } = input;
   return inTransaction(context, () => {
     const before = requireMeasure(context, measureId);
     const changes = changedFields(fields, MEASURE_COLUMN_OF);
-    if (changes.length === 0) return toMeasure(before);
+    const provenanceChanged = changeProvenance(context, 'measure', measureId, provenance);
+    if (changes.length === 0 && provenanceChanged.length === 0) return toMeasure(before);
     updateMeasureRow(context, measureId, fields);
     touchDossier(context, before.dossier_id);
-    context.audit('measure.updated', { measureId, dossierId: before.dossier_id, fields: changes.map((change) => change.field) });
+    context.audit('measure.updated', { measureId, dossierId: before.dossier_id, fields: [...changes.map((change) => change.field), ...provenanceChanged] });
     return toMeasure(requireMeasure(context, measureId));
   });
 }

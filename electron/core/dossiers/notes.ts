@@ -4,6 +4,7 @@ import type { InformationGrade, Partner, SourceGrade, TlpCode } from '../../../s
 import { inTransaction, requireNotInFuture, toBoolean, type CoreContext } from '../kernel/context';
 import { requireDossier, touchDossier } from './dossier-records';
 import { insertNoteRow } from './note-records';
+import { recordNewProvenance } from './fact-provenance';
 
 interface NoteRow {
   id: number;
@@ -52,6 +53,7 @@ export function addNote(context: CoreContext, input: ParsedInput<'note.add'>): N
       tlp: input.tlp,
       internal: input.internal,
     });
+    recordNewProvenance(context, 'note', id, input.provenance, input.partner);
     touchDossier(context, input.dossierId);
     context.audit('note.added', { noteId: id, dossierId: input.dossierId });
     return toNote(context.db.prepare(`SELECT ${NOTE_COLUMNS} FROM dossier_notes WHERE id = ?`).get(id) as NoteRow);

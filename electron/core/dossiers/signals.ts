@@ -8,6 +8,7 @@ import { auditRetentionChange, requireRetentionReason, retentionDateOf } from '.
 import { assertPhenomenaExist, phenomenaById } from './phenomena';
 import { SIGNAL_COLUMN_OF, insertSignalRow, updateSignalRow } from './signal-records';
 import { changedFields, type SqlQuery } from './sql';
+import { changeProvenance, recordNewProvenance } from './fact-provenance';
 
 interface SignalRow {
   id: number;
@@ -114,6 +115,7 @@ export function createSignal(context: CoreContext, input: ParsedInput<'signal.cr
       purpose: input.purpose,
       retentionUntil: input.retentionUntil,
     });
+    recordNewProvenance(context, 'signal', id, input.provenance, input.origin);
     context.audit('signal.created', { signalId: id });
     return readSignal(context, id);
   });
@@ -227,7 +229,7 @@ export function signalSummariesOfDossier(context: CoreContext, dossierId: number
 }
 
 export function updateSignal(context: CoreContext, input: ParsedInput<'signal.update'>): Signal {
-  const { signalId, retentionReason, ...fields } = input;
+  const { signalId, retentionReason, provenance, ...fields } = input;
   return inTransaction(context, () => {
     const before = requireSignalRow(context, signalId);
     // A new retention date needs a reason, here as on the retention list, and is audited the same way.
@@ -237,12 +239,13 @@ export function updateSignal(context: CoreContext, input: ParsedInput<'signal.up
     requireNotInFuture(context, 'receivedOn', fields.receivedOn);
     if (fields.phenomenonId) assertPhenomenaExist(context, [fields.phenomenonId]);
     const changes = changedFields(fields, SIGNAL_COLUMN_OF);
-    if (changes.length === 0) return toSignal(before, phenomenaById(context));
+    const provenanceChanged = changeProvenance(context, 'signal', signalId, provenance);
+    if (changes.length === 0 && provenanceChanged.length === 0) return toSignal(before, phenomenaById(context));
     updateSignalRow(context, signalId, fields);
     if (before.dossier_id !== null) touchDossier(context, before.dossier_id);
     const after = requireSignalRow(context, signalId);
     assertReporterFitsHowReceived(after);
-    context.audit('signal.updated', { signalId, fields: changes.map((change) => change.field) });
+    context.audit('signal.updated', { signalId, fields: [...changes.map((change) => change.field), ...provenanceChanged] });
     if (reason !== null) {
       auditRetentionChange(context, { kind: 'signal', id: signalId, number: null, from: retentionBefore, to: retentionDateOf(context, 'signal', signalId), reason });
     }
