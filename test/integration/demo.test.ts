@@ -137,7 +137,7 @@ describe('demo data', () => {
       };
       const decision = decideForOutput(context, dossierFacts(context, dossierId), audience);
       const withheldRed = decision.summary.withheld.filter((fact) => fact.tlp === 'RED').map((fact) => fact.ref.kind);
-      expect(withheldRed.sort()).toEqual(['dossier-link', 'dossier-link', 'note', 'note']);
+      expect(withheldRed.sort()).toEqual(['dossier-link', 'dossier-link', 'note', 'note', 'subject-link', 'subject-link']);
       expect(decision.summary.withheldCounts.art10).toBeGreaterThan(0);
       expect(decision.summary.withheldCounts.restriction_unknown).toBeGreaterThanOrEqual(1);
       expect(decision.going.some((fact) => fact.tlp === 'RED')).toBe(false);

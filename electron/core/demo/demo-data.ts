@@ -197,11 +197,22 @@ const SUBJECTS = {
 
 type SubjectKey = keyof typeof SUBJECTS;
 
-const SUBJECT_LINKS: Array<[SubjectKey, SubjectLinkKind, SubjectKey]> = [
+/** Police information as the police share it at the RIEC table: Wet politiegegevens, not for a decision without their consent. */
+const POLICE: ProvenanceInput = { originator: 'politie', receivedUnder: 'wpg', restriction: 'geen_besluit_zonder_toestemming' };
+/** Tax and FIOD information under the AWR: the municipality may use it, not pass it on. */
+const FISCAL = (originator: 'belastingdienst' | 'fiod'): ProvenanceInput => ({ originator, receivedUnder: 'awr', restriction: 'niet_verder_verstrekken' });
+
+/**
+ * Who holds which bank account came from the police and the FIOD, marked RED like the accounts
+ * themselves: a link's label names the IBAN, so it must not travel on a lower code than the account.
+ */
+const RED_ACCOUNT = (provenance: ProvenanceInput) => ({ tlp: 'RED' as const, provenance });
+
+const SUBJECT_LINKS: Array<[SubjectKey, SubjectLinkKind, SubjectKey, { tlp: TlpCode; provenance: ProvenanceInput }?]> = [
   ['jan', 'director_of', 'voorbeeldHandel'],
   ['voorbeeldHandel', 'registered_at', 'proefstraat12'],
-  ['jan', 'account_holder_of', 'rekeningJan'],
-  ['voorbeeldHandel', 'account_holder_of', 'rekeningHandel'],
+  ['jan', 'account_holder_of', 'rekeningJan', RED_ACCOUNT(POLICE)],
+  ['voorbeeldHandel', 'account_holder_of', 'rekeningHandel', RED_ACCOUNT(POLICE)],
   ['jan', 'uses', 'autoQ2'],
   ['voorbeeldHandel', 'owns', 'busQ1'],
   ['kees', 'works_for', 'proefkamer'],
@@ -220,7 +231,7 @@ const SUBJECT_LINKS: Array<[SubjectKey, SubjectLinkKind, SubjectKey]> = [
   ['oefenhandel', 'registered_at', 'testlaan3'],
   ['petra', 'director_of', 'zorgVoorbeeld'],
   ['zorgVoorbeeld', 'registered_at', 'voorbeeldhof5'],
-  ['zorgVoorbeeld', 'account_holder_of', 'rekeningZorg'],
+  ['zorgVoorbeeld', 'account_holder_of', 'rekeningZorg', RED_ACCOUNT(FISCAL('fiod'))],
   ['zorgVoorbeeld', 'uses', 'mailZorg'],
   ['lisa', 'works_for', 'proefzorg'],
   ['petra', 'associated_with', 'proefzorg'],
@@ -263,9 +274,6 @@ interface DossierSpec {
   measures: Array<{ kind: MeasureKind; partner: Partner; stage: MeasureStage; description: string; outcome?: string; provenance?: ProvenanceInput }>;
 }
 
-/** Police information as the police share it at the RIEC table: Wet politiegegevens, not for a decision without their consent. */
-const POLICE: ProvenanceInput = { originator: 'politie', receivedUnder: 'wpg', restriction: 'geen_besluit_zonder_toestemming' };
-
 const DOSSIERS: DossierSpec[] = [
   {
     title: 'Hennepkwekerij in bedrijfspand Proefstraat 12',
@@ -301,8 +309,8 @@ const DOSSIERS: DossierSpec[] = [
       ['proefstraat12', 'locatie'],
       ['busQ1', 'gelegenheid'],
       // The bank accounts came from the police, marked RED: the regime keeps them out of every output but the user's own.
-      ['rekeningHandel', 'vermogen', { tlp: 'RED', provenance: POLICE }],
-      ['rekeningJan', 'vermogen', { tlp: 'RED', provenance: POLICE }],
+      ['rekeningHandel', 'vermogen', RED_ACCOUNT(POLICE)],
+      ['rekeningJan', 'vermogen', RED_ACCOUNT(POLICE)],
     ],
     notes: [
       { body: "Politie bevestigt dat de bestelbus QQ-001-Q meermaals 's nachts bij het pand is gezien.", partner: 'politie', provenance: POLICE },
@@ -332,8 +340,7 @@ const DOSSIERS: DossierSpec[] = [
         partner: 'belastingdienst',
         stage: 'gepland',
         description: 'Boekenonderzoek Voorbeeld Handel B.V.',
-        // Tax data under the AWR: the municipality may use it, not pass it on.
-        provenance: { originator: 'belastingdienst', receivedUnder: 'awr', restriction: 'niet_verder_verstrekken' },
+        provenance: FISCAL('belastingdienst'),
       },
       {
         kind: 'aangifte',
@@ -639,7 +646,7 @@ const DOSSIERS: DossierSpec[] = [
       ['zorgVoorbeeld', 'zorgaanbieder'],
       ['petra', 'bestuurder'],
       ['voorbeeldhof5', 'locatie'],
-      ['rekeningZorg', 'vermogen'],
+      ['rekeningZorg', 'vermogen', RED_ACCOUNT(FISCAL('fiod'))],
       ['mailZorg', 'betrokkene'],
     ],
     notes: [
@@ -1014,7 +1021,7 @@ export async function generateDemoData(core: DemoCaller, seed = DEMO_SEED): Prom
     subjectIds.set(key, subject.id);
     summary.subjects++;
   }
-  for (const [from, kind, to] of SUBJECT_LINKS) {
+  for (const [from, kind, to, own] of SUBJECT_LINKS) {
     const source = dice.pick(['Handelsregister (demo)', 'BRP (demo)', 'Politie (demo)', 'Eigen waarneming']);
     await call('subject.link', {
       fromSubjectId: subjectIds.get(from)!,
@@ -1023,7 +1030,8 @@ export async function generateDemoData(core: DemoCaller, seed = DEMO_SEED): Prom
       source,
       sourceGrade: dice.pick(['A', 'B'] as const),
       informationGrade: dice.pick([1, 2, 3] as const),
-      provenance: provenanceOfSource(source),
+      tlp: own?.tlp,
+      provenance: own?.provenance ?? provenanceOfSource(source),
     });
     summary.subjectLinks++;
   }
