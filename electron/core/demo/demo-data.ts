@@ -108,7 +108,11 @@ function addDays(isoDate: string, days: number): string {
 }
 
 const CITY = 'Voorbeeldstad';
-const LEGAL_BASIS = 'Convenant RIEC (demo), art. 3 Wgs';
+/**
+ * The municipality's own werkbestand rests on its own tasks, not on the Wgs (which governs processing
+ * within the RIEC, and numbers its articles 1.1, 2.3, ...): DOMAIN.md, docs/sharing-regime.md.
+ */
+const LEGAL_BASIS = 'Eigen publieke taak: Gemeentewet, Opiumwet art. 13b, Wet Bibob (demo)';
 const PURPOSE = 'Bestuurlijke aanpak ondermijning (demonstratie)';
 
 // ── Subjects ────────────────────────────────────────────────────────────────────────────────
