@@ -319,17 +319,18 @@ const DOSSIERS: DossierSpec[] = [
     notes: [
       { body: "Politie bevestigt dat de bestelbus QQ-001-Q meermaals 's nachts bij het pand is gezien.", partner: 'politie', provenance: POLICE },
       {
-        body: 'Politie (alleen voor de regisseur): de bestelbus staat op naam van een katvanger; er loopt een opsporingsonderzoek naar de eigenaar van het pand.',
-        partner: 'politie',
-        tlp: 'RED',
-        provenance: POLICE,
-      },
-      {
         body: 'Handhaving heeft het pand bezocht; toegang geweigerd. Tweede bezoek met politie ingepland.',
         partner: 'gemeente_handhaving',
         provenance: { originator: 'gemeente_handhaving', receivedUnder: 'eigen_taak_opiumwet_13b', restriction: 'vrij' },
       },
       { body: 'Eigen inschatting: mogelijk onderdeel van een groter netwerk, zie ook de belwinkel op hetzelfde adres.', internal: true },
+      // Last, so that the notes before it keep the dates other tests know them by.
+      {
+        body: 'Politie (alleen voor de regisseur): de bestelbus staat op naam van een katvanger; er loopt een opsporingsonderzoek naar de eigenaar van het pand.',
+        partner: 'politie',
+        tlp: 'RED',
+        provenance: POLICE,
+      },
     ],
     measures: [
       {
@@ -953,7 +954,8 @@ const MEETINGS: MeetingSpec[] = [
     // GREEN, with a woningcorporatie at the table: the agenda shows what the regime holds back (the RED police note and bank accounts, art. 10 data).
     kind: 'casustafel',
     title: 'Casustafel Proefstraat (demo)',
-    heldOn: '2025-10-06',
+    // After the meetings other tests create for 2025-0001 (May 2026), so that their "new since the previous meeting" starts where they expect.
+    heldOn: '2026-06-08',
     place: 'Stadhuis Voorbeeldstad, kamer 2.14',
     tlp: 'GREEN',
     participants: [
@@ -967,7 +969,7 @@ const MEETINGS: MeetingSpec[] = [
   {
     kind: 'informatieplein',
     title: 'Informatieplein RIEC (demo)',
-    heldOn: '2025-09-22',
+    heldOn: '2026-06-01',
     place: 'RIEC, Voorbeeldstad',
     tlp: 'AMBER',
     participants: [
