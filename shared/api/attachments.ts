@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DEFAULT_TLP, INFORMATION_GRADES, SOURCE_GRADES, TLP_CODES, UNGRADED, type InformationGrade, type SourceGrade, type TlpCode } from '../domain/enums';
 import { defineHandler } from './define';
 import { filePathSchema } from '../domain/validation';
-import { provenanceInputSchema } from '../domain/sharing';
+import { provenanceInputSchema, type Provenance } from '../domain/sharing';
 
 /**
  * Attachments of a dossier, stored inside the encrypted vault in chunks. The core streams them in
@@ -25,6 +25,7 @@ export interface Attachment {
   sourceGrade: SourceGrade;
   informationGrade: InformationGrade;
   tlp: TlpCode;
+  provenance: Provenance;
 }
 
 export interface AttachmentExport {
@@ -120,7 +121,7 @@ export const attachmentApi = {
    * SHA-256 checked). An existing file is refused (FILE_EXISTS) unless `overwrite`; the vault's own
    * files always. Progress: job.progress 'attachment-export'.
    */
-  'attachment.export': defineHandler<AttachmentExport>({ access: 'write', passive: false, lane: 'queue', audits: ['attachment.exported'] })(
+  'attachment.export': defineHandler<AttachmentExport>({ access: 'write', passive: false, lane: 'queue', audits: ['attachment.exported', 'disclosure.recorded'] })(
     z.object({ attachmentId: id, targetPath: filePathSchema, overwrite: z.boolean().optional() }).strict(),
   ),
   /** The attachments of a dossier that are not in the trash, oldest first. */
@@ -143,7 +144,7 @@ export const attachmentApi = {
    * it with the program it associates with the file. The copy is deleted when the vault locks or
    * the app closes. Program files and scripts are refused. Progress: job.progress 'attachment-export'.
    */
-  'attachment.openCopy': defineHandler<AttachmentOpenCopy>({ access: 'write', passive: false, lane: 'queue', audits: ['attachment.copy-opened'] })(
+  'attachment.openCopy': defineHandler<AttachmentOpenCopy>({ access: 'write', passive: false, lane: 'queue', audits: ['attachment.copy-opened', 'disclosure.recorded'] })(
     z.object({ attachmentId: id }).strict(),
   ),
   /**

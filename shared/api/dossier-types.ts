@@ -14,6 +14,7 @@ import type {
   SubjectType,
   TlpCode,
 } from '../domain/enums';
+import type { Provenance } from '../domain/sharing';
 import type { SubjectDetails } from './subject-details';
 
 /** What the dossier handlers answer. Dates the user states are ISO dates; `...At` are ISO timestamps. */
@@ -74,6 +75,8 @@ export interface Signal extends SignalSummary {
   retentionUntil: string | null;
   createdAt: string;
   updatedAt: string;
+  /** Who supplied it, the basis of receipt and its use restriction (the list rows leave it out). */
+  provenance: Provenance;
 }
 
 export interface DossierSummary extends DossierRef {
@@ -123,6 +126,7 @@ export interface Note extends Weighed {
   /** Internal notes stay out of anything shared with partners. */
   internal: boolean;
   createdAt: string;
+  provenance: Provenance;
 }
 
 export interface SubjectSummary extends Weighed {
@@ -154,6 +158,7 @@ export interface DossierLink extends Weighed, Period {
   createdAt: string;
   /** A melder link (the reporter's identity): returned only within its own dossier, to be hidden by default. */
   protected: boolean;
+  provenance: Provenance;
 }
 
 export interface SubjectLink extends Weighed, Period {
@@ -163,6 +168,7 @@ export interface SubjectLink extends Weighed, Period {
   kind: SubjectLinkKind;
   source: string | null;
   createdAt: string;
+  provenance: Provenance;
 }
 
 /** A subject with everything it is linked to: the material of the network view. */
@@ -205,6 +211,7 @@ export interface Measure {
   tlp: TlpCode;
   createdAt: string;
   updatedAt: string;
+  provenance: Provenance;
 }
 
 /** What the timeline of a dossier is made of. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { DossierStatus, HowReceived, MeasureKind, Partner, SubjectType, TlpCode } from '../domain/enums';
+import { audienceSchema, type Audience, type DisclosureChannel, type DisclosureOutput } from '../domain/sharing';
 import { filePathSchema, isoDateSchema, optionalIsoDateSchema, requiredTextSchema } from '../domain/validation';
 import { defineHandler } from './define';
 
@@ -181,11 +182,39 @@ export interface AccessRequestSubject {
   tlp: TlpCode;
 }
 
-/** Every item carries its handling code (of the dossier, for a dossier found through a link). */
+/**
+ * One disclosure of an item about the person to someone outside the municipality, from the
+ * disclosure register (audit entries `disclosure.recorded`): when, how, and to whom.
+ */
+export interface AccessRequestDisclosure {
+  auditId: number;
+  occurredAt: string;
+  output: DisclosureOutput;
+  channel: DisclosureChannel;
+  audience: Audience;
+  /** The recipients in words, as the register names them: "Politie (J. de Vries), Woningcorporatie". */
+  recipients: string;
+}
+
+/**
+ * Every item carries its handling code (for a dossier found through a link: the stricter of the
+ * dossier's and the link's). The person's own facts (their record, their links to dossiers and to
+ * other subjects) carry `disclosedTo`: who received them, oldest first.
+ */
 export interface AccessRequestResult {
-  subjects: AccessRequestSubject[];
-  subjectLinks: Array<{ fromLabel: string; toLabel: string; kind: string; tlp: TlpCode }>;
-  dossiers: Array<{ id: number; number: string; title: string; status: DossierStatus; role: string; subjectLabel: string; tlp: TlpCode }>;
+  subjects: Array<AccessRequestSubject & { disclosedTo: AccessRequestDisclosure[] }>;
+  subjectLinks: Array<{ id: number; fromLabel: string; toLabel: string; kind: string; tlp: TlpCode; disclosedTo: AccessRequestDisclosure[] }>;
+  dossiers: Array<{
+    id: number;
+    linkId: number;
+    number: string;
+    title: string;
+    status: DossierStatus;
+    role: string;
+    subjectLabel: string;
+    tlp: TlpCode;
+    disclosedTo: AccessRequestDisclosure[];
+  }>;
   signals: Array<{ id: number; receivedOn: string; summary: string; dossierNumber: string | null; via: 'dossier' | 'text'; tlp: TlpCode }>;
   notes: Array<{ id: number; dossierId: number; dossierNumber: string; notedOn: string; body: string; internal: boolean; tlp: TlpCode }>;
   attachments: Array<{ id: number; dossierNumber: string; fileName: string; byteSize: number; tlp: TlpCode }>;
@@ -215,17 +244,23 @@ const registerText = z.string().max(20_000);
 export const reportApi = {
   'report.figures': defineHandler<ReportFigures>({ access: 'read', passive: false, lane: 'queue', audits: [] })(period),
   /** Writes the figures as CSV (small counts as "< 5"), atomically; FILE_EXISTS unless `overwrite`. */
-  'report.exportCsv': defineHandler<{ path: string; bytes: number }>({ access: 'write', passive: false, lane: 'queue', audits: ['report.exported'] })(
-    z.object({ from: isoDateSchema, to: isoDateSchema, targetPath: filePathSchema, overwrite: z.boolean().optional() }).strict(),
+  /** `audience`: who the report is for (default: internal use); recorded in the disclosure register. */
+  'report.exportCsv': defineHandler<{ path: string; bytes: number }>({ access: 'write', passive: false, lane: 'queue', audits: ['report.exported', 'disclosure.recorded'] })(
+    z.object({ from: isoDateSchema, to: isoDateSchema, targetPath: filePathSchema, overwrite: z.boolean().optional(), audience: audienceSchema.optional() }).strict(),
   ),
   /**
    * Writes the report as PDF (one template, documents/template.ts; headless Chromium or Electron's
    * printToPDF): the tables and bar charts, small counts as "< 5", "pagina x van y". Atomically;
-   * FILE_EXISTS unless `overwrite`; PDF_UNAVAILABLE without a renderer.
+   * FILE_EXISTS unless `overwrite`; PDF_UNAVAILABLE without a renderer. `audience` as for the CSV.
    */
-  'report.exportPdf': defineHandler<{ path: string; bytes: number }>({ access: 'write', passive: false, lane: 'rendering', audits: ['report.exported'] })(
+  'report.exportPdf': defineHandler<{ path: string; bytes: number }>({
+    access: 'write',
+    passive: false,
+    lane: 'rendering',
+    audits: ['report.exported', 'disclosure.recorded'],
+  })(
     z
-      .object({ from: isoDateSchema, to: isoDateSchema, targetPath: filePathSchema, overwrite: z.boolean().optional() })
+      .object({ from: isoDateSchema, to: isoDateSchema, targetPath: filePathSchema, overwrite: z.boolean().optional(), audience: audienceSchema.optional() })
       .strict()
       .refine((value) => value.from <= value.to, { message: 'period.reversed', path: ['to'] }),
   ),
@@ -266,12 +301,16 @@ export const reportApi = {
   ),
   /**
    * Writes what the search finds as PDF for the privacy officer ("Vertrouwelijk — inzageverzoek",
-   * the handling code on every page and beside every item). The audit entry holds the kinds of
-   * criteria and the counts, never the person.
+   * the handling code on every page and beside every item, and per item of the person to whom it
+   * was disclosed). The audit entry holds the kinds of criteria and the counts, never the person;
+   * the disclosure register records the PDF itself (for internal use).
    */
-  'accessRequest.exportPdf': defineHandler<{ path: string; bytes: number }>({ access: 'write', passive: false, lane: 'rendering', audits: ['access-request.exported'] })(
-    z.object({ criteria: accessRequestCriteria, reference: z.string().trim().max(100).optional(), targetPath: filePathSchema, overwrite: z.boolean().optional() }).strict(),
-  ),
+  'accessRequest.exportPdf': defineHandler<{ path: string; bytes: number }>({
+    access: 'write',
+    passive: false,
+    lane: 'rendering',
+    audits: ['access-request.exported', 'disclosure.recorded'],
+  })(z.object({ criteria: accessRequestCriteria, reference: z.string().trim().max(100).optional(), targetPath: filePathSchema, overwrite: z.boolean().optional() }).strict()),
   'register.get': defineHandler<ProcessingRegister>({ access: 'read', passive: false, lane: 'queue', audits: [] })(z.object({}).strict()),
   'register.update': defineHandler<ProcessingRegister>({ access: 'write', passive: false, lane: 'queue', audits: ['register.updated'] })(
     z

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { coreContextFor } from '../../electron/core/kernel/context';
+import { decideForOutput, loadFacts, recordDisclosure } from '../../electron/core/sharing/regime';
 import { appendAuditEntry } from '../../electron/core/vault/audit-chain';
 import { Vault } from '../../electron/core/vault/vault';
 import { FAST_VAULT_OPTIONS, TEST_PASSPHRASE } from '../support/temp-vault';
@@ -32,7 +34,9 @@ describe('access request (inzageverzoek)', () => {
     expect(found.subjects[0]!.details).toMatchObject({ bsn: '111222333', birthDate: '1975-04-12' });
     expect(found.dossiers.map((dossier) => dossier.id).sort()).toEqual([first.id, second.id].sort());
     expect(found.dossiers.map((dossier) => dossier.id)).not.toContain(elsewhere.id);
-    expect(found.subjectLinks).toEqual([{ fromLabel: 'J. de Vries', toLabel: expect.stringContaining('1234'), kind: 'lives_at', tlp: 'AMBER+STRICT' }]);
+    expect(found.subjectLinks).toEqual([
+      { id: expect.any(Number), fromLabel: 'J. de Vries', toLabel: expect.stringContaining('1234'), kind: 'lives_at', tlp: 'AMBER+STRICT', disclosedTo: [] },
+    ]);
     expect(found.notes.map((note) => note.body)).toEqual(['De wijkagent zag J. de Vries bij de garage.']);
     expect(found.signals).toEqual([expect.objectContaining({ id: signal.id, via: 'text' })]);
     // Audit entries about the duplicate from before the merge belong to the person too.
@@ -103,5 +107,54 @@ describe('access request (inzageverzoek)', () => {
       const { details } = entry;
       expect([details.subjectId, details.toSubjectId, details.fromSubjectId, details.id], entry.action).toContain(person.id);
     }
+  });
+
+  it('says per own fact of the person to whom it was disclosed and when, from the register; internal use is no recipient', async () => {
+    const { core, vaultPath, call } = await openDossierCore({ now: () => new Date('2026-12-01T10:00:00Z') });
+    const person = await call('subject.create', { details: { type: 'person', name: 'Anna Bakker', bsn: '111222333' } });
+    const partner = await call('subject.create', { details: { type: 'person', name: 'Bert Bakker' } });
+    const dossier = await call('dossier.create', { title: 'Kamerverhuur' });
+    const other = await call('dossier.create', { title: 'Ander dossier' });
+    await call('subject.linkToDossier', { subjectId: person.id, dossierId: dossier.id, role: 'huurder' });
+    await call('subject.linkToDossier', { subjectId: person.id, dossierId: other.id, role: 'eigenaar' });
+    await call('subject.link', { fromSubjectId: person.id, toSubjectId: partner.id, kind: 'family_of' });
+    const before = await call('accessRequest.search', { bsn: '111222333' });
+    const link = before.dossiers.find((row) => row.id === dossier.id)!;
+    const otherLink = before.dossiers.find((row) => row.id === other.id)!;
+    expect(before.dossiers.every((row) => row.disclosedTo.length === 0)).toBe(true);
+
+    // Two outputs, recorded as the outputs record them: the link went to the police in a bundle (by
+    // override: its supplier is not recorded), and the person's record into a print for internal use.
+    await core.call('vault.lock', {});
+    const vault = await Vault.unlock(vaultPath, { passphrase: TEST_PASSPHRASE }, { ...FAST_VAULT_OPTIONS, now: () => new Date('2026-12-03T10:00:00Z') });
+    try {
+      const context = coreContextFor(vault);
+      const police = { kind: 'recipients' as const, members: [{ organisation: 'politie', person: 'J. Agent', verified: true }] };
+      const facts = loadFacts(context, [{ kind: 'dossier-link', id: link.linkId }]);
+      expect(decideForOutput(context, facts, police).going).toEqual([]);
+      const overridden = decideForOutput(context, facts, police, { reason: 'Afgestemd met de wijkagent' });
+      expect(overridden.going.map((fact) => fact.ref)).toEqual([{ kind: 'dossier-link', id: link.linkId }]);
+      recordDisclosure(context, { output: 'bundle', channel: 'bundle', audience: police, decision: overridden });
+      const internal = { kind: 'internal' as const };
+      recordDisclosure(context, {
+        output: 'preweegdocument',
+        channel: 'pdf',
+        audience: internal,
+        decision: decideForOutput(context, loadFacts(context, [{ kind: 'subject', id: person.id }]), internal),
+      });
+    } finally {
+      vault.lock();
+    }
+    await core.call('vault.unlock', { path: vaultPath, passphrase: TEST_PASSPHRASE });
+
+    const found = await call('accessRequest.search', { bsn: '111222333' });
+    const disclosed = found.dossiers.find((row) => row.linkId === link.linkId)!;
+    expect(disclosed.disclosedTo).toEqual([
+      expect.objectContaining({ output: 'bundle', channel: 'bundle', occurredAt: '2026-12-03T10:00:00.000Z', recipients: 'Politie (J. Agent)' }),
+    ]);
+    // Only that link: not the person's other dossier, not the record that went into an internal print, not the link between the two.
+    expect(found.dossiers.find((row) => row.linkId === otherLink.linkId)!.disclosedTo).toEqual([]);
+    expect(found.subjects[0]!.disclosedTo).toEqual([]);
+    expect(found.subjectLinks).toEqual([expect.objectContaining({ fromLabel: 'Anna Bakker', toLabel: 'Bert Bakker', disclosedTo: [] })]);
   });
 });

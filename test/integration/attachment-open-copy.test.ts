@@ -101,6 +101,25 @@ describe('attachment.openCopy', () => {
     expect(entries.map((entry) => entry.action)).toEqual(['attachment.copy-opened', 'attachment.copy-opened', 'attachment.copies-removed']);
     expect(entries[0]!.details).toEqual({ attachmentId: attachment.id, bytes: content.length });
     expect(entries[2]!.details).toEqual({ removed: 2, left: 0 });
+    // Each copy is a disclosure in the register: the attachment, for the user's own use, without the temporary path.
+    const disclosures = trail.filter((entry) => entry.action === 'disclosure.recorded');
+    expect(disclosures.map((entry) => entry.details)).toEqual([
+      expect.objectContaining({
+        output: 'attachment',
+        channel: 'file',
+        audience: { kind: 'internal' },
+        items: [expect.objectContaining({ kind: 'attachment', id: attachment.id })],
+        path: null,
+      }),
+      expect.objectContaining({
+        output: 'attachment',
+        channel: 'file',
+        audience: { kind: 'internal' },
+        items: [expect.objectContaining({ kind: 'attachment', id: attachment.id })],
+        path: null,
+      }),
+    ]);
+    expect(JSON.stringify(disclosures)).not.toContain(TEMPORARY_COPY_PREFIX);
     // Removed before the vault closed, so recorded before it.
     expect(trail.findIndex((entry) => entry.action === 'attachment.copies-removed')).toBeLessThan(
       trail.findIndex((entry, index) => index > 0 && entry.action === 'vault.locked'),

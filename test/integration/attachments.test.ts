@@ -189,11 +189,30 @@ describe('attachments', () => {
     ]);
     expect(progress.filter((event) => event.kind === 'attachment-export').length).toBeGreaterThanOrEqual(2);
 
+    // The dossier's register, read back from the trail (before auditTrail locks the vault).
+    const register = await call('disclosure.list', { dossierId: dossier.id });
+    expect(register.map((entry) => [entry.output, entry.channel, entry.items])).toEqual([
+      ['attachment', 'file', [{ kind: 'attachment', id: attachment.id }]],
+      ['attachment', 'file', [{ kind: 'attachment', id: attachment.id }]],
+    ]);
+
     const trail = await auditTrail();
     const attachmentEntries = trail.filter((entry) => entry.action.startsWith('attachment.'));
     expect(attachmentEntries.map((entry) => entry.action)).toEqual(['attachment.imported', 'attachment.list-viewed', 'attachment.exported', 'attachment.exported']);
     expect(attachmentEntries[0]!.details).toEqual({ attachmentId: attachment.id, dossierId: dossier.id, bytes: Buffer.byteLength(text) });
     expect(attachmentEntries[2]!.details).toEqual({ attachmentId: attachment.id, bytes: Buffer.byteLength(text) });
+    // Each save that wrote a file is a disclosure in the register: the attachment, for the user's own use, with its own code.
+    const disclosures = trail.filter((entry) => entry.action === 'disclosure.recorded');
+    expect(disclosures).toHaveLength(2);
+    expect(disclosures[0]!.details).toMatchObject({
+      output: 'attachment',
+      channel: 'file',
+      audience: { kind: 'internal' },
+      marking: 'RED',
+      items: [{ kind: 'attachment', id: attachment.id, dossierId: dossier.id }],
+      withheld: 0,
+      path: null,
+    });
     const everything = JSON.stringify(trail);
     for (const secret of ['Vries', 'Noordweg 12', 'Gespreksverslag', exportFolder]) expect(everything).not.toContain(secret);
   });

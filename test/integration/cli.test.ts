@@ -9,6 +9,9 @@ import { temporarySiblingPath } from '../../electron/core/kernel/atomic-write';
 import { readKeyFile, writeKeyFile } from '../../electron/core/vault/key-file';
 import { keyFileLockPathFor } from '../../electron/core/vault/key-file-lock';
 import { Vault } from '../../electron/core/vault/vault';
+import { coreContextFor } from '../../electron/core/kernel/context';
+import { decideForOutput, dossierFacts, recordDisclosure } from '../../electron/core/sharing/regime';
+import { FAST_VAULT_OPTIONS } from '../support/temp-vault';
 import { openDossierCore } from './support/dossier-core';
 
 const cliSource = path.resolve('electron/core/cli/kluis.ts');
@@ -185,6 +188,77 @@ describe('kluis command line', () => {
     expect(withoutYear).toMatchObject({ code: 2, stderr: 'Geef het jaar met --jaar, bijvoorbeeld --jaar 2025.' });
     // --pdf works now (test/integration/report-pdf.test.ts); without a year it is still misuse.
     expect(kluis(['report', vaultPath, '--pdf', path.join(path.dirname(csvPath), 'x.pdf')], { KLUIS_PASSPHRASE: TEST_PASSPHRASE }).code).toBe(2);
+  });
+
+  it('verstrekkingen: the disclosure register, one line each, oldest first, filtered by --dossier', async () => {
+    const { call, core, vaultPath } = await openDossierCore({ now: () => new Date('2026-12-01T12:00:00Z') });
+    const env = { KLUIS_PASSPHRASE: TEST_PASSPHRASE };
+    const first = await call('dossier.create', { title: 'Hennepzolder' });
+    const second = await call('dossier.create', { title: 'Kamerverhuur' });
+    const person = await call('subject.create', { details: { type: 'person', name: 'Anna Bakker' } });
+    await call('subject.linkToDossier', { subjectId: person.id, dossierId: first.id, role: 'huurder' });
+    await call('note.add', { dossierId: second.id, body: 'Gesprek gevoerd.' });
+    const source = path.join(makeTempFolder(), 'foto.txt');
+    fs.writeFileSync(source, 'inhoud');
+    const attachment = await call('attachment.import', { dossierId: first.id, sourcePath: source });
+    await core.call('vault.lock', {});
+
+    const empty = kluis(['verstrekkingen', vaultPath], env);
+    expect(empty).toMatchObject({ code: 0, stdout: '', stderr: 'Er is nog niets verstrekt uit deze kluis.' });
+
+    await core.call('vault.unlock', { path: vaultPath, passphrase: TEST_PASSPHRASE });
+    await call('attachment.export', { attachmentId: attachment.id, targetPath: path.join(makeTempFolder(), 'uit.txt') });
+    await call('report.exportCsv', { from: '2025-01-01', to: '2025-12-31', targetPath: path.join(makeTempFolder(), 'rapport.csv') });
+    await core.dispose();
+    // A disclosure of both dossiers to two organisations, as a bundle records it (everything by override).
+    const vault = await Vault.unlock(vaultPath, { passphrase: TEST_PASSPHRASE }, { ...FAST_VAULT_OPTIONS, now: () => new Date('2026-12-03T09:00:00Z') });
+    let counts: { first: number; second: number };
+    try {
+      const context = coreContextFor(vault);
+      const audience = {
+        kind: 'recipients' as const,
+        members: [
+          { organisation: 'politie', person: 'J. Agent', verified: true },
+          { organisation: 'woningcorporatie', person: null, verified: true },
+        ],
+      };
+      const facts = [...dossierFacts(context, first.id), ...dossierFacts(context, second.id)];
+      counts = { first: dossierFacts(context, first.id).length, second: dossierFacts(context, second.id).length };
+      // The dossier, its link and attachment; the other the dossier and its note.
+      expect(counts).toEqual({ first: 3, second: 2 });
+      const decision = decideForOutput(context, facts, audience, { reason: 'Afgestemd in de stuurploeg' });
+      recordDisclosure(context, { output: 'bundle', channel: 'bundle', audience, decision });
+    } finally {
+      vault.lock();
+    }
+
+    const all = kluis(['verstrekkingen', vaultPath], env);
+    expect(all.stderr).toBe('');
+    expect(all.code).toBe(0);
+    const lines = all.stdout.split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(new RegExp(`^01-12-2026  ${first.number}\\s+intern gebruik\\s+bestand \\(bijlage\\)\\s+1 gegeven$`));
+    expect(lines[1]).toMatch(/^01-12-2026  –\s+intern gebruik\s+csv \(rapportage\)\s+0 gegevens$/);
+    expect(lines[2]).toMatch(
+      new RegExp(`^03-12-2026  ${first.number}, ${second.number}  Politie \\(J\\. Agent\\), Woningcorporatie  bundel\\s+${counts.first + counts.second} gegevens$`),
+    );
+
+    // One dossier: its disclosures only, counting only the items about it.
+    const onlySecond = kluis(['verstrekkingen', vaultPath, '--dossier', second.number], env);
+    expect(onlySecond.code).toBe(0);
+    expect(onlySecond.stdout.split('\n')).toHaveLength(1);
+    expect(onlySecond.stdout).toMatch(new RegExp(`bundel\\s+${counts.second} gegevens$`));
+    const onlyFirst = kluis(['verstrekkingen', vaultPath, '--dossier', first.number], env).stdout.split('\n');
+    expect(onlyFirst).toHaveLength(2);
+    expect(onlyFirst[1]).toMatch(new RegExp(`bundel\\s+${counts.first} gegevens$`));
+
+    expect(kluis(['verstrekkingen', vaultPath, '--dossier', '2026-0099'], env)).toMatchObject({
+      code: 2,
+      stderr: 'Dossier 2026-0099 staat niet in deze kluis (of ligt in de prullenbak).',
+    });
+    expect(kluis(['verstrekkingen', vaultPath, '--dossier', 'abc'], env)).toMatchObject({ code: 2, stderr: '"abc" is geen dossiernummer (zoals 2025-0001).' });
+    expect(kluis(['verstrekkingen'], env).code).toBe(2);
+    expect(kluis(['help']).stdout).toContain('verstrekkingen <kluis> [--dossier <dossiernummer>]');
   });
 
   it('parallel wrong guesses from separate processes are counted one by one, and the throttle holds', async () => {

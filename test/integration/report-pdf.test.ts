@@ -4,6 +4,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createDemoVault } from '../../electron/core/demo/demo-data';
 import { findChromium } from '../../electron/core/documents/pdf';
+import { coreContextFor } from '../../electron/core/kernel/context';
+import { decideForOutput, loadFacts, recordDisclosure } from '../../electron/core/sharing/regime';
+import { Vault } from '../../electron/core/vault/vault';
 import { pdfPageTexts } from '../support/document-files';
 import { FAST_VAULT_OPTIONS, TEST_PASSPHRASE, makeTempFolder } from '../support/temp-vault';
 import { openDossierCore } from './support/dossier-core';
@@ -57,6 +60,21 @@ describe('the year report and the access request as PDF', () => {
     await call('subject.linkToDossier', { subjectId: person.id, dossierId: dossiers[0]!.id, role: 'huurder' });
     await call('subject.linkToDossier', { subjectId: person.id, dossierId: dossiers[1]!.id, role: 'eigenaar' });
     await call('note.add', { dossierId: dossiers[1]!.id, body: `Gesprek met ${PERSON.name} over de verhuur.` });
+    // The strictest item the access request will find: the PDF's marking must follow it.
+    await call('note.add', { dossierId: dossiers[1]!.id, body: `Politie: ${PERSON.name} is bekend.`, tlp: 'RED' });
+    // An earlier bundle gave the person's link to the first dossier to the police (by override), as the bundle export records it.
+    const link = (await call('accessRequest.search', { bsn: PERSON.bsn })).dossiers.find((row) => row.id === dossiers[0]!.id)!;
+    await session.core.call('vault.lock', {});
+    const vault = await Vault.unlock(session.vaultPath, { passphrase: TEST_PASSPHRASE }, { ...FAST_VAULT_OPTIONS, now: () => new Date('2026-02-03T10:00:00Z') });
+    try {
+      const context = coreContextFor(vault);
+      const police = { kind: 'recipients' as const, members: [{ organisation: 'politie', person: null, verified: true }] };
+      const decision = decideForOutput(context, loadFacts(context, [{ kind: 'dossier-link', id: link.linkId }]), police, { reason: 'Afgestemd met de politie' });
+      recordDisclosure(context, { output: 'bundle', channel: 'bundle', audience: police, decision });
+    } finally {
+      vault.lock();
+    }
+    await session.core.call('vault.unlock', { path: session.vaultPath, passphrase: TEST_PASSPHRASE });
   }
 
   it.skipIf(!hasChromium)(
@@ -97,6 +115,8 @@ describe('the year report and the access request as PDF', () => {
     pages.forEach((text, index) => {
       expect(text, `page ${index + 1}`).toContain(`pagina ${index + 1} van ${pages.length}`);
       expect(text, `page ${index + 1}`).toContain('Jaarrapportage meldpunt 2025');
+      // Counts only: the regime's marking for a report without facts.
+      expect(text, `page ${index + 1}`).toContain('TLP:CLEAR');
     });
     for (const personal of [PERSON.name, 'Kanarievogel', PERSON.bsn, REPORTER, 'Pimpelmees', '06-12345678', 'Hennepzolder', 'Kanarieweg', 'Overlast pand']) {
       expect(all, personal).not.toContain(personal);
@@ -123,10 +143,14 @@ describe('the year report and the access request as PDF', () => {
     expect(all).toContain('AVG-2026-7');
     expect(all).toContain(`Gesprek met ${PERSON.name} over de verhuur.`);
     expect(all).toContain('Subject aan een dossier gekoppeld als huurder');
-    // Every page: the confidentiality header, the strictest handling code, page x of y.
+    // Per own fact of the person: to whom it went, from the register; the other link went to nobody.
+    expect(all).toContain('Verstrekt aan: Politie (bundel, 03-02-2026)');
+    expect(all).toContain('Verstrekt aan: niemand');
+    expect(all).toContain(`Politie: ${PERSON.name} is bekend.`);
+    // Every page: the confidentiality header, the strictest code of its content (the RED note), page x of y.
     pages.forEach((text, index) => {
       expect(text, `page ${index + 1}`).toContain('Vertrouwelijk — inzageverzoek');
-      expect(text, `page ${index + 1}`).toContain('TLP:AMBER+STRICT');
+      expect(text, `page ${index + 1}`).toContain('TLP:RED');
       expect(text, `page ${index + 1}`).toContain(`pagina ${index + 1} van ${pages.length}`);
     });
     expect((await session.fail('accessRequest.exportPdf', { criteria: {}, targetPath: path.join(folder, 'x.pdf') })).code).toBe('INVALID_INPUT');
@@ -143,6 +167,22 @@ describe('the year report and the access request as PDF', () => {
     expect(access.map((entry) => entry.details)).toEqual([{ format: 'pdf', criteria: ['bsn'], subjects: 1, dossiers: 2, reference: 'AVG-2026-7' }]);
     const exportEntries = JSON.stringify([...reports, ...access]);
     expect(exportEntries).not.toMatch(/111222333|Kanarievogel|inzageverzoek-2026/);
+    // The register: the bundle, two year reports (counts only: CLEAR, no items), the access request
+    // (internal use, marked as its strictest item, everything it showed, no path: it may name the person).
+    const disclosures = trail.filter((entry) => entry.action === 'disclosure.recorded').map((entry) => entry.details);
+    expect(disclosures.map((details) => [details.output, details.channel, details.marking])).toEqual([
+      ['bundle', 'bundle', 'AMBER+STRICT'],
+      ['report', 'pdf', 'CLEAR'],
+      ['report', 'pdf', 'CLEAR'],
+      ['access-request', 'pdf', 'RED'],
+    ]);
+    expect(disclosures[1]).toMatchObject({ audience: { kind: 'internal' }, items: [], dossiers: [], withheld: 0 });
+    const accessDisclosure = disclosures[3]!;
+    expect(accessDisclosure).toMatchObject({ audience: { kind: 'internal' }, withheld: 0, path: null });
+    const kinds = (accessDisclosure.items as Array<{ kind: string }>).map((item) => item.kind);
+    expect(new Set(kinds)).toEqual(new Set(['subject', 'dossier', 'dossier-link', 'signal', 'note']));
+    expect(kinds.filter((kind) => kind === 'note')).toHaveLength(2);
+    expect((accessDisclosure.dossiers as Array<{ number: string }>).map((dossier) => dossier.number)).toEqual(dossiers.map((dossier) => dossier.number));
   }
 });
 

@@ -21,7 +21,7 @@ describe('report figures', () => {
     const random = seededRandom(7);
     const int = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
     const pick = <T>(values: readonly T[]): T => values[Math.floor(random() * values.length)]!;
-    const { call } = await openDossierCore({ now: () => NOW });
+    const { call, fail, auditTrail } = await openDossierCore({ now: () => NOW });
     const phenomena = await call('phenomenon.list', {});
     const topOf = (phenomenonId: number) => {
       const phenomenon = phenomena.find((item) => item.id === phenomenonId)!;
@@ -178,7 +178,7 @@ describe('report figures', () => {
     const target = path.join(makeTempFolder(), 'jaarrapportage.csv');
     await call('report.exportCsv', { ...PERIOD, targetPath: target });
     const csv = fs.readFileSync(target, 'utf8');
-    expect(csv.startsWith('\uFEFFOnderdeel;Omschrijving;Aantal')).toBe(true);
+    expect(csv.startsWith('\uFEFFOnderdeel;Omschrijving;Aantal\r\nBehandelcode;TLP:CLEAR;\r\n')).toBe(true);
     expect(csv).toContain(`Signalen;Totaal;${reportCount(countedSignals.length)}`);
     for (const entry of figures.byMonth) expect(csv).toContain(`Signalen per maand;${entry.month};${reportCount(entry.count)}\r\n`);
     const small = figures.byMonth.find((entry) => entry.count > 0 && entry.count < 5);
@@ -187,5 +187,32 @@ describe('report figures', () => {
     expect(reportCount(0)).toBe('0');
     expect(reportCount(4)).toBe('< 5');
     expect(reportCount(5)).toBe('5');
+
+    // The CSV went through the regime: counts only, so nothing to weigh and TLP:CLEAR; recorded in the
+    // register with the audience the user named (here a partner), and without dossiers or items.
+    const forPartner = path.join(makeTempFolder(), 'voor-politie.csv');
+    await call('report.exportCsv', {
+      ...PERIOD,
+      targetPath: forPartner,
+      audience: { kind: 'recipients', members: [{ organisation: 'politie', person: null, verified: false }] },
+    });
+    expect(fs.readFileSync(forPartner, 'utf8')).toContain('Behandelcode;TLP:CLEAR;');
+    const register = await call('disclosure.list', {});
+    expect(register.map((entry) => [entry.output, entry.channel, entry.marking, entry.audience.kind, entry.items.length, entry.dossiers.length])).toEqual([
+      ['report', 'csv', 'CLEAR', 'recipients', 0, 0],
+      ['report', 'csv', 'CLEAR', 'internal', 0, 0],
+    ]);
+    // Bad input leaves no file and no entry: an audience organisation that is not a code.
+    const refused = path.join(makeTempFolder(), 'x.csv');
+    const error = await fail('report.exportCsv', {
+      ...PERIOD,
+      targetPath: refused,
+      audience: { kind: 'recipients', members: [{ organisation: 'Politie!', person: null, verified: false }] },
+    });
+    expect(error).toMatchObject({ code: 'INVALID_INPUT' });
+    expect(fs.existsSync(refused)).toBe(false);
+    const trail = await auditTrail();
+    expect(trail.filter((entry) => entry.action === 'disclosure.recorded')).toHaveLength(2);
+    expect(trail.filter((entry) => entry.action === 'disclosure.recorded').map((entry) => entry.details.path)).toEqual([target, forPartner]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { barChartSvg, columnChartSvg, highestTlp, periodTextNl, renderYearReportPdf } from '../../electron/core/reports/report-pdf';
+import { barChartSvg, columnChartSvg, periodTextNl, renderAccessRequestPdf, renderYearReportPdf } from '../../electron/core/reports/report-pdf';
 import type { AccessRequestResult, ReportFigures } from '../../shared/api/reports';
 import { OUTCOME_KEYS } from '../../shared/api/reports';
 import { auditSentence } from '../../shared/i18n/audit-sentences';
@@ -47,47 +47,94 @@ describe('the year report page', () => {
     expect(periodTextNl({ from: '2025-03-01', to: '2025-08-31' })).toBe('01-03-2025 t/m 31-08-2025');
   });
 
-  it('is a page without scripts or outside requests, its labels escaped, with no handling code (counts only)', () => {
+  it('is a page without scripts or outside requests, its labels escaped, with the marking the regime gave it', () => {
     const figures: ReportFigures = {
       period: { from: '2025-01-01', to: '2025-12-31' },
       signalsTotal: 7,
       byPhenomenon: [{ phenomenonId: 1, code: 'x', label: '<b>Drugs</b>', count: 7 }],
       byHowReceived: [{ howReceived: 'burger', count: 7 }],
-      byOrigin: [{ origin: null, count: 7 }],
+      byOrigin: [
+        { origin: null, count: 7 },
+        { origin: 'politie', count: 5 },
+      ],
       byMonth: Array.from({ length: 12 }, (_, index) => ({ month: `2025-${String(index + 1).padStart(2, '0')}`, count: index === 0 ? 7 : 0 })),
       outcomes: OUTCOME_KEYS.map((key) => ({ key, count: 0 })),
       decisionTime: { decided: 2, medianDays: 10, p75Days: 20 },
       measuresByKind: [],
       measuresTotal: 0,
     };
-    const page = renderYearReportPdf(figures, { madeOn: '2026-03-01', madeBy: 'P. Leider' });
+    const page = renderYearReportPdf(
+      figures,
+      { madeOn: '2026-03-01', madeBy: 'P. Leider', marking: 'CLEAR', withheld: [], audience: 'intern gebruik' },
+      new Map([['politie', 'Politie Oost']]),
+    );
     expect(page.html).not.toMatch(/<script|src=|href=/i);
     expect(page.html).toContain('&#60;b&#62;Drugs&#60;/b&#62;');
     expect(page.html).not.toContain('<b>Drugs</b>');
     // Fewer than five decisions: the days are not shown.
     expect(page.html).not.toContain('10 dagen');
-    expect(page.headerTemplate).not.toContain('TLP:');
+    expect(page.headerTemplate).toContain('TLP:CLEAR');
+    expect(page.html).toContain('Behandelcode TLP:CLEAR · voor intern gebruik');
+    // Origins by the organisation list's names (editable data), not a fixed label table.
+    expect(page.html).toContain('Politie Oost');
+    // Nothing was left out: no "Weggelaten" section.
+    expect(page.html).not.toContain('Weggelaten');
     expect(page.footerTemplate).toContain('class="pageNumber"');
     expect(page.footerTemplate).toContain('class="totalPages"');
   });
 });
 
 describe('the access request page', () => {
-  it('carries the strictest handling code of what was found', () => {
+  it('carries the marking it is given on every page, and per own fact of the person to whom it went', () => {
     const empty: AccessRequestResult = { subjects: [], subjectLinks: [], dossiers: [], signals: [], notes: [], attachments: [], audit: [] };
-    expect(highestTlp(empty)).toBe('AMBER+STRICT');
-    const note = { id: 1, dossierId: 1, dossierNumber: '2025-0001', notedOn: '2025-01-01', body: 'x', internal: false };
-    expect(highestTlp({ ...empty, notes: [{ ...note, tlp: 'GREEN' }] })).toBe('GREEN');
-    expect(
-      highestTlp({
-        ...empty,
-        notes: [
-          { ...note, tlp: 'GREEN' },
-          { ...note, id: 2, tlp: 'RED' },
-          { ...note, id: 3, tlp: 'AMBER' },
-        ],
-      }),
-    ).toBe('RED');
+    const disclosure = {
+      auditId: 7,
+      occurredAt: '2026-12-03T10:00:00Z',
+      output: 'bundle' as const,
+      channel: 'bundle' as const,
+      audience: { kind: 'recipients' as const, members: [{ organisation: 'politie', person: null, verified: true }] },
+      recipients: 'Politie',
+    };
+    const result: AccessRequestResult = {
+      ...empty,
+      dossiers: [
+        {
+          id: 1,
+          linkId: 3,
+          number: '2025-0001',
+          title: 'Kamerverhuur',
+          status: 'in_opwerking',
+          role: 'huurder',
+          subjectLabel: 'A. Bakker',
+          tlp: 'AMBER',
+          disclosedTo: [disclosure, { ...disclosure, auditId: 9, channel: 'pdf', occurredAt: '2026-12-05T10:00:00Z', recipients: 'Woningcorporatie' }],
+        },
+      ],
+      subjectLinks: [{ id: 4, fromLabel: 'A. Bakker', toLabel: 'B. Bakker', kind: 'family_of', tlp: 'GREEN', disclosedTo: [] }],
+    };
+    const page = renderAccessRequestPdf(
+      result,
+      { name: 'A. Bakker' },
+      { madeOn: '2026-12-06', madeBy: 'P. Leider', marking: 'AMBER', withheld: [], audience: 'intern gebruik' },
+    );
+    expect(page.headerTemplate).toContain('TLP:AMBER');
+    expect(page.footerTemplate).toContain('TLP:AMBER');
+    expect(page.html).toContain('Verstrekt aan: Politie (bundel, 03-12-2026); Woningcorporatie (pdf, 05-12-2026)');
+    expect(page.html).toContain('Verstrekt aan: niemand');
+    // What the regime left out is said, in its own words.
+    const withheld = renderAccessRequestPdf(
+      result,
+      { name: 'A. Bakker' },
+      {
+        madeOn: '2026-12-06',
+        madeBy: 'P. Leider',
+        marking: 'AMBER',
+        withheld: ['1 gegeven: TLP:RED, alleen voor de genoemde personen die het kregen'],
+        audience: 'Politie',
+      },
+    );
+    expect(withheld.html).toContain('Weggelaten');
+    expect(withheld.html).toContain('1 gegeven: TLP:RED, alleen voor de genoemde personen die het kregen');
   });
 
   it('says what an audit entry about a subject was, in Dutch, as the audit screen does', () => {

@@ -3,11 +3,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { AttachmentExport } from '../../../shared/api/attachments';
 import { CoreError } from '../kernel/errors';
-import type { CoreContext } from '../kernel/context';
+import { inTransaction, type CoreContext } from '../kernel/context';
 import { commitTemporaryFile, temporarySiblingPath } from '../kernel/atomic-write';
 import type { ByteProgress } from '../kernel/chunking';
 import { requireAttachment } from './records';
 import { fileError } from '../kernel/file-errors';
+import { decideForOutput, loadFacts, recordDisclosure } from '../sharing/regime';
 
 export interface ExportOptions {
   /** Replace an existing file (atomically: the old one stays until the new one is complete). */
@@ -77,11 +78,28 @@ export function exportAttachment(
     // Checked again: the target may have appeared while the attachment was written.
     refuseExisting(target, overwrite);
     commitTemporaryFile(temporaryPath, target);
-    context.audit(auditAction, { attachmentId, bytes: total });
+    inTransaction(context, () => {
+      context.audit(auditAction, { attachmentId, bytes: total });
+      recordAttachmentDisclosure(context, attachmentId);
+    });
     return { path: target, bytes: total, sha256: attachment.sha256 };
   } catch (error) {
     if (fd !== undefined) fs.closeSync(fd);
     fs.rmSync(temporaryPath, { force: true });
     throw fileError(error, 'export attachment', target);
   }
+}
+
+/**
+ * A decrypted copy outside the vault (saved, or opened with another program) is a disclosure like
+ * any other output: the register says which attachment left and when. The audience is the user's
+ * own use within the municipality, so the regime lets the attachment go whatever its code; its
+ * decision still gives the register the attachment's marking and basis. No path: a save's path
+ * usually repeats the file name, which names people ("Foto Noordweg 12.png"), and the audit trail
+ * outlives the attachment when it is destroyed (see attachment.exported, which keeps no path either).
+ */
+function recordAttachmentDisclosure(context: CoreContext, attachmentId: number): void {
+  const audience = { kind: 'internal' } as const;
+  const decision = decideForOutput(context, loadFacts(context, [{ kind: 'attachment', id: attachmentId }]), audience);
+  recordDisclosure(context, { output: 'attachment', channel: 'file', audience, decision, path: null });
 }

@@ -2,10 +2,12 @@ import type { Attachment } from '../../../shared/api/attachments';
 import type { InformationGrade, SourceGrade, TlpCode } from '../../../shared/domain/enums';
 import { notFound, timestamp, type CoreContext } from '../kernel/context';
 import { ATTACHMENT_CHUNK_SIZE } from '../kernel/chunking';
+import { PROVENANCE_COLUMNS, toProvenance } from '../sharing/provenance';
+import type { ProvenanceRow } from '../dossiers/fact-provenance';
 
 /** Rows of `attachments` (migration 0004) and what the attachment modules need to read them. */
 
-export interface AttachmentRow {
+export interface AttachmentRow extends ProvenanceRow {
   id: number;
   dossier_id: number;
   file_name: string;
@@ -21,7 +23,7 @@ export interface AttachmentRow {
 }
 
 export const ATTACHMENT_COLUMNS = `a.id, a.dossier_id, a.file_name, a.media_type, a.byte_size, a.sha256, a.chunk_size, a.added_at,
-  a.added_by, a.source_grade, a.information_grade, a.tlp`;
+  a.added_by, a.source_grade, a.information_grade, a.tlp, ${PROVENANCE_COLUMNS('a')}`;
 
 export function toAttachment(row: AttachmentRow): Attachment {
   return {
@@ -36,6 +38,7 @@ export function toAttachment(row: AttachmentRow): Attachment {
     sourceGrade: row.source_grade,
     informationGrade: row.information_grade,
     tlp: row.tlp,
+    provenance: toProvenance(row),
   };
 }
 

@@ -22,6 +22,7 @@ import { CheckFailure, UsageError, positional as takePositional, takeFlag, takeO
 import { FLAGS, aliasHelp } from './flags';
 import { BUNDLE_USAGE, runBundleCommand } from './bundle-commands';
 import { PREWEEG_USAGE, runPreweegCommand } from './preweeg-command';
+import { REGISTER_USAGE, runRegisterCommand } from './register-command';
 import { readSecret } from './prompt';
 
 const USAGE = `Gebruik: kluis <opdracht> [argumenten]
@@ -45,6 +46,7 @@ Opdrachten:
                                            --pdf als PDF met tabellen en grafieken (Chromium nodig).
 ${BUNDLE_USAGE}
 ${PREWEEG_USAGE}
+${REGISTER_USAGE}
 Wachtwoord: uit KLUIS_PASSPHRASE als die gezet is (KLUIS_NEW_PASSPHRASE voor een nieuw wachtwoord,
 KLUIS_RECOVERY_KEY voor de herstelsleutel, KLUIS_BUNDEL_WACHTWOORD voor een bundelwachtwoord),
 anders wordt erom gevraagd zonder het te tonen.
@@ -160,7 +162,7 @@ async function yearReport(
   options: VaultOptions,
   year: number,
   files: { csv: string | null; pdf: string | null; overwrite: boolean },
-): Promise<ReportFigures> {
+): Promise<{ figures: ReportFigures; names: Map<string, string> }> {
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kluis-cli-'));
   const core = new Core({ userDataDir, host: 'browser', appVersion: 'cli', vault: options });
   try {
@@ -169,7 +171,9 @@ async function yearReport(
     const figures = await core.call('report.figures', period);
     if (files.csv) await core.call('report.exportCsv', { ...period, targetPath: path.resolve(files.csv), overwrite: files.overwrite });
     if (files.pdf) await core.call('report.exportPdf', { ...period, targetPath: path.resolve(files.pdf), overwrite: files.overwrite });
-    return figures;
+    // Origins by the organisation list's names, as the CSV and the PDF show them.
+    const names = new Map((await core.call('organisation.list', {})).map((organisation) => [organisation.code, organisation.name]));
+    return { figures, names };
   } finally {
     await core.dispose();
     fs.rmSync(userDataDir, { recursive: true, force: true });
@@ -297,10 +301,10 @@ async function run(argv: string[]): Promise<void> {
       const [vaultPath] = positional(args, 1);
       if (!yearText || !/^\d{4}$/.test(yearText)) throw new UsageError('Geef het jaar met --jaar, bijvoorbeeld --jaar 2025.');
       const { passphrase } = (await credential(false)) as { passphrase: string };
-      const figures = await yearReport(vaultPath!, passphrase, options, Number(yearText), { csv: csvPath ?? null, pdf: pdfPath ?? null, overwrite });
+      const { figures, names } = await yearReport(vaultPath!, passphrase, options, Number(yearText), { csv: csvPath ?? null, pdf: pdfPath ?? null, overwrite });
       say(`Jaarrapportage meldpunt ${yearText}`);
       say('');
-      say(reportText(figures));
+      say(reportText(figures, names));
       if (csvPath) note(`CSV geschreven: ${path.resolve(csvPath)}`);
       if (pdfPath) note(`PDF geschreven: ${path.resolve(pdfPath)}`);
       return;
@@ -313,6 +317,9 @@ async function run(argv: string[]): Promise<void> {
       return;
     case 'preweeg':
       await runPreweegCommand(args, { options, usage: USAGE, credential: async () => ((await credential(false)) as { passphrase: string }).passphrase, say, note });
+      return;
+    case 'verstrekkingen':
+      await runRegisterCommand(args, { options, usage: USAGE, credential: async () => ((await credential(false)) as { passphrase: string }).passphrase, say, note });
       return;
     case undefined:
     case 'help':

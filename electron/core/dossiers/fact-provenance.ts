@@ -1,7 +1,10 @@
 import type { ProvenanceInput } from '../../../shared/domain/sharing';
 import { invalidField, type CoreContext } from '../kernel/context';
 import { CoreError } from '../kernel/errors';
-import { newProvenance, updateProvenance, writeProvenance, type ProvenanceKind } from '../sharing/provenance';
+import { newProvenance, updateProvenance, writeProvenance, type toProvenance, type ProvenanceKind } from '../sharing/provenance';
+
+/** The three provenance columns of a row, as PROVENANCE_COLUMNS selects them and toProvenance reads them. */
+export type ProvenanceRow = Parameters<typeof toProvenance>[0];
 
 /**
  * The provenance of the facts the API writes (signals, notes, links, measures, attachments), over

@@ -4,10 +4,11 @@ import type { DossierStatus, InformationGrade, SourceGrade, SubjectLinkKind, Sub
 import { inTransaction, notFound, type CoreContext } from '../kernel/context';
 import { requireDossier, touchDossier } from './dossier-records';
 import { insertDossierLinkRow, insertSubjectLinkRow } from './link-records';
-import { recordNewProvenance } from './fact-provenance';
+import { recordNewProvenance, type ProvenanceRow } from './fact-provenance';
+import { PROVENANCE_COLUMNS, toProvenance } from '../sharing/provenance';
 import { SUBJECT_SUMMARY_COLUMNS, requireSubject, toSubjectSummary, type SubjectSummaryRow } from './subject-records';
 
-interface LinkMetadataRow {
+interface LinkMetadataRow extends ProvenanceRow {
   id: number;
   valid_from: string | null;
   valid_until: string | null;
@@ -30,7 +31,7 @@ interface SubjectLinkRow extends LinkMetadataRow {
   kind: SubjectLinkKind;
 }
 
-const LINK_METADATA = 'l.id, l.valid_from, l.valid_until, l.source, l.source_grade, l.information_grade, l.tlp, l.created_at';
+const LINK_METADATA = `l.id, l.valid_from, l.valid_until, l.source, l.source_grade, l.information_grade, l.tlp, l.created_at, ${PROVENANCE_COLUMNS('l')}`;
 const DOSSIER_LINK_COLUMNS = `${LINK_METADATA}, l.subject_id, l.dossier_id, l.role`;
 const SUBJECT_LINK_COLUMNS = `${LINK_METADATA}, l.from_subject_id, l.to_subject_id, l.kind`;
 
@@ -44,6 +45,7 @@ function metadataOf(row: LinkMetadataRow) {
     informationGrade: row.information_grade,
     tlp: row.tlp,
     createdAt: row.created_at,
+    provenance: toProvenance(row),
   };
 }
 

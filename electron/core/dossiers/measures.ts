@@ -5,9 +5,10 @@ import { inTransaction, notFound, type CoreContext } from '../kernel/context';
 import { requireDossier, touchDossier } from './dossier-records';
 import { MEASURE_COLUMN_OF, insertMeasureRow, updateMeasureRow } from './measure-records';
 import { changedFields } from './sql';
-import { changeProvenance, recordNewProvenance } from './fact-provenance';
+import { changeProvenance, recordNewProvenance, type ProvenanceRow } from './fact-provenance';
+import { PROVENANCE_COLUMNS, toProvenance } from '../sharing/provenance';
 
-interface MeasureRow {
+interface MeasureRow extends ProvenanceRow {
   id: number;
   dossier_id: number;
   kind: MeasureKind;
@@ -24,7 +25,7 @@ interface MeasureRow {
 }
 
 const MEASURE_COLUMNS = `m.id, m.dossier_id, m.kind, m.description, m.partner, m.planned_on, m.started_on, m.decided_on, m.stage, m.outcome,
-  m.tlp, m.created_at, m.updated_at`;
+  m.tlp, m.created_at, m.updated_at, ${PROVENANCE_COLUMNS('m')}`;
 
 function toMeasure(row: MeasureRow): Measure {
   return {
@@ -41,6 +42,7 @@ function toMeasure(row: MeasureRow): Measure {
     tlp: row.tlp,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    provenance: toProvenance(row),
   };
 }
 

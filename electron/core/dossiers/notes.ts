@@ -4,9 +4,10 @@ import type { InformationGrade, Partner, SourceGrade, TlpCode } from '../../../s
 import { inTransaction, requireNotInFuture, toBoolean, type CoreContext } from '../kernel/context';
 import { requireDossier, touchDossier } from './dossier-records';
 import { insertNoteRow } from './note-records';
-import { recordNewProvenance } from './fact-provenance';
+import { recordNewProvenance, type ProvenanceRow } from './fact-provenance';
+import { PROVENANCE_COLUMNS, toProvenance } from '../sharing/provenance';
 
-interface NoteRow {
+interface NoteRow extends ProvenanceRow {
   id: number;
   dossier_id: number;
   noted_on: string;
@@ -20,7 +21,8 @@ interface NoteRow {
   created_at: string;
 }
 
-const NOTE_COLUMNS = 'id, dossier_id, noted_on, author, body, partner, source_grade, information_grade, tlp, internal, created_at';
+const NOTE_COLUMNS = `n.id, n.dossier_id, n.noted_on, n.author, n.body, n.partner, n.source_grade, n.information_grade, n.tlp, n.internal, n.created_at,
+  ${PROVENANCE_COLUMNS('n')}`;
 
 function toNote(row: NoteRow): Note {
   return {
@@ -35,6 +37,7 @@ function toNote(row: NoteRow): Note {
     tlp: row.tlp,
     internal: toBoolean(row.internal),
     createdAt: row.created_at,
+    provenance: toProvenance(row),
   };
 }
 
@@ -56,7 +59,7 @@ export function addNote(context: CoreContext, input: ParsedInput<'note.add'>): N
     recordNewProvenance(context, 'note', id, input.provenance, input.partner);
     touchDossier(context, input.dossierId);
     context.audit('note.added', { noteId: id, dossierId: input.dossierId });
-    return toNote(context.db.prepare(`SELECT ${NOTE_COLUMNS} FROM dossier_notes WHERE id = ?`).get(id) as NoteRow);
+    return toNote(context.db.prepare(`SELECT ${NOTE_COLUMNS} FROM dossier_notes n WHERE n.id = ?`).get(id) as NoteRow);
   });
 }
 
@@ -64,11 +67,11 @@ export function addNote(context: CoreContext, input: ParsedInput<'note.add'>): N
 export function listNotes(context: CoreContext, input: ParsedInput<'note.list'>): Page<Note> {
   return inTransaction(context, () => {
     requireDossier(context, input.dossierId);
-    const where = `dossier_id = ? AND deleted_at IS NULL${input.includeInternal ? '' : ' AND internal = 0'}`;
+    const where = `n.dossier_id = ? AND n.deleted_at IS NULL${input.includeInternal ? '' : ' AND n.internal = 0'}`;
     const rows = context.db
-      .prepare(`SELECT ${NOTE_COLUMNS} FROM dossier_notes WHERE ${where} ORDER BY noted_on DESC, id DESC LIMIT ? OFFSET ?`)
+      .prepare(`SELECT ${NOTE_COLUMNS} FROM dossier_notes n WHERE ${where} ORDER BY n.noted_on DESC, n.id DESC LIMIT ? OFFSET ?`)
       .all(input.dossierId, input.limit, input.offset) as NoteRow[];
-    const total = context.db.prepare(`SELECT count(*) FROM dossier_notes WHERE ${where}`).pluck().get(input.dossierId) as number;
+    const total = context.db.prepare(`SELECT count(*) FROM dossier_notes n WHERE ${where}`).pluck().get(input.dossierId) as number;
     context.audit('note.list-viewed', { dossierId: input.dossierId });
     return { items: rows.map(toNote), total, limit: input.limit, offset: input.offset };
   });

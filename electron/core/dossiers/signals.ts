@@ -8,9 +8,10 @@ import { auditRetentionChange, requireRetentionReason, retentionDateOf } from '.
 import { assertPhenomenaExist, phenomenaById } from './phenomena';
 import { SIGNAL_COLUMN_OF, insertSignalRow, updateSignalRow } from './signal-records';
 import { changedFields, type SqlQuery } from './sql';
-import { changeProvenance, recordNewProvenance } from './fact-provenance';
+import { changeProvenance, recordNewProvenance, type ProvenanceRow } from './fact-provenance';
+import { PROVENANCE_COLUMNS, toProvenance } from '../sharing/provenance';
 
-interface SignalRow {
+interface SignalRow extends ProvenanceRow {
   id: number;
   received_on: string;
   how_received: HowReceived;
@@ -42,7 +43,7 @@ const LIVE_SIGNAL = 's.deleted_at IS NULL AND d.deleted_at IS NULL';
 const SIGNAL_SUMMARY_COLUMNS = `s.id, s.received_on, s.how_received, s.summary, s.location, s.phenomenon_id, s.source_grade,
   s.information_grade, s.tlp, s.dossier_id, d.number AS dossier_number, d.title AS dossier_title, d.status AS dossier_status`;
 const SIGNAL_COLUMNS = `${SIGNAL_SUMMARY_COLUMNS}, s.reporter_name, s.reporter_contact, s.reporter_protected, s.origin, s.description,
-  s.legal_basis, s.purpose, s.retention_until, s.created_at, s.updated_at`;
+  s.legal_basis, s.purpose, s.retention_until, s.created_at, s.updated_at, ${PROVENANCE_COLUMNS('s')}`;
 
 function toSignalSummary(row: SignalRow, phenomena: Map<number, PhenomenonRef>): SignalSummary {
   return {
@@ -72,6 +73,7 @@ function toSignal(row: SignalRow, phenomena: Map<number, PhenomenonRef>): Signal
     retentionUntil: row.retention_until,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    provenance: toProvenance(row),
   };
 }
 

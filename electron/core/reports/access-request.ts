@@ -1,9 +1,15 @@
-import type { AccessRequestResult, AccessRequestSubject } from '../../../shared/api/reports';
+import type { AccessRequestDisclosure, AccessRequestResult, AccessRequestSubject } from '../../../shared/api/reports';
 import { subjectDetailsSchema } from '../../../shared/api/subject-details';
 import type { DossierStatus, SubjectType, TlpCode } from '../../../shared/domain/enums';
+import type { FactRef } from '../../../shared/domain/sharing';
 import { validatePostcode } from '../../../shared/domain/validation';
 import type { CoreContext } from '../kernel/context';
 import { foldPersonName, foldText } from '../dossiers/folding';
+import { organisationNames } from '../sharing/audience';
+import { factKey } from '../sharing/facts';
+import { strictestCode } from '../sharing/policy';
+import { disclosuresOfFacts } from '../sharing/register';
+import { toAccessRequestDisclosure } from './disclosure-text';
 
 /**
  * An access request (inzageverzoek, art. 15 AVG): everything the vault holds about one person.
@@ -21,6 +27,10 @@ import { foldPersonName, foldText } from '../dossiers/folding';
  *
  * Looking is not recorded here (the screen would record every keystroke's search); handling the
  * request is, by `accessRequest.recordHandled`.
+ *
+ * Per item of the person's own (their record, their links to dossiers and to other subjects) the
+ * disclosure register says who received it and when. The notes and signals of those dossiers are
+ * not the person's own facts: they went out with their dossier, and the dossier's register says so.
  */
 
 export interface AccessCriteria {
@@ -123,22 +133,32 @@ export function accessRequestSearch(context: CoreContext, criteria: AccessCriter
   const idList = JSON.stringify(directIds);
   const subjectLinks = db
     .prepare(
-      `SELECT f.label AS fromLabel, t.label AS toLabel, l.kind, l.tlp FROM subject_links l
+      `SELECT l.id, f.label AS fromLabel, t.label AS toLabel, l.kind, l.tlp FROM subject_links l
          JOIN subjects f ON f.id = l.from_subject_id JOIN subjects t ON t.id = l.to_subject_id
         WHERE f.deleted_at IS NULL AND t.deleted_at IS NULL
           AND (l.from_subject_id IN (SELECT value FROM json_each(?)) OR l.to_subject_id IN (SELECT value FROM json_each(?)))
         ORDER BY l.id`,
     )
-    .all(idList, idList) as AccessRequestResult['subjectLinks'];
+    .all(idList, idList) as Array<Omit<AccessRequestResult['subjectLinks'][number], 'disclosedTo'>>;
 
   const dossiers = db
     .prepare(
-      `SELECT d.id, d.number, d.title, d.status, l.role, s.label AS subjectLabel, d.tlp FROM subject_dossier_links l
+      `SELECT d.id, l.id AS linkId, d.number, d.title, d.status, l.role, s.label AS subjectLabel, d.tlp AS dossierTlp, l.tlp AS linkTlp FROM subject_dossier_links l
          JOIN dossiers d ON d.id = l.dossier_id JOIN subjects s ON s.id = l.subject_id
         WHERE d.deleted_at IS NULL AND l.subject_id IN (SELECT value FROM json_each(?))
         ORDER BY d.year, d.sequence, l.id`,
     )
-    .all(idList) as Array<{ id: number; number: string; title: string; status: DossierStatus; role: string; subjectLabel: string; tlp: TlpCode }>;
+    .all(idList) as Array<{
+    id: number;
+    linkId: number;
+    number: string;
+    title: string;
+    status: DossierStatus;
+    role: string;
+    subjectLabel: string;
+    dossierTlp: TlpCode;
+    linkTlp: TlpCode;
+  }>;
   const dossierIds = JSON.stringify([...new Set(dossiers.map((dossier) => dossier.id))]);
 
   const signals: AccessRequestResult['signals'] = (
@@ -213,10 +233,32 @@ export function accessRequestSearch(context: CoreContext, criteria: AccessCriter
       .all(JSON.stringify([...owner.keys()])) as Array<{ id: number; occurred_at: string; actor: string; action: string; details: string }>
   ).map((row) => ({ id: row.id, occurredAt: row.occurred_at, actor: row.actor, action: row.action, details: JSON.parse(row.details) as Record<string, unknown> }));
 
+  // Who received the person's own facts. A merged duplicate's record went out under its own id.
+  const subjectRefs = (subjectId: number): FactRef[] => [subjectId, ...(merged.get(subjectId) ?? [])].map((id) => ({ kind: 'subject', id }));
+  const register = disclosuresOfFacts(context, [
+    ...subjects.flatMap((subject) => subjectRefs(subject.id)),
+    ...dossiers.map((dossier): FactRef => ({ kind: 'dossier-link', id: dossier.linkId })),
+    ...subjectLinks.map((link): FactRef => ({ kind: 'subject-link', id: link.id })),
+  ]);
+  const names = organisationNames(context);
+  const disclosedTo = (refs: FactRef[]): AccessRequestDisclosure[] => {
+    const byAuditId = new Map<number, AccessRequestDisclosure>();
+    for (const disclosure of refs.flatMap((ref) => register.get(factKey(ref)) ?? [])) {
+      const shown = toAccessRequestDisclosure(disclosure, names);
+      if (shown) byAuditId.set(shown.auditId, shown);
+    }
+    return [...byAuditId.values()].sort((a, b) => a.auditId - b.auditId);
+  };
+
   return {
-    subjects,
-    subjectLinks,
-    dossiers,
+    subjects: subjects.map((subject) => ({ ...subject, disclosedTo: disclosedTo(subjectRefs(subject.id)) })),
+    subjectLinks: subjectLinks.map((link) => ({ ...link, disclosedTo: disclosedTo([{ kind: 'subject-link', id: link.id }]) })),
+    dossiers: dossiers.map(({ dossierTlp, linkTlp, ...dossier }) => ({
+      ...dossier,
+      // The row shows the dossier and the person's role in it: the stricter code of the two.
+      tlp: strictestCode([dossierTlp, linkTlp]),
+      disclosedTo: disclosedTo([{ kind: 'dossier-link', id: dossier.linkId }]),
+    })),
     signals,
     notes: [...notesById.values()].sort((a, b) => a.notedOn.localeCompare(b.notedOn) || a.id - b.id),
     attachments,
@@ -237,4 +279,17 @@ export function criteriaKinds(criteria: AccessCriteria): Array<'name' | 'birthDa
 export function recordAccessRequest(context: CoreContext, input: { criteria: string[]; subjects: number; dossiers: number; reference?: string }): { recorded: true } {
   context.audit('access-request.handled', { criteria: input.criteria, subjects: input.subjects, dossiers: input.dossiers, reference: input.reference ?? null });
   return { recorded: true };
+}
+
+/** Every fact the access request shows, for the regime's decision on its PDF. */
+export function accessRequestFacts(result: AccessRequestResult): FactRef[] {
+  return [
+    ...result.subjects.map((subject): FactRef => ({ kind: 'subject', id: subject.id })),
+    ...[...new Set(result.dossiers.map((dossier) => dossier.id))].map((id): FactRef => ({ kind: 'dossier', id })),
+    ...result.dossiers.map((dossier): FactRef => ({ kind: 'dossier-link', id: dossier.linkId })),
+    ...result.subjectLinks.map((link): FactRef => ({ kind: 'subject-link', id: link.id })),
+    ...result.signals.map((signal): FactRef => ({ kind: 'signal', id: signal.id })),
+    ...result.notes.map((note): FactRef => ({ kind: 'note', id: note.id })),
+    ...result.attachments.map((attachment): FactRef => ({ kind: 'attachment', id: attachment.id })),
+  ];
 }

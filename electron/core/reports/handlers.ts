@@ -1,6 +1,11 @@
-import type { reportApi } from '../../../shared/api/reports';
-import { today } from '../kernel/context';
-import { accessRequestSearch, criteriaKinds, recordAccessRequest } from './access-request';
+import type { AccessRequestResult, reportApi } from '../../../shared/api/reports';
+import type { Audience } from '../../../shared/domain/sharing';
+import { withheldLines } from '../../../shared/i18n/sharing';
+import { inTransaction, today, type CoreContext } from '../kernel/context';
+import { describeAudience, organisationNames } from '../sharing/audience';
+import type { SharingDecision } from '../sharing/policy';
+import { decideForOutput, factKey, loadFacts, recordDisclosure } from '../sharing/regime';
+import { accessRequestFacts, accessRequestSearch, criteriaKinds, recordAccessRequest } from './access-request';
 import { renderAccessRequestPdf, renderYearReportPdf } from './report-pdf';
 import { dashboardFigures } from './dashboard';
 import { reportFigures } from './figures';
@@ -15,21 +20,45 @@ import type { Vault } from '../vault/vault';
 export function createReportHandlers({ requireVault, context, renderPdf }: HandlerDependencies): HandlerImplementations<keyof typeof reportApi> {
   return {
     'report.figures': (period) => reportFigures(context().db, period),
-    'report.exportCsv': ({ from, to, targetPath, overwrite }) => {
+    'report.exportCsv': ({ from, to, targetPath, overwrite, audience = INTERNAL }) => {
       const current = context();
-      const written = writeTextReport(requireVault(), targetPath, overwrite, reportCsv(reportFigures(current.db, { from, to })));
-      current.audit('report.exported', { from, to, format: 'csv' });
+      const decision = decideReport(current, audience);
+      const written = writeTextReport(
+        requireVault(),
+        targetPath,
+        overwrite,
+        reportCsv(reportFigures(current.db, { from, to }), organisationNames(current), decision.summary.marking),
+      );
+      inTransaction(current, () => {
+        current.audit('report.exported', { from, to, format: 'csv' });
+        recordDisclosure(current, { output: 'report', channel: 'csv', audience, decision, path: written.path });
+      });
       return written;
     },
-    'report.exportPdf': async ({ from, to, targetPath, overwrite }) => {
+    'report.exportPdf': async ({ from, to, targetPath, overwrite, audience = INTERNAL }) => {
       const vault = requireVault();
       const target = writableTarget(vault, targetPath, overwrite);
       const current = context();
-      const rendered = renderYearReportPdf(reportFigures(current.db, { from, to }), { madeOn: today(current), madeBy: current.actor });
+      const decision = decideReport(current, audience);
+      const names = organisationNames(current);
+      const rendered = renderYearReportPdf(
+        reportFigures(current.db, { from, to }),
+        {
+          madeOn: today(current),
+          madeBy: current.actor,
+          marking: decision.summary.marking,
+          withheld: withheldLines(decision.summary),
+          audience: describeAudience(audience, names),
+        },
+        names,
+      );
       const bytes = await renderPdf(rendered);
       writeOutputFile(target, bytes, 'write report PDF');
       // Calls run one after another (Core's queue): a lock waits until this export is recorded.
-      vault.audit('report.exported', { from, to, format: 'pdf' });
+      inTransaction(current, () => {
+        vault.audit('report.exported', { from, to, format: 'pdf' });
+        recordDisclosure(current, { output: 'report', channel: 'pdf', audience, decision, path: target });
+      });
       return { path: target, bytes: bytes.byteLength };
     },
     'dashboard.figures': (period) => {
@@ -48,16 +77,34 @@ export function createReportHandlers({ requireVault, context, renderPdf }: Handl
       const vault = requireVault();
       const target = writableTarget(vault, targetPath, overwrite);
       const current = context();
-      const result = accessRequestSearch(current, criteria);
-      const bytes = await renderPdf(renderAccessRequestPdf(result, criteria, { madeOn: today(current), madeBy: current.actor, reference }));
+      const found = accessRequestSearch(current, criteria);
+      // For internal use: the privacy officer's working overview for answering the request. The
+      // answer to the person is written from it, and is not this PDF. So the regime lets every
+      // fact go; its decision still gives the marking (the strictest of the content) and the register.
+      const audience = INTERNAL;
+      const decision = decideForOutput(current, loadFacts(current, accessRequestFacts(found)), audience);
+      const result = onlyGoing(found, decision);
+      const bytes = await renderPdf(
+        renderAccessRequestPdf(result, criteria, {
+          madeOn: today(current),
+          madeBy: current.actor,
+          reference,
+          marking: decision.summary.marking,
+          withheld: withheldLines(decision.summary),
+          audience: describeAudience(audience, organisationNames(current)),
+        }),
+      );
       writeOutputFile(target, bytes, 'write access request PDF');
-      // Which kinds of criteria and how much was found; never the person, nor the path (it may name them).
-      vault.audit('access-request.exported', {
-        format: 'pdf',
-        criteria: criteriaKinds(criteria),
-        subjects: result.subjects.length,
-        dossiers: new Set(result.dossiers.map((dossier) => dossier.id)).size,
-        reference: reference ?? null,
+      inTransaction(current, () => {
+        // Which kinds of criteria and how much was found; never the person, nor the path (it may name them).
+        vault.audit('access-request.exported', {
+          format: 'pdf',
+          criteria: criteriaKinds(criteria),
+          subjects: result.subjects.length,
+          dossiers: new Set(result.dossiers.map((dossier) => dossier.id)).size,
+          reference: reference ?? null,
+        });
+        recordDisclosure(current, { output: 'access-request', channel: 'pdf', audience, decision, path: null });
       });
       return { path: target, bytes: bytes.byteLength };
     },
@@ -69,6 +116,34 @@ export function createReportHandlers({ requireVault, context, renderPdf }: Handl
       current.audit('register.exported', { format });
       return written;
     },
+  };
+}
+
+const INTERNAL: Audience = { kind: 'internal' };
+
+/**
+ * The regime's decision for a report: it holds counts with small-count suppression (1 to 4 as
+ * "< 5"), no fact about any one dossier or person (the year report lists none: see figures.ts and
+ * report-text.ts), so there is nothing to weigh and nothing is left out. Its marking is then
+ * TLP:CLEAR: aggregate counts that cannot be traced to a case may go to anyone (the council, the
+ * public), whoever the user names as audience. The audience still goes into the register.
+ */
+function decideReport(context: CoreContext, audience: Audience): SharingDecision {
+  return decideForOutput(context, [], audience);
+}
+
+/** The search result with only what the regime lets go (a dossier row needs the dossier and the person's link to it). */
+function onlyGoing(result: AccessRequestResult, decision: SharingDecision): AccessRequestResult {
+  const going = new Set(decision.going.map((fact) => factKey(fact.ref)));
+  const goes = (kind: Parameters<typeof factKey>[0]['kind'], id: number) => going.has(factKey({ kind, id }));
+  return {
+    ...result,
+    subjects: result.subjects.filter((subject) => goes('subject', subject.id)),
+    subjectLinks: result.subjectLinks.filter((link) => goes('subject-link', link.id)),
+    dossiers: result.dossiers.filter((dossier) => goes('dossier', dossier.id) && goes('dossier-link', dossier.linkId)),
+    signals: result.signals.filter((signal) => goes('signal', signal.id)),
+    notes: result.notes.filter((note) => goes('note', note.id)),
+    attachments: result.attachments.filter((attachment) => goes('attachment', attachment.id)),
   };
 }
 

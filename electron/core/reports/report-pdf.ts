@@ -1,6 +1,6 @@
 import type { AccessRequestResult, ReportFigures } from '../../../shared/api/reports';
 import { SMALL_COUNT_TEXT, SMALL_COUNT_THRESHOLD, isSmallCount, reportCount } from '../../../shared/api/reports';
-import { TLP_CODES, type TlpCode } from '../../../shared/domain/enums';
+import type { TlpCode } from '../../../shared/domain/enums';
 import {
   DOSSIER_STATUS_LABELS_NL,
   HOW_RECEIVED_LABELS_NL,
@@ -13,8 +13,10 @@ import {
 } from '../../../shared/domain/labels-nl';
 import { formatDateTime, formatDutchDate } from '../../../shared/domain/dates';
 import { auditSentence } from '../../../shared/i18n/audit-sentences';
+import { markingText } from '../../../shared/i18n/sharing';
 import { escapeHtml, framePages } from '../documents/template';
 import type { AccessCriteria } from './access-request';
+import { disclosedToNl } from './disclosure-text';
 import { originLabelNl } from './report-text';
 
 /**
@@ -24,7 +26,9 @@ import { originLabelNl } from './report-text';
  *   the screen and the CSV show it (reportCount), with bar charts drawn here as inline SVG (the PDF
  *   page runs without JavaScript);
  * - the access request (inzageverzoek) for the privacy officer: everything found about one person,
- *   each item with its handling code, and the highest of those on every page.
+ *   each item with its handling code and, for the person's own facts, to whom it was disclosed.
+ * Both carry the marking the sharing regime decided (reports/handlers.ts) on every page, and say
+ * what the regime left out (withheldLines) if it left anything out.
  */
 
 const CHART_COLOUR = '#1f5f8b';
@@ -150,10 +154,22 @@ export interface ReportPdfMeta {
   madeOn: string;
   /** Who made it (the vault's user). */
   madeBy: string;
+  /** The regime's marking of the output, printed on every page. */
+  marking: TlpCode;
+  /** What the regime left out and why (withheldLines); empty when nothing. */
+  withheld: string[];
+  /** Who it is for, in words (describeAudience). */
+  audience: string;
+}
+
+/** The regime's account of what it left out, where the output says so. */
+function withheldBlock(lines: readonly string[]): string {
+  if (lines.length === 0) return '';
+  return `<section class="withheld"><h2>Weggelaten</h2><ul>${lines.map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul></section>`;
 }
 
 /** The year report (or any period's) as pages for PDF: counts only, small counts "< 5". */
-export function renderYearReportPdf(figures: ReportFigures, meta: ReportPdfMeta) {
+export function renderYearReportPdf(figures: ReportFigures, meta: ReportPdfMeta, originNames: ReadonlyMap<string, string>) {
   const period = periodTextNl(figures.period);
   const title = `Jaarrapportage meldpunt ${period}`;
   const made = formatDutchDate(meta.madeOn);
@@ -172,7 +188,9 @@ export function renderYearReportPdf(figures: ReportFigures, meta: ReportPdfMeta)
   const body = `<header class="title-block">
 <h1>${escapeHtml(title)}</h1>
 <p>Periode ${escapeHtml(formatDutchDate(figures.period.from))} t/m ${escapeHtml(formatDutchDate(figures.period.to))} · opgesteld op ${escapeHtml(made)} door ${escapeHtml(meta.madeBy)}</p>
+<p>Behandelcode ${escapeHtml(markingText(meta.marking))} · voor ${escapeHtml(meta.audience)}</p>
 </header>
+${withheldBlock(meta.withheld)}
 <p class="lead">Wat er binnenkwam bij het meldpunt ondermijning en wat ermee gebeurde. Alleen aantallen, geen persoonsgegevens; aantallen van 1 tot en met ${SMALL_COUNT_THRESHOLD - 1} staan als ‘${SMALL_COUNT_TEXT}’.</p>
 <p class="total">Signalen ontvangen: ${escapeHtml(reportCount(figures.signalsTotal))}</p>
 <section class="figure months">
@@ -190,7 +208,7 @@ ${figureSection(
 )}
 ${figureSection(
   'Signalen per herkomst',
-  figures.byOrigin.map((entry) => ({ label: originLabelNl(entry.origin), count: entry.count })),
+  figures.byOrigin.map((entry) => ({ label: originLabelNl(entry.origin, originNames), count: entry.count })),
 )}
 ${figureSection(
   'Wat ermee gebeurde',
@@ -219,7 +237,7 @@ ${
 }
 <p class="rules">Telregels: signalen tellen op de datum van ontvangst, niet wat in de prullenbak ligt; een subvorm telt mee met zijn fenomeen. Uitkomsten gaan over de dossiers die in de periode zijn geopend, met de stappen die zij tot het einde van de periode bereikten. Doorlooptijd: van de eerste ontvangst tot het eerste besluit. Interventies tellen op hun startdatum (anders besluit, planning of vastlegging).</p>`;
 
-  return framePages({ head: `${title} · opgesteld ${made}`, foot: `${title} · alleen aantallen` }, 'pdf', title, body, REPORT_CSS);
+  return framePages({ head: `${title} · opgesteld ${made}`, foot: `${title} · alleen aantallen`, tlp: meta.marking }, 'pdf', title, body, REPORT_CSS);
 }
 
 // --- The access request -------------------------------------------------------------------
@@ -231,13 +249,6 @@ const MATCHED_BY_NL: Record<AccessRequestResult['subjects'][number]['matchedBy']
   address: 'zelfde adres',
   linked: 'gekoppeld',
 };
-
-/** The strictest handling code among the items found; AMBER+STRICT when nothing carries one. */
-export function highestTlp(result: AccessRequestResult): TlpCode {
-  const codes = [result.subjects, result.subjectLinks, result.dossiers, result.signals, result.notes, result.attachments].flatMap((list) => list.map((item) => item.tlp));
-  if (codes.length === 0) return 'AMBER+STRICT';
-  return TLP_CODES.find((code) => codes.includes(code))!;
-}
 
 /** The criteria in words: "naam J. Jansen, geboortedatum 01-02-1980". */
 export function criteriaTextNl(criteria: AccessCriteria): string {
@@ -289,12 +300,17 @@ const ACCESS_CSS = `
   .note-body { white-space: pre-wrap; }
   .nowrap { white-space: nowrap; }
   .muted { color: #444; }
+  .disclosed { display: block; font-size: 8.5pt; margin-top: 2pt; }
 `;
+
+/** Under each of the person's own facts: to whom the register says it went. */
+const disclosedLine = (item: { disclosedTo: AccessRequestResult['subjects'][number]['disclosedTo'] }) =>
+  `<span class="disclosed">Verstrekt aan: ${escapeHtml(disclosedToNl(item.disclosedTo))}</span>`;
 
 /** The access request's report for the privacy officer: everything found, each item with its handling code. */
 export function renderAccessRequestPdf(result: AccessRequestResult, criteria: AccessCriteria, meta: ReportPdfMeta & { reference?: string }) {
   const made = formatDutchDate(meta.madeOn);
-  const tlp = highestTlp(result);
+  const tlp = meta.marking;
   const title = 'Inzageverzoek (art. 15 AVG)';
   const dossierCount = new Set(result.dossiers.map((dossier) => dossier.id)).size;
   const body = `<header class="head">
@@ -305,6 +321,8 @@ export function renderAccessRequestPdf(result: AccessRequestResult, criteria: Ac
 ${meta.reference ? `<dt>Kenmerk</dt><dd>${escapeHtml(meta.reference)}</dd>` : ''}
 <dt>Opgesteld</dt><dd>${escapeHtml(made)} door ${escapeHtml(meta.madeBy)}</dd>
 <dt>Behandelcode</dt><dd>TLP:${escapeHtml(tlp)} (de strengste van de gevonden gegevens; elk gegeven staat met de eigen code)</dd>
+<dt>Voor</dt><dd>${escapeHtml(meta.audience)}: het werkoverzicht van de privacyfunctionaris; het antwoord aan de betrokkene wordt hieruit opgesteld</dd>
+<dt>Verstrekt aan</dt><dd>bij elk eigen gegeven van de persoon (het subject en zijn koppelingen), uit het verstrekkingenregister; gebruik binnen de gemeente staat er niet bij</dd>
 <dt>Gevonden</dt><dd>${[
     counted(result.subjects.length, 'subject', 'subjecten'),
     counted(dossierCount, 'dossier', 'dossiers'),
@@ -315,12 +333,13 @@ ${meta.reference ? `<dt>Kenmerk</dt><dd>${escapeHtml(meta.reference)}</dd>` : ''
   ].join(', ')}</dd>
 </dl>
 </header>
+${withheldBlock(meta.withheld)}
 ${part(
   'Subjecten',
   result.subjects.length,
   ['Subject', 'Soort', 'Gegevens', 'Gevonden via'],
   result.subjects.map((subject) => [
-    `${text(subject.label)}${subject.mergedSubjectIds.length > 0 ? `<br><span class="muted">samengevoegd met #${subject.mergedSubjectIds.join(', #')}</span>` : ''}`,
+    `${text(subject.label)}${subject.mergedSubjectIds.length > 0 ? `<br><span class="muted">samengevoegd met #${subject.mergedSubjectIds.join(', #')}</span>` : ''}${disclosedLine(subject)}`,
     escapeHtml(SUBJECT_TYPE_LABELS_NL[subject.type]),
     `<dl>${Object.entries(subject.details)
       .filter(([field, value]) => field !== 'type' && value !== null && value !== undefined && value !== '')
@@ -340,7 +359,7 @@ ${part(
   result.subjectLinks.map((link) => [
     text(link.fromLabel),
     escapeHtml((SUBJECT_LINK_KIND_LABELS_NL as Record<string, string>)[link.kind] ?? link.kind),
-    text(link.toLabel),
+    `${text(link.toLabel)}${disclosedLine(link)}`,
     tlpCell(link.tlp),
   ]),
 )}
@@ -353,7 +372,7 @@ ${part(
     text(dossier.title),
     escapeHtml(DOSSIER_STATUS_LABELS_NL[dossier.status]),
     escapeHtml((SUBJECT_ROLE_LABELS_NL as Record<string, string>)[dossier.role] ?? dossier.role),
-    text(dossier.subjectLabel),
+    `${text(dossier.subjectLabel)}${disclosedLine(dossier)}`,
     tlpCell(dossier.tlp),
   ]),
 )}

@@ -1,7 +1,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../../shared/api';
-import type { AccessRequestResult } from '../../../../shared/api/reports';
+import type { AccessRequestDisclosure, AccessRequestResult } from '../../../../shared/api/reports';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { SaveFileForm } from '../../components/SaveFileForm';
@@ -29,6 +29,27 @@ interface Criteria {
 }
 
 const EMPTY: Criteria = { name: '', birthDate: '', bsn: '', postcode: '', houseNumber: '' };
+
+/** Under each of the person's own facts: to whom the disclosure register says it went, and when. */
+function DisclosedTo({ disclosures }: { disclosures: AccessRequestDisclosure[] }) {
+  const { t: typedT } = useTranslation();
+  const t = typedT as unknown as Translate;
+  const language = currentLanguage();
+  const list = disclosures
+    .map((disclosure) =>
+      t('reports.access.disclosure', {
+        recipients: disclosure.recipients,
+        channel: t(`reports.access.channel.${disclosure.channel}`),
+        date: formatDate(disclosure.occurredAt, language),
+      }),
+    )
+    .join('; ');
+  return (
+    <div className="app-muted" data-testid="access-disclosed-to">
+      {disclosures.length === 0 ? t('reports.access.disclosedToNobody') : t('reports.access.disclosedTo', { list })}
+    </div>
+  );
+}
 
 /** Inzageverzoek: everything about one person, printable for the privacy officer, and the handling recorded. */
 export function AccessRequestView() {
@@ -186,6 +207,7 @@ function AccessReport({ result, criteria }: { result: AccessRequestResult; crite
                   {subject.mergedSubjectIds.length > 0 && (
                     <div className="app-muted">{t('reports.access.merged', { count: subject.mergedSubjectIds.length, ids: subject.mergedSubjectIds.join(', #') })}</div>
                   )}
+                  <DisclosedTo disclosures={subject.disclosedTo} />
                 </th>
                 {cell(t(`domain.subjectType.${subject.type}`))}
                 {cell(
@@ -208,11 +230,16 @@ function AccessReport({ result, criteria }: { result: AccessRequestResult; crite
         </Part>
         <Part title={t('reports.access.links')} count={result.subjectLinks.length}>
           <Table headers={[t('reports.access.columns.from'), t('reports.access.columns.kind'), t('reports.access.columns.to'), t('reports.access.columns.tlp')]}>
-            {result.subjectLinks.map((link, index) => (
-              <tr className="utrecht-table__row" key={index}>
+            {result.subjectLinks.map((link) => (
+              <tr className="utrecht-table__row" key={link.id}>
                 {cell(link.fromLabel)}
                 {cell(t(`domain.linkKind.${link.kind}`))}
-                {cell(link.toLabel)}
+                {cell(
+                  <>
+                    {link.toLabel}
+                    <DisclosedTo disclosures={link.disclosedTo} />
+                  </>,
+                )}
                 {cell(<TlpBadge tlp={link.tlp} short />, true)}
               </tr>
             ))}
@@ -229,8 +256,8 @@ function AccessReport({ result, criteria }: { result: AccessRequestResult; crite
               t('reports.access.columns.tlp'),
             ]}
           >
-            {result.dossiers.map((dossier, index) => (
-              <tr className="utrecht-table__row" key={`${dossier.id}-${index}`} data-testid="access-dossier">
+            {result.dossiers.map((dossier) => (
+              <tr className="utrecht-table__row" key={dossier.linkId} data-testid="access-dossier">
                 <th className="utrecht-table__cell app-nowrap" scope="row">
                   <a
                     href="#"
@@ -246,7 +273,12 @@ function AccessReport({ result, criteria }: { result: AccessRequestResult; crite
                 {cell(dossier.title)}
                 {cell(t(`domain.status.${dossier.status}`))}
                 {cell(t(`domain.role.${dossier.role}`))}
-                {cell(dossier.subjectLabel)}
+                {cell(
+                  <>
+                    {dossier.subjectLabel}
+                    <DisclosedTo disclosures={dossier.disclosedTo} />
+                  </>,
+                )}
                 {cell(<TlpBadge tlp={dossier.tlp} short />, true)}
               </tr>
             ))}

@@ -1,10 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReportFigures } from '../../../../shared/api/reports';
+import type { Audience } from '../../../../shared/domain/sharing';
 import { reportCount } from '../../../../shared/api/reports';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { SaveFileForm } from '../../components/SaveFileForm';
+import { SelectField } from '../../components/SelectField';
 import { useCoreQuery } from '../../components/useCoreQuery';
 import { useErrorText } from '../../components/useErrorText';
 import { callCore } from '../../core-client';
@@ -32,6 +34,10 @@ export function YearReportView() {
 
   // "2025" for a calendar year, else the two dates: never anything about a person.
   const fileNamePeriod = /^\d{4}$/.test(periodText) ? periodText : `${period.from}-${period.to}`;
+  // Who the saved report is for: it goes into the disclosure register (counts only, so nothing is left out).
+  const organisations = useCoreQuery('organisation.list', {});
+  const [recipient, setRecipient] = useState('');
+  const audience: Audience = recipient === '' ? { kind: 'internal' } : { kind: 'recipients', members: [{ organisation: recipient, person: null, verified: false }] };
 
   return (
     <>
@@ -53,6 +59,18 @@ export function YearReportView() {
             </Button>
           </div>
           <YearReport figures={figures.data} periodText={periodText} />
+          <section className="app-card app-no-print" aria-label={t('reports.year.audience')}>
+            <SelectField
+              label={t('reports.year.audience')}
+              description={t('reports.year.audienceDescription')}
+              value={recipient}
+              onChange={(event) => setRecipient(event.target.value)}
+              emptyLabel={t('reports.year.audienceInternal')}
+              options={(organisations.data ?? [])
+                .filter((organisation) => !organisation.retired)
+                .map((organisation) => ({ value: organisation.code, label: organisation.name }))}
+            />
+          </section>
           <section className="app-card app-no-print" aria-labelledby="report-pdf-heading">
             <h2 className="utrecht-heading-2" id="report-pdf-heading">
               {t('reports.year.exportPdf')}
@@ -67,7 +85,7 @@ export function YearReportView() {
               existsText={t('reports.year.csvExists')}
               overwriteLabel={t('reports.year.csvOverwrite')}
               pathRequiredText={t('reports.year.pathRequired')}
-              save={(targetPath, overwrite) => callCore('report.exportPdf', { ...period, targetPath, overwrite })}
+              save={(targetPath, overwrite) => callCore('report.exportPdf', { ...period, targetPath, overwrite, audience })}
             />
           </section>
           <section className="app-card app-no-print" aria-label={t('reports.year.exportCsv')}>
@@ -81,7 +99,7 @@ export function YearReportView() {
               existsText={t('reports.year.csvExists')}
               overwriteLabel={t('reports.year.csvOverwrite')}
               pathRequiredText={t('reports.year.pathRequired')}
-              save={(targetPath, overwrite) => callCore('report.exportCsv', { ...period, targetPath, overwrite })}
+              save={(targetPath, overwrite) => callCore('report.exportCsv', { ...period, targetPath, overwrite, audience })}
             />
           </section>
         </>
