@@ -34,17 +34,20 @@ export function registerIpc(core: CoreService, getWindow: WindowGetter, onLangua
     return showFileDialog(window, request);
   });
 
-  // Printing: the renderer names the document and version only; the HTML comes from the core, so
-  // a compromised page cannot print arbitrary markup in a window of ours. The print is recorded
-  // in the audit trail once the print dialog reports success.
+  // Printing: the renderer names the document, version and audience only; the HTML comes from the
+  // core, which applies the sharing regime for that audience, so a compromised page cannot print
+  // arbitrary markup in a window of ours. The print is recorded in the audit trail and the
+  // disclosure register once the print dialog reports success.
   ipcMain.handle(PRINT_DOCUMENT_CHANNEL, async (event, request: unknown): Promise<boolean> => {
     if (!isFromOurMainFrame(event, getWindow())) return false;
-    const { documentId, version } = (request ?? {}) as { documentId?: unknown; version?: unknown };
+    const { documentId, version, audience, override } = (request ?? {}) as { documentId?: unknown; version?: unknown; audience?: unknown; override?: unknown };
     if (!Number.isSafeInteger(documentId) || !Number.isSafeInteger(version) || (documentId as number) < 1 || (version as number) < 1) return false;
-    const view = await core.callUntrusted('document.printView', { documentId, version });
+    // The core validates the audience and the override with the contract's schemas.
+    const forWhom = { ...(audience !== undefined ? { audience } : {}), ...(override !== undefined ? { override } : {}) };
+    const view = await core.callUntrusted('document.printView', { documentId, version, ...forWhom });
     if (!view.ok) return false;
     const printed = await printHtml((view.value as { html: string }).html);
-    if (printed) await core.callUntrusted('document.printed', { documentId, version });
+    if (printed) await core.callUntrusted('document.printed', { documentId, version, ...forWhom });
     return printed;
   });
 

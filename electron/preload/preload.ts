@@ -1,7 +1,7 @@
 // The page's only door to the main process: one object, three methods, three fixed channels.
 // ipcRenderer itself and its event objects never reach the page.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import type { CoreEvent, DossierkluisBridge, FileChoiceRequest, HandlerName, Input, Output, Result } from '../../shared/api';
+import type { CoreEvent, DocumentPrintRequest, DossierkluisBridge, FileChoiceRequest, HandlerName, Input, Output, Result } from '../../shared/api';
 import { CALL_CHANNEL, CHOOSE_FILE_CHANNEL, EVENT_CHANNEL, PRINT_DOCUMENT_CHANNEL } from '../main/ipc-channels';
 
 const bridge = {
@@ -35,7 +35,7 @@ const bridge = {
   },
 
   // Only ids cross: the main process takes the template from the core and prints it.
-  async printDocument(request: { documentId: number; version: number }): Promise<boolean> {
+  async printDocument(request: DocumentPrintRequest): Promise<boolean> {
     try {
       return (await ipcRenderer.invoke(PRINT_DOCUMENT_CHANNEL, request)) === true;
     } catch {

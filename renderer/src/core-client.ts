@@ -1,4 +1,4 @@
-import type { CoreEvent, DossierkluisBridge, FileChoicePurpose, HandlerName, Input, Output, Result } from '../../shared/api';
+import type { CoreEvent, DocumentPrintRequest, DossierkluisBridge, FileChoicePurpose, HandlerName, Input, Output, Result } from '../../shared/api';
 import { fileChooserFor, type FileChooser } from './bridge/file-chooser';
 
 let bridge: DossierkluisBridge | null = null;
@@ -34,7 +34,7 @@ export function fileChooser(purpose: FileChoicePurpose): FileChooser | null {
 }
 
 /** The desktop app's print of a document version (system print dialog), or null in the browser host. */
-export function documentPrinter(): ((request: { documentId: number; version: number }) => Promise<boolean>) | null {
+export function documentPrinter(): ((request: DocumentPrintRequest) => Promise<boolean>) | null {
   const print = bridge?.printDocument;
   return print ? (request) => print.call(bridge, request) : null;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { DossierStatus, SubjectType, TlpCode } from '../domain/enums';
+import { organisationCodeSchema, sharingOverrideSchema, type Audience, type SharingSummary } from '../domain/sharing';
 import { defineHandler } from './define';
 import { filePathSchema } from '../domain/validation';
 
@@ -48,7 +49,10 @@ export interface BundleIdentity {
 export interface AddressBookEntry {
   id: number;
   name: string;
+  /** The organisation as the card names it (free text, for display). */
   organisation: string;
+  /** The organisation in this vault's list (organisation.list) that the sharing regime weighs; null until the user chose one. */
+  organisationCode: string | null;
   ageRecipient: string;
   signingKey: string;
   fingerprint: Fingerprint;
@@ -88,23 +92,13 @@ export interface ExportRedaction {
 
 export type ExportItemKind = 'dossier' | 'signal' | 'subject' | 'dossier-link' | 'subject-link' | 'note' | 'measure' | 'attachment';
 
-/** Who can read a bundle, for the TLP rule (docs/bundle-format.md, "Handling codes"). */
-export type BundleAudience = 'verified-partners' | 'named-keys' | 'passphrase';
-
-export interface TlpViolation {
-  kind: ExportItemKind;
-  id: number;
-  dossierNumber: string;
-  /** What lists show for the item: a title, a summary, a subject's label, a file name, a note's first words. */
-  label: string;
-  tlp: TlpCode;
-}
-
 export interface ExportRecipient {
   /** The address-book entry, or null for a bare age recipient. */
   partnerId: number | null;
   name: string | null;
   organisation: string | null;
+  /** The card's organisation in the organisation list: what the sharing regime weighs. Null for a bare key or a card without one. */
+  organisationCode: string | null;
   ageRecipient: string;
   fingerprint: Fingerprint | null;
   verified: boolean;
@@ -128,12 +122,16 @@ export interface ExportPreview {
   leftOut: { reporters: number; melderLinks: number; bsns: number; internalNotes: number };
   recipients: ExportRecipient[];
   passphrase: boolean;
-  audience: BundleAudience;
-  /** The most restrictive handling code of everything that leaves: the bundle's own code. */
+  /** The recipients as the sharing regime and the disclosure register name them. */
+  audience: Audience;
+  /** The bundle's marking: the strictest code of what goes (sharing.marking). */
   tlp: TlpCode;
-  violations: TlpViolation[];
-  /** True when violations stop the export and no override was given. */
-  blocked: boolean;
+  /**
+   * What the sharing regime left out and why, item by item (with what hangs on a left-out item: a
+   * signal on its dossier, a link on its subject), and what goes by override. Left-out items are
+   * not in the counts above; shared/i18n/sharing.ts's withheldLines says it in words.
+   */
+  sharing: SharingSummary;
 }
 
 export interface ExportResult {
@@ -273,11 +271,11 @@ const exportSelection = {
   recipients: z.array(exportRecipientInput).max(50).default([]),
   /** Encrypt to a passphrase instead of recipients (age allows one or the other, not both). */
   usePassphrase: z.boolean().default(false),
-  /** Send despite handling codes that forbid it; the reason goes into the audit trail. */
-  tlpOverride: z
-    .object({ reason: z.string().trim().min(5, 'bundle.override-reason').max(500) })
-    .strict()
-    .optional(),
+  /**
+   * Let items go that the sharing regime leaves out: those listed, or without `items` all of them.
+   * The reason goes into the audit trail and the disclosure register.
+   */
+  override: sharingOverrideSchema.optional(),
 };
 
 function recipientsXorPassphrase(value: { recipients: unknown[]; usePassphrase: boolean }, context: z.RefinementCtx) {
@@ -313,9 +311,16 @@ export const bundleApi = {
   'addressBook.list': defineHandler<AddressBookEntry[]>({ access: 'read', passive: false, lane: 'queue', audits: [] })(z.object({}).strict()),
   /** Read a partner card file and show its fingerprint before adding it. */
   'addressBook.readCard': defineHandler<CardPreview>({ access: 'read', passive: false, lane: 'queue', audits: [] })(z.object({ path: filePathSchema }).strict()),
-  /** Add a partner card (from a file); `verified` when the fingerprint was compared already. */
+  /**
+   * Add a partner card (from a file); `verified` when the fingerprint was compared already;
+   * `organisationCode`: the card's organisation in the organisation list (the sharing regime weighs it).
+   */
   'addressBook.add': defineHandler<AddressBookEntry>({ access: 'write', passive: false, lane: 'queue', audits: ['address-book.added'] })(
-    z.object({ path: filePathSchema, verified: z.boolean().default(false) }).strict(),
+    z.object({ path: filePathSchema, verified: z.boolean().default(false), organisationCode: organisationCodeSchema.nullable().default(null) }).strict(),
+  ),
+  /** Set (or clear, with null) the organisation-list entry of a card: who the sharing regime sees behind its key. */
+  'addressBook.setOrganisation': defineHandler<AddressBookEntry>({ access: 'write', passive: false, lane: 'queue', audits: ['address-book.organisation-set'] })(
+    z.object({ partnerId: id, organisationCode: organisationCodeSchema.nullable() }).strict(),
   ),
   /** Record that the fingerprint was compared with the partner (today, by this vault's user). */
   'addressBook.verify': defineHandler<AddressBookEntry>({ access: 'write', passive: false, lane: 'queue', audits: ['address-book.verified'] })(
@@ -325,16 +330,22 @@ export const bundleApi = {
     z.object({ partnerId: id }).strict(),
   ),
 
-  /** Exactly what would leave, with the TLP check; writes nothing but an audit entry. */
+  /** Exactly what would leave, and what the sharing regime leaves out and why; writes nothing. */
   'bundle.exportPreview': defineHandler<ExportPreview>({ access: 'read', passive: false, lane: 'queue', audits: [] })(
     z.object(exportSelection).strict().superRefine(recipientsXorPassphrase),
   ),
   /**
-   * Write the bundle: to a temporary sibling of `targetPath`, renamed when complete. Stops with
-   * BUNDLE_TLP_BLOCKED when handling codes forbid it and no override is given. Progress:
-   * job.progress 'bundle-export' (bytes of content).
+   * Write the bundle: to a temporary sibling of `targetPath`, renamed when complete. What the
+   * sharing regime withholds is left out (the result's preview says what); BUNDLE_TLP_BLOCKED when
+   * no dossier may go at all. Recorded in the disclosure register. Progress: job.progress
+   * 'bundle-export' (bytes of content).
    */
-  'bundle.export': defineHandler<ExportResult>({ access: 'write', passive: false, lane: 'streaming', audits: ['bundle.exported', 'bundle.tlp-overridden'] })(
+  'bundle.export': defineHandler<ExportResult>({
+    access: 'write',
+    passive: false,
+    lane: 'streaming',
+    audits: ['bundle.exported', 'bundle.tlp-overridden', 'disclosure.recorded'],
+  })(
     z
       .object({
         ...exportSelection,

@@ -6,7 +6,7 @@ import type { FileChoiceRequest } from './file-choice';
 import { attachmentApi } from './attachments';
 import { auditApi } from './audit';
 import { bundleApi } from './bundles';
-import { documentApi } from './documents';
+import { documentApi, type DocumentPrintRequest } from './documents';
 import { meetingApi } from './meetings';
 import { dossierApi } from './dossiers';
 import { reportApi } from './reports';
@@ -82,5 +82,5 @@ export interface DossierkluisBridge {
    * was printed (and so recorded in the audit trail). Only the Electron preload offers it; the
    * browser host prints the page itself.
    */
-  printDocument?(request: { documentId: number; version: number }): Promise<boolean>;
+  printDocument?(request: DocumentPrintRequest): Promise<boolean>;
 }

@@ -12,6 +12,7 @@ export const AUDIT_ACTION_GROUPS = {
   'address-book.added': 'changes',
   'address-book.removed': 'deletions',
   'address-book.verified': 'changes',
+  'address-book.organisation-set': 'changes',
   'attachment.copies-removed': 'deletions',
   'attachment.copy-opened': 'exports',
   'attachment.exported': 'exports',

@@ -38,6 +38,7 @@ interface AuditDetailSpec {
   'address-book.added': { partnerId: number; name: string; organisation: string; fingerprint: string; verified: boolean };
   'address-book.removed': { partnerId: number; fingerprint: string };
   'address-book.verified': { partnerId: number; fingerprint: string };
+  'address-book.organisation-set': { partnerId: number; organisationCode: string | null };
   'attachment.copies-removed': { removed: number; left: number };
   'attachment.copy-opened': { attachmentId: number; bytes: number };
   'attachment.exported': { attachmentId: number; bytes: number };

@@ -334,6 +334,7 @@ export const AUDIT_SENTENCES_NL: SentenceTable = {
   'address-book.added': (d, w) => `Partner ${w.text(d.name)} (${w.text(d.organisation)}) aan het adresboek toegevoegd`,
   'address-book.removed': (d, w) => `Partner #${w.text(d.partnerId)} uit het adresboek verwijderd`,
   'address-book.verified': (d, w) => `Vingerafdruk van partner #${w.text(d.partnerId)} vergeleken`,
+  'address-book.organisation-set': (d, w) => `Organisatie van partner #${w.text(d.partnerId)} in het adresboek vastgelegd`,
   'attachment.copies-removed': (d, w) =>
     w.count(d.left) > 0
       ? `Tijdelijke kopieën van bijlagen verwijderd bij het vergrendelen: ${w.count(d.removed)}; niet verwijderd: ${w.count(d.left)}`
@@ -456,6 +457,7 @@ export const AUDIT_SENTENCES_EN: SentenceTable = {
   'address-book.added': (d, w) => `Partner ${w.text(d.name)} (${w.text(d.organisation)}) added to the address book`,
   'address-book.removed': (d, w) => `Partner #${w.text(d.partnerId)} removed from the address book`,
   'address-book.verified': (d, w) => `Fingerprint of partner #${w.text(d.partnerId)} compared`,
+  'address-book.organisation-set': (d, w) => `Organisation of partner #${w.text(d.partnerId)} set in the address book`,
   'attachment.copies-removed': (d, w) =>
     w.count(d.left) > 0
       ? `Temporary copies of attachments removed on locking: ${w.count(d.removed)}; not removed: ${w.count(d.left)}`

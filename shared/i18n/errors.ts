@@ -64,7 +64,7 @@ export const errorMessages: Record<'nl' | 'en', Record<ErrorCode, string>> = {
       'Let op: de afzender noemt zich {{name}}, maar de sleutel verschilt van de partnerkaart in uw adresboek. Vergelijk de vingerafdruk met de afzender voordat u de bundel accepteert.',
     BUNDLE_CHANGED: 'De bundel is gewijzigd sinds u hem bekeek. Open hem opnieuw. Er is niets geïmporteerd.',
     BUNDLE_TLP_BLOCKED:
-      'De export is gestopt: {{count}} onderdelen hebben een behandelcode (TLP) die delen met deze ontvangers niet toestaat. Pas de keuze aan, of geef een reden op om de behandelcode te overschrijven; die reden komt in het logboek.',
+      'Er is geen bundel gemaakt: volgens de deelregels mag geen van de gekozen dossiers naar deze ontvangers. Kies andere ontvangers, of geef voor de achtergehouden onderdelen een reden op om ze toch mee te geven; die reden komt in het logboek en het verstrekkingenregister.',
     PARTNER_CARD_INVALID: 'Dit is geen geldige partnerkaart van Dossierkluis, of de kaart is gewijzigd: de vingerafdruk past niet bij de sleutels.',
     PARTNER_EXISTS: 'Deze partner staat al in het adresboek.',
     PARTNER_IS_SELF: 'Dit is de partnerkaart van deze kluis zelf.',
@@ -128,7 +128,7 @@ export const errorMessages: Record<'nl' | 'en', Record<ErrorCode, string>> = {
       'Warning: the sender calls themselves {{name}}, but the key differs from the partner card in your address book. Compare the fingerprint with the sender before accepting the bundle.',
     BUNDLE_CHANGED: 'The bundle changed since you looked at it. Open it again. Nothing was imported.',
     BUNDLE_TLP_BLOCKED:
-      'The export was stopped: {{count}} items have a handling code (TLP) that does not allow sharing with these recipients. Change the selection, or give a reason to override the handling code; the reason goes into the audit trail.',
+      'No bundle was made: under the sharing rules none of the chosen dossiers may go to these recipients. Choose other recipients, or give a reason to include the withheld items anyway; the reason goes into the audit trail and the disclosure register.',
     PARTNER_CARD_INVALID: 'This is not a valid Dossierkluis partner card, or the card was changed: the fingerprint does not fit the keys.',
     PARTNER_EXISTS: 'This partner is already in the address book.',
     PARTNER_IS_SELF: 'This is the partner card of this vault itself.',

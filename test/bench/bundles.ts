@@ -174,7 +174,11 @@ async function child(step: Step, vaultPath: string, filePath: string, partnerId:
     if (step === 'export') {
       const dossiers = await call('dossier.list', { limit: 10, offset: 0 });
       const dossierId = dossiers.items.find((dossier) => dossier.title === 'Benchmark')!.id;
-      return { main: await measure(core, channel, () => call('bundle.export', { dossierIds: [dossierId], recipients: [{ partnerId }], targetPath: filePath })) };
+      return {
+        main: await measure(core, channel, () =>
+          call('bundle.export', { dossierIds: [dossierId], recipients: [{ partnerId }], targetPath: filePath, override: { reason: 'Benchmark: alles mee' } }),
+        ),
+      };
     }
     if (step === 'import') {
       let manifestSha256 = '';
@@ -295,7 +299,7 @@ export async function bundleBenchRows(options: { megabytes?: number } = {}): Pro
     await b('vault.create', { path: vaults.b, passphrase: PASSPHRASE, displayName: 'Bench B' });
     const cardB = path.join(folder, 'b.json');
     await b('bundle.writeCard', { targetPath: cardB });
-    const partner = await a('addressBook.add', { path: cardB, verified: true });
+    const partner = await a('addressBook.add', { path: cardB, verified: true, organisationCode: 'riec' });
     const cardA = path.join(folder, 'a.json');
     await a('bundle.writeCard', { targetPath: cardA });
     await b('addressBook.add', { path: cardA, verified: true });

@@ -38,11 +38,15 @@ describe.skipIf(skipWithoutBrowser)('the preweegdocument of a dossier, end to en
     await testHost?.stop();
   });
 
+  const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
   it('composes a draft, edits a section, saves a version and compares it with the first', { timeout: STEP_TIMEOUT }, async () => {
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Dossiers' }).click();
     await page.getByRole('link', { name: new RegExp(`^Dossier ${dossier.number} openen`) }).click();
     await page.getByRole('tab', { name: 'Preweegdocument', exact: true }).click();
     await expect.poll(() => panel().getByText('Er is nog geen preweegdocument voor dit dossier.').isVisible()).toBe(true);
+    // For internal use: the demo's facts carry no recorded restriction yet, so the default lokale driehoek would receive little.
+    await panel().getByLabel('Intern gebruik (binnen de gemeente)').check();
     await panel().getByRole('button', { name: 'Concept opstellen' }).click();
 
     const advice = panel().getByLabel('8. Eerste advies integrale aanpak');
@@ -93,7 +97,9 @@ describe.skipIf(skipWithoutBrowser)('the preweegdocument of a dossier, end to en
     expect(await output.getByText('Vul eerst een bestandsnaam in.').isVisible()).toBe(true);
     await output.getByLabel('PDF opslaan in').fill(pdfPath);
     await output.getByRole('button', { name: 'PDF opslaan…' }).click();
-    await expect.poll(() => output.getByText(`PDF van versie 2 opgeslagen: ${pdfPath}`).isVisible(), { timeout: 60_000 }).toBe(true);
+    await expect
+      .poll(() => output.getByText(new RegExp(`PDF van versie 2 opgeslagen \\(TLP:[A-Z+]+\\): ${escapeRegExp(pdfPath)}`)).isVisible(), { timeout: 60_000 })
+      .toBe(true);
     const pages = await pdfPageTexts(pdfPath);
     pages.forEach((text, index) => {
       expect(text).toContain(`CONCEPT · Preweegdocument · Dossier ${dossier.number} · Versie 2`);
@@ -104,7 +110,7 @@ describe.skipIf(skipWithoutBrowser)('the preweegdocument of a dossier, end to en
 
     await output.getByLabel('Word-bestand opslaan in').fill(docxPath);
     await output.getByRole('button', { name: 'Word opslaan…' }).click();
-    await expect.poll(() => output.getByText(`Word van versie 2 opgeslagen: ${docxPath}`).isVisible()).toBe(true);
+    await expect.poll(() => output.getByText(new RegExp(`Word van versie 2 opgeslagen \\(TLP:[A-Z+]+\\): ${escapeRegExp(docxPath)}`)).isVisible()).toBe(true);
     expect(wordParagraphs(docxPart(docxPath, 'word/document.xml'))).toContain(ADVICE);
 
     // Again to the same path: the app asks first.
@@ -113,7 +119,7 @@ describe.skipIf(skipWithoutBrowser)('the preweegdocument of a dossier, end to en
     await expect.poll(() => output.getByText(`Op ${docxPath} staat al een bestand.`).isVisible()).toBe(true);
     expect(fs.statSync(docxPath).mtimeMs).toBe(before);
     await output.getByRole('button', { name: 'Overschrijven' }).click();
-    await expect.poll(() => output.getByText(`Word van versie 2 opgeslagen: ${docxPath}`).isVisible()).toBe(true);
+    await expect.poll(() => output.getByText(new RegExp(`Word van versie 2 opgeslagen \\(TLP:[A-Z+]+\\): ${escapeRegExp(docxPath)}`)).isVisible()).toBe(true);
 
     const audit = await core('audit.list', { limit: 20, actions: ['document.exported'] });
     expect(audit.map((entry) => [entry.details.format, entry.details.version])).toEqual([
@@ -121,6 +127,13 @@ describe.skipIf(skipWithoutBrowser)('the preweegdocument of a dossier, end to en
       ['docx', 2],
       ['pdf', 2],
     ]);
+
+    // For a private party the dialog shows, before anything leaves, what the regime leaves out and why, and offers an override with a reason.
+    await output.getByRole('checkbox', { name: 'Woningcorporatie', exact: true }).check();
+    const withheld = output.getByRole('note', { name: 'Weggelaten volgens de verstrekkingsregels' });
+    await expect.poll(() => withheld.getByText('strafrechtelijke persoonsgegevens (art. 10 AVG)', { exact: false }).first().isVisible()).toBe(true);
+    await withheld.getByRole('checkbox').first().check();
+    await expect.poll(() => output.getByLabel('Reden om toch mee te geven').isVisible()).toBe(true);
   });
 
   it(

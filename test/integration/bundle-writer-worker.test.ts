@@ -142,7 +142,14 @@ describe('bundle export through the writer worker', () => {
     const sample = await fillSampleDossier(a, { attachmentBytes: 200_000, tlp: 'GREEN' });
     const bundle = path.join(makeTempFolder(), 'wachtwoord.dkbundel');
     const passphrase = 'een lange testzin voor de bundel';
-    await a.call('bundle.export', { dossierIds: [sample.dossier.id], usePassphrase: true, passphrase, targetPath: bundle });
+    // A passphrase names nobody: the sample's AMBER goes by override only.
+    await a.call('bundle.export', {
+      dossierIds: [sample.dossier.id],
+      usePassphrase: true,
+      passphrase,
+      targetPath: bundle,
+      override: { reason: 'Test van het wachtwoordpad' },
+    });
     const inspection = await b.call('bundle.inspect', { path: bundle, passphrase });
     expect(inspection.dossiers).toHaveLength(1);
   });

@@ -42,13 +42,19 @@ beforeAll(async () => {
   forC = path.join(root, 'voor-c.dkbundel');
   withPassphrase = path.join(root, 'wachtwoord.dkbundel');
   await a.call('bundle.export', { dossierIds: [sample.dossier.id], recipients: [{ partnerId: bInA }], targetPath: validForB });
-  await a.call('bundle.export', { dossierIds: [sample.dossier.id], recipients: [{ ageRecipient: cRecipient }], targetPath: forC });
+  // A bare key names nobody: the regime would keep the AMBER dossier home, so these bundles go by override.
+  await a.call('bundle.export', {
+    dossierIds: [sample.dossier.id],
+    recipients: [{ ageRecipient: cRecipient }],
+    targetPath: forC,
+    override: { reason: 'Test van een kale age-sleutel' },
+  });
   await a.call('bundle.export', {
     dossierIds: [sample.dossier.id],
     usePassphrase: true,
     passphrase: BUNDLE_PASSPHRASE,
     targetPath: withPassphrase,
-    tlpOverride: { reason: 'Test van het wachtwoordpad' },
+    override: { reason: 'Test van het wachtwoordpad' },
   });
   validItems = await untar(await decryptBytes(fs.readFileSync(validForB), { identity: bIdentity }));
   forCItems = await untar(await decryptBytes(fs.readFileSync(forC), { identity: await ageIdentityOf(c) }));

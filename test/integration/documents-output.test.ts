@@ -6,6 +6,8 @@ import { findChromium } from '../../electron/core/documents/pdf';
 import { PREWEEG_SECTIONS, PREWEEG_SECTION_TITLES_NL, type DocumentVersion } from '../../shared/api/documents';
 import { docxPart, pdfPageTexts, wordParagraphs } from '../support/document-files';
 import { makeTempFolder } from '../support/temp-vault';
+import { writeProvenance } from '../../electron/core/sharing/provenance';
+import { contextOf } from './support/core-context';
 import { openDossierCore } from './support/dossier-core';
 
 type Session = Awaited<ReturnType<typeof openDossierCore>>;
@@ -22,7 +24,8 @@ describe('preweegdocument output', () => {
     await generateDemoData(session.core);
     const dossiers = await session.call('dossier.list', { limit: 50 });
     const dossier = dossiers.items.find((item) => item.title.startsWith('Hennepkwekerij'))!;
-    const draft = await session.call('document.compose', { dossierId: dossier.id });
+    // For internal use: the layout is under test here, the regime in documents-sharing.test.ts.
+    const draft = await session.call('document.compose', { dossierId: dossier.id, audience: { kind: 'internal' } });
     // Long enough for several pages, so that "every page" means something.
     const advice = Array.from({ length: 90 }, (_, index) => `- Adviespunt ${index + 1}: een integrale controle met partners.`).join('\n');
     document = await session.call('document.save', { documentId: draft.document.id, baseVersion: 1, sections: { eerste_advies: advice } });
@@ -80,13 +83,17 @@ describe('preweegdocument output', () => {
     expect(footer).toMatch(/<w:instrText[^>]*>\s*NUMPAGES\s*<\/w:instrText>/);
   });
 
-  it('records every export and print in the audit trail with its version', async () => {
+  it('records every export and print in the audit trail with its version, and each in the disclosure register', async () => {
     await session.call('document.printed', { documentId: document.document.id, version: 2 });
     const entries = await session.call('audit.list', { limit: 20, actions: ['document.exported', 'document.printed'] });
     const seen = entries.map((entry) => [entry.action, entry.details.format ?? null, entry.details.version]);
     expect(seen).toContainEqual(['document.printed', null, 2]);
     expect(seen).toContainEqual(['document.exported', 'docx', 1]);
     if (hasChromium) expect(seen).toContainEqual(['document.exported', 'pdf', 2]);
+    const register = await session.call('disclosure.list', { dossierId: document.document.dossierId });
+    const channels = register.filter((disclosure) => disclosure.output === 'preweegdocument').map((disclosure) => disclosure.channel);
+    expect(channels.sort()).toEqual((hasChromium ? ['pdf', 'print', 'word'] : ['print', 'word']).sort());
+    expect(register[0]).toMatchObject({ audience: { kind: 'internal' }, marking: document.tlp });
   });
 
   it('gives the print view the same template, with page numbers from @page margin boxes', async () => {
@@ -102,6 +109,13 @@ describe('preweegdocument output', () => {
     async () => {
       const signals = await session.call('signal.list', { dossierId: document.document.dossierId, limit: 10 });
       const signal = signals.items.find((item) => item.summary.startsWith('Sterke hennepgeur'))!;
+      // The demo data has no provenance yet: the municipality's own signal and links, free to use, may go to the informatieplein.
+      const context = contextOf(session.core);
+      const own = { originator: 'gemeente', receivedUnder: 'eigen_taak_gemeentewet', restriction: 'vrij' } as const;
+      writeProvenance(context, 'signal', signal.id, own);
+      for (const link of context.db.prepare('SELECT id FROM subject_dossier_links WHERE dossier_id = ?').pluck().all(document.document.dossierId) as number[]) {
+        writeProvenance(context, 'dossier-link', link, own);
+      }
       const target = path.join(folder, 'signaalblad.pdf');
       await session.call('document.signalSheetPdf', { signalId: signal.id, question: 'Herkent de Belastingdienst Voorbeeld Handel B.V.?', targetPath: target });
       const pages = await pdfPageTexts(target);
@@ -124,6 +138,9 @@ describe('preweegdocument output', () => {
       expect(text).not.toContain('T. Toezicht');
       const audit = await session.call('audit.list', { limit: 1, actions: ['document.signal-sheet-exported'] });
       expect(audit[0]!.details).toMatchObject({ signalId: signal.id, path: target });
+      const register = await session.call('disclosure.list', { dossierId: document.document.dossierId });
+      expect(register[0]).toMatchObject({ output: 'signal-sheet', channel: 'pdf' });
+      expect(register[0]!.items).toContainEqual({ kind: 'signal', id: signal.id });
     },
     60_000,
   );

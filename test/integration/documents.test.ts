@@ -7,6 +7,8 @@ import { openDossierCore, TEST_ACTOR } from './support/dossier-core';
 type Session = Awaited<ReturnType<typeof openDossierCore>>;
 
 const FICTIONAL_BSN = '111222333'; // passes the elfproef, plainly made up
+// The protections of the reporter, BSNs and internal notes hold whoever the document is for: these tests compose for internal use, so that the sharing regime (documents-sharing.test.ts) leaves nothing else out.
+const INTERNAL = { kind: 'internal' } as const;
 const grading = (fact: { sourceGrade: string; informationGrade: number; tlp: string }) => `[bron ${fact.sourceGrade}, informatie ${fact.informationGrade}, TLP:${fact.tlp}]`;
 
 describe('preweegdocumenten', () => {
@@ -26,7 +28,7 @@ describe('preweegdocumenten', () => {
   });
 
   it('composes every section from the dossier’s facts with their grading, and leaves protected fields out', async () => {
-    const draft = await session.call('document.compose', { dossierId: dossier.id });
+    const draft = await session.call('document.compose', { dossierId: dossier.id, audience: INTERNAL });
     expect(draft.version).toMatchObject({ version: 1, origin: 'composed', savedBy: TEST_ACTOR });
     expect(draft.document).toMatchObject({ dossierId: dossier.id, dossierNumber: dossier.number, latestVersion: 1 });
     for (const section of PREWEEG_SECTIONS) expect(draft.sections[section].trim(), section).not.toBe('');
@@ -62,10 +64,14 @@ describe('preweegdocumenten', () => {
     ]);
     expect(draft.sections.verantwoording).toContain('Weggelaten beschermde gegevens:');
     expect(draft.sections.verantwoording).toContain('BSN van 1 persoon');
+    expect(draft.audience).toEqual(INTERNAL);
+    expect(draft.sharing).toMatchObject({ withheld: [], overridden: [] });
+    expect(draft.sections.verantwoording).toContain('- Opgesteld voor: intern gebruik');
+    expect(draft.sections.verantwoording).not.toContain('Weggelaten volgens de verstrekkingsregels');
   });
 
   it('includes the protected fields when the user includes them for this document', async () => {
-    const draft = await session.call('document.compose', { dossierId: dossier.id, include: { reporter: true, bsn: true, internalNotes: true } });
+    const draft = await session.call('document.compose', { dossierId: dossier.id, include: { reporter: true, bsn: true, internalNotes: true }, audience: INTERNAL });
     const everything = JSON.stringify(draft.sections);
     expect(everything).toContain(`BSN ${FICTIONAL_BSN}`);
     expect(everything).toContain('Mevrouw Meldster (demo)');
@@ -77,7 +83,7 @@ describe('preweegdocumenten', () => {
   });
 
   it('keeps every version (who, when), refuses a save on a stale version, and compares two versions per section', async () => {
-    const first = await session.call('document.compose', { dossierId: dossier.id });
+    const first = await session.call('document.compose', { dossierId: dossier.id, audience: INTERNAL });
     const documentId = first.document.id;
     const advice = 'Start een Bibob-toets en een integrale controle.\nBespreek in de casustafel.';
     const second = await session.call('document.save', { documentId, baseVersion: 1, sections: { eerste_advies: advice }, tlp: 'RED', comment: 'Advies ingevuld' });
@@ -86,20 +92,25 @@ describe('preweegdocumenten', () => {
     expect(second.sections.eerste_advies).toBe(advice);
     expect(second.sections.aanleiding).toBe(first.sections.aanleiding);
     expect(second.tlp).toBe('RED');
+    // Never lower than what the version holds: a lower code is not taken.
+    const lower = await session.call('document.save', { documentId, baseVersion: 2, sections: {}, tlp: 'CLEAR' });
+    expect(lower.tlp).toBe(first.tlp);
+    const restored = await session.call('document.save', { documentId, baseVersion: 3, sections: {}, tlp: 'RED' });
+    expect(restored.tlp).toBe('RED');
 
     const stale = await session.fail('document.save', { documentId, baseVersion: 1, sections: { eerste_advies: 'ander advies' } });
-    expect(stale).toMatchObject({ code: 'DOCUMENT_CHANGED', details: { latestVersion: 2 } });
+    expect(stale).toMatchObject({ code: 'DOCUMENT_CHANGED', details: { latestVersion: 4 } });
 
-    const third = await session.call('document.save', { documentId, baseVersion: 2, sections: { eerste_advies: `${advice}\nEn een stopgesprek.` } });
-    expect(third.version.version).toBe(3);
+    const third = await session.call('document.save', { documentId, baseVersion: 4, sections: { eerste_advies: `${advice}\nEn een stopgesprek.` } });
+    expect(third.version.version).toBe(5);
 
     const old = await session.call('document.get', { documentId, version: 1 });
     expect(old.sections.eerste_advies).toBe(first.sections.eerste_advies);
-    expect(old.versions).toHaveLength(3);
+    expect(old.versions).toHaveLength(5);
     const latest = await session.call('document.get', { documentId });
-    expect(latest.version.version).toBe(3);
+    expect(latest.version.version).toBe(5);
 
-    const comparison = await session.call('document.compare', { documentId, fromVersion: 1, toVersion: 3 });
+    const comparison = await session.call('document.compare', { documentId, fromVersion: 1, toVersion: 5 });
     expect(comparison.tlpChanged).toEqual({ from: first.tlp, to: 'RED' });
     const changed = comparison.sections.filter((section) => section.changed).map((section) => section.section);
     expect(changed).toEqual(['eerste_advies']);
@@ -112,7 +123,7 @@ describe('preweegdocumenten', () => {
     ]);
 
     const listed = await session.call('document.list', { dossierId: dossier.id });
-    expect(listed.find((document) => document.id === documentId)).toMatchObject({ latestVersion: 3, updatedBy: TEST_ACTOR });
+    expect(listed.find((document) => document.id === documentId)).toMatchObject({ latestVersion: 5, updatedBy: TEST_ACTOR });
     const missing = await session.fail('document.get', { documentId, version: 9 });
     expect(missing.code).toBe('NOT_FOUND');
   });

@@ -31,6 +31,8 @@ describe('kluis preweeg', () => {
     expect(first.stderr).toContain('concept opgesteld (versie 1)');
     expect(first.code).toBe(0);
     expect(first.stdout).toContain(`Word geschreven: ${docx} (versie 1`);
+    // Composed for the lokale driehoek: what may not go to it is left out, and said on stderr.
+    expect(first.stderr).toMatch(/Concept: weggelaten \d+ gegevens: herkomst of gebruiksbeperking onbekend/);
     expect(wordParagraphs(docxPart(docx, 'word/document.xml'))).toContain('Dossiernummer: 2025-0001');
     if (withPdf) {
       const pages = await pdfPageTexts(pdf);
@@ -41,16 +43,28 @@ describe('kluis preweeg', () => {
     const again = kluis(['preweeg', vaultPath, '2025-0001', '--docx', docx]);
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('Op deze plek staat al een bestand');
-    const overwritten = kluis(['preweeg', vaultPath, '2025-0001', '--docx', docx, '--overschrijven']);
+    // For internal use nothing more is left out than the version already left out for the driehoek.
+    const overwritten = kluis(['preweeg', vaultPath, '2025-0001', '--docx', docx, '--overschrijven', '--intern']);
     expect(overwritten).toMatchObject({ code: 0, stderr: '' });
     expect(overwritten.stdout).toContain('(versie 1,');
     expect(fs.statSync(docx).mode & 0o777).toBe(0o600);
-    // The English name of the option does the same.
-    expect(kluis(['preweeg', vaultPath, '2025-0001', '--docx', docx, '--overwrite'])).toMatchObject({ code: 0, stderr: '' });
+    // The English names of the options do the same.
+    expect(kluis(['preweeg', vaultPath, '2025-0001', '--docx', docx, '--overwrite', '--internal'])).toMatchObject({ code: 0, stderr: '' });
+
+    // Composed for a private party: what may not go to it is left out, and stderr says why.
+    const housing = kluis(['preweeg', vaultPath, '2025-0002', '--docx', path.join(folder, 'uit', 'woningcorporatie.docx'), '--audience', 'woningcorporatie']);
+    expect(housing.code).toBe(0);
+    expect(housing.stderr).toMatch(/Concept: weggelaten \d+ gegevens?: strafrechtelijke persoonsgegevens/);
+    const register = kluis(['preweeg', vaultPath, '2025-0001', '--docx', docx, '--overwrite', '--ontvanger', 'geen_organisatie']);
+    expect(register).toMatchObject({ code: 2, stderr: expect.stringContaining('Onbekende organisatie: geen_organisatie') });
   }, 120_000);
 
   it('answers misuse with exit code 2 and a Dutch sentence', () => {
     expect(kluis(['preweeg', 'x.kluis', '2025-0001'])).toMatchObject({ code: 2, stderr: expect.stringContaining('Geef --pdf <bestand>, --docx <bestand> of beide.') });
     expect(kluis(['preweeg', 'x.kluis', 'dossier-1', '--pdf', 'a.pdf'])).toMatchObject({ code: 2, stderr: expect.stringContaining('is geen dossiernummer') });
+    expect(kluis(['preweeg', 'x.kluis', '2025-0001', '--pdf', 'a.pdf', '--intern', '--ontvanger', 'politie'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('Geef --ontvanger of --intern, niet allebei.'),
+    });
   });
 });

@@ -2,46 +2,67 @@ import { describe, expect, it } from 'vitest';
 import type { ExportRecipient } from '../../shared/api/bundles';
 import { entryKindOf, isUnsafePath } from '../../electron/core/bundles/format';
 import { probeAgeHeader } from '../../electron/core/bundles/reader';
-import { audienceOf, mostRestrictive, tlpAllows } from '../../electron/core/bundles/tlp';
+import { bundleAudience } from '../../electron/core/bundles/sharing';
+import { importedProvenance, type SupplierContext } from '../../electron/core/bundles/import/supplier';
 
-const partner = (verified: boolean): ExportRecipient => ({
+const partner = (verified: boolean, organisationCode: string | null = 'politie'): ExportRecipient => ({
   partnerId: 1,
-  name: 'P',
+  name: 'P. Agent',
   organisation: 'O',
+  organisationCode,
   ageRecipient: 'age1x',
   fingerprint: null,
   verified,
 });
-const bareKey: ExportRecipient = { partnerId: null, name: null, organisation: null, ageRecipient: 'age1y', fingerprint: null, verified: false };
+const bareKey: ExportRecipient = { partnerId: null, name: null, organisation: null, organisationCode: null, ageRecipient: 'age1y', fingerprint: null, verified: false };
 
-describe('the TLP rule for bundles', () => {
-  it('derives the audience from how the bundle is encrypted', () => {
-    expect(audienceOf([partner(true), partner(true)], false)).toBe('verified-partners');
-    expect(audienceOf([partner(true), partner(false)], false)).toBe('named-keys');
-    expect(audienceOf([partner(true), bareKey], false)).toBe('named-keys');
-    expect(audienceOf([], true)).toBe('passphrase');
+describe('a bundle as the sharing regime sees it', () => {
+  it('takes its audience from the recipients: each card an organisation and a person, a bare key nobody, a passphrase anybody', () => {
+    expect(bundleAudience([partner(true), partner(false, null), bareKey], false)).toEqual({
+      kind: 'recipients',
+      members: [
+        { organisation: 'politie', person: 'P. Agent', verified: true },
+        { organisation: null, person: 'P. Agent', verified: false },
+        { organisation: null, person: null, verified: false },
+      ],
+    });
+    expect(bundleAudience([], true)).toEqual({ kind: 'passphrase' });
   });
 
-  it('is the table of docs/bundle-format.md', () => {
-    const table = Object.fromEntries(
-      (['CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT', 'RED'] as const).map((tlp) => [
-        tlp,
-        (['verified-partners', 'named-keys', 'passphrase'] as const).map((audience) => tlpAllows(tlp, audience)),
-      ]),
-    );
-    expect(table).toEqual({
-      CLEAR: [true, true, true],
-      GREEN: [true, true, true],
-      AMBER: [true, true, false],
-      'AMBER+STRICT': [true, false, false],
-      RED: [false, false, false],
+  const supplier: SupplierContext = {
+    senderOrganisation: 'andere_gemeente',
+    senderIsSelf: false,
+    categories: new Map([
+      ['gemeente', 'gemeentelijke_dienst'],
+      ['gemeente_handhaving', 'gemeentelijke_dienst'],
+      ['politie', 'convenantpartner'],
+      ['andere_gemeente', 'convenantpartner'],
+    ]),
+    bases: new Set(['wpg', 'eigen_taak_gemeentewet']),
+  };
+
+  it("gives an imported fact the bundle's supplier, the sender's own departments as the sender, and unknown codes as unknown", () => {
+    expect(importedProvenance({ originator: 'politie', receivedUnder: 'wpg', restriction: 'geen_besluit_zonder_toestemming' }, supplier)).toEqual({
+      originator: 'politie',
+      receivedUnder: 'wpg',
+      restriction: 'geen_besluit_zonder_toestemming',
+    });
+    expect(importedProvenance({ originator: 'gemeente_handhaving', receivedUnder: 'eigen_taak_gemeentewet', restriction: 'vrij' }, supplier)).toEqual({
+      originator: 'andere_gemeente',
+      receivedUnder: 'eigen_taak_gemeentewet',
+      restriction: 'vrij',
+    });
+    expect(importedProvenance({ originator: 'gemeente', receivedUnder: null, restriction: 'vrij' }, { ...supplier, senderIsSelf: true }).originator).toBe('gemeente');
+    expect(importedProvenance({ originator: 'politie_zeeland', receivedUnder: 'onbekende_wet', restriction: 'vrij' }, supplier)).toEqual({
+      originator: null,
+      receivedUnder: null,
+      restriction: 'vrij',
     });
   });
 
-  it('names the most restrictive code of a bundle', () => {
-    expect(mostRestrictive(['GREEN', 'AMBER', 'CLEAR'])).toBe('AMBER');
-    expect(mostRestrictive(['AMBER+STRICT', 'RED'])).toBe('RED');
-    expect(mostRestrictive([])).toBe('CLEAR');
+  it('takes the sender as the supplier of a fact from an older bundle, on terms nobody recorded', () => {
+    expect(importedProvenance({}, supplier)).toEqual({ originator: 'andere_gemeente', receivedUnder: null, restriction: 'vraag_leverancier' });
+    expect(importedProvenance({}, { ...supplier, senderOrganisation: null })).toEqual({ originator: null, receivedUnder: null, restriction: 'vraag_leverancier' });
   });
 });
 

@@ -4,6 +4,7 @@ import { inTransaction, timestamp, type CoreContext } from '../kernel/context';
 import { CoreError } from '../kernel/errors';
 import { fileError } from '../kernel/file-errors';
 import type { Connection } from '../vault/connection';
+import { requireOrganisation } from '../sharing/organisations';
 import { describeFingerprint, loadVaultKeys, parsePartnerCard } from './identity';
 
 /** A partner card is a few hundred bytes; anything much larger is not one. */
@@ -13,6 +14,7 @@ interface PartnerRow {
   id: number;
   name: string;
   organisation: string;
+  organisation_code: string | null;
   age_recipient: string;
   signing_key: string;
   fingerprint: string;
@@ -21,13 +23,14 @@ interface PartnerRow {
   verified_by: string | null;
 }
 
-const PARTNER_COLUMNS = 'id, name, organisation, age_recipient, signing_key, fingerprint, added_at, verified_at, verified_by';
+const PARTNER_COLUMNS = 'id, name, organisation, organisation_code, age_recipient, signing_key, fingerprint, added_at, verified_at, verified_by';
 
 function toEntry(row: PartnerRow): AddressBookEntry {
   return {
     id: row.id,
     name: row.name,
     organisation: row.organisation,
+    organisationCode: row.organisation_code,
     ageRecipient: row.age_recipient,
     signingKey: row.signing_key,
     fingerprint: describeFingerprint(row.fingerprint),
@@ -91,10 +94,13 @@ export function previewCard(db: Connection, card: PartnerCard): CardPreview {
  * Put a card in the address book. A card whose keys are already there (or are this vault's own)
  * is refused; its age key under another signing key too, since one of the two would be an impostor.
  * Runs inside the caller's transaction when there is one (an import that accepts its sender).
+ * `organisationCode`: the card's organisation in the organisation list; the card's own free text
+ * is not matched to one by guessing.
  */
-export function addPartner(context: CoreContext, card: PartnerCard, verified: boolean): AddressBookEntry {
+export function addPartner(context: CoreContext, card: PartnerCard, verified: boolean, organisationCode: string | null = null): AddressBookEntry {
   return inTransaction(context, () => {
     if (isOwnCard(context.db, card)) throw new CoreError('PARTNER_IS_SELF', 'the card is this vault’s own');
+    if (organisationCode !== null) requireOrganisation(context, organisationCode);
     const duplicate = context.db
       .prepare('SELECT id FROM bundle_partners WHERE fingerprint = ? OR age_recipient = ? OR signing_key = ?')
       .pluck()
@@ -104,10 +110,11 @@ export function addPartner(context: CoreContext, card: PartnerCard, verified: bo
     const id = Number(
       context.db
         .prepare(
-          `INSERT INTO bundle_partners (name, organisation, age_recipient, signing_key, fingerprint, added_at, verified_at, verified_by)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO bundle_partners (name, organisation, organisation_code, age_recipient, signing_key, fingerprint, added_at, verified_at, verified_by)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(card.name, card.organisation, card.ageRecipient, card.signingKey, card.fingerprint, now, verified ? now : null, verified ? context.actor : null).lastInsertRowid,
+        .run(card.name, card.organisation, organisationCode, card.ageRecipient, card.signingKey, card.fingerprint, now, verified ? now : null, verified ? context.actor : null)
+        .lastInsertRowid,
     );
     context.audit('address-book.added', { partnerId: id, name: card.name, organisation: card.organisation, fingerprint: card.fingerprint, verified });
     return requirePartner(context.db, id);
@@ -119,6 +126,17 @@ export function verifyPartner(context: CoreContext, partnerId: number): AddressB
     const partner = requirePartner(context.db, partnerId);
     context.db.prepare('UPDATE bundle_partners SET verified_at = ?, verified_by = ? WHERE id = ?').run(timestamp(context), context.actor, partnerId);
     context.audit('address-book.verified', { partnerId, fingerprint: partner.fingerprint.hex });
+    return requirePartner(context.db, partnerId);
+  });
+}
+
+/** Who the sharing regime sees behind a card's key: an organisation of the list, or (null) none. */
+export function setPartnerOrganisation(context: CoreContext, partnerId: number, organisationCode: string | null): AddressBookEntry {
+  return inTransaction(context, () => {
+    requirePartner(context.db, partnerId);
+    if (organisationCode !== null) requireOrganisation(context, organisationCode);
+    context.db.prepare('UPDATE bundle_partners SET organisation_code = ? WHERE id = ?').run(organisationCode, partnerId);
+    context.audit('address-book.organisation-set', { partnerId, organisationCode });
     return requirePartner(context.db, partnerId);
   });
 }

@@ -1,6 +1,7 @@
 import type { ExportInclude, ExportItemKind, ExportRedaction } from '../../../shared/api/bundles';
 import { subjectDetailsSchema, type SubjectDetails } from '../../../shared/api/subject-details';
 import type { TlpCode } from '../../../shared/domain/enums';
+import type { FactRef, UseRestriction } from '../../../shared/domain/sharing';
 import { notFound, type CoreContext } from '../kernel/context';
 import { PROTECTED_ROLE } from '../dossiers/links';
 import type { Connection } from '../vault/connection';
@@ -39,13 +40,28 @@ export interface ExportSelection {
   redact: ExportRedaction;
 }
 
-/** Every item that leaves, for the TLP check and the audit entry. */
+/**
+ * Every item that leaves, for the sharing regime and the audit entry. `requires`: the items it
+ * cannot travel without (a signal its dossier, a dossier link its subject); `requiresAny`: a
+ * subject travels only with at least one of its dossier links.
+ */
 export interface OutgoingItem {
   kind: ExportItemKind;
   id: number;
   dossierNumber: string;
   label: string;
   tlp: TlpCode;
+  requires: FactRef[];
+  requiresAny?: FactRef[];
+}
+
+/** Whether an item goes into the bundle: the export's second pass keeps only what the regime lets go. */
+export type KeepItem = (kind: ExportItemKind, id: number) => boolean;
+const KEEP_ALL: KeepItem = () => true;
+
+/** The provenance columns of a row, as the bundle carries them (docs/bundle-format.md, section 6). */
+function provenanceOf(row: Record<string, unknown>): { originator: string | null; receivedUnder: string | null; restriction: UseRestriction } {
+  return { originator: row.originator as string | null, receivedUnder: row.received_under as string | null, restriction: row.use_restriction as UseRestriction };
 }
 
 export interface OutgoingAttachment {
@@ -84,13 +100,19 @@ function phenomenaOf(db: Connection): Map<number, BundlePhenomenon> {
 
 const LIVE = 'deleted_at IS NULL';
 
-export function collectExport(context: CoreContext, selection: ExportSelection, uidFor: UidFor): CollectedExport {
+/**
+ * What the selection holds. `keep` leaves items out (the regime's decision, made consistent by
+ * bundles/sharing.ts): a dossier not kept takes all its items with it; a subject goes only with a
+ * kept link to it, and links between subjects only when both go.
+ */
+export function collectExport(context: CoreContext, selection: ExportSelection, uidFor: UidFor, keep: KeepItem = KEEP_ALL): CollectedExport {
   const { db } = context;
   const { include, redact } = selection;
   const phenomena = phenomenaOf(db);
   const items: OutgoingItem[] = [];
   const leftOut = { reporters: 0, melderLinks: 0, bsns: 0, internalNotes: 0 };
   const subjectIds = new Map<number, string>(); // subject id → number of the first dossier that brings it
+  const linksOfSubject = new Map<number, FactRef[]>();
   const dossiers: CollectedExport['dossiers'] = [];
   const attachments: OutgoingAttachment[] = [];
 
@@ -98,7 +120,9 @@ export function collectExport(context: CoreContext, selection: ExportSelection, 
     const row = db.prepare(`SELECT * FROM dossiers WHERE id = ? AND ${LIVE}`).get(dossierId) as Record<string, unknown> | undefined;
     if (!row) throw notFound('dossier', dossierId);
     const number = row.number as string;
-    items.push({ kind: 'dossier', id: dossierId, dossierNumber: number, label: row.title as string, tlp: row.tlp as TlpCode });
+    if (!keep('dossier', dossierId)) continue;
+    const inDossier: FactRef[] = [{ kind: 'dossier', id: dossierId }];
+    items.push({ kind: 'dossier', id: dossierId, dossierNumber: number, label: row.title as string, tlp: row.tlp as TlpCode, requires: [] });
 
     const dossierPhenomena = (db.prepare('SELECT phenomenon_id FROM dossier_phenomena WHERE dossier_id = ? ORDER BY phenomenon_id').pluck().all(dossierId) as number[])
       .map((id) => phenomena.get(id))
@@ -119,6 +143,7 @@ export function collectExport(context: CoreContext, selection: ExportSelection, 
     const signals: BundleSignal[] = [];
     if (include.signals) {
       for (const signal of db.prepare(`SELECT * FROM signals WHERE dossier_id = ? AND ${LIVE} ORDER BY received_on, id`).all(dossierId) as Array<Record<string, unknown>>) {
+        if (!keep('signal', signal.id as number)) continue;
         const shareReporter = !redact.reporterIdentity && signal.reporter_protected === 0;
         if (!shareReporter && (signal.reporter_name || signal.reporter_contact)) leftOut.reporters++;
         signals.push({
@@ -139,10 +164,11 @@ export function collectExport(context: CoreContext, selection: ExportSelection, 
           legalBasis: signal.legal_basis as string | null,
           purpose: signal.purpose as string | null,
           retentionUntil: signal.retention_until as string | null,
+          ...provenanceOf(signal),
           createdAt: signal.created_at as string,
           updatedAt: signal.updated_at as string,
         });
-        items.push({ kind: 'signal', id: signal.id as number, dossierNumber: number, label: signal.summary as string, tlp: signal.tlp as TlpCode });
+        items.push({ kind: 'signal', id: signal.id as number, dossierNumber: number, label: signal.summary as string, tlp: signal.tlp as TlpCode, requires: inDossier });
       }
     }
 
@@ -160,6 +186,9 @@ export function collectExport(context: CoreContext, selection: ExportSelection, 
           continue;
         }
         const subjectId = link.subject_id as number;
+        const linkRef: FactRef = { kind: 'dossier-link', id: link.id as number };
+        linksOfSubject.set(subjectId, [...(linksOfSubject.get(subjectId) ?? []), linkRef]);
+        if (!keep('dossier-link', linkRef.id) || !keep('subject', subjectId)) continue;
         if (!subjectIds.has(subjectId)) subjectIds.set(subjectId, number);
         links.push({
           uid: uidFor('dossier-link', link.id as number),
@@ -171,6 +200,7 @@ export function collectExport(context: CoreContext, selection: ExportSelection, 
           sourceGrade: link.source_grade as BundleDossierLink['sourceGrade'],
           informationGrade: link.information_grade as BundleDossierLink['informationGrade'],
           tlp: link.tlp as TlpCode,
+          ...provenanceOf(link),
           createdAt: link.created_at as string,
         });
         items.push({
@@ -179,6 +209,7 @@ export function collectExport(context: CoreContext, selection: ExportSelection, 
           dossierNumber: number,
           label: `${link.subject_label as string} (${link.role as string})`,
           tlp: link.tlp as TlpCode,
+          requires: [...inDossier, { kind: 'subject', id: subjectId }],
         });
       }
     }
@@ -190,6 +221,7 @@ export function collectExport(context: CoreContext, selection: ExportSelection, 
           leftOut.internalNotes++;
           continue;
         }
+        if (!keep('note', note.id as number)) continue;
         notes.push({
           uid: uidFor('note', note.id as number),
           notedOn: note.noted_on as string,
@@ -200,15 +232,17 @@ export function collectExport(context: CoreContext, selection: ExportSelection, 
           informationGrade: note.information_grade as BundleNote['informationGrade'],
           tlp: note.tlp as TlpCode,
           internal: note.internal === 1,
+          ...provenanceOf(note),
           createdAt: note.created_at as string,
         });
-        items.push({ kind: 'note', id: note.id as number, dossierNumber: number, label: (note.body as string).slice(0, 80), tlp: note.tlp as TlpCode });
+        items.push({ kind: 'note', id: note.id as number, dossierNumber: number, label: (note.body as string).slice(0, 80), tlp: note.tlp as TlpCode, requires: inDossier });
       }
     }
 
     const measures: BundleMeasure[] = [];
     if (include.measures) {
       for (const measure of db.prepare(`SELECT * FROM measures WHERE dossier_id = ? AND ${LIVE} ORDER BY id`).all(dossierId) as Array<Record<string, unknown>>) {
+        if (!keep('measure', measure.id as number)) continue;
         measures.push({
           uid: uidFor('measure', measure.id as number),
           kind: measure.kind as BundleMeasure['kind'],
@@ -220,10 +254,11 @@ export function collectExport(context: CoreContext, selection: ExportSelection, 
           stage: measure.stage as BundleMeasure['stage'],
           outcome: measure.outcome as string | null,
           tlp: measure.tlp as TlpCode,
+          ...provenanceOf(measure),
           createdAt: measure.created_at as string,
           updatedAt: measure.updated_at as string,
         });
-        items.push({ kind: 'measure', id: measure.id as number, dossierNumber: number, label: measure.kind as string, tlp: measure.tlp as TlpCode });
+        items.push({ kind: 'measure', id: measure.id as number, dossierNumber: number, label: measure.kind as string, tlp: measure.tlp as TlpCode, requires: inDossier });
       }
     }
 
@@ -233,6 +268,7 @@ export function collectExport(context: CoreContext, selection: ExportSelection, 
       for (const attachment of db.prepare(`SELECT * FROM attachments WHERE dossier_id = ? AND ${LIVE} ORDER BY added_at, id`).all(dossierId) as Array<
         Record<string, unknown>
       >) {
+        if (!keep('attachment', attachment.id as number)) continue;
         const uid = uidFor('attachment', attachment.id as number);
         const path = attachmentPath(uid);
         dossierAttachments.push({
@@ -247,6 +283,7 @@ export function collectExport(context: CoreContext, selection: ExportSelection, 
           sourceGrade: attachment.source_grade as BundleAttachment['sourceGrade'],
           informationGrade: attachment.information_grade as BundleAttachment['informationGrade'],
           tlp: attachment.tlp as TlpCode,
+          ...provenanceOf(attachment),
         });
         attachments.push({
           attachmentId: attachment.id as number,
@@ -257,7 +294,14 @@ export function collectExport(context: CoreContext, selection: ExportSelection, 
           chunkSize: attachment.chunk_size as number,
         });
         attachmentBytes += attachment.byte_size as number;
-        items.push({ kind: 'attachment', id: attachment.id as number, dossierNumber: number, label: attachment.file_name as string, tlp: attachment.tlp as TlpCode });
+        items.push({
+          kind: 'attachment',
+          id: attachment.id as number,
+          dossierNumber: number,
+          label: attachment.file_name as string,
+          tlp: attachment.tlp as TlpCode,
+          requires: inDossier,
+        });
       }
     }
 
@@ -312,7 +356,15 @@ export function collectExport(context: CoreContext, selection: ExportSelection, 
       createdAt: row.created_at as string,
       updatedAt: row.updated_at as string,
     });
-    items.push({ kind: 'subject', id: subjectId, dossierNumber, label: row.label as string, tlp: row.tlp as TlpCode });
+    items.push({
+      kind: 'subject',
+      id: subjectId,
+      dossierNumber,
+      label: row.label as string,
+      tlp: row.tlp as TlpCode,
+      requires: [],
+      requiresAny: linksOfSubject.get(subjectId) ?? [],
+    });
   }
 
   const subjectLinks: BundleSubjectLink[] = [];
@@ -327,6 +379,7 @@ export function collectExport(context: CoreContext, selection: ExportSelection, 
       )
       .all(ids, ids) as Array<Record<string, unknown>>;
     for (const link of rows) {
+      if (!keep('subject-link', link.id as number)) continue;
       subjectLinks.push({
         uid: uidFor('subject-link', link.id as number),
         fromSubjectUid: uidFor('subject', link.from_subject_id as number),
@@ -338,6 +391,7 @@ export function collectExport(context: CoreContext, selection: ExportSelection, 
         sourceGrade: link.source_grade as BundleSubjectLink['sourceGrade'],
         informationGrade: link.information_grade as BundleSubjectLink['informationGrade'],
         tlp: link.tlp as TlpCode,
+        ...provenanceOf(link),
         createdAt: link.created_at as string,
       });
       items.push({
@@ -346,6 +400,10 @@ export function collectExport(context: CoreContext, selection: ExportSelection, 
         dossierNumber: subjectIds.get(link.from_subject_id as number)!,
         label: `${link.from_label as string} → ${link.to_label as string}`,
         tlp: link.tlp as TlpCode,
+        requires: [
+          { kind: 'subject', id: link.from_subject_id as number },
+          { kind: 'subject', id: link.to_subject_id as number },
+        ],
       });
     }
   }

@@ -8,12 +8,16 @@ import { fileError } from '../kernel/file-errors';
 import { inTransaction, type CoreContext } from '../kernel/context';
 import { CoreError } from '../kernel/errors';
 import type { Connection } from '../vault/connection';
+import type { SharingDecision } from '../sharing/policy';
+import { organisationNames, describeAudience } from '../sharing/audience';
+import { factKey, recordDisclosure } from '../sharing/regime';
+import type { Audience } from '../../../shared/domain/sharing';
 import { requirePartner } from './address-book';
 import { collectExport, type CollectedExport, type UidFor } from './collect';
 import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, MANIFEST_PATH, SIGNATURE_PATH, SUBJECTS_PATH, dossierPath, encodeDocument, type Manifest } from './format';
 import { cardOf, isAgeRecipient, organisationOf, signBytes, type VaultKeys } from './identity';
 import { ensureUid } from './item-uids';
-import { audienceOf, mostRestrictive, tlpAllows } from './tlp';
+import { bundleAudience, decideBundle } from './sharing';
 import { writeEncryptedTarFile, type TarEntrySource } from './writer';
 import type { BundleWriterScript } from './writer-thread';
 
@@ -50,22 +54,46 @@ export function resolveRecipients(db: Connection, inputs: PreviewInput['recipien
         partnerId,
         name: partner.name,
         organisation: partner.organisation,
+        organisationCode: partner.organisationCode,
         ageRecipient: partner.ageRecipient,
         fingerprint: partner.fingerprint,
         verified: partner.verifiedAt !== null,
       });
     } else if ('ageRecipient' in input) {
-      resolved.set(input.ageRecipient, { partnerId: null, name: null, organisation: null, ageRecipient: input.ageRecipient, fingerprint: null, verified: false });
+      resolved.set(input.ageRecipient, {
+        partnerId: null,
+        name: null,
+        organisation: null,
+        organisationCode: null,
+        ageRecipient: input.ageRecipient,
+        fingerprint: null,
+        verified: false,
+      });
     }
   });
   return [...resolved.values()];
 }
 
-function buildPreview(collected: CollectedExport, recipients: ExportRecipient[], passphrase: boolean, override: boolean): ExportPreview {
-  const audience = audienceOf(recipients, passphrase);
-  const violations = collected.items
-    .filter((item) => !tlpAllows(item.tlp, audience))
-    .map(({ kind, id, dossierNumber, label, tlp }) => ({ kind, id, dossierNumber, label, tlp }));
+/**
+ * The export under the sharing regime: everything the selection holds is collected once to weigh it
+ * (bundles/sharing.ts), then again with only what may go, so that the documents hold exactly that.
+ */
+function collectUnderRegime(
+  context: CoreContext,
+  input: PreviewInput,
+  uidFor: UidFor,
+): { collected: CollectedExport; recipients: ExportRecipient[]; audience: Audience; decision: SharingDecision } {
+  const recipients = resolveRecipients(context.db, input.recipients);
+  const audience = bundleAudience(recipients, input.usePassphrase);
+  // Uids are only given to what leaves: the weighing pass needs none.
+  const candidates = collectExport(context, input, () => '00000000-0000-0000-0000-000000000000').items;
+  const decision = decideBundle(context, candidates, audience, input.override);
+  const going = new Set(decision.going.map((fact) => factKey(fact.ref)));
+  const collected = collectExport(context, input, uidFor, (kind, id) => going.has(factKey({ kind, id })));
+  return { collected, recipients, audience, decision };
+}
+
+function buildPreview(collected: CollectedExport, recipients: ExportRecipient[], passphrase: boolean, audience: Audience, decision: SharingDecision): ExportPreview {
   const dossiers = collected.dossiers.map(({ id, number, document, attachmentBytes }) => ({
     id,
     number,
@@ -94,9 +122,8 @@ function buildPreview(collected: CollectedExport, recipients: ExportRecipient[],
     recipients,
     passphrase,
     audience,
-    tlp: mostRestrictive(collected.items.map((item) => item.tlp)),
-    violations,
-    blocked: violations.length > 0 && !override,
+    tlp: decision.summary.marking,
+    sharing: decision.summary,
   };
 }
 
@@ -113,10 +140,10 @@ function previewUids(db: Connection): UidFor {
   };
 }
 
-/** Exactly what would leave, and whether the handling codes allow it. Reads only. */
+/** Exactly what would leave, and what the sharing regime leaves out and why. Reads only. */
 export function previewExport(context: CoreContext, input: PreviewInput): ExportPreview {
-  const collected = collectExport(context, input, previewUids(context.db));
-  return buildPreview(collected, resolveRecipients(context.db, input.recipients), input.usePassphrase, input.tlpOverride !== undefined);
+  const { collected, recipients, audience, decision } = collectUnderRegime(context, input, previewUids(context.db));
+  return buildPreview(collected, recipients, input.usePassphrase, audience, decision);
 }
 
 function refuseExisting(target: string, overwrite: boolean): void {
@@ -149,12 +176,12 @@ function* attachmentChunks(db: Connection, attachmentId: number, size: number, s
 }
 
 /**
- * Write a bundle. First, in one transaction, the selection is collected (items get their uids),
- * the TLP rule is applied (BUNDLE_TLP_BLOCKED unless overridden) and the manifest is built and
- * signed; then the archive is streamed into the file; only when the file is complete is the
- * export recorded in the audit trail: what (dossier ids and numbers, counts, bytes, the bundle's
- * handling code), to whom (each recipient's name, organisation and fingerprint, or "passphrase"),
- * and an override with its reason.
+ * Write a bundle. First, in one transaction, the selection is collected under the sharing regime
+ * (what may not go is left out; BUNDLE_TLP_BLOCKED when no dossier may go), items get their uids,
+ * and the manifest is built and signed with the regime's marking; then the archive is streamed into
+ * the file; only when the file is complete is the export recorded in the audit trail: what (dossier
+ * ids and numbers, counts, bytes, the marking), to whom (each recipient's name, organisation and
+ * fingerprint, or "passphrase"), an override with its reason, and the disclosure register's entry.
  */
 export async function exportBundle(context: CoreContext, keys: VaultKeys, input: ExportInput, options: BundleOptions, onProgress?: ByteProgress): Promise<ExportResult> {
   const target = path.resolve(input.targetPath);
@@ -163,13 +190,11 @@ export async function exportBundle(context: CoreContext, keys: VaultKeys, input:
   const bundleId = crypto.randomUUID();
 
   const prepared = inTransaction(context, () => {
-    const collected = collectExport(context, input, (kind, id) => ensureUid(context.db, kind, id));
-    const recipients = resolveRecipients(context.db, input.recipients);
-    const preview = buildPreview(collected, recipients, input.usePassphrase, input.tlpOverride !== undefined);
-    if (preview.blocked) {
-      throw new CoreError('BUNDLE_TLP_BLOCKED', `${preview.violations.length} items may not go to this audience (${preview.audience})`, {
-        count: preview.violations.length,
-        audience: preview.audience,
+    const { collected, recipients, audience, decision } = collectUnderRegime(context, input, (kind, id) => ensureUid(context.db, kind, id));
+    const preview = buildPreview(collected, recipients, input.usePassphrase, audience, decision);
+    if (preview.dossiers.length === 0) {
+      throw new CoreError('BUNDLE_TLP_BLOCKED', `none of the dossiers may go to this audience (${audience.kind})`, {
+        count: decision.summary.withheld.length,
       });
     }
     const subjectsBytes = encodeDocument(collected.subjects);
@@ -188,7 +213,7 @@ export async function exportBundle(context: CoreContext, keys: VaultKeys, input:
         recipients: recipients.map((recipient) => ({ ageRecipient: recipient.ageRecipient, name: recipient.name, organisation: recipient.organisation })),
       },
       tlp: preview.tlp,
-      tlpOverride: input.tlpOverride && preview.violations.length > 0 ? { reason: input.tlpOverride.reason } : null,
+      tlpOverride: decision.summary.overrideReason !== null ? { reason: decision.summary.overrideReason } : null,
       include: input.include,
       redaction: input.redact,
       entries: [
@@ -198,10 +223,10 @@ export async function exportBundle(context: CoreContext, keys: VaultKeys, input:
       ],
     };
     const manifestBytes = encodeDocument(manifest);
-    return { collected, preview, manifest, manifestBytes, signature: signBytes(keys, manifestBytes), subjectsBytes, dossierBytes };
+    return { collected, preview, audience, decision, manifest, manifestBytes, signature: signBytes(keys, manifestBytes), subjectsBytes, dossierBytes };
   });
 
-  const { collected, preview, manifest, manifestBytes, signature } = prepared;
+  const { collected, preview, audience, decision, manifestBytes, signature } = prepared;
   const whole = (entryPath: string, bytes: Buffer): TarEntrySource => ({ path: entryPath, size: bytes.length, chunks: () => [bytes] });
   const entries: TarEntrySource[] = [
     whole(MANIFEST_PATH, manifestBytes),
@@ -235,13 +260,14 @@ export async function exportBundle(context: CoreContext, keys: VaultKeys, input:
   }
 
   inTransaction(context, () => {
-    if (manifest.tlpOverride) {
+    const { overridden, overrideReason } = decision.summary;
+    if (overrideReason !== null) {
       context.audit('bundle.tlp-overridden', {
         bundleId,
-        reason: manifest.tlpOverride.reason,
-        audience: preview.audience,
-        count: preview.violations.length,
-        items: preview.violations.slice(0, 200).map(({ kind, id, tlp }) => ({ kind, id, tlp })),
+        reason: overrideReason,
+        audience: describeAudience(audience, organisationNames(context)),
+        count: overridden.length,
+        items: overridden.slice(0, 200).map(({ ref, tlp }) => ({ kind: ref.kind, id: ref.id, tlp })),
       });
     }
     context.audit('bundle.exported', {
@@ -265,6 +291,7 @@ export async function exportBundle(context: CoreContext, keys: VaultKeys, input:
             verified: recipient.verified,
           })),
     });
+    recordDisclosure(context, { output: 'bundle', channel: 'bundle', audience, decision, path: written.path });
   });
   return { path: written.path, bytes: written.bytes, bundleId, sha256: written.sha256, preview };
 }

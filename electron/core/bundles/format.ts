@@ -13,6 +13,7 @@ import {
   SUBJECT_ROLES,
   TLP_CODES,
 } from '../../../shared/domain/enums';
+import { USE_RESTRICTIONS } from '../../../shared/domain/sharing';
 import { isIsoDate } from '../../../shared/domain/validation';
 import { subjectDetailsSchema } from '../../../shared/api/subject-details';
 
@@ -102,6 +103,16 @@ const nullableText = (max: number) => z.string().max(max).nullable();
 const tlp = z.enum(TLP_CODES);
 const weighed = { sourceGrade: z.enum(SOURCE_GRADES), informationGrade: z.literal([...INFORMATION_GRADES]), tlp };
 const partner = z.enum(PARTNERS);
+/**
+ * Who supplied a fact, on what basis and how it may be used (the sharing regime). Optional: bundles
+ * written before the regime carry none, and the importer then takes the sender as the supplier.
+ */
+const code = z.string().regex(/^[a-z][a-z0-9_]{0,59}$/);
+const provenance = {
+  originator: code.nullable().optional(),
+  receivedUnder: code.nullable().optional(),
+  restriction: z.enum(USE_RESTRICTIONS).optional(),
+};
 const SHORT = 200;
 const LONG = 20_000;
 
@@ -213,6 +224,7 @@ export const bundleSubjectLinkSchema = z
     validUntil: isoDate.nullable(),
     source: nullableText(SHORT),
     ...weighed,
+    ...provenance,
     createdAt: isoTimestamp,
   })
   .strict()
@@ -258,6 +270,7 @@ export const bundleSignalSchema = z
     description: nullableText(LONG),
     location: nullableText(SHORT),
     ...weighed,
+    ...provenance,
     legalBasis: nullableText(SHORT),
     purpose: nullableText(SHORT),
     retentionUntil: isoDate.nullable(),
@@ -275,6 +288,7 @@ export const bundleNoteSchema = z
     body: requiredText(LONG),
     partner: partner.nullable(),
     ...weighed,
+    ...provenance,
     internal: z.boolean(),
     createdAt: isoTimestamp,
   })
@@ -292,6 +306,7 @@ export const bundleMeasureSchema = z
     stage: z.enum(MEASURE_STAGES),
     outcome: nullableText(LONG),
     tlp,
+    ...provenance,
     createdAt: isoTimestamp,
     updatedAt: isoTimestamp,
   })
@@ -306,6 +321,7 @@ export const bundleDossierLinkSchema = z
     validUntil: isoDate.nullable(),
     source: nullableText(SHORT),
     ...weighed,
+    ...provenance,
     createdAt: isoTimestamp,
   })
   .strict()
@@ -329,6 +345,7 @@ export const bundleAttachmentSchema = z
     addedAt: isoTimestamp,
     addedBy: requiredText(SHORT),
     ...weighed,
+    ...provenance,
   })
   .strict()
   .refine((attachment) => attachment.path === attachmentPath(attachment.uid), 'attachment.path');

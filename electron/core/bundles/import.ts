@@ -13,6 +13,8 @@ import { chooseActions, dossierPreviews } from './import/dossier-choices';
 import { writeDossier } from './import/dossier-items';
 import { acceptSender, recordImport, senderOf } from './import/sender';
 import { ImportSession } from './import/session';
+import { supplierContext } from './import/supplier';
+import { partnerBySigningKey } from './address-book';
 import { lastSubjectId, localSubjectFor, resolveSubjects, writeSubjectLinks } from './import/subjects';
 import { receivedMarking, type BundleMarking } from './tlp';
 import { readBundle, type AttachmentSink, type BundleCredentials, type BundleDocuments, type ReadSummary, type VerifiedManifest } from './reader';
@@ -103,7 +105,10 @@ class ImportRun {
     if (verified.manifestSha256 !== this.input.manifestSha256) throw new CoreError('BUNDLE_CHANGED', 'the bundle is not the one that was inspected');
     this.senderAdded = acceptSender(this.context, this.keys, verified, this.input.acceptSender);
     const importId = recordImport(this.context, verified, this.now);
-    this.session = new ImportSession(this.context, importId, verified.manifest.bundleId, this.now);
+    const { signingKey } = verified.manifest.sender;
+    const senderIsSelf = signingKey === this.keys.signingPublicKey.toString('base64');
+    const senderOrganisation = partnerBySigningKey(this.db, signingKey)?.organisationCode ?? null;
+    this.session = new ImportSession(this.context, importId, verified.manifest.bundleId, this.now, supplierContext(this.context, senderOrganisation, senderIsSelf));
     this.attachments = new AttachmentImport(this.session);
     this.verified = verified;
   }

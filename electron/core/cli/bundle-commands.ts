@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { BundleInspection, ExportPreview, Fingerprint, HandlerName, Input, Output } from '../../../shared/api';
 import { BUNDLE_PASSPHRASE_MIN_LENGTH } from '../../../shared/api/bundles';
+import { WITHHOLD_REASON_LABELS, withheldLines } from '../../../shared/i18n/sharing';
 import { Core } from '../api/core';
 import { parsePartnerCard } from '../bundles/identity';
 import { CoreError } from '../kernel/errors';
@@ -19,16 +20,21 @@ Bundels (versleuteld en ondertekend uitwisselen met partners, zie docs/bundle-fo
                                            Toon de age-ontvanger en vingerafdruk van deze kluis; schrijf
                                            met --kaart de partnerkaart, met --age-sleutel de geheime
                                            age-sleutel (voor age -d -i; na een waarschuwing).
-  partner add <kluis> <kaart> [--vergeleken]
+  partner add <kluis> <kaart> [--vergeleken] [--organisatie <code>]
                                            Zet een partnerkaart in het adresboek (--vergeleken: de
-                                           vingerafdruk is met de partner vergeleken).
+                                           vingerafdruk is met de partner vergeleken; --organisatie:
+                                           de organisatie uit de organisatielijst, voor de deelregels).
+  partner organisation <kluis> <id> <code|->
+                                           Leg de organisatie van een partner vast (- : geen).
   partner list <kluis>                     Toon het adresboek.
   partner verify <kluis> <id>              Leg vast dat de vingerafdruk vandaag is vergeleken.
   partner remove <kluis> <id>              Haal een partner uit het adresboek.
   export <kluis> --dossier <nummer>... (--ontvanger <age1...|kaartbestand>... | --bundelwachtwoord)
          --naar <bestand> [--tlp-overschrijven <reden>] [--met-melder] [--met-bsn]
          [--met-interne-notities] [--zonder-bijlagen] [--overschrijven]
-                                           Maak een bundel van de dossiers.
+                                           Maak een bundel van de dossiers. Wat de deelregels niet
+                                           toestaan blijft achter; --tlp-overschrijven geeft het
+                                           toch mee, met een reden voor het logboek en het register.
   import <kluis> <bestand> [--ja] [--accepteer-afzender <vingerafdruk>] [--overslaan <nummer>]...
          [--nieuw <nummer>]...
                                            Toon wat de bundel bevat en wat er zou gebeuren; importeer
@@ -105,9 +111,10 @@ async function partner(args: string[], context: BundleCommandContext): Promise<v
   switch (action) {
     case 'add': {
       const verified = takeFlag(rest, FLAGS.verified);
+      const organisationCode = takeOption(rest, FLAGS.organisation) ?? null;
       const [vaultPath, cardPath] = positional(rest, 2, context.usage);
       await withVault(vaultPath!, context, async (call) => {
-        const entry = await call('addressBook.add', { path: cardPath!, verified });
+        const entry = await call('addressBook.add', { path: cardPath!, verified, organisationCode });
         context.say(`Partner ${entry.id} toegevoegd: ${entry.name}${entry.organisation ? ` (${entry.organisation})` : ''}.`);
         context.say('Vingerafdruk:');
         for (const line of fingerprintLines(entry.fingerprint)) context.say(line);
@@ -124,6 +131,16 @@ async function partner(args: string[], context: BundleCommandContext): Promise<v
           const verified = entry.verifiedAt ? `vergeleken ${entry.verifiedAt.slice(0, 10)}` : 'NIET vergeleken';
           context.say(`${entry.id}  ${entry.name}${entry.organisation ? ` (${entry.organisation})` : ''}  ${entry.fingerprint.groups.slice(0, 4).join(' ')}  ${verified}`);
         }
+      });
+      return;
+    }
+    case 'organisation': {
+      const [vaultPath, id, code] = positional(rest, 3, context.usage);
+      const partnerId = Number(id);
+      if (!Number.isSafeInteger(partnerId) || partnerId < 1) throw new UsageError(`"${id}" is geen nummer uit het adresboek.`);
+      await withVault(vaultPath!, context, async (call) => {
+        const entry = await call('addressBook.setOrganisation', { partnerId, organisationCode: code === '-' ? null : code! });
+        context.say(`Organisatie van ${entry.name}: ${entry.organisationCode ?? 'geen'}.`);
       });
       return;
     }
@@ -171,6 +188,16 @@ function describeExport(preview: ExportPreview, context: BundleCommandContext): 
     `Weggelaten: ${count(left.reporters, 'melder', 'melders')} bij signalen, ${count(left.melderLinks, 'melderkoppeling', 'melderkoppelingen')}, ` +
       `${count(left.bsns, 'BSN', "BSN's")}, ${count(left.internalNotes, 'interne notitie', 'interne notities')}.`,
   );
+  const { sharing } = preview;
+  if (sharing.withheld.length > 0) {
+    context.note('Blijft achter volgens de deelregels:');
+    for (const line of withheldLines({ ...sharing, overridden: [], overrideReason: null })) context.note(`  ${line}`);
+    for (const item of sharing.withheld.slice(0, 20)) {
+      context.note(`  TLP:${item.tlp}  ${item.ref.kind}  ${item.label}: ${item.reasons.map((reason) => WITHHOLD_REASON_LABELS.nl[reason]).join('; ')}`);
+    }
+    if (sharing.withheld.length > 20) context.note(`  ... en nog ${sharing.withheld.length - 20}.`);
+  }
+  for (const line of withheldLines({ withheldCounts: {}, overridden: sharing.overridden, overrideReason: sharing.overrideReason })) context.note(line);
 }
 
 async function exportCommand(args: string[], context: BundleCommandContext): Promise<void> {
@@ -220,20 +247,10 @@ async function exportCommand(args: string[], context: BundleCommandContext): Pro
       usePassphrase,
       redact,
       include: { signals: true, subjects: true, notes: true, measures: true, attachments: !noAttachments },
-      tlpOverride: overrideReason ? { reason: overrideReason } : undefined,
+      override: overrideReason ? { reason: overrideReason } : undefined,
     };
     const preview = await call('bundle.exportPreview', selection);
     describeExport(preview, context);
-    if (preview.blocked) {
-      const audience = {
-        'verified-partners': 'partners met vergeleken vingerafdruk',
-        'named-keys': 'sleutels zonder vergeleken vingerafdruk',
-        passphrase: 'iedereen met het bundelwachtwoord',
-      }[preview.audience];
-      context.note(`De behandelcode staat deze export niet toe (ontvangers: ${audience}):`);
-      for (const item of preview.violations.slice(0, 20)) context.note(`  TLP:${item.tlp}  ${item.dossierNumber}  ${item.kind}  ${item.label}`);
-      if (preview.violations.length > 20) context.note(`  ... en nog ${preview.violations.length - 20}.`);
-    }
     const result = await call('bundle.export', { ...selection, passphrase, targetPath: out, overwrite });
     context.say(`Bundel geschreven: ${result.path} (${megabytes(result.bytes)}, TLP:${result.preview.tlp}).`);
     context.say(`SHA-256: ${result.sha256}`);

@@ -23,6 +23,9 @@ export const FLAGS = {
   verified: { name: '--vergeleken', aliases: ['--verified'] },
   dossier: { name: '--dossier', aliases: [] },
   recipient: { name: '--ontvanger', aliases: ['--recipient'] },
+  /** The organisations a print or PDF is for (the sharing regime): the same Dutch word as a bundle's recipient. */
+  audience: { name: '--ontvanger', aliases: ['--audience'] },
+  internal: { name: '--intern', aliases: ['--internal'] },
   bundlePassphrase: { name: '--bundelwachtwoord', aliases: ['--passphrase'] },
   out: { name: '--naar', aliases: ['--out'] },
   tlpOverride: { name: '--tlp-overschrijven', aliases: ['--tlp-override'] },

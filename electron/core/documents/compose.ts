@@ -1,12 +1,10 @@
-import type { OmittedItem, ProtectedInclusion, SectionTexts } from '../../../shared/api/documents';
+import type { OmittedItem, PreweegSection, ProtectedInclusion, SectionTexts } from '../../../shared/api/documents';
 import type { SubjectDetails } from '../../../shared/api/subject-details';
 import {
-  TLP_CODES,
   type DossierStatus,
   type HowReceived,
   type InformationGrade,
   type MeasureKind,
-  type Partner,
   type SourceGrade,
   type SubjectRole,
   type SubjectType,
@@ -17,22 +15,43 @@ import {
   HOW_RECEIVED_LABELS_NL,
   MEASURE_KIND_LABELS_NL,
   MEASURE_STAGE_LABELS_NL,
-  PARTNER_LABELS_NL,
   SUBJECT_ROLE_LABELS_NL,
   SUBJECT_TYPE_LABELS_NL,
 } from '../../../shared/domain/labels-nl';
-import { formatDutchDate } from '../../../shared/domain/validation';
+import type { Audience, DisclosureChannel, FactKind, FactRef, SharingOverride } from '../../../shared/domain/sharing';
+import { withheldLines } from '../../../shared/i18n/sharing';
+import { formatDutchDate, localIsoDate } from '../../../shared/domain/validation';
 import { today, type CoreContext } from '../kernel/context';
 import { requireDossier, toDossierSummaries } from '../dossiers/dossier-records';
 import { dossierLinksOfDossier } from '../dossiers/links';
 import { listMeasures } from '../dossiers/measures';
+import { describeAudience, organisationNames } from '../sharing/audience';
+import type { FactLine } from '../sharing/composed-text';
+import { legalBasisLabels } from '../sharing/organisations';
+import type { SharingDecision } from '../sharing/policy';
+import { decideForOutput, dossierFacts, factKey } from '../sharing/regime';
+import { listDisclosures } from '../sharing/register';
 
-/** What a composed draft is: the section texts, its handling code, and what was left out. */
+/**
+ * The lines of the verantwoording that depend on who an output is for, exactly as composed. Each
+ * output for another audience writes them afresh where the user left them as they were.
+ */
+export interface RegimeLines {
+  grondslag: string;
+  behandelcode: string;
+  verstrektAan: string[];
+  weggelaten: string[];
+}
+
+/** What a composed draft is: the section texts, its handling code, what was left out, and which line came from which fact. */
 export interface ComposedDraft {
   title: string;
   tlp: TlpCode;
   sections: SectionTexts;
   omitted: OmittedItem[];
+  factLines: FactLine[];
+  regimeLines: RegimeLines;
+  decision: SharingDecision;
 }
 
 interface Weighing {
@@ -48,7 +67,7 @@ interface SignalFact extends Weighing {
   reporter_name: string | null;
   reporter_contact: string | null;
   reporter_protected: number;
-  origin: Partner | null;
+  origin: string | null;
   summary: string;
   description: string | null;
   location: string | null;
@@ -56,9 +75,10 @@ interface SignalFact extends Weighing {
 }
 
 interface NoteFact extends Weighing {
+  id: number;
   noted_on: string;
   body: string;
-  partner: Partner | null;
+  partner: string | null;
   internal: number;
 }
 
@@ -99,11 +119,6 @@ const PERSPECTIVE_HINTS: Record<Perspective, string> = {
 };
 const BARRIER_STEPS = ['Toegang', 'Huisvesting', 'Identiteit', 'Arbeid', 'Financiën'];
 
-/** Strictest first: a document carries the strictest handling code of what it contains. */
-function stricter(a: TlpCode, b: TlpCode): TlpCode {
-  return TLP_CODES.indexOf(a) <= TLP_CODES.indexOf(b) ? a : b;
-}
-
 export function gradingText(fact: Weighing): string {
   return `[bron ${fact.source_grade}, informatie ${fact.information_grade}, TLP:${fact.tlp}]`;
 }
@@ -134,16 +149,90 @@ function subjectDetailText(details: SubjectDetails, includeBsn: boolean): { text
   return { text: parts.join(', '), bsnLeftOut };
 }
 
+/** The fact kinds a preweegdocument shows; attachments and subject–subject links are not in it, so they are not weighed for it either. */
+const PREWEEG_FACT_KINDS: readonly FactKind[] = ['dossier', 'signal', 'dossier-link', 'note', 'measure'];
+
+/** How the verantwoording names the channels of earlier disclosures. */
+const CHANNEL_WORDS: Record<DisclosureChannel, string> = {
+  bundle: 'bundel',
+  print: 'afdruk',
+  pdf: 'PDF',
+  word: 'Word',
+  csv: 'CSV',
+  meeting: 'overleg',
+  file: 'bestand',
+};
+
+/** The heading above the regime's "what was left out" lines in the verantwoording. */
+export const WITHHELD_HEADING = 'Weggelaten volgens de verstrekkingsregels:';
+
 /**
- * A preweegdocument draft from the dossier's facts, in its ten sections (PREWEEG_SECTIONS). Every fact
- * carries its grading and handling code. The reporter's identity, BSNs and internal notes stay out
- * unless `include` says otherwise; a signal whose reporter the user marked as not protected shows
- * it. What was left out is counted in `omitted` and named in the verantwoording.
+ * The verantwoording's lines that depend on the output: the legal bases of the facts that went
+ * (grouped, by label; the dossier's own basis if it records one; never a basis nobody recorded),
+ * the marking, the earlier disclosures from the register, and what the regime left out.
  */
-export function composePreweegDraft(context: CoreContext, dossierId: number, include: ProtectedInclusion): ComposedDraft {
+export function regimeLines(context: CoreContext, dossierId: number, decision: SharingDecision, marking: TlpCode): RegimeLines {
+  const dossierBasis = context.db.prepare('SELECT legal_basis FROM dossiers WHERE id = ?').pluck().get(dossierId) as string | null;
+  const labels = legalBasisLabels(context);
+  const counts = new Map<string, number>();
+  for (const fact of decision.going) if (fact.receivedUnder !== null) counts.set(fact.receivedUnder, (counts.get(fact.receivedUnder) ?? 0) + 1);
+  const bases = [...counts].map(([code, count]) => `${labels.get(code) ?? code} (${count === 1 ? '1 gegeven' : `${count} gegevens`})`);
+  if (dossierBasis && dossierBasis.trim() !== '') bases.push(`${oneLine(dossierBasis)} (dossier)`);
+  const names = organisationNames(context);
+  const earlier = listDisclosures(context, dossierId)
+    .reverse()
+    .map(
+      (disclosure) =>
+        `  ${formatDutchDate(localIsoDate(new Date(disclosure.occurredAt)))}: ${describeAudience(disclosure.audience, names)} (${CHANNEL_WORDS[disclosure.channel]}, ${disclosure.output})`,
+    );
+  const withheld = withheldLines(decision.summary);
+  return {
+    grondslag: `- Grondslag: ${bases.length > 0 ? bases.join('; ') : '[grondslag invullen]'}`,
+    behandelcode: `- Behandelcode: TLP:${marking}`,
+    verstrektAan: earlier.length > 0 ? ['- Verstrekt aan:', ...earlier] : ['- Verstrekt aan: nog aan niemand'],
+    weggelaten: withheld.length > 0 ? [WITHHELD_HEADING, ...withheld.map((line) => `- ${line}`)] : [],
+  };
+}
+
+/** Collects a section's lines, and for each line a fact wrote, which fact it was. */
+class SectionWriter {
+  readonly factLines: FactLine[] = [];
+  constructor(private readonly going: ReadonlySet<string>) {}
+
+  goes(ref: FactRef): boolean {
+    return this.going.has(factKey(ref));
+  }
+
+  /** `text` as the line of `ref` in `part`, when that fact goes; answers whether it was written. */
+  line(lines: string[], part: PreweegSection, ref: FactRef, text: string): boolean {
+    if (!this.goes(ref)) return false;
+    lines.push(text);
+    this.factLines.push({ ref, part, text });
+    return true;
+  }
+}
+
+/**
+ * A preweegdocument draft from the dossier's facts, in its ten sections (PREWEEG_SECTIONS), for an
+ * audience: only the facts the sharing regime lets go to it are written, each with its grading and
+ * handling code, and each line a fact wrote is recorded (`factLines`) so that an output for a
+ * stricter audience can take it out again. The reporter's identity, BSNs and internal notes stay
+ * out unless `include` says otherwise; a signal whose reporter the user marked as not protected
+ * shows it. What was left out is counted (`omitted`, and the regime's summary) and named in the
+ * verantwoording.
+ */
+export function composePreweegDraft(
+  context: CoreContext,
+  dossierId: number,
+  include: ProtectedInclusion,
+  audience: Audience,
+  override?: SharingOverride | null,
+): ComposedDraft {
   const row = requireDossier(context, dossierId);
   const dossier = toDossierSummaries(context, [row])[0]!;
-  const partners = context.db.prepare('SELECT partner FROM dossier_partners WHERE dossier_id = ? ORDER BY partner').pluck().all(dossierId) as Partner[];
+  const names = organisationNames(context);
+  const nameOf = (code: string): string => names.get(code) ?? code;
+  const partners = context.db.prepare('SELECT partner FROM dossier_partners WHERE dossier_id = ? ORDER BY partner').pluck().all(dossierId) as string[];
   const signals = context.db
     .prepare(
       `SELECT s.id, s.received_on, s.how_received, s.reporter_name, s.reporter_contact, s.reporter_protected, s.origin, s.summary,
@@ -152,102 +241,137 @@ export function composePreweegDraft(context: CoreContext, dossierId: number, inc
         WHERE s.dossier_id = ? AND s.deleted_at IS NULL ORDER BY s.received_on, s.id`,
     )
     .all(dossierId) as SignalFact[];
-  const notes = context.db
+  const allNotes = context.db
     .prepare(
-      `SELECT noted_on, body, partner, internal, source_grade, information_grade, tlp FROM dossier_notes
+      `SELECT id, noted_on, body, partner, internal, source_grade, information_grade, tlp FROM dossier_notes
         WHERE dossier_id = ? AND deleted_at IS NULL ORDER BY noted_on, id`,
     )
     .all(dossierId) as NoteFact[];
-  const links = dossierLinksOfDossier(context, dossierId);
+  const allLinks = dossierLinksOfDossier(context, dossierId);
+  const measures = listMeasures(context, dossierId);
+
+  // The protections come first: what they keep out is not in the document for anyone, so it is not weighed either.
+  const counted: Record<OmittedItem['kind'], number> = { reporter: 0, bsn: 0, internalNotes: 0 };
+  const notes = allNotes.filter((note) => {
+    if (note.internal && !include.internalNotes) counted.internalNotes++;
+    else return true;
+    return false;
+  });
+  const links = allLinks.filter((link) => {
+    if (link.protected && !include.reporter) counted.reporter++;
+    else return true;
+    return false;
+  });
+  const shown = new Set<string>([
+    factKey({ kind: 'dossier', id: dossierId }),
+    ...signals.map((signal) => factKey({ kind: 'signal', id: signal.id })),
+    ...notes.map((note) => factKey({ kind: 'note', id: note.id })),
+    ...links.map((link) => factKey({ kind: 'dossier-link', id: link.id })),
+    ...measures.map((measure) => factKey({ kind: 'measure', id: measure.id })),
+  ]);
+  const facts = dossierFacts(context, dossierId, PREWEEG_FACT_KINDS).filter((fact) => shown.has(factKey(fact.ref)));
+  const decision = decideForOutput(context, facts, audience, override);
+  const writer = new SectionWriter(new Set(decision.going.map((fact) => factKey(fact.ref))));
+  const dossierRef: FactRef = { kind: 'dossier', id: dossierId };
+  const signalsGoing = signals.filter((signal) => writer.goes({ kind: 'signal', id: signal.id }));
+  const notesGoing = notes.filter((note) => writer.goes({ kind: 'note', id: note.id }));
+  const linksGoing = links.filter((link) => writer.goes({ kind: 'dossier-link', id: link.id }));
+  const phenomena = dossier.phenomena.map((phenomenon) => phenomenon.label);
+
+  // 1. Kop
+  const kop: string[] = [];
+  writer.line(kop, 'kop', dossierRef, `Onderwerp: ${dossier.title}`);
+  kop.push(`Dossier: ${dossier.number}`);
+  writer.line(kop, 'kop', dossierRef, `Status dossier: ${DOSSIER_STATUS_LABELS_NL[dossier.status as DossierStatus]}`);
+  kop.push(`Opsteller: ${context.actor}`, `Datum opgesteld: ${date(today(context))}`);
+
+  // 2. Aanleiding
+  const aanleiding: string[] = [];
+  if (signalsGoing.length === 0) aanleiding.push('Er zijn geen signalen aan dit dossier gekoppeld die naar deze ontvangers mogen.');
+  else aanleiding.push(`Dit dossier is gebaseerd op ${signalsGoing.length === 1 ? 'één signaal' : `${signalsGoing.length} signalen`}:`, '');
+  for (const signal of signalsGoing) {
+    const ref: FactRef = { kind: 'signal', id: signal.id };
+    const from = signal.origin ? `, van ${nameOf(signal.origin)}` : '';
+    writer.line(
+      aanleiding,
+      'aanleiding',
+      ref,
+      `- ${date(signal.received_on)}, ${HOW_RECEIVED_LABELS_NL[signal.how_received].toLowerCase()}${from}: ${oneLine(signal.summary)} ${gradingText(signal)}`,
+    );
+    const hasReporter = Boolean(signal.reporter_name || signal.reporter_contact);
+    if (hasReporter && (include.reporter || signal.reporter_protected === 0)) {
+      writer.line(aanleiding, 'aanleiding', ref, `  Melder: ${[signal.reporter_name, signal.reporter_contact].filter(Boolean).join(', ')}`);
+    } else if (hasReporter) counted.reporter++;
+  }
+
+  // 3. Probleembeschrijving: the counts and the period describe what the document holds, so they are taken from what goes.
+  const dates = signalsGoing.map((signal) => signal.received_on).sort();
+  const probleem: string[] = [];
+  if (!row.summary || !writer.line(probleem, 'probleembeschrijving', dossierRef, oneLine(row.summary))) probleem.push('[Beschrijf wat er wordt vermoed.]');
+  probleem.push(
+    '',
+    `- Fenomeen: ${phenomena.length > 0 ? phenomena.join(', ') : 'nog niet vastgesteld'}`,
+    `- Omvang: ${signalsGoing.length} ${signalsGoing.length === 1 ? 'signaal' : 'signalen'}, ${linksGoing.length} betrokken subjecten en objecten, ${notesGoing.length} feiten van partners en eigen diensten`,
+    `- Periode: ${dates.length > 0 ? `${date(dates[0]!)} tot en met ${date(dates.at(-1)!)}` : `sinds ${date(dossier.openedOn)}`}`,
+  );
+  // One place a line, each from the first signal that names it: an output that leaves that signal out takes the place out with it.
+  const places = new Map<string, number>();
+  for (const signal of signalsGoing) if (signal.location && !places.has(signal.location)) places.set(signal.location, signal.id);
+  if (places.size === 0) probleem.push('- Gebied: nog niet vastgesteld');
+  else {
+    probleem.push('- Gebied:');
+    for (const [place, signalId] of places) writer.line(probleem, 'probleembeschrijving', { kind: 'signal', id: signalId }, `  ${oneLine(place)}`);
+  }
+
+  // 4. Betrokken subjecten en objecten
+  const betrokkenen: string[] = [];
   const detailsOf = new Map(
     (
-      context.db.prepare('SELECT id, details FROM subjects WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(links.map((link) => link.subjectId))) as Array<{
+      context.db
+        .prepare('SELECT id, details FROM subjects WHERE id IN (SELECT value FROM json_each(?))')
+        .all(JSON.stringify(linksGoing.map((link) => link.subjectId))) as Array<{
         id: number;
         details: string;
       }>
     ).map((subject) => [subject.id, JSON.parse(subject.details) as SubjectDetails]),
   );
-  const measures = listMeasures(context, dossierId);
-
-  let tlp = dossier.tlp;
-  const counted: Record<OmittedItem['kind'], number> = { reporter: 0, bsn: 0, internalNotes: 0 };
-  const phenomena = dossier.phenomena.map((phenomenon) => phenomenon.label);
-
-  // 1. Kop
-  const kop = [
-    `Onderwerp: ${dossier.title}`,
-    `Dossier: ${dossier.number}`,
-    `Status dossier: ${DOSSIER_STATUS_LABELS_NL[dossier.status as DossierStatus]}`,
-    `Opsteller: ${context.actor}`,
-    `Datum opgesteld: ${date(today(context))}`,
-  ].join('\n');
-
-  // 2. Aanleiding
-  const aanleiding: string[] = [];
-  if (signals.length === 0) aanleiding.push('Er zijn geen signalen aan dit dossier gekoppeld.');
-  else aanleiding.push(`Dit dossier is gebaseerd op ${signals.length === 1 ? 'één signaal' : `${signals.length} signalen`}:`, '');
-  for (const signal of signals) {
-    tlp = stricter(tlp, signal.tlp);
-    const from = signal.origin ? `, van ${PARTNER_LABELS_NL[signal.origin]}` : '';
-    aanleiding.push(`- ${date(signal.received_on)}, ${HOW_RECEIVED_LABELS_NL[signal.how_received].toLowerCase()}${from}: ${oneLine(signal.summary)} ${gradingText(signal)}`);
-    const hasReporter = Boolean(signal.reporter_name || signal.reporter_contact);
-    if (hasReporter && (include.reporter || signal.reporter_protected === 0)) {
-      aanleiding.push(`  Melder: ${[signal.reporter_name, signal.reporter_contact].filter(Boolean).join(', ')}`);
-    } else if (hasReporter) counted.reporter++;
-  }
-
-  // 3. Probleembeschrijving
-  const dates = signals.map((signal) => signal.received_on).sort();
-  const places = [...new Set(signals.map((signal) => signal.location).filter((place): place is string => Boolean(place)))];
-  const probleem = [
-    row.summary ? oneLine(row.summary) : '[Beschrijf wat er wordt vermoed.]',
-    '',
-    `- Fenomeen: ${phenomena.length > 0 ? phenomena.join(', ') : 'nog niet vastgesteld'}`,
-    `- Omvang: ${signals.length} ${signals.length === 1 ? 'signaal' : 'signalen'}, ${links.filter((link) => !link.protected).length} betrokken subjecten en objecten, ${notes.filter((note) => !note.internal).length} feiten van partners en eigen diensten`,
-    `- Periode: ${dates.length > 0 ? `${date(dates[0]!)} tot en met ${date(dates.at(-1)!)}` : `sinds ${date(dossier.openedOn)}`}`,
-    `- Gebied: ${places.length > 0 ? places.join('; ') : 'nog niet vastgesteld'}`,
-  ].join('\n');
-
-  // 4. Betrokken subjecten en objecten
-  const betrokkenen: string[] = [];
-  const byType = new Map<SubjectType, string[]>();
-  for (const link of links) {
-    if (link.protected && !include.reporter) {
-      counted.reporter++;
-      continue;
-    }
-    tlp = stricter(tlp, link.tlp);
+  const byType = new Map<SubjectType, Array<{ ref: FactRef; text: string }>>();
+  for (const link of linksGoing) {
     const details = detailsOf.get(link.subjectId);
     const extra = details ? subjectDetailText(details, include.bsn) : { text: '', bsnLeftOut: false };
     if (extra.bsnLeftOut) counted.bsn++;
     const period = link.validFrom || link.validUntil ? `, ${link.validFrom ? date(link.validFrom) : '…'} – ${link.validUntil ? date(link.validUntil) : '…'}` : '';
-    const line = `- ${link.subject.label}${extra.text ? ` (${extra.text})` : ''}: ${SUBJECT_ROLE_LABELS_NL[link.role as SubjectRole].toLowerCase()}${period}${link.source ? `, bron: ${link.source}` : ''} ${gradingText({ source_grade: link.sourceGrade, information_grade: link.informationGrade, tlp: link.tlp })}`;
-    byType.set(link.subject.type, [...(byType.get(link.subject.type) ?? []), line]);
+    const text = `- ${link.subject.label}${extra.text ? ` (${extra.text})` : ''}: ${SUBJECT_ROLE_LABELS_NL[link.role as SubjectRole].toLowerCase()}${period}${link.source ? `, bron: ${link.source}` : ''} ${gradingText({ source_grade: link.sourceGrade, information_grade: link.informationGrade, tlp: link.tlp })}`;
+    byType.set(link.subject.type, [...(byType.get(link.subject.type) ?? []), { ref: { kind: 'dossier-link', id: link.id }, text }]);
   }
-  for (const [type, lines] of byType) betrokkenen.push(`${SUBJECT_TYPE_LABELS_NL[type]}:`, ...lines, '');
-  if (betrokkenen.length === 0) betrokkenen.push('Er zijn nog geen subjecten of objecten aan dit dossier gekoppeld.');
+  for (const [type, lines] of byType) {
+    betrokkenen.push(`${SUBJECT_TYPE_LABELS_NL[type]}:`);
+    for (const line of lines) writer.line(betrokkenen, 'betrokkenen', line.ref, line.text);
+    betrokkenen.push('');
+  }
+  if (betrokkenen.length === 0) betrokkenen.push('Er zijn nog geen subjecten of objecten aan dit dossier gekoppeld die naar deze ontvangers mogen.');
 
   // 5. Beschikbare informatie per partner
-  const byPartner = new Map<string, string[]>();
-  for (const note of notes) {
-    if (note.internal && !include.internalNotes) {
-      counted.internalNotes++;
-      continue;
-    }
-    tlp = stricter(tlp, note.tlp);
-    const key = note.partner ? PARTNER_LABELS_NL[note.partner] : 'Gemeente (eigen waarneming)';
-    byPartner.set(key, [...(byPartner.get(key) ?? []), `- ${date(note.noted_on)}: ${oneLine(note.body)} ${gradingText(note)}${note.internal ? ' (intern)' : ''}`]);
+  const byPartner = new Map<string, Array<{ ref: FactRef; text: string }>>();
+  for (const note of notesGoing) {
+    const key = note.partner ? nameOf(note.partner) : 'Gemeente (eigen waarneming)';
+    const text = `- ${date(note.noted_on)}: ${oneLine(note.body)} ${gradingText(note)}${note.internal ? ' (intern)' : ''}`;
+    byPartner.set(key, [...(byPartner.get(key) ?? []), { ref: { kind: 'note', id: note.id }, text }]);
   }
   const informatie: string[] = [];
-  for (const [partner, lines] of byPartner) informatie.push(`${partner}:`, ...lines, '');
-  if (informatie.length === 0) informatie.push('Er zijn nog geen feiten van partners vastgelegd.');
+  for (const [partner, lines] of byPartner) {
+    informatie.push(`${partner}:`);
+    for (const line of lines) writer.line(informatie, 'informatie_per_partner', line.ref, line.text);
+    informatie.push('');
+  }
+  if (informatie.length === 0) informatie.push('Er zijn nog geen feiten van partners vastgelegd die naar deze ontvangers mogen.');
 
   // 6. Informatielacunes
-  const knownFrom = new Set(notes.filter((note) => note.partner).map((note) => note.partner));
+  const knownFrom = new Set(notesGoing.filter((note) => note.partner).map((note) => note.partner));
   const silentPartners = partners.filter((partner) => !knownFrom.has(partner));
-  const unjudged = [...signals, ...notes].filter((fact) => fact.source_grade === 'X' || fact.information_grade === 4).length;
+  const unjudged = [...signalsGoing, ...notesGoing].filter((fact) => fact.source_grade === 'X' || fact.information_grade === 4).length;
   const lacunes = [
-    ...silentPartners.map((partner) => `- Van ${PARTNER_LABELS_NL[partner]} is nog geen informatie vastgelegd.`),
+    ...silentPartners.map((partner) => `- Van ${nameOf(partner)} is nog geen informatie vastgelegd.`),
     ...(unjudged > 0
       ? [`- ${unjudged} ${unjudged === 1 ? 'feit is' : 'feiten zijn'} niet te beoordelen (bron X of informatie 4) en ${unjudged === 1 ? 'vraagt' : 'vragen'} om bevestiging.`]
       : []),
@@ -259,13 +383,14 @@ export function composePreweegDraft(context: CoreContext, dossierId: number, inc
   for (const perspective of PERSPECTIVES) {
     const own = measures.filter((measure) => PERSPECTIVE_OF[measure.kind] === perspective);
     perspectives.push(`${PERSPECTIVE_TITLES[perspective]}:`);
+    let written = 0;
     for (const measure of own) {
-      tlp = stricter(tlp, measure.tlp);
-      const who = measure.partner ? `, ${PARTNER_LABELS_NL[measure.partner]}` : '';
+      const who = measure.partner ? `, ${nameOf(measure.partner)}` : '';
       const what = measure.description ? `: ${oneLine(measure.description)}` : '';
-      perspectives.push(`- ${MEASURE_KIND_LABELS_NL[measure.kind]} (${MEASURE_STAGE_LABELS_NL[measure.stage].toLowerCase()}${who})${what} [TLP:${measure.tlp}]`);
+      const text = `- ${MEASURE_KIND_LABELS_NL[measure.kind]} (${MEASURE_STAGE_LABELS_NL[measure.stage].toLowerCase()}${who})${what} [TLP:${measure.tlp}]`;
+      if (writer.line(perspectives, 'handelingsperspectieven', { kind: 'measure', id: measure.id }, text)) written++;
     }
-    if (own.length === 0) perspectives.push(`- [Mogelijkheden: ${PERSPECTIVE_HINTS[perspective]}]`);
+    if (written === 0) perspectives.push(`- [Mogelijkheden: ${PERSPECTIVE_HINTS[perspective]}]`);
     perspectives.push('');
   }
   perspectives.push('Barrièremodel (welke partner kan per stap een barrière opwerpen?):', ...BARRIER_STEPS.map((step) => `- ${step}: [partner en barrière]`));
@@ -274,23 +399,30 @@ export function composePreweegDraft(context: CoreContext, dossierId: number, inc
   const forumOf = (status: DossierStatus) => (['preweeg_akkoord', 'stuurploeg'].includes(status) ? 'de districtelijke stuurploeg' : 'de lokale driehoek');
   const forum = forumOf(dossier.status);
   const omitted = (Object.entries(counted) as Array<[OmittedItem['kind'], number]>).filter(([, count]) => count > 0).map(([kind, count]) => ({ kind, count }));
+  const marking = decision.summary.marking;
+  const regime = regimeLines(context, dossierId, decision, marking);
   const verantwoording = [
-    `- Grondslag: ${row.legal_basis ?? 'Convenant RIEC Oost-Nederland; Wet gegevensverwerking door samenwerkingsverbanden (Wgs)'}`,
+    regime.grondslag,
     `- Doel: ${row.purpose ?? 'Integrale aanpak van ondermijning: beoordelen of een gezamenlijke aanpak nodig is'}`,
     `- Bewaartermijn: ${row.retention_until ? `tot ${date(row.retention_until)}` : 'volgens de bewaartermijn van het dossier'}`,
-    `- Behandelcode: TLP:${tlp}`,
-    '- Verstrekt aan: [namen en organisaties van wie een exemplaar ontving]',
+    regime.behandelcode,
+    `- Opgesteld voor: ${describeAudience(audience, names)}`,
+    ...regime.verstrektAan,
     ...(omitted.length > 0 ? ['', 'Weggelaten beschermde gegevens:', ...omitted.map(omittedLine)] : []),
+    ...(regime.weggelaten.length > 0 ? ['', ...regime.weggelaten] : []),
   ].join('\n');
 
   return {
     title: `Preweegdocument ${dossier.number} – ${dossier.title}`.slice(0, 200),
-    tlp,
+    tlp: marking,
     omitted,
+    factLines: writer.factLines,
+    regimeLines: regime,
+    decision,
     sections: {
-      kop,
+      kop: kop.join('\n'),
       aanleiding: aanleiding.join('\n'),
-      probleembeschrijving: probleem,
+      probleembeschrijving: probleem.join('\n'),
       betrokkenen: trimEnd(betrokkenen),
       informatie_per_partner: trimEnd(informatie),
       informatielacunes: lacunes,

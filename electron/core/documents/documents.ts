@@ -1,5 +1,6 @@
 import type { ParsedInput } from '../../../shared/api';
 import {
+  DRIEHOEK_AUDIENCE,
   PREWEEG_SECTIONS,
   type DocumentComparison,
   type DocumentSummary,
@@ -11,17 +12,32 @@ import {
   type SectionTexts,
 } from '../../../shared/api/documents';
 import type { TlpCode } from '../../../shared/domain/enums';
+import type { Audience, SharingSummary } from '../../../shared/domain/sharing';
+import type { FactLine } from '../sharing/composed-text';
+import { strictestCode } from '../sharing/policy';
 import { CoreError } from '../kernel/errors';
 import { inTransaction, timestamp, type CoreContext } from '../kernel/context';
 import { requireDossier } from '../dossiers/dossier-records';
-import { composePreweegDraft } from './compose';
+import { composePreweegDraft, type RegimeLines } from './compose';
 import { diffLines } from './line-diff';
 
-/** What a version's `content` column holds. */
-interface VersionContent {
+/**
+ * What a version's `content` column holds. Versions composed before the sharing regime have only
+ * the first three: no audience, no fact lines (their whole text counts as the dossier's own).
+ */
+export interface VersionContent {
   sections: SectionTexts;
   included: ProtectedInclusion;
   omitted: OmittedItem[];
+  /** Who the version was composed for, and the regime's summary then. */
+  audience?: Audience;
+  sharing?: SharingSummary;
+  /** Each line a fact wrote, by section: an output for a stricter audience takes them out again. */
+  factLines?: FactLine[];
+  /** The verantwoording's lines that each output writes afresh for its own audience. */
+  regimeLines?: RegimeLines;
+  /** A code the user chose for the document when saving: outputs are never marked lower. */
+  chosenTlp?: TlpCode;
 }
 
 interface DocumentRow {
@@ -34,7 +50,7 @@ interface DocumentRow {
   updated_by: string;
 }
 
-interface VersionRow {
+export interface VersionRow {
   version: number;
   origin: 'composed' | 'edited';
   tlp: TlpCode;
@@ -68,13 +84,13 @@ function toVersionInfo(row: VersionRow): DocumentVersionInfo {
   return { version: row.version, savedAt: row.saved_at, savedBy: row.saved_by, origin: row.origin, comment: row.comment };
 }
 
-function requireDocument(context: CoreContext, documentId: number): DocumentRow {
+export function requireDocument(context: CoreContext, documentId: number): DocumentRow {
   const row = context.db.prepare(`${DOCUMENT_SELECT} WHERE doc.id = ?`).get(documentId) as DocumentRow | undefined;
   if (!row) throw new CoreError('NOT_FOUND', `document ${documentId} not found`, { kind: 'document', id: documentId });
   return row;
 }
 
-function requireVersion(context: CoreContext, documentId: number, version: number): VersionRow {
+export function requireVersion(context: CoreContext, documentId: number, version: number): VersionRow {
   const row = context.db
     .prepare('SELECT version, origin, tlp, content, comment, saved_at, saved_by FROM document_versions WHERE document_id = ? AND version = ?')
     .get(documentId, version) as VersionRow | undefined;
@@ -82,11 +98,11 @@ function requireVersion(context: CoreContext, documentId: number, version: numbe
   return row;
 }
 
-function parseContent(row: VersionRow): VersionContent {
+export function parseContent(row: VersionRow): VersionContent {
   const content = JSON.parse(row.content) as VersionContent;
   // A section added in a later release reads as empty in an older version.
   const sections = Object.fromEntries(PREWEEG_SECTIONS.map((section) => [section, content.sections[section] ?? ''])) as SectionTexts;
-  return { sections, included: content.included, omitted: content.omitted ?? [] };
+  return { ...content, sections, omitted: content.omitted ?? [] };
 }
 
 function insertVersion(
@@ -116,7 +132,17 @@ export function readVersion(context: CoreContext, documentId: number, version?: 
       .prepare('SELECT version, origin, tlp, content, comment, saved_at, saved_by FROM document_versions WHERE document_id = ? ORDER BY version DESC')
       .all(documentId) as VersionRow[]
   ).map(toVersionInfo);
-  return { document, version: toVersionInfo(row), tlp: row.tlp, sections: content.sections, included: content.included, omitted: content.omitted, versions };
+  return {
+    document,
+    version: toVersionInfo(row),
+    tlp: row.tlp,
+    sections: content.sections,
+    included: content.included,
+    omitted: content.omitted,
+    audience: content.audience ?? null,
+    sharing: content.sharing ?? null,
+    versions,
+  };
 }
 
 export function listDocuments(context: CoreContext, dossierId: number): DocumentSummary[] {
@@ -125,11 +151,24 @@ export function listDocuments(context: CoreContext, dossierId: number): Document
   return rows.map(toSummary);
 }
 
-/** A new document (version 1) or, with `documentId`, the next version of one, composed from the dossier's facts now. */
+/**
+ * A new document (version 1) or, with `documentId`, the next version of one, composed from the
+ * dossier's facts now for `audience` (default: the lokale driehoek). Composing is no disclosure:
+ * nothing leaves the vault until a print or export, which records its own.
+ */
 export function composeDocument(context: CoreContext, input: ParsedInput<'document.compose'>): DocumentVersion {
   return inTransaction(context, () => {
-    const draft = composePreweegDraft(context, input.dossierId, input.include);
-    const content: VersionContent = { sections: draft.sections, included: input.include, omitted: draft.omitted };
+    const audience = input.audience ?? DRIEHOEK_AUDIENCE;
+    const draft = composePreweegDraft(context, input.dossierId, input.include, audience, input.override);
+    const content: VersionContent = {
+      sections: draft.sections,
+      included: input.include,
+      omitted: draft.omitted,
+      audience,
+      sharing: draft.decision.summary,
+      factLines: draft.factLines,
+      regimeLines: draft.regimeLines,
+    };
     let documentId: number;
     let version: number;
     if (input.documentId !== undefined) {
@@ -181,10 +220,13 @@ export function saveDocument(context: CoreContext, input: ParsedInput<'document.
       const text = input.sections[section];
       if (text !== undefined) sections[section] = text;
     }
-    const tlp = input.tlp ?? base.tlp;
+    // The user may mark the document stricter, never lower than what it contains (the composed marking; an older version's own code).
+    const floor = content.sharing?.marking ?? base.tlp;
+    const chosenTlp = input.tlp ?? content.chosenTlp;
+    const tlp = strictestCode([floor, chosenTlp ?? floor]);
     const changed = PREWEEG_SECTIONS.filter((section) => sections[section] !== content.sections[section]);
     const version = input.baseVersion + 1;
-    insertVersion(context, input.documentId, version, 'edited', tlp, { ...content, sections }, input.comment?.trim() || null);
+    insertVersion(context, input.documentId, version, 'edited', tlp, { ...content, sections, ...(chosenTlp ? { chosenTlp } : {}) }, input.comment?.trim() || null);
     context.audit('document.saved', { documentId: input.documentId, version, sections: changed, tlp: tlp === base.tlp ? undefined : tlp });
     return readVersion(context, input.documentId, version);
   });

@@ -58,11 +58,23 @@ export async function openBundleVault(displayName: string, options: { now?: () =
 
 export type BundleVault = Awaited<ReturnType<typeof openBundleVault>>;
 
-/** A and B know each other: each has the other's card in its address book, verified. */
-export async function introduce(a: BundleVault, b: BundleVault): Promise<{ bInA: number; aInB: number }> {
+/**
+ * A and B know each other: each has the other's card in its address book, verified, with the
+ * organisation the sharing regime weighs (by default B is the RIEC, A another municipality).
+ */
+export async function introduce(
+  a: BundleVault,
+  b: BundleVault,
+  organisations: { a?: string | null; b?: string | null; verified?: boolean } = {},
+): Promise<{ bInA: number; aInB: number }> {
   const exchange = makeTempFolder();
-  const bInA = await a.call('addressBook.add', { path: await b.cardFile(exchange), verified: true });
-  const aInB = await b.call('addressBook.add', { path: await a.cardFile(exchange), verified: true });
+  const verified = organisations.verified ?? true;
+  const bInA = await a.call('addressBook.add', { path: await b.cardFile(exchange), verified, organisationCode: organisations.b === undefined ? 'riec' : organisations.b });
+  const aInB = await b.call('addressBook.add', {
+    path: await a.cardFile(exchange),
+    verified,
+    organisationCode: organisations.a === undefined ? 'andere_gemeente' : organisations.a,
+  });
   return { bInA: bInA.id, aInB: aInB.id };
 }
 
@@ -100,6 +112,69 @@ export async function vaultDigest(vaultPath: string): Promise<string> {
   }
 }
 
+/** A second connection to the vault's encrypted database, beside the Core's. */
+async function openBeside(vaultPath: string, readonly: boolean): Promise<Database.Database> {
+  let key = databaseKeys.get(vaultPath);
+  if (!key) {
+    key = await Vault.revealDatabaseKey(vaultPath, { passphrase: TEST_PASSPHRASE }, FAST_VAULT_OPTIONS);
+    databaseKeys.set(vaultPath, key);
+  }
+  const db = new Database(vaultPath, { readonly, fileMustExist: true });
+  db.pragma(`cipher='sqlcipher'`);
+  db.pragma('legacy=4');
+  db.pragma(`key="x'${key}'"`);
+  db.pragma('busy_timeout = 5000');
+  return db;
+}
+
+export const FACT_TABLES = ['signals', 'dossier_notes', 'subject_dossier_links', 'subject_links', 'measures', 'attachments'] as const;
+export type FactTable = (typeof FACT_TABLES)[number];
+export interface TestProvenance {
+  originator: string | null;
+  receivedUnder: string | null;
+  restriction: 'vrij' | 'geen_besluit_zonder_toestemming' | 'niet_verder_verstrekken' | 'vraag_leverancier';
+}
+/** The municipality's own observation: what new facts get once the API records provenance (sharing/provenance.ts newProvenance). */
+export const OWN_FREE: TestProvenance = { originator: 'gemeente', receivedUnder: 'eigen_taak_gemeentewet', restriction: 'vrij' };
+
+/**
+ * Set the provenance of facts straight in the vault (a second connection beside the Core): of every
+ * fact of the six kinds, or of the rows of `table` that `ids` name. The test's own setup, for facts
+ * made through API calls that do not take provenance (yet).
+ */
+export async function setProvenance(vault: BundleVault, provenance: TestProvenance, only?: { table: FactTable; ids: number[] }): Promise<void> {
+  const db = await openBeside(vault.vaultPath, false);
+  try {
+    for (const table of only ? [only.table] : FACT_TABLES) {
+      const where = only ? 'WHERE id IN (SELECT value FROM json_each(?))' : '';
+      db.prepare(`UPDATE ${table} SET originator = ?, received_under = ?, use_restriction = ? ${where}`).run(
+        provenance.originator,
+        provenance.receivedUnder,
+        provenance.restriction,
+        ...(only ? [JSON.stringify(only.ids)] : []),
+      );
+    }
+  } finally {
+    db.close();
+  }
+}
+
+/** The provenance of the rows of `table`, by id. */
+export async function provenanceRows(vault: BundleVault, table: FactTable): Promise<Map<number, TestProvenance>> {
+  const db = await openBeside(vault.vaultPath, true);
+  try {
+    const rows = db.prepare(`SELECT id, originator, received_under, use_restriction FROM ${table} ORDER BY id`).all() as Array<{
+      id: number;
+      originator: string | null;
+      received_under: string | null;
+      use_restriction: TestProvenance['restriction'];
+    }>;
+    return new Map(rows.map((row) => [row.id, { originator: row.originator, receivedUnder: row.received_under, restriction: row.use_restriction }]));
+  } finally {
+    db.close();
+  }
+}
+
 /** A file of `bytes` pseudo-random bytes (reproducible from `seed`). */
 export function randomFile(folder: string, name: string, bytes: number, seed = 1): string {
   const target = path.join(folder, name);
@@ -121,7 +196,9 @@ export function randomFile(folder: string, name: string, bytes: number, seed = 1
 /**
  * A dossier with one of everything: two signals (one with an unprotected reporter, one protected),
  * a person with a BSN, a company, a melder, a link between subjects, a shared and an internal note,
- * a measure, and two attachments (a small PNG and `attachmentBytes` of random data).
+ * a measure, and two attachments (a small PNG and `attachmentBytes` of random data). All of it the
+ * municipality's own and free to use, but the shared note, which the police supplied under the RIEC
+ * convenant (free to use too), so that the sharing regime weighs it by its code alone.
  */
 export async function fillSampleDossier(vault: BundleVault, options: { attachmentBytes?: number; tlp?: 'AMBER' | 'AMBER+STRICT' | 'GREEN' } = {}) {
   const { call } = vault;
@@ -177,7 +254,7 @@ export async function fillSampleDossier(vault: BundleVault, options: { attachmen
   await call('subject.linkToDossier', { subjectId: company.id, dossierId: dossier.id, role: 'eigenaar', tlp });
   await call('subject.linkToDossier', { subjectId: melder.id, dossierId: dossier.id, role: 'melder', tlp });
   await call('subject.link', { fromSubjectId: person.id, toSubjectId: company.id, kind: 'director_of', tlp });
-  await call('note.add', { dossierId: dossier.id, body: 'Politie bevestigt nachtelijke bezoeken.', partner: 'politie', tlp });
+  const policeNote = await call('note.add', { dossierId: dossier.id, body: 'Politie bevestigt nachtelijke bezoeken.', partner: 'politie', tlp });
   await call('note.add', { dossierId: dossier.id, body: 'Eigen inschatting: groter netwerk.', internal: true, tlp });
   await call('measure.add', { dossierId: dossier.id, kind: 'bibob_toets', description: 'Bibob bij verlenging.', tlp });
   const folder = makeTempFolder();
@@ -187,5 +264,7 @@ export async function fillSampleDossier(vault: BundleVault, options: { attachmen
   await call('attachment.import', { dossierId: dossier.id, sourcePath: png, tlp });
   const data = randomFile(folder, 'administratie.bin', options.attachmentBytes ?? 2_500_000);
   await call('attachment.import', { dossierId: dossier.id, sourcePath: data, tlp });
-  return { dossier, person, company, melder, signals: [open, guarded] };
+  await setProvenance(vault, OWN_FREE);
+  await setProvenance(vault, { originator: 'politie', receivedUnder: 'riec_convenant_wgs', restriction: 'vrij' }, { table: 'dossier_notes', ids: [policeNote.id] });
+  return { dossier, person, company, melder, policeNote, signals: [open, guarded] };
 }

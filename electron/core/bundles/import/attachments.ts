@@ -48,6 +48,7 @@ export class AttachmentImport {
       informationGrade: attachment.informationGrade,
       tlp: attachment.tlp,
     });
+    session.supplied('attachment', id, attachment);
     const writeChunk = attachmentChunkWriter(session.context, id);
     const buffer = Buffer.allocUnsafe(ATTACHMENT_CHUNK_SIZE);
     let filled = 0;

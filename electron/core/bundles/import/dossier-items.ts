@@ -127,7 +127,7 @@ function writeSignals(session: ImportSession, dossierId: number, dossier: Dossie
     // A reporter this vault knows is not wiped by a bundle that left the reporter out; an
     // anonymous report keeps no reporter, whatever was there.
     const anonymous = signal.howReceived === 'anoniem';
-    session.writeDossierItem('signal', 'signals', signal.uid, dossierId, action, {
+    session.writeDossierItem('signal', 'signals', signal.uid, dossierId, action, signal, {
       update: (id) =>
         updateSignalRow(
           session.context,
@@ -165,7 +165,7 @@ function writeNotes(session: ImportSession, dossierId: number, dossier: DossierD
       tlp: note.tlp,
       internal: note.internal,
     };
-    session.writeDossierItem('note', 'dossier_notes', note.uid, dossierId, action, {
+    session.writeDossierItem('note', 'dossier_notes', note.uid, dossierId, action, note, {
       update: (id) => updateNoteRow(session.context, id, fields),
       insert: () => insertNoteRow(session.context, { ...fields, dossierId, createdAt: note.createdAt }),
     });
@@ -185,7 +185,7 @@ function writeMeasures(session: ImportSession, dossierId: number, dossier: Dossi
       outcome: measure.outcome,
       tlp: measure.tlp,
     };
-    session.writeDossierItem('measure', 'measures', measure.uid, dossierId, action, {
+    session.writeDossierItem('measure', 'measures', measure.uid, dossierId, action, measure, {
       update: (id) => updateMeasureRow(session.context, id, fields, session.now),
       insert: () => insertMeasureRow(session.context, { ...fields, dossierId, createdAt: measure.createdAt, updatedAt: measure.updatedAt }),
     });
@@ -216,6 +216,7 @@ function writeDossierLinks(session: ImportSession, dossierId: number, dossier: D
       tlp: link.tlp,
       createdAt: link.createdAt,
     });
+    session.supplied('dossier-link', id, link);
     assignImportedUid(db, 'dossier-link', id, link.uid);
     session.created.links++;
   }

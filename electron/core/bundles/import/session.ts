@@ -1,7 +1,9 @@
 import type { ImportAction, ImportResult } from '../../../../shared/api/bundles';
 import type { CoreContext } from '../../kernel/context';
 import type { Connection } from '../../vault/connection';
+import { writeProvenance, type ProvenanceKind } from '../../sharing/provenance';
 import { assignImportedUid, itemByUid, recordProvenance, type ItemKind } from '../item-uids';
+import { importedProvenance, type BundleItemProvenance, type SupplierContext } from './supplier';
 
 /**
  * What the parts of one bundle import share: the vault, the import's own row and time, the local
@@ -21,6 +23,8 @@ export class ImportSession {
     readonly bundleId: string,
     /** The import's time: `updated_at` of what it creates or updates where the bundle has no time of its own. */
     readonly now: string,
+    /** Who supplied what the bundle holds, for the provenance of each new fact (supplier.ts). */
+    readonly supplier: SupplierContext,
   ) {}
 
   get db(): Connection {
@@ -29,6 +33,14 @@ export class ImportSession {
 
   provenance(kind: ItemKind, itemId: number, originUid: string, effect: 'created' | 'updated' | 'linked', originNumber?: string): void {
     recordProvenance(this.db, { kind, itemId, importId: this.importId, originUid, originNumber, effect });
+  }
+
+  /**
+   * The supplier, basis and use restriction of a fact the import created. A fact the import updates
+   * keeps this vault's: the vault knows where its own facts came from.
+   */
+  supplied(kind: ProvenanceKind, itemId: number, item: BundleItemProvenance): void {
+    writeProvenance(this.context, kind, itemId, importedProvenance(item, this.supplier));
   }
 
   /** Whether the local link with this uid is still there (`existsSql` decides, given its id and `params`). */
@@ -55,6 +67,7 @@ export class ImportSession {
     uid: string,
     dossierId: number,
     action: ImportAction,
+    item: BundleItemProvenance,
     write: { update(id: number): void; insert(): number },
   ): void {
     const counter = `${kind}s` as const;
@@ -66,6 +79,7 @@ export class ImportSession {
       return;
     }
     const id = write.insert();
+    this.supplied(kind, id, item);
     assignImportedUid(this.db, kind, id, uid);
     this.provenance(kind, id, uid, 'created');
     this.created[counter]++;

@@ -96,6 +96,7 @@ export function writeSubjectLinks(session: ImportSession, links: readonly Bundle
       tlp: link.tlp,
       createdAt: link.createdAt,
     });
+    session.supplied('subject-link', id, link);
     assignImportedUid(db, 'subject-link', id, link.uid);
     session.created.links++;
   }

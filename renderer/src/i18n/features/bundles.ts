@@ -105,6 +105,18 @@ export const bundlesNl = {
     addBusy: 'Bezig met toevoegen…',
     addCancel: 'Andere kaart kiezen',
     addedNotice: '{{name}} ({{organisation}}) is aan het adresboek toegevoegd.',
+    organisationCode: 'Organisatie voor de deelregels',
+    organisationCodeNone: 'Niet gekozen',
+    organisationSelectLabel: 'Organisatie uit de organisatielijst',
+    organisationSelectDescription:
+      'Bepaalt wat de deelregels naar deze partner laten gaan: TLP 2.0 en de gebruiksbeperkingen hangen af van de organisatie. De organisatie op de kaart zelf is vrije tekst van de partner. Zonder keuze gaat alleen TLP:CLEAR mee.',
+    organisationEmpty: '— niet gekozen —',
+    organisationChange: 'Organisatie…',
+    organisationChangeLabel: 'Organisatie van {{name}} kiezen',
+    organisationTitle: 'Organisatie van {{name}}',
+    organisationSave: 'Vastleggen',
+    organisationBusy: 'Bezig met vastleggen…',
+    organisationSaved: 'De organisatie van {{name}} is vastgelegd.',
   },
   steps: {
     label: 'Stappen van de export',
@@ -168,7 +180,7 @@ export const bundlesNl = {
       passphraseLabel: 'Bundelwachtwoord',
       passphraseRepeat: 'Bundelwachtwoord herhalen',
       passphraseHint:
-        'Geef het wachtwoord op een andere manier door dan de bundel, bijvoorbeeld telefonisch. Met alleen een wachtwoord mogen stukken met TLP:AMBER en strenger niet mee.',
+        'Geef het wachtwoord op een andere manier door dan de bundel, bijvoorbeeld telefonisch. Met alleen een wachtwoord blijven stukken met TLP:GREEN en strenger en strafrechtelijke gegevens achter, tenzij u ze met een reden toch meegeeft.',
     },
     summary: {
       title: 'Overzicht: dit gaat de kluis uit',
@@ -193,30 +205,21 @@ export const bundlesNl = {
       toPassphrase: 'Iedereen met het bundelwachtwoord',
       recipient: '{{name}} ({{organisation}})',
       bundleTlp: 'Behandelcode van de bundel',
-      audienceTitle: 'Kring van lezers',
-      audience: {
-        'verified-partners': 'Alleen geverifieerde partners',
-        'named-keys': 'Partners van wie de vingerafdruk niet (allemaal) is vergeleken',
-        passphrase: 'Iedereen die het wachtwoord heeft',
-      },
-      violationsTitle: 'De behandelcode staat dit niet toe',
-      violationsBody_one:
-        '{{count}} onderdeel mag volgens zijn behandelcode (TLP) niet naar deze ontvangers. Pas de keuze aan (vorige stappen), of overschrijf de behandelcode met een reden.',
-      violationsBody_other:
-        '{{count}} onderdelen mogen volgens hun behandelcode (TLP) niet naar deze ontvangers. Pas de keuze aan (vorige stappen), of overschrijf de behandelcode met een reden.',
-      violationsCaption: 'Onderdelen die niet mee mogen',
-      violationDossier: 'Dossier',
-      violationKind: 'Soort',
-      violationLabel: 'Onderdeel',
-      violationTlp: 'TLP',
-      violationRule: 'Regel',
-      rules: {
-        RED: 'TLP:RED is alleen voor genoemde personen en gaat nooit in een bundel mee.',
-        'AMBER+STRICT': 'TLP:AMBER+STRICT gaat alleen naar partnerorganisaties van wie de vingerafdruk is vergeleken.',
-        AMBER: 'TLP:AMBER gaat niet mee met alleen een wachtwoord: kies partners uit het adresboek.',
-        GREEN: 'TLP:GREEN mag mee.',
-        CLEAR: 'TLP:CLEAR mag mee.',
-      },
+      withheldTitle: 'Blijft achter volgens de deelregels',
+      withheldBody_one:
+        '{{count}} onderdeel mag niet naar deze ontvangers en blijft in de kluis. Wilt u het toch meegeven, vink het aan en geef een reden; die komt in het logboek, in de bundel en in het verstrekkingenregister.',
+      withheldBody_other:
+        '{{count}} onderdelen mogen niet naar deze ontvangers en blijven in de kluis. Wilt u er een toch meegeven, vink het aan en geef een reden; die komt in het logboek, in de bundel en in het verstrekkingenregister.',
+      nothingGoes:
+        'Van de gekozen dossiers mag niets naar deze ontvangers. Kies andere ontvangers (vorige stap), of vink de onderdelen aan die toch mee moeten en geef een reden.',
+      withheldCaption: 'Onderdelen die achterblijven',
+      withheldInclude: 'Toch mee',
+      withheldIncludeLabel: 'Toch meegeven: {{label}}',
+      withheldKind: 'Soort',
+      withheldLabel: 'Onderdeel',
+      withheldTlp: 'TLP',
+      withheldReasons: 'Waarom',
+      organisationUnknown: 'Geen organisatie gekozen: alleen TLP:CLEAR gaat mee',
       kinds: {
         dossier: 'Dossier',
         signal: 'Signaal',
@@ -227,12 +230,11 @@ export const bundlesNl = {
         measure: 'Maatregel',
         attachment: 'Bijlage',
       },
-      override: 'Behandelcode overschrijven',
       overrideReasonLabel: 'Reden',
       overrideReasonDescription:
-        'Waarom deze onderdelen toch mee mogen, bijvoorbeeld ‘Afgestemd met de informatie-eigenaar (politie) op 12-03’. De reden komt in het logboek en in de bundel, zodat de ontvanger hem ook ziet.',
-      overrideReasonRequired: 'Geef een reden van minstens 5 tekens.',
-      noViolations: 'Alles mag volgens de behandelcodes naar deze ontvangers.',
+        'Waarom de aangevinkte onderdelen toch mee mogen, bijvoorbeeld ‘Afgestemd met de informatie-eigenaar (politie) op 12-03’. De reden komt in het logboek, in het verstrekkingenregister en in de bundel, zodat de ontvanger hem ook ziet.',
+      overrideReasonRequired: 'Geef een reden van minstens 3 tekens.',
+      nothingWithheld: 'Alles mag volgens de deelregels naar deze ontvangers.',
     },
     write: {
       title: 'Bundel opslaan',
@@ -460,6 +462,18 @@ export const bundlesEn: TranslationShape<typeof bundlesNl> = {
     addBusy: 'Adding…',
     addCancel: 'Choose another card',
     addedNotice: '{{name}} ({{organisation}}) was added to the address book.',
+    organisationCode: 'Organisation for the sharing rules',
+    organisationCodeNone: 'Not chosen',
+    organisationSelectLabel: 'Organisation from the organisation list',
+    organisationSelectDescription:
+      'Decides what the sharing rules let go to this partner: TLP 2.0 and the use restrictions depend on the organisation. The organisation on the card itself is the partner’s free text. Without a choice only TLP:CLEAR goes.',
+    organisationEmpty: '— not chosen —',
+    organisationChange: 'Organisation…',
+    organisationChangeLabel: 'Choose the organisation of {{name}}',
+    organisationTitle: 'Organisation of {{name}}',
+    organisationSave: 'Save',
+    organisationBusy: 'Saving…',
+    organisationSaved: 'The organisation of {{name}} was saved.',
   },
   steps: {
     label: 'Steps of the export',
@@ -522,7 +536,8 @@ export const bundlesEn: TranslationShape<typeof bundlesNl> = {
       required: 'Choose at least one recipient.',
       passphraseLabel: 'Bundle passphrase',
       passphraseRepeat: 'Repeat bundle passphrase',
-      passphraseHint: 'Pass the passphrase on another way than the bundle, for instance by phone. With a passphrase only, items marked TLP:AMBER or stricter may not go.',
+      passphraseHint:
+        'Pass the passphrase on another way than the bundle, for instance by phone. With a passphrase only, items marked TLP:GREEN or stricter and criminal-law data stay behind, unless you send them anyway with a reason.',
     },
     summary: {
       title: 'Summary: this leaves the vault',
@@ -547,30 +562,21 @@ export const bundlesEn: TranslationShape<typeof bundlesNl> = {
       toPassphrase: 'Anyone with the bundle passphrase',
       recipient: '{{name}} ({{organisation}})',
       bundleTlp: 'Handling code of the bundle',
-      audienceTitle: 'Circle of readers',
-      audience: {
-        'verified-partners': 'Verified partners only',
-        'named-keys': 'Partners whose fingerprint was not (all) compared',
-        passphrase: 'Anyone who has the passphrase',
-      },
-      violationsTitle: 'The handling code does not allow this',
-      violationsBody_one:
-        '{{count}} item may not go to these recipients under its handling code (TLP). Change the selection (previous steps), or override the handling code with a reason.',
-      violationsBody_other:
-        '{{count}} items may not go to these recipients under their handling code (TLP). Change the selection (previous steps), or override the handling code with a reason.',
-      violationsCaption: 'Items that may not go',
-      violationDossier: 'Dossier',
-      violationKind: 'Kind',
-      violationLabel: 'Item',
-      violationTlp: 'TLP',
-      violationRule: 'Rule',
-      rules: {
-        RED: 'TLP:RED is for named persons only and never goes in a bundle.',
-        'AMBER+STRICT': 'TLP:AMBER+STRICT goes only to partner organisations whose fingerprint was compared.',
-        AMBER: 'TLP:AMBER does not go with a passphrase only: choose partners from the address book.',
-        GREEN: 'TLP:GREEN may go.',
-        CLEAR: 'TLP:CLEAR may go.',
-      },
+      withheldTitle: 'Held back under the sharing rules',
+      withheldBody_one:
+        '{{count}} item may not go to these recipients and stays in the vault. To send it anyway, tick it and give a reason; the reason goes into the audit trail, the bundle and the disclosure register.',
+      withheldBody_other:
+        '{{count}} items may not go to these recipients and stay in the vault. To send one anyway, tick it and give a reason; the reason goes into the audit trail, the bundle and the disclosure register.',
+      nothingGoes:
+        'Nothing of the chosen dossiers may go to these recipients. Choose other recipients (previous step), or tick the items that must go anyway and give a reason.',
+      withheldCaption: 'Items held back',
+      withheldInclude: 'Send anyway',
+      withheldIncludeLabel: 'Send anyway: {{label}}',
+      withheldKind: 'Kind',
+      withheldLabel: 'Item',
+      withheldTlp: 'TLP',
+      withheldReasons: 'Why',
+      organisationUnknown: 'No organisation chosen: only TLP:CLEAR goes',
       kinds: {
         dossier: 'Dossier',
         signal: 'Signal',
@@ -581,12 +587,11 @@ export const bundlesEn: TranslationShape<typeof bundlesNl> = {
         measure: 'Measure',
         attachment: 'Attachment',
       },
-      override: 'Override the handling code',
       overrideReasonLabel: 'Reason',
       overrideReasonDescription:
-        'Why these items may go after all, for instance ‘Agreed with the information owner (police) on 12-03’. The reason goes into the audit trail and into the bundle, so the recipient sees it too.',
-      overrideReasonRequired: 'Give a reason of at least 5 characters.',
-      noViolations: 'The handling codes allow everything to go to these recipients.',
+        'Why the ticked items may go after all, for instance ‘Agreed with the information owner (police) on 12-03’. The reason goes into the audit trail, the disclosure register and the bundle, so the recipient sees it too.',
+      overrideReasonRequired: 'Give a reason of at least 3 characters.',
+      nothingWithheld: 'The sharing rules allow everything to go to these recipients.',
     },
     write: {
       title: 'Save the bundle',

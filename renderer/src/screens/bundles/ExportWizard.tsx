@@ -1,6 +1,8 @@
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError, ExportInclude, ExportPreview, ExportRedaction, ExportResult, Input } from '../../../../shared/api';
+import { FACT_KINDS, type FactRef, type WithheldFact } from '../../../../shared/domain/sharing';
+import { WITHHOLD_REASON_LABELS, withheldLines } from '../../../../shared/i18n/sharing';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { CheckboxField } from '../../components/CheckboxField';
@@ -30,13 +32,15 @@ const REDACT_KEYS = ['reporterIdentity', 'bsn', 'internalNotes'] as const satisf
 /** The API's defaults: everything goes, and the redaction is on. */
 const DEFAULT_INCLUDE: ExportInclude = { signals: true, subjects: true, notes: true, measures: true, attachments: true };
 const DEFAULT_REDACT: ExportRedaction = { reporterIdentity: true, bsn: true, internalNotes: true };
-const MIN_REASON = 5;
+/** As sharingOverrideSchema: a reason of at least this many characters. */
+const MIN_REASON = 3;
+const refKey = (ref: FactRef): string => `${ref.kind}:${ref.id}`;
 
 type Mode = 'partners' | 'passphrase';
 
 /**
  * The export wizard: dossiers, what of them, for whom, the summary of exactly what leaves (with
- * the handling-code check), and the file. Each step is a form: Enter goes on, "Vorige" goes back,
+ * what the sharing regime keeps home, and the items the user lets go anyway with a reason), and the file. Each step is a form: Enter goes on, "Vorige" goes back,
  * and the step's heading takes the focus so that a screen reader hears where it is.
  */
 export function ExportWizard() {
@@ -48,7 +52,7 @@ export function ExportWizard() {
   const [mode, setMode] = useState<Mode>('partners');
   const [partnerIds, setPartnerIds] = useState<number[]>([]);
   const [passphrase, setPassphrase] = useState<NewPassphraseValue>({ passphrase: '', repeat: '' });
-  const [override, setOverride] = useState(false);
+  const [overrideItems, setOverrideItems] = useState<FactRef[]>([]);
   const [reason, setReason] = useState('');
   const [result, setResult] = useState<ExportResult | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -71,7 +75,7 @@ export function ExportWizard() {
     redact,
     recipients: mode === 'partners' ? partnerIds.map((partnerId) => ({ partnerId })) : [],
     usePassphrase: mode === 'passphrase',
-    ...(override && reason.trim().length >= MIN_REASON ? { tlpOverride: { reason: reason.trim() } } : {}),
+    ...(overrideItems.length > 0 && reason.trim().length >= MIN_REASON ? { override: { reason: reason.trim(), items: overrideItems } } : {}),
   };
 
   function restart() {
@@ -81,7 +85,7 @@ export function ExportWizard() {
     setInclude(DEFAULT_INCLUDE);
     setRedact(DEFAULT_REDACT);
     setPassphrase({ passphrase: '', repeat: '' });
-    setOverride(false);
+    setOverrideItems([]);
     setReason('');
     setStep('choose');
   }
@@ -123,9 +127,9 @@ export function ExportWizard() {
       {step === 'summary' && (
         <SummaryStep
           heading={heading(t('bundles.export.summary.title'))}
-          selection={{ ...selection, tlpOverride: undefined }}
-          override={override}
-          onOverride={setOverride}
+          selection={selection}
+          overrideItems={overrideItems}
+          onOverrideItems={setOverrideItems}
           reason={reason}
           onReason={setReason}
           onBack={() => go('recipients')}
@@ -446,23 +450,35 @@ function RecipientsStep({ heading, mode, onMode, partnerIds, onPartners, passphr
 interface SummaryStepProps {
   heading: ReactNode;
   selection: Input<'bundle.exportPreview'>;
-  override: boolean;
-  onOverride(value: boolean): void;
+  overrideItems: FactRef[];
+  onOverrideItems(items: FactRef[]): void;
   reason: string;
   onReason(value: string): void;
   onBack(): void;
   onNext(): void;
 }
 
-function SummaryStep({ heading, selection, override, onOverride, reason, onReason, onBack, onNext }: SummaryStepProps) {
+function SummaryStep({ heading, selection, overrideItems, onOverrideItems, reason, onReason, onBack, onNext }: SummaryStepProps) {
   const { t } = useTranslation();
   const fieldError = useFieldError();
+  const language = currentLanguage();
   const query = useCoreQuery('bundle.exportPreview', selection);
   const [attempted, setAttempted] = useState(false);
   const preview = query.data;
-  const violations = preview?.violations ?? [];
+  // What stays home, and what the user let go with a reason: one list in a steady order, the latter ticked.
+  const rows = preview
+    ? [...preview.sharing.withheld, ...preview.sharing.overridden].sort((a, b) => FACT_KINDS.indexOf(a.ref.kind) - FACT_KINDS.indexOf(b.ref.kind) || a.ref.id - b.ref.id)
+    : [];
+  const chosen = new Set(overrideItems.map(refKey));
   const reasonOk = reason.trim().length >= MIN_REASON;
-  const mayGo = preview !== null && (violations.length === 0 || (override && reasonOk));
+  const nothingGoes = preview !== null && preview.dossiers.length === 0;
+  const mayGo = preview !== null && !nothingGoes && (overrideItems.length === 0 || reasonOk);
+  const lines = preview ? withheldLines(preview.sharing, language) : [];
+
+  function toggle(item: WithheldFact, on: boolean) {
+    const rest = overrideItems.filter((ref) => refKey(ref) !== refKey(item.ref));
+    onOverrideItems(on ? [...rest, item.ref] : rest);
+  }
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -476,15 +492,23 @@ function SummaryStep({ heading, selection, override, onOverride, reason, onReaso
       {query.error && <Alert type="error">{fieldError.general(query.error, [])}</Alert>}
       {!preview && !query.error && <p className="utrecht-paragraph">{t('bundles.export.summary.loading')}</p>}
       {preview && <PreviewFacts preview={preview} />}
-      {preview && violations.length > 0 && (
-        <div className="app-bundle-violations">
-          <Alert type="error">
-            <h3 className="utrecht-heading-3">{t('bundles.export.summary.violationsTitle')}</h3>
-            <p className="utrecht-paragraph">{t('bundles.export.summary.violationsBody', { count: violations.length })}</p>
+      {preview && rows.length > 0 && (
+        <div className="app-bundle-violations" data-testid="sharing-withheld">
+          <Alert type={nothingGoes ? 'error' : 'warning'}>
+            <h3 className="utrecht-heading-3">{t('bundles.export.summary.withheldTitle')}</h3>
+            <p className="utrecht-paragraph">
+              {nothingGoes ? t('bundles.export.summary.nothingGoes') : t('bundles.export.summary.withheldBody', { count: preview.sharing.withheld.length })}
+            </p>
+            {lines.length > 0 && (
+              <ul className="app-bundle-list" data-testid="sharing-lines">
+                {lines.map((line) => (
+                  <li key={line}>{line}</li>
+                ))}
+              </ul>
+            )}
           </Alert>
-          <Violations preview={preview} />
-          <CheckboxField label={t('bundles.export.summary.override')} checked={override} onChange={(event) => onOverride(event.target.checked)} />
-          {override && (
+          <Withheld rows={rows} chosen={chosen} onToggle={toggle} />
+          {overrideItems.length > 0 && (
             <TextAreaField
               label={t('bundles.export.summary.overrideReasonLabel')}
               description={t('bundles.export.summary.overrideReasonDescription')}
@@ -497,8 +521,8 @@ function SummaryStep({ heading, selection, override, onOverride, reason, onReaso
           )}
         </div>
       )}
-      {preview && violations.length === 0 && <Alert type="ok">{t('bundles.export.summary.noViolations')}</Alert>}
-      <StepButtons onBack={onBack} next={t('bundles.steps.next')} nextDisabled={preview === null || (violations.length > 0 && !override)} />
+      {preview && rows.length === 0 && <Alert type="ok">{t('bundles.export.summary.nothingWithheld')}</Alert>}
+      <StepButtons onBack={onBack} next={t('bundles.steps.next')} nextDisabled={preview === null || nothingGoes} />
     </form>
   );
 }
@@ -589,6 +613,7 @@ function PreviewFacts({ preview }: { preview: ExportPreview }) {
                 {preview.recipients.map((recipient) => (
                   <li key={recipient.ageRecipient}>
                     {recipient.name ? t('bundles.export.summary.recipient', { name: recipient.name, organisation: recipient.organisation ?? '' }) : recipient.ageRecipient}{' '}
+                    {recipient.organisationCode === null && <span className="app-badge app-badge--warning">{t('bundles.export.summary.organisationUnknown')}</span>}{' '}
                     <span className={`app-badge${recipient.verified ? ' app-bundle-badge--verified' : ' app-badge--warning'}`}>
                       {t(recipient.verified ? 'bundles.badge.verified' : 'bundles.badge.unverified')}
                     </span>
@@ -597,10 +622,6 @@ function PreviewFacts({ preview }: { preview: ExportPreview }) {
               </ul>
             )}
           </dd>
-        </div>
-        <div>
-          <dt>{t('bundles.export.summary.audienceTitle')}</dt>
-          <dd>{t(`bundles.export.summary.audience.${preview.audience}`)}</dd>
         </div>
         <div>
           <dt>{t('bundles.export.summary.bundleTlp')}</dt>
@@ -613,41 +634,61 @@ function PreviewFacts({ preview }: { preview: ExportPreview }) {
   );
 }
 
-function Violations({ preview }: { preview: ExportPreview }) {
+/** Each item the regime keeps home, with its code and reasons, and a box to let it go anyway. */
+function Withheld({ rows, chosen, onToggle }: { rows: WithheldFact[]; chosen: ReadonlySet<string>; onToggle(item: WithheldFact, on: boolean): void }) {
   const { t } = useTranslation();
+  const reasons = WITHHOLD_REASON_LABELS[currentLanguage()];
   return (
-    <div className="app-table-scroll app-bundle-violations__table" tabIndex={0} role="region" aria-label={t('bundles.export.summary.violationsCaption')}>
-      <table className="utrecht-table app-bundle-table" data-testid="tlp-violations">
-        <caption className="utrecht-table__caption">{t('bundles.export.summary.violationsCaption')}</caption>
+    <div className="app-table-scroll app-bundle-violations__table" tabIndex={0} role="region" aria-label={t('bundles.export.summary.withheldCaption')}>
+      <table className="utrecht-table app-bundle-table" data-testid="withheld-items">
+        <caption className="utrecht-table__caption">{t('bundles.export.summary.withheldCaption')}</caption>
         <thead className="utrecht-table__header">
           <tr className="utrecht-table__row">
             <th className="utrecht-table__header-cell" scope="col">
-              {t('bundles.export.summary.violationDossier')}
+              {t('bundles.export.summary.withheldInclude')}
             </th>
             <th className="utrecht-table__header-cell" scope="col">
-              {t('bundles.export.summary.violationKind')}
+              {t('bundles.export.summary.withheldKind')}
             </th>
             <th className="utrecht-table__header-cell" scope="col">
-              {t('bundles.export.summary.violationLabel')}
+              {t('bundles.export.summary.withheldLabel')}
             </th>
             <th className="utrecht-table__header-cell" scope="col">
-              {t('bundles.export.summary.violationTlp')}
+              {t('bundles.export.summary.withheldTlp')}
             </th>
             <th className="utrecht-table__header-cell" scope="col">
-              {t('bundles.export.summary.violationRule')}
+              {t('bundles.export.summary.withheldReasons')}
             </th>
           </tr>
         </thead>
         <tbody className="utrecht-table__body">
-          {preview.violations.map((violation) => (
-            <tr key={`${violation.kind}-${violation.id}-${violation.dossierNumber}`} className="utrecht-table__row">
-              <td className="utrecht-table__cell app-nowrap">{violation.dossierNumber}</td>
-              <td className="utrecht-table__cell">{t(`bundles.export.summary.kinds.${violation.kind}`)}</td>
-              <td className="utrecht-table__cell">{violation.label}</td>
+          {rows.map((item) => (
+            <tr key={refKey(item.ref)} className="utrecht-table__row" data-item={refKey(item.ref)}>
               <td className="utrecht-table__cell">
-                <TlpBadge tlp={violation.tlp} />
+                <input
+                  type="checkbox"
+                  className="utrecht-checkbox utrecht-checkbox--html-input"
+                  checked={chosen.has(refKey(item.ref))}
+                  onChange={(event) => onToggle(item, event.target.checked)}
+                  aria-label={t('bundles.export.summary.withheldIncludeLabel', { label: item.label })}
+                />
               </td>
-              <td className="utrecht-table__cell">{t(`bundles.export.summary.rules.${violation.tlp}`)}</td>
+              <td className="utrecht-table__cell">{t(`bundles.export.summary.kinds.${item.ref.kind}`)}</td>
+              <td className="utrecht-table__cell">{item.label}</td>
+              <td className="utrecht-table__cell">
+                <TlpBadge tlp={item.tlp} />
+              </td>
+              <td className="utrecht-table__cell">
+                {item.reasons.length === 1 ? (
+                  reasons[item.reasons[0]!]
+                ) : (
+                  <ul className="app-bundle-list">
+                    {item.reasons.map((reason) => (
+                      <li key={reason}>{reasons[reason]}</li>
+                    ))}
+                  </ul>
+                )}
+              </td>
             </tr>
           ))}
         </tbody>

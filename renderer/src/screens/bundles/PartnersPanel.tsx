@@ -12,7 +12,7 @@ import { useFieldError } from '../../components/useFieldError';
 import { callCore } from '../../core-client';
 import { formatDate } from '../../format/date';
 import { currentLanguage } from '../../i18n';
-import { FingerprintView, VerificationBadge } from './parts';
+import { FingerprintView, OrganisationSelect, VerificationBadge } from './parts';
 
 /** The address book: partners' cards with their fingerprints, verification, and adding a card from a file. */
 export function PartnersPanel() {
@@ -22,6 +22,9 @@ export function PartnersPanel() {
   const [notice, setNotice] = useState<string | null>(null);
   const [verifying, setVerifying] = useState<AddressBookEntry | null>(null);
   const [removing, setRemoving] = useState<AddressBookEntry | null>(null);
+  const [organising, setOrganising] = useState<AddressBookEntry | null>(null);
+  const organisations = useCoreQuery('organisation.list', {});
+  const organisationName = (code: string) => organisations.data?.find((organisation) => organisation.code === code)?.name ?? code;
   const headingId = useId();
   const language = currentLanguage();
   const date = (iso: string) => formatDate(iso, language);
@@ -57,6 +60,9 @@ export function PartnersPanel() {
                     {t('bundles.partners.organisation')}
                   </th>
                   <th className="utrecht-table__header-cell" scope="col">
+                    {t('bundles.partners.organisationCode')}
+                  </th>
+                  <th className="utrecht-table__header-cell" scope="col">
                     {t('bundles.partners.fingerprint')}
                   </th>
                   <th className="utrecht-table__header-cell" scope="col">
@@ -77,6 +83,13 @@ export function PartnersPanel() {
                       {partner.name}
                     </th>
                     <td className="utrecht-table__cell">{partner.organisation}</td>
+                    <td className="utrecht-table__cell" data-testid="partner-organisation-code">
+                      {partner.organisationCode ? (
+                        organisationName(partner.organisationCode)
+                      ) : (
+                        <span className="app-badge app-badge--warning">{t('bundles.partners.organisationCodeNone')}</span>
+                      )}
+                    </td>
                     <td className="utrecht-table__cell app-fingerprint__hex">{partner.fingerprint.groups.slice(0, 4).join(' ')} …</td>
                     <td className="utrecht-table__cell">{date(partner.addedAt)}</td>
                     <td className="utrecht-table__cell">
@@ -89,6 +102,13 @@ export function PartnersPanel() {
                             {t('bundles.partners.verify')}
                           </Button>
                         )}
+                        <Button
+                          appearance="secondary"
+                          aria-label={t('bundles.partners.organisationChangeLabel', { name: partner.name })}
+                          onClick={() => setOrganising(partner)}
+                        >
+                          {t('bundles.partners.organisationChange')}
+                        </Button>
                         <Button appearance="subtle" aria-label={t('bundles.partners.removeLabel', { name: partner.name })} onClick={() => setRemoving(partner)}>
                           {t('bundles.partners.remove')}
                         </Button>
@@ -109,6 +129,16 @@ export function PartnersPanel() {
           onVerified={(entry) => {
             setVerifying(null);
             changed(t('bundles.partners.verified', { name: entry.name }));
+          }}
+        />
+      )}
+      {organising && (
+        <OrganisationDialog
+          partner={organising}
+          onClose={() => setOrganising(null)}
+          onSaved={(entry) => {
+            setOrganising(null);
+            changed(t('bundles.partners.organisationSaved', { name: entry.name }));
           }}
         />
       )}
@@ -158,6 +188,38 @@ function VerifyDialog({ partner, onClose, onVerified }: { partner: AddressBookEn
   );
 }
 
+/** Which organisation of the list the card stands for: what the sharing rules weigh for bundles to this partner. */
+function OrganisationDialog({ partner, onClose, onSaved }: { partner: AddressBookEntry; onClose(): void; onSaved(entry: AddressBookEntry): void }) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const [code, setCode] = useState<string | null>(partner.organisationCode);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  async function save() {
+    setBusy(true);
+    const result = await callCore('addressBook.setOrganisation', { partnerId: partner.id, organisationCode: code });
+    setBusy(false);
+    if (result.ok) onSaved(result.value);
+    else setError(result.error);
+  }
+
+  return (
+    <Dialog title={t('bundles.partners.organisationTitle', { name: partner.name })} onClose={() => !busy && onClose()}>
+      <OrganisationSelect value={code} onChange={setCode} disabled={busy} />
+      {error && <Alert type="error">{errorText(error)}</Alert>}
+      <div className="app-button-row">
+        <Button appearance="primary" busy={busy} busyLabel={t('bundles.partners.organisationBusy')} onClick={() => void save()}>
+          {t('bundles.partners.organisationSave')}
+        </Button>
+        <Button appearance="secondary" onClick={onClose} disabled={busy}>
+          {t('common.cancel')}
+        </Button>
+      </div>
+    </Dialog>
+  );
+}
+
 function RemoveDialog({ partner, onClose, onRemoved }: { partner: AddressBookEntry; onClose(): void; onRemoved(): void }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
@@ -198,6 +260,7 @@ function AddPartner({ onAdded }: { onAdded(entry: AddressBookEntry): void }) {
   const [error, setError] = useState<ApiError | null>(null);
   const [preview, setPreview] = useState<{ path: string; card: CardPreview } | null>(null);
   const [verified, setVerified] = useState(false);
+  const [organisationCode, setOrganisationCode] = useState<string | null>(null);
   const pathRef = useRef<HTMLInputElement>(null);
   const headingId = useId();
   const previewHeadingRef = useRef<HTMLHeadingElement>(null);
@@ -226,6 +289,7 @@ function AddPartner({ onAdded }: { onAdded(entry: AddressBookEntry): void }) {
     if (result.ok) {
       setPreview({ path: cardPath.trim(), card: result.value });
       setVerified(false);
+      setOrganisationCode(null);
     } else {
       setError(result.error);
       pathRef.current?.focus();
@@ -236,7 +300,7 @@ function AddPartner({ onAdded }: { onAdded(entry: AddressBookEntry): void }) {
     if (!preview || busy) return;
     setBusy(true);
     setError(null);
-    const result = await callCore('addressBook.add', { path: preview.path, verified });
+    const result = await callCore('addressBook.add', { path: preview.path, verified, organisationCode });
     setBusy(false);
     if (result.ok) {
       setPreview(null);
@@ -300,6 +364,7 @@ function AddPartner({ onAdded }: { onAdded(entry: AddressBookEntry): void }) {
           </dl>
           {card.isSelf && <Alert type="warning">{t('bundles.partners.previewSelf')}</Alert>}
           {card.existing && <Alert type="info">{t('bundles.partners.previewExisting', { name: card.existing.name })}</Alert>}
+          {!card.isSelf && !card.existing && <OrganisationSelect value={organisationCode} onChange={setOrganisationCode} disabled={busy} />}
           {!card.isSelf && !card.existing && (
             <CheckboxField
               label={t('bundles.partners.addVerified')}

@@ -5,7 +5,11 @@ import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { OverwriteQuestion } from '../../components/OverwriteQuestion';
 import { PathField } from '../../components/PathField';
+import { SelectField } from '../../components/SelectField';
+import { useCoreQuery } from '../../components/useCoreQuery';
 import { useFieldError } from '../../components/useFieldError';
+import { ORGANISATION_CATEGORIES } from '../../../../shared/domain/sharing';
+import { ORGANISATION_CATEGORY_LABELS } from '../../../../shared/i18n/sharing';
 import { formatBytes } from '../../format/bytes';
 import { currentLanguage } from '../../i18n';
 import { useJobs } from '../../store/jobs';
@@ -181,5 +185,40 @@ export function SaveToPath({ purpose, label, description, initialPath, submitLab
         </div>
       )}
     </form>
+  );
+}
+
+/**
+ * The organisation a partner's card stands for, from the organisation list (organisation.list),
+ * grouped by category: what the sharing rules weigh. Retired organisations are offered only when
+ * the card has one already.
+ */
+export function OrganisationSelect({ value, onChange, disabled = false }: { value: string | null; onChange(code: string | null): void; disabled?: boolean }) {
+  const { t } = useTranslation();
+  const list = useCoreQuery('organisation.list', {});
+  const language = currentLanguage();
+  const organisations = (list.data ?? []).filter((organisation) => !organisation.retired || organisation.code === value);
+  return (
+    <SelectField
+      label={t('bundles.partners.organisationSelectLabel')}
+      description={t('bundles.partners.organisationSelectDescription')}
+      value={value ?? ''}
+      onChange={(event) => onChange(event.target.value === '' ? null : event.target.value)}
+      disabled={disabled || list.data === null}
+      emptyLabel={t('bundles.partners.organisationEmpty')}
+    >
+      {ORGANISATION_CATEGORIES.map((category) => {
+        const inCategory = organisations.filter((organisation) => organisation.category === category);
+        return inCategory.length === 0 ? null : (
+          <optgroup key={category} label={ORGANISATION_CATEGORY_LABELS[language][category]}>
+            {inCategory.map((organisation) => (
+              <option key={organisation.code} value={organisation.code}>
+                {organisation.name}
+              </option>
+            ))}
+          </optgroup>
+        );
+      })}
+    </SelectField>
   );
 }

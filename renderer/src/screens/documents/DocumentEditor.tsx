@@ -1,6 +1,14 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PREWEEG_SECTIONS, type ApiError, type DocumentVersion, type ProtectedInclusion, type SectionTexts } from '../../../../shared/api';
+import {
+  DRIEHOEK_AUDIENCE,
+  PREWEEG_SECTIONS,
+  type ApiError,
+  type DocumentVersion,
+  type OutputAudience,
+  type ProtectedInclusion,
+  type SectionTexts,
+} from '../../../../shared/api';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { Section } from '../../components/Section';
@@ -13,8 +21,10 @@ import { formatDate, formatDateTime } from '../../format/date';
 import { currentLanguage } from '../../i18n';
 import { TlpBadge } from '../../components/Weighing';
 import { DocumentCompare } from './DocumentCompare';
+import { AudiencePicker } from './AudiencePicker';
 import { DocumentOutput } from './DocumentOutput';
 import { InclusionFields } from './DocumentsTab';
+import { SharingPreview } from './SharingPreview';
 
 /**
  * Rows for a section's textarea: its lines, a long line counted as the rows it wraps to at the
@@ -43,6 +53,9 @@ export function DocumentEditor({ dossierId, documentId, initial }: { dossierId: 
   const [busy, setBusy] = useState<'save' | 'compose' | null>(null);
   const [message, setMessage] = useState<{ type: 'ok' | 'error' | 'info'; text: string } | null>(null);
   const [include, setInclude] = useState<ProtectedInclusion>(initial?.included ?? { reporter: false, bsn: false, internalNotes: false });
+  const [audience, setAudience] = useState<OutputAudience>(() =>
+    initial?.audience && initial.audience.kind !== 'passphrase' ? (initial.audience as OutputAudience) : DRIEHOEK_AUDIENCE,
+  );
 
   useEffect(() => {
     let current = true;
@@ -92,7 +105,7 @@ export function DocumentEditor({ dossierId, documentId, initial }: { dossierId: 
 
   async function composeAgain() {
     setBusy('compose');
-    const result = await callCore('document.compose', { dossierId, documentId, include });
+    const result = await callCore('document.compose', { dossierId, documentId, include, audience });
     setBusy(null);
     if (!result.ok) {
       setMessage({ type: 'error', text: errorText(result.error) });
@@ -145,6 +158,7 @@ export function DocumentEditor({ dossierId, documentId, initial }: { dossierId: 
           }}
         />
         <OmittedNotice document={shown} />
+        {shown.sharing && <SharingPreview summary={shown.sharing} marking={shown.sharing.marking} />}
         {!editable && (
           <Alert type="info">
             {t('documents.version.readOnly')}{' '}
@@ -184,6 +198,7 @@ export function DocumentEditor({ dossierId, documentId, initial }: { dossierId: 
             <details className="app-document-recompose">
               <summary>{t('documents.compose.again')}</summary>
               <p className="utrecht-paragraph">{t('documents.compose.againHint')}</p>
+              <AudiencePicker value={audience} onChange={setAudience} />
               <InclusionFields include={include} onChange={setInclude} />
               <Button busy={busy === 'compose'} onClick={() => void composeAgain()}>
                 {t('documents.compose.again')}
@@ -194,7 +209,7 @@ export function DocumentEditor({ dossierId, documentId, initial }: { dossierId: 
       </Section>
 
       {shown.versions.length > 1 && <DocumentCompare documentId={documentId} versions={shown.versions.map((version) => version.version)} />}
-      <DocumentOutput document={shown} />
+      <DocumentOutput key={`${shown.document.id}-${shown.version.version}`} document={shown} />
     </div>
   );
 }

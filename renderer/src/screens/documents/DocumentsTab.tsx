@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DocumentVersion, ProtectedInclusion } from '../../../../shared/api';
+import { DRIEHOEK_AUDIENCE, type DocumentVersion, type OutputAudience, type ProtectedInclusion } from '../../../../shared/api';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { CheckboxField } from '../../components/CheckboxField';
@@ -10,6 +10,7 @@ import { useCoreQuery } from '../../components/useCoreQuery';
 import { useErrorText } from '../../components/useErrorText';
 import { callCore } from '../../core-client';
 import type { DossierTabProps } from '../dossiers/tab-props';
+import { AudiencePicker } from './AudiencePicker';
 import { DocumentEditor } from './DocumentEditor';
 
 const NOTHING_INCLUDED: ProtectedInclusion = { reporter: false, bsn: false, internalNotes: false };
@@ -45,13 +46,14 @@ function ComposeSection({ dossierId, onComposed }: { dossierId: number; onCompos
   const { t } = useTranslation();
   const errorText = useErrorText();
   const [include, setInclude] = useState<ProtectedInclusion>(NOTHING_INCLUDED);
+  const [audience, setAudience] = useState<OutputAudience>(DRIEHOEK_AUDIENCE);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   async function compose() {
     setBusy(true);
     setError(null);
-    const result = await callCore('document.compose', { dossierId, include });
+    const result = await callCore('document.compose', { dossierId, include, audience });
     setBusy(false);
     if (result.ok) onComposed(result.value);
     else setError(errorText(result.error));
@@ -61,6 +63,7 @@ function ComposeSection({ dossierId, onComposed }: { dossierId: number; onCompos
     <Section title={t('documents.compose.title')}>
       <EmptyState>{t('documents.empty')}</EmptyState>
       <p className="utrecht-paragraph">{t('documents.compose.lead')}</p>
+      <AudiencePicker value={audience} onChange={setAudience} />
       <InclusionFields include={include} onChange={setInclude} />
       {error && <Alert type="error">{error}</Alert>}
       <div className="app-document-actions">

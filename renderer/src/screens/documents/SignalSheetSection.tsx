@@ -1,5 +1,9 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { INFORMATIEPLEIN_AUDIENCE, type OutputAudience } from '../../../../shared/api';
+import { withheldLines } from '../../../../shared/i18n/sharing';
+import { currentLanguage } from '../../i18n';
+import { AudiencePicker } from './AudiencePicker';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { PathField } from '../../components/PathField';
@@ -7,7 +11,11 @@ import { TextAreaField } from '../../components/TextAreaField';
 import { useErrorText } from '../../components/useErrorText';
 import { callCore } from '../../core-client';
 
-/** The informatieplein signal sheet of a signal: the question to the partners, and a one-page PDF. */
+/**
+ * The informatieplein signal sheet of a signal: the question to the partners, for whom (default:
+ * the convenant partners at the informatieplein), and a one-page PDF with only what may go to
+ * them; afterwards it says what was left out and why.
+ */
 export function SignalSheetSection({ signalId }: { signalId: number }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
@@ -18,6 +26,8 @@ export function SignalSheetSection({ signalId }: { signalId: number }) {
   const [occupied, setOccupied] = useState(false);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ type: 'ok' | 'error'; text: string } | null>(null);
+  const [audience, setAudience] = useState<OutputAudience>(INFORMATIEPLEIN_AUDIENCE);
+  const [leftOut, setLeftOut] = useState<string[]>([]);
 
   async function write(overwrite = false) {
     if (targetPath.trim() === '') {
@@ -27,11 +37,13 @@ export function SignalSheetSection({ signalId }: { signalId: number }) {
     setMissing(false);
     setBusy(true);
     setMessage(null);
-    const result = await callCore('document.signalSheetPdf', { signalId, question: question.trim() || undefined, targetPath: targetPath.trim(), overwrite });
+    setLeftOut([]);
+    const result = await callCore('document.signalSheetPdf', { signalId, question: question.trim() || undefined, targetPath: targetPath.trim(), overwrite, audience });
     setBusy(false);
     if (result.ok) {
       setOccupied(false);
-      setMessage({ type: 'ok', text: t('documents.sheet.written', { path: result.value.path }) });
+      setMessage({ type: 'ok', text: t('documents.sheet.written', { path: result.value.path, marking: result.value.summary.marking }) });
+      setLeftOut(withheldLines(result.value.summary, currentLanguage()));
     } else if (result.error.code === 'FILE_EXISTS') setOccupied(true);
     else setMessage({ type: 'error', text: errorText(result.error) });
   }
@@ -42,6 +54,7 @@ export function SignalSheetSection({ signalId }: { signalId: number }) {
         {t('documents.sheet.title')}
       </h2>
       <p className="utrecht-paragraph app-document-hint">{t('documents.sheet.lead')}</p>
+      <AudiencePicker value={audience} onChange={setAudience} />
       <TextAreaField label={t('documents.sheet.question')} value={question} rows={3} maxLength={2000} onChange={(event) => setQuestion(event.target.value)} />
       <PathField
         purpose="document-export"
@@ -64,6 +77,16 @@ export function SignalSheetSection({ signalId }: { signalId: number }) {
         </Alert>
       )}
       {message && <Alert type={message.type}>{message.text}</Alert>}
+      {leftOut.length > 0 && (
+        <div className="app-document-sharing" role="note" aria-label={t('documents.sharing.title')}>
+          <strong>{t('documents.sharing.title')}</strong>
+          <ul>
+            {leftOut.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        </div>
+      )}
     </section>
   );
 }
