@@ -211,6 +211,8 @@ const FISCAL = (originator: 'belastingdienst' | 'fiod'): ProvenanceInput => ({ o
  * themselves: a link's label names the IBAN, so it must not travel on a lower code than the account.
  */
 const RED_ACCOUNT = (provenance: ProvenanceInput) => ({ tlp: 'RED' as const, provenance });
+/** Passed on by the RIEC without the original supplier's terms, as all data recorded before version 12: ask before it leaves the municipality. */
+const TERMS_UNKNOWN: ProvenanceInput = { originator: 'riec', receivedUnder: null, restriction: 'vraag_leverancier' };
 
 const SUBJECT_LINKS: Array<[SubjectKey, SubjectLinkKind, SubjectKey, { tlp: TlpCode; provenance: ProvenanceInput }?]> = [
   ['jan', 'director_of', 'voorbeeldHandel'],
@@ -311,7 +313,7 @@ const DOSSIERS: DossierSpec[] = [
       ['jan', 'kopstuk'],
       ['voorbeeldHandel', 'eigenaar'],
       ['proefstraat12', 'locatie'],
-      ['busQ1', 'gelegenheid'],
+      ['busQ1', 'gelegenheid', { provenance: TERMS_UNKNOWN }],
       // The bank accounts came from the police, marked RED: the regime keeps them out of every output but the user's own.
       ['rekeningHandel', 'vermogen', RED_ACCOUNT(POLICE)],
       ['rekeningJan', 'vermogen', RED_ACCOUNT(POLICE)],
@@ -324,7 +326,13 @@ const DOSSIERS: DossierSpec[] = [
         provenance: { originator: 'gemeente_handhaving', receivedUnder: 'eigen_taak_opiumwet_13b', restriction: 'vrij' },
       },
       { body: 'Eigen inschatting: mogelijk onderdeel van een groter netwerk, zie ook de belwinkel op hetzelfde adres.', internal: true },
-      // Last, so that the notes before it keep the dates other tests know them by.
+      // Last, so that the notes before them keep the dates other tests know them by.
+      {
+        body: 'RIEC: de bestelbus komt ook voor in een analyse voor een andere gemeente; onder welke voorwaarden de bron dit deelt, is nog niet bekend.',
+        partner: 'riec',
+        tlp: 'AMBER',
+        provenance: TERMS_UNKNOWN,
+      },
       {
         body: 'Politie (alleen voor de regisseur): de bestelbus staat op naam van een katvanger; er loopt een opsporingsonderzoek naar de eigenaar van het pand.',
         partner: 'politie',
@@ -908,7 +916,7 @@ const ATTACHMENT_PROVENANCE: Readonly<Record<string, ProvenanceInput>> = {
   'foto-voorgevel-proefstraat-12.png': { originator: 'gemeente_handhaving', receivedUnder: 'eigen_taak_opiumwet_13b', restriction: 'vrij' },
   'verslag-integrale-controle.pdf': { originator: 'gemeente_handhaving', receivedUnder: 'eigen_taak_opiumwet_13b', restriction: 'vrij' },
   'melding-per-e-mail.eml': { originator: 'gemeente', receivedUnder: 'melding_burger', restriction: 'vrij' },
-  'transacties-voorbeeld.csv': { originator: 'riec', receivedUnder: null, restriction: 'vraag_leverancier' },
+  'transacties-voorbeeld.csv': TERMS_UNKNOWN,
 };
 
 /** Reports from citizens (by name, through the meldpunt or anonymously): received as a citizen's report. */
