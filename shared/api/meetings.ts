@@ -1,5 +1,17 @@
 import { z } from 'zod';
-import { CLOSING_REASONS, DEFAULT_TLP, DOSSIER_STATUSES, PARTNERS, TLP_CODES, type DossierStatus, type Partner, type TlpCode } from '../domain/enums';
+import {
+  CLOSING_REASONS,
+  DEFAULT_TLP,
+  DOSSIER_STATUSES,
+  INFORMATION_GRADES,
+  PARTNERS,
+  SOURCE_GRADES,
+  TLP_CODES,
+  type DossierStatus,
+  type Partner,
+  type TlpCode,
+} from '../domain/enums';
+import { audienceSchema, organisationCodeSchema, sharingOverrideSchema, type Audience, type SharingSummary } from '../domain/sharing';
 import { filePathSchema, isoDateSchema, optionalIsoDateSchema, optionalTextSchema, requiredTextSchema } from '../domain/validation';
 import { defineHandler } from './define';
 import type { DossierRef } from './dossier-types';
@@ -18,9 +30,16 @@ export type MeetingKind = (typeof MEETING_KINDS)[number];
 export const ITEM_OUTCOMES = ['herkend', 'besluit', 'geen_actie'] as const;
 export type ItemOutcome = (typeof ITEM_OUTCOMES)[number];
 
+/**
+ * A participant: a person and the organisation (from the organisation list) they speak for. The
+ * participants are the meeting's audience for the sharing regime. `organisation` is the free text of
+ * entries made before organisations were a list; those read with `organisationCode` null, and the
+ * regime treats them as a recipient it cannot place.
+ */
 export interface Participant {
   name: string;
   organisation: string;
+  organisationCode: string | null;
 }
 
 export interface MeetingAction {
@@ -40,6 +59,8 @@ export interface MeetingItem {
   dossier: DossierRef | null;
   signal: { id: number; summary: string; receivedOn: string } | null;
   summary: string;
+  /** The strictest code of the item's facts (its dossier or signal and what its text was drafted from). */
+  code: TlpCode;
   outcome: ItemOutcome | null;
   /** For "herkend": the partners that recognised the signal or dossier. */
   recognisedBy: Partner[];
@@ -74,7 +95,58 @@ export interface ActionOverviewEntry extends MeetingAction {
 }
 
 const id = z.number().int().positive();
-const participant = z.object({ name: requiredTextSchema(200), organisation: z.string().trim().max(200).default('') }).strict();
+const participant = z
+  .object({ name: requiredTextSchema(200), organisation: z.string().trim().max(200).default(''), organisationCode: organisationCodeSchema.nullable().optional() })
+  .strict();
+
+/**
+ * One agenda item as an output shows it, after the sharing regime: the text with the lines of
+ * withheld facts taken out, and the item's own code (the strictest of its facts that went).
+ */
+export interface MeetingOutputItem {
+  itemId: number;
+  /** Its number in the output: items left out whole leave no gap. */
+  number: number;
+  title: string;
+  tlp: TlpCode;
+  summary: string;
+  /** The text was edited after drafting and held a withheld fact: it is left out with a notice. */
+  summaryWithheld: boolean;
+  outcome: ItemOutcome | null;
+  recognisedBy: Partner[];
+  decisions: string | null;
+  actions: MeetingAction[];
+}
+
+/** The agenda or verslag as it goes to an audience: what the screen preview, the print and the PDF show. */
+export interface MeetingOutput {
+  meetingId: number;
+  part: 'agenda' | 'verslag';
+  kind: MeetingKind;
+  title: string;
+  heldOn: string;
+  place: string | null;
+  /** The strictest code of what the output contains (never below the meeting's own code). */
+  marking: TlpCode;
+  audience: Audience;
+  /** "Politie (W. Agent), Woningcorporatie (H. Huur)" or "intern gebruik". */
+  audienceText: string;
+  participants: Participant[];
+  items: MeetingOutputItem[];
+  /** Items left out whole, because their dossier or signal itself may not go to the audience. */
+  itemsLeftOut: number;
+  summary: SharingSummary;
+  /** What the output says it left out, in Dutch, as printed in "Niet opgenomen". */
+  notIncluded: string[];
+}
+
+const outputChoice = {
+  meetingId: id,
+  part: z.enum(['agenda', 'verslag']),
+  /** Default: the participants (none recorded: internal use). */
+  audience: audienceSchema.optional(),
+  override: sharingOverrideSchema.optional(),
+};
 
 const meetingChanges = {
   kind: z.enum(MEETING_KINDS).optional(),
@@ -152,13 +224,30 @@ export const meetingApi = {
         statusTo: z.enum(DOSSIER_STATUSES).optional(),
         closingReason: z.enum(CLOSING_REASONS).optional(),
         note: optionalTextSchema(20_000),
+        /** The note's grading and code, as the user confirms them: ungraded (X4), internal and the strictest code of the item's facts by default. */
+        sourceGrade: z.enum(SOURCE_GRADES).optional(),
+        informationGrade: z.literal([...INFORMATION_GRADES]).optional(),
+        tlp: z.enum(TLP_CODES).optional(),
+        internal: z.boolean().default(true),
       })
       .strict(),
   ),
+  /** The agenda or verslag as it would go to the audience, without writing anything: what will be left out, and why. */
+  'meeting.preview': defineHandler<MeetingOutput>({ access: 'read', passive: false, lane: 'queue', audits: ['meeting.viewed'] })(z.object(outputChoice).strict()),
+  /** The print was handed to the printer: recorded in the disclosure register. */
+  'meeting.printed': defineHandler<MeetingOutput>({
+    access: 'write',
+    passive: false,
+    lane: 'queue',
+    audits: ['meeting.viewed', 'disclosure.recorded'],
+  })(z.object(outputChoice).strict()),
   /** The agenda or the verslag as PDF (the same page frame as documents: handling code and "pagina x van y" on every page). */
-  'meeting.exportPdf': defineHandler<{ path: string; bytes: number }>({ access: 'write', passive: false, lane: 'rendering', audits: ['meeting.viewed', 'meeting.exported'] })(
-    z.object({ meetingId: id, part: z.enum(['agenda', 'verslag']), targetPath: filePathSchema, overwrite: z.boolean().default(false) }).strict(),
-  ),
+  'meeting.exportPdf': defineHandler<{ path: string; bytes: number; output: MeetingOutput }>({
+    access: 'write',
+    passive: false,
+    lane: 'rendering',
+    audits: ['meeting.viewed', 'meeting.exported', 'disclosure.recorded'],
+  })(z.object({ ...outputChoice, targetPath: filePathSchema, overwrite: z.boolean().default(false) }).strict()),
   /** Open actions over all meetings (or one dossier's), overdue ones first. */
   'meeting.actions': defineHandler<ActionOverviewEntry[]>({ access: 'read', passive: false, lane: 'queue', audits: [] })(
     z.object({ dossierId: id.optional(), includeDone: z.boolean().default(false) }).strict(),

@@ -10,8 +10,8 @@ export type SharingLanguage = 'nl' | 'en';
 
 export const WITHHOLD_REASON_LABELS: Readonly<Record<SharingLanguage, Readonly<Record<WithholdReason, string>>>> = {
   nl: {
-    tlp_red: 'TLP:RED, alleen voor de genoemde personen die het kregen',
-    tlp_amber_strict: 'TLP:AMBER+STRICT van een partner, blijft binnen de gemeente',
+    tlp_red: 'TLP:RED, alleen voor genoemde personen: van de gemeente zelf, of terug naar de leverancier',
+    tlp_amber_strict: 'TLP:AMBER+STRICT van een partner of een onbekende leverancier, blijft binnen de gemeente',
     tlp_amber: 'TLP:AMBER, alleen voor een bekende organisatie',
     tlp_green: 'TLP:GREEN, alleen binnen de gemeenschap van convenantpartners en overheden',
     restriction: 'gebruiksbeperking van de leverancier',
@@ -19,8 +19,8 @@ export const WITHHOLD_REASON_LABELS: Readonly<Record<SharingLanguage, Readonly<R
     art10: 'strafrechtelijke persoonsgegevens (art. 10 AVG), niet voor een private partij of een onbekende ontvanger',
   },
   en: {
-    tlp_red: 'TLP:RED, only for the named people who received it',
-    tlp_amber_strict: "a partner's TLP:AMBER+STRICT, stays within the municipality",
+    tlp_red: "TLP:RED, only for named people: the municipality's own, or back to its supplier",
+    tlp_amber_strict: 'TLP:AMBER+STRICT from a partner or an unknown supplier, stays within the municipality',
     tlp_amber: 'TLP:AMBER, only for a known organisation',
     tlp_green: 'TLP:GREEN, only within the community of convenant partners and public bodies',
     restriction: "the supplier's use restriction",

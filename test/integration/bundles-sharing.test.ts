@@ -35,7 +35,7 @@ describe('bundles under the sharing regime', () => {
     expect(preview.audience).toEqual({ kind: 'recipients', members: [{ organisation: 'belastingdienst', person: 'Belastingdienst Oost', verified: true }] });
     expect(preview.sharing.withheld).toEqual([expect.objectContaining({ ref: { kind: 'note', id: note.id }, tlp: 'AMBER+STRICT', reasons: ['tlp_amber_strict'] })]);
     expect(preview.sharing.withheldCounts).toEqual({ tlp_amber_strict: 1 });
-    expect(withheldLines(preview.sharing)).toEqual(['1 gegeven: TLP:AMBER+STRICT van een partner, blijft binnen de gemeente']);
+    expect(withheldLines(preview.sharing)).toEqual(['1 gegeven: TLP:AMBER+STRICT van een partner of een onbekende leverancier, blijft binnen de gemeente']);
     expect(preview).toMatchObject({ tlp: 'AMBER', totals: { signals: 1, notes: 0 } });
 
     // Without an override the note stays home; the rest goes.

@@ -75,6 +75,7 @@ describe('calls beside a streaming bundle export', () => {
       'meeting.list': {},
       'meeting.get': { meetingId: meeting.id },
       'meeting.actions': {},
+      'meeting.preview': { meetingId: meeting.id, part: 'agenda' },
       'report.figures': { from: '2025-01-01', to: '2025-12-31' },
       'dashboard.figures': { from: '2025-01-01', to: '2025-12-31' },
       'retention.defaults': {},

@@ -32,13 +32,17 @@ describe('meetings', () => {
       heldOn: '2026-05-12',
       place: 'Stadhuis, kamer 2.14',
       tlp: 'AMBER',
+      // Two colleagues of the municipality: everything may go to them (the sharing regime is tested in meetings-sharing.test.ts).
       participants: [
-        { name: 'P. Leider', organisation: 'Gemeente' },
-        { name: 'W. Agent', organisation: 'Politie' },
+        { name: 'P. Leider', organisationCode: 'gemeente_handhaving' },
+        { name: 'H. Andhaver', organisation: 'Toezicht', organisationCode: 'gemeente_handhaving' },
       ],
     });
     expect(meeting).toMatchObject({ kind: 'casustafel', title: 'Casustafel', heldOn: '2026-05-12', tlp: 'AMBER', itemCount: 0 });
-    expect(meeting.participants).toHaveLength(2);
+    expect(meeting.participants).toEqual([
+      { name: 'P. Leider', organisation: 'Gemeente – handhaving', organisationCode: 'gemeente_handhaving' },
+      { name: 'H. Andhaver', organisation: 'Toezicht', organisationCode: 'gemeente_handhaving' },
+    ]);
 
     const first = await session.call('meeting.addItem', { meetingId: meeting.id, dossierId: hennep.id });
     const second = await session.call('meeting.addItem', { meetingId: meeting.id, dossierId: shisha.id });
@@ -50,7 +54,7 @@ describe('meetings', () => {
     expect(first.summary).toMatch(/Belangrijkste subjecten:\n- Jan Testpersoon: kopstuk \[bron [ABCX], informatie [1-4], TLP:[A-Z+]+\]/);
     expect(first.summary).toContain('Politie: Politie bevestigt');
     expect(first.summary).not.toContain('Eigen inschatting'); // an internal note
-    expect(first.summary).toMatch(/Komt ook voor in: \d{4}-\d{4} \(/);
+    expect(first.summary).toMatch(/Komt ook voor in:\n- \d{4}-\d{4} \(/);
     expect(third.summary).toContain('Vraag aan de partners');
     expect(third.summary).not.toMatch(/\(demo\)$/m);
 
@@ -125,7 +129,7 @@ describe('meetings', () => {
         heldOn: '2026-05-12',
         tlp: 'RED',
         title: 'Casustafel Proefstraat',
-        participants: [{ name: 'W. Agent', organisation: 'Politie' }],
+        participants: [{ name: 'W. Agent', organisationCode: 'politie' }],
       });
       const item = await session.call('meeting.addItem', { meetingId: meeting.id, dossierId: hennep.id });
       await session.call('meeting.updateItem', { itemId: item.id, outcome: 'herkend', recognisedBy: ['belastingdienst'], decisions: 'Boekenonderzoek starten.' });

@@ -129,12 +129,12 @@ describe('the access request page', () => {
         madeOn: '2026-12-06',
         madeBy: 'P. Leider',
         marking: 'AMBER',
-        withheld: ['1 gegeven: TLP:RED, alleen voor de genoemde personen die het kregen'],
+        withheld: ['1 gegeven: TLP:RED, alleen voor genoemde personen: van de gemeente zelf, of terug naar de leverancier'],
         audience: 'Politie',
       },
     );
     expect(withheld.html).toContain('Weggelaten');
-    expect(withheld.html).toContain('1 gegeven: TLP:RED, alleen voor de genoemde personen die het kregen');
+    expect(withheld.html).toContain('1 gegeven: TLP:RED, alleen voor genoemde personen: van de gemeente zelf, of terug naar de leverancier');
   });
 
   it('says what an audit entry about a subject was, in Dutch, as the audit screen does', () => {

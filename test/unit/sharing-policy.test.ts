@@ -108,10 +108,21 @@ describe('the sharing regime, as a table', () => {
       for (const [restriction] of RESTRICTION_TABLE) expect(reasonsToWithhold(fact(tlp, from, restriction, true), { kind: 'internal' })).toEqual([]);
   });
 
-  it('gives a fact back to its own supplier despite a restriction, but not a partner’s RED', () => {
+  it('gives a fact back to its own supplier: despite a restriction, and a RED one to a named person there', () => {
     const toSupplier: ResolvedAudience = { kind: 'recipients', members: [member('uwv', 'convenantpartner')] };
+    const toNamedPersonAtSupplier: ResolvedAudience = { kind: 'recipients', members: [member('uwv', 'convenantpartner', 'K. Visser')] };
     expect(reasonsToWithhold(fact('AMBER', 'partner', 'niet_verder_verstrekken'), toSupplier)).toEqual([]);
-    expect(reasonsToWithhold(fact('RED', 'partner', 'vrij'), toSupplier)).toEqual(['tlp_red']);
+    expect(reasonsToWithhold(fact('AMBER+STRICT', 'partner'), toSupplier)).toEqual([]);
+    expect(reasonsToWithhold(fact('RED', 'partner'), toSupplier)).toEqual(['tlp_red']);
+    expect(reasonsToWithhold(fact('RED', 'partner'), toNamedPersonAtSupplier)).toEqual([]);
+  });
+
+  it('does not take an unverified key’s word that it belongs to the municipality', () => {
+    const claimsToBeHandhaving: ResolvedAudience = { kind: 'recipients', members: [member('gemeente_handhaving', 'gemeentelijke_dienst', 'A. Jansen', true, false)] };
+    const comparedHandhaving: ResolvedAudience = { kind: 'recipients', members: [member('gemeente_handhaving', 'gemeentelijke_dienst', 'A. Jansen', true, true)] };
+    expect(reasonsToWithhold(fact('AMBER+STRICT', 'partner'), claimsToBeHandhaving)).toEqual(['tlp_amber_strict']);
+    expect(reasonsToWithhold(fact('CLEAR', 'partner', 'niet_verder_verstrekken'), claimsToBeHandhaving)).toEqual(['restriction']);
+    expect(reasonsToWithhold(fact('AMBER+STRICT', 'partner', 'niet_verder_verstrekken'), comparedHandhaving)).toEqual([]);
   });
 
   it('identifies a bundle recipient by a compared key only: own AMBER+STRICT and RED need a verified key', () => {

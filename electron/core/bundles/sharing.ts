@@ -31,7 +31,7 @@ export function decideBundle(context: CoreContext, candidates: readonly Outgoing
     context,
     candidates.map(({ kind, id }) => ({ kind, id })),
   );
-  const decision = decideForOutput(context, facts, audience, override, true);
+  const decision = decideForOutput(context, facts, audience, override, { viaKey: true });
   const factByKey = new Map(facts.map((fact) => [factKey(fact.ref), fact]));
   const reasonsOf = new Map<string, WithholdReason[]>(decision.summary.withheld.map((fact) => [factKey(fact.ref), fact.reasons]));
   const going = new Set(decision.going.map((fact) => factKey(fact.ref)));

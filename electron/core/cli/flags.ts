@@ -37,6 +37,7 @@ export const FLAGS = {
   acceptSender: { name: '--accepteer-afzender', aliases: ['--accept-sender'] },
   skip: { name: '--overslaan', aliases: ['--skip'] },
   asNew: { name: '--nieuw', aliases: ['--new'] },
+  minutes: { name: '--verslag', aliases: ['--minutes'] },
 } as const satisfies Record<string, Flag>;
 
 export function spellingsOf(flag: Flag): readonly string[] {

@@ -23,6 +23,7 @@ import { FLAGS, aliasHelp } from './flags';
 import { BUNDLE_USAGE, runBundleCommand } from './bundle-commands';
 import { PREWEEG_USAGE, runPreweegCommand } from './preweeg-command';
 import { REGISTER_USAGE, runRegisterCommand } from './register-command';
+import { MEETING_USAGE, runMeetingCommand } from './meeting-commands';
 import { readSecret } from './prompt';
 
 const USAGE = `Gebruik: kluis <opdracht> [argumenten]
@@ -47,6 +48,7 @@ Opdrachten:
 ${BUNDLE_USAGE}
 ${PREWEEG_USAGE}
 ${REGISTER_USAGE}
+${MEETING_USAGE}
 Wachtwoord: uit KLUIS_PASSPHRASE als die gezet is (KLUIS_NEW_PASSPHRASE voor een nieuw wachtwoord,
 KLUIS_RECOVERY_KEY voor de herstelsleutel, KLUIS_BUNDEL_WACHTWOORD voor een bundelwachtwoord),
 anders wordt erom gevraagd zonder het te tonen.
@@ -320,6 +322,10 @@ async function run(argv: string[]): Promise<void> {
       return;
     case 'verstrekkingen':
       await runRegisterCommand(args, { options, usage: USAGE, credential: async () => ((await credential(false)) as { passphrase: string }).passphrase, say, note });
+      return;
+    case 'overleggen':
+    case 'agenda':
+      await runMeetingCommand(command, args, { options, usage: USAGE, credential: async () => ((await credential(false)) as { passphrase: string }).passphrase, say, note });
       return;
     case undefined:
     case 'help':

@@ -1,14 +1,20 @@
 import type { ParsedInput } from '../../../shared/api';
 import type { DossierRef } from '../../../shared/api/dossier-types';
 import type { ActionOverviewEntry, ItemOutcome, Meeting, MeetingAction, MeetingItem, MeetingKind, MeetingSummary, Participant } from '../../../shared/api/meetings';
-import type { DossierStatus, Partner, TlpCode } from '../../../shared/domain/enums';
+import { UNGRADED, type DossierStatus, type Partner, type TlpCode } from '../../../shared/domain/enums';
+import { OWN_MUNICIPALITY, type Audience } from '../../../shared/domain/sharing';
 import { formatDutchDate } from '../../../shared/domain/dates';
 import { CoreError } from '../kernel/errors';
 import { inTransaction, timestamp, today, type CoreContext } from '../kernel/context';
 import { requireDossier } from '../dossiers/dossier-records';
 import { addNote } from '../dossiers/notes';
 import { changeDossierStatus } from '../dossiers/status';
-import { draftDossierSummary, draftSignalSummary } from './summary';
+import { draftDossierSummary, draftSignalSummary, type DraftedSummary } from './summary';
+import type { FactLine } from '../sharing/composed-text';
+import { organisationNames } from '../sharing/audience';
+import { requireOrganisation } from '../sharing/organisations';
+import { writeProvenance } from '../sharing/provenance';
+import { itemCode } from './item-facts';
 
 interface MeetingRow {
   id: number;
@@ -79,7 +85,7 @@ function dossierRefOf(row: Pick<ItemRow, 'dossier_id' | 'dossier_number' | 'doss
   return row.dossier_id === null ? null : { id: row.dossier_id, number: row.dossier_number!, title: row.dossier_title!, status: row.dossier_status! };
 }
 
-function toItem(row: ItemRow, actions: MeetingAction[]): MeetingItem {
+function toItem(context: CoreContext, row: ItemRow, actions: MeetingAction[]): MeetingItem {
   return {
     id: row.id,
     meetingId: row.meeting_id,
@@ -87,6 +93,7 @@ function toItem(row: ItemRow, actions: MeetingAction[]): MeetingItem {
     dossier: dossierRefOf(row),
     signal: row.signal_id === null ? null : { id: row.signal_id, summary: row.signal_summary!, receivedOn: row.signal_received_on! },
     summary: row.summary,
+    code: itemCode(context, row.id),
     outcome: row.outcome,
     recognisedBy: JSON.parse(row.recognised_by) as Partner[],
     decisions: row.decisions,
@@ -109,7 +116,39 @@ function readItem(context: CoreContext, itemId: number): MeetingItem {
   const row = context.db.prepare(`${ITEM_SELECT} WHERE i.id = ?`).get(itemId) as ItemRow | undefined;
   if (!row) throw notFound('meeting-item', itemId);
   const actions = (context.db.prepare(`SELECT ${ACTION_COLUMNS} FROM meeting_actions a WHERE a.item_id = ? ORDER BY a.id`).all(itemId) as ActionRow[]).map(toAction);
-  return toItem(row, actions);
+  return toItem(context, row, actions);
+}
+
+/** Participants as stored: entries from before the organisation list have no code. */
+function readParticipants(json: string): Participant[] {
+  return (JSON.parse(json) as Array<Partial<Participant> & { name: string }>).map((participant) => ({
+    name: participant.name,
+    organisation: participant.organisation ?? '',
+    organisationCode: participant.organisationCode ?? null,
+  }));
+}
+
+/**
+ * Who a meeting's agenda and verslag go to: its participants, each a named person of their
+ * organisation. Without participants the meeting is still being prepared: internal use.
+ */
+export function meetingAudience(participants: readonly Participant[]): Audience {
+  if (participants.length === 0) return { kind: 'internal' };
+  return { kind: 'recipients', members: participants.map((participant) => ({ organisation: participant.organisationCode, person: participant.name, verified: false })) };
+}
+
+/** Participants as input: the code must be in the organisation list; the organisation's name fills an empty free text. */
+function checkedParticipants(context: CoreContext, participants: ParsedInput<'meeting.create'>['participants']): Participant[] {
+  const names = participants.some((participant) => participant.organisationCode) ? organisationNames(context) : new Map<string, string>();
+  return participants.map((participant) => {
+    const code = participant.organisationCode ?? null;
+    if (code !== null) requireOrganisation(context, code);
+    return { name: participant.name, organisation: participant.organisation || (code !== null ? (names.get(code) ?? code) : ''), organisationCode: code };
+  });
+}
+
+export function meetingParticipants(context: CoreContext, meetingId: number): Participant[] {
+  return readParticipants(requireMeetingRow(context, meetingId).participants);
 }
 
 function readMeeting(context: CoreContext, meetingId: number): Meeting {
@@ -120,9 +159,9 @@ function readMeeting(context: CoreContext, meetingId: number): Meeting {
     .all(meetingId) as ActionRow[];
   return {
     ...toSummary(row),
-    participants: JSON.parse(row.participants) as Participant[],
+    participants: readParticipants(row.participants),
     createdAt: row.created_at,
-    items: items.map((item) => toItem(item, actions.filter((action) => action.item_id === item.id).map(toAction))),
+    items: items.map((item) => toItem(context, item, actions.filter((action) => action.item_id === item.id).map(toAction))),
   };
 }
 
@@ -136,11 +175,12 @@ const KIND_TITLES: Record<MeetingKind, string> = {
 
 export function createMeeting(context: CoreContext, input: ParsedInput<'meeting.create'>): Meeting {
   return inTransaction(context, () => {
+    const participants = checkedParticipants(context, input.participants);
     const now = timestamp(context);
     const id = Number(
       context.db
         .prepare('INSERT INTO meetings (kind, title, held_on, place, tlp, participants, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-        .run(input.kind, input.title ?? KIND_TITLES[input.kind], input.heldOn, input.place ?? null, input.tlp, JSON.stringify(input.participants), now, now).lastInsertRowid,
+        .run(input.kind, input.title ?? KIND_TITLES[input.kind], input.heldOn, input.place ?? null, input.tlp, JSON.stringify(participants), now, now).lastInsertRowid,
     );
     context.audit('meeting.created', { meetingId: id, kind: input.kind });
     return readMeeting(context, id);
@@ -168,7 +208,7 @@ export function updateMeeting(context: CoreContext, input: ParsedInput<'meeting.
     if (input.heldOn !== undefined) columns.push(['held_on', input.heldOn]);
     if (input.place !== undefined) columns.push(['place', input.place]);
     if (input.tlp !== undefined) columns.push(['tlp', input.tlp]);
-    if (input.participants !== undefined) columns.push(['participants', JSON.stringify(input.participants)]);
+    if (input.participants !== undefined) columns.push(['participants', JSON.stringify(checkedParticipants(context, input.participants))]);
     if (columns.length > 0) {
       context.db
         .prepare(`UPDATE meetings SET ${columns.map(([column]) => `${column} = ?`).join(', ')}, updated_at = ? WHERE id = ?`)
@@ -180,7 +220,7 @@ export function updateMeeting(context: CoreContext, input: ParsedInput<'meeting.
 }
 
 /** The date of the last earlier meeting that had this dossier on its agenda: "new since" starts there. */
-function previousMeetingDate(context: CoreContext, dossierId: number, before: string): string | null {
+export function previousMeetingDate(context: CoreContext, dossierId: number, before: string): string | null {
   return (
     (context.db
       .prepare(`SELECT max(m.held_on) FROM meeting_items i JOIN meetings m ON m.id = i.meeting_id WHERE i.dossier_id = ? AND m.held_on < ?`)
@@ -192,19 +232,23 @@ function previousMeetingDate(context: CoreContext, dossierId: number, before: st
 export function addItem(context: CoreContext, input: ParsedInput<'meeting.addItem'>): MeetingItem {
   return inTransaction(context, () => {
     const meeting = requireMeetingRow(context, input.meetingId);
-    let summary: string;
+    const audience = meetingAudience(readParticipants(meeting.participants));
+    let draft: DraftedSummary;
     if (input.dossierId !== undefined) {
       requireDossier(context, input.dossierId);
-      summary = draftDossierSummary(context, input.dossierId, previousMeetingDate(context, input.dossierId, meeting.held_on));
+      draft = draftDossierSummary(context, input.dossierId, previousMeetingDate(context, input.dossierId, meeting.held_on), audience);
     } else {
-      summary = draftSignalSummary(context, input.signalId!);
+      draft = draftSignalSummary(context, input.signalId!);
     }
     const position = context.db.prepare('SELECT coalesce(max(position), 0) + 1 FROM meeting_items WHERE meeting_id = ?').pluck().get(input.meetingId) as number;
     const id = Number(
       context.db
         .prepare('INSERT INTO meeting_items (meeting_id, position, dossier_id, signal_id, summary) VALUES (?, ?, ?, ?, ?)')
-        .run(input.meetingId, position, input.dossierId ?? null, input.signalId ?? null, summary).lastInsertRowid,
+        .run(input.meetingId, position, input.dossierId ?? null, input.signalId ?? null, draft.text).lastInsertRowid,
     );
+    // The lines each fact wrote, under this item: an output for a stricter audience takes them out again.
+    const factLines: FactLine[] = draft.lines.map((line) => ({ ref: line.ref, part: String(id), text: line.text }));
+    context.db.prepare('UPDATE meeting_items SET fact_lines = ? WHERE id = ?').run(JSON.stringify(factLines), id);
     context.audit('meeting.item-added', { meetingId: input.meetingId, itemId: id, dossierId: input.dossierId, signalId: input.signalId });
     return readItem(context, id);
   });
@@ -287,16 +331,18 @@ export function applyOutcome(context: CoreContext, input: ParsedInput<'meeting.a
     }
     let noteId: number | null = null;
     if (input.note) {
+      // What the meeting concluded is the municipality's own record, graded and coded as the user confirmed.
       noteId = addNote(context, {
         dossierId: item.dossier.id,
         body: input.note,
         notedOn: changedOn,
-        sourceGrade: 'A',
-        informationGrade: 2,
-        tlp: meeting.tlp,
-        internal: false,
+        sourceGrade: input.sourceGrade ?? UNGRADED.sourceGrade,
+        informationGrade: input.informationGrade ?? UNGRADED.informationGrade,
+        tlp: input.tlp ?? itemCode(context, item.id),
+        internal: input.internal,
         partner: null,
       }).id;
+      writeProvenance(context, 'note', noteId, { originator: OWN_MUNICIPALITY, receivedUnder: 'eigen_taak_gemeentewet', restriction: 'vrij' });
     }
     context.db.prepare('UPDATE meeting_items SET applied_at = ? WHERE id = ?').run(timestamp(context), item.id);
     context.audit('meeting.outcome-applied', { meetingId: meeting.id, itemId: item.id, dossierId: item.dossier.id, status, noteId });

@@ -1,6 +1,6 @@
-import type { Meeting } from '../../../shared/api/meetings';
-import { PARTNER_LABELS_NL } from '../../../shared/domain/labels-nl';
+import type { MeetingOutput } from '../../../shared/api/meetings';
 import { formatDutchDate } from '../../../shared/domain/validation';
+import { markingText } from '../../../shared/i18n/sharing';
 import { escapeHtml, framePages, sectionHtml } from '../documents/template';
 
 const KIND_LABELS = {
@@ -13,25 +13,33 @@ const KIND_LABELS = {
 
 const OUTCOME_LABELS = { herkend: 'Herkend door partner(s)', besluit: 'Besluit', geen_actie: 'Geen actie' } as const;
 
+const ITEM_CSS = `
+  .item-code { font-weight: bold; font-size: 8.5pt; border: 1px solid #000; padding: 0 3pt; margin-left: 6pt; white-space: nowrap; }
+  .withheld-text { font-style: italic; }`;
+
 /**
  * The agenda (before the meeting: items with their summaries) or the verslag (after: with
- * outcomes, decisions and actions) of a meeting, in the same page frame as the preweegdocument:
- * the handling code, the meeting and "pagina x van y" on every page.
+ * outcomes, decisions and actions) of a meeting as it goes to its audience (meetings/output.ts), in
+ * the same page frame as the preweegdocument: the marking (the strictest code of what it contains),
+ * the meeting and "pagina x van y" on every page; each item's own code beside its title; and what
+ * was left out, under "Niet opgenomen".
  */
-export function renderMeeting(meeting: Meeting, part: 'agenda' | 'verslag', mode: 'pdf' | 'print') {
-  const date = formatDutchDate(meeting.heldOn);
-  const what = part === 'agenda' ? 'Agenda' : 'Verslag';
+export function renderMeeting(output: MeetingOutput, mode: 'pdf' | 'print', organisationNames: ReadonlyMap<string, string>) {
+  const date = formatDutchDate(output.heldOn);
+  const what = output.part === 'agenda' ? 'Agenda' : 'Verslag';
+  const marking = markingText(output.marking);
   const participants =
-    meeting.participants.length === 0
+    output.participants.length === 0
       ? '<p>Geen deelnemers vastgelegd.</p>'
-      : `<ul>${meeting.participants.map((participant) => `<li>${escapeHtml(participant.name)}${participant.organisation ? `, ${escapeHtml(participant.organisation)}` : ''}</li>`).join('')}</ul>`;
-  const items = meeting.items
+      : `<ul>${output.participants.map((participant) => `<li>${escapeHtml(participant.name)}${participant.organisation ? `, ${escapeHtml(participant.organisation)}` : ''}</li>`).join('')}</ul>`;
+  const partnerName = (code: string) => organisationNames.get(code) ?? code;
+  const items = output.items
     .map((item) => {
-      const title = item.dossier ? `${item.dossier.number} ${item.dossier.title}` : `Signaal: ${item.signal!.summary}`;
-      const parts = [`<h3>${item.position}. ${escapeHtml(title)}</h3>`, sectionHtml(item.summary)];
-      if (part === 'verslag') {
+      const parts = [`<h3>${item.number}. ${escapeHtml(item.title)} <span class="item-code">${escapeHtml(markingText(item.tlp))}</span></h3>`];
+      parts.push(item.summaryWithheld ? `<p class="withheld-text">${escapeHtml(item.summary)}</p>` : sectionHtml(item.summary));
+      if (output.part === 'verslag') {
         const outcome = item.outcome ? OUTCOME_LABELS[item.outcome] : 'Geen uitkomst vastgelegd';
-        const recognised = item.recognisedBy.length > 0 ? `: ${item.recognisedBy.map((partner) => PARTNER_LABELS_NL[partner]).join(', ')}` : '';
+        const recognised = item.recognisedBy.length > 0 ? `: ${item.recognisedBy.map(partnerName).join(', ')}` : '';
         parts.push(`<p><b>Uitkomst:</b> ${escapeHtml(outcome + recognised)}</p>`);
         if (item.decisions) parts.push(`<p><b>Besluiten:</b></p>${sectionHtml(item.decisions)}`);
         if (item.actions.length > 0) {
@@ -39,7 +47,7 @@ export function renderMeeting(meeting: Meeting, part: 'agenda' | 'verslag', mode
             `<table><thead><tr><th>Wie</th><th>Wat</th><th>Wanneer</th><th>Partner</th></tr></thead><tbody>${item.actions
               .map(
                 (action) =>
-                  `<tr><td>${escapeHtml(action.who)}</td><td>${escapeHtml(action.what)}</td><td>${action.dueOn ? formatDutchDate(action.dueOn) : '—'}</td><td>${action.partner ? escapeHtml(PARTNER_LABELS_NL[action.partner]) : '—'}</td></tr>`,
+                  `<tr><td>${escapeHtml(action.who)}</td><td>${escapeHtml(action.what)}</td><td>${action.dueOn ? formatDutchDate(action.dueOn) : '—'}</td><td>${action.partner ? escapeHtml(partnerName(action.partner)) : '—'}</td></tr>`,
               )
               .join('')}</tbody></table>`,
           );
@@ -48,23 +56,30 @@ export function renderMeeting(meeting: Meeting, part: 'agenda' | 'verslag', mode
       return `<section class="item">${parts.join('\n')}</section>`;
     })
     .join('\n');
+  const notIncluded =
+    output.notIncluded.length === 0
+      ? ''
+      : `<section class="omitted"><h2>Niet opgenomen</h2><ul>${output.notIncluded.map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul></section>`;
   const body = `<header class="head">
-  <h1>${escapeHtml(what)} ${escapeHtml(meeting.title)}</h1>
+  <h1>${escapeHtml(what)} ${escapeHtml(output.title)}</h1>
   <dl>
-    <dt>Soort</dt><dd>${KIND_LABELS[meeting.kind]}</dd>
+    <dt>Soort</dt><dd>${KIND_LABELS[output.kind]}</dd>
     <dt>Datum</dt><dd>${date}</dd>
-    <dt>Plaats</dt><dd>${escapeHtml(meeting.place ?? '—')}</dd>
-    <dt>Behandelcode</dt><dd>TLP:${meeting.tlp}</dd>
+    <dt>Plaats</dt><dd>${escapeHtml(output.place ?? '—')}</dd>
+    <dt>Behandelcode</dt><dd>${escapeHtml(marking)}</dd>
+    <dt>Voor</dt><dd>${escapeHtml(output.audience.kind === 'internal' ? 'Intern gebruik' : output.audienceText)}</dd>
   </dl>
 </header>
 <h2>Deelnemers</h2>
 ${participants}
 <h2>Agendapunten</h2>
-${items || '<p>De agenda is leeg.</p>'}`;
+${items || '<p>De agenda is leeg.</p>'}
+${notIncluded}`;
   return framePages(
-    { head: `${what} · ${meeting.title} · ${date}`, foot: `TLP:${meeting.tlp} · ${what} ${meeting.title} ${date}`, tlp: meeting.tlp },
+    { head: `${what} · ${output.title} · ${date}`, foot: `${marking} · ${what} ${output.title} ${date}`, tlp: output.marking },
     mode,
-    `${what} ${meeting.title} ${date}`,
+    `${what} ${output.title} ${date}`,
     body,
+    ITEM_CSS,
   );
 }

@@ -1,3 +1,4 @@
+import { DEFAULT_TLP } from '../../../shared/domain/enums';
 import type { AccessRequestResult, reportApi } from '../../../shared/api/reports';
 import type { Audience } from '../../../shared/domain/sharing';
 import { withheldLines } from '../../../shared/i18n/sharing';
@@ -82,7 +83,9 @@ export function createReportHandlers({ requireVault, context, renderPdf }: Handl
       // answer to the person is written from it, and is not this PDF. So the regime lets every
       // fact go; its decision still gives the marking (the strictest of the content) and the register.
       const audience = INTERNAL;
-      const decision = decideForOutput(current, loadFacts(current, accessRequestFacts(found)), audience);
+      // The PDF prints whom the request is about (name, BSN) even when nothing was found: that alone
+      // says the vault was searched for this person, so it stays within the municipality.
+      const decision = decideForOutput(current, loadFacts(current, accessRequestFacts(found)), audience, null, { floor: DEFAULT_TLP });
       const result = onlyGoing(found, decision);
       const bytes = await renderPdf(
         renderAccessRequestPdf(result, criteria, {

@@ -57,14 +57,26 @@ const inCommunity = (category: OrganisationCategory | null): boolean => category
 /** Public bodies (own departments included) may receive criminal-law data on their statutory basis; private parties and unknown recipients may not. */
 const isPublicBody = inCommunity;
 
+/** Whether the recipient is identified: a named organisation, and for a key one compared in person. */
+const isIdentified = (member: ResolvedMember): boolean => member.category !== null && (!member.viaKey || member.verified);
+/**
+ * Whether the recipient is inside the municipality. A key's card can claim any organisation; only a
+ * compared key makes that claim count, or an unverified key named "handhaving" would receive what
+ * stays within the municipality.
+ */
+const isInside = (member: ResolvedMember): boolean => isOwn(member.category) && isIdentified(member);
+/** Giving a fact back to the organisation that supplied it discloses nothing to anyone new. */
+const isSupplier = (fact: SharedFact, member: ResolvedMember): boolean => fact.originator !== null && member.organisation === fact.originator && isIdentified(member);
+const isNamedPerson = (member: ResolvedMember): boolean => member.person !== null && member.person.trim() !== '';
+
 /**
  * TLP 2.0 for one recipient. The originator matters for the two strictest codes: a partner's RED and
- * AMBER+STRICT were given to the municipality and stop there; the municipality's own may go to the
- * named person (RED) or the organisation (AMBER+STRICT) the user chooses, if the recipient is
- * identified (for bundles: a key compared in person).
+ * AMBER+STRICT were given to the municipality and stop there (except back to that partner); the
+ * municipality's own may go to the named person (RED) or the organisation (AMBER+STRICT) the user
+ * chooses, if the recipient is identified (for bundles: a key compared in person).
  */
 function tlpReason(fact: SharedFact, member: ResolvedMember): WithholdReason | null {
-  const identified = member.category !== null && (!member.viaKey || member.verified);
+  const identified = isIdentified(member);
   switch (fact.tlp) {
     case 'CLEAR':
       return null;
@@ -74,17 +86,16 @@ function tlpReason(fact: SharedFact, member: ResolvedMember): WithholdReason | n
       // The recipient organisation and its clients: any organisation we can name.
       return member.category !== null ? null : 'tlp_amber';
     case 'AMBER+STRICT':
-      if (isOwn(member.category)) return null;
+      if (isInside(member) || isSupplier(fact, member)) return null;
       return isOwn(fact.originatorCategory) && identified ? null : 'tlp_amber_strict';
     case 'RED':
-      return isOwn(fact.originatorCategory) && identified && member.person !== null && member.person.trim() !== '' ? null : 'tlp_red';
+      return (isOwn(fact.originatorCategory) || isSupplier(fact, member)) && identified && isNamedPerson(member) ? null : 'tlp_red';
   }
 }
 
 /** The supplier's restriction for one recipient. Giving a fact back to its own supplier is never a further disclosure. */
 function restrictionReason(fact: SharedFact, member: ResolvedMember): WithholdReason | null {
-  if (isOwn(member.category)) return null;
-  if (fact.originator !== null && member.organisation === fact.originator) return null;
+  if (isInside(member) || isSupplier(fact, member)) return null;
   switch (fact.restriction) {
     case 'vrij':
       return null;
@@ -108,7 +119,7 @@ export function reasonsToWithhold(fact: SharedFact, audience: ResolvedAudience):
     if (tlp) reasons.add(tlp);
     const restriction = restrictionReason(fact, member);
     if (restriction) reasons.add(restriction);
-    if (fact.criminalLaw && !isPublicBody(member.category) && !(fact.originator !== null && member.organisation === fact.originator)) reasons.add('art10');
+    if (fact.criminalLaw && !isPublicBody(member.category) && !isSupplier(fact, member)) reasons.add('art10');
   }
   return [...reasons];
 }
@@ -124,10 +135,10 @@ const sameRef = (a: FactRef, b: FactRef): boolean => a.kind === b.kind && a.id =
 
 /**
  * The decision for one output. An override lets withheld facts go (all of them, or those it lists)
- * with a reason the register keeps. The marking is the strictest code of what goes, never lower:
- * CLEAR for an output with nothing in it.
+ * with a reason the register keeps. The marking is the strictest code of what goes and of `floor`
+ * (the output's own text), never lower: CLEAR for an output with nothing in it and no floor.
  */
-export function decideSharing(facts: readonly SharedFact[], audience: ResolvedAudience, override?: SharingOverride | null): SharingDecision {
+export function decideSharing(facts: readonly SharedFact[], audience: ResolvedAudience, override?: SharingOverride | null, floor?: TlpCode): SharingDecision {
   const going: SharedFact[] = [];
   const withheld: WithheldFact[] = [];
   const overridden: WithheldFact[] = [];
@@ -146,7 +157,13 @@ export function decideSharing(facts: readonly SharedFact[], audience: ResolvedAu
   }
   return {
     going,
-    summary: { marking: strictestCode(going.map((fact) => fact.tlp)), withheld, withheldCounts, overridden, overrideReason: overridden.length > 0 ? override!.reason : null },
+    summary: {
+      marking: strictestCode([...going.map((fact) => fact.tlp), ...(floor ? [floor] : [])]),
+      withheld,
+      withheldCounts,
+      overridden,
+      overrideReason: overridden.length > 0 ? override!.reason : null,
+    },
   };
 }
 

@@ -1,3 +1,4 @@
+import type { TlpCode } from '../../../shared/domain/enums';
 import type { Audience, SharingOverride } from '../../../shared/domain/sharing';
 import type { CoreContext } from '../kernel/context';
 import { resolveAudience } from './audience';
@@ -9,11 +10,18 @@ import { decideSharing, type SharedFact, type SharingDecision } from './policy';
  * says what `summary.withheld` left out and why (shared/i18n/sharing.ts), and after writing calls
  * recordDisclosure with this decision.
  *
- * `viaKey`: the audience are bundle recipients known by age keys (a key identifies its holder only
- * once compared in person).
+ * Options: `viaKey`: the audience are bundle recipients known by age keys (a key identifies its
+ * holder only once compared in person). `floor`: the lowest marking the output may carry, for one
+ * whose own text is sensitive beyond its facts (an access request prints whom it is about).
  */
-export function decideForOutput(context: CoreContext, facts: readonly SharedFact[], audience: Audience, override?: SharingOverride | null, viaKey = false): SharingDecision {
-  return decideSharing(facts, resolveAudience(context, audience, viaKey), override);
+export function decideForOutput(
+  context: CoreContext,
+  facts: readonly SharedFact[],
+  audience: Audience,
+  override?: SharingOverride | null,
+  { viaKey = false, floor }: { viaKey?: boolean; floor?: TlpCode } = {},
+): SharingDecision {
+  return decideSharing(facts, resolveAudience(context, audience, viaKey), override, floor);
 }
 
 export { recordDisclosure } from './register';

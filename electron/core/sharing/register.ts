@@ -61,7 +61,8 @@ interface DisclosureDetails {
 
 function toDisclosure(row: { id: number; occurred_at: string; actor: string; details: string }, dossierId: number | null): Disclosure {
   const details = JSON.parse(row.details) as DisclosureDetails;
-  const items = details.items.filter((item) => dossierId === null || item.dossierId === dossierId || item.dossierId === null);
+  // A dossier's register counts its own items only; subject records belong to no one dossier.
+  const items = details.items.filter((item) => dossierId === null || item.dossierId === dossierId);
   return {
     auditId: row.id,
     occurredAt: row.occurred_at,

@@ -1,7 +1,19 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ITEM_OUTCOMES, type ItemOutcome, type Meeting, type MeetingItem } from '../../../../shared/api';
-import { PARTNERS, type ClosingReason, type DossierStatus, type Partner } from '../../../../shared/domain/enums';
+import {
+  INFORMATION_GRADES,
+  PARTNERS,
+  SOURCE_GRADES,
+  TLP_CODES,
+  UNGRADED,
+  type ClosingReason,
+  type DossierStatus,
+  type InformationGrade,
+  type Partner,
+  type SourceGrade,
+  type TlpCode,
+} from '../../../../shared/domain/enums';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { DateField, useDateText } from '../../components/DateField';
@@ -15,6 +27,8 @@ import { useErrorText } from '../../components/useErrorText';
 import { callCore } from '../../core-client';
 import { formatDate } from '../../format/date';
 import { currentLanguage } from '../../i18n';
+import { TlpBadge } from '../../components/Weighing';
+import { CheckboxField } from '../../components/CheckboxField';
 
 function itemTitle(t: (key: 'meetings.meeting.signalTitle', options: { summary: string }) => string, item: MeetingItem): string {
   return item.dossier ? `${item.dossier.number} ${item.dossier.title}` : t('meetings.meeting.signalTitle', { summary: item.signal!.summary });
@@ -56,7 +70,10 @@ export function AgendaItemCard({ meeting, item, last, onChanged }: { meeting: Me
     <article className="app-card app-meetings-item" aria-labelledby={headingId}>
       <div className="app-meetings-item__header">
         <h3 className="utrecht-heading-3" id={headingId}>
-          {t('meetings.meeting.item', { position: item.position, title })}
+          {t('meetings.meeting.item', { position: item.position, title })}{' '}
+          <span title={t('meetings.meeting.itemCode')}>
+            <TlpBadge tlp={item.code} />
+          </span>
         </h3>
         <div className="app-meetings-item__moves">
           <Button appearance="subtle" disabled={item.position === 1} aria-label={t('meetings.meeting.up', { title })} onClick={() => void move(item.position - 1)}>
@@ -217,6 +234,10 @@ function ApplyOutcomeDialog({ meeting, item, onClose, onApplied }: { meeting: Me
   const [status, setStatus] = useState<DossierStatus | ''>('');
   const [closingReason, setClosingReason] = useState<ClosingReason | ''>('');
   const [note, setNote] = useState(t('meetings.apply.noteDefault', { meeting: meeting.title, date: formatDate(meeting.heldOn, language), outcome: outcomeText }));
+  const [sourceGrade, setSourceGrade] = useState<SourceGrade>(UNGRADED.sourceGrade);
+  const [informationGrade, setInformationGrade] = useState<InformationGrade>(UNGRADED.informationGrade);
+  const [tlp, setTlp] = useState<TlpCode>(item.code);
+  const [internal, setInternal] = useState(true);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -231,6 +252,10 @@ function ApplyOutcomeDialog({ meeting, item, onClose, onApplied }: { meeting: Me
       statusTo: status || undefined,
       closingReason: status === 'afgesloten' && closingReason ? closingReason : undefined,
       note: note.trim() || null,
+      sourceGrade,
+      informationGrade,
+      tlp,
+      internal,
     });
     setBusy(false);
     if (result.ok) onApplied();
@@ -259,6 +284,31 @@ function ApplyOutcomeDialog({ meeting, item, onClose, onApplied }: { meeting: Me
         />
       )}
       <TextAreaField label={t('meetings.apply.note')} value={note} rows={4} onChange={(event) => setNote(event.target.value)} />
+      <fieldset className="app-meetings-weighing">
+        <legend className="utrecht-form-label">{t('meetings.apply.weighing')}</legend>
+        <p className="utrecht-paragraph app-document-hint">{t('meetings.apply.weighingHint')}</p>
+        <div className="app-meetings-form__row">
+          <SelectField
+            label={t('meetings.apply.sourceGrade')}
+            options={SOURCE_GRADES.map((value) => ({ value, label: value }))}
+            value={sourceGrade}
+            onChange={(event) => setSourceGrade(event.target.value as SourceGrade)}
+          />
+          <SelectField
+            label={t('meetings.apply.informationGrade')}
+            options={INFORMATION_GRADES.map((value) => ({ value: String(value), label: String(value) }))}
+            value={String(informationGrade)}
+            onChange={(event) => setInformationGrade(Number(event.target.value) as InformationGrade)}
+          />
+          <SelectField
+            label={t('meetings.apply.tlp')}
+            options={TLP_CODES.map((value) => ({ value, label: `TLP:${value}` }))}
+            value={tlp}
+            onChange={(event) => setTlp(event.target.value as TlpCode)}
+          />
+        </div>
+        <CheckboxField label={t('meetings.apply.internal')} checked={internal} onChange={(event) => setInternal(event.target.checked)} />
+      </fieldset>
       {error && <Alert type="error">{error}</Alert>}
       <div className="app-document-actions">
         <Button appearance="primary" busy={busy} onClick={() => void confirm()}>

@@ -1,6 +1,6 @@
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MEETING_KINDS, type MeetingKind, type Participant } from '../../../../shared/api';
+import { MEETING_KINDS, type MeetingKind } from '../../../../shared/api';
 import { TLP_CODES, type TlpCode } from '../../../../shared/domain/enums';
 import { localIsoDate } from '../../../../shared/domain/validation';
 import { Alert } from '../../components/Alert';
@@ -9,7 +9,6 @@ import { DateField, useDateText } from '../../components/DateField';
 import { EmptyState } from '../../components/EmptyState';
 import { Section } from '../../components/Section';
 import { SelectField } from '../../components/SelectField';
-import { TextAreaField } from '../../components/TextAreaField';
 import { TextField } from '../../components/TextField';
 import { useCoreQuery } from '../../components/useCoreQuery';
 import { useErrorText } from '../../components/useErrorText';
@@ -20,18 +19,7 @@ import { currentLanguage } from '../../i18n';
 import { useNavigation } from '../../store/navigation';
 import { TlpBadge } from '../../components/Weighing';
 import { ActionOverview } from './ActionOverview';
-
-/** "Naam, organisatie" per line; a line without a comma is a name only. */
-export function parseParticipants(text: string): Participant[] {
-  return text
-    .split('\n')
-    .map((line) => line.trim())
-    .filter(Boolean)
-    .map((line) => {
-      const comma = line.indexOf(',');
-      return comma < 0 ? { name: line, organisation: '' } : { name: line.slice(0, comma).trim(), organisation: line.slice(comma + 1).trim() };
-    });
-}
+import { ParticipantsField, participantsInput, type ParticipantDraft } from './ParticipantsField';
 
 export function MeetingListScreen() {
   const { t } = useTranslation();
@@ -118,7 +106,7 @@ function NewMeetingForm({ onCreated }: { onCreated(meetingId: number): void }) {
   const [date, setDate] = useState(() => formatDate(localIsoDate(new Date()), currentLanguage()));
   const [place, setPlace] = useState('');
   const [tlp, setTlp] = useState<TlpCode>('AMBER+STRICT');
-  const [participants, setParticipants] = useState('');
+  const [participants, setParticipants] = useState<ParticipantDraft[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [dateError, setDateError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -138,7 +126,7 @@ function NewMeetingForm({ onCreated }: { onCreated(meetingId: number): void }) {
       heldOn: parsed.value,
       place: place.trim() || null,
       tlp,
-      participants: parseParticipants(participants),
+      participants: participantsInput(participants),
     });
     setBusy(false);
     if (result.ok) onCreated(result.value.id);
@@ -179,13 +167,7 @@ function NewMeetingForm({ onCreated }: { onCreated(meetingId: number): void }) {
           />
           <TextField label={t('meetings.create.place')} value={place} maxLength={200} onChange={(event) => setPlace(event.target.value)} />
         </div>
-        <TextAreaField
-          label={t('meetings.create.participants')}
-          description={t('meetings.create.participantsHint')}
-          value={participants}
-          rows={3}
-          onChange={(event) => setParticipants(event.target.value)}
-        />
+        <ParticipantsField value={participants} onChange={setParticipants} />
         {error && <Alert type="error">{error}</Alert>}
         <div>
           <Button type="submit" appearance="primary" busy={busy}>

@@ -16,6 +16,7 @@ import { useNavigation } from '../../store/navigation';
 import { TlpBadge } from '../../components/Weighing';
 import { AgendaItemCard } from './AgendaItemCard';
 import { MeetingPrint } from './MeetingPrint';
+import { ParticipantsField, participantsInput, type ParticipantDraft } from './ParticipantsField';
 
 /** One meeting: its facts and participants, the agenda with an editor per item, adding items. */
 export function MeetingScreen({ meetingId }: { meetingId: number }) {
@@ -69,6 +70,7 @@ export function MeetingScreen({ meetingId }: { meetingId: number }) {
               </dd>
             </div>
           </dl>
+          <EditParticipants meeting={data} onSaved={meeting.reload} />
           <Section title={t('meetings.meeting.agenda')}>
             {data.items.length === 0 && <EmptyState>{t('meetings.meeting.agendaEmpty')}</EmptyState>}
             <ol className="app-meetings-agenda">
@@ -80,9 +82,55 @@ export function MeetingScreen({ meetingId }: { meetingId: number }) {
             </ol>
             <AddItemForm meeting={data} onAdded={meeting.reload} />
           </Section>
-          <MeetingPrint meetingId={data.id} />
+          <MeetingPrint meeting={data} />
         </>
       )}
+    </div>
+  );
+}
+
+/** Changing who takes part changes what the agenda may carry: the print preview follows. */
+function EditParticipants({ meeting, onSaved }: { meeting: Meeting; onSaved(): void }) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const [open, setOpen] = useState(false);
+  const [participants, setParticipants] = useState<ParticipantDraft[]>(meeting.participants);
+  const [message, setMessage] = useState<{ type: 'ok' | 'error'; text: string } | null>(null);
+
+  async function save() {
+    const result = await callCore('meeting.update', { meetingId: meeting.id, participants: participantsInput(participants) });
+    if (result.ok) {
+      setMessage({ type: 'ok', text: t('meetings.participants.saved') });
+      setOpen(false);
+      onSaved();
+    } else setMessage({ type: 'error', text: errorText(result.error) });
+  }
+
+  if (!open)
+    return (
+      <div className="app-document-actions">
+        <Button
+          onClick={() => {
+            setParticipants(meeting.participants);
+            setMessage(null);
+            setOpen(true);
+          }}
+        >
+          {t('meetings.participants.edit')}
+        </Button>
+        {message && <Alert type={message.type}>{message.text}</Alert>}
+      </div>
+    );
+  return (
+    <div className="app-meetings-participants-edit">
+      <ParticipantsField value={participants} onChange={setParticipants} />
+      {message && <Alert type={message.type}>{message.text}</Alert>}
+      <div className="app-document-actions">
+        <Button appearance="primary" onClick={() => void save()}>
+          {t('meetings.participants.save')}
+        </Button>
+        <Button onClick={() => setOpen(false)}>{t('meetings.participants.cancel')}</Button>
+      </div>
     </div>
   );
 }
