@@ -90,6 +90,19 @@ describe('demo data', () => {
     const casustafel = await call('meeting.get', { meetingId: meetings.find((meeting) => meeting.kind === 'casustafel')!.id });
     expect(casustafel.tlp).toBe('GREEN');
     expect(casustafel.items[0]!.dossier?.number).toBe('2025-0001');
+    expect(casustafel.participants).toContainEqual(expect.objectContaining({ organisationCode: 'woningcorporatie' }));
+
+    // The agenda as the table would get it: the RED police note and the RED accounts stay out, and it says why.
+    const agenda = await call('meeting.preview', { meetingId: casustafel.id, part: 'agenda' });
+    expect(agenda.items.map((item) => item.title)).toContainEqual(expect.stringContaining('2025-0001'));
+    expect(agenda.marking).not.toBe('RED');
+    for (const item of agenda.items) {
+      expect(item.tlp).not.toBe('RED');
+      expect(item.summary).not.toContain('katvanger');
+      expect(item.summary).not.toMatch(/NL\d{2} ?TEST/);
+    }
+    expect(agenda.notIncluded).toContainEqual(expect.stringMatching(/^\d+ gegevens?: TLP:RED/));
+    expect(agenda.notIncluded).toContainEqual(expect.stringMatching(/^\d+ gegevens?: strafrechtelijke persoonsgegevens/));
     await call('vault.lock', {});
     await core.dispose();
 
@@ -97,8 +110,7 @@ describe('demo data', () => {
     try {
       const context = coreContextFor(vault);
       const db = vault.database;
-      const codeOf = db.prepare('SELECT code FROM organisations WHERE name = ?').pluck();
-      const participantCodes = casustafel.participants.map((participant) => codeOf.get(participant.organisation) as string);
+      const participantCodes = casustafel.participants.map((participant) => participant.organisationCode);
       expect(participantCodes).toContain('woningcorporatie');
 
       const provenance = db
@@ -133,7 +145,7 @@ describe('demo data', () => {
       const dossierId = casustafel.items[0]!.dossier!.id;
       const audience: Audience = {
         kind: 'recipients',
-        members: casustafel.participants.map((participant, index) => ({ organisation: participantCodes[index]!, person: participant.name, verified: false })),
+        members: casustafel.participants.map((participant) => ({ organisation: participant.organisationCode, person: participant.name, verified: false })),
       };
       const decision = decideForOutput(context, dossierFacts(context, dossierId), audience);
       const withheldRed = decision.summary.withheld.filter((fact) => fact.tlp === 'RED').map((fact) => fact.ref.kind);

@@ -1196,7 +1196,7 @@ export async function generateDemoData(core: DemoCaller, seed = DEMO_SEED): Prom
       heldOn: spec.heldOn,
       place: spec.place,
       tlp: spec.tlp,
-      participants: spec.participants.map(({ name, organisation }) => ({ name, organisation })),
+      participants: spec.participants,
     });
     for (const entry of spec.agenda) {
       const target = 'dossier' in entry ? { dossierId: dossierIds.get(entry.dossier) } : { signalId: looseSignalIds.get(entry.signal) };
