@@ -1,5 +1,5 @@
 import type { TlpCode } from '../domain/enums';
-import type { OrganisationCategory, SharingSummary, UseRestriction, WithholdReason } from '../domain/sharing';
+import type { DisclosureChannel, DisclosureOutput, OrganisationCategory, SharingSummary, UseRestriction, WithholdReason } from '../domain/sharing';
 
 /**
  * The sharing regime in words, Dutch and English: why a fact stayed behind, the categories and the
@@ -10,7 +10,7 @@ export type SharingLanguage = 'nl' | 'en';
 
 export const WITHHOLD_REASON_LABELS: Readonly<Record<SharingLanguage, Readonly<Record<WithholdReason, string>>>> = {
   nl: {
-    tlp_red: 'TLP:RED, alleen voor genoemde personen: van de gemeente zelf, of terug naar de leverancier',
+    tlp_red: 'TLP:RED, alleen de gemeente zelf mag het aan genoemde personen geven',
     tlp_amber_strict: 'TLP:AMBER+STRICT van een partner of een onbekende leverancier, blijft binnen de gemeente',
     tlp_amber: 'TLP:AMBER, alleen voor een bekende organisatie',
     tlp_green: 'TLP:GREEN, alleen binnen de gemeenschap van convenantpartners en overheden',
@@ -19,7 +19,7 @@ export const WITHHOLD_REASON_LABELS: Readonly<Record<SharingLanguage, Readonly<R
     art10: 'strafrechtelijke persoonsgegevens (art. 10 AVG), niet voor een private partij of een onbekende ontvanger',
   },
   en: {
-    tlp_red: "TLP:RED, only for named people: the municipality's own, or back to its supplier",
+    tlp_red: "TLP:RED, only the municipality's own, to named people",
     tlp_amber_strict: 'TLP:AMBER+STRICT from a partner or an unknown supplier, stays within the municipality',
     tlp_amber: 'TLP:AMBER, only for a known organisation',
     tlp_green: 'TLP:GREEN, only within the community of convenant partners and public bodies',
@@ -46,6 +46,35 @@ export const USE_RESTRICTION_LABELS: Readonly<Record<SharingLanguage, Readonly<R
     geen_besluit_zonder_toestemming: "Not for a decision without the supplier's consent",
     niet_verder_verstrekken: 'Not to be passed on',
     vraag_leverancier: 'Unknown: ask the supplier',
+  },
+};
+
+/** The ways a disclosure left, as the register, the verantwoording and `kluis verstrekkingen` name them. */
+export const DISCLOSURE_CHANNEL_LABELS: Readonly<Record<SharingLanguage, Readonly<Record<DisclosureChannel, string>>>> = {
+  nl: { bundle: 'bundel', print: 'afdruk', pdf: 'PDF', word: 'Word', csv: 'CSV', meeting: 'overleg', file: 'bestand' },
+  en: { bundle: 'bundle', print: 'print', pdf: 'PDF', word: 'Word', csv: 'CSV', meeting: 'meeting', file: 'file' },
+};
+
+export const DISCLOSURE_OUTPUT_LABELS: Readonly<Record<SharingLanguage, Readonly<Record<DisclosureOutput, string>>>> = {
+  nl: {
+    bundle: 'bundel',
+    preweegdocument: 'preweegdocument',
+    agenda: 'agenda',
+    verslag: 'verslag',
+    'signal-sheet': 'signaalblad',
+    'access-request': 'inzageverzoek',
+    report: 'rapportage',
+    attachment: 'bijlage',
+  },
+  en: {
+    bundle: 'bundle',
+    preweegdocument: 'preweeg document',
+    agenda: 'agenda',
+    verslag: 'minutes',
+    'signal-sheet': 'signal sheet',
+    'access-request': 'access request',
+    report: 'report',
+    attachment: 'attachment',
   },
 };
 

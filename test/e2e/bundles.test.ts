@@ -459,7 +459,7 @@ describe.skipIf(skipWithoutBrowser)('bundles between two vaults, end to end in C
     await visible(withheld);
     const rows = await withheld.locator('tbody tr').allInnerTexts();
     expect(rows.length).toBeGreaterThanOrEqual(2);
-    expect(rows.join('\n')).toContain('TLP:RED, alleen voor genoemde personen: van de gemeente zelf, of terug naar de leverancier');
+    expect(rows.join('\n')).toContain('TLP:RED, alleen de gemeente zelf mag het aan genoemde personen geven');
     expect(rows.some((row) => row.includes('Koppeling aan dossier') && row.includes('TLP:RED'))).toBe(true);
     // Left out is not stopped: the rest of the dossier may go as it is.
     const next = pageA.getByRole('button', { name: 'Volgende' });

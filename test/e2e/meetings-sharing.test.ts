@@ -76,7 +76,7 @@ describe.skipIf(skipWithoutBrowser)('the meeting print preview under the sharing
     const notIncluded = preview.getByRole('note', { name: 'Niet opgenomen' });
     await expect.poll(() => notIncluded.isVisible()).toBe(true);
     const said = await notIncluded.innerText();
-    expect(said).toContain('TLP:RED, alleen voor genoemde personen: van de gemeente zelf, of terug naar de leverancier');
+    expect(said).toContain('TLP:RED, alleen de gemeente zelf mag het aan genoemde personen geven');
     expect(said).toContain('strafrechtelijke persoonsgegevens (art. 10 AVG)');
     const items = await preview.locator('.app-meetings-preview').innerText();
     expect(items).toContain(CLEAR_NOTE);

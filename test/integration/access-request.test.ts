@@ -123,18 +123,17 @@ describe('access request (inzageverzoek)', () => {
     const otherLink = before.dossiers.find((row) => row.id === other.id)!;
     expect(before.dossiers.every((row) => row.disclosedTo.length === 0)).toBe(true);
 
-    // Two outputs, recorded as the outputs record them: the link went to the police in a bundle (by
-    // override: its supplier is not recorded), and the person's record into a print for internal use.
+    // Two outputs, recorded as the outputs record them: the link (the municipality's own, free to use)
+    // went to the police in a bundle, and the person's record into a print for internal use.
     await core.call('vault.lock', {});
     const vault = await Vault.unlock(vaultPath, { passphrase: TEST_PASSPHRASE }, { ...FAST_VAULT_OPTIONS, now: () => new Date('2026-12-03T10:00:00Z') });
     try {
       const context = coreContextFor(vault);
       const police = { kind: 'recipients' as const, members: [{ organisation: 'politie', person: 'J. Agent', verified: true }] };
       const facts = loadFacts(context, [{ kind: 'dossier-link', id: link.linkId }]);
-      expect(decideForOutput(context, facts, police).going).toEqual([]);
-      const overridden = decideForOutput(context, facts, police, { reason: 'Afgestemd met de wijkagent' });
-      expect(overridden.going.map((fact) => fact.ref)).toEqual([{ kind: 'dossier-link', id: link.linkId }]);
-      recordDisclosure(context, { output: 'bundle', channel: 'bundle', audience: police, decision: overridden });
+      const toPolice = decideForOutput(context, facts, police);
+      expect(toPolice.going.map((fact) => fact.ref)).toEqual([{ kind: 'dossier-link', id: link.linkId }]);
+      recordDisclosure(context, { output: 'bundle', channel: 'bundle', audience: police, decision: toPolice });
       const internal = { kind: 'internal' as const };
       recordDisclosure(context, {
         output: 'preweegdocument',

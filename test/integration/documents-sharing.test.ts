@@ -97,7 +97,7 @@ describe('preweegdocument and signal sheet under the sharing regime', () => {
     expect(itemCodes(text).length).toBeGreaterThanOrEqual(4);
     for (const code of itemCodes(text)) expect(stricterThan(code, draft.tlp), code).toBe(false);
     expect(draft.sections.verantwoording).toContain('- Behandelcode: TLP:AMBER');
-    expect(draft.sections.verantwoording).toContain('Weggelaten volgens de verstrekkingsregels:\n- 3 gegevens: TLP:RED, alleen voor genoemde personen: van de gemeente zelf, of terug naar de leverancier');
+    expect(draft.sections.verantwoording).toContain('Weggelaten volgens de verstrekkingsregels:\n- 3 gegevens: TLP:RED, alleen de gemeente zelf mag het aan genoemde personen geven');
     // Section 10 names the bases of what went, grouped by label, and nothing the dossier does not record.
     expect(draft.sections.verantwoording).toContain('- Grondslag: Eigen publieke taak: Gemeentewet (3 gegevens); Wet politiegegevens (politiegegevens) (1 gegeven)');
     expect(draft.sections.verantwoording).not.toMatch(/Wgs|Convenant/);
@@ -119,7 +119,7 @@ describe('preweegdocument and signal sheet under the sharing regime', () => {
     const decision = decideForOutput(context, dossierFacts(context, dossierId, ['dossier', 'signal']), audience, null, { viaKey: true });
     recordDisclosure(context, { output: 'bundle', channel: 'bundle', audience, decision, path: null });
     const draft = await session.call('document.compose', { dossierId });
-    expect(draft.sections.verantwoording).toMatch(/- Verstrekt aan:\n {2}\d\d-\d\d-\d{4}: Belastingdienst\/Toeslagen \(A\. Fiscus\) \(bundel, bundle\)/);
+    expect(draft.sections.verantwoording).toMatch(/- Verstrekt aan:\n {2}\d\d-\d\d-\d{4}: Belastingdienst\/Toeslagen \(A\. Fiscus\) \(bundel, bundel\)/);
     expect(draft.sections.verantwoording).not.toContain('nog aan niemand');
   });
 
@@ -252,7 +252,7 @@ describe('preweegdocument and signal sheet under the sharing regime', () => {
       const sheet = await session.call('document.signalSheetPdf', { signalId, targetPath: target });
       expect(sheet.summary.marking).toBe('AMBER');
       expect(sheet.summary.withheld.map((fact) => fact.ref.id).sort()).toEqual([...bankLinks].sort());
-      expect(sheet.withheldLines).toEqual(['2 gegevens: TLP:RED, alleen voor genoemde personen: van de gemeente zelf, of terug naar de leverancier']);
+      expect(sheet.withheldLines).toEqual(['2 gegevens: TLP:RED, alleen de gemeente zelf mag het aan genoemde personen geven']);
       const [page] = await pdfPageTexts(target);
       expect(page).toContain('TLP:AMBER · Signaal');
       expect(page).toContain('Karel Kapper (demo)');

@@ -120,7 +120,7 @@ describe('meetings under the sharing regime', () => {
     expect(preview.marking).toBe('GREEN');
     expect(preview.summary.withheldCounts).toEqual({ tlp_red: 2 });
     expect(preview.notIncluded).toEqual([
-      '2 gegevens: TLP:RED, alleen voor genoemde personen: van de gemeente zelf, of terug naar de leverancier',
+      '2 gegevens: TLP:RED, alleen de gemeente zelf mag het aan genoemde personen geven',
       '1 agendapunt helemaal weggelaten: het dossier of signaal zelf mag niet naar deze ontvangers.',
     ]);
     expect(JSON.stringify(await call('meeting.get', { meetingId: meeting.id }))).not.toContain('wapenopslag');
@@ -160,7 +160,7 @@ describe('meetings under the sharing regime', () => {
       expect(all).toContain(GREEN_NOTE);
       pages.forEach((text) => expect(text).toContain('TLP:GREEN'));
       expect(all).toContain('Niet opgenomen');
-      expect(all).toContain('1 gegeven: TLP:RED, alleen voor genoemde personen: van de gemeente zelf, of terug naar de leverancier');
+      expect(all).toContain('1 gegeven: TLP:RED, alleen de gemeente zelf mag het aan genoemde personen geven');
       for (const code of itemCodes(all)) expect(stricter(code, written.output.marking)).toBe(false);
       const register = await call('disclosure.list', {});
       expect(register[0]).toMatchObject({ output: 'agenda', channel: 'pdf', marking: 'GREEN' });

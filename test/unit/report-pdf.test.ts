@@ -129,12 +129,12 @@ describe('the access request page', () => {
         madeOn: '2026-12-06',
         madeBy: 'P. Leider',
         marking: 'AMBER',
-        withheld: ['1 gegeven: TLP:RED, alleen voor genoemde personen: van de gemeente zelf, of terug naar de leverancier'],
+        withheld: ['1 gegeven: TLP:RED, alleen de gemeente zelf mag het aan genoemde personen geven'],
         audience: 'Politie',
       },
     );
     expect(withheld.html).toContain('Weggelaten');
-    expect(withheld.html).toContain('1 gegeven: TLP:RED, alleen voor genoemde personen: van de gemeente zelf, of terug naar de leverancier');
+    expect(withheld.html).toContain('1 gegeven: TLP:RED, alleen de gemeente zelf mag het aan genoemde personen geven');
   });
 
   it('says what an audit entry about a subject was, in Dutch, as the audit screen does', () => {

@@ -108,13 +108,13 @@ describe('the sharing regime, as a table', () => {
       for (const [restriction] of RESTRICTION_TABLE) expect(reasonsToWithhold(fact(tlp, from, restriction, true), { kind: 'internal' })).toEqual([]);
   });
 
-  it('gives a fact back to its own supplier: despite a restriction, and a RED one to a named person there', () => {
+  it('gives a fact back to its own supplier despite a restriction or AMBER+STRICT, but not a partner’s RED', () => {
     const toSupplier: ResolvedAudience = { kind: 'recipients', members: [member('uwv', 'convenantpartner')] };
     const toNamedPersonAtSupplier: ResolvedAudience = { kind: 'recipients', members: [member('uwv', 'convenantpartner', 'K. Visser')] };
     expect(reasonsToWithhold(fact('AMBER', 'partner', 'niet_verder_verstrekken'), toSupplier)).toEqual([]);
     expect(reasonsToWithhold(fact('AMBER+STRICT', 'partner'), toSupplier)).toEqual([]);
     expect(reasonsToWithhold(fact('RED', 'partner'), toSupplier)).toEqual(['tlp_red']);
-    expect(reasonsToWithhold(fact('RED', 'partner'), toNamedPersonAtSupplier)).toEqual([]);
+    expect(reasonsToWithhold(fact('RED', 'partner'), toNamedPersonAtSupplier)).toEqual(['tlp_red']);
   });
 
   it('does not take an unverified key’s word that it belongs to the municipality', () => {

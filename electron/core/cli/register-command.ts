@@ -4,7 +4,7 @@ import path from 'node:path';
 import { formatDate } from '../../../shared/domain/dates';
 import type { Disclosure } from '../../../shared/domain/sharing';
 import { Core } from '../api/core';
-import { DISCLOSURE_CHANNEL_NL, DISCLOSURE_OUTPUT_NL } from '../reports/disclosure-text';
+import { DISCLOSURE_CHANNEL_LABELS, DISCLOSURE_OUTPUT_LABELS } from '../../../shared/i18n/sharing';
 import { describeAudience } from '../sharing/audience';
 import type { VaultOptions } from '../vault/vault';
 import { UsageError, positional, takeOption } from './args';
@@ -56,8 +56,8 @@ export async function runRegisterCommand(args: string[], runtime: RegisterRuntim
 
 /** How a disclosure went: "bundel", or "pdf (preweegdocument)" where the channel alone does not say what it was. */
 function channelText(disclosure: Disclosure): string {
-  const channel = DISCLOSURE_CHANNEL_NL[disclosure.channel];
-  const output = DISCLOSURE_OUTPUT_NL[disclosure.output];
+  const channel = DISCLOSURE_CHANNEL_LABELS.nl[disclosure.channel];
+  const output = DISCLOSURE_OUTPUT_LABELS.nl[disclosure.output];
   return channel === output ? channel : `${channel} (${output})`;
 }
 

@@ -18,8 +18,8 @@ import {
   SUBJECT_ROLE_LABELS_NL,
   SUBJECT_TYPE_LABELS_NL,
 } from '../../../shared/domain/labels-nl';
-import type { Audience, DisclosureChannel, FactKind, FactRef, SharingOverride } from '../../../shared/domain/sharing';
-import { withheldLines } from '../../../shared/i18n/sharing';
+import type { Audience, FactKind, FactRef, SharingOverride } from '../../../shared/domain/sharing';
+import { DISCLOSURE_CHANNEL_LABELS, DISCLOSURE_OUTPUT_LABELS, withheldLines } from '../../../shared/i18n/sharing';
 import { formatDutchDate, localIsoDate } from '../../../shared/domain/validation';
 import { today, type CoreContext } from '../kernel/context';
 import { requireDossier, toDossierSummaries } from '../dossiers/dossier-records';
@@ -152,17 +152,6 @@ function subjectDetailText(details: SubjectDetails, includeBsn: boolean): { text
 /** The fact kinds a preweegdocument shows; attachments and subject–subject links are not in it, so they are not weighed for it either. */
 const PREWEEG_FACT_KINDS: readonly FactKind[] = ['dossier', 'signal', 'dossier-link', 'note', 'measure'];
 
-/** How the verantwoording names the channels of earlier disclosures. */
-const CHANNEL_WORDS: Record<DisclosureChannel, string> = {
-  bundle: 'bundel',
-  print: 'afdruk',
-  pdf: 'PDF',
-  word: 'Word',
-  csv: 'CSV',
-  meeting: 'overleg',
-  file: 'bestand',
-};
-
 /** The heading above the regime's "what was left out" lines in the verantwoording. */
 export const WITHHELD_HEADING = 'Weggelaten volgens de verstrekkingsregels:';
 
@@ -183,7 +172,7 @@ export function regimeLines(context: CoreContext, dossierId: number, decision: S
     .reverse()
     .map(
       (disclosure) =>
-        `  ${formatDutchDate(localIsoDate(new Date(disclosure.occurredAt)))}: ${describeAudience(disclosure.audience, names)} (${CHANNEL_WORDS[disclosure.channel]}, ${disclosure.output})`,
+        `  ${formatDutchDate(localIsoDate(new Date(disclosure.occurredAt)))}: ${describeAudience(disclosure.audience, names)} (${DISCLOSURE_OUTPUT_LABELS.nl[disclosure.output]}, ${DISCLOSURE_CHANNEL_LABELS.nl[disclosure.channel]})`,
     );
   const withheld = withheldLines(decision.summary);
   return {

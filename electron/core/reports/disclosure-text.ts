@@ -1,6 +1,7 @@
 import type { AccessRequestDisclosure } from '../../../shared/api/reports';
 import { formatDate } from '../../../shared/domain/dates';
-import type { Disclosure, DisclosureChannel, DisclosureOutput } from '../../../shared/domain/sharing';
+import type { Disclosure } from '../../../shared/domain/sharing';
+import { DISCLOSURE_CHANNEL_LABELS } from '../../../shared/i18n/sharing';
 import { describeAudience } from '../sharing/audience';
 
 /**
@@ -8,27 +9,6 @@ import { describeAudience } from '../sharing/audience';
  * "Verstrekt aan" and `kluis verstrekkingen`. The screens translate the codes in their own
  * language files.
  */
-
-export const DISCLOSURE_CHANNEL_NL: Readonly<Record<DisclosureChannel, string>> = {
-  bundle: 'bundel',
-  print: 'afdruk',
-  pdf: 'pdf',
-  word: 'Word',
-  csv: 'csv',
-  meeting: 'overleg',
-  file: 'bestand',
-};
-
-export const DISCLOSURE_OUTPUT_NL: Readonly<Record<DisclosureOutput, string>> = {
-  bundle: 'bundel',
-  preweegdocument: 'preweegdocument',
-  agenda: 'agenda',
-  verslag: 'verslag',
-  'signal-sheet': 'signaalblad',
-  'access-request': 'inzageverzoek',
-  report: 'rapportage',
-  attachment: 'bijlage',
-};
 
 /**
  * A register entry as the access request shows it. Only disclosures to someone: a print or copy
@@ -50,5 +30,7 @@ export function toAccessRequestDisclosure(disclosure: Disclosure, names: Readonl
 /** "Politie (bundel, 03-12-2026); Woningcorporatie (pdf, 05-12-2026)", or "niemand" for none. */
 export function disclosedToNl(disclosures: readonly AccessRequestDisclosure[]): string {
   if (disclosures.length === 0) return 'niemand';
-  return disclosures.map((disclosure) => `${disclosure.recipients} (${DISCLOSURE_CHANNEL_NL[disclosure.channel]}, ${formatDate(disclosure.occurredAt, 'nl')})`).join('; ');
+  return disclosures
+    .map((disclosure) => `${disclosure.recipients} (${DISCLOSURE_CHANNEL_LABELS.nl[disclosure.channel]}, ${formatDate(disclosure.occurredAt, 'nl')})`)
+    .join('; ');
 }

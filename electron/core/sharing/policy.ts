@@ -71,7 +71,7 @@ const isNamedPerson = (member: ResolvedMember): boolean => member.person !== nul
 
 /**
  * TLP 2.0 for one recipient. The originator matters for the two strictest codes: a partner's RED and
- * AMBER+STRICT were given to the municipality and stop there (except back to that partner); the
+ * AMBER+STRICT were given to the municipality and stop there (AMBER+STRICT may go back to that partner); the
  * municipality's own may go to the named person (RED) or the organisation (AMBER+STRICT) the user
  * chooses, if the recipient is identified (for bundles: a key compared in person).
  */
@@ -89,7 +89,8 @@ function tlpReason(fact: SharedFact, member: ResolvedMember): WithholdReason | n
       if (isInside(member) || isSupplier(fact, member)) return null;
       return isOwn(fact.originatorCategory) && identified ? null : 'tlp_amber_strict';
     case 'RED':
-      return (isOwn(fact.originatorCategory) || isSupplier(fact, member)) && identified && isNamedPerson(member) ? null : 'tlp_red';
+      // A partner's RED stays with the people it was given to, even towards the partner's own colleagues.
+      return isOwn(fact.originatorCategory) && identified && isNamedPerson(member) ? null : 'tlp_red';
   }
 }
 
