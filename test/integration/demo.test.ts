@@ -3,6 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createDemoVault, generateDemoData, testIban } from '../../electron/core/demo/demo-data';
+import { coreContextFor } from '../../electron/core/kernel/context';
+import { decideForOutput, dossierFacts } from '../../electron/core/sharing/regime';
+import { Vault } from '../../electron/core/vault/vault';
+import type { Audience } from '../../shared/domain/sharing';
 import { validateIban } from '../../shared/domain/validation';
 import { DOSSIER_STATUS_LABELS_NL } from '../../shared/domain/labels-nl';
 import { FAST_VAULT_OPTIONS, TEST_PASSPHRASE, makeTempFolder } from '../support/temp-vault';
@@ -75,6 +79,86 @@ describe('demo data', () => {
       first.dossiers.items.map((dossier) => [dossier.number, dossier.title, dossier.status, dossier.openedOn]),
     );
     expect(second.signals.items.map((signal) => [signal.receivedOn, signal.summary])).toEqual(first.signals.items.map((signal) => [signal.receivedOn, signal.summary]));
+  });
+
+  it('shows the sharing regime: partners’ facts, every restriction, a RED police note, and a GREEN casustafel that holds them back', async () => {
+    const { core, call, vaultPath } = await openDossierCore();
+    const summary = await generateDemoData(core);
+    expect(summary.meetings).toBe(2);
+    const meetings = await call('meeting.list', {});
+    expect(meetings.map((meeting) => meeting.kind).sort()).toEqual(['casustafel', 'informatieplein']);
+    const casustafel = await call('meeting.get', { meetingId: meetings.find((meeting) => meeting.kind === 'casustafel')!.id });
+    expect(casustafel.tlp).toBe('GREEN');
+    expect(casustafel.items[0]!.dossier?.number).toBe('2025-0001');
+    expect(casustafel.participants).toContainEqual(expect.objectContaining({ organisationCode: 'woningcorporatie' }));
+
+    // The agenda as the table would get it: the RED police note and the RED accounts stay out, and it says why.
+    const agenda = await call('meeting.preview', { meetingId: casustafel.id, part: 'agenda' });
+    expect(agenda.items.map((item) => item.title)).toContainEqual(expect.stringContaining('2025-0001'));
+    expect(agenda.marking).not.toBe('RED');
+    for (const item of agenda.items) {
+      expect(item.tlp).not.toBe('RED');
+      expect(item.summary).not.toContain('katvanger');
+      expect(item.summary).not.toMatch(/NL\d{2} ?TEST/);
+    }
+    expect(agenda.notIncluded).toContainEqual(expect.stringMatching(/^\d+ gegevens?: TLP:RED/));
+    expect(agenda.notIncluded).toContainEqual(expect.stringMatching(/^\d+ gegevens?: strafrechtelijke persoonsgegevens/));
+    await call('vault.lock', {});
+    await core.dispose();
+
+    const vault = await Vault.unlock(vaultPath, { passphrase: TEST_PASSPHRASE }, FAST_VAULT_OPTIONS);
+    try {
+      const context = coreContextFor(vault);
+      const db = vault.database;
+      const participantCodes = casustafel.participants.map((participant) => participant.organisationCode);
+      expect(participantCodes).toContain('woningcorporatie');
+
+      const provenance = db
+        .prepare(
+          ['signals', 'dossier_notes', 'subject_dossier_links', 'subject_links', 'measures', 'attachments']
+            .map((table) => `SELECT '${table}' AS kind, originator, received_under, use_restriction, tlp FROM ${table}`)
+            .join(' UNION ALL '),
+        )
+        .all() as Array<{ kind: string; originator: string | null; received_under: string | null; use_restriction: string; tlp: string }>;
+      const originators = new Set(provenance.map((row) => row.originator));
+      for (const partner of ['politie', 'belastingdienst', 'woningcorporatie', 'riec', 'gemeente_handhaving', 'gemeente']) expect(originators).toContain(partner);
+      expect(new Set(provenance.map((row) => row.use_restriction))).toEqual(
+        new Set(['vrij', 'geen_besluit_zonder_toestemming', 'niet_verder_verstrekken', 'vraag_leverancier']),
+      );
+      expect(provenance).toContainEqual({
+        kind: 'measures',
+        originator: 'belastingdienst',
+        received_under: 'awr',
+        use_restriction: 'niet_verder_verstrekken',
+        tlp: 'AMBER+STRICT',
+      });
+      expect(provenance).toContainEqual({
+        kind: 'signals',
+        originator: 'woningcorporatie',
+        received_under: 'eigen_taak_gemeentewet',
+        use_restriction: 'geen_besluit_zonder_toestemming',
+        tlp: 'AMBER+STRICT',
+      });
+      expect(provenance.filter((row) => row.kind === 'dossier_notes' && row.tlp === 'RED' && row.originator === 'politie' && row.received_under === 'wpg')).toHaveLength(1);
+
+      // The regime on 2025-0001 for the casustafel's table: the RED police note and the two RED bank accounts stay, and so does art. 10 data.
+      const dossierId = casustafel.items[0]!.dossier!.id;
+      const audience: Audience = {
+        kind: 'recipients',
+        members: casustafel.participants.map((participant) => ({ organisation: participant.organisationCode, person: participant.name, verified: false })),
+      };
+      const decision = decideForOutput(context, dossierFacts(context, dossierId), audience);
+      const withheldRed = decision.summary.withheld.filter((fact) => fact.tlp === 'RED').map((fact) => fact.ref.kind);
+      expect(withheldRed.sort()).toEqual(['dossier-link', 'dossier-link', 'note', 'note', 'subject-link', 'subject-link']);
+      expect(decision.summary.withheldCounts.art10).toBeGreaterThan(0);
+      expect(decision.summary.withheldCounts.restriction_unknown).toBeGreaterThanOrEqual(1);
+      expect(decision.going.some((fact) => fact.tlp === 'RED')).toBe(false);
+      expect(decision.going.length).toBeGreaterThan(0);
+      // For the user's own use nothing is held back.
+      expect(decideForOutput(context, dossierFacts(context, dossierId), { kind: 'internal' }).summary.withheld).toEqual([]);
+    } finally {
+      vault.lock();
+    }
   });
 
   it('uses IBANs with the test bank code that pass mod-97', () => {

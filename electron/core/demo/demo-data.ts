@@ -18,6 +18,7 @@ import type {
   TlpCode,
 } from '../../../shared/domain/enums';
 import { addToIsoDate } from '../../../shared/domain/dates';
+import type { ProvenanceInput } from '../../../shared/domain/sharing';
 import { Core } from '../api/core';
 import { CoreError } from '../kernel/errors';
 import { demoFiles } from './demo-files';
@@ -27,7 +28,15 @@ import { ownedPathsOf } from '../vault/vault-files';
 /**
  * Demo content for a newcomer: about 40 signals and 12 dossiers over the source's five phenomena,
  * with subjects, links, notes and measures, and some subjects that occur in several dossiers so
- * that "komt ook voor in" has something to show. Everything is made up and plainly so: names like
+ * that "komt ook voor in" has something to show; a casustafel and an informatieplein.
+ *
+ * The facts carry provenance so that the sharing regime (docs/sharing-regime.md) has something to
+ * decide: police notes under the Wpg, a Belastingdienst measure under the AWR, a woningcorporatie
+ * signal, findings of the municipality's own departments, one attachment whose supplier's terms
+ * were never recorded. Some of it the regime holds back from the GREEN casustafel, where a
+ * woningcorporatie sits at the table: dossier 2025-0001's two TLP:RED bank-account links and its
+ * TLP:RED police note. Facts without explicit provenance get the core's defaults for their
+ * partner or origin (a police note: Wpg), or are the municipality's own. Everything is made up and plainly so: names like
  * "Jan Testpersoon", the town "Voorbeeldstad", postcodes 9999 Z?, KvK numbers 0000xxxx, number
  * plates with a Q (never issued in the Netherlands), IBANs with the bank code TEST.
  *
@@ -40,6 +49,7 @@ export const DEMO_SEED = 20_180_501;
 export const DEMO_ACTOR = 'P. Leider (demo)';
 
 export interface DemoSummary {
+  meetings: number;
   signals: number;
   dossiers: number;
   subjects: number;
@@ -98,7 +108,11 @@ function addDays(isoDate: string, days: number): string {
 }
 
 const CITY = 'Voorbeeldstad';
-const LEGAL_BASIS = 'Convenant RIEC (demo), art. 3 Wgs';
+/**
+ * The municipality's own werkbestand rests on its own tasks, not on the Wgs (which governs processing
+ * within the RIEC, and numbers its articles 1.1, 2.3, ...): DOMAIN.md, docs/sharing-regime.md.
+ */
+const LEGAL_BASIS = 'Eigen publieke taak: Gemeentewet, Opiumwet art. 13b, Wet Bibob (demo)';
 const PURPOSE = 'Bestuurlijke aanpak ondermijning (demonstratie)';
 
 // ── Subjects ────────────────────────────────────────────────────────────────────────────────
@@ -187,11 +201,24 @@ const SUBJECTS = {
 
 type SubjectKey = keyof typeof SUBJECTS;
 
-const SUBJECT_LINKS: Array<[SubjectKey, SubjectLinkKind, SubjectKey]> = [
+/** Police information as the police share it at the RIEC table: Wet politiegegevens, not for a decision without their consent. */
+const POLICE: ProvenanceInput = { originator: 'politie', receivedUnder: 'wpg', restriction: 'geen_besluit_zonder_toestemming' };
+/** Tax and FIOD information under the AWR: the municipality may use it, not pass it on. */
+const FISCAL = (originator: 'belastingdienst' | 'fiod'): ProvenanceInput => ({ originator, receivedUnder: 'awr', restriction: 'niet_verder_verstrekken' });
+
+/**
+ * Who holds which bank account came from the police and the FIOD, marked RED like the accounts
+ * themselves: a link's label names the IBAN, so it must not travel on a lower code than the account.
+ */
+const RED_ACCOUNT = (provenance: ProvenanceInput) => ({ tlp: 'RED' as const, provenance });
+/** Passed on by the RIEC without the original supplier's terms, as all data recorded before version 12: ask before it leaves the municipality. */
+const TERMS_UNKNOWN: ProvenanceInput = { originator: 'riec', receivedUnder: null, restriction: 'vraag_leverancier' };
+
+const SUBJECT_LINKS: Array<[SubjectKey, SubjectLinkKind, SubjectKey, { tlp: TlpCode; provenance: ProvenanceInput }?]> = [
   ['jan', 'director_of', 'voorbeeldHandel'],
   ['voorbeeldHandel', 'registered_at', 'proefstraat12'],
-  ['jan', 'account_holder_of', 'rekeningJan'],
-  ['voorbeeldHandel', 'account_holder_of', 'rekeningHandel'],
+  ['jan', 'account_holder_of', 'rekeningJan', RED_ACCOUNT(POLICE)],
+  ['voorbeeldHandel', 'account_holder_of', 'rekeningHandel', RED_ACCOUNT(POLICE)],
   ['jan', 'uses', 'autoQ2'],
   ['voorbeeldHandel', 'owns', 'busQ1'],
   ['kees', 'works_for', 'proefkamer'],
@@ -210,12 +237,17 @@ const SUBJECT_LINKS: Array<[SubjectKey, SubjectLinkKind, SubjectKey]> = [
   ['oefenhandel', 'registered_at', 'testlaan3'],
   ['petra', 'director_of', 'zorgVoorbeeld'],
   ['zorgVoorbeeld', 'registered_at', 'voorbeeldhof5'],
-  ['zorgVoorbeeld', 'account_holder_of', 'rekeningZorg'],
+  ['zorgVoorbeeld', 'account_holder_of', 'rekeningZorg', RED_ACCOUNT(FISCAL('fiod'))],
   ['zorgVoorbeeld', 'uses', 'mailZorg'],
   ['lisa', 'works_for', 'proefzorg'],
   ['petra', 'associated_with', 'proefzorg'],
   ['sanne', 'lives_at', 'nepweg88'],
 ];
+
+/** Who supplied a link, read from the source the demo names: the police's, or the municipality's own look-up in a basis register. */
+function provenanceOfSource(source: string): ProvenanceInput {
+  return source.startsWith('Politie') ? { originator: 'politie' } : { originator: 'gemeente' };
+}
 
 // ── Dossiers ────────────────────────────────────────────────────────────────────────────────
 
@@ -226,7 +258,11 @@ interface SignalSpec {
   howReceived: HowReceived;
   origin?: Partner;
   reporterName?: string;
+  provenance?: ProvenanceInput;
 }
+
+/** A subject in a dossier; `tlp` and `provenance` when the link's own differ from the dossier's. */
+type DossierLinkSpec = [SubjectKey, SubjectRole, { tlp?: TlpCode; provenance?: ProvenanceInput }?];
 
 interface DossierSpec {
   title: string;
@@ -239,9 +275,9 @@ interface DossierSpec {
   partners: Partner[];
   tlp: TlpCode;
   signals: SignalSpec[];
-  links: Array<[SubjectKey, SubjectRole]>;
-  notes: Array<{ body: string; partner?: Partner; internal?: boolean }>;
-  measures: Array<{ kind: MeasureKind; partner: Partner; stage: MeasureStage; description: string; outcome?: string }>;
+  links: DossierLinkSpec[];
+  notes: Array<{ body: string; partner?: Partner; internal?: boolean; tlp?: TlpCode; provenance?: ProvenanceInput }>;
+  measures: Array<{ kind: MeasureKind; partner: Partner; stage: MeasureStage; description: string; outcome?: string; provenance?: ProvenanceInput }>;
 }
 
 const DOSSIERS: DossierSpec[] = [
@@ -262,6 +298,7 @@ const DOSSIERS: DossierSpec[] = [
         howReceived: 'medewerker',
         origin: 'gemeente_handhaving',
         reporterName: 'T. Toezicht (demo)',
+        provenance: { originator: 'gemeente_handhaving', receivedUnder: 'eigen_taak_opiumwet_13b', restriction: 'vrij' },
       },
       {
         summary: 'Netbeheerder meldt afwijkend stroomverbruik bedrijfspand',
@@ -269,20 +306,39 @@ const DOSSIERS: DossierSpec[] = [
         location: 'Proefstraat 12, Voorbeeldstad',
         howReceived: 'partner',
         origin: 'politie',
+        provenance: POLICE,
       },
     ],
     links: [
       ['jan', 'kopstuk'],
       ['voorbeeldHandel', 'eigenaar'],
       ['proefstraat12', 'locatie'],
-      ['busQ1', 'gelegenheid'],
-      ['rekeningHandel', 'vermogen'],
-      ['rekeningJan', 'vermogen'],
+      ['busQ1', 'gelegenheid', { provenance: TERMS_UNKNOWN }],
+      // The bank accounts came from the police, marked RED: the regime keeps them out of every output but the user's own.
+      ['rekeningHandel', 'vermogen', RED_ACCOUNT(POLICE)],
+      ['rekeningJan', 'vermogen', RED_ACCOUNT(POLICE)],
     ],
     notes: [
-      { body: "Politie bevestigt dat de bestelbus QQ-001-Q meermaals 's nachts bij het pand is gezien.", partner: 'politie' },
-      { body: 'Handhaving heeft het pand bezocht; toegang geweigerd. Tweede bezoek met politie ingepland.', partner: 'gemeente_handhaving' },
+      { body: "Politie bevestigt dat de bestelbus QQ-001-Q meermaals 's nachts bij het pand is gezien.", partner: 'politie', provenance: POLICE },
+      {
+        body: 'Handhaving heeft het pand bezocht; toegang geweigerd. Tweede bezoek met politie ingepland.',
+        partner: 'gemeente_handhaving',
+        provenance: { originator: 'gemeente_handhaving', receivedUnder: 'eigen_taak_opiumwet_13b', restriction: 'vrij' },
+      },
       { body: 'Eigen inschatting: mogelijk onderdeel van een groter netwerk, zie ook de belwinkel op hetzelfde adres.', internal: true },
+      // Last, so that the notes before them keep the dates other tests know them by.
+      {
+        body: 'RIEC: de bestelbus komt ook voor in een analyse voor een andere gemeente; onder welke voorwaarden de bron dit deelt, is nog niet bekend.',
+        partner: 'riec',
+        tlp: 'AMBER',
+        provenance: TERMS_UNKNOWN,
+      },
+      {
+        body: 'Politie (alleen voor de regisseur): de bestelbus staat op naam van een katvanger; er loopt een opsporingsonderzoek naar de eigenaar van het pand.',
+        partner: 'politie',
+        tlp: 'RED',
+        provenance: POLICE,
+      },
     ],
     measures: [
       {
@@ -290,9 +346,23 @@ const DOSSIERS: DossierSpec[] = [
         partner: 'gemeente_handhaving',
         stage: 'lopend',
         description: 'Last onder dwangsom op grond van art. 13b Opiumwet na aantreffen kwekerij.',
+        provenance: { originator: 'gemeente_handhaving', receivedUnder: 'eigen_taak_opiumwet_13b', restriction: 'vrij' },
       },
-      { kind: 'fiscale_actie', partner: 'belastingdienst', stage: 'gepland', description: 'Boekenonderzoek Voorbeeld Handel B.V.' },
-      { kind: 'aangifte', partner: 'politie', stage: 'afgerond', description: 'Aangifte diefstal van stroom door netbeheerder.', outcome: 'Aangifte opgenomen.' },
+      {
+        kind: 'fiscale_actie',
+        partner: 'belastingdienst',
+        stage: 'gepland',
+        description: 'Boekenonderzoek Voorbeeld Handel B.V.',
+        provenance: FISCAL('belastingdienst'),
+      },
+      {
+        kind: 'aangifte',
+        partner: 'politie',
+        stage: 'afgerond',
+        description: 'Aangifte diefstal van stroom door netbeheerder.',
+        outcome: 'Aangifte opgenomen.',
+        provenance: POLICE,
+      },
     ],
   },
   {
@@ -409,6 +479,15 @@ const DOSSIERS: DossierSpec[] = [
         howReceived: 'medewerker',
         origin: 'gemeente_sociaal_domein',
         reporterName: 'W. Wijkteam (demo)',
+      },
+      {
+        summary: 'Woningcorporatie meldt onderverhuur van Proefstraat 40B',
+        description: 'De huurder van 40B woont er volgens de buren niet meer; er wonen nu zes mannen die elke ochtend met een busje worden opgehaald.',
+        location: 'Proefstraat 40B, Voorbeeldstad',
+        howReceived: 'partner',
+        origin: 'woningcorporatie',
+        // A private party's report, received for the municipality's own task; the corporation wants to be asked before anyone acts on it.
+        provenance: { originator: 'woningcorporatie', receivedUnder: 'eigen_taak_gemeentewet', restriction: 'geen_besluit_zonder_toestemming' },
       },
     ],
     links: [
@@ -580,7 +659,7 @@ const DOSSIERS: DossierSpec[] = [
       ['zorgVoorbeeld', 'zorgaanbieder'],
       ['petra', 'bestuurder'],
       ['voorbeeldhof5', 'locatie'],
-      ['rekeningZorg', 'vermogen'],
+      ['rekeningZorg', 'vermogen', RED_ACCOUNT(FISCAL('fiod'))],
       ['mailZorg', 'betrokkene'],
     ],
     notes: [
@@ -828,6 +907,21 @@ const LOOSE_SIGNALS: Array<SignalSpec & { phenomenon: string }> = [
   },
 ];
 
+/**
+ * Who supplied the first dossier's attachments. The transactions came through the RIEC without the
+ * bank's terms: restriction unknown, so the regime keeps them inside the municipality until the
+ * user records what the supplier allows.
+ */
+const ATTACHMENT_PROVENANCE: Readonly<Record<string, ProvenanceInput>> = {
+  'foto-voorgevel-proefstraat-12.png': { originator: 'gemeente_handhaving', receivedUnder: 'eigen_taak_opiumwet_13b', restriction: 'vrij' },
+  'verslag-integrale-controle.pdf': { originator: 'gemeente_handhaving', receivedUnder: 'eigen_taak_opiumwet_13b', restriction: 'vrij' },
+  'melding-per-e-mail.eml': { originator: 'gemeente', receivedUnder: 'melding_burger', restriction: 'vrij' },
+  'transacties-voorbeeld.csv': TERMS_UNKNOWN,
+};
+
+/** Reports from citizens (by name, through the meldpunt or anonymously): received as a citizen's report. */
+const FROM_CITIZENS: ReadonlySet<HowReceived> = new Set(['burger', 'meldpunt', 'anoniem']);
+
 const OWNERS = ['P. Leider (demo)', 'R. Regisseur (demo)'];
 const TLP_FOR_SIGNALS: TlpCode[] = ['AMBER+STRICT', 'AMBER+STRICT', 'AMBER', 'GREEN', 'RED'];
 
@@ -841,6 +935,66 @@ function pathTo(target: DossierStatus): DossierStatus[] {
   return MAIN_LINE.slice(0, MAIN_LINE.indexOf(target) + 1);
 }
 
+// ── Meetings ────────────────────────────────────────────────────────────────────────────────
+
+interface ParticipantSpec {
+  name: string;
+  /** An organisation code from the organisation list; the printed name is the list's. */
+  organisationCode: string;
+  organisation: string;
+}
+
+interface MeetingSpec {
+  kind: 'casustafel' | 'informatieplein';
+  title: string;
+  heldOn: string;
+  place: string;
+  tlp: TlpCode;
+  participants: ParticipantSpec[];
+  /** Dossiers by title, loose signals by summary, in agenda order. */
+  agenda: Array<{ dossier: string } | { signal: string }>;
+}
+
+const HENNEP_DOSSIER = DOSSIERS[0]!.title;
+
+const MEETINGS: MeetingSpec[] = [
+  {
+    // GREEN, with a woningcorporatie at the table: the agenda shows what the regime holds back (the RED police note and bank accounts, art. 10 data).
+    kind: 'casustafel',
+    title: 'Casustafel Proefstraat (demo)',
+    // After the meetings other tests create for 2025-0001 (May 2026), so that their "new since the previous meeting" starts where they expect.
+    heldOn: '2026-06-08',
+    place: 'Stadhuis Voorbeeldstad, kamer 2.14',
+    tlp: 'GREEN',
+    participants: [
+      { name: 'R. Regisseur (demo)', organisationCode: 'gemeente', organisation: 'Gemeente (eigen organisatie)' },
+      { name: 'H. Handhaver (demo)', organisationCode: 'gemeente_handhaving', organisation: 'Gemeente – handhaving' },
+      { name: 'W. Wijkagent (demo)', organisationCode: 'politie', organisation: 'Politie' },
+      { name: 'C. Corporatie (demo)', organisationCode: 'woningcorporatie', organisation: 'Woningcorporatie' },
+    ],
+    agenda: [{ dossier: HENNEP_DOSSIER }, { dossier: 'Overbewoning en huur ingehouden op loon, Proefstraat 40' }],
+  },
+  {
+    kind: 'informatieplein',
+    title: 'Informatieplein RIEC (demo)',
+    heldOn: '2026-06-01',
+    place: 'RIEC, Voorbeeldstad',
+    tlp: 'AMBER',
+    participants: [
+      { name: 'R. Regisseur (demo)', organisationCode: 'gemeente', organisation: 'Gemeente (eigen organisatie)' },
+      { name: 'I. Informatie (demo)', organisationCode: 'politie', organisation: 'Politie' },
+      { name: 'O. Officier (demo)', organisationCode: 'openbaar_ministerie', organisation: 'Openbaar Ministerie' },
+      { name: 'B. Belasting (demo)', organisationCode: 'belastingdienst', organisation: 'Belastingdienst/Toeslagen' },
+      { name: 'A. Analist (demo)', organisationCode: 'riec', organisation: 'RIEC' },
+    ],
+    agenda: [
+      { dossier: 'Pokeravonden in leegstaand pand Testlaan 3' },
+      { signal: 'Chemische geur bij schuur in het buitengebied' },
+      { signal: 'Wasemkap draait dag en nacht op zolder' },
+    ],
+  },
+];
+
 // ── Generation ──────────────────────────────────────────────────────────────────────────────
 
 /**
@@ -849,8 +1003,9 @@ function pathTo(target: DossierStatus): DossierStatus[] {
  */
 export async function generateDemoData(core: DemoCaller, seed = DEMO_SEED): Promise<DemoSummary> {
   const dice = new Dice(seed);
-  const summary: DemoSummary = { signals: 0, dossiers: 0, subjects: 0, dossierLinks: 0, subjectLinks: 0, notes: 0, measures: 0, attachments: 0 };
-  const firstDossierId: number[] = [];
+  const summary: DemoSummary = { signals: 0, dossiers: 0, subjects: 0, dossierLinks: 0, subjectLinks: 0, notes: 0, measures: 0, attachments: 0, meetings: 0 };
+  const dossierIds = new Map<string, number>();
+  const looseSignalIds = new Map<string, number>();
 
   async function call<K extends HandlerName>(name: K, input: Input<K>): Promise<Output<K>> {
     try {
@@ -880,14 +1035,17 @@ export async function generateDemoData(core: DemoCaller, seed = DEMO_SEED): Prom
     subjectIds.set(key, subject.id);
     summary.subjects++;
   }
-  for (const [from, kind, to] of SUBJECT_LINKS) {
+  for (const [from, kind, to, own] of SUBJECT_LINKS) {
+    const source = dice.pick(['Handelsregister (demo)', 'BRP (demo)', 'Politie (demo)', 'Eigen waarneming']);
     await call('subject.link', {
       fromSubjectId: subjectIds.get(from)!,
       toSubjectId: subjectIds.get(to)!,
       kind,
-      source: dice.pick(['Handelsregister (demo)', 'BRP (demo)', 'Politie (demo)', 'Eigen waarneming']),
+      source,
       sourceGrade: dice.pick(['A', 'B'] as const),
       informationGrade: dice.pick([1, 2, 3] as const),
+      tlp: own?.tlp,
+      provenance: own?.provenance ?? provenanceOfSource(source),
     });
     summary.subjectLinks++;
   }
@@ -910,6 +1068,7 @@ export async function generateDemoData(core: DemoCaller, seed = DEMO_SEED): Prom
       legalBasis: LEGAL_BASIS,
       purpose: PURPOSE,
       retentionUntil: addDays(receivedOn, 5 * 365),
+      provenance: spec.provenance ?? (FROM_CITIZENS.has(spec.howReceived) ? { receivedUnder: 'melding_burger' } : undefined),
     });
     summary.signals++;
     return signal.id;
@@ -936,19 +1095,22 @@ export async function generateDemoData(core: DemoCaller, seed = DEMO_SEED): Prom
       retentionUntil: addDays(spec.openedOn, 5 * 365),
       openedOn: spec.openedOn,
     });
-    if (firstDossierId.length === 0) firstDossierId.push(dossier.id);
+    dossierIds.set(spec.title, dossier.id);
     summary.dossiers++;
     for (const signalId of signalIds) await call('signal.attachToDossier', { signalId, dossierId: dossier.id });
 
-    for (const [key, role] of spec.links) {
+    for (const [key, role, own] of spec.links) {
+      const validFrom = addDays(spec.openedOn, -dice.int(30, 400));
+      const source = dice.pick(['Handelsregister (demo)', 'BRP (demo)', 'Melding', 'Politie (demo)']);
       await call('subject.linkToDossier', {
         subjectId: subjectIds.get(key)!,
         dossierId: dossier.id,
         role,
-        validFrom: addDays(spec.openedOn, -dice.int(30, 400)),
-        source: dice.pick(['Handelsregister (demo)', 'BRP (demo)', 'Melding', 'Politie (demo)']),
+        validFrom,
+        source,
         ...grading(),
-        tlp: spec.tlp,
+        tlp: own?.tlp ?? spec.tlp,
+        provenance: own?.provenance ?? provenanceOfSource(source),
       });
       summary.dossierLinks++;
     }
@@ -974,8 +1136,9 @@ export async function generateDemoData(core: DemoCaller, seed = DEMO_SEED): Prom
         notedOn,
         partner: note.partner,
         ...grading(),
-        tlp: note.internal ? 'RED' : dice.pick(TLP_FOR_SIGNALS.slice(0, 4)),
+        tlp: note.tlp ?? (note.internal ? 'RED' : dice.pick(TLP_FOR_SIGNALS.slice(0, 4))),
         internal: note.internal ?? false,
+        provenance: note.provenance,
       });
       summary.notes++;
     }
@@ -994,6 +1157,7 @@ export async function generateDemoData(core: DemoCaller, seed = DEMO_SEED): Prom
         stage: measure.stage,
         outcome: measure.outcome,
         tlp: spec.tlp,
+        provenance: measure.provenance,
       });
       summary.measures++;
     }
@@ -1001,7 +1165,7 @@ export async function generateDemoData(core: DemoCaller, seed = DEMO_SEED): Prom
 
   for (const spec of LOOSE_SIGNALS) {
     const receivedOn = addDays('2025-01-06', dice.int(0, 320));
-    await createSignal(spec, spec.phenomenon, receivedOn, dice.pick(TLP_FOR_SIGNALS));
+    looseSignalIds.set(spec.summary, await createSignal(spec, spec.phenomenon, receivedOn, dice.pick(TLP_FOR_SIGNALS)));
   }
 
   // The attachments go to the first dossier (Proefstraat 12), through the core like any import:
@@ -1011,11 +1175,35 @@ export async function generateDemoData(core: DemoCaller, seed = DEMO_SEED): Prom
     for (const file of demoFiles()) {
       const sourcePath = path.join(folder, file.fileName);
       fs.writeFileSync(sourcePath, file.bytes, { mode: 0o600 });
-      await call('attachment.import', { dossierId: firstDossierId[0]!, sourcePath, sourceGrade: 'B', informationGrade: 2, tlp: 'AMBER+STRICT' });
+      await call('attachment.import', {
+        dossierId: dossierIds.get(HENNEP_DOSSIER)!,
+        sourcePath,
+        sourceGrade: 'B',
+        informationGrade: 2,
+        tlp: 'AMBER+STRICT',
+        provenance: ATTACHMENT_PROVENANCE[file.fileName],
+      });
       summary.attachments++;
     }
   } finally {
     fs.rmSync(folder, { recursive: true, force: true });
+  }
+
+  for (const spec of MEETINGS) {
+    const meeting = await call('meeting.create', {
+      kind: spec.kind,
+      title: spec.title,
+      heldOn: spec.heldOn,
+      place: spec.place,
+      tlp: spec.tlp,
+      participants: spec.participants,
+    });
+    for (const entry of spec.agenda) {
+      const target = 'dossier' in entry ? { dossierId: dossierIds.get(entry.dossier) } : { signalId: looseSignalIds.get(entry.signal) };
+      if (Object.values(target)[0] === undefined) throw new CoreError('INTERNAL', `demo: not on the agenda: ${JSON.stringify(entry)}`);
+      await call('meeting.addItem', { meetingId: meeting.id, ...target });
+    }
+    summary.meetings++;
   }
 
   return summary;
