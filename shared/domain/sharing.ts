@@ -8,7 +8,7 @@ import { TLP_CODES, type TlpCode } from './enums';
  * decisions is in docs/sharing-regime.md.
  *
  * Sources: FIRST, "Traffic Light Protocol (TLP) 2.0" (2022) for the codes; AVG art. 10 and UAVG
- * art. 31-33 for criminal-law personal data; the Wgs (Stb. 2024, 380) for sharing within the RIEC.
+ * art. 31-33 for criminal-law personal data; the Wgs (Stb. 2024, 198) and its Besluit (Stb. 2024, 380) for sharing within the RIEC.
  */
 
 /**

@@ -378,8 +378,8 @@ describe.skipIf(skipWithoutBrowser)('bundles between two vaults, end to end in C
       await visible(withheld);
       expect(await pageA.getByText('Van de gekozen dossiers mag niets naar deze ontvangers.', { exact: false }).isVisible()).toBe(true);
       const dossierRow = withheld.locator(`tbody tr`).filter({ hasText: pokerNumber }).first();
-      expect(await dossierRow.innerText()).toContain('TLP:GREEN, alleen binnen de gemeenschap van convenantpartners en overheden');
-      expect(await pageA.getByTestId('sharing-lines').innerText()).toMatch(/\d+ gegevens?: TLP:GREEN, alleen binnen de gemeenschap/);
+      expect(await dossierRow.innerText()).toContain('TLP:GREEN, niet voor een onbekende ontvanger');
+      expect(await pageA.getByTestId('sharing-lines').innerText()).toMatch(/\d+ gegevens?: TLP:GREEN, niet voor een onbekende ontvanger/);
       expect(await pageA.getByRole('button', { name: 'Volgende' }).isDisabled()).toBe(true);
       await dossierRow.getByRole('checkbox').check();
       await pageA.getByLabel('Reden', { exact: true }).fill('Collega zonder eigen kluis, wachtwoord telefonisch (test)');

@@ -86,7 +86,7 @@ describe('kluis: identity, partners, export and import on the command line', () 
     const blocked = kluis(['export', a, '--dossier', poker, '--bundelwachtwoord', '--naar', withPassphrase], secret);
     expect(blocked.code).toBe(1);
     expect(blocked.stderr).toContain('Blijft achter volgens de deelregels:');
-    expect(blocked.stderr).toContain('TLP:GREEN, alleen binnen de gemeenschap van convenantpartners en overheden');
+    expect(blocked.stderr).toContain('TLP:GREEN, niet voor een onbekende ontvanger');
     expect(blocked.stderr).toContain('kluis: Er is geen bundel gemaakt: volgens de deelregels mag geen van de gekozen dossiers naar deze ontvangers.');
     expect(fs.existsSync(withPassphrase)).toBe(false);
     const reason = ['--tlp-overschrijven', 'Wachtwoord telefonisch doorgegeven (test)'];

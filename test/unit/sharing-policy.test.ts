@@ -41,8 +41,8 @@ const TLP_TABLE: ReadonlyArray<[TlpCode, keyof typeof ORIGINATORS, ...Array<'go'
   //                      named person   convenant partner    internal dept       private party       passphrase
   ['CLEAR', 'own', 'go', 'go', 'go', 'go', 'go'],
   ['CLEAR', 'partner', 'go', 'go', 'go', 'go', 'go'],
-  ['GREEN', 'own', 'go', 'go', 'go', 'tlp_green', 'tlp_green'],
-  ['GREEN', 'partner', 'go', 'go', 'go', 'tlp_green', 'tlp_green'],
+  ['GREEN', 'own', 'go', 'go', 'go', 'go', 'tlp_green'],
+  ['GREEN', 'partner', 'go', 'go', 'go', 'go', 'tlp_green'],
   ['AMBER', 'own', 'go', 'go', 'go', 'go', 'tlp_amber'],
   ['AMBER', 'partner', 'go', 'go', 'go', 'go', 'tlp_amber'],
   ['AMBER+STRICT', 'own', 'go', 'go', 'go', 'go', 'tlp_amber_strict'],
@@ -101,6 +101,18 @@ describe('the sharing regime, as a table', () => {
       }
     }
     expect(cases).toBe(10 * 4 * 2 * 5);
+  });
+
+  it('never lets a stricter code reach an audience that a less strict one cannot reach', () => {
+    const codes = ['CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT', 'RED'] as const;
+    for (const from of ['own', 'partner'] as const) {
+      for (const audience of AUDIENCE_ORDER) {
+        const goes = codes.map((tlp) => reasonsToWithhold(fact(tlp, from), AUDIENCES[audience]).length === 0);
+        // Once a code is held back, every stricter one is too.
+        const firstHeld = goes.indexOf(false);
+        if (firstHeld >= 0) expect(goes.slice(firstHeld), `${from} → ${audience}`).not.toContain(true);
+      }
+    }
   });
 
   it('lets everything go for the user’s own use inside the municipality', () => {

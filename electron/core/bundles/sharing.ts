@@ -1,7 +1,7 @@
 import type { ExportRecipient } from '../../../shared/api/bundles';
 import type { Audience, FactRef, SharingOverride, WithheldFact, WithholdReason } from '../../../shared/domain/sharing';
 import type { CoreContext } from '../kernel/context';
-import { strictestCode, type SharedFact, type SharingDecision } from '../sharing/policy';
+import { shownCode, strictestCode, type SharedFact, type SharingDecision } from '../sharing/policy';
 import { decideForOutput, factKey, loadFacts } from '../sharing/regime';
 import type { OutgoingItem } from './collect';
 
@@ -67,7 +67,7 @@ export function decideBundle(context: CoreContext, candidates: readonly Outgoing
   return {
     going: goingFacts,
     summary: {
-      marking: strictestCode(goingFacts.map((fact) => fact.tlp)),
+      marking: strictestCode(goingFacts.map(shownCode)),
       withheld,
       withheldCounts,
       overridden,

@@ -34,16 +34,21 @@ export function redactComposedParts(parts: Readonly<Record<string, string>>, fac
   let removedLines = 0;
   for (const line of factLines) {
     if (!withheldKeys.has(factKey(line.ref)) || partsWithheld.has(line.part)) continue;
-    const lines = (result[line.part] ?? '').split('\n');
-    const index = lines.findIndex((candidate) => candidate.trimEnd() === line.text.trimEnd());
-    if (index === -1) {
+    // The user may have moved or copied the line to another part: every copy goes, wherever it is.
+    let found = false;
+    for (const part of Object.keys(result)) {
+      if (partsWithheld.has(part)) continue;
+      const lines = result[part]!.split('\n');
+      const kept = lines.filter((candidate) => candidate.trimEnd() !== line.text.trimEnd());
+      if (kept.length === lines.length) continue;
+      found = true;
+      removedLines += lines.length - kept.length;
+      result[part] = kept.join('\n');
+    }
+    if (!found) {
       partsWithheld.add(line.part);
       result[line.part] = PART_WITHHELD_NOTICE;
-      continue;
     }
-    lines.splice(index, 1);
-    result[line.part] = lines.join('\n');
-    removedLines++;
   }
   return { parts: result, removedLines, partsWithheld: [...partsWithheld] };
 }

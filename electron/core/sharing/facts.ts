@@ -15,8 +15,9 @@ import type { SharedFact } from './policy';
  * - a measure of the criminal or fiscal track (aangifte, opsporingsonderzoek, fiscale actie,
  *   afpakken): bestuurlijke and zorg measures are the municipality's own public acts;
  * - anything received under a basis marked criminal-law (Wpg, Wjsg);
- * - not the dossier's own fields (number, title, status): a dossier title names a case, and the
- *   app's guidance is to keep names out of it.
+ * - the dossier's own fields once it has a summary: outputs print the summary, which says what is
+ *   suspected and usually of whom; number, title and status alone are not (the app's guidance is
+ *   to keep names out of a title).
  *
  * Subjects carry no provenance of their own: the facts about them do. Their record is the
  * municipality's own (basis registers such as the BRP and KvK), free to use.
@@ -34,49 +35,59 @@ interface ProvenanceRow {
   label: string;
   involves_person: number;
   kind_detail: string | null;
+  /** The subjects a link names (JSON array of ids): its line shows their labels, a RED account's IBAN for one. */
+  named_ids: string | null;
 }
 
 const PROVENANCE = 'x.originator, x.received_under, x.use_restriction';
 
 /** Per kind: the query for its facts, filtered by id (a JSON array of ids) or by dossier (`@dossierId`). */
-const QUERIES: Record<FactKind, { select: string; byDossier: string }> = {
+const QUERIES: Record<FactKind, { select: string; byDossier: string; live: string }> = {
   dossier: {
+    live: 'x.deleted_at IS NULL',
     select: `SELECT x.id, x.id AS dossier_id, x.tlp, '${OWN_MUNICIPALITY}' AS originator, NULL AS received_under, 'vrij' AS use_restriction,
-                    x.number || ' ' || x.title AS label, 0 AS involves_person, NULL AS kind_detail FROM dossiers x`,
+                    x.number || ' ' || x.title AS label, coalesce(trim(x.summary), '') <> '' AS involves_person, NULL AS kind_detail, NULL AS named_ids FROM dossiers x`,
     byDossier: 'x.id = @dossierId',
   },
   signal: {
-    select: `SELECT x.id, x.dossier_id, x.tlp, ${PROVENANCE}, x.summary AS label, 0 AS involves_person, NULL AS kind_detail FROM signals x`,
+    live: 'x.deleted_at IS NULL',
+    select: `SELECT x.id, x.dossier_id, x.tlp, ${PROVENANCE}, x.summary AS label, 0 AS involves_person, NULL AS kind_detail, NULL AS named_ids FROM signals x`,
     byDossier: 'x.dossier_id = @dossierId AND x.deleted_at IS NULL',
   },
   note: {
-    select: `SELECT x.id, x.dossier_id, x.tlp, ${PROVENANCE}, substr(x.body, 1, 80) AS label, 0 AS involves_person, NULL AS kind_detail FROM dossier_notes x`,
+    live: 'x.deleted_at IS NULL',
+    select: `SELECT x.id, x.dossier_id, x.tlp, ${PROVENANCE}, substr(x.body, 1, 80) AS label, 0 AS involves_person, NULL AS kind_detail, NULL AS named_ids FROM dossier_notes x`,
     byDossier: 'x.dossier_id = @dossierId AND x.deleted_at IS NULL',
   },
   'dossier-link': {
-    select: `SELECT x.id, x.dossier_id, x.tlp, ${PROVENANCE}, s.label AS label, s.type = 'person' AS involves_person, x.role AS kind_detail
+    live: 's.deleted_at IS NULL',
+    select: `SELECT x.id, x.dossier_id, x.tlp, ${PROVENANCE}, s.label AS label, s.type = 'person' AS involves_person, x.role AS kind_detail, json_array(x.subject_id) AS named_ids
                FROM subject_dossier_links x JOIN subjects s ON s.id = x.subject_id`,
     byDossier: 'x.dossier_id = @dossierId AND s.deleted_at IS NULL',
   },
   'subject-link': {
+    live: 'f.deleted_at IS NULL AND t.deleted_at IS NULL',
     select: `SELECT x.id, NULL AS dossier_id, x.tlp, ${PROVENANCE}, f.label || ' – ' || t.label AS label, (f.type = 'person' OR t.type = 'person') AS involves_person,
-                    x.kind AS kind_detail
+                    x.kind AS kind_detail, json_array(x.from_subject_id, x.to_subject_id) AS named_ids
                FROM subject_links x JOIN subjects f ON f.id = x.from_subject_id JOIN subjects t ON t.id = x.to_subject_id`,
     byDossier: `f.deleted_at IS NULL AND t.deleted_at IS NULL
                 AND x.from_subject_id IN (SELECT subject_id FROM subject_dossier_links WHERE dossier_id = @dossierId)
                 AND x.to_subject_id IN (SELECT subject_id FROM subject_dossier_links WHERE dossier_id = @dossierId)`,
   },
   measure: {
-    select: `SELECT x.id, x.dossier_id, x.tlp, ${PROVENANCE}, coalesce(x.description, '') AS label, 0 AS involves_person, x.kind AS kind_detail FROM measures x`,
+    live: 'x.deleted_at IS NULL',
+    select: `SELECT x.id, x.dossier_id, x.tlp, ${PROVENANCE}, coalesce(x.description, '') AS label, 0 AS involves_person, x.kind AS kind_detail, NULL AS named_ids FROM measures x`,
     byDossier: 'x.dossier_id = @dossierId AND x.deleted_at IS NULL',
   },
   attachment: {
-    select: `SELECT x.id, x.dossier_id, x.tlp, ${PROVENANCE}, x.file_name AS label, 0 AS involves_person, NULL AS kind_detail FROM attachments x`,
+    live: 'x.deleted_at IS NULL',
+    select: `SELECT x.id, x.dossier_id, x.tlp, ${PROVENANCE}, x.file_name AS label, 0 AS involves_person, NULL AS kind_detail, NULL AS named_ids FROM attachments x`,
     byDossier: 'x.dossier_id = @dossierId AND x.deleted_at IS NULL',
   },
   subject: {
+    live: 'x.deleted_at IS NULL',
     select: `SELECT x.id, NULL AS dossier_id, x.tlp, '${OWN_MUNICIPALITY}' AS originator, NULL AS received_under, 'vrij' AS use_restriction, x.label AS label,
-                    x.type = 'person' AS involves_person, x.type AS kind_detail FROM subjects x`,
+                    x.type = 'person' AS involves_person, x.type AS kind_detail, NULL AS named_ids FROM subjects x`,
     byDossier: 'x.id IN (SELECT subject_id FROM subject_dossier_links WHERE dossier_id = @dossierId) AND x.deleted_at IS NULL',
   },
 };
@@ -99,7 +110,8 @@ function isCriminalLaw(kind: FactKind, row: ProvenanceRow, criminalBases: Set<st
   if (row.received_under !== null && criminalBases.has(row.received_under)) return true;
   switch (kind) {
     case 'dossier':
-      return false;
+      // Its summary says what is suspected, and of whom: outputs print it. Number and title alone do not.
+      return row.involves_person === 1;
     case 'signal':
     case 'note':
     case 'attachment':
@@ -141,26 +153,47 @@ function toFact(kind: FactKind, row: ProvenanceRow, { categories, criminalBases 
   };
 }
 
-/** The facts `refs` name, in the order given; refs to facts that no longer exist are skipped. */
+/** The facts `refs` name, in the order given; refs to facts that no longer exist or lie in the trash are skipped (an output shows neither). */
 export function loadFacts(context: CoreContext, refs: readonly FactRef[]): SharedFact[] {
   const found = new Map<string, SharedFact>();
   const byKind = new Map<FactKind, number[]>();
   for (const ref of refs) byKind.set(ref.kind, [...(byKind.get(ref.kind) ?? []), ref.id]);
   const shared = lookups(context);
+  const rows: Array<[FactKind, ProvenanceRow]> = [];
   for (const [kind, ids] of byKind) {
-    const rows = context.db.prepare(`${QUERIES[kind].select} WHERE x.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as ProvenanceRow[];
-    for (const row of rows) found.set(`${kind}:${row.id}`, toFact(kind, row, shared));
+    const kindRows = context.db
+      .prepare(`${QUERIES[kind].select} WHERE x.id IN (SELECT value FROM json_each(?)) AND ${QUERIES[kind].live}`)
+      .all(JSON.stringify(ids)) as ProvenanceRow[];
+    for (const row of kindRows) rows.push([kind, row]);
   }
-  return refs.map((ref) => found.get(`${ref.kind}:${ref.id}`)).filter((fact): fact is SharedFact => fact !== undefined);
+  for (const fact of withNamedSubjects(context, rows, shared)) found.set(factKey(fact.ref), fact);
+  return refs.map((ref) => found.get(factKey(ref))).filter((fact): fact is SharedFact => fact !== undefined);
 }
 
 /** Every fact of a dossier of the given kinds (not in the trash), kind by kind in `kinds` order. */
 export function dossierFacts(context: CoreContext, dossierId: number, kinds: readonly FactKind[] = DOSSIER_FACT_KINDS): SharedFact[] {
   const shared = lookups(context);
-  return kinds.flatMap((kind) => {
+  const rows = kinds.flatMap((kind) => {
     const query = QUERIES[kind];
-    const rows = context.db.prepare(`${query.select} WHERE ${query.byDossier} ORDER BY x.id`).all({ dossierId }) as ProvenanceRow[];
-    return rows.map((row) => toFact(kind, { ...row, dossier_id: row.dossier_id ?? dossierId }, shared));
+    const kindRows = context.db.prepare(`${query.select} WHERE ${query.byDossier} ORDER BY x.id`).all({ dossierId }) as ProvenanceRow[];
+    return kindRows.map((row): [FactKind, ProvenanceRow] => [kind, { ...row, dossier_id: row.dossier_id ?? dossierId }]);
+  });
+  return withNamedSubjects(context, rows, shared);
+}
+
+/** The facts of the rows, each link with the subject records its line names (`SharedFact.named`). */
+function withNamedSubjects(context: CoreContext, rows: ReadonlyArray<[FactKind, ProvenanceRow]>, shared: Lookups): SharedFact[] {
+  const namedIds = [...new Set(rows.flatMap(([, row]) => (row.named_ids ? (JSON.parse(row.named_ids) as number[]) : [])))];
+  const subjects = new Map<number, SharedFact>();
+  if (namedIds.length > 0) {
+    const subjectRows = context.db.prepare(`${QUERIES.subject.select} WHERE x.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(namedIds)) as ProvenanceRow[];
+    for (const row of subjectRows) subjects.set(row.id, toFact('subject', row, shared));
+  }
+  return rows.map(([kind, row]) => {
+    const fact = toFact(kind, row, shared);
+    if (!row.named_ids) return fact;
+    const named = (JSON.parse(row.named_ids) as number[]).map((id) => subjects.get(id)).filter((subject): subject is SharedFact => subject !== undefined);
+    return { ...fact, named: named.map((subject) => ({ ...subject, dossierId: fact.dossierId })) };
   });
 }
 

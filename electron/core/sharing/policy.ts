@@ -33,6 +33,11 @@ export interface SharedFact {
   restriction: UseRestriction;
   /** Criminal-law personal data (AVG art. 10): see sharing/facts.ts for how a fact is judged so. */
   criminalLaw: boolean;
+  /**
+   * The subject records a link's line names (it shows their labels: a name, a RED account's IBAN).
+   * The link goes only if they may go too, and the output's marking counts their codes.
+   */
+  named?: SharedFact[];
 }
 
 /**
@@ -81,7 +86,8 @@ function tlpReason(fact: SharedFact, member: ResolvedMember): WithholdReason | n
     case 'CLEAR':
       return null;
     case 'GREEN':
-      return inCommunity(member.category) ? null : 'tlp_green';
+      // The community, and any organisation AMBER may reach: a less restricted code never reaches fewer.
+      return inCommunity(member.category) || member.category !== null ? null : 'tlp_green';
     case 'AMBER':
       // The recipient organisation and its clients: any organisation we can name.
       return member.category !== null ? null : 'tlp_amber';
@@ -113,7 +119,8 @@ function restrictionReason(fact: SharedFact, member: ResolvedMember): WithholdRe
 /** Every reason `fact` may not go to `audience`; empty when it may. */
 export function reasonsToWithhold(fact: SharedFact, audience: ResolvedAudience): WithholdReason[] {
   if (audience.kind === 'internal') return [];
-  const members = audience.kind === 'passphrase' ? [UNKNOWN_HOLDER] : audience.members;
+  // Recipients nobody named are nobody in particular, like a passphrase's holder.
+  const members = audience.kind === 'passphrase' || audience.members.length === 0 ? [UNKNOWN_HOLDER] : audience.members;
   const reasons = new Set<WithholdReason>();
   for (const member of members) {
     const tlp = tlpReason(fact, member);
@@ -145,7 +152,7 @@ export function decideSharing(facts: readonly SharedFact[], audience: ResolvedAu
   const overridden: WithheldFact[] = [];
   const withheldCounts: Partial<Record<WithholdReason, number>> = {};
   for (const fact of facts) {
-    const reasons = reasonsToWithhold(fact, audience);
+    const reasons = [...new Set([fact, ...(fact.named ?? [])].flatMap((part) => reasonsToWithhold(part, audience)))];
     if (reasons.length === 0) {
       going.push(fact);
     } else if (override && (override.items === undefined || override.items.some((ref) => sameRef(ref, fact.ref)))) {
@@ -159,13 +166,18 @@ export function decideSharing(facts: readonly SharedFact[], audience: ResolvedAu
   return {
     going,
     summary: {
-      marking: strictestCode([...going.map((fact) => fact.tlp), ...(floor ? [floor] : [])]),
+      marking: strictestCode([...going.map(shownCode), ...(floor ? [floor] : [])]),
       withheld,
       withheldCounts,
       overridden,
       overrideReason: overridden.length > 0 ? override!.reason : null,
     },
   };
+}
+
+/** The code a fact's line carries: its own, or that of a subject it names when that is stricter. */
+export function shownCode(fact: SharedFact): TlpCode {
+  return strictestCode([fact.tlp, ...(fact.named ?? []).map((subject) => subject.tlp)]);
 }
 
 /** The strictest of the codes (RED before AMBER+STRICT before ... CLEAR); CLEAR for none. */

@@ -1,5 +1,5 @@
 import type { TlpCode } from '../../../shared/domain/enums';
-import type { Audience, SharingOverride } from '../../../shared/domain/sharing';
+import type { Audience, SharingOverride, SharingSummary, WithheldFact, WithholdReason } from '../../../shared/domain/sharing';
 import type { CoreContext } from '../kernel/context';
 import { resolveAudience } from './audience';
 import { decideSharing, type SharedFact, type SharingDecision } from './policy';
@@ -26,3 +26,18 @@ export function decideForOutput(
 
 export { recordDisclosure } from './register';
 export { dossierFacts, loadFacts, factKey } from './facts';
+
+/**
+ * An output made from a text composed earlier (a preweegdocument version) says what the composing
+ * left out as well as what the output itself leaves out: the reader should learn both. A fact
+ * counts once, with the reasons of its latest decision.
+ */
+export function withEarlierWithheld(summary: SharingSummary, earlier: SharingSummary): SharingSummary {
+  const byKey = new Map<string, WithheldFact>();
+  for (const fact of [...earlier.withheld, ...summary.withheld]) byKey.set(`${fact.ref.kind}:${fact.ref.id}`, fact);
+  const going = new Set(summary.overridden.map((fact) => `${fact.ref.kind}:${fact.ref.id}`));
+  const withheld = [...byKey.entries()].filter(([key]) => !going.has(key)).map(([, fact]) => fact);
+  const withheldCounts: Partial<Record<WithholdReason, number>> = {};
+  for (const fact of withheld) for (const reason of fact.reasons) withheldCounts[reason] = (withheldCounts[reason] ?? 0) + 1;
+  return { ...summary, withheld, withheldCounts };
+}
