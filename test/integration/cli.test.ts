@@ -238,7 +238,7 @@ describe('kluis command line', () => {
     const lines = all.stdout.split('\n');
     expect(lines).toHaveLength(3);
     expect(lines[0]).toMatch(new RegExp(`^01-12-2026  ${first.number}\\s+intern gebruik\\s+bestand \\(bijlage\\)\\s+1 gegeven$`));
-    expect(lines[1]).toMatch(/^01-12-2026  –\s+intern gebruik\s+csv \(rapportage\)\s+0 gegevens$/);
+    expect(lines[1]).toMatch(/^01-12-2026  –\s+intern gebruik\s+CSV \(rapportage\)\s+0 gegevens$/);
     expect(lines[2]).toMatch(
       new RegExp(`^03-12-2026  ${first.number}, ${second.number}  Politie \\(J\\. Agent\\), Woningcorporatie  bundel\\s+${counts.first + counts.second} gegevens$`),
     );

@@ -83,7 +83,7 @@ describe('preweegdocumenten', () => {
   });
 
   it('keeps every version (who, when), refuses a save on a stale version, and compares two versions per section', async () => {
-    const first = await session.call('document.compose', { dossierId: dossier.id, audience: INTERNAL });
+    const first = await session.call('document.compose', { dossierId: dossier.id });
     const documentId = first.document.id;
     const advice = 'Start een Bibob-toets en een integrale controle.\nBespreek in de casustafel.';
     const second = await session.call('document.save', { documentId, baseVersion: 1, sections: { eerste_advies: advice }, tlp: 'RED', comment: 'Advies ingevuld' });

@@ -119,7 +119,7 @@ describe('the access request page', () => {
     );
     expect(page.headerTemplate).toContain('TLP:AMBER');
     expect(page.footerTemplate).toContain('TLP:AMBER');
-    expect(page.html).toContain('Verstrekt aan: Politie (bundel, 03-12-2026); Woningcorporatie (pdf, 05-12-2026)');
+    expect(page.html).toContain('Verstrekt aan: Politie (bundel, 03-12-2026); Woningcorporatie (PDF, 05-12-2026)');
     expect(page.html).toContain('Verstrekt aan: niemand');
     // What the regime left out is said, in its own words.
     const withheld = renderAccessRequestPdf(

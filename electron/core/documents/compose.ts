@@ -150,7 +150,7 @@ function subjectDetailText(details: SubjectDetails, includeBsn: boolean): { text
 }
 
 /** The fact kinds a preweegdocument shows; attachments and subject–subject links are not in it, so they are not weighed for it either. */
-const PREWEEG_FACT_KINDS: readonly FactKind[] = ['dossier', 'signal', 'dossier-link', 'note', 'measure'];
+export const PREWEEG_FACT_KINDS: readonly FactKind[] = ['dossier', 'signal', 'dossier-link', 'note', 'measure'];
 
 /** The heading above the regime's "what was left out" lines in the verantwoording. */
 export const WITHHELD_HEADING = 'Weggelaten volgens de verstrekkingsregels:';
@@ -356,7 +356,8 @@ export function composePreweegDraft(
   if (informatie.length === 0) informatie.push('Er zijn nog geen feiten van partners vastgelegd die naar deze ontvangers mogen.');
 
   // 6. Informatielacunes
-  const knownFrom = new Set(notesGoing.filter((note) => note.partner).map((note) => note.partner));
+  // A partner whose facts this audience may not see has still given information: saying it has not would be untrue.
+  const knownFrom = new Set(allNotes.filter((note) => note.partner).map((note) => note.partner));
   const silentPartners = partners.filter((partner) => !knownFrom.has(partner));
   const unjudged = [...signalsGoing, ...notesGoing].filter((fact) => fact.source_grade === 'X' || fact.information_grade === 4).length;
   const lacunes = [

@@ -1,3 +1,4 @@
+import { inTransaction } from '../kernel/context';
 import type { documentApi } from '../../../shared/api/documents';
 import { compareVersions, composeDocument, getDocument, listDocuments, saveDocument } from './documents';
 import { renderDocx } from './docx';
@@ -39,8 +40,11 @@ export function createDocumentHandlers({ requireVault, context, renderPdf }: Han
       const own = context();
       // Decided again as the print view was: the same version, audience and override give the same decision.
       const prepared = prepareOutput(own, documentId, version, audience, override);
-      own.audit('document.printed', { documentId, version });
-      recordDocumentDisclosure(own, prepared, 'print');
+      // The audit entry and the register entry are one record of one print: both or neither.
+      inTransaction(own, () => {
+        own.audit('document.printed', { documentId, version });
+        recordDocumentDisclosure(own, prepared, 'print');
+      });
       return { recorded: true, sharing: prepared.sharing };
     },
     'document.exportPdf': async ({ documentId, version, targetPath, overwrite, audience, override }) => {
@@ -52,8 +56,10 @@ export function createDocumentHandlers({ requireVault, context, renderPdf }: Han
       writeOutputFile(target, bytes, 'write PDF');
       // Calls run one after another (Core's queue): a lock waits until this export is recorded.
       const written = prepared.document.version.version;
-      vault.audit('document.exported', { documentId, version: written, format: 'pdf', path: target });
-      recordDocumentDisclosure(context(), prepared, 'pdf', target);
+      inTransaction(context(), () => {
+        vault.audit('document.exported', { documentId, version: written, format: 'pdf', path: target });
+        recordDocumentDisclosure(context(), prepared, 'pdf', target);
+      });
       return { path: target, bytes: bytes.byteLength, version: written, sharing: prepared.sharing };
     },
     'document.exportDocx': async ({ documentId, version, targetPath, overwrite, audience, override }) => {
@@ -63,8 +69,10 @@ export function createDocumentHandlers({ requireVault, context, renderPdf }: Han
       const bytes = await renderDocx(prepared.document);
       writeOutputFile(target, bytes, 'write Word document');
       const written = prepared.document.version.version;
-      vault.audit('document.exported', { documentId, version: written, format: 'docx', path: target });
-      recordDocumentDisclosure(context(), prepared, 'word', target);
+      inTransaction(context(), () => {
+        vault.audit('document.exported', { documentId, version: written, format: 'docx', path: target });
+        recordDocumentDisclosure(context(), prepared, 'word', target);
+      });
       return { path: target, bytes: bytes.byteLength, version: written, sharing: prepared.sharing };
     },
     'document.signalSheetPdf': async ({ signalId, question, targetPath, overwrite, audience, override }) => {
@@ -73,8 +81,10 @@ export function createDocumentHandlers({ requireVault, context, renderPdf }: Han
       const sheet = renderSignalSheet(context(), signalId, question ?? DEFAULT_SIGNAL_QUESTION, audience, override);
       const bytes = await renderPdf(sheet.page);
       writeOutputFile(target, bytes, 'write signal sheet');
-      vault.audit('document.signal-sheet-exported', { signalId, path: target });
-      recordDisclosure(context(), { output: 'signal-sheet', channel: 'pdf', audience: sheet.audience, decision: sheet.decision, path: target });
+      inTransaction(context(), () => {
+        vault.audit('document.signal-sheet-exported', { signalId, path: target });
+        recordDisclosure(context(), { output: 'signal-sheet', channel: 'pdf', audience: sheet.audience, decision: sheet.decision, path: target });
+      });
       return { path: target, bytes: bytes.byteLength, summary: sheet.decision.summary, withheldLines: withheldLines(sheet.decision.summary) };
     },
   };

@@ -4,9 +4,9 @@ import type { Audience, DisclosureChannel, FactRef, SharingOverride } from '../.
 import { withheldLines } from '../../../shared/i18n/sharing';
 import type { CoreContext } from '../kernel/context';
 import { PART_WITHHELD_NOTICE, redactComposedParts, type FactLine } from '../sharing/composed-text';
-import { strictestCode, type SharedFact, type SharingDecision } from '../sharing/policy';
-import { decideForOutput, factKey, loadFacts, recordDisclosure } from '../sharing/regime';
-import { regimeLines, type RegimeLines } from './compose';
+import { shownCode, strictestCode, type SharedFact, type SharingDecision } from '../sharing/policy';
+import { decideForOutput, dossierFacts, factKey, loadFacts, recordDisclosure, withEarlierWithheld } from '../sharing/regime';
+import { PREWEEG_FACT_KINDS, regimeLines, type RegimeLines } from './compose';
 import { parseContent, readVersion, requireVersion } from './documents';
 
 /** A version as one output for one audience will show it: redacted, marked, and the decision it was made from. */
@@ -46,17 +46,23 @@ export function prepareOutput(context: CoreContext, documentId: number, version:
     const found = new Set(facts.map((fact) => factKey(fact.ref)));
     const gone = refs.filter((ref) => !found.has(factKey(ref)));
     const redacted = redactComposedParts(content.sections, content.factLines, [...decision.summary.withheld.map((fact) => fact.ref), ...gone]);
-    sections = withCurrentCodes(redacted.parts as SectionTexts, content.factLines, decision.going);
-    sectionsWithheld = redacted.partsWithheld as PreweegSection[];
+    // The dossier's own fields head every section (number, title, counts): without them nothing goes.
+    const dossierGoes = decision.going.some((fact) => fact.ref.kind === 'dossier');
+    sections = dossierGoes ? withCurrentCodes(redacted.parts as SectionTexts, content.factLines, decision.going) : allWithheld();
+    sectionsWithheld = dossierGoes ? (redacted.partsWithheld as PreweegSection[]) : [...PREWEEG_SECTIONS];
     marking = strictestCode([decision.summary.marking, content.chosenTlp ?? 'CLEAR']);
   } else {
-    const ownFacts: SharedFact[] = loadFacts(context, [dossierRef]).map((fact) => ({ ...fact, tlp: stored.tlp }));
-    decision = decideForOutput(context, ownFacts, forAudience, override);
-    const withheld = decision.going.length === 0;
-    sections = Object.fromEntries(PREWEEG_SECTIONS.map((section) => [section, withheld ? PART_WITHHELD_NOTICE : content.sections[section]])) as SectionTexts;
+    // Composed before the regime: nothing says which line came from which fact, so the text counts as
+    // holding every fact of the dossier a preweegdocument shows. It goes whole, or not at all.
+    const facts = dossierFacts(context, dossierId, PREWEEG_FACT_KINDS);
+    decision = decideForOutput(context, facts, forAudience, override);
+    const withheld = decision.summary.withheld.length > 0;
+    sections = withheld ? allWithheld() : content.sections;
     sectionsWithheld = withheld ? [...PREWEEG_SECTIONS] : [];
-    marking = stored.tlp;
+    marking = strictestCode([stored.tlp, ...facts.map(shownCode)]);
   }
+  // What composing left out is not in the text either: the output names it beside its own.
+  if (content.sharing) decision = { ...decision, summary: withEarlierWithheld(decision.summary, content.sharing) };
   const fresh = regimeLines(context, dossierId, decision, marking);
   sections = { ...sections, verantwoording: refreshVerantwoording(sections.verantwoording, content.regimeLines ?? null, fresh) };
 
@@ -78,7 +84,7 @@ export function recordDocumentDisclosure(context: CoreContext, prepared: Prepare
  * marking does not cover.
  */
 function withCurrentCodes(sections: SectionTexts, factLines: readonly FactLine[], going: readonly SharedFact[]): SectionTexts {
-  const codeOf = new Map(going.map((fact) => [factKey(fact.ref), fact.tlp]));
+  const codeOf = new Map(going.map((fact) => [factKey(fact.ref), shownCode(fact)]));
   const result = { ...sections };
   for (const line of factLines) {
     const current = codeOf.get(factKey(line.ref));
@@ -134,3 +140,5 @@ function replaceRun(lines: string[], from: readonly string[], to: readonly strin
   }
   return null;
 }
+
+const allWithheld = (): SectionTexts => Object.fromEntries(PREWEEG_SECTIONS.map((section) => [section, PART_WITHHELD_NOTICE])) as SectionTexts;

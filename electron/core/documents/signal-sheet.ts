@@ -8,7 +8,7 @@ import type { CoreContext } from '../kernel/context';
 import { dossierLinksOfDossier } from '../dossiers/links';
 import { CoreError } from '../kernel/errors';
 import { organisationNames } from '../sharing/audience';
-import type { SharingDecision } from '../sharing/policy';
+import { shownCode, type SharingDecision } from '../sharing/policy';
 import { decideForOutput, factKey, loadFacts } from '../sharing/regime';
 import { gradingText } from './compose';
 import type { PdfRequest } from './pdf';
@@ -69,6 +69,8 @@ export function renderSignalSheet(
   const going = new Set(decision.going.map((fact) => factKey(fact.ref)));
   const signalGoes = going.has(factKey(signalRef));
   const who = links.filter((link) => going.has(factKey({ kind: 'dossier-link', id: link.id })));
+  // Beside each subject the code of its line: the link's, or the subject's own when that is stricter.
+  const shownCodeOf = new Map(decision.going.map((fact) => [factKey(fact.ref), shownCode(fact)]));
   const names = organisationNames(context);
   const date = formatDutchDate(localIsoDate(context.now()));
   const marking = decision.summary.marking;
@@ -79,11 +81,11 @@ export function renderSignalSheet(
   <h1>Signaal voor het informatieplein</h1>
   <dl>
     <dt>Signaal</dt><dd>${escapeHtml(signalGoes ? signal.summary : leftOut)}</dd>
-    <dt>Ontvangen</dt><dd>${escapeHtml(received)}</dd>
-    <dt>Fenomeen</dt><dd>${escapeHtml(signal.phenomenon ?? 'nog niet vastgesteld')}</dd>
+    ${signalGoes ? `<dt>Ontvangen</dt><dd>${escapeHtml(received)}</dd>` : ''}
+    ${signalGoes ? `<dt>Fenomeen</dt><dd>${escapeHtml(signal.phenomenon ?? 'nog niet vastgesteld')}</dd>` : ''}
     ${signalGoes ? `<dt>Beoordeling</dt><dd>${escapeHtml(gradingText(signal))}</dd>` : ''}
     <dt>Behandelcode</dt><dd>TLP:${escapeHtml(marking)}</dd>
-    ${signal.dossier_number ? `<dt>Dossier</dt><dd>${escapeHtml(signal.dossier_number)}</dd>` : ''}
+    ${signalGoes && signal.dossier_number ? `<dt>Dossier</dt><dd>${escapeHtml(signal.dossier_number)}</dd>` : ''}
   </dl>
 </header>
 <h2>Wat</h2>
@@ -98,7 +100,7 @@ ${
         .slice(0, 12)
         .map(
           (link) =>
-            `<li>${escapeHtml(link.subject.label)}: ${escapeHtml(SUBJECT_ROLE_LABELS_NL[link.role].toLowerCase())} ${escapeHtml(gradingText({ source_grade: link.sourceGrade, information_grade: link.informationGrade, tlp: link.tlp }))}</li>`,
+            `<li>${escapeHtml(link.subject.label)}: ${escapeHtml(SUBJECT_ROLE_LABELS_NL[link.role].toLowerCase())} ${escapeHtml(gradingText({ source_grade: link.sourceGrade, information_grade: link.informationGrade, tlp: shownCodeOf.get(factKey({ kind: 'dossier-link', id: link.id })) ?? link.tlp }))}</li>`,
         )
         .join('')}${who.length > 12 ? `<li>en ${who.length - 12} meer</li>` : ''}</ul>`
 }

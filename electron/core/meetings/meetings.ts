@@ -2,7 +2,7 @@ import type { ParsedInput } from '../../../shared/api';
 import type { DossierRef } from '../../../shared/api/dossier-types';
 import type { ActionOverviewEntry, ItemOutcome, Meeting, MeetingAction, MeetingItem, MeetingKind, MeetingSummary, Participant } from '../../../shared/api/meetings';
 import { UNGRADED, type DossierStatus, type Partner, type TlpCode } from '../../../shared/domain/enums';
-import { OWN_MUNICIPALITY, type Audience } from '../../../shared/domain/sharing';
+import type { Audience } from '../../../shared/domain/sharing';
 import { formatDutchDate } from '../../../shared/domain/dates';
 import { CoreError } from '../kernel/errors';
 import { inTransaction, timestamp, today, type CoreContext } from '../kernel/context';
@@ -14,7 +14,7 @@ import type { FactLine } from '../sharing/composed-text';
 import { organisationNames } from '../sharing/audience';
 import { requireOrganisation } from '../sharing/organisations';
 import { writeProvenance } from '../sharing/provenance';
-import { itemCode } from './item-facts';
+import { itemCode, itemNoteProvenance } from './item-facts';
 
 interface MeetingRow {
   id: number;
@@ -342,7 +342,7 @@ export function applyOutcome(context: CoreContext, input: ParsedInput<'meeting.a
         internal: input.internal,
         partner: null,
       }).id;
-      writeProvenance(context, 'note', noteId, { originator: OWN_MUNICIPALITY, receivedUnder: 'eigen_taak_gemeentewet', restriction: 'vrij' });
+      writeProvenance(context, 'note', noteId, itemNoteProvenance(context, item.id));
     }
     context.db.prepare('UPDATE meeting_items SET applied_at = ? WHERE id = ?').run(timestamp(context), item.id);
     context.audit('meeting.outcome-applied', { meetingId: meeting.id, itemId: item.id, dossierId: item.dossier.id, status, noteId });

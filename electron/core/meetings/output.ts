@@ -4,7 +4,7 @@ import { withheldLines } from '../../../shared/i18n/sharing';
 import type { CoreContext } from '../kernel/context';
 import { describeAudience, organisationNames } from '../sharing/audience';
 import { PART_WITHHELD_NOTICE, redactComposedParts, type FactLine } from '../sharing/composed-text';
-import { strictestCode, type SharedFact, type SharingDecision } from '../sharing/policy';
+import { shownCode, strictestCode, type SharedFact, type SharingDecision } from '../sharing/policy';
 import { decideForOutput, factKey, loadFacts } from '../sharing/regime';
 import { itemFactRefs, itemMainRef, type ItemFactsRow } from './item-facts';
 import { getMeeting, meetingAudience, previousMeetingDate } from './meetings';
@@ -86,7 +86,7 @@ export function decideMeeting(
       itemId: item.id,
       number: items.length + 1,
       title: item.dossier ? `${item.dossier.number} ${item.dossier.title}` : `Signaal: ${item.signal!.summary}`,
-      tlp: strictestCode(itemFacts.map((fact) => fact.tlp)),
+      tlp: strictestCode(itemFacts.map(shownCode)),
       summary: redacted.parts[item.id]!,
       summaryWithheld,
       outcome: part === 'verslag' ? item.outcome : null,
@@ -96,7 +96,7 @@ export function decideMeeting(
     });
   }
   const going = dedupeFacts(shown);
-  const marking = strictestCode([meeting.tlp, ...going.map((fact) => fact.tlp)]);
+  const marking = strictestCode([meeting.tlp, ...going.map(shownCode)]);
   const summary = { ...decided.summary, marking };
   const notIncluded = [
     ...withheldLines(summary, 'nl'),
