@@ -147,10 +147,18 @@ describe.skipIf(skipWithoutBrowser)('the preweegdocument of a dossier, end to en
       const form = page.getByRole('region', { name: 'Nieuw overleg' });
       await form.getByLabel('Soort overleg').selectOption('casustafel');
       await form.getByLabel('Plaats').fill('Stadhuis, kamer 2.14');
-      await form.getByLabel('Deelnemers').fill('J. de Vries, Gemeente\nW. Agent, Politie');
+      // Participants by organisation: the agenda is drafted for them (the sharing regime).
+      for (const [name, organisation] of [
+        ['J. de Vries', 'gemeente_handhaving'],
+        ['W. Agent', 'politie'],
+      ]) {
+        await form.getByLabel('Naam', { exact: true }).fill(name!);
+        await form.getByLabel('Organisatie', { exact: true }).selectOption(organisation!);
+        await form.getByRole('button', { name: 'Deelnemer toevoegen' }).click();
+      }
       await form.getByRole('button', { name: 'Overleg aanmaken' }).click();
       await expect.poll(() => page.getByRole('heading', { level: 1, name: /^Casustafel \d{2}-\d{2}-\d{4}$/ }).isVisible()).toBe(true);
-      expect(await page.getByText('J. de Vries (Gemeente), W. Agent (Politie)').isVisible()).toBe(true);
+      expect(await page.getByText('J. de Vries (Gemeente – handhaving), W. Agent (Politie)').isVisible()).toBe(true);
 
       const agenda = page.getByRole('region', { name: 'Agenda' });
       await agenda.getByLabel('Dossier op de agenda').selectOption({ label: `${shisha.number} ${shisha.title}` });
@@ -193,8 +201,10 @@ describe.skipIf(skipWithoutBrowser)('the preweegdocument of a dossier, end to en
       expect(notes.items[0]!.body).toContain('Overgaan tot interventies: sluiting achterdeur en controle.');
 
       // The verslag as PDF, with the handling code and page numbers on every page.
-      const print = page.getByRole('region', { name: 'Agenda en verslag' });
+      // Through the print preview, for the participants (the sharing regime decides what goes).
+      const print = page.getByRole('region', { name: 'Afdrukvoorbeeld: wat gaat er mee' });
       const verslag = path.join(testHost.dataDir, 'uit', 'verslag.pdf');
+      await print.getByLabel('Stuk', { exact: true }).selectOption('verslag');
       await print.getByLabel('PDF opslaan in').fill(verslag);
       await print.getByRole('button', { name: 'Verslag als PDF…' }).click();
       await expect.poll(() => print.getByText(`Verslag opgeslagen: ${verslag}`).isVisible(), { timeout: 60_000 }).toBe(true);
