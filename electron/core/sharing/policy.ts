@@ -57,10 +57,8 @@ const UNKNOWN_HOLDER: ResolvedMember = { organisation: null, person: null, verif
 
 /** The municipality itself: its departments are one organisation for TLP 2.0. */
 const isOwn = (category: OrganisationCategory | null): boolean => category === 'gemeentelijke_dienst';
-/** The community of TLP:GREEN: the municipality, its convenant partners and the other public bodies it works with. */
-const inCommunity = (category: OrganisationCategory | null): boolean => category !== null && category !== 'private_partij';
 /** Public bodies (own departments included) may receive criminal-law data on their statutory basis; private parties and unknown recipients may not. */
-const isPublicBody = inCommunity;
+const isPublicBody = (category: OrganisationCategory | null): boolean => category !== null && category !== 'private_partij';
 
 /** Whether the recipient is identified: a named organisation, and for a key one compared in person. */
 const isIdentified = (member: ResolvedMember): boolean => member.category !== null && (!member.viaKey || member.verified);
@@ -86,8 +84,9 @@ function tlpReason(fact: SharedFact, member: ResolvedMember): WithholdReason | n
     case 'CLEAR':
       return null;
     case 'GREEN':
-      // The community, and any organisation AMBER may reach: a less restricted code never reaches fewer.
-      return inCommunity(member.category) || member.category !== null ? null : 'tlp_green';
+      // The community, and any organisation AMBER may reach (a less restricted code never reaches
+      // fewer): any organisation we can name. Not a holder nobody can place.
+      return member.category !== null ? null : 'tlp_green';
     case 'AMBER':
       // The recipient organisation and its clients: any organisation we can name.
       return member.category !== null ? null : 'tlp_amber';
