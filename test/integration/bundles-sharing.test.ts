@@ -128,16 +128,16 @@ describe('bundles under the sharing regime', () => {
 
     const toUnverified = await a.call('bundle.exportPreview', { dossierIds: [dossier.id], recipients: [{ partnerId: unverifiedId }] });
     expect(toUnverified.sharing.withheld.map((fact) => [fact.ref, fact.reasons])).toEqual([
+      [{ kind: 'dossier-link', id: link.id }, ['tlp_red']],
       [{ kind: 'note', id: note.id }, ['tlp_red']],
       [{ kind: 'subject', id: company.id }, ['tlp_red']],
-      [{ kind: 'dossier-link', id: link.id }, ['tlp_red']],
     ]);
     expect(toUnverified.sharing.withheldCounts).toEqual({ tlp_red: 3 });
     expect(toUnverified).toMatchObject({ tlp: 'AMBER', totals: { notes: 0, subjects: 0 } });
 
     // Both at once: the strictest audience decides.
     const toBoth = await a.call('bundle.exportPreview', { dossierIds: [dossier.id], recipients: [{ partnerId: verifiedId }, { partnerId: unverifiedId }] });
-    expect(toBoth.sharing.withheld.map((fact) => fact.ref.kind)).toEqual(['note', 'subject', 'dossier-link']);
+    expect(toBoth.sharing.withheld.map((fact) => fact.ref.kind)).toEqual(['dossier-link', 'note', 'subject']);
   });
 
   it('a passphrase bundle leaves GREEN and art. 10 data out, with what hangs on them', async () => {

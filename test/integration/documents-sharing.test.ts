@@ -68,12 +68,13 @@ describe('preweegdocument and signal sheet under the sharing regime', () => {
     provenance('note', amber.id, POLICE);
     amberNoteId = amber.id;
     for (const iban of IBANS) {
-      const account = await session.call('subject.create', { details: { type: 'bank_account', iban } });
+      // Subjects default to AMBER+STRICT and a link's line names its subject: coded AMBER like the dossier, so the marking stays AMBER.
+      const account = await session.call('subject.create', { details: { type: 'bank_account', iban }, tlp: 'AMBER' });
       const link = await session.call('subject.linkToDossier', { subjectId: account.id, dossierId, role: 'betrokkene', tlp: 'RED' });
       provenance('dossier-link', link.id, OWN);
       bankLinks.push(link.id);
     }
-    const person = await session.call('subject.create', { details: { type: 'person', name: 'Karel Kapper (demo)' } });
+    const person = await session.call('subject.create', { details: { type: 'person', name: 'Karel Kapper (demo)' }, tlp: 'AMBER' });
     const personLink = await session.call('subject.linkToDossier', { subjectId: person.id, dossierId, role: 'kopstuk', tlp: 'AMBER' });
     provenance('dossier-link', personLink.id, OWN);
     const measure = await session.call('measure.add', { dossierId, kind: 'bibob_toets', description: 'Bibob-toets op de exploitatievergunning', tlp: 'GREEN' });
@@ -97,7 +98,9 @@ describe('preweegdocument and signal sheet under the sharing regime', () => {
     expect(itemCodes(text).length).toBeGreaterThanOrEqual(4);
     for (const code of itemCodes(text)) expect(stricterThan(code, draft.tlp), code).toBe(false);
     expect(draft.sections.verantwoording).toContain('- Behandelcode: TLP:AMBER');
-    expect(draft.sections.verantwoording).toContain('Weggelaten volgens de verstrekkingsregels:\n- 3 gegevens: TLP:RED, alleen de gemeente zelf mag het aan genoemde personen geven');
+    expect(draft.sections.verantwoording).toContain(
+      'Weggelaten volgens de verstrekkingsregels:\n- 3 gegevens: TLP:RED, alleen de gemeente zelf mag het aan genoemde personen geven',
+    );
     // Section 10 names the bases of what went, grouped by label, and nothing the dossier does not record.
     expect(draft.sections.verantwoording).toContain('- Grondslag: Eigen publieke taak: Gemeentewet (3 gegevens); Wet politiegegevens (politiegegevens) (1 gegeven)');
     expect(draft.sections.verantwoording).not.toMatch(/Wgs|Convenant/);
@@ -123,7 +126,27 @@ describe('preweegdocument and signal sheet under the sharing regime', () => {
     expect(draft.sections.verantwoording).not.toContain('nog aan niemand');
   });
 
+  it('withholds every section of a preweegdocument for a private party while the dossier has a summary (art. 10)', async () => {
+    const draft = await session.call('document.compose', { dossierId, audience: INTERNAL });
+    const preview = await session.call('document.printView', { documentId: draft.document.id, audience: WONINGCORPORATIE });
+    // Every section is the notice; section 10 also says what was left out and why.
+    for (const section of PREWEEG_SECTIONS) expect(preview.sections[section].startsWith(PART_WITHHELD_NOTICE), section).toBe(true);
+    expect(preview.sharing.sectionsWithheld).toEqual([...PREWEEG_SECTIONS]);
+    expect(preview.html).not.toContain('Vermoeden van witwassen');
+    for (const hidden of [RED_NOTE, AMBER_NOTE, SIGNAL, 'Karel Kapper (demo)', ...IBANS]) expect(preview.html).not.toContain(hidden);
+  });
+
   it('prints a version composed for internal use for a private party without the art. 10 lines, and records the Word file in the register', async () => {
+    // The dossier's summary makes its own fact art. 10 data (and the whole document with it): without one, only the art. 10 lines stay out.
+    await session.call('dossier.update', { dossierId, summary: null });
+    try {
+      await printsForPrivateParty();
+    } finally {
+      await session.call('dossier.update', { dossierId, summary: 'Vermoeden van witwassen via een kapsalon.' });
+    }
+  });
+
+  async function printsForPrivateParty(): Promise<void> {
     const draft = await session.call('document.compose', { dossierId, audience: INTERNAL });
     expect(allText(draft.sections)).toContain(RED_NOTE);
     expect(draft.tlp).toBe('RED');
@@ -153,7 +176,7 @@ describe('preweegdocument and signal sheet under the sharing regime', () => {
     const register = await session.call('disclosure.list', { dossierId });
     expect(register[0]).toMatchObject({ output: 'preweegdocument', channel: 'word', audience: WONINGCORPORATIE, marking: 'AMBER' });
     expect(register[0]!.items).not.toContainEqual({ kind: 'note', id: redNoteId });
-  });
+  }
 
   it('leaves a section out with a notice when a withheld fact’s line in it was edited', async () => {
     const draft = await session.call('document.compose', { dossierId, audience: INTERNAL });
@@ -205,26 +228,36 @@ describe('preweegdocument and signal sheet under the sharing regime', () => {
   it('keeps an older version without fact lines under its own code, whole or not at all', async () => {
     const context = contextOf(session.core);
     const sections = Object.fromEntries(PREWEEG_SECTIONS.map((section) => [section, `Oude tekst van ${section}`]));
-    const insert = (tlp: TlpCode): number => {
+    const insert = (tlp: TlpCode, inDossier = dossierId): number => {
       const documentId = Number(
         context.db
           .prepare(`INSERT INTO documents (dossier_id, kind, title, created_at, created_by) VALUES (?, 'preweeg', 'Oud preweegdocument', ?, 'P')`)
-          .run(dossierId, new Date().toISOString()).lastInsertRowid,
+          .run(inDossier, new Date().toISOString()).lastInsertRowid,
       );
       context.db
         .prepare(`INSERT INTO document_versions (document_id, version, origin, tlp, content, saved_at, saved_by) VALUES (?, 1, 'composed', ?, ?, ?, 'P')`)
         .run(documentId, tlp, JSON.stringify({ sections, included: { reporter: false, bsn: false, internalNotes: false }, omitted: [] }), new Date().toISOString());
       return documentId;
     };
-    const strict = await session.call('document.printView', { documentId: insert('AMBER+STRICT'), audience: DRIEHOEK_AUDIENCE });
+    // Such a version counts as holding every fact of its dossier (it goes whole or not at all, marked by the
+    // strictest of them and its own code): "whole" needs a dossier whose facts may all go to the driehoek.
+    const plain = await session.call('dossier.create', { title: 'Dossier zonder beperkte gegevens (demo)', tlp: 'GREEN' });
+    const strict = await session.call('document.printView', { documentId: insert('AMBER+STRICT', plain.id), audience: DRIEHOEK_AUDIENCE });
     expect(strict.sharing.marking).toBe('AMBER+STRICT');
     expect(strict.sections.aanleiding).toBe('Oude tekst van aanleiding');
     expect(strict.html).toContain('TLP:AMBER+STRICT');
 
-    const red = await session.call('document.printView', { documentId: insert('RED'), audience: DRIEHOEK_AUDIENCE });
+    // Its own RED code keeps it from the driehoek, even when every fact of the dossier may go.
+    const red = await session.call('document.printView', { documentId: insert('RED', plain.id), audience: DRIEHOEK_AUDIENCE });
     expect(red.sharing.marking).toBe('RED');
     expect(red.sections.aanleiding).toBe(PART_WITHHELD_NOTICE);
     expect(red.html).not.toContain('Oude tekst');
+
+    // In this dossier the RED police note and the RED accounts keep even the AMBER+STRICT version back, marked RED.
+    const held = await session.call('document.printView', { documentId: insert('AMBER+STRICT'), audience: DRIEHOEK_AUDIENCE });
+    expect(held.sharing.marking).toBe('RED');
+    expect(held.sections.aanleiding).toBe(PART_WITHHELD_NOTICE);
+    expect(held.html).not.toContain('Oude tekst');
   });
 
   it.skipIf(!hasChromium)(

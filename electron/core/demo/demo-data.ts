@@ -33,9 +33,9 @@ import { ownedPathsOf } from '../vault/vault-files';
  * The facts carry provenance so that the sharing regime (docs/sharing-regime.md) has something to
  * decide: police notes under the Wpg, a Belastingdienst measure under the AWR, a woningcorporatie
  * signal, findings of the municipality's own departments, one attachment whose supplier's terms
- * were never recorded. Some of it the regime holds back from the GREEN casustafel, where a
- * woningcorporatie sits at the table: dossier 2025-0001's two TLP:RED bank-account links and its
- * TLP:RED police note. Facts without explicit provenance get the core's defaults for their
+ * were never recorded. The regime holds the GREEN casustafel's agenda items back whole, because a
+ * woningcorporatie sits at the table and each dossier's summary is art. 10 data; behind them are
+ * dossier 2025-0001's two TLP:RED bank-account links and its TLP:RED police note. Facts without explicit provenance get the core's defaults for their
  * partner or origin (a police note: Wpg), or are the municipality's own. Everything is made up and plainly so: names like
  * "Jan Testpersoon", the town "Voorbeeldstad", postcodes 9999 Z?, KvK numbers 0000xxxx, number
  * plates with a Q (never issued in the Netherlands), IBANs with the bank code TEST.
@@ -959,7 +959,7 @@ const HENNEP_DOSSIER = DOSSIERS[0]!.title;
 
 const MEETINGS: MeetingSpec[] = [
   {
-    // GREEN, with a woningcorporatie at the table: the agenda shows what the regime holds back (the RED police note and bank accounts, art. 10 data).
+    // GREEN, with a woningcorporatie at the table: the regime holds both items back (art. 10 summaries; behind them the RED police note and bank accounts).
     kind: 'casustafel',
     title: 'Casustafel Proefstraat (demo)',
     // After the meetings other tests create for 2025-0001 (May 2026), so that their "new since the previous meeting" starts where they expect.

@@ -54,7 +54,10 @@ export function prepareOutput(context: CoreContext, documentId: number, version:
   } else {
     // Composed before the regime: nothing says which line came from which fact, so the text counts as
     // holding every fact of the dossier a preweegdocument shows. It goes whole, or not at all.
-    const facts = dossierFacts(context, dossierId, PREWEEG_FACT_KINDS);
+    // The code the version was stored with covers its text: the dossier's own fact carries it.
+    const facts = dossierFacts(context, dossierId, PREWEEG_FACT_KINDS).map((fact) =>
+      fact.ref.kind === 'dossier' ? { ...fact, tlp: strictestCode([fact.tlp, stored.tlp]) } : fact,
+    );
     decision = decideForOutput(context, facts, forAudience, override);
     const withheld = decision.summary.withheld.length > 0;
     sections = withheld ? allWithheld() : content.sections;
