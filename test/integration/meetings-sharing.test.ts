@@ -288,6 +288,17 @@ describe('meetings under the sharing regime', () => {
     expect(note).toMatchObject({ internal: false, sourceGrade: 'B', informationGrade: 2, tlp: 'AMBER' });
   });
 
+  it('writes an outcome note as the municipality’s own only when every fact of the item is', async () => {
+    const { call } = session;
+    const own = await call('dossier.create', { title: 'Eigen bevindingen Voorbeeldlaan 9', tlp: 'CLEAR', openedOn: '2026-01-05' });
+    await call('note.add', { dossierId: own.id, body: 'Handhaving zag een afgeplakt raam.', notedOn: '2026-02-01', tlp: 'CLEAR' });
+    const meeting = await call('meeting.create', { kind: 'intern_overleg', heldOn: '2026-05-13' });
+    const item = await call('meeting.addItem', { meetingId: meeting.id, dossierId: own.id });
+    const applied = await call('meeting.applyOutcome', { itemId: item.id, note: 'Intern: controle plannen.' });
+    const note = (await call('note.list', { dossierId: own.id, limit: 20 })).items.find((entry) => entry.id === applied.noteId)!;
+    expect(note.provenance).toEqual({ originator: 'gemeente', receivedUnder: 'eigen_taak_gemeentewet', restriction: 'vrij' });
+  });
+
   it('refuses a participant whose organisation is not in the list, and keeps the meeting as it was', async () => {
     const { call, fail } = session;
     const before = (await call('meeting.list', {})).length;
