@@ -2,6 +2,7 @@ import type { MeasureKind, SubjectLinkKind, SubjectRole, TlpCode } from '../../.
 import { MEASURE_KIND_LABELS_NL, SUBJECT_LINK_KIND_LABELS_NL, SUBJECT_ROLE_LABELS_NL } from '../../../shared/domain/labels-nl';
 import { OWN_MUNICIPALITY, type FactKind, type FactRef, type OrganisationCategory, type UseRestriction } from '../../../shared/domain/sharing';
 import type { CoreContext } from '../kernel/context';
+import { organisationCategories } from './audience';
 import type { SharedFact } from './policy';
 
 /**
@@ -101,9 +102,8 @@ interface Lookups {
 }
 
 function lookups(context: CoreContext): Lookups {
-  const organisations = context.db.prepare('SELECT code, category FROM organisations').all() as Array<{ code: string; category: OrganisationCategory }>;
   const bases = context.db.prepare('SELECT code FROM legal_bases WHERE criminal_law = 1').pluck().all() as string[];
-  return { categories: new Map(organisations.map((row) => [row.code, row.category])), criminalBases: new Set(bases) };
+  return { categories: organisationCategories(context), criminalBases: new Set(bases) };
 }
 
 function isCriminalLaw(kind: FactKind, row: ProvenanceRow, criminalBases: Set<string>): boolean {

@@ -2,6 +2,7 @@ import type { TlpCode } from '../../../shared/domain/enums';
 import type { Audience, SharingOverride, SharingSummary, WithheldFact, WithholdReason } from '../../../shared/domain/sharing';
 import type { CoreContext } from '../kernel/context';
 import { resolveAudience } from './audience';
+import { factKey } from './facts';
 import { decideSharing, type SharedFact, type SharingDecision } from './policy';
 
 /**
@@ -34,8 +35,8 @@ export { dossierFacts, loadFacts, factKey } from './facts';
  */
 export function withEarlierWithheld(summary: SharingSummary, earlier: SharingSummary): SharingSummary {
   const byKey = new Map<string, WithheldFact>();
-  for (const fact of [...earlier.withheld, ...summary.withheld]) byKey.set(`${fact.ref.kind}:${fact.ref.id}`, fact);
-  const going = new Set(summary.overridden.map((fact) => `${fact.ref.kind}:${fact.ref.id}`));
+  for (const fact of [...earlier.withheld, ...summary.withheld]) byKey.set(factKey(fact.ref), fact);
+  const going = new Set(summary.overridden.map((fact) => factKey(fact.ref)));
   const withheld = [...byKey.entries()].filter(([key]) => !going.has(key)).map(([, fact]) => fact);
   const withheldCounts: Partial<Record<WithholdReason, number>> = {};
   for (const fact of withheld) for (const reason of fact.reasons) withheldCounts[reason] = (withheldCounts[reason] ?? 0) + 1;
