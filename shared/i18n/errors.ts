@@ -29,6 +29,11 @@ export const errorMessages: Record<'nl' | 'en', Record<ErrorCode, string>> = {
     NOT_FOUND: 'Dit onderdeel bestaat niet (meer). Misschien staat het in de prullenbak.',
     FILE_EXISTS: 'Op deze plek staat al een bestand. Kies een andere naam of bevestig dat het mag worden overschreven.',
     FILE_NOT_REGULAR: '‘{{path}}’ is geen gewoon bestand maar een map, pipe, apparaat of socket, en is niet gelezen. Kies een gewoon bestand.',
+    FILE_NOT_FOUND: 'Het bestand ‘{{path}}’ bestaat niet. Controleer de naam en de map.',
+    FOLDER_NOT_FOUND: 'De map ‘{{path}}’ bestaat niet. Maak de map eerst aan of kies een andere plek.',
+    NAME_TOO_LONG: 'De naam ‘{{name}}’ is te lang voor het bestandssysteem. Kies een kortere naam.',
+    VAULT_READ_ONLY:
+      'Alleen lezen: de kluis staat op een plek waar Dossierkluis niet kan schrijven, zoals een beveiligde USB-stick of een cd. Lezen, zoeken en een reservekopie maken kan; wijzigen en verstrekken niet, omdat het logboek daar niet kan worden bijgewerkt. Maak een reservekopie in een schrijfbare map en open die om te wijzigen.',
     INVALID_STATUS_TRANSITION: 'Deze statuswijziging is niet toegestaan vanuit de huidige status van het dossier.',
     CLOSING_REASON_REQUIRED: 'Kies een reden van afsluiten: opgelost, overgedragen, geen grond of verjaard.',
     REOPEN_REASON_REQUIRED: 'Geef een reden op om dit afgehandelde dossier weer te openen.',
@@ -98,6 +103,11 @@ export const errorMessages: Record<'nl' | 'en', Record<ErrorCode, string>> = {
     NOT_FOUND: 'This item does not exist (any more). It may be in the trash.',
     FILE_EXISTS: 'A file already exists here. Choose another name or confirm that it may be overwritten.',
     FILE_NOT_REGULAR: '‘{{path}}’ is not an ordinary file but a folder, pipe, device or socket, and was not read. Choose an ordinary file.',
+    FILE_NOT_FOUND: 'The file ‘{{path}}’ does not exist. Check the name and the folder.',
+    FOLDER_NOT_FOUND: 'The folder ‘{{path}}’ does not exist. Create it first or choose another place.',
+    NAME_TOO_LONG: 'The name ‘{{name}}’ is too long for the file system. Choose a shorter name.',
+    VAULT_READ_ONLY:
+      'Read only: the vault is in a place where Dossierkluis cannot write, such as a write-protected USB stick or a CD. Reading, searching and making a backup work; changing and disclosing do not, because the audit trail cannot be updated there. Make a backup in a writable folder and open that to make changes.',
     INVALID_STATUS_TRANSITION: "This status change is not allowed from the dossier's current status.",
     CLOSING_REASON_REQUIRED: 'Choose a reason for closing: solved, handed over, no grounds or time-barred.',
     REOPEN_REASON_REQUIRED: 'Give a reason to reopen this finished dossier.',

@@ -177,7 +177,10 @@ describe('attachments', () => {
     expect(await fail('attachment.import', { dossierId: dossier.id, sourcePath, fileName: '../elders.txt' })).toMatchObject({ code: 'INVALID_INPUT' });
     expect(await fail('attachment.import', { dossierId: dossier.id, sourcePath: folder })).toMatchObject({ code: 'FILE_NOT_REGULAR', details: { path: folder } });
     expect(await fail('attachment.import', { dossierId: dossier.id, sourcePath: `${vaultPath}.keys` })).toMatchObject({ code: 'INVALID_INPUT' });
-    expect(await fail('attachment.import', { dossierId: dossier.id, sourcePath: path.join(folder, 'weg.txt') })).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await fail('attachment.import', { dossierId: dossier.id, sourcePath: path.join(folder, 'weg.txt') })).toMatchObject({
+      code: 'FILE_NOT_FOUND',
+      details: { path: path.join(folder, 'weg.txt') },
+    });
     expect(await fail('attachment.import', { dossierId: 999, sourcePath })).toMatchObject({ code: 'NOT_FOUND' });
     expect(await fail('attachment.export', { attachmentId: 999, targetPath: path.join(exportFolder, 'x') })).toMatchObject({ code: 'NOT_FOUND' });
 

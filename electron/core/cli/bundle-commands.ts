@@ -7,6 +7,7 @@ import { WITHHOLD_REASON_LABELS, withheldLines } from '../../../shared/i18n/shar
 import { Core } from '../api/core';
 import { parsePartnerCard } from '../bundles/identity';
 import { CoreError } from '../kernel/errors';
+import { assertRegularFile } from '../kernel/source-files';
 import type { VaultOptions } from '../vault/vault';
 import { CheckFailure, UsageError, positional, takeFlag, takeOption, takeOptions } from './args';
 import { FLAGS } from './flags';
@@ -221,8 +222,11 @@ async function exportCommand(args: string[], context: BundleCommandContext): Pro
     if (value.startsWith('age1')) return { ageRecipient: value };
     let text: string;
     try {
+      // A FIFO or device would block the read for good: refused before it is opened.
+      assertRegularFile(value, 'recipient card', 'recipients');
       text = fs.readFileSync(value, 'utf8');
-    } catch {
+    } catch (error) {
+      if (error instanceof CoreError && error.code !== 'FILE_NOT_FOUND') throw error;
       throw new UsageError(`"${value}" is geen age-ontvanger (age1...) en geen leesbaar partnerkaartbestand.`);
     }
     return { ageRecipient: parsePartnerCard(text).ageRecipient };

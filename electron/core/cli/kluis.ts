@@ -9,7 +9,6 @@ import os from 'node:os';
 import path from 'node:path';
 import type { DossierSummary } from '../../../shared/api/dossier-types';
 import { DOSSIER_STATUS_LABELS_NL } from '../../../shared/domain/labels-nl';
-import { formatErrorMessage } from '../../../shared/i18n/errors';
 import type { ReportFigures } from '../../../shared/api/reports';
 import { Core } from '../api/core';
 import { reportText } from '../reports/report-text';
@@ -25,6 +24,7 @@ import { PREWEEG_USAGE, runPreweegCommand } from './preweeg-command';
 import { REGISTER_USAGE, runRegisterCommand } from './register-command';
 import { MEETING_USAGE, runMeetingCommand } from './meeting-commands';
 import { readSecret } from './prompt';
+import { errorLine } from './error-line';
 
 const USAGE = `Gebruik: kluis <opdracht> [argumenten]
 
@@ -349,9 +349,7 @@ run(process.argv.slice(2)).then(
       note(error.message);
       process.exit(1);
     }
-    const coreError = toCoreError(error, 'kluis');
-    const detail = coreError.code === 'INTERNAL' ? ` (${coreError.message})` : '';
-    note(`kluis: ${formatErrorMessage('nl', coreError.code, coreError.details)}${detail}`);
+    note(errorLine(process.argv[2], toCoreError(error, 'kluis')));
     process.exit(1);
   },
 );

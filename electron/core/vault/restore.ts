@@ -6,7 +6,7 @@ import { assertRegularFile } from '../kernel/source-files';
 import { keyFilePathFor } from './key-file';
 import { ProcessLock } from './process-lock';
 import { Vault, type VaultOptions } from './vault';
-import { commitVaultPair, comparablePath, removeTemporaryPair, sidecarPathsFor } from './vault-files';
+import { assertFolderExists, commitVaultPair, comparablePath, copyOwnerOnly, pathExists, removeTemporaryPair, sidecarPathsFor } from './vault-files';
 
 /**
  * Put a backup in place of a vault:
@@ -26,9 +26,12 @@ export async function restoreVault(
 ): Promise<{ path: string; previousVaultMovedTo: string | null }> {
   const backup = path.resolve(backupPath);
   const target = path.resolve(targetPath);
-  if (!fs.existsSync(backup)) throw new CoreError('VAULT_NOT_FOUND', `no backup at ${backup}`);
+  if (!pathExists(backup, 'restore')) throw new CoreError('VAULT_NOT_FOUND', `no backup at ${backup}`);
   if (comparablePath(backup) === comparablePath(target)) throw new CoreError('INVALID_INPUT', 'backup and target are the same file');
-  if (!fs.existsSync(keyFilePathFor(backup))) throw new CoreError('KEY_FILE_MISSING', `no key file beside ${backup}`);
+  if (!pathExists(keyFilePathFor(backup), 'restore')) throw new CoreError('KEY_FILE_MISSING', `no key file beside ${backup}`);
+  // Checked before anything is written beside it; a name too long is named before the copy too.
+  assertFolderExists(target, 'restore');
+  pathExists(target, 'restore');
   // Copied by path below: a FIFO there would block the copy for good.
   for (const source of [backup, keyFilePathFor(backup)]) assertRegularFile(source, 'restore', 'backupPath');
 
@@ -37,9 +40,10 @@ export async function restoreVault(
   const temporaryKeyFile = keyFilePathFor(temporaryDatabase);
   const movedAside: Array<[from: string, to: string]> = [];
   try {
-    fs.copyFileSync(backup, temporaryDatabase);
-    fs.copyFileSync(keyFilePathFor(backup), temporaryKeyFile);
-    if (fs.existsSync(`${backup}-wal`)) fs.copyFileSync(`${backup}-wal`, `${temporaryDatabase}-wal`);
+    // Owner-only, like every vault, whatever the mode the backup was kept with.
+    copyOwnerOnly(backup, temporaryDatabase);
+    copyOwnerOnly(keyFilePathFor(backup), temporaryKeyFile);
+    if (fs.existsSync(`${backup}-wal`)) copyOwnerOnly(`${backup}-wal`, `${temporaryDatabase}-wal`);
 
     let check: Vault;
     try {

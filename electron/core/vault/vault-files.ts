@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { commitTemporaryFile, temporarySiblingPattern } from '../kernel/atomic-write';
+import { CoreError, fromFileSystemError } from '../kernel/errors';
 import { keyFilePathFor } from './key-file';
 import { keyFileLockPathFor } from './key-file-lock';
 import { lockFilePathFor } from './process-lock';
@@ -15,6 +16,64 @@ export function sidecarPathsFor(vaultPath: string): string[] {
 /** Every file that belongs to a vault: the database, its key file, their locks, SQLite's sidecars. */
 export function ownedPathsOf(vaultPath: string): string[] {
   return [vaultPath, keyFilePathFor(vaultPath), lockFilePathFor(vaultPath), keyFileLockPathFor(vaultPath), ...sidecarPathsFor(vaultPath)];
+}
+
+/**
+ * Whether something is at `filePath`. Unlike fs.existsSync, a name too long for the file system
+ * (or a folder that cannot be read) is reported as such instead of as "not there".
+ */
+export function pathExists(filePath: string, context: string): boolean {
+  try {
+    fs.lstatSync(filePath);
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return false;
+    throw fromFileSystemError(error, context, filePath);
+  }
+}
+
+/** The folder a file is to be put in must be there: a mistyped folder is named, not created. */
+export function assertFolderExists(filePath: string, context: string): void {
+  const folder = path.dirname(filePath);
+  let isFolder: boolean;
+  try {
+    isFolder = fs.statSync(folder).isDirectory();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT' && code !== 'ENOTDIR') throw fromFileSystemError(error, context, filePath);
+    isFolder = false;
+  }
+  if (!isFolder) throw new CoreError('FOLDER_NOT_FOUND', `${context}: no folder ${folder}`, { path: folder });
+}
+
+const COPY_CHUNK_BYTES = 1024 * 1024;
+
+/**
+ * Copy `source` to a new file at `target` that only its owner can read and write from the first
+ * byte, whatever the source's mode (fs.copyFileSync gives the copy the source's mode: a 0644
+ * backup would be restored as a 0644 vault). Flushed to disk before it returns.
+ */
+export function copyOwnerOnly(source: string, target: string): void {
+  const input = fs.openSync(source, 'r');
+  try {
+    const output = fs.openSync(target, 'wx', 0o600);
+    try {
+      // The umask can only take bits away; this puts the owner's own back.
+      fs.fchmodSync(output, 0o600);
+      const buffer = Buffer.allocUnsafe(COPY_CHUNK_BYTES);
+      for (;;) {
+        const read = fs.readSync(input, buffer, 0, buffer.length, null);
+        if (read === 0) break;
+        for (let written = 0; written < read;) written += fs.writeSync(output, buffer, written, read - written);
+      }
+      fs.fsyncSync(output);
+    } finally {
+      fs.closeSync(output);
+    }
+  } finally {
+    fs.closeSync(input);
+  }
 }
 
 export function vaultNameOf(vaultPath: string): string {

@@ -17,7 +17,7 @@ import { applyMigrations, assertSchemaNotTooNew } from './migrations';
 import { ProcessLock } from './process-lock';
 import { formatRecoveryKey, generateRecoverySecret } from './recovery-key';
 import { openWithCandidates, slotFor, throttledAttempt, unwrapWithCredential, wipeCandidates, type VaultCredential } from './unlock-keys';
-import { VAULT_EXTENSION, commitVaultPair, isOwnedBy, removeStaleTemporaryFiles, removeTemporaryPair, sidecarPathsFor, vaultNameOf } from './vault-files';
+import { VAULT_EXTENSION, commitVaultPair, isOwnedBy, pathExists, removeStaleTemporaryFiles, removeTemporaryPair, sidecarPathsFor, vaultNameOf } from './vault-files';
 
 export { VAULT_EXTENSION, sidecarPathsFor, vaultNameOf, type VaultCredential };
 
@@ -69,7 +69,7 @@ export class Vault {
     const target = resolved.endsWith(VAULT_EXTENSION) ? resolved : resolved + VAULT_EXTENSION;
     assertPassphraseStrongEnough(input.passphrase);
     const refuseExisting = () => {
-      if (fs.existsSync(target) || fs.existsSync(keyFilePathFor(target))) {
+      if (pathExists(target, 'create vault') || pathExists(keyFilePathFor(target), 'create vault')) {
         throw new CoreError('VAULT_EXISTS', `a vault already exists at ${target}`);
       }
     };
@@ -145,7 +145,7 @@ export class Vault {
   /** Unlock with the passphrase or the recovery key. A wrong one changes nothing but the attempt counter. */
   static async unlock(vaultPath: string, credential: VaultCredential, options: VaultOptions = {}): Promise<Vault> {
     const target = path.resolve(vaultPath);
-    if (!fs.existsSync(target)) throw new CoreError('VAULT_NOT_FOUND', `no vault at ${target}`);
+    if (!pathExists(target, 'unlock')) throw new CoreError('VAULT_NOT_FOUND', `no vault at ${target}`);
     const { keyFile, candidates } = await unwrapWithCredential(target, credential, () => options.now?.() ?? new Date());
     let processLock: ProcessLock;
     try {
@@ -525,7 +525,7 @@ export class Vault {
     if (isOwnedBy(this.path, target) || isOwnedBy(this.path, keyFilePathFor(target))) {
       throw new CoreError('INVALID_INPUT', 'a backup cannot be written over the vault itself');
     }
-    const exists = fs.existsSync(target) || fs.existsSync(keyFilePathFor(target));
+    const exists = pathExists(target, 'backup') || pathExists(keyFilePathFor(target), 'backup');
     if (exists && !overwrite) throw new CoreError('VAULT_EXISTS', `${target} exists`);
     const keyFile = readKeyFile(this.path);
     const temporaryDatabase = temporarySiblingPath(target);
