@@ -12,6 +12,7 @@ import { configureConnection, openEncryptedDatabase, unlockCheck, type Connectio
 import { BackgroundIntegrityCheck, type IntegrityOutcome, type IntegrityWorkerScript } from './integrity-check';
 import { calibrateKdf, deriveKeyEncryptionKey, type KdfCalibration } from './kdf';
 import { keyFilePathFor, readKeyFile, recoveryKeyEncryptionKey, unwrapKey, updateKeyFile, wrapKey, writeKeyFile, type KeyFile, type KeySlots } from './key-file';
+import { withKeyFileLock } from './key-file-lock';
 import { appendAuditEntry, verifyAuditChain, type AuditChainReport } from './audit-chain';
 import { applyMigrations, assertSchemaNotTooNew } from './migrations';
 import { ProcessLock } from './process-lock';
@@ -157,7 +158,8 @@ export class Vault {
     let db: Connection | undefined;
     let key: Buffer | undefined;
     try {
-      ({ db, key } = openWithCandidates(target, candidates, options));
+      // Opening may bring the key file in line with the file (an interrupted rotation): a write.
+      ({ db, key } = await withKeyFileLock(target, async () => openWithCandidates(target, candidates, options)));
       assertSchemaNotTooNew(db);
       configureConnection(db, options);
       // Bounded: the full check of every table runs in the background (startIntegrityCheck).
@@ -165,7 +167,7 @@ export class Vault {
       if (problem) throw new CoreError('VAULT_CORRUPT', `integrity check failed: ${problem}`);
       applyMigrations(db);
       const vault = new Vault(target, keyFile.vaultId, db, key, processLock, options);
-      vault.repairRecoverySlot();
+      await withKeyFileLock(target, async () => vault.repairRecoverySlot());
       vault.audit('vault.unlocked', { method: slotFor(credential) });
       return vault;
     } catch (error) {
@@ -188,7 +190,7 @@ export class Vault {
     if (candidates.length > 1) {
       const processLock = ProcessLock.acquire(target);
       try {
-        const opened = openWithCandidates(target, candidates, options);
+        const opened = await withKeyFileLock(target, async () => openWithCandidates(target, candidates, options));
         opened.db.close();
         key = opened.key;
       } finally {
@@ -415,11 +417,14 @@ export class Vault {
     const newKek = await deriveKeyEncryptionKey(newPassphrase, kdf);
     try {
       const databaseKey = this.openKey();
-      updateKeyFile(this.path, (fresh) => ({
-        ...fresh,
-        kdf,
-        slots: { ...fresh.slots, passphrase: wrapKey(newKek, databaseKey, fresh.vaultId, 'passphrase') },
-      }));
+      // Inside the key-file lock: an unlock attempt elsewhere must not write its counter back over the new slot.
+      await withKeyFileLock(this.path, async () =>
+        updateKeyFile(this.path, (fresh) => ({
+          ...fresh,
+          kdf,
+          slots: { ...fresh.slots, passphrase: wrapKey(newKek, databaseKey, fresh.vaultId, 'passphrase') },
+        })),
+      );
     } finally {
       newKek.fill(0);
     }
@@ -467,6 +472,16 @@ export class Vault {
     };
     kek.fill(0);
     recoveryKek.fill(0);
+    // Every key-file step of the rotation inside the key-file lock (as each unlock attempt is), so
+    // that no attempt from another process writes a stale copy back between them.
+    const recoveryKey = await withKeyFileLock(this.path, async () => this.rekeyAndRenew(db, newKey, newSlots));
+    // The rekey rewrote every page: check the new file, whether or not the first check had finished.
+    this.startIntegrityCheck(this.integrityListener ?? undefined);
+    return { recoveryKey };
+  }
+
+  /** The steps of rotateKey from the pending slots on; the caller holds the key-file lock. */
+  private rekeyAndRenew(db: Connection, newKey: Buffer, newSlots: KeySlots): string {
     updateKeyFile(this.path, (fresh) => ({ ...fresh, pendingRotation: newSlots }));
     try {
       db.pragma('wal_checkpoint(TRUNCATE)');
@@ -485,10 +500,7 @@ export class Vault {
     updateKeyFile(this.path, (fresh) => ({ ...fresh, slots: newSlots, pendingRotation: null }));
     db.pragma('journal_mode = WAL');
     this.audit('vault.key-rotated', {});
-    const recoveryKey = this.renewRecoveryKey();
-    // The rekey rewrote every page: check the new file, whether or not the first check had finished.
-    this.startIntegrityCheck(this.integrityListener ?? undefined);
-    return { recoveryKey };
+    return this.renewRecoveryKey();
   }
 
   /**
