@@ -36,6 +36,11 @@ export interface VaultStatus {
   /** File name without folder and extension, shown in the title bar. */
   name: string | null;
   displayName: string | null;
+  /**
+   * Opened from read-only media (a write-protected stick, a cd, a folder without write
+   * permission): reading, searching and a backup work; every change is refused (VAULT_READ_ONLY).
+   */
+  readOnly?: boolean;
 }
 
 export interface RecentVault {

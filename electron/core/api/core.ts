@@ -55,6 +55,20 @@ export interface CoreDependencies {
 const sweptFolders = new Set<string>();
 
 /**
+ * The calls declared `write` that a read-only vault still answers: they change nothing in the
+ * vault file (a backup writes its copy elsewhere; the recent list lives in the app's folder) or
+ * refuse for their own reason (an unlock while one is open).
+ */
+const WRITES_BESIDE_READ_ONLY_VAULT: ReadonlySet<HandlerName> = new Set<HandlerName>([
+  'vault.lock',
+  'vault.backup',
+  'vault.forgetRecent',
+  'vault.create',
+  'vault.unlock',
+  'vault.unlockWithRecoveryKey',
+]);
+
+/**
  * The core behind every transport: one handler map, validated at the boundary. Electron's IPC,
  * the browser host and the tests all reach it through `callUntrusted` (or its typed `call`), so they
  * share one behaviour.
@@ -101,6 +115,10 @@ export class Core implements CoreService {
     const { name: handlerName, input } = checked.value;
     const { access, passive, lane, audits } = api[handlerName];
     const handler = this.handlers[handlerName] as (input: unknown) => unknown;
+    // Read-only media: a change is refused here, before any handler or SQLite sees it.
+    if (access === 'write' && lane !== 'immediate' && this.vault?.readOnly && !WRITES_BESIDE_READ_ONLY_VAULT.has(handlerName)) {
+      return failure(new CoreError('VAULT_READ_ONLY', `${handlerName}: the vault is read-only`).toApiError());
+    }
     const run = async () => {
       // Streaming-ness follows the declared lane: while such a call runs, reads skip the queue.
       const holdsNoTransaction = lane === 'streaming' || lane === 'rendering';

@@ -12,6 +12,7 @@ import type { VaultOptions } from '../vault/vault';
 import { CheckFailure, UsageError, positional, takeFlag, takeOption, takeOptions } from './args';
 import { FLAGS } from './flags';
 import { readSecret } from './prompt';
+import { noteIfReadOnly } from './error-line';
 
 /** The bundle commands of kluis (the format is described in docs/bundle-format.md). */
 
@@ -62,7 +63,7 @@ async function withVault<T>(vaultPath: string, context: BundleCommandContext, wo
   const core = new Core({ userDataDir, host: 'browser', appVersion: 'cli', vault: context.options, bundles });
   const call: Caller = (name, input) => core.call(name, input);
   try {
-    await call('vault.unlock', { path: vaultPath, passphrase });
+    noteIfReadOnly(await call('vault.unlock', { path: vaultPath, passphrase }), context.note);
     return await work(call);
   } finally {
     await core.dispose();

@@ -35,3 +35,15 @@ export function errorLine(command: string | undefined, error: CoreError): string
   const detail = error.code === 'INTERNAL' ? ` (${error.message})` : '';
   return `kluis: ${formatErrorMessage('nl', error.code, details)}${detail}`;
 }
+
+/**
+ * Said once when the vault was opened from read-only media: what the user does is not recorded
+ * in the vault's audit trail (it cannot be written there), and changes will be refused.
+ */
+export const READ_ONLY_NOTE =
+  'Alleen lezen: de kluis staat op een plek waar niet kan worden geschreven. Lezen, zoeken en een reservekopie maken kan; ' +
+  'wat u nu doet komt niet in het logboek van deze kluis (wel in dat van een reservekopie), en wijzigen of verstrekken kan niet.';
+
+export function noteIfReadOnly(status: { readOnly?: boolean }, note: (line: string) => void): void {
+  if (status.readOnly) note(READ_ONLY_NOTE);
+}

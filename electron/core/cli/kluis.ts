@@ -24,7 +24,7 @@ import { PREWEEG_USAGE, runPreweegCommand } from './preweeg-command';
 import { REGISTER_USAGE, runRegisterCommand } from './register-command';
 import { MEETING_USAGE, runMeetingCommand } from './meeting-commands';
 import { readSecret } from './prompt';
-import { errorLine } from './error-line';
+import { errorLine, noteIfReadOnly } from './error-line';
 
 const USAGE = `Gebruik: kluis <opdracht> [argumenten]
 
@@ -144,7 +144,7 @@ async function listDossiers(vaultPath: string, passphrase: string, options: Vaul
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kluis-cli-'));
   const core = new Core({ userDataDir, host: 'browser', appVersion: 'cli', vault: options });
   try {
-    await core.call('vault.unlock', { path: vaultPath, passphrase });
+    noteIfReadOnly(await core.call('vault.unlock', { path: vaultPath, passphrase }), note);
     const dossiers: DossierSummary[] = [];
     for (;;) {
       const page = await core.call('dossier.list', { sort: 'number', direction: 'asc', limit: 500, offset: dossiers.length });
@@ -168,7 +168,7 @@ async function yearReport(
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kluis-cli-'));
   const core = new Core({ userDataDir, host: 'browser', appVersion: 'cli', vault: options });
   try {
-    await core.call('vault.unlock', { path: vaultPath, passphrase });
+    noteIfReadOnly(await core.call('vault.unlock', { path: vaultPath, passphrase }), note);
     const period = { from: `${year}-01-01`, to: `${year}-12-31` };
     const figures = await core.call('report.figures', period);
     if (files.csv) await core.call('report.exportCsv', { ...period, targetPath: path.resolve(files.csv), overwrite: files.overwrite });
@@ -204,6 +204,7 @@ async function run(argv: string[]): Promise<void> {
     case 'check': {
       const [vaultPath] = positional(args, 1);
       const vault = await Vault.unlock(vaultPath!, await credential(false), options);
+      noteIfReadOnly(vault.status(), note);
       let auditEntries: number;
       try {
         const removed = vault.removeStaleTemporaryFiles();
@@ -229,6 +230,7 @@ async function run(argv: string[]): Promise<void> {
       const overwrite = takeFlag(args, FLAGS.overwrite);
       const [vaultPath, target] = positional(args, 2);
       const vault = await Vault.unlock(vaultPath!, await credential(false), options);
+      noteIfReadOnly(vault.status(), note);
       try {
         const result = vault.backup(target!, { overwrite });
         say(`Reservekopie gemaakt: ${result.path} (${result.bytes} bytes) en ${result.path}.keys.`);
@@ -249,6 +251,8 @@ async function run(argv: string[]): Promise<void> {
       const current = ((await credential(false)) as { passphrase: string }).passphrase;
       const vault = await Vault.unlock(vaultPath!, { passphrase: current }, options);
       try {
+        // Before asking for the new one: it could not be stored.
+        if (vault.readOnly) throw new CoreError('VAULT_READ_ONLY', `vault ${vault.path} is read-only`);
         await vault.changePassphrase(current, await newPassphrase('KLUIS_NEW_PASSPHRASE'));
       } finally {
         vault.lock();

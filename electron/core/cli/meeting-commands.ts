@@ -8,6 +8,7 @@ import { Core } from '../api/core';
 import type { VaultOptions } from '../vault/vault';
 import { UsageError, positional, takeFlag, takeOption, takeOptions } from './args';
 import { FLAGS, type Flag } from './flags';
+import { noteIfReadOnly } from './error-line';
 
 const MINUTES = FLAGS.minutes;
 /** `--recipient` too, as for bundles: the same Dutch word. */
@@ -82,7 +83,7 @@ async function withCore(vaultPath: string, runtime: MeetingRuntime, work: (core:
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kluis-cli-'));
   const core = new Core({ userDataDir, host: 'browser', appVersion: 'cli', vault: runtime.options });
   try {
-    await core.call('vault.unlock', { path: path.resolve(vaultPath), passphrase });
+    noteIfReadOnly(await core.call('vault.unlock', { path: path.resolve(vaultPath), passphrase }), runtime.note);
     await work(core);
   } finally {
     await core.dispose();

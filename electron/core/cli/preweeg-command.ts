@@ -9,6 +9,7 @@ import { Core } from '../api/core';
 import type { VaultOptions } from '../vault/vault';
 import { UsageError, positional, takeFlag, takeOption, takeOptions } from './args';
 import { FLAGS } from './flags';
+import { noteIfReadOnly } from './error-line';
 
 export const PREWEEG_USAGE = `Preweegdocumenten:
   preweeg <kluis> <dossiernummer> [--pdf <bestand>] [--docx <bestand>] [--overschrijven]
@@ -48,7 +49,7 @@ export async function runPreweegCommand(args: string[], runtime: PreweegRuntime)
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kluis-cli-'));
   const core = new Core({ userDataDir, host: 'browser', appVersion: 'cli', vault: runtime.options });
   try {
-    await core.call('vault.unlock', { path: path.resolve(vaultPath!), passphrase });
+    noteIfReadOnly(await core.call('vault.unlock', { path: path.resolve(vaultPath!), passphrase }), runtime.note);
     const audience = internal ? ({ kind: 'internal' } as const) : await audienceOf(core, recipients);
     const dossier = await findDossier(core, dossierNumber!);
     const documents = await core.call('document.list', { dossierId: dossier.id });

@@ -9,6 +9,7 @@ import { describeAudience } from '../sharing/audience';
 import type { VaultOptions } from '../vault/vault';
 import { UsageError, positional, takeOption } from './args';
 import { FLAGS } from './flags';
+import { noteIfReadOnly } from './error-line';
 
 export const REGISTER_USAGE = `Verstrekkingenregister:
   verstrekkingen <kluis> [--dossier <dossiernummer>]
@@ -39,7 +40,7 @@ export async function runRegisterCommand(args: string[], runtime: RegisterRuntim
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kluis-cli-'));
   const core = new Core({ userDataDir, host: 'browser', appVersion: 'cli', vault: runtime.options });
   try {
-    await core.call('vault.unlock', { path: path.resolve(vaultPath!), passphrase });
+    noteIfReadOnly(await core.call('vault.unlock', { path: path.resolve(vaultPath!), passphrase }), runtime.note);
     const dossierId = dossierNumber === undefined ? undefined : await findDossierId(core, dossierNumber);
     const disclosures = (await core.call('disclosure.list', dossierId === undefined ? {} : { dossierId })).reverse();
     const names = new Map((await core.call('organisation.list', {})).map((organisation) => [organisation.code, organisation.name]));

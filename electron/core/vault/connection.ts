@@ -5,6 +5,11 @@ import { CoreError, fromFileSystemError } from '../kernel/errors';
 export type Connection = Database.Database;
 
 export interface ConnectionOptions {
+  /**
+   * Open for reading only: the vault sits where nothing can be written (read-only media). SQLite
+   * then refuses every write itself too, behind the core's own refusal (VAULT_READ_ONLY).
+   */
+  readOnly?: boolean;
   /** Path of a better_sqlite3.node built for this runtime (Electron's ABI differs from Node's). */
   nativeBinding?: string;
   /** Page cache in MiB: decrypted pages held here make reads as fast as plaintext. */
@@ -46,7 +51,7 @@ export function openEncryptedDatabase(path: string, key: Buffer, options: Connec
   if (!options.create) assertExistingVaultFile(path);
   let db: Connection;
   try {
-    db = new Database(path, { fileMustExist: !options.create, nativeBinding: options.nativeBinding });
+    db = new Database(path, { readonly: options.readOnly === true, fileMustExist: !options.create, nativeBinding: options.nativeBinding });
   } catch (error) {
     throw fromFileSystemError(error, 'open vault');
   }
@@ -58,6 +63,11 @@ export function openEncryptedDatabase(path: string, key: Buffer, options: Connec
     schemaObjects = db.prepare('SELECT count(*) FROM sqlite_schema').pluck().get() as number;
   } catch (error) {
     db.close();
+    // A file in WAL mode (left so by a crash, or by a version that did not switch back at the lock)
+    // needs its -shm file beside it, which cannot be made on read-only media.
+    if (options.readOnly && String((error as { code?: unknown }).code).startsWith('SQLITE_CANTOPEN')) {
+      throw new CoreError('VAULT_READ_ONLY_NEEDS_COPY', `read-only vault cannot be opened in place: ${(error as Error).message}`, undefined, { cause: error });
+    }
     throw new CoreError('VAULT_CORRUPT', `vault cannot be read with its key: ${(error as Error).message}`, undefined, { cause: error });
   }
   // A vault with a key file has had its first migration committed; one without any would be
@@ -71,6 +81,13 @@ export function openEncryptedDatabase(path: string, key: Buffer, options: Connec
 
 /** The settings every connection runs with; each says below what it protects against. */
 export function configureConnection(db: Connection, options: ConnectionOptions = {}): void {
+  if (options.readOnly) {
+    // Only what reading needs: the journal mode and the rest are settings of a writer.
+    db.pragma('foreign_keys = ON');
+    db.pragma('temp_store = MEMORY');
+    db.pragma(`cache_size = ${-1024 * (options.cacheMebibytes ?? DEFAULT_CACHE_MEBIBYTES)}`);
+    return;
+  }
   db.pragma('journal_mode = WAL');
   // FULL: a committed transaction survives a power cut, not only a crash of the process.
   db.pragma('synchronous = FULL');

@@ -70,7 +70,7 @@ export async function throttledAttempt<T>(
     }
     const result = await check(keyFile);
     if (result === null) {
-      const updated = updateKeyFile(vaultPath, (fresh) => ({
+      const updated = updateUnlessReadOnly(vaultPath, (fresh) => ({
         ...fresh,
         failedAttempts: { count: fresh.failedAttempts.count + 1, lastFailureAt: now().toISOString() },
       }));
@@ -81,10 +81,24 @@ export async function throttledAttempt<T>(
       });
     }
     if (keyFile.failedAttempts.count > 0) {
-      updateKeyFile(vaultPath, (fresh) => ({ ...fresh, failedAttempts: { count: 0, lastFailureAt: null } }));
+      updateUnlessReadOnly(vaultPath, (fresh) => ({ ...fresh, failedAttempts: { count: 0, lastFailureAt: null } }));
     }
     return { keyFile, result };
   });
+}
+
+/**
+ * The counter cannot be written on read-only media: the attempt is still answered (a wrong
+ * passphrase is wrong, not "no access"), uncounted. Whoever holds such media can copy them and
+ * reset the counter anyway; the throttle protects a vault where it can be kept.
+ */
+function updateUnlessReadOnly(vaultPath: string, change: (current: KeyFile) => KeyFile): KeyFile {
+  try {
+    return updateKeyFile(vaultPath, change);
+  } catch (error) {
+    if (error instanceof CoreError && error.code === 'PERMISSION_DENIED') return readKeyFile(vaultPath);
+    throw error;
+  }
 }
 
 /**
@@ -117,6 +131,7 @@ export async function unwrapWithCredential(vaultPath: string, credential: VaultC
  * Call with the vault's process lock held.
  */
 export function openWithCandidates(vaultPath: string, candidates: KeyCandidate[], options: ConnectionOptions): { db: Connection; key: Buffer } {
+  // Read-only media: the key file stays as it is; the key that opens the file is used all the same.
   let lastError: unknown;
   for (const candidate of candidates) {
     let db: Connection;
@@ -128,11 +143,12 @@ export function openWithCandidates(vaultPath: string, candidates: KeyCandidate[]
       break;
     }
     try {
-      updateKeyFile(vaultPath, (fresh) =>
-        fresh.pendingRotation === null && JSON.stringify(fresh.slots) === JSON.stringify(candidate.slots)
-          ? fresh
-          : { ...fresh, slots: candidate.slots, pendingRotation: null },
-      );
+      if (!options.readOnly)
+        updateKeyFile(vaultPath, (fresh) =>
+          fresh.pendingRotation === null && JSON.stringify(fresh.slots) === JSON.stringify(candidate.slots)
+            ? fresh
+            : { ...fresh, slots: candidate.slots, pendingRotation: null },
+        );
     } catch (error) {
       db.close();
       wipeCandidates(candidates);

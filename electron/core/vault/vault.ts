@@ -14,7 +14,7 @@ import { calibrateKdf, deriveKeyEncryptionKey, type KdfCalibration } from './kdf
 import { keyFilePathFor, readKeyFile, recoveryKeyEncryptionKey, unwrapKey, updateKeyFile, wrapKey, writeKeyFile, type KeyFile, type KeySlots } from './key-file';
 import { withKeyFileLock } from './key-file-lock';
 import { appendAuditEntry, verifyAuditChain, type AuditChainReport } from './audit-chain';
-import { applyMigrations, assertSchemaNotTooNew } from './migrations';
+import { LATEST_SCHEMA_VERSION, applyMigrations, assertSchemaNotTooNew, schemaVersionOf } from './migrations';
 import { ProcessLock } from './process-lock';
 import { formatRecoveryKey, generateRecoverySecret } from './recovery-key';
 import { openWithCandidates, slotFor, throttledAttempt, unwrapWithCredential, wipeCandidates, type VaultCredential } from './unlock-keys';
@@ -43,6 +43,50 @@ export function assertPassphraseStrongEnough(passphrase: string): void {
   }
 }
 
+/**
+ * Whether nothing can be written where the vault is: read-only media (EROFS), or a folder or file
+ * without write permission. Such a vault is opened read-only (no lock file, no migrations, no
+ * audit entries in the file) instead of being refused as "no access".
+ */
+function isReadOnlyLocation(vaultPath: string): boolean {
+  for (const target of [path.dirname(vaultPath), vaultPath]) {
+    try {
+      fs.accessSync(target, fs.constants.W_OK);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') return true;
+    }
+  }
+  return false;
+}
+
+/** An audit entry of a read-only session: it cannot be written into the vault, only into a copy. */
+interface UnrecordedAuditEntry {
+  occurredAt: string;
+  actor: string;
+  action: AuditAction;
+  details: unknown;
+}
+
+/**
+ * Append one entry to the hash-chained trail of `db`, with the subjects it names (audit_subjects)
+ * and the facts a disclosure names (audit_disclosures), in one transaction.
+ */
+function writeAuditEntry(db: Connection, entry: UnrecordedAuditEntry): void {
+  db.transaction(() => {
+    const details = entry.details as AuditDetails[AuditAction];
+    const auditId = appendAuditEntry(db, { occurred_at: entry.occurredAt, actor: entry.actor, action: entry.action, details: JSON.stringify(details) });
+    const subjectIds = subjectIdsOf(entry.action, details);
+    if (subjectIds.length > 0) {
+      const insert = db.prepare('INSERT INTO audit_subjects (audit_id, subject_id) VALUES (?, ?)');
+      for (const subjectId of subjectIds) insert.run(auditId, subjectId);
+    }
+    for (const item of disclosedItemsOf(entry.action, details)) {
+      db.prepare('INSERT OR IGNORE INTO audit_disclosures (audit_id, dossier_id, kind, item_id) VALUES (?, ?, ?, ?)').run(auditId, item.dossierId, item.kind, item.id);
+    }
+  })();
+}
+
 function readRecoverySecret(db: Connection): Buffer {
   return db.prepare("SELECT value FROM vault_secret WHERE name = 'recovery_secret'").pluck().get() as Buffer;
 }
@@ -53,14 +97,19 @@ export class Vault {
   private integrity: IntegrityCheckStatus = { state: 'not-run', checkedAt: null };
   private integrityCheck: BackgroundIntegrityCheck | null = null;
   private integrityListener: ((status: IntegrityCheckStatus) => void) | null = null;
+  /** What a read-only session would have written into the trail; carried into a backup. */
+  private readonly unrecordedAudit: UnrecordedAuditEntry[] = [];
 
   private constructor(
     readonly path: string,
     readonly vaultId: string,
     private readonly db: Connection,
     private databaseKey: Buffer,
-    private readonly processLock: ProcessLock,
+    /** Null for a read-only vault: no lock file can be made beside it, and it is never written. */
+    private readonly processLock: ProcessLock | null,
     private readonly options: VaultOptions,
+    /** Opened from read-only media (isReadOnlyLocation): reading only; the core refuses changes. */
+    readonly readOnly = false,
   ) {}
 
   /** Create a new vault file with its key file. Returns it unlocked, with the recovery key to show once. */
@@ -147,33 +196,41 @@ export class Vault {
   static async unlock(vaultPath: string, credential: VaultCredential, options: VaultOptions = {}): Promise<Vault> {
     const target = path.resolve(vaultPath);
     if (!pathExists(target, 'unlock')) throw new CoreError('VAULT_NOT_FOUND', `no vault at ${target}`);
+    const readOnly = isReadOnlyLocation(target);
     const { keyFile, candidates } = await unwrapWithCredential(target, credential, () => options.now?.() ?? new Date());
-    let processLock: ProcessLock;
+    let processLock: ProcessLock | null = null;
     try {
-      processLock = ProcessLock.acquire(target);
+      if (!readOnly) processLock = ProcessLock.acquire(target);
     } catch (error) {
       wipeCandidates(candidates);
       throw error;
     }
     let db: Connection | undefined;
     let key: Buffer | undefined;
+    const connectionOptions = { ...options, readOnly };
     try {
       // Opening may bring the key file in line with the file (an interrupted rotation): a write.
-      ({ db, key } = await withKeyFileLock(target, async () => openWithCandidates(target, candidates, options)));
+      ({ db, key } = readOnly
+        ? openWithCandidates(target, candidates, connectionOptions)
+        : await withKeyFileLock(target, async () => openWithCandidates(target, candidates, connectionOptions)));
       assertSchemaNotTooNew(db);
-      configureConnection(db, options);
+      configureConnection(db, connectionOptions);
       // Bounded: the full check of every table runs in the background (startIntegrityCheck).
       const problem = unlockCheck(db);
       if (problem) throw new CoreError('VAULT_CORRUPT', `integrity check failed: ${problem}`);
-      applyMigrations(db);
-      const vault = new Vault(target, keyFile.vaultId, db, key, processLock, options);
-      await withKeyFileLock(target, async () => vault.repairRecoverySlot());
+      if (!readOnly) applyMigrations(db);
+      else if (schemaVersionOf(db) < LATEST_SCHEMA_VERSION) {
+        // The code reads only the newest schema, and an older one cannot be migrated in place.
+        throw new CoreError('VAULT_READ_ONLY_NEEDS_COPY', `read-only vault has schema ${schemaVersionOf(db)}, ${LATEST_SCHEMA_VERSION} is needed`);
+      }
+      const vault = new Vault(target, keyFile.vaultId, db, key, processLock, options, readOnly);
+      if (!readOnly) await withKeyFileLock(target, async () => vault.repairRecoverySlot());
       vault.audit('vault.unlocked', { method: slotFor(credential) });
       return vault;
     } catch (error) {
       db?.close();
       key?.fill(0);
-      processLock.release();
+      processLock?.release();
       throw toCoreError(error, 'unlock', target);
     }
   }
@@ -227,7 +284,13 @@ export class Vault {
   }
 
   status(): VaultStatus {
-    return { state: 'unlocked', path: this.path, name: vaultNameOf(this.path), displayName: this.displayName, integrity: { ...this.integrity } };
+    const status: VaultStatus = { state: 'unlocked', path: this.path, name: vaultNameOf(this.path), displayName: this.displayName, integrity: { ...this.integrity } };
+    return this.readOnly ? { ...status, readOnly: true } : status;
+  }
+
+  /** Changes are refused on read-only media before they reach SQLite (the core does so per call too). */
+  private assertWritable(): void {
+    if (this.readOnly) throw new CoreError('VAULT_READ_ONLY', `vault ${this.path} is read-only`);
   }
 
   /** Where the background integrity check of this session stands. */
@@ -298,23 +361,14 @@ export class Vault {
    */
   audit<A extends AuditAction>(action: A, details: AuditDetails[A]): void {
     checkAuditAction(action);
-    const db = this.database;
-    db.transaction(() => {
-      const auditId = appendAuditEntry(db, {
-        occurred_at: (this.options.now?.() ?? new Date()).toISOString(),
-        actor: this.displayName,
-        action,
-        details: JSON.stringify(details),
-      });
-      const subjectIds = subjectIdsOf(action, details);
-      if (subjectIds.length > 0) {
-        const insert = db.prepare('INSERT INTO audit_subjects (audit_id, subject_id) VALUES (?, ?)');
-        for (const subjectId of subjectIds) insert.run(auditId, subjectId);
-      }
-      for (const item of disclosedItemsOf(action, details)) {
-        db.prepare('INSERT OR IGNORE INTO audit_disclosures (audit_id, dossier_id, kind, item_id) VALUES (?, ?, ?, ?)').run(auditId, item.dossierId, item.kind, item.id);
-      }
-    })();
+    const entry: UnrecordedAuditEntry = { occurredAt: (this.options.now?.() ?? new Date()).toISOString(), actor: this.displayName, action, details };
+    // Read-only media cannot take the entry: it is kept for a copy (backup) of this session.
+    if (this.readOnly) {
+      if (this.closed) throw new CoreError('VAULT_LOCKED', 'vault is locked');
+      this.unrecordedAudit.push(entry);
+      return;
+    }
+    writeAuditEntry(this.database, entry);
   }
 
   verifyAuditTrail(): AuditChainReport {
@@ -343,6 +397,7 @@ export class Vault {
   }
 
   updateSettings(changes: Partial<VaultSettings>): VaultSettings {
+    this.assertWritable();
     const upsert = this.database.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
     this.database.transaction(() => {
       for (const [key, value] of Object.entries(changes)) if (value !== undefined) upsert.run(key, JSON.stringify(value));
@@ -410,6 +465,7 @@ export class Vault {
 
   /** Rewrap the database key under a new passphrase: instant, and the old passphrase stops working. */
   async changePassphrase(currentPassphrase: string, newPassphrase: string): Promise<void> {
+    this.assertWritable();
     assertPassphraseStrongEnough(newPassphrase);
     const { kek } = await this.verifyPassphrase(currentPassphrase, 'passphrase-change');
     kek.fill(0);
@@ -458,6 +514,7 @@ export class Vault {
    * Then renewRecoveryKey.
    */
   async rotateKey(passphrase: string): Promise<{ recoveryKey: string }> {
+    this.assertWritable();
     const { keyFile, kek } = await this.verifyPassphrase(passphrase, 'key-rotation');
     // The rekey needs the file to itself (journal mode DELETE): the background reader stops first.
     await this.stopIntegrityCheck();
@@ -552,6 +609,7 @@ export class Vault {
       // VACUUM INTO would create the copy with SQLite's default mode (0644 less the umask).
       createOwnerOnlyFile(temporaryDatabase);
       this.database.prepare('VACUUM INTO ?').run(temporaryDatabase);
+      if (this.readOnly) this.carryTrailInto(temporaryDatabase, target);
       fs.writeFileSync(temporaryKeyFile, JSON.stringify({ ...keyFile, pendingRotation: null, failedAttempts: { count: 0, lastFailureAt: null } }, null, 2) + '\n', {
         mode: 0o600,
       });
@@ -574,6 +632,8 @@ export class Vault {
    */
   removeStaleTemporaryFiles(): string[] {
     if (this.closed) throw new CoreError('VAULT_LOCKED', 'vault is locked');
+    // Nothing can have been left on read-only media, and nothing could be removed there.
+    if (this.readOnly) return [];
     return removeStaleTemporaryFiles(this.path);
   }
 
@@ -585,6 +645,22 @@ export class Vault {
     if (this.closed) return;
     // Callers that can wait (the core) await stopIntegrityCheck first; this only makes sure.
     void this.stopIntegrityCheck();
+    if (!this.readOnly) this.foldBackForStorage();
+    this.closed = true;
+    try {
+      this.db.close();
+    } finally {
+      this.databaseKey.fill(0);
+      this.processLock?.release();
+    }
+  }
+
+  /**
+   * The last writes before the close: the lock's audit entry, the WAL folded back, and the file
+   * left in rollback-journal mode. A file left in WAL mode cannot be opened where its -shm file
+   * cannot be made (read-only media: a copy on a write-protected stick); unlock switches back.
+   */
+  private foldBackForStorage(): void {
     try {
       this.audit('vault.locked', {});
     } catch {
@@ -592,15 +668,32 @@ export class Vault {
     }
     try {
       this.db.pragma('wal_checkpoint(TRUNCATE)');
+      this.db.pragma('journal_mode = DELETE');
     } catch {
       // The WAL stays beside the file and is folded in at the next unlock.
     }
-    this.closed = true;
+  }
+
+  /**
+   * A backup made from read-only media continues the trail the media could not take: this
+   * session's entries and the backup's own go into the copy (under the same key) before it is
+   * put in place, so that the copy, which is what will be used from now on, tells what was done.
+   */
+  private carryTrailInto(temporaryDatabase: string, target: string): void {
+    const copy = openEncryptedDatabase(temporaryDatabase, this.openKey());
     try {
-      this.db.close();
+      const entries = [
+        ...this.unrecordedAudit,
+        {
+          occurredAt: (this.options.now?.() ?? new Date()).toISOString(),
+          actor: this.displayName,
+          action: 'vault.backup' as const,
+          details: { path: target, bytes: fs.statSync(temporaryDatabase).size },
+        },
+      ];
+      for (const entry of entries) writeAuditEntry(copy, entry);
     } finally {
-      this.databaseKey.fill(0);
-      this.processLock.release();
+      copy.close();
     }
   }
 }
