@@ -133,6 +133,11 @@ export const en: Translations = {
       contactStep: 'Contact the functional administrator or your municipality’s service desk, and do not work in this vault until then.',
       openSettings: 'Go to Settings',
     },
+    readOnly: {
+      title: 'Read only: this vault cannot be changed here',
+      body: 'The vault is in a place where Dossierkluis cannot write, such as a write-protected USB stick, a CD or a folder without write permission. You can read, search and make a backup. Changing and disclosing are not possible, because the audit trail cannot be updated here; what you look at now does go into the audit trail of a backup. Make a backup in a writable folder and open that to make changes.',
+      makeBackup: 'Make a backup',
+    },
   },
   sections: {
     signals: 'Signals',

@@ -136,6 +136,11 @@ export const nl = {
       contactStep: 'Neem contact op met de functioneel beheerder of de servicedesk van uw gemeente, en werk tot dan niet verder in deze kluis.',
       openSettings: 'Naar Instellingen',
     },
+    readOnly: {
+      title: 'Alleen lezen: deze kluis kan hier niet worden gewijzigd',
+      body: 'De kluis staat op een plek waar Dossierkluis niet kan schrijven, zoals een beveiligde USB-stick, een cd of een map zonder schrijfrechten. U kunt lezen, zoeken en een reservekopie maken. Wijzigen en verstrekken kan niet, omdat het logboek hier niet kan worden bijgewerkt; wat u nu bekijkt komt wel in het logboek van een reservekopie. Maak een reservekopie in een schrijfbare map en open die om te wijzigen.',
+      makeBackup: 'Reservekopie maken',
+    },
   },
   sections: {
     signals: 'Signalen',

@@ -9,6 +9,7 @@ import { BundlesScreen } from './bundles/BundlesScreen';
 import { DossierListScreen } from './dossiers/DossierListScreen';
 import { DossierScreen } from './dossiers/DossierScreen';
 import { IntegrityWarning } from './IntegrityWarning';
+import { ReadOnlyBanner } from './ReadOnlyBanner';
 import { MeetingListScreen } from './meetings/MeetingListScreen';
 import { MeetingScreen } from './meetings/MeetingScreen';
 import { RetentionReminder } from './reports/RetentionReminder';
@@ -73,6 +74,7 @@ export function MainLayout({ route }: { route: Route }) {
           </ul>
         </nav>
         <main id={MAIN_CONTENT_ID} className="app-shell__main" tabIndex={-1}>
+          <ReadOnlyBanner />
           <IntegrityWarning />
           <RetentionReminder />
           <RouteScreen route={route} />
