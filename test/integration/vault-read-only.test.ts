@@ -3,6 +3,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Core } from '../../electron/core/api/core';
 import { Vault } from '../../electron/core/vault/vault';
@@ -156,6 +157,33 @@ describe('a vault on read-only media', () => {
       expect(copy.verifyAuditTrail()).toMatchObject({ intact: true });
     } finally {
       copy.lock();
+    }
+  });
+
+  it('a vault that cannot be read in place (left in WAL mode, or an older schema) is named as such, untouched', async () => {
+    for (const leaveBehind of ['wal-mode', 'older-schema'] as const) {
+      const { vaultPath: original } = await vaultWithADossier();
+      const hexKey = await Vault.revealDatabaseKey(original, { passphrase: TEST_PASSPHRASE }, FAST_VAULT_OPTIONS);
+      // Straight through SQLCipher, as a crash (WAL mode) or an older version (schema) left it.
+      const db = new Database(original, { fileMustExist: true });
+      db.pragma(`cipher='sqlcipher'`);
+      db.pragma('legacy=4');
+      db.pragma(`key="x'${hexKey}'"`);
+      if (leaveBehind === 'wal-mode') db.pragma('journal_mode = WAL');
+      else db.pragma(`user_version = ${(db.pragma('user_version', { simple: true }) as number) - 1}`);
+      db.close();
+      const media = readOnlyCopyOf(original);
+      const before = snapshot(path.dirname(media.vaultPath));
+      const core = openCore();
+      try {
+        expect(await core.callUntrusted('vault.unlock', { path: media.vaultPath, passphrase: TEST_PASSPHRASE }), leaveBehind).toMatchObject({
+          ok: false,
+          error: { code: 'VAULT_READ_ONLY_NEEDS_COPY' },
+        });
+      } finally {
+        await core.dispose();
+      }
+      expect(snapshot(path.dirname(media.vaultPath))).toEqual(before);
     }
   });
 
