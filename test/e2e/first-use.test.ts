@@ -18,7 +18,8 @@ describe.skipIf(skipWithoutBrowser)('first use, end to end in Chromium', () => {
   let session: BrowserSession;
   let page: Page;
   const core = coreCaller(() => testHost);
-  const menu = () => page.getByRole('navigation', { name: 'Hoofdmenu' });
+  /** The main menu, in either language. */
+  const menu = () => page.locator('nav.app-nav');
   const stepHeading = () => page.locator('.app-bundle-wizard h2').first();
   const shot = async (name: string) => {
     fs.mkdirSync(SHOTS, { recursive: true });
@@ -105,6 +106,36 @@ describe.skipIf(skipWithoutBrowser)('first use, end to end in Chromium', () => {
     await page.getByRole('button', { name: 'Kluis Werkbestand openen' }).click();
     await unlockAgain();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toBe('Signalen');
+    expect(session.problems).toEqual([]);
+  });
+  it('suggests English file names and shows the seeded phenomena in English when the UI is English', { timeout: STEP_TIMEOUT }, async () => {
+    await core('settings.update', { language: 'en' });
+    await core('vault.lock', {});
+    await page.locator('input[type="password"]').first().waitFor({ state: 'visible', timeout: 20_000 });
+    // The unlock screen speaks the language last used in this browser: found by role, not by text.
+    await page.locator('input[type="password"]').first().fill(PASSPHRASE);
+    await page.locator('form button[type="submit"]').first().click();
+    await menu().getByRole('link', { name: 'Settings' }).waitFor({ state: 'visible', timeout: 20_000 });
+    const fieldValues = () => page.locator('main input').evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
+
+    await menu().getByRole('link', { name: 'Settings' }).click();
+    await expect.poll(fieldValues).toContainEqual(expect.stringMatching(/Werkbestand-backup-[\d-]+\.kluis$/));
+    await expect.poll(fieldValues).toContainEqual(expect.stringMatching(/processing-register-[\d-]+\.(md|html)$/));
+    // The stored Dutch name stays, with the English one beside it.
+    await expect.poll(() => page.getByRole('list', { name: 'Phenomena and sub-forms' }).innerText()).toContain('Hennepteelt (Cannabis cultivation)');
+    await shot('en-settings');
+
+    await menu().getByRole('link', { name: 'Reports' }).click();
+    await expect.poll(fieldValues).toContainEqual(expect.stringMatching(/annual-report-hotline-\d{4}\.pdf$/));
+    await expect.poll(fieldValues).toContainEqual(expect.stringMatching(/annual-report-[\d-]+-[\d-]+\.csv$/));
+    expect((await fieldValues()).filter((value) => /jaarrapportage|verwerkingsregister|reservekopie/.test(value))).toEqual([]);
+
+    await menu().getByRole('link', { name: 'Signals' }).click();
+    await expect.poll(() => page.getByRole('main').innerText()).toContain('Cannabis cultivation');
+    expect(await page.getByRole('main').innerText()).not.toContain('Hennepteelt');
+    await shot('en-signals');
+
+    await core('settings.update', { language: 'nl' });
     expect(session.problems).toEqual([]);
   });
 });
