@@ -54,14 +54,24 @@ export function ensureElectronBinary() {
   const pathFile = path.join(ELECTRON_DIR, 'path.txt');
   const hadDist = fs.existsSync(distDir);
   const hadPathFile = fs.existsSync(pathFile);
-  if (!isElectronBinaryPresent()) {
+  const present = isElectronBinaryPresent();
+  if (!present && process.env.ELECTRON_SKIP_BINARY_DOWNLOAD) {
+    throw new ShellError(
+      `Electron ${electronVersion()} staat niet klaar en ELECTRON_SKIP_BINARY_DOWNLOAD verbiedt het downloaden.\n` +
+        `Electron ${electronVersion()} is not there and ELECTRON_SKIP_BINARY_DOWNLOAD forbids downloading it.`,
+    );
+  }
+  if (!present) {
     console.log(
       `De eerste start downloadt Electron ${electronVersion()} (eenmalig, ongeveer 100 MB).\n` +
         `The first start downloads Electron ${electronVersion()} (once, about 100 MB).`,
     );
   }
   try {
-    return require('electron');
+    const electronPath = require('electron');
+    // With ELECTRON_OVERRIDE_DIST_PATH the package names a path without looking whether it is there.
+    if (!fs.existsSync(electronPath)) throw new Error(`${electronPath} is missing`);
+    return electronPath;
   } catch {
     // Leave node_modules as it was: no half-extracted binary for the next attempt to trip over.
     if (!hadDist) fs.rmSync(distDir, { recursive: true, force: true });
@@ -74,7 +84,7 @@ export function ensureElectronBinary() {
         `electron-v${electronVersion()}-${process.platform}-${process.arch}.zip in de cache (electron_config_cache).`,
         'De tests ("npm test") en de browserversie ("npm run web") hebben Electron niet nodig.',
         '',
-        `Electron ${electronVersion()} could not be downloaded, so the app cannot start. Check the`,
+        `Electron ${electronVersion()} could not be downloaded, so the desktop app cannot start. Check the`,
         'network or proxy and retry, or set ELECTRON_MIRROR. "npm test" and "npm run web" work without it.',
       ].join('\n'),
     );

@@ -86,3 +86,45 @@ export const MEASURE_KIND_LABELS_EN = {
   schuldhulp: 'Debt support',
   overig: 'Other',
 } as const satisfies Record<MeasureKind, string>;
+
+/**
+ * English names for the seeded phenomena and sub-forms, by code. The vault stores the Dutch name
+ * (editable data, labels-nl.ts); the English UI shows these only while a seeded phenomenon still
+ * carries its seeded Dutch name, so that a municipality's own renaming is never overruled.
+ */
+export const PHENOMENON_LABELS_EN: Readonly<Record<string, string>> = {
+  drugs: 'Drugs',
+  'drugs.drugshandel': 'Trade in hard and soft drugs',
+  'drugs.drugsgebruik': 'Drug use',
+  'drugs.hennepteelt': 'Cannabis cultivation',
+  'drugs.productie_harddrugs': 'Production of hard drugs',
+  'drugs.maatschappelijke_acceptatie': 'Social acceptance',
+  illegaal_gokken: 'Illegal gambling',
+  'illegaal_gokken.poker': 'Poker',
+  'illegaal_gokken.illegale_gokzuilen': 'Illegal gambling machines',
+  arbeidsuitbuiting: 'Labour exploitation',
+  'arbeidsuitbuiting.slechte_werkomstandigheden': 'Poor working conditions',
+  'arbeidsuitbuiting.illegale_kamerverhuur': 'Illegal room letting',
+  'arbeidsuitbuiting.huur_ingehouden_op_loon': 'Rent withheld from wages',
+  'arbeidsuitbuiting.overbewoning': 'Overcrowding',
+  milieu: 'Environment',
+  'milieu.afvaldumping': 'Waste dumping',
+  'milieu.asbest_zonder_registratie': 'Asbestos without registration',
+  'milieu.vervuilde_grond': 'Contaminated soil',
+  'milieu.witgoed_zonder_registratie': 'White goods without registration',
+  zorgfraude: 'Healthcare fraud',
+  'zorgfraude.zorg_niet_geleverd': 'Care billed but not delivered',
+  'zorgfraude.ronselen_clienten': 'Recruiting clients',
+  'zorgfraude.kamerverhuur': 'Combined with room letting',
+  'zorgfraude.pgb_fraude': 'Personal budget (pgb) fraud',
+  witwassen: 'Money laundering',
+  omg: 'Outlaw Motorcycle Gangs (OMG)',
+  heling: 'Handling stolen goods',
+  mensenhandel: 'Human trafficking',
+  vastgoedfraude: 'Real estate fraud',
+  witteboordencriminaliteit: 'White-collar crime',
+  misbruik_vrijplaatsen: 'Misuse of free zones and business parks',
+  'misbruik_vrijplaatsen.vrijplaatsen': 'Free zones',
+  'misbruik_vrijplaatsen.bedrijventerreinen': 'Business parks',
+  'misbruik_vrijplaatsen.buitengebied': 'Rural areas',
+};

@@ -280,13 +280,17 @@ export function attachSignalToDossier(context: CoreContext, input: ParsedInput<'
   });
 }
 
-/** A new dossier from a loose signal; the dossier inherits its phenomenon, handling code, basis, purpose and retention. */
+/**
+ * A new dossier from a loose signal; the dossier inherits its summary, phenomenon, handling code,
+ * basis, purpose and retention (the title may be changed, the summary says what the signal was about).
+ */
 export function signalToDossier(context: CoreContext, input: ParsedInput<'signal.toDossier'>): DossierSummary {
   return inTransaction(context, () => {
     const signal = requireSignalRow(context, input.signalId);
     assertNotInOtherDossier(signal, null);
     const dossierId = insertDossier(context, {
       title: input.title ?? signal.summary,
+      summary: signal.summary,
       priority: input.priority ?? 'normaal',
       owner: input.owner ?? null,
       phenomenonIds: signal.phenomenon_id === null ? [] : [signal.phenomenon_id],

@@ -1,13 +1,20 @@
 import { create } from 'zustand';
 import type { AppInfo, CoreEvent, VaultStatus } from '../../../shared/api';
 import { callCore } from '../core-client';
-import { useNavigation } from './navigation';
+import { useNavigation, type Route } from './navigation';
 import { useSettings } from './settings';
 import { clearVaultData, registerVaultDataStore } from './vault-data';
 
 export type LockReason = Extract<CoreEvent, { type: 'vault.locked' }>['reason'] | 'unknown';
 
 const LOCKED: VaultStatus = { state: 'locked', path: null, name: null, displayName: null };
+
+/**
+ * The screen that was open when the vault was locked, to return to after the next unlock of the
+ * same vault. In this module's memory only: never written to disk, so a fresh start (or a reload)
+ * begins at the default screen.
+ */
+let openAtLock: { vaultPath: string; route: Route } | null = null;
 
 interface SessionState {
   appInfo: AppInfo | null;
@@ -46,6 +53,7 @@ export const useSession = create<SessionState>((set, get) => ({
   },
 
   vaultCreated: (status, recoveryKey) => {
+    openAtLock = null;
     set({ status, lastVaultPath: status.path, lockReason: null, openedWithRecoveryKey: false });
     void useSettings.getState().load();
     useNavigation.getState().go({ name: 'recovery-key', recoveryKey });
@@ -55,7 +63,10 @@ export const useSession = create<SessionState>((set, get) => ({
     const openedWithRecoveryKey = method === 'recovery-key';
     set({ status, lastVaultPath: status.path, lockReason: null, openedWithRecoveryKey });
     void useSettings.getState().load();
-    useNavigation.getState().go({ name: 'main', route: openedWithRecoveryKey ? { section: 'settings' } : { section: 'signals' } });
+    const resumed = openAtLock !== null && openAtLock.vaultPath === status.path ? openAtLock.route : null;
+    openAtLock = null;
+    // Opened with the recovery key, the settings come first: they suggest a new passphrase.
+    useNavigation.getState().go({ name: 'main', route: openedWithRecoveryKey ? { section: 'settings' } : (resumed ?? { section: 'signals' }) });
   },
 
   lock: async () => {
@@ -65,11 +76,14 @@ export const useSession = create<SessionState>((set, get) => ({
 
   handleLocked: (reason) => {
     const wasOpen = get().status.state === 'unlocked';
+    const { screen } = useNavigation.getState();
+    const vaultPath = get().status.path;
+    if (wasOpen && screen.name === 'main' && vaultPath) openAtLock = { vaultPath, route: screen.route };
     clearVaultData();
     if (!wasOpen) return;
     set({ status: LOCKED, lockReason: reason, openedWithRecoveryKey: false });
-    const vaultPath = get().lastVaultPath;
-    useNavigation.getState().go(vaultPath ? { name: 'unlock', vaultPath } : { name: 'welcome' });
+    const lastVaultPath = get().lastVaultPath;
+    useNavigation.getState().go(lastVaultPath ? { name: 'unlock', vaultPath: lastVaultPath } : { name: 'welcome' });
   },
 
   checkStillUnlocked: async () => {

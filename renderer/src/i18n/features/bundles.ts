@@ -131,6 +131,7 @@ export const bundlesNl = {
     todo: 'nog te doen',
     back: 'Vorige',
     next: 'Volgende',
+    cancel: 'Annuleren',
   },
   export: {
     title: 'Dossiers exporteren',
@@ -488,6 +489,7 @@ export const bundlesEn: TranslationShape<typeof bundlesNl> = {
     todo: 'to do',
     back: 'Previous',
     next: 'Next',
+    cancel: 'Cancel',
   },
   export: {
     title: 'Export dossiers',

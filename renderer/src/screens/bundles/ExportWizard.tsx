@@ -20,23 +20,16 @@ import { fileDateStamp, formatDate } from '../../format/date';
 import { besideVault } from '../../format/path';
 import { currentLanguage } from '../../i18n';
 import { useNavigation } from '../../store/navigation';
+import { EXPORT_STEPS, useExportWizard, type ExportMode, type ExportStep } from '../../store/export-wizard';
 import { useSession } from '../../store/session';
 import { TlpBadge } from '../../components/Weighing';
 import { BundleProgress, VerificationBadge } from './parts';
 
-const STEPS = ['choose', 'content', 'recipients', 'summary', 'write'] as const;
-type Step = (typeof STEPS)[number];
-
 const INCLUDE_KEYS = ['signals', 'subjects', 'notes', 'measures', 'attachments'] as const satisfies ReadonlyArray<keyof ExportInclude>;
 const REDACT_KEYS = ['reporterIdentity', 'bsn', 'internalNotes'] as const satisfies ReadonlyArray<keyof ExportRedaction>;
-/** The API's defaults: everything goes, and the redaction is on. */
-const DEFAULT_INCLUDE: ExportInclude = { signals: true, subjects: true, notes: true, measures: true, attachments: true };
-const DEFAULT_REDACT: ExportRedaction = { reporterIdentity: true, bsn: true, internalNotes: true };
 /** As sharingOverrideSchema: a reason of at least this many characters. */
 const MIN_REASON = 3;
 const refKey = (ref: FactRef): string => `${ref.kind}:${ref.id}`;
-
-type Mode = 'partners' | 'passphrase';
 
 /**
  * The export wizard: dossiers, what of them, for whom, the summary of exactly what leaves (with
@@ -45,28 +38,28 @@ type Mode = 'partners' | 'passphrase';
  */
 export function ExportWizard() {
   const { t } = useTranslation();
-  const [step, setStep] = useState<Step>('choose');
-  const [dossierIds, setDossierIds] = useState<number[]>([]);
-  const [include, setInclude] = useState<ExportInclude>(DEFAULT_INCLUDE);
-  const [redact, setRedact] = useState<ExportRedaction>(DEFAULT_REDACT);
-  const [mode, setMode] = useState<Mode>('partners');
-  const [partnerIds, setPartnerIds] = useState<number[]>([]);
-  const [passphrase, setPassphrase] = useState<NewPassphraseValue>({ passphrase: '', repeat: '' });
-  const [overrideItems, setOverrideItems] = useState<FactRef[]>([]);
-  const [reason, setReason] = useState('');
-  const [result, setResult] = useState<ExportResult | null>(null);
+  // Kept in a store: the wizard's own "Naar het adresboek" leaves this screen, and the way back must find the choices made.
+  const { step, dossierIds, include, redact, mode, partnerIds, passphrase, overrideItems, reason, result, change, reset } = useExportWizard();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const moved = useRef(false);
-  const index = STEPS.indexOf(step);
+  const index = EXPORT_STEPS.indexOf(step);
 
   useEffect(() => {
     // The screen's h1 takes the focus on arrival; after that, each new step's heading does.
     if (moved.current) headingRef.current?.focus();
   }, [step, result]);
 
-  function go(to: Step) {
+  // A finished export is not picked up again: leaving the wizard after it starts the next one afresh.
+  useEffect(
+    () => () => {
+      if (useExportWizard.getState().result !== null) useExportWizard.getState().reset();
+    },
+    [],
+  );
+
+  function go(to: ExportStep) {
     moved.current = true;
-    setStep(to);
+    change({ step: to });
   }
 
   const selection: Input<'bundle.exportPreview'> = {
@@ -80,34 +73,36 @@ export function ExportWizard() {
 
   function restart() {
     moved.current = true;
-    setResult(null);
-    setDossierIds([]);
-    setInclude(DEFAULT_INCLUDE);
-    setRedact(DEFAULT_REDACT);
-    setPassphrase({ passphrase: '', repeat: '' });
-    setOverrideItems([]);
-    setReason('');
-    setStep('choose');
+    reset();
   }
 
   const heading = (title: string) => (
     <h2 className="utrecht-heading-2" ref={headingRef} tabIndex={-1}>
-      <span className="app-bundle-steps__count">{t('bundles.steps.progress', { current: index + 1, total: STEPS.length })}</span> {title}
+      <span className="app-bundle-steps__count">{t('bundles.steps.progress', { current: index + 1, total: EXPORT_STEPS.length })}</span> {title}
     </h2>
   );
 
   return (
     <section className="app-card app-bundle-wizard" aria-label={t('bundles.export.title')}>
       <StepIndicator current={index} finished={result !== null} />
-      {step === 'choose' && <ChooseStep heading={heading(t('bundles.export.choose.title'))} selected={dossierIds} onChange={setDossierIds} onNext={() => go('content')} />}
+      {step === 'choose' && (
+        <ChooseStep
+          heading={heading(t('bundles.export.choose.title'))}
+          selected={dossierIds}
+          onChange={(ids) => change({ dossierIds: ids })}
+          onNext={() => go('content')}
+          onCancel={restart}
+        />
+      )}
       {step === 'content' && (
         <ContentStep
           heading={heading(t('bundles.export.content.title'))}
           include={include}
           redact={redact}
-          onInclude={setInclude}
-          onRedact={setRedact}
+          onInclude={(value) => change({ include: value })}
+          onRedact={(value) => change({ redact: value })}
           onBack={() => go('choose')}
+          onCancel={restart}
           onNext={() => go('recipients')}
         />
       )}
@@ -115,12 +110,13 @@ export function ExportWizard() {
         <RecipientsStep
           heading={heading(t('bundles.export.recipients.title'))}
           mode={mode}
-          onMode={setMode}
+          onMode={(value) => change({ mode: value })}
           partnerIds={partnerIds}
-          onPartners={setPartnerIds}
+          onPartners={(ids) => change({ partnerIds: ids })}
           passphrase={passphrase}
-          onPassphrase={setPassphrase}
+          onPassphrase={(value) => change({ passphrase: value })}
           onBack={() => go('content')}
+          onCancel={restart}
           onNext={() => go('summary')}
         />
       )}
@@ -129,10 +125,11 @@ export function ExportWizard() {
           heading={heading(t('bundles.export.summary.title'))}
           selection={selection}
           overrideItems={overrideItems}
-          onOverrideItems={setOverrideItems}
+          onOverrideItems={(items) => change({ overrideItems: items })}
           reason={reason}
-          onReason={setReason}
+          onReason={(value) => change({ reason: value })}
           onBack={() => go('recipients')}
+          onCancel={restart}
           onNext={() => go('write')}
         />
       )}
@@ -144,7 +141,7 @@ export function ExportWizard() {
           result={result}
           onDone={(done) => {
             moved.current = true;
-            setResult(done);
+            change({ result: done });
           }}
           onBack={() => go('summary')}
           onRestart={restart}
@@ -158,7 +155,7 @@ function StepIndicator({ current, finished }: { current: number; finished: boole
   const { t } = useTranslation();
   return (
     <ol className="app-bundle-steps" aria-label={t('bundles.steps.label')}>
-      {STEPS.map((step, position) => {
+      {EXPORT_STEPS.map((step, position) => {
         const state = finished || position < current ? 'done' : position === current ? 'current' : 'todo';
         return (
           <li key={step} className={`app-bundle-steps__step app-bundle-steps__step--${state}`} aria-current={position === current && !finished ? 'step' : undefined}>
@@ -174,7 +171,19 @@ function StepIndicator({ current, finished }: { current: number; finished: boole
   );
 }
 
-function StepButtons({ onBack, next, nextDisabled = false, busy = false }: { onBack?(): void; next?: string; nextDisabled?: boolean; busy?: boolean }) {
+function StepButtons({
+  onBack,
+  onCancel,
+  next,
+  nextDisabled = false,
+  busy = false,
+}: {
+  onBack?(): void;
+  onCancel?(): void;
+  next?: string;
+  nextDisabled?: boolean;
+  busy?: boolean;
+}) {
   const { t } = useTranslation();
   return (
     <div className="app-button-row app-bundle-wizard__buttons">
@@ -188,13 +197,30 @@ function StepButtons({ onBack, next, nextDisabled = false, busy = false }: { onB
           {next}
         </Button>
       )}
+      {onCancel && (
+        <Button appearance="subtle" onClick={onCancel} disabled={busy}>
+          {t('bundles.steps.cancel')}
+        </Button>
+      )}
     </div>
   );
 }
 
 // ── 1. Dossiers ─────────────────────────────────────────────────────────────────────────────
 
-function ChooseStep({ heading, selected, onChange, onNext }: { heading: ReactNode; selected: number[]; onChange(ids: number[]): void; onNext(): void }) {
+function ChooseStep({
+  heading,
+  selected,
+  onChange,
+  onNext,
+  onCancel,
+}: {
+  heading: ReactNode;
+  selected: number[];
+  onChange(ids: number[]): void;
+  onNext(): void;
+  onCancel(): void;
+}) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const list = useCoreQuery('dossier.list', { sort: 'number', direction: 'asc', limit: 500 });
@@ -286,7 +312,7 @@ function ChooseStep({ heading, selected, onChange, onNext }: { heading: ReactNod
           </table>
         </div>
       )}
-      <StepButtons next={t('bundles.steps.next')} />
+      <StepButtons next={t('bundles.steps.next')} onCancel={onCancel} />
     </form>
   );
 }
@@ -301,9 +327,10 @@ interface ContentStepProps {
   onRedact(value: ExportRedaction): void;
   onBack(): void;
   onNext(): void;
+  onCancel(): void;
 }
 
-function ContentStep({ heading, include, redact, onInclude, onRedact, onBack, onNext }: ContentStepProps) {
+function ContentStep({ heading, include, redact, onInclude, onRedact, onBack, onNext, onCancel }: ContentStepProps) {
   const { t } = useTranslation();
   return (
     <form
@@ -341,7 +368,7 @@ function ContentStep({ heading, include, redact, onInclude, onRedact, onBack, on
           <p className="utrecht-paragraph app-muted">{t('bundles.export.content.attachmentsHint')}</p>
         </fieldset>
       </div>
-      <StepButtons onBack={onBack} next={t('bundles.steps.next')} />
+      <StepButtons onBack={onBack} next={t('bundles.steps.next')} onCancel={onCancel} />
     </form>
   );
 }
@@ -350,17 +377,18 @@ function ContentStep({ heading, include, redact, onInclude, onRedact, onBack, on
 
 interface RecipientsStepProps {
   heading: ReactNode;
-  mode: Mode;
-  onMode(mode: Mode): void;
+  mode: ExportMode;
+  onMode(mode: ExportMode): void;
   partnerIds: number[];
   onPartners(ids: number[]): void;
   passphrase: NewPassphraseValue;
   onPassphrase(value: NewPassphraseValue): void;
   onBack(): void;
   onNext(): void;
+  onCancel(): void;
 }
 
-function RecipientsStep({ heading, mode, onMode, partnerIds, onPartners, passphrase, onPassphrase, onBack, onNext }: RecipientsStepProps) {
+function RecipientsStep({ heading, mode, onMode, partnerIds, onPartners, passphrase, onPassphrase, onBack, onNext, onCancel }: RecipientsStepProps) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const open = useNavigation((state) => state.open);
@@ -440,7 +468,7 @@ function RecipientsStep({ heading, mode, onMode, partnerIds, onPartners, passphr
           <p className="utrecht-paragraph app-muted">{t('bundles.export.recipients.passphraseHint')}</p>
         </div>
       )}
-      <StepButtons onBack={onBack} next={t('bundles.steps.next')} />
+      <StepButtons onBack={onBack} next={t('bundles.steps.next')} onCancel={onCancel} />
     </form>
   );
 }
@@ -456,9 +484,10 @@ interface SummaryStepProps {
   onReason(value: string): void;
   onBack(): void;
   onNext(): void;
+  onCancel(): void;
 }
 
-function SummaryStep({ heading, selection, overrideItems, onOverrideItems, reason, onReason, onBack, onNext }: SummaryStepProps) {
+function SummaryStep({ heading, selection, overrideItems, onOverrideItems, reason, onReason, onBack, onNext, onCancel }: SummaryStepProps) {
   const { t } = useTranslation();
   const fieldError = useFieldError();
   const language = currentLanguage();
@@ -522,7 +551,7 @@ function SummaryStep({ heading, selection, overrideItems, onOverrideItems, reaso
         </div>
       )}
       {preview && rows.length === 0 && <Alert type="ok">{t('bundles.export.summary.nothingWithheld')}</Alert>}
-      <StepButtons onBack={onBack} next={t('bundles.steps.next')} nextDisabled={preview === null || nothingGoes} />
+      <StepButtons onBack={onBack} next={t('bundles.steps.next')} nextDisabled={preview === null || nothingGoes} onCancel={onCancel} />
     </form>
   );
 }
@@ -823,6 +852,9 @@ function WriteStep({ heading, selection, passphrase, result, onDone, onBack, onR
           </Button>
           <Button type="submit" appearance="primary" busy={busy} busyLabel={t('bundles.export.write.busy')}>
             {t('bundles.export.write.submit')}
+          </Button>
+          <Button appearance="subtle" onClick={onRestart} disabled={busy}>
+            {t('bundles.steps.cancel')}
           </Button>
         </div>
       )}

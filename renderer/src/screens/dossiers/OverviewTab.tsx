@@ -18,6 +18,7 @@ import { Grading, TlpBadge } from '../../components/Weighing';
 import { phenomenonLabel, usePhenomena } from './pickers';
 import { StatusChangeForm, StatusHistory } from './StatusSection';
 import type { DossierTabProps } from './tab-props';
+import { phenomenonName } from '../../format/phenomenon';
 
 /** The dossier at a glance: its facts (editable), where it stands and how it got there, its signals, and where its subjects also appear. */
 export function OverviewTab({ dossier, onDossierChanged }: DossierTabProps) {
@@ -177,7 +178,7 @@ function SignalsSection({ dossier }: { dossier: Dossier }) {
                     </a>
                   </td>
                   <td className="utrecht-table__cell">{t(`domain.howReceived.${signal.howReceived}`)}</td>
-                  <td className="utrecht-table__cell">{signal.phenomenon?.label ?? '—'}</td>
+                  <td className="utrecht-table__cell">{signal.phenomenon ? phenomenonName(signal.phenomenon) : '—'}</td>
                   <td className="utrecht-table__cell">
                     <Grading sourceGrade={signal.sourceGrade} informationGrade={signal.informationGrade} />
                   </td>

@@ -6,6 +6,7 @@ import { CheckboxField } from '../../components/CheckboxField';
 import type { SelectOption } from '../../components/SelectField';
 import { useCoreQuery } from '../../components/useCoreQuery';
 import { useDomainOptions } from '../../components/useDomainOptions';
+import { phenomenonName } from '../../format/phenomenon';
 
 /** A phenomenon with its sub-forms, in the vault's order. */
 export interface PhenomenonGroup {
@@ -29,16 +30,16 @@ export function usePhenomena(): PhenomenonGroup[] {
 /** Choices for a select: each phenomenon, its sub-forms indented under it (an en space survives where a plain one would not). */
 export function phenomenonOptions(groups: readonly PhenomenonGroup[]): SelectOption[] {
   return groups.flatMap(({ phenomenon, subForms }) => [
-    { value: String(phenomenon.id), label: phenomenon.label },
-    ...subForms.map((subForm) => ({ value: String(subForm.id), label: `\u2002\u2002${subForm.label}` })),
+    { value: String(phenomenon.id), label: phenomenonName(phenomenon) },
+    ...subForms.map((subForm) => ({ value: String(subForm.id), label: `\u2002\u2002${phenomenonName(subForm)}` })),
   ]);
 }
 
 /** "Drugs: Hennepteelt" for a sub-form, so that a list of a dossier's phenomena reads on its own. */
 export function phenomenonLabel(phenomenon: PhenomenonRef, groups: readonly PhenomenonGroup[]): string {
-  if (phenomenon.parentId === null) return phenomenon.label;
+  if (phenomenon.parentId === null) return phenomenonName(phenomenon);
   const parent = groups.find((group) => group.phenomenon.id === phenomenon.parentId)?.phenomenon;
-  return parent ? `${parent.label}: ${phenomenon.label}` : phenomenon.label;
+  return parent ? `${phenomenonName(parent)}: ${phenomenonName(phenomenon)}` : phenomenonName(phenomenon);
 }
 
 function toggled<T>(values: readonly T[], value: T, on: boolean): T[] {
@@ -62,7 +63,7 @@ export function PhenomenaPicker({ value, onChange, error }: { value: readonly nu
         {groups.map(({ phenomenon, subForms }) => (
           <li key={phenomenon.id}>
             <CheckboxField
-              label={phenomenon.label}
+              label={phenomenonName(phenomenon)}
               checked={value.includes(phenomenon.id)}
               onChange={(event) => onChange(toggled(value, phenomenon.id, event.target.checked))}
             />
@@ -71,7 +72,7 @@ export function PhenomenaPicker({ value, onChange, error }: { value: readonly nu
                 {subForms.map((subForm) => (
                   <li key={subForm.id}>
                     <CheckboxField
-                      label={subForm.label}
+                      label={phenomenonName(subForm)}
                       checked={value.includes(subForm.id)}
                       onChange={(event) => onChange(toggled(value, subForm.id, event.target.checked))}
                     />

@@ -167,7 +167,7 @@ function AccessReport({ result, criteria }: { result: AccessRequestResult; crite
   const dossierIds = new Set(result.dossiers.map((dossier) => dossier.id));
   const vaultPath = useSession((state) => state.status.path);
   // The date only: a person's name never goes into a file name.
-  const [pdfName] = useState(() => `inzageverzoek-${localIsoDate(new Date())}.pdf`);
+  const [pdfName] = useState(() => t('reports.access.pdfFileName', { date: localIsoDate(new Date()) }));
   const searchedInput = Object.fromEntries(Object.entries(criteria).filter(([, value]) => value !== '')) as Partial<Criteria>;
 
   async function record() {

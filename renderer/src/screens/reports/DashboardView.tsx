@@ -12,6 +12,7 @@ import { DEFAULT_DOSSIER_FILTER, useDossierListStore } from '../dossiers/dossier
 import { NO_FILTERS, useSignalList } from '../signals/signal-list-store';
 import { FigureBlock, SeriesChart, type FigureRow } from './FigureBlock';
 import { PeriodPicker, recentYears, yearPeriod } from './PeriodPicker';
+import { phenomenonName } from '../../format/phenomenon';
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 
@@ -85,16 +86,16 @@ function Dashboard({ figures }: { figures: DashboardFigures }) {
     .filter((entry) => entry.phenomenonId !== null)
     .map<FigureRow>((entry) => ({
       key: String(entry.phenomenonId),
-      label: entry.label,
+      label: phenomenonName(entry),
       count: entry.count,
       onOpen: () => openDossiers({ phenomenonId: entry.phenomenonId }),
-      openLabel: t('reports.dashboard.showPhenomenon', { phenomenon: entry.label }),
+      openLabel: t('reports.dashboard.showPhenomenon', { phenomenon: phenomenonName(entry) }),
     }));
   // Only phenomena that had a signal in the period get a line; the rest would be flat at zero.
   const withSignals = figures.phenomena.filter((phenomenon) => figures.signalsOverTime.some((month) => (month.counts[String(phenomenon.phenomenonId)] ?? 0) > 0));
   const series = withSignals.map((phenomenon) => ({
     key: String(phenomenon.phenomenonId),
-    label: phenomenon.label,
+    label: phenomenonName(phenomenon),
     values: figures.signalsOverTime.map((month) => month.counts[String(phenomenon.phenomenonId)] ?? 0),
   }));
   if (figures.signalsOverTime.some((month) => (month.counts.none ?? 0) > 0)) {

@@ -16,6 +16,7 @@ import { currentLanguage } from '../../i18n';
 import { useSession } from '../../store/session';
 import { FigureBlock, type FigureRow } from './FigureBlock';
 import { PeriodPicker, recentYears, yearPeriod } from './PeriodPicker';
+import { phenomenonName } from '../../format/phenomenon';
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 
@@ -77,7 +78,7 @@ export function YearReportView() {
             </h2>
             <SaveFileForm
               key={periodText}
-              initialPath={besideVault(vaultPath, `jaarrapportage-meldpunt-${fileNamePeriod}.pdf`)}
+              initialPath={besideVault(vaultPath, t('reports.year.pdfFileName', { period: fileNamePeriod }))}
               label={t('reports.year.pdfPath')}
               submitLabel={t('reports.year.pdfSave')}
               busyText={t('reports.year.pdfBusy')}
@@ -92,7 +93,7 @@ export function YearReportView() {
             <h2 className="utrecht-heading-2">{t('reports.year.exportCsv')}</h2>
             <SaveFileForm
               key={periodText}
-              initialPath={besideVault(vaultPath, `jaarrapportage-${period.from}-${period.to}.csv`)}
+              initialPath={besideVault(vaultPath, t('reports.year.csvFileName', { from: period.from, to: period.to }))}
               label={t('reports.year.csvPath')}
               submitLabel={t('reports.year.csvSave')}
               savedText={(path) => t('reports.year.csvSaved', { path })}
@@ -121,7 +122,7 @@ function YearReport({ figures, periodText }: { figures: ReportFigures; periodTex
   const rows = {
     phenomenon: figures.byPhenomenon.map<FigureRow>((entry) => ({
       key: String(entry.phenomenonId ?? 'none'),
-      label: entry.label || t('reports.year.noPhenomenon'),
+      label: entry.label ? phenomenonName(entry, language) : t('reports.year.noPhenomenon'),
       count: entry.count,
     })),
     howReceived: figures.byHowReceived.map<FigureRow>((entry) => ({ key: entry.howReceived, label: t(`domain.howReceived.${entry.howReceived}`), count: entry.count })),

@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError } from '../../../../shared/api';
+import type { ApiError, Phenomenon } from '../../../../shared/api';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { SelectField } from '../../components/SelectField';
@@ -11,6 +11,7 @@ import { useFieldError } from '../../components/useFieldError';
 import { callCore } from '../../core-client';
 import { groupPhenomena } from '../signals/phenomena';
 import { SettingsSection } from './SettingsSection';
+import { phenomenonName } from '../../format/phenomenon';
 
 /**
  * The vault's phenomena and sub-forms, and adding one. Nothing is renamed or removed here: signals
@@ -61,12 +62,14 @@ export function PhenomenaSettings() {
           {groups.map(({ phenomenon, subForms }) => (
             <li key={phenomenon.id} className="signals-phenomena__item">
               <span className="signals-phenomena__name">{phenomenon.label}</span>
+              <EnglishName phenomenon={phenomenon} />
               {!phenomenon.isSeed && <span className="app-badge signals-phenomena__own">{t('signals.phenomena.own')}</span>}
               {subForms.length > 0 && (
                 <ul className="signals-phenomena__subforms">
                   {subForms.map((subForm) => (
                     <li key={subForm.id}>
                       {subForm.label}
+                      <EnglishName phenomenon={subForm} />
                       {!subForm.isSeed && <span className="app-badge signals-phenomena__own">{t('signals.phenomena.own')}</span>}
                     </li>
                   ))}
@@ -93,7 +96,7 @@ export function PhenomenaSettings() {
           description={t('signals.phenomena.parentHint')}
           error={fieldError.forField(error, 'parentId')}
           emptyLabel={t('signals.phenomena.parentNone')}
-          options={groups.map(({ phenomenon }) => ({ value: String(phenomenon.id), label: phenomenon.label }))}
+          options={groups.map(({ phenomenon }) => ({ value: String(phenomenon.id), label: phenomenonName(phenomenon) }))}
           value={parentId}
           onChange={(event) => setParentId(event.target.value)}
         />
@@ -104,5 +107,20 @@ export function PhenomenaSettings() {
         </Button>
       </form>
     </SettingsSection>
+  );
+}
+
+/**
+ * The list keeps the stored (Dutch, editable) name; in English a seeded phenomenon shows its
+ * English name beside it, the one the rest of the English screens show.
+ */
+function EnglishName({ phenomenon }: { phenomenon: Phenomenon }) {
+  const english = phenomenonName(phenomenon);
+  if (english === phenomenon.label) return null;
+  return (
+    <span className="app-muted" lang="en">
+      {' '}
+      ({english})
+    </span>
   );
 }

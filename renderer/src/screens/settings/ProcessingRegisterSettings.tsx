@@ -93,7 +93,7 @@ function RegisterForm({ initial }: { initial: ProcessingRegister }) {
       </div>
       <SaveFileForm
         key={format}
-        initialPath={besideVault(vaultPath, `verwerkingsregister-${fileDateStamp()}.${format === 'html' ? 'html' : 'md'}`)}
+        initialPath={besideVault(vaultPath, t('reports.register.fileName', { date: fileDateStamp(), extension: format === 'html' ? 'html' : 'md' }))}
         label={t('reports.register.path')}
         submitLabel={t('reports.register.exportSubmit')}
         savedText={(path) => t('reports.register.exported', { path })}

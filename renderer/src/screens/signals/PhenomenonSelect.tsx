@@ -2,6 +2,7 @@ import type { SelectHTMLAttributes } from 'react';
 import type { Phenomenon } from '../../../../shared/api/dossier-types';
 import { SelectField } from '../../components/SelectField';
 import { groupPhenomena } from './phenomena';
+import { phenomenonName } from '../../format/phenomenon';
 
 interface PhenomenonSelectProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id' | 'className' | 'children'> {
   label: string;
@@ -25,14 +26,14 @@ export function PhenomenonSelect({ label, phenomena, emptyLabel, groupLabel, des
       {groupPhenomena(phenomena).map(({ phenomenon, subForms }) =>
         subForms.length === 0 ? (
           <option key={phenomenon.id} value={phenomenon.id}>
-            {phenomenon.label}
+            {phenomenonName(phenomenon)}
           </option>
         ) : (
-          <optgroup key={phenomenon.id} label={phenomenon.label}>
-            <option value={phenomenon.id}>{groupLabel(phenomenon.label)}</option>
+          <optgroup key={phenomenon.id} label={phenomenonName(phenomenon)}>
+            <option value={phenomenon.id}>{groupLabel(phenomenonName(phenomenon))}</option>
             {subForms.map((subForm) => (
               <option key={subForm.id} value={subForm.id}>
-                {subForm.label}
+                {phenomenonName(subForm)}
               </option>
             ))}
           </optgroup>

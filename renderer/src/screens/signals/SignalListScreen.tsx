@@ -24,6 +24,7 @@ import { phenomenonPath } from './phenomena';
 import { hasActiveFilters, SIGNAL_SORT_OPTIONS, signalListInput, useSignalList, type InDossierFilter, type SignalListFilters, type SignalSort } from './signal-list-store';
 import { Grading, TlpBadge } from '../../components/Weighing';
 import { useFormatDate } from './weighing';
+import { phenomenonName } from '../../format/phenomenon';
 
 /**
  * All signals, filtered and sorted, in a virtual table: only the rows in view are in the page,
@@ -93,7 +94,7 @@ export function SignalListScreen() {
       width: 'minmax(7rem, 1fr)',
       render: (signal) =>
         signal.phenomenon ? (
-          <span title={phenomenonPath(signal.phenomenon, phenomena.data)}>{signal.phenomenon.label}</span>
+          <span title={phenomenonPath(signal.phenomenon, phenomena.data)}>{phenomenonName(signal.phenomenon)}</span>
         ) : (
           <span className="app-muted">{t('signals.list.noPhenomenon')}</span>
         ),

@@ -1,4 +1,5 @@
 import type { Phenomenon, PhenomenonRef } from '../../../../shared/api/dossier-types';
+import { phenomenonName } from '../../format/phenomenon';
 
 export interface PhenomenonGroup {
   phenomenon: Phenomenon;
@@ -19,7 +20,7 @@ export function groupPhenomena(phenomena: readonly Phenomenon[]): PhenomenonGrou
 
 /** "Drugs › Hennepteelt" for a sub-form, "Witwassen" for a phenomenon; the parent's label when the list knows it. */
 export function phenomenonPath(phenomenon: PhenomenonRef, phenomena: readonly Phenomenon[] | null): string {
-  if (phenomenon.parentId === null || !phenomena) return phenomenon.label;
+  if (phenomenon.parentId === null || !phenomena) return phenomenonName(phenomenon);
   const parent = phenomena.find((candidate) => candidate.id === phenomenon.parentId);
-  return parent ? `${parent.label} › ${phenomenon.label}` : phenomenon.label;
+  return parent ? `${phenomenonName(parent)} › ${phenomenonName(phenomenon)}` : phenomenonName(phenomenon);
 }
