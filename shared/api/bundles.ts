@@ -174,6 +174,11 @@ export interface BundleDossierPreview {
   /** The dossier of this vault with the same id (imported earlier, or exported from here). */
   existing: { id: number; number: string; title: string; inTrash: boolean } | null;
   suggestedAction: ImportAction;
+  /**
+   * This bundle is older than one of the same sender that this vault imported for this dossier:
+   * that newer bundle. An import keeps every item the newer bundle wrote (docs/bundle-format.md 7a).
+   */
+  newerFromSender: { bundleId: string; bundleCreatedAt: string; importedAt: string } | null;
 }
 
 export interface BundleInspection {
@@ -213,6 +218,8 @@ export interface ImportResult {
   created: { signals: number; subjects: number; notes: number; measures: number; attachments: number; links: number };
   updated: { dossiers: number; signals: number; notes: number; measures: number };
   linkedSubjects: number;
+  /** Items left as they were because a newer bundle of the same sender wrote them (replay). */
+  keptNewer: { dossiers: number; signals: number; notes: number; measures: number };
   /** The sender's card went into the address book with this import. */
   senderAdded: boolean;
 }

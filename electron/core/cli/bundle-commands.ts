@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { BundleInspection, ExportPreview, Fingerprint, HandlerName, Input, Output } from '../../../shared/api';
 import { BUNDLE_PASSPHRASE_MIN_LENGTH } from '../../../shared/api/bundles';
+import { formatDateTime } from '../../../shared/domain/dates';
 import { WITHHOLD_REASON_LABELS, withheldLines } from '../../../shared/i18n/sharing';
 import { Core } from '../api/core';
 import { parsePartnerCard } from '../bundles/identity';
@@ -298,6 +299,12 @@ function describeInspection(inspection: BundleInspection, context: BundleCommand
       `      ${count(dossier.signals, 'signaal', 'signalen')}, ${count(dossier.subjects, 'subject', 'subjecten')}, ${count(dossier.notes, 'notitie', 'notities')}, ` +
         `${count(dossier.measures, 'interventie', 'interventies')}, ${count(dossier.attachments, 'bijlage', 'bijlagen')} (${megabytes(dossier.attachmentBytes)})`,
     );
+    if (dossier.newerFromSender) {
+      context.say(
+        `      OUDER dan de bundel van ${formatDateTime(dossier.newerFromSender.bundleCreatedAt, 'nl')} van deze afzender die deze kluis al importeerde: ` +
+          'wat die nieuwere bundel schreef blijft staan; alleen onderdelen die hier nog niet zijn komen erbij.',
+      );
+    }
   }
   const matched = inspection.subjects.filter((subject) => subject.match);
   if (matched.length > 0) {
@@ -365,6 +372,13 @@ async function importCommand(args: string[], context: BundleCommandContext): Pro
         `(${result.linkedSubjects} gekoppeld aan bestaande), ${count(created.notes, 'notitie', 'notities')}, ${count(created.measures, 'interventie', 'interventies')}, ` +
         `${count(created.attachments, 'bijlage', 'bijlagen')}; bijgewerkt: ${updated.dossiers} dossiers, ${updated.signals} signalen.`,
     );
+    const kept = result.keptNewer;
+    if (kept.dossiers + kept.signals + kept.notes + kept.measures > 0) {
+      context.say(
+        `Niet overschreven (een nieuwere bundel van deze afzender schreef ze): ${count(kept.dossiers, 'dossier (titel, beschrijving, verschijnselen)', 'dossiers (titel, beschrijving, verschijnselen)')}, ${count(kept.signals, 'signaal', 'signalen')}, ` +
+          `${count(kept.notes, 'notitie', 'notities')}, ${count(kept.measures, 'interventie', 'interventies')}.`,
+      );
+    }
     if (result.senderAdded) context.note(`${inspection.sender.name} staat nu in het adresboek (vingerafdruk nog niet als vergeleken vastgelegd).`);
   });
 }

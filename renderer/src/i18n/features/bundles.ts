@@ -318,6 +318,8 @@ export const bundlesNl = {
       isNew: 'Nieuw',
       exists: 'Bestaat al als {{number}}',
       existsInTrash: 'Bestaat al als {{number}} (in de prullenbak)',
+      older:
+        'Ouder: deze kluis importeerde al een nieuwere bundel van deze afzender voor dit dossier (gemaakt op {{date}}). Wat die bundel schreef blijft staan; alleen wat hier nog niet is komt erbij.',
       action: 'Wat te doen',
       actionLabel: 'Wat te doen met {{title}}',
       actions: {
@@ -347,6 +349,8 @@ export const bundlesNl = {
     doneSkipped: 'Overgeslagen',
     created: 'Toegevoegd: signalen {{signals}}, subjecten {{subjects}}, notities {{notes}}, maatregelen {{measures}}, bijlagen {{attachments}}, koppelingen {{links}}.',
     updated: 'Bijgewerkt: dossiers {{dossiers}}, signalen {{signals}}, notities {{notes}}, maatregelen {{measures}}.',
+    keptNewer:
+      'Niet overschreven, omdat een nieuwere bundel van deze afzender ze schreef: dossiers {{dossiers}}, signalen {{signals}}, notities {{notes}}, maatregelen {{measures}}.',
     linked_one: '{{count}} bestaand subject gekoppeld.',
     linked_other: '{{count}} bestaande subjecten gekoppeld.',
     senderAdded: 'De partnerkaart van {{name}} staat nu in het adresboek, nog niet als geverifieerd.',
@@ -672,6 +676,8 @@ export const bundlesEn: TranslationShape<typeof bundlesNl> = {
       isNew: 'New',
       exists: 'Exists as {{number}}',
       existsInTrash: 'Exists as {{number}} (in the trash)',
+      older:
+        'Older: this vault already imported a newer bundle from this sender for this dossier (made on {{date}}). What that bundle wrote stays; only what is not here yet is added.',
       action: 'What to do',
       actionLabel: 'What to do with {{title}}',
       actions: {
@@ -701,6 +707,7 @@ export const bundlesEn: TranslationShape<typeof bundlesNl> = {
     doneSkipped: 'Skipped',
     created: 'Added: signals {{signals}}, subjects {{subjects}}, notes {{notes}}, measures {{measures}}, attachments {{attachments}}, links {{links}}.',
     updated: 'Updated: dossiers {{dossiers}}, signals {{signals}}, notes {{notes}}, measures {{measures}}.',
+    keptNewer: 'Not overwritten, because a newer bundle from this sender wrote them: dossiers {{dossiers}}, signals {{signals}}, notes {{notes}}, measures {{measures}}.',
     linked_one: '{{count}} existing subject linked.',
     linked_other: '{{count}} existing subjects linked.',
     senderAdded: 'The partner card of {{name}} is now in the address book, not yet verified.',

@@ -386,6 +386,11 @@ function DossierChoices({
                     ) : (
                       <span className="app-badge app-bundle-badge--new">{t('bundles.import.dossiers.isNew')}</span>
                     )}
+                    {dossier.newerFromSender && (
+                      <span className="app-bundle-sub app-bundle-older" data-testid="dossier-older">
+                        {t('bundles.import.dossiers.older', { date: formatDateTime(dossier.newerFromSender.bundleCreatedAt, language) })}
+                      </span>
+                    )}
                   </td>
                   <td className="utrecht-table__cell">
                     <select
@@ -489,6 +494,11 @@ function ImportDone({
       </ul>
       <p className="utrecht-paragraph">{t('bundles.import.created', { ...result.created })}</p>
       {result.updated.dossiers > 0 && <p className="utrecht-paragraph">{t('bundles.import.updated', { ...result.updated })}</p>}
+      {Object.values(result.keptNewer).some((kept) => kept > 0) && (
+        <p className="utrecht-paragraph" data-testid="kept-newer">
+          {t('bundles.import.keptNewer', { ...result.keptNewer })}
+        </p>
+      )}
       {result.linkedSubjects > 0 && <p className="utrecht-paragraph">{t('bundles.import.linked', { count: result.linkedSubjects })}</p>}
       {result.senderAdded && <p className="utrecht-paragraph">{t('bundles.import.senderAdded', { name: inspection.sender.name })}</p>}
       <div className="app-button-row">
