@@ -181,6 +181,20 @@ export interface BundleDossierPreview {
   newerFromSender: { bundleId: string; bundleCreatedAt: string; importedAt: string } | null;
 }
 
+/** A field of a bundle's item whose text carries invisible or bidirectional controls (shared/text/bidi.ts). */
+export interface InvisibleTextFlag {
+  kind: 'sender' | 'dossier' | 'signal' | 'note' | 'measure' | 'attachment' | 'dossier-link' | 'status' | 'phenomenon' | 'subject' | 'subject-link';
+  uid: string | null;
+  /** The dossier's number at the sender, for a dossier and its items. */
+  dossierNumber: string | null;
+  /** The item's title, summary, file name or name, as it is (show it through the markers). */
+  label: string;
+  /** The field in the bundle's JSON: "title", "fileName", "details.name". */
+  field: string;
+  /** The distinct controls, as "U+202E". */
+  controls: string[];
+}
+
 export interface BundleInspection {
   bundleId: string;
   /** SHA-256 of manifest.json: pass it to bundle.import so that exactly this bundle is imported. */
@@ -209,6 +223,8 @@ export interface BundleInspection {
   bytes: number;
   dossiers: BundleDossierPreview[];
   subjects: BundleSubjectPreview[];
+  /** Texts with invisible or bidirectional controls: imported as they are, shown with markers; the preview warns. */
+  invisibleText: InvisibleTextFlag[];
 }
 
 export interface ImportResult {

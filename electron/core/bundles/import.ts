@@ -13,6 +13,7 @@ import { chooseActions, dossierPreviews } from './import/dossier-choices';
 import { writeDossier } from './import/dossier-items';
 import { acceptSender, recordImport, senderOf } from './import/sender';
 import { ImportSession } from './import/session';
+import { invisibleTextFlags } from './import/invisible-text';
 import { ReplayGuard, refuseRepeatedImport, withReplayWarnings } from './import/replay';
 import { supplierContext } from './import/supplier';
 import { partnerBySigningKey } from './address-book';
@@ -67,6 +68,7 @@ function inspectionOf(db: Connection, keys: VaultKeys, summary: ReadSummary): Bu
       label: subjectLabel(subject.details),
       match: localSubjectFor(db, subject),
     })),
+    invisibleText: invisibleTextFlags(manifest, summary.documents),
   };
 }
 

@@ -264,6 +264,20 @@ async function exportCommand(args: string[], context: BundleCommandContext): Pro
   });
 }
 
+const INVISIBLE_TEXT_KINDS: Record<BundleInspection['invisibleText'][number]['kind'], string> = {
+  sender: 'afzender',
+  dossier: 'dossier',
+  signal: 'signaal',
+  note: 'notitie',
+  measure: 'interventie',
+  attachment: 'bijlage',
+  'dossier-link': 'subjectkoppeling',
+  status: 'statuswijziging',
+  phenomenon: 'fenomeen',
+  subject: 'subject',
+  'subject-link': 'relatie',
+};
+
 function describeInspection(inspection: BundleInspection, context: BundleCommandContext, choices: Map<string, string>): void {
   const { sender } = inspection;
   context.say(`Bundel ${inspection.bundleId}, gemaakt ${inspection.createdAt} door ${sender.name}${sender.organisation ? ` (${sender.organisation})` : ''}.`);
@@ -303,6 +317,14 @@ function describeInspection(inspection: BundleInspection, context: BundleCommand
       context.say(
         `      OUDER dan de bundel van ${formatDateTime(dossier.newerFromSender.bundleCreatedAt, 'nl')} van deze afzender die deze kluis al importeerde: ` +
           'wat die nieuwere bundel schreef blijft staan; alleen onderdelen die hier nog niet zijn komen erbij.',
+      );
+    }
+  }
+  if (inspection.invisibleText.length > 0) {
+    context.say('LET OP: deze teksten bevatten onzichtbare stuurtekens die de leesrichting of de tekst kunnen verbergen (hier getoond als <U+…>):');
+    for (const flag of inspection.invisibleText) {
+      context.say(
+        `  ${INVISIBLE_TEXT_KINDS[flag.kind]}${flag.dossierNumber && flag.kind !== 'dossier' ? ` in ${flag.dossierNumber}` : ''} ${flag.label}: ${flag.field} (${flag.controls.join(', ')})`,
       );
     }
   }
