@@ -21,10 +21,13 @@ Bundels (versleuteld en ondertekend uitwisselen met partners, zie docs/bundle-fo
                                            Toon de age-ontvanger en vingerafdruk van deze kluis; schrijf
                                            met --kaart de partnerkaart, met --age-sleutel de geheime
                                            age-sleutel (voor age -d -i; na een waarschuwing).
-  partner add <kluis> <kaart> [--vergeleken] [--organisatie <code>]
+  partner add <kluis> <kaart> [--vergeleken] [--organisatie <code>] [--naam <naam>]
                                            Zet een partnerkaart in het adresboek (--vergeleken: de
                                            vingerafdruk is met de partner vergeleken; --organisatie:
                                            de organisatie uit de organisatielijst, voor de deelregels).
+                                           Ook een kale age-sleutel (age1…, uit age-keygen -y), met
+                                           --naam: zo'n partner kan bundels ontvangen, maar zijn
+                                           bundels zijn niet als van hem te herkennen.
   partner organisation <kluis> <id> <code|->
                                            Leg de organisatie van een partner vast (- : geen).
   partner list <kluis>                     Toon het adresboek.
@@ -107,18 +110,24 @@ async function identity(args: string[], context: BundleCommandContext): Promise<
   });
 }
 
+const PLAIN_AGE_NOTE =
+  'Dit is een kale age-sleutel, geen partnerkaart: u kunt bundels naar deze partner versleutelen (te openen met age -d), ' +
+  'maar er is geen handtekeningsleutel, dus een bundel is nooit als van deze partner te herkennen.';
+
 async function partner(args: string[], context: BundleCommandContext): Promise<void> {
   const [action, ...rest] = args;
   switch (action) {
     case 'add': {
       const verified = takeFlag(rest, FLAGS.verified);
       const organisationCode = takeOption(rest, FLAGS.organisation) ?? null;
+      const name = takeOption(rest, FLAGS.displayName);
       const [vaultPath, cardPath] = positional(rest, 2, context.usage);
       await withVault(vaultPath!, context, async (call) => {
-        const entry = await call('addressBook.add', { path: cardPath!, verified, organisationCode });
+        const entry = await call('addressBook.add', { path: cardPath!, verified, organisationCode, ...(name !== undefined ? { name } : {}) });
         context.say(`Partner ${entry.id} toegevoegd: ${entry.name}${entry.organisation ? ` (${entry.organisation})` : ''}.`);
         context.say('Vingerafdruk:');
         for (const line of fingerprintLines(entry.fingerprint)) context.say(line);
+        if (entry.plainAge) context.note(PLAIN_AGE_NOTE);
         if (!verified) context.note('Vergelijk de vingerafdruk met de partner en leg dat vast met: kluis partner verify <kluis> ' + entry.id);
       });
       return;
@@ -130,7 +139,9 @@ async function partner(args: string[], context: BundleCommandContext): Promise<v
         if (entries.length === 0) context.note('Het adresboek is leeg.');
         for (const entry of entries) {
           const verified = entry.verifiedAt ? `vergeleken ${entry.verifiedAt.slice(0, 10)}` : 'NIET vergeleken';
-          context.say(`${entry.id}  ${entry.name}${entry.organisation ? ` (${entry.organisation})` : ''}  ${entry.fingerprint.groups.slice(0, 4).join(' ')}  ${verified}`);
+          context.say(
+            `${entry.id}  ${entry.name}${entry.organisation ? ` (${entry.organisation})` : ''}  ${entry.fingerprint.groups.slice(0, 4).join(' ')}  ${verified}${entry.plainAge ? '  alleen age-sleutel' : ''}`,
+          );
         }
       });
       return;
@@ -401,7 +412,7 @@ async function importCommand(args: string[], context: BundleCommandContext): Pro
           `${count(kept.notes, 'notitie', 'notities')}, ${count(kept.measures, 'interventie', 'interventies')}.`,
       );
     }
-    if (result.senderAdded) context.note(`${inspection.sender.name} staat nu in het adresboek (vingerafdruk nog niet als vergeleken vastgelegd).`);
+    if (result.senderAdded) context.note(`${inspection.sender.name} staat nu in het adresboek, met de vingerafdruk als vergeleken vastgelegd.`);
   });
 }
 
