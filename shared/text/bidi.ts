@@ -112,3 +112,8 @@ export function escapeForTerminal(text: string): string {
     .replace(INVISIBLE_ALL, (control) => `<${codePointLabel(control.codePointAt(0)!)}>`)
     .replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, (control) => `<${codePointLabel(control.codePointAt(0)!)}>`);
 }
+
+/** For text that is interpolated into a sentence: every invisible control as a visible "⟨U+202E⟩". */
+export function markInvisibleControls(text: string): string {
+  return text.replace(INVISIBLE_ALL, (control) => `⟨${codePointLabel(control.codePointAt(0)!)}⟩`);
+}
