@@ -54,7 +54,14 @@ export interface AddressBookEntry {
   /** The organisation in this vault's list (organisation.list) that the sharing regime weighs; null until the user chose one. */
   organisationCode: string | null;
   ageRecipient: string;
-  signingKey: string;
+  /** Null for a plain age key (plainAge). */
+  signingKey: string | null;
+  /**
+   * A partner known by a bare `age1…` key (from age-keygen), without a Dossierkluis card: it can
+   * receive bundles, but has no signing key, so no bundle is ever recognised as coming from it.
+   * Its fingerprint is that of the age key alone.
+   */
+  plainAge: boolean;
   fingerprint: Fingerprint;
   addedAt: string;
   /** When the user confirmed the fingerprint with the partner (by phone or in person); null until then. */
@@ -63,7 +70,10 @@ export interface AddressBookEntry {
 }
 
 export interface CardPreview {
+  /** For a plain age key: name and organisation empty (addressBook.add asks for them), signingKey empty. */
   card: PartnerCard;
+  /** The file is a bare `age1…` key, not a Dossierkluis card (AddressBookEntry.plainAge). */
+  plainAge: boolean;
   fingerprint: Fingerprint;
   /** The address-book entry with the same keys, if any. */
   existing: AddressBookEntry | null;
@@ -174,6 +184,25 @@ export interface BundleDossierPreview {
   /** The dossier of this vault with the same id (imported earlier, or exported from here). */
   existing: { id: number; number: string; title: string; inTrash: boolean } | null;
   suggestedAction: ImportAction;
+  /**
+   * This bundle is older than one of the same sender that this vault imported for this dossier:
+   * that newer bundle. An import keeps every item the newer bundle wrote (docs/bundle-format.md 7a).
+   */
+  newerFromSender: { bundleId: string; bundleCreatedAt: string; importedAt: string } | null;
+}
+
+/** A field of a bundle's item whose text carries invisible or bidirectional controls (shared/text/bidi.ts). */
+export interface InvisibleTextFlag {
+  kind: 'sender' | 'dossier' | 'signal' | 'note' | 'measure' | 'attachment' | 'dossier-link' | 'status' | 'phenomenon' | 'subject' | 'subject-link';
+  uid: string | null;
+  /** The dossier's number at the sender, for a dossier and its items. */
+  dossierNumber: string | null;
+  /** The item's title, summary, file name or name, as it is (show it through the markers). */
+  label: string;
+  /** The field in the bundle's JSON: "title", "fileName", "details.name". */
+  field: string;
+  /** The distinct controls, as "U+202E". */
+  controls: string[];
 }
 
 export interface BundleInspection {
@@ -204,6 +233,8 @@ export interface BundleInspection {
   bytes: number;
   dossiers: BundleDossierPreview[];
   subjects: BundleSubjectPreview[];
+  /** Texts with invisible or bidirectional controls: imported as they are, shown with markers; the preview warns. */
+  invisibleText: InvisibleTextFlag[];
 }
 
 export interface ImportResult {
@@ -213,6 +244,8 @@ export interface ImportResult {
   created: { signals: number; subjects: number; notes: number; measures: number; attachments: number; links: number };
   updated: { dossiers: number; signals: number; notes: number; measures: number };
   linkedSubjects: number;
+  /** Items left as they were because a newer bundle of the same sender wrote them (replay). */
+  keptNewer: { dossiers: number; signals: number; notes: number; measures: number };
   /** The sender's card went into the address book with this import. */
   senderAdded: boolean;
 }
@@ -309,14 +342,23 @@ export const bundleApi = {
   ),
 
   'addressBook.list': defineHandler<AddressBookEntry[]>({ access: 'read', passive: false, lane: 'queue', audits: [] })(z.object({}).strict()),
-  /** Read a partner card file and show its fingerprint before adding it. */
+  /** Read a partner card file (or a bare age key) and show its fingerprint before adding it. */
   'addressBook.readCard': defineHandler<CardPreview>({ access: 'read', passive: false, lane: 'queue', audits: [] })(z.object({ path: filePathSchema }).strict()),
   /**
    * Add a partner card (from a file); `verified` when the fingerprint was compared already;
    * `organisationCode`: the card's organisation in the organisation list (the sharing regime weighs it).
    */
   'addressBook.add': defineHandler<AddressBookEntry>({ access: 'write', passive: false, lane: 'queue', audits: ['address-book.added'] })(
-    z.object({ path: filePathSchema, verified: z.boolean().default(false), organisationCode: organisationCodeSchema.nullable().default(null) }).strict(),
+    z
+      .object({
+        path: filePathSchema,
+        verified: z.boolean().default(false),
+        organisationCode: organisationCodeSchema.nullable().default(null),
+        /** For a bare age key only (a card names itself): the partner's name (required) and organisation. */
+        name: z.string().trim().min(1, 'bundle.partner-name').max(200).optional(),
+        organisation: z.string().trim().max(200).optional(),
+      })
+      .strict(),
   ),
   /** Set (or clear, with null) the organisation-list entry of a card: who the sharing regime sees behind its key. */
   'addressBook.setOrganisation': defineHandler<AddressBookEntry>({ access: 'write', passive: false, lane: 'queue', audits: ['address-book.organisation-set'] })(

@@ -54,6 +54,7 @@ export const VALIDATION_CODES = [
   'bundle.manifest-hash',
   'bundle.unknown-dossier',
   'bundle.nothing-to-update',
+  'bundle.partner-name',
 ] as const;
 export type ValidationCode = (typeof VALIDATION_CODES)[number];
 

@@ -70,9 +70,13 @@ export const errorMessages: Record<'nl' | 'en', Record<ErrorCode, string>> = {
     BUNDLE_SENDER_MISMATCH:
       'Let op: de afzender noemt zich {{name}}, maar de sleutel verschilt van de partnerkaart in uw adresboek. Vergelijk de vingerafdruk met de afzender voordat u de bundel accepteert.',
     BUNDLE_CHANGED: 'De bundel is gewijzigd sinds u hem bekeek. Open hem opnieuw. Er is niets geïmporteerd.',
+    BUNDLE_ALREADY_IMPORTED: 'Deze bundel is al geïmporteerd op {{importedOn}}. Een bundel wordt maar één keer geïmporteerd; er is niets gewijzigd.',
     BUNDLE_TLP_BLOCKED:
       'Er is geen bundel gemaakt: volgens de deelregels mag geen van de gekozen dossiers naar deze ontvangers. Kies andere ontvangers, of geef voor de achtergehouden onderdelen een reden op om ze toch mee te geven; die reden komt in het logboek en het verstrekkingenregister.',
-    PARTNER_CARD_INVALID: 'Dit is geen geldige partnerkaart van Dossierkluis, of de kaart is gewijzigd: de vingerafdruk past niet bij de sleutels.',
+    PARTNER_CARD_INVALID:
+      'Dit bestand is geen partnerkaart van Dossierkluis en geen age-sleutel (age1…), of de kaart is gewijzigd: de vingerafdruk past niet bij de sleutels.',
+    PARTNER_CARD_SECRET_KEY:
+      'Dit bestand bevat een geheime sleutel van age (AGE-SECRET-KEY-1…). Die hoort alleen bij de partner zelf. Vraag om de openbare sleutel (age1…, uit age-keygen -y) en laat de partner een nieuwe sleutel maken: de geheime is nu niet meer geheim.',
     PARTNER_EXISTS: 'Deze partner staat al in het adresboek.',
     PARTNER_IS_SELF: 'Dit is de partnerkaart van deze kluis zelf.',
     DOCUMENT_CHANGED:
@@ -141,9 +145,12 @@ export const errorMessages: Record<'nl' | 'en', Record<ErrorCode, string>> = {
     BUNDLE_SENDER_MISMATCH:
       'Warning: the sender calls themselves {{name}}, but the key differs from the partner card in your address book. Compare the fingerprint with the sender before accepting the bundle.',
     BUNDLE_CHANGED: 'The bundle changed since you looked at it. Open it again. Nothing was imported.',
+    BUNDLE_ALREADY_IMPORTED: 'This bundle was imported already on {{importedOnEn}}. A bundle is imported only once; nothing was changed.',
     BUNDLE_TLP_BLOCKED:
       'No bundle was made: under the sharing rules none of the chosen dossiers may go to these recipients. Choose other recipients, or give a reason to include the withheld items anyway; the reason goes into the audit trail and the disclosure register.',
-    PARTNER_CARD_INVALID: 'This is not a valid Dossierkluis partner card, or the card was changed: the fingerprint does not fit the keys.',
+    PARTNER_CARD_INVALID: 'This file is not a Dossierkluis partner card nor an age key (age1…), or the card was changed: the fingerprint does not match the keys.',
+    PARTNER_CARD_SECRET_KEY:
+      'This file holds an age secret key (AGE-SECRET-KEY-1…). It belongs to the partner alone. Ask for the public key (age1…, from age-keygen -y) and let the partner make a new key: the secret one is no longer secret.',
     PARTNER_EXISTS: 'This partner is already in the address book.',
     PARTNER_IS_SELF: 'This is the partner card of this vault itself.',
     DOCUMENT_CHANGED:

@@ -48,6 +48,7 @@ export const validationMessages: Record<'nl' | 'en', Record<ValidationCode, stri
     'bundle.manifest-hash': 'De bekeken bundel is niet herkend. Open de bundel opnieuw.',
     'bundle.unknown-dossier': 'Deze keuze hoort bij een dossier dat niet in de bundel zit. Open de bundel opnieuw.',
     'bundle.nothing-to-update': 'Er is hier geen dossier om bij te werken. Kies ‘Als nieuw dossier’ of ‘Overslaan’.',
+    'bundle.partner-name': 'Vul de naam van de partner in: een age-sleutel noemt geen naam.',
   },
   en: {
     'text.required': 'Fill in this field.',
@@ -92,5 +93,6 @@ export const validationMessages: Record<'nl' | 'en', Record<ValidationCode, stri
     'bundle.manifest-hash': 'The bundle you looked at was not recognised. Open the bundle again.',
     'bundle.unknown-dossier': 'This choice belongs to a dossier that is not in the bundle. Open the bundle again.',
     'bundle.nothing-to-update': 'There is no dossier here to update. Choose ‘As a new dossier’ or ‘Skip’.',
+    'bundle.partner-name': 'Fill in the partner’s name: an age key names none.',
   },
 };

@@ -162,7 +162,7 @@ describe.skipIf(skipWithoutBrowser)('bundles between two vaults, end to end in C
     const identityB = await callCore(hostB, 'bundle.identity', {});
     await openBundles(pageA, 'Adresboek');
     await visible(pageA.getByText('Het adresboek is nog leeg.', { exact: false }));
-    await pageA.getByLabel('Partnerkaart', { exact: true }).fill(cardB());
+    await pageA.getByLabel('Partnerkaart of age-sleutel', { exact: true }).fill(cardB());
     await pageA.getByRole('button', { name: 'Kaart lezen' }).click();
     await visible(pageA.getByRole('heading', { level: 3, name: 'Partnerkaart van R. Analist' }));
     // The words to compare by phone are B's own.
@@ -188,7 +188,7 @@ describe.skipIf(skipWithoutBrowser)('bundles between two vaults, end to end in C
 
     // B adds A's card, compared at once.
     await openBundles(pageB, 'Adresboek');
-    await pageB.getByLabel('Partnerkaart', { exact: true }).fill(cardA());
+    await pageB.getByLabel('Partnerkaart of age-sleutel', { exact: true }).fill(cardA());
     await pageB.getByRole('button', { name: 'Kaart lezen' }).click();
     await pageB.getByLabel('Ik heb de vingerafdruk met de partner vergeleken (telefonisch of persoonlijk).').check();
     await pageB.getByLabel('Organisatie uit de organisatielijst').selectOption('andere_gemeente');
@@ -426,8 +426,21 @@ describe.skipIf(skipWithoutBrowser)('bundles between two vaults, end to end in C
     await visible(pageB.getByText('J. de Vries is uit het adresboek verwijderd.'));
     expect(await callCore(hostB, 'addressBook.list', {})).toEqual([]);
 
+    // The first bundle was imported already: refused at once, naming when (replay, issue 14).
     await openBundles(pageB, 'Importeren');
     await pageB.getByLabel('Bundel', { exact: true }).fill(bundle());
+    await pageB.getByRole('button', { name: 'Bundel openen' }).click();
+    await visible(
+      pageB.getByText(/^Deze bundel is al geïmporteerd op \d{2}-\d{2}-\d{4} \d{2}:\d{2}\. Een bundel wordt maar één keer geïmporteerd; er is niets gewijzigd\./),
+      30_000,
+    );
+    await checkScreen(pageB, 'bundles-10a-import-already-imported');
+    // A new bundle of the same dossier, from A, who is a stranger to B now.
+    const poker = (await callCore(hostA, 'dossier.list', { limit: 500 })).items.find((dossier) => dossier.title === POKER)!;
+    const { ageRecipient: bRecipient } = await callCore(hostB, 'bundle.identity', {});
+    const fresh = path.join(files, 'pokeravonden-opnieuw.dkbundel');
+    await callCore(hostA, 'bundle.export', { dossierIds: [poker.id], recipients: [{ ageRecipient: bRecipient }], targetPath: fresh });
+    await pageB.getByLabel('Bundel', { exact: true }).fill(fresh);
     await pageB.getByRole('button', { name: 'Bundel openen' }).click();
     const sender = pageB.getByTestId('bundle-sender');
     await visible(sender, 30_000);
@@ -440,10 +453,12 @@ describe.skipIf(skipWithoutBrowser)('bundles between two vaults, end to end in C
     await pageB.getByRole('button', { name: 'Importeren', exact: true }).click();
     const done = pageB.getByTestId('import-done');
     await visible(done, 30_000);
-    expect(await done.getByText('De partnerkaart van J. de Vries staat nu in het adresboek, nog niet als geverifieerd.').isVisible()).toBe(true);
+    expect(await done.getByText('De partnerkaart van J. de Vries staat nu in het adresboek, als geverifieerd: u hebt de vingerafdruk vergeleken.').isVisible()).toBe(true);
     expect((await callCore(hostB, 'audit.list', { actions: ['bundle.imported'] })).length).toBe(auditBefore + 1);
+    // Ticking "Ik heb de vingerafdruk … vergeleken" is a verification: the card is stored as verified.
     const [partner] = await callCore(hostB, 'addressBook.list', {});
-    expect(partner).toMatchObject({ name: 'J. de Vries', verifiedAt: null });
+    expect(partner).toMatchObject({ name: 'J. de Vries', plainAge: false });
+    expect(partner!.verifiedAt).not.toBeNull();
   });
 
   it('holds the police’s TLP:RED items back, and sends them only with a reason, which the audit trail keeps', { timeout: STEP_TIMEOUT }, async () => {
@@ -523,6 +538,67 @@ describe.skipIf(skipWithoutBrowser)('bundles between two vaults, end to end in C
     expect(await facts.getByText('TLP:CLEAR', { exact: true }).count()).toBe(0);
     await checkScreen(pageB, 'bundles-11-import-tlp-understated');
     expect((await callCore(hostB, 'dossier.list', { limit: 500 })).total).toBe(countBefore);
+    expect(sessionB.problems).toEqual([]);
+  });
+  it('flags bidirectional controls in the preview and shows them as markers, never reordering the text', { timeout: STEP_TIMEOUT }, async () => {
+    const identity = fs.readFileSync(ageKeyB(), 'utf8').trim().split('\n').at(-1)!;
+    const items = await untar(await decryptBytes(fs.readFileSync(bundle()), { identity }));
+    const content = items.slice(2).map((item) => {
+      if (!item.name.startsWith('dossiers/')) return item;
+      const dossier = JSON.parse(item.data.toString('utf8')) as { title: string; signals: Array<{ summary: string }> };
+      dossier.title = 'Spoed: \u202Eexe.gnp\u202C';
+      dossier.signals[0]!.summary = 'Zie foto\u202Egnp.exe';
+      return { ...item, data: Buffer.from(JSON.stringify(dossier)) };
+    });
+    const { ageRecipient } = await callCore(hostB, 'bundle.identity', {});
+    const { archive } = await craftBundle(content, makeSigner('Iemand Anders', 'Elders'), { recipients: [ageRecipient] });
+    const crafted = path.join(files, 'omgedraaid.dkbundel');
+    fs.writeFileSync(crafted, await encryptBytes(archive, { recipients: [ageRecipient] }));
+
+    await openBundles(pageB, 'Importeren');
+    await pageB.getByLabel('Bundel', { exact: true }).fill(crafted);
+    await pageB.getByRole('button', { name: 'Bundel openen' }).click();
+    const flags = pageB.getByTestId('invisible-text');
+    await visible(flags, 30_000);
+    expect(await flags.getByRole('heading', { name: 'Onzichtbare stuurtekens' }).isVisible()).toBe(true);
+    const lines = await flags.locator('li').allInnerTexts();
+    expect(lines.some((line) => line.startsWith('Dossier') && line.includes('title') && line.includes('U+202E, U+202C'))).toBe(true);
+    expect(lines.some((line) => line.startsWith('Signaal') && line.includes('summary') && line.includes('Zie fotoU+202Egnp.exe'))).toBe(true);
+    // The dossier's title in the table: the controls as visible codes, no raw control in the page's text.
+    const title = pageB.getByTestId('import-dossiers').locator('tbody tr').getByRole('rowheader');
+    expect(await title.getByTestId('invisible-control').allInnerTexts()).toEqual(['U+202E', 'U+202C']);
+    expect(await title.innerText()).toContain('Spoed: U+202Eexe.gnpU+202C');
+    const pageText = await pageB.locator('main').innerText();
+    expect(pageText).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
+    await checkScreen(pageB, 'bundles-12-import-invisible-controls');
+    expect(sessionB.problems).toEqual([]);
+  });
+
+  it.skipIf(!hasAge)('adds a partner who uses plain age by its age-keygen key, marked as able to receive only', { timeout: STEP_TIMEOUT }, async () => {
+    const secret = path.join(files, 'politie-age.txt');
+    execFileSync('age-keygen', ['-o', secret], { stdio: 'ignore' });
+    const publicKey = execFileSync('age-keygen', ['-y', secret], { encoding: 'utf8' }).trim();
+    const publicFile = path.join(files, 'politie-age.pub');
+    fs.writeFileSync(publicFile, `${publicKey}\n`);
+
+    await openBundles(pageB, 'Adresboek');
+    await pageB.getByLabel('Partnerkaart of age-sleutel', { exact: true }).fill(publicFile);
+    await pageB.getByRole('button', { name: 'Kaart lezen' }).click();
+    await visible(pageB.getByRole('heading', { name: 'Age-sleutel zonder partnerkaart' }));
+    expect(await pageB.getByTestId('plain-age-explained').innerText()).toContain('kan dus nooit als van deze partner worden herkend');
+    expect(await pageB.getByText(publicKey).isVisible()).toBe(true);
+    await pageB.getByRole('button', { name: 'Toevoegen aan adresboek' }).click();
+    await visible(pageB.getByText('Vul de naam van de partner in: een age-sleutel noemt geen naam.'));
+    await pageB.getByLabel('Naam van de partner').fill('K. Rechercheur');
+    await pageB.getByLabel('Organisatie (zoals de partner die noemt)').fill('Politie Testregio');
+    await checkScreen(pageB, 'bundles-13-add-plain-age-key');
+    await pageB.getByRole('button', { name: 'Toevoegen aan adresboek' }).click();
+    const row = pageB.locator('tr[data-partner="K. Rechercheur"]');
+    await visible(row);
+    expect(await row.getByTestId('partner-plain-age').innerText()).toBe('Alleen age-sleutel kan ontvangen, niet als afzender te herkennen');
+    const partner = (await callCore(hostB, 'addressBook.list', {})).find((entry) => entry.name === 'K. Rechercheur');
+    expect(partner).toMatchObject({ plainAge: true, signingKey: null, ageRecipient: publicKey, organisation: 'Politie Testregio' });
+    await checkScreen(pageB, 'bundles-14-address-book-plain-age');
     expect(sessionB.problems).toEqual([]);
   });
 });

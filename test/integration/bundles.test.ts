@@ -269,7 +269,10 @@ describe('dossier bundles: export from one vault, import into another', () => {
     await b.call('bundle.import', { path: third.target, manifestSha256: third.inspection.manifestSha256, dossiers: [{ uid: dossierUid, action: 'skip' }] });
     expect(await dossierContent(b, localId)).toEqual(afterUpdate);
 
-    const copy = await b.call('bundle.import', { path: third.target, manifestSha256: third.inspection.manifestSha256, dossiers: [{ uid: dossierUid, action: 'new' }] });
+    // A bundle is imported once (replay): the copy comes from a new bundle of the same dossier.
+    expect((await b.fail('bundle.inspect', { path: third.target })).code).toBe('BUNDLE_ALREADY_IMPORTED');
+    const again = await send('derde-opnieuw.dkbundel');
+    const copy = await b.call('bundle.import', { path: again.target, manifestSha256: again.inspection.manifestSha256, dossiers: [{ uid: dossierUid, action: 'new' }] });
     const copyId = copy.dossiers[0]!.dossierId!;
     expect(copyId).not.toBe(localId);
     expect(copy.dossiers[0]!.number).not.toBe(imported.dossiers[0]!.number);

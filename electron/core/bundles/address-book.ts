@@ -6,6 +6,7 @@ import { fileError } from '../kernel/file-errors';
 import type { Connection } from '../vault/connection';
 import { requireOrganisation } from '../sharing/organisations';
 import { describeFingerprint, loadVaultKeys, parsePartnerCard } from './identity';
+import { isPlainSigningKey, plainAgeCard, plainAgeKeyIn } from './plain-age';
 
 /** A partner card is a few hundred bytes; anything much larger is not one. */
 const MAX_CARD_BYTES = 64 * 1024;
@@ -32,7 +33,8 @@ function toEntry(row: PartnerRow): AddressBookEntry {
     organisation: row.organisation,
     organisationCode: row.organisation_code,
     ageRecipient: row.age_recipient,
-    signingKey: row.signing_key,
+    signingKey: isPlainSigningKey(row.signing_key) ? null : row.signing_key,
+    plainAge: isPlainSigningKey(row.signing_key),
     fingerprint: describeFingerprint(row.fingerprint),
     addedAt: row.added_at,
     verifiedAt: row.verified_at,
@@ -67,7 +69,13 @@ export function conflictingPartner(db: Connection, card: Pick<PartnerCard, 'sign
   return row ? toEntry(row) : null;
 }
 
-export function readCardFile(cardPath: string): PartnerCard {
+/** What a partner's file holds: a Dossierkluis card, or a bare age key (plain-age.ts; name and organisation still empty). */
+export interface PartnerKeyFile {
+  card: PartnerCard;
+  plainAge: boolean;
+}
+
+export function readCardFile(cardPath: string): PartnerKeyFile {
   let text: string;
   try {
     const stats = fs.statSync(cardPath);
@@ -77,7 +85,16 @@ export function readCardFile(cardPath: string): PartnerCard {
   } catch (error) {
     throw fileError(error, 'read partner card', cardPath);
   }
-  return parsePartnerCard(text);
+  const plainKey = plainAgeKeyIn(text);
+  if (plainKey !== null) return { card: plainAgeCard(plainKey, '', ''), plainAge: true };
+  return { card: parsePartnerCard(text), plainAge: false };
+}
+
+/** A plain key takes the name and organisation the user gives; a card keeps its own. */
+export function namedCard(file: PartnerKeyFile, name: string | undefined, organisation: string | undefined): PartnerCard {
+  if (!file.plainAge) return file.card;
+  if (!name) throw new CoreError('INVALID_INPUT', 'a plain age key needs a name', { field: 'name', reason: 'bundle.partner-name' });
+  return plainAgeCard(file.card.ageRecipient, name, organisation ?? '');
 }
 
 function isOwnCard(db: Connection, card: PartnerCard): boolean {
@@ -85,9 +102,17 @@ function isOwnCard(db: Connection, card: PartnerCard): boolean {
   return own.fingerprint === card.fingerprint || own.ageRecipient === card.ageRecipient || own.signingPublicKey.toString('base64') === card.signingKey;
 }
 
-export function previewCard(db: Connection, card: PartnerCard): CardPreview {
-  const existing = partnerBySigningKey(db, card.signingKey);
-  return { card, fingerprint: describeFingerprint(card.fingerprint), existing, isSelf: isOwnCard(db, card) };
+export function previewCard(db: Connection, { card, plainAge }: PartnerKeyFile): CardPreview {
+  const row = db
+    .prepare(`SELECT ${PARTNER_COLUMNS} FROM bundle_partners WHERE signing_key = ? OR age_recipient = ? ORDER BY signing_key = ? DESC LIMIT 1`)
+    .get(card.signingKey, card.ageRecipient, card.signingKey) as PartnerRow | undefined;
+  return {
+    card: plainAge ? { ...card, signingKey: '' } : card,
+    plainAge,
+    fingerprint: describeFingerprint(card.fingerprint),
+    existing: row ? toEntry(row) : null,
+    isSelf: isOwnCard(db, card),
+  };
 }
 
 /**

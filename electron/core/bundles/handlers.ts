@@ -1,5 +1,5 @@
 import type { bundleApi } from '../../../shared/api/bundles';
-import { addPartner, listPartners, previewCard, readCardFile, removePartner, setPartnerOrganisation, verifyPartner } from './address-book';
+import { addPartner, listPartners, namedCard, previewCard, readCardFile, removePartner, setPartnerOrganisation, verifyPartner } from './address-book';
 import { exportBundle, previewExport } from './export';
 import { loadVaultKeys, setOrganisation, vaultIdentity } from './identity';
 import { importBundle, inspectBundle } from './import';
@@ -49,7 +49,8 @@ export function createBundleHandlers({ requireVault, withProgress, now, bundles:
 
     'addressBook.list': () => listPartners(requireVault().database),
     'addressBook.readCard': ({ path: cardPath }) => previewCard(requireVault().database, readCardFile(cardPath)),
-    'addressBook.add': ({ path: cardPath, verified, organisationCode }) => addPartner(context(), readCardFile(cardPath), verified, organisationCode),
+    'addressBook.add': ({ path: cardPath, verified, organisationCode, name, organisation }) =>
+      addPartner(context(), namedCard(readCardFile(cardPath), name, organisation), verified, organisationCode),
     'addressBook.setOrganisation': ({ partnerId, organisationCode }) => setPartnerOrganisation(context(), partnerId, organisationCode),
     'addressBook.verify': ({ partnerId }) => verifyPartner(context(), partnerId),
     'addressBook.remove': ({ partnerId }) => removePartner(context(), partnerId),

@@ -13,6 +13,8 @@ import { chooseActions, dossierPreviews } from './import/dossier-choices';
 import { writeDossier } from './import/dossier-items';
 import { acceptSender, recordImport, senderOf } from './import/sender';
 import { ImportSession } from './import/session';
+import { invisibleTextFlags } from './import/invisible-text';
+import { ReplayGuard, refuseRepeatedImport, withReplayWarnings } from './import/replay';
 import { supplierContext } from './import/supplier';
 import { partnerBySigningKey } from './address-book';
 import { lastSubjectId, localSubjectFor, resolveSubjects, writeSubjectLinks } from './import/subjects';
@@ -59,19 +61,21 @@ function inspectionOf(db: Connection, keys: VaultKeys, summary: ReadSummary): Bu
     redaction: manifest.redaction,
     entries: summary.entries,
     bytes: summary.bytes,
-    dossiers: dossierPreviews(db, summary.documents),
+    dossiers: withReplayWarnings(db, manifest, dossierPreviews(db, summary.documents)),
     subjects: summary.documents.subjects.subjects.map((subject) => ({
       uid: subject.uid,
       type: subject.details.type,
       label: subjectLabel(subject.details),
       match: localSubjectFor(db, subject),
     })),
+    invisibleText: invisibleTextFlags(manifest, summary.documents),
   };
 }
 
 /** Decrypt and verify everything, and say what an import would do. Writes nothing. */
 export async function inspectBundle(context: CoreContext, keys: VaultKeys, input: InspectInput, onProgress?: ByteProgress): Promise<BundleInspection> {
-  const summary = await readBundle(input.path, credentialsFor(keys, input.passphrase), {}, onProgress);
+  const visitor = { manifest: (verified: VerifiedManifest) => refuseRepeatedImport(context.db, verified.manifest) };
+  const summary = await readBundle(input.path, credentialsFor(keys, input.passphrase), visitor, onProgress);
   return inspectionOf(context.db, keys, summary);
 }
 
@@ -103,12 +107,14 @@ class ImportRun {
 
   manifest(verified: VerifiedManifest): void {
     if (verified.manifestSha256 !== this.input.manifestSha256) throw new CoreError('BUNDLE_CHANGED', 'the bundle is not the one that was inspected');
+    refuseRepeatedImport(this.db, verified.manifest);
     this.senderAdded = acceptSender(this.context, this.keys, verified, this.input.acceptSender);
     const importId = recordImport(this.context, verified, this.now);
     const { signingKey } = verified.manifest.sender;
     const senderIsSelf = signingKey === this.keys.signingPublicKey.toString('base64');
     const senderOrganisation = partnerBySigningKey(this.db, signingKey)?.organisationCode ?? null;
     this.session = new ImportSession(this.context, importId, verified.manifest.bundleId, this.now, supplierContext(this.context, senderOrganisation, senderIsSelf));
+    this.session.replay = new ReplayGuard(this.db, verified.manifest);
     this.attachments = new AttachmentImport(this.session);
     this.verified = verified;
   }
@@ -150,6 +156,7 @@ class ImportRun {
       created: session.created,
       updated: session.updated,
       linkedSubjects: session.linkedSubjects,
+      keptNewer: session.replay?.kept ?? { dossiers: 0, signals: 0, notes: 0, measures: 0 },
       senderAdded: this.senderAdded,
     };
     const origin = new Map(this.outcome.map((dossier) => [dossier.uid, dossier]));

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { BundleInspection, ExportPreview, Fingerprint, HandlerName, Input, Output } from '../../../shared/api';
 import { BUNDLE_PASSPHRASE_MIN_LENGTH } from '../../../shared/api/bundles';
+import { formatDateTime } from '../../../shared/domain/dates';
 import { WITHHOLD_REASON_LABELS, withheldLines } from '../../../shared/i18n/sharing';
 import { Core } from '../api/core';
 import { parsePartnerCard } from '../bundles/identity';
@@ -22,10 +23,13 @@ Bundels (versleuteld en ondertekend uitwisselen met partners, zie docs/bundle-fo
                                            Toon de age-ontvanger en vingerafdruk van deze kluis; schrijf
                                            met --kaart de partnerkaart, met --age-sleutel de geheime
                                            age-sleutel (voor age -d -i; na een waarschuwing).
-  partner add <kluis> <kaart> [--vergeleken] [--organisatie <code>]
+  partner add <kluis> <kaart> [--vergeleken] [--organisatie <code>] [--naam <naam>]
                                            Zet een partnerkaart in het adresboek (--vergeleken: de
                                            vingerafdruk is met de partner vergeleken; --organisatie:
                                            de organisatie uit de organisatielijst, voor de deelregels).
+                                           Ook een kale age-sleutel (age1…, uit age-keygen -y), met
+                                           --naam: zo'n partner kan bundels ontvangen, maar zijn
+                                           bundels zijn niet als van hem te herkennen.
   partner organisation <kluis> <id> <code|->
                                            Leg de organisatie van een partner vast (- : geen).
   partner list <kluis>                     Toon het adresboek.
@@ -108,18 +112,24 @@ async function identity(args: string[], context: BundleCommandContext): Promise<
   });
 }
 
+const PLAIN_AGE_NOTE =
+  'Dit is een kale age-sleutel, geen partnerkaart: u kunt bundels naar deze partner versleutelen (te openen met age -d), ' +
+  'maar er is geen handtekeningsleutel, dus een bundel is nooit als van deze partner te herkennen.';
+
 async function partner(args: string[], context: BundleCommandContext): Promise<void> {
   const [action, ...rest] = args;
   switch (action) {
     case 'add': {
       const verified = takeFlag(rest, FLAGS.verified);
       const organisationCode = takeOption(rest, FLAGS.organisation) ?? null;
+      const name = takeOption(rest, FLAGS.displayName);
       const [vaultPath, cardPath] = positional(rest, 2, context.usage);
       await withVault(vaultPath!, context, async (call) => {
-        const entry = await call('addressBook.add', { path: cardPath!, verified, organisationCode });
+        const entry = await call('addressBook.add', { path: cardPath!, verified, organisationCode, ...(name !== undefined ? { name } : {}) });
         context.say(`Partner ${entry.id} toegevoegd: ${entry.name}${entry.organisation ? ` (${entry.organisation})` : ''}.`);
         context.say('Vingerafdruk:');
         for (const line of fingerprintLines(entry.fingerprint)) context.say(line);
+        if (entry.plainAge) context.note(PLAIN_AGE_NOTE);
         if (!verified) context.note('Vergelijk de vingerafdruk met de partner en leg dat vast met: kluis partner verify <kluis> ' + entry.id);
       });
       return;
@@ -131,7 +141,9 @@ async function partner(args: string[], context: BundleCommandContext): Promise<v
         if (entries.length === 0) context.note('Het adresboek is leeg.');
         for (const entry of entries) {
           const verified = entry.verifiedAt ? `vergeleken ${entry.verifiedAt.slice(0, 10)}` : 'NIET vergeleken';
-          context.say(`${entry.id}  ${entry.name}${entry.organisation ? ` (${entry.organisation})` : ''}  ${entry.fingerprint.groups.slice(0, 4).join(' ')}  ${verified}`);
+          context.say(
+            `${entry.id}  ${entry.name}${entry.organisation ? ` (${entry.organisation})` : ''}  ${entry.fingerprint.groups.slice(0, 4).join(' ')}  ${verified}${entry.plainAge ? '  alleen age-sleutel' : ''}`,
+          );
         }
       });
       return;
@@ -268,6 +280,20 @@ async function exportCommand(args: string[], context: BundleCommandContext): Pro
   });
 }
 
+const INVISIBLE_TEXT_KINDS: Record<BundleInspection['invisibleText'][number]['kind'], string> = {
+  sender: 'afzender',
+  dossier: 'dossier',
+  signal: 'signaal',
+  note: 'notitie',
+  measure: 'interventie',
+  attachment: 'bijlage',
+  'dossier-link': 'subjectkoppeling',
+  status: 'statuswijziging',
+  phenomenon: 'fenomeen',
+  subject: 'subject',
+  'subject-link': 'relatie',
+};
+
 function describeInspection(inspection: BundleInspection, context: BundleCommandContext, choices: Map<string, string>): void {
   const { sender } = inspection;
   context.say(`Bundel ${inspection.bundleId}, gemaakt ${inspection.createdAt} door ${sender.name}${sender.organisation ? ` (${sender.organisation})` : ''}.`);
@@ -303,6 +329,20 @@ function describeInspection(inspection: BundleInspection, context: BundleCommand
       `      ${count(dossier.signals, 'signaal', 'signalen')}, ${count(dossier.subjects, 'subject', 'subjecten')}, ${count(dossier.notes, 'notitie', 'notities')}, ` +
         `${count(dossier.measures, 'interventie', 'interventies')}, ${count(dossier.attachments, 'bijlage', 'bijlagen')} (${megabytes(dossier.attachmentBytes)})`,
     );
+    if (dossier.newerFromSender) {
+      context.say(
+        `      OUDER dan de bundel van ${formatDateTime(dossier.newerFromSender.bundleCreatedAt, 'nl')} van deze afzender die deze kluis al importeerde: ` +
+          'wat die nieuwere bundel schreef blijft staan; alleen onderdelen die hier nog niet zijn komen erbij.',
+      );
+    }
+  }
+  if (inspection.invisibleText.length > 0) {
+    context.say('LET OP: deze teksten bevatten onzichtbare stuurtekens die de leesrichting of de tekst kunnen verbergen (hier getoond als <U+…>):');
+    for (const flag of inspection.invisibleText) {
+      context.say(
+        `  ${INVISIBLE_TEXT_KINDS[flag.kind]}${flag.dossierNumber && flag.kind !== 'dossier' ? ` in ${flag.dossierNumber}` : ''} ${flag.label}: ${flag.field} (${flag.controls.join(', ')})`,
+      );
+    }
   }
   const matched = inspection.subjects.filter((subject) => subject.match);
   if (matched.length > 0) {
@@ -370,7 +410,14 @@ async function importCommand(args: string[], context: BundleCommandContext): Pro
         `(${result.linkedSubjects} gekoppeld aan bestaande), ${count(created.notes, 'notitie', 'notities')}, ${count(created.measures, 'interventie', 'interventies')}, ` +
         `${count(created.attachments, 'bijlage', 'bijlagen')}; bijgewerkt: ${updated.dossiers} dossiers, ${updated.signals} signalen.`,
     );
-    if (result.senderAdded) context.note(`${inspection.sender.name} staat nu in het adresboek (vingerafdruk nog niet als vergeleken vastgelegd).`);
+    const kept = result.keptNewer;
+    if (kept.dossiers + kept.signals + kept.notes + kept.measures > 0) {
+      context.say(
+        `Niet overschreven (een nieuwere bundel van deze afzender schreef ze): ${count(kept.dossiers, 'dossier (titel, beschrijving, verschijnselen)', 'dossiers (titel, beschrijving, verschijnselen)')}, ${count(kept.signals, 'signaal', 'signalen')}, ` +
+          `${count(kept.notes, 'notitie', 'notities')}, ${count(kept.measures, 'interventie', 'interventies')}.`,
+      );
+    }
+    if (result.senderAdded) context.note(`${inspection.sender.name} staat nu in het adresboek, met de vingerafdruk als vergeleken vastgelegd.`);
   });
 }
 

@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { DossierSummary } from '../../../shared/api/dossier-types';
 import { DOSSIER_STATUS_LABELS_NL } from '../../../shared/domain/labels-nl';
+import { escapeForTerminal } from '../../../shared/text/bidi';
 import type { ReportFigures } from '../../../shared/api/reports';
 import { Core } from '../api/core';
 import { reportText } from '../reports/report-text';
@@ -59,12 +60,13 @@ function vaultOptions(): VaultOptions {
   return { kdf: kdfCalibrationFromEnvironment() };
 }
 
+// Texts from a bundle may carry bidi controls or terminal escapes: never printed raw (shared/text/bidi.ts).
 function say(line: string): void {
-  process.stdout.write(line + '\n');
+  process.stdout.write(escapeForTerminal(line) + '\n');
 }
 
 function note(line: string): void {
-  process.stderr.write(line + '\n');
+  process.stderr.write(escapeForTerminal(line) + '\n');
 }
 
 /** A passphrase being set: from the environment, or typed twice at a terminal. */

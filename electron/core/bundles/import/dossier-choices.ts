@@ -26,7 +26,7 @@ function localDossierFor(db: Connection, uid: string): LocalDossier | null {
   return row ? { id: row.id, number: row.number, title: row.title, inTrash: row.deleted_at !== null } : null;
 }
 
-export function dossierPreviews(db: Connection, documents: BundleDocuments): BundleDossierPreview[] {
+export function dossierPreviews(db: Connection, documents: BundleDocuments): Array<Omit<BundleDossierPreview, 'newerFromSender'>> {
   return documents.dossiers.map((dossier) => {
     const existing = localDossierFor(db, dossier.uid);
     return {

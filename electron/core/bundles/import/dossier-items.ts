@@ -81,6 +81,8 @@ function createDossier(session: ImportSession, dossier: DossierDocument): number
 
 function updateDossier(session: ImportSession, id: number, dossier: DossierDocument): number {
   const { context } = session;
+  // A newer bundle of this sender wrote the dossier's fields: they stay; its new items still come in.
+  if (session.replay?.keepsLocal('dossier', id)) return id;
   updateDossierRow(
     context,
     id,

@@ -51,13 +51,14 @@ export function acceptSender(context: CoreContext, keys: VaultKeys, verified: Ve
       fingerprint: sender.fingerprint.hex,
     });
   }
-  // Accepted: the card goes into the address book (not "verified": that takes a phone call).
+  // Accepted: the user compared the fingerprint with the sender (that is what accepting says, in
+  // the app's checkbox and in the CLI's typed-back fingerprint), so the card goes in as verified.
   // A card whose age key another entry already has stays out; the import goes ahead.
   const taken = context.db
     .prepare('SELECT 1 FROM bundle_partners WHERE fingerprint = ? OR age_recipient = ? OR signing_key = ?')
     .get(sender.card.fingerprint, sender.card.ageRecipient, sender.card.signingKey);
   if (taken) return false;
-  addPartner(context, sender.card, false);
+  addPartner(context, sender.card, true);
   return true;
 }
 

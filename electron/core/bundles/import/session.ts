@@ -3,6 +3,7 @@ import type { CoreContext } from '../../kernel/context';
 import type { Connection } from '../../vault/connection';
 import { writeProvenance, type ProvenanceKind } from '../../sharing/provenance';
 import { assignImportedUid, itemByUid, recordProvenance, type ItemKind } from '../item-uids';
+import type { ReplayGuard } from './replay';
 import { importedProvenance, type BundleItemProvenance, type SupplierContext } from './supplier';
 
 /**
@@ -16,6 +17,8 @@ export class ImportSession {
   linkedSubjects = 0;
   /** The bundle's subject uid → the local subject it was linked to or created as. */
   readonly subjectIds = new Map<string, number>();
+  /** Keeps items that a newer bundle of the same sender wrote (replay.ts); none before the manifest. */
+  replay: ReplayGuard | null = null;
 
   constructor(
     readonly context: CoreContext,
@@ -73,6 +76,7 @@ export class ImportSession {
     const counter = `${kind}s` as const;
     const existing = this.existingIn(kind, table, uid, dossierId, action);
     if (existing !== null) {
+      if (this.replay?.keepsLocal(kind, existing)) return;
       write.update(existing);
       this.provenance(kind, existing, uid, 'updated');
       this.updated[counter]++;

@@ -2,6 +2,7 @@ import type { TranslationShape } from '../nl';
 
 /** UI text of "Uitwisselen" (encrypted, signed bundles between vaults), under `bundles.*`. */
 export const bundlesNl = {
+  invisibleControl: 'Onzichtbaar stuurteken {{code}} ({{name}}): het wordt hier getoond in plaats van de tekst om te draaien of te verbergen.',
   title: 'Uitwisselen',
   lead: 'Dossiers versleuteld en ondertekend uitwisselen met partners, zoals het RIEC, de politie of een collega met een eigen kluis. Alleen de gekozen ontvangers kunnen een bundel openen, en de handtekening laat zien dat hij uit deze kluis komt.',
   nav: {
@@ -92,11 +93,22 @@ export const bundlesNl = {
     removed: '{{name}} is uit het adresboek verwijderd.',
     addTitle: 'Partnerkaart toevoegen',
     addBody: 'Kies het bestand dat u van de partner kreeg. U ziet eerst de vingerafdruk, daarna voegt u de partner toe.',
-    addPathLabel: 'Partnerkaart',
-    addPathDescription: 'Het volledige pad naar de partnerkaart, bijvoorbeeld C:\\Users\\naam\\Downloads\\partnerkaart.json.',
+    addPathLabel: 'Partnerkaart of age-sleutel',
+    addPathDescription:
+      'Het volledige pad naar de partnerkaart, bijvoorbeeld C:\\Users\\naam\\Downloads\\partnerkaart.json, of naar een bestand met de age-sleutel (age1…) van een partner zonder Dossierkluis.',
     addRead: 'Kaart lezen',
     addReadBusy: 'Bezig met lezen…',
     previewTitle: 'Partnerkaart van {{name}}',
+    previewTitlePlain: 'Age-sleutel zonder partnerkaart',
+    plainAgeExplained:
+      'Dit is een kale age-sleutel (age1…), zoals age-keygen die maakt, geen partnerkaart van Dossierkluis. U kunt bundels naar deze partner versleutelen; de partner opent ze met age -d en leest de bestanden zelf. De partner heeft geen handtekeningsleutel: een bundel kan dus nooit als van deze partner worden herkend. Vergelijk de sleutel hieronder met de partner.',
+    plainNameLabel: 'Naam van de partner',
+    plainNameDescription: 'Een age-sleutel noemt geen naam. Zo staat de partner in het adresboek.',
+    plainOrganisationLabel: 'Organisatie (zoals de partner die noemt)',
+    plainAgeBadge: 'Alleen age-sleutel',
+    plainAgeShort: 'kan ontvangen, niet als afzender te herkennen',
+    verifyBodyPlain:
+      'Bel {{name}} op een nummer dat u zelf opzoekt, niet een nummer uit de mail. Laat de partner de openbare age-sleutel voorlezen (age-keygen -y) en vergelijk die met deze:',
     previewExisting: 'Deze partner staat al in het adresboek als {{name}}.',
     previewSelf: 'Dit is de partnerkaart van deze kluis zelf. Die hoeft niet in het adresboek.',
     addVerified: 'Ik heb de vingerafdruk met de partner vergeleken (telefonisch of persoonlijk).',
@@ -272,6 +284,24 @@ export const bundlesNl = {
     importProgressLabel: 'Voortgang van de import',
     unchanged: 'Uw kluis is niet gewijzigd.',
     otherFile: 'Andere bundel kiezen',
+    invisible: {
+      title: 'Onzichtbare stuurtekens',
+      lead: 'Deze teksten bevatten onzichtbare tekens die de leesrichting omdraaien of tekst verbergen. Zo kan een bestandsnaam als foto.png lijken en toch een programma zijn. Dossierkluis toont ze overal als een gemarkeerde code, zoals U+202E. Kijk goed voordat u een bijlage opent.',
+      inDossier: 'in dossier {{number}}',
+      kinds: {
+        sender: 'Afzender',
+        dossier: 'Dossier',
+        signal: 'Signaal',
+        note: 'Notitie',
+        measure: 'Maatregel',
+        attachment: 'Bijlage',
+        'dossier-link': 'Subject bij dossier',
+        status: 'Statuswijziging',
+        phenomenon: 'Fenomeen',
+        subject: 'Subject',
+        'subject-link': 'Relatie tussen subjecten',
+      },
+    },
     previewTitle: 'Wat zit er in de bundel?',
     sender: {
       title: 'Afzender',
@@ -319,6 +349,8 @@ export const bundlesNl = {
       isNew: 'Nieuw',
       exists: 'Bestaat al als {{number}}',
       existsInTrash: 'Bestaat al als {{number}} (in de prullenbak)',
+      older:
+        'Ouder: deze kluis importeerde al een nieuwere bundel van deze afzender voor dit dossier (gemaakt op {{date}}). Wat die bundel schreef blijft staan; alleen wat hier nog niet is komt erbij.',
       action: 'Wat te doen',
       actionLabel: 'Wat te doen met {{title}}',
       actions: {
@@ -348,9 +380,11 @@ export const bundlesNl = {
     doneSkipped: 'Overgeslagen',
     created: 'Toegevoegd: signalen {{signals}}, subjecten {{subjects}}, notities {{notes}}, maatregelen {{measures}}, bijlagen {{attachments}}, koppelingen {{links}}.',
     updated: 'Bijgewerkt: dossiers {{dossiers}}, signalen {{signals}}, notities {{notes}}, maatregelen {{measures}}.',
+    keptNewer:
+      'Niet overschreven, omdat een nieuwere bundel van deze afzender ze schreef: dossiers {{dossiers}}, signalen {{signals}}, notities {{notes}}, maatregelen {{measures}}.',
     linked_one: '{{count}} bestaand subject gekoppeld.',
     linked_other: '{{count}} bestaande subjecten gekoppeld.',
-    senderAdded: 'De partnerkaart van {{name}} staat nu in het adresboek, nog niet als geverifieerd.',
+    senderAdded: 'De partnerkaart van {{name}} staat nu in het adresboek, als geverifieerd: u hebt de vingerafdruk vergeleken.',
     again: 'Nog een bundel importeren',
   },
   provenance: {
@@ -361,6 +395,7 @@ export const bundlesNl = {
 };
 
 export const bundlesEn: TranslationShape<typeof bundlesNl> = {
+  invisibleControl: 'Invisible control character {{code}} ({{name}}): shown here instead of turning or hiding the text.',
   title: 'Exchange',
   lead: 'Exchange dossiers encrypted and signed with partners, such as the RIEC, the police or a colleague with a vault of their own. Only the chosen recipients can open a bundle, and its signature shows that it comes from this vault.',
   nav: {
@@ -450,11 +485,22 @@ export const bundlesEn: TranslationShape<typeof bundlesNl> = {
     removed: '{{name}} was removed from the address book.',
     addTitle: 'Add a partner card',
     addBody: 'Choose the file you got from the partner. You see the fingerprint first, then you add the partner.',
-    addPathLabel: 'Partner card',
-    addPathDescription: 'The full path to the partner card, for instance C:\\Users\\name\\Downloads\\partner-card.json.',
+    addPathLabel: 'Partner card or age key',
+    addPathDescription:
+      'The full path to the partner card, for instance C:\\Users\\name\\Downloads\\partner-card.json, or to a file with the age key (age1…) of a partner without Dossierkluis.',
     addRead: 'Read card',
     addReadBusy: 'Reading…',
     previewTitle: 'Partner card of {{name}}',
+    previewTitlePlain: 'Age key without a partner card',
+    plainAgeExplained:
+      'This is a bare age key (age1…), as age-keygen makes it, not a Dossierkluis partner card. You can encrypt bundles to this partner; the partner opens them with age -d and reads the files directly. The partner has no signing key: a bundle can therefore never be recognised as coming from this partner. Compare the key below with the partner.',
+    plainNameLabel: 'Name of the partner',
+    plainNameDescription: 'An age key names no one. This is how the partner appears in the address book.',
+    plainOrganisationLabel: 'Organisation (as the partner names it)',
+    plainAgeBadge: 'Age key only',
+    plainAgeShort: 'can receive, cannot be recognised as a sender',
+    verifyBodyPlain:
+      'Call {{name}} on a number you look up yourself, not one from the e-mail. Let the partner read out the public age key (age-keygen -y) and compare it with this one:',
     previewExisting: 'This partner is in the address book already as {{name}}.',
     previewSelf: 'This is the partner card of this vault itself. It does not go into the address book.',
     addVerified: 'I compared the fingerprint with the partner (by phone or in person).',
@@ -628,6 +674,24 @@ export const bundlesEn: TranslationShape<typeof bundlesNl> = {
     importProgressLabel: 'Progress of the import',
     unchanged: 'Your vault was not changed.',
     otherFile: 'Choose another bundle',
+    invisible: {
+      title: 'Invisible control characters',
+      lead: 'These texts contain invisible characters that reverse the reading direction or hide text. A file name can thus look like photo.png and be a program. Dossierkluis shows them everywhere as a marked code, such as U+202E. Look carefully before you open an attachment.',
+      inDossier: 'in dossier {{number}}',
+      kinds: {
+        sender: 'Sender',
+        dossier: 'Dossier',
+        signal: 'Signal',
+        note: 'Note',
+        measure: 'Measure',
+        attachment: 'Attachment',
+        'dossier-link': 'Subject of a dossier',
+        status: 'Status change',
+        phenomenon: 'Phenomenon',
+        subject: 'Subject',
+        'subject-link': 'Link between subjects',
+      },
+    },
     previewTitle: 'What is in the bundle?',
     sender: {
       title: 'Sender',
@@ -674,6 +738,8 @@ export const bundlesEn: TranslationShape<typeof bundlesNl> = {
       isNew: 'New',
       exists: 'Exists as {{number}}',
       existsInTrash: 'Exists as {{number}} (in the trash)',
+      older:
+        'Older: this vault already imported a newer bundle from this sender for this dossier (made on {{date}}). What that bundle wrote stays; only what is not here yet is added.',
       action: 'What to do',
       actionLabel: 'What to do with {{title}}',
       actions: {
@@ -703,9 +769,10 @@ export const bundlesEn: TranslationShape<typeof bundlesNl> = {
     doneSkipped: 'Skipped',
     created: 'Added: signals {{signals}}, subjects {{subjects}}, notes {{notes}}, measures {{measures}}, attachments {{attachments}}, links {{links}}.',
     updated: 'Updated: dossiers {{dossiers}}, signals {{signals}}, notes {{notes}}, measures {{measures}}.',
+    keptNewer: 'Not overwritten, because a newer bundle from this sender wrote them: dossiers {{dossiers}}, signals {{signals}}, notes {{notes}}, measures {{measures}}.',
     linked_one: '{{count}} existing subject linked.',
     linked_other: '{{count}} existing subjects linked.',
-    senderAdded: 'The partner card of {{name}} is now in the address book, not yet verified.',
+    senderAdded: 'The partner card of {{name}} is now in the address book, as verified: you compared the fingerprint.',
     again: 'Import another bundle',
   },
   provenance: {

@@ -14,6 +14,8 @@ import { currentLanguage } from '../../i18n';
 import { TlpBadge } from '../../components/Weighing';
 import { RouteLink } from '../../components/RouteLink';
 import { BundleProgress, FingerprintView } from './parts';
+import { VisibleText } from '../../components/VisibleText';
+import { markInvisibleControls } from '../../../../shared/text/bidi';
 
 const ACTIONS: readonly ImportAction[] = ['new', 'update', 'skip'];
 /** Errors about the passphrase: the field appears (or stays) for them. */
@@ -179,6 +181,7 @@ export function ImportPanel() {
           </h2>
           <SenderCard inspection={inspection} accepted={accepted} onAccepted={setAccepted} showRequired={acceptAttempted && !accepted} />
           <BundleFacts inspection={inspection} />
+          {inspection.invisibleText.length > 0 && <InvisibleTextWarning inspection={inspection} />}
           <DossierChoices inspection={inspection} choices={choices} onChoice={(uid, action) => setChoices({ ...choices, [uid]: action })} />
           <SubjectMatches inspection={inspection} />
           <section className="app-card" aria-label={t('bundles.import.submit')}>
@@ -235,18 +238,24 @@ function SenderCard({
       <h3 className="utrecht-heading-3" id={headingId}>
         {t('bundles.import.sender.title')}
       </h3>
-      {sender.status === 'unknown' && <Alert type="warning">{t('bundles.import.sender.unknown', { name: sender.name })}</Alert>}
+      {sender.status === 'unknown' && <Alert type="warning">{t('bundles.import.sender.unknown', { name: markInvisibleControls(sender.name) })}</Alert>}
       {sender.status === 'mismatch' && (
-        <Alert type="error">{t('bundles.import.sender.mismatch', { name: sender.name, partner: partner ? `${partner.name}, ${partner.organisation}` : '' })}</Alert>
+        <Alert type="error">
+          {t('bundles.import.sender.mismatch', { name: markInvisibleControls(sender.name), partner: partner ? `${partner.name}, ${partner.organisation}` : '' })}
+        </Alert>
       )}
       <dl className="app-bundle-facts">
         <div>
           <dt>{t('bundles.import.sender.name')}</dt>
-          <dd>{sender.name}</dd>
+          <dd>
+            <VisibleText text={sender.name} />
+          </dd>
         </div>
         <div>
           <dt>{t('bundles.import.sender.organisation')}</dt>
-          <dd>{sender.organisation}</dd>
+          <dd>
+            <VisibleText text={sender.organisation} />
+          </dd>
         </div>
         <div>
           <dt>{t('bundles.import.sender.made')}</dt>
@@ -364,7 +373,7 @@ function DossierChoices({
                 <tr key={dossier.uid} className="utrecht-table__row" data-uid={dossier.uid}>
                   <td className="utrecht-table__cell app-nowrap">{dossier.number}</td>
                   <th className="utrecht-table__header-cell" scope="row">
-                    {dossier.title}
+                    <VisibleText text={dossier.title} />
                     <span className="app-bundle-sub">{t(`domain.status.${dossier.status}`)}</span>
                     <span className="app-bundle-sub">
                       {t('bundles.import.dossiers.contentValue', {
@@ -386,11 +395,16 @@ function DossierChoices({
                     ) : (
                       <span className="app-badge app-bundle-badge--new">{t('bundles.import.dossiers.isNew')}</span>
                     )}
+                    {dossier.newerFromSender && (
+                      <span className="app-bundle-sub app-bundle-older" data-testid="dossier-older">
+                        {t('bundles.import.dossiers.older', { date: formatDateTime(dossier.newerFromSender.bundleCreatedAt, language) })}
+                      </span>
+                    )}
                   </td>
                   <td className="utrecht-table__cell">
                     <select
                       className="utrecht-select utrecht-select--html-select app-bundle-action"
-                      aria-label={t('bundles.import.dossiers.actionLabel', { title: dossier.title })}
+                      aria-label={t('bundles.import.dossiers.actionLabel', { title: markInvisibleControls(dossier.title) })}
                       value={choices[dossier.uid] ?? dossier.suggestedAction}
                       onChange={(event) => onChoice(dossier.uid, event.target.value as ImportAction)}
                     >
@@ -408,6 +422,33 @@ function DossierChoices({
         </table>
       </div>
     </div>
+  );
+}
+
+/** Which fields of which items carry invisible or bidirectional controls (shared/text/bidi.ts). */
+function InvisibleTextWarning({ inspection }: { inspection: BundleInspection }) {
+  const { t } = useTranslation();
+  const headingId = useId();
+  return (
+    <section className="app-card" aria-labelledby={headingId} data-testid="invisible-text">
+      <h3 className="utrecht-heading-3" id={headingId}>
+        {t('bundles.import.invisible.title')}
+      </h3>
+      <Alert type="warning">{t('bundles.import.invisible.lead')}</Alert>
+      <ul className="app-bundle-list">
+        {inspection.invisibleText.map((flag, index) => (
+          <li key={index} data-kind={flag.kind} data-field={flag.field}>
+            {t(`bundles.import.invisible.kinds.${flag.kind}`)}
+            {flag.dossierNumber && flag.kind !== 'dossier' && ` ${t('bundles.import.invisible.inDossier', { number: flag.dossierNumber })}`}{' '}
+            <q>
+              <VisibleText text={flag.label} />
+            </q>
+            {', '}
+            <code>{flag.field}</code>: {flag.controls.join(', ')}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 
@@ -431,7 +472,7 @@ function SubjectMatches({ inspection }: { inspection: BundleInspection }) {
             {matches.map((subject) => (
               <li key={subject.uid}>
                 {t('bundles.import.subjects.match', {
-                  label: subject.label,
+                  label: markInvisibleControls(subject.label),
                   existing: subject.match!.label,
                   by:
                     subject.match!.by === 'uid'
@@ -475,11 +516,13 @@ function ImportDone({
           <li key={dossier.uid}>
             {dossier.action === 'skip' || dossier.dossierId === null ? (
               <>
-                {titles.get(dossier.uid)}: {t('bundles.import.doneSkipped')}
+                <VisibleText text={titles.get(dossier.uid) ?? ''} />: {t('bundles.import.doneSkipped')}
               </>
             ) : (
               <>
-                <RouteLink route={{ section: 'dossiers', view: 'dossier', dossierId: dossier.dossierId }}>{titles.get(dossier.uid)}</RouteLink>
+                <RouteLink route={{ section: 'dossiers', view: 'dossier', dossierId: dossier.dossierId }}>
+                  <VisibleText text={titles.get(dossier.uid) ?? ''} />
+                </RouteLink>
                 {' – '}
                 {t(dossier.action === 'new' ? 'bundles.import.doneNew' : 'bundles.import.doneUpdated', { number: dossier.number ?? '' })}
               </>
@@ -489,6 +532,11 @@ function ImportDone({
       </ul>
       <p className="utrecht-paragraph">{t('bundles.import.created', { ...result.created })}</p>
       {result.updated.dossiers > 0 && <p className="utrecht-paragraph">{t('bundles.import.updated', { ...result.updated })}</p>}
+      {Object.values(result.keptNewer).some((kept) => kept > 0) && (
+        <p className="utrecht-paragraph" data-testid="kept-newer">
+          {t('bundles.import.keptNewer', { ...result.keptNewer })}
+        </p>
+      )}
       {result.linkedSubjects > 0 && <p className="utrecht-paragraph">{t('bundles.import.linked', { count: result.linkedSubjects })}</p>}
       {result.senderAdded && <p className="utrecht-paragraph">{t('bundles.import.senderAdded', { name: inspection.sender.name })}</p>}
       <div className="app-button-row">

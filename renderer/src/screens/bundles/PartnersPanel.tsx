@@ -6,6 +6,7 @@ import { Button } from '../../components/Button';
 import { CheckboxField } from '../../components/CheckboxField';
 import { Dialog } from '../../components/Dialog';
 import { PathField } from '../../components/PathField';
+import { TextField } from '../../components/TextField';
 import { useCoreQuery } from '../../components/useCoreQuery';
 import { useErrorText } from '../../components/useErrorText';
 import { useFieldError } from '../../components/useFieldError';
@@ -81,6 +82,11 @@ export function PartnersPanel() {
                   <tr key={partner.id} className="utrecht-table__row" data-partner={partner.name}>
                     <th className="utrecht-table__header-cell" scope="row">
                       {partner.name}
+                      {partner.plainAge && (
+                        <span className="app-bundle-sub" data-testid="partner-plain-age">
+                          <span className="app-badge app-badge--warning">{t('bundles.partners.plainAgeBadge')}</span> {t('bundles.partners.plainAgeShort')}
+                        </span>
+                      )}
                     </th>
                     <td className="utrecht-table__cell">{partner.organisation}</td>
                     <td className="utrecht-table__cell" data-testid="partner-organisation-code">
@@ -173,8 +179,10 @@ function VerifyDialog({ partner, onClose, onVerified }: { partner: AddressBookEn
 
   return (
     <Dialog title={t('bundles.partners.verifyTitle', { name: partner.name })} onClose={() => !busy && onClose()}>
-      <p className="utrecht-paragraph">{t('bundles.partners.verifyBody', { name: partner.name, organisation: partner.organisation })}</p>
-      <FingerprintView fingerprint={partner.fingerprint} />
+      <p className="utrecht-paragraph">
+        {t(partner.plainAge ? 'bundles.partners.verifyBodyPlain' : 'bundles.partners.verifyBody', { name: partner.name, organisation: partner.organisation })}
+      </p>
+      {partner.plainAge ? <p className="utrecht-paragraph app-bundle-key">{partner.ageRecipient}</p> : <FingerprintView fingerprint={partner.fingerprint} />}
       {error && <Alert type="error">{errorText(error)}</Alert>}
       <div className="app-button-row">
         <Button appearance="primary" busy={busy} busyLabel={t('bundles.partners.verifyBusy')} onClick={() => void confirm()}>
@@ -261,6 +269,10 @@ function AddPartner({ onAdded }: { onAdded(entry: AddressBookEntry): void }) {
   const [preview, setPreview] = useState<{ path: string; card: CardPreview } | null>(null);
   const [verified, setVerified] = useState(false);
   const [organisationCode, setOrganisationCode] = useState<string | null>(null);
+  // For a bare age key, which names no one.
+  const [plainName, setPlainName] = useState('');
+  const [plainOrganisation, setPlainOrganisation] = useState('');
+  const nameRef = useRef<HTMLInputElement>(null);
   const pathRef = useRef<HTMLInputElement>(null);
   const headingId = useId();
   const previewHeadingRef = useRef<HTMLHeadingElement>(null);
@@ -290,6 +302,8 @@ function AddPartner({ onAdded }: { onAdded(entry: AddressBookEntry): void }) {
       setPreview({ path: cardPath.trim(), card: result.value });
       setVerified(false);
       setOrganisationCode(null);
+      setPlainName('');
+      setPlainOrganisation('');
     } else {
       setError(result.error);
       pathRef.current?.focus();
@@ -300,7 +314,8 @@ function AddPartner({ onAdded }: { onAdded(entry: AddressBookEntry): void }) {
     if (!preview || busy) return;
     setBusy(true);
     setError(null);
-    const result = await callCore('addressBook.add', { path: preview.path, verified, organisationCode });
+    const plain = preview.card.plainAge ? { name: plainName.trim(), organisation: plainOrganisation.trim() } : {};
+    const result = await callCore('addressBook.add', { path: preview.path, verified, organisationCode, ...plain });
     setBusy(false);
     if (result.ok) {
       setPreview(null);
@@ -308,11 +323,14 @@ function AddPartner({ onAdded }: { onAdded(entry: AddressBookEntry): void }) {
       setAttempted(false);
       onAdded(result.value);
       pathRef.current?.focus();
-    } else setError(result.error);
+    } else {
+      setError(result.error);
+      if (result.error.details?.field === 'name') nameRef.current?.focus();
+    }
   }
 
   const pathError = attempted && cardPath.trim() === '' ? t('bundles.import.pathRequired') : fieldError.forField(error, 'path');
-  const general = fieldError.general(error, ['path']);
+  const general = fieldError.general(error, ['path', 'name']);
   const card = preview?.card;
   return (
     <section className="app-card" aria-labelledby={headingId}>
@@ -344,13 +362,20 @@ function AddPartner({ onAdded }: { onAdded(entry: AddressBookEntry): void }) {
       ) : (
         <div className="app-form app-bundle-card-preview">
           <h3 className="utrecht-heading-3" ref={previewHeadingRef} tabIndex={-1}>
-            {t('bundles.partners.previewTitle', { name: card.card.name })}
+            {card.plainAge ? t('bundles.partners.previewTitlePlain') : t('bundles.partners.previewTitle', { name: card.card.name })}
           </h3>
+          {card.plainAge && (
+            <Alert type="info">
+              <span data-testid="plain-age-explained">{t('bundles.partners.plainAgeExplained')}</span>
+            </Alert>
+          )}
           <dl className="app-bundle-facts">
-            <div>
-              <dt>{t('bundles.partners.organisation')}</dt>
-              <dd>{card.card.organisation}</dd>
-            </div>
+            {!card.plainAge && (
+              <div>
+                <dt>{t('bundles.partners.organisation')}</dt>
+                <dd>{card.card.organisation}</dd>
+              </div>
+            )}
             <div>
               <dt>{t('bundles.identity.recipient')}</dt>
               <dd className="app-bundle-key">{card.card.ageRecipient}</dd>
@@ -364,6 +389,29 @@ function AddPartner({ onAdded }: { onAdded(entry: AddressBookEntry): void }) {
           </dl>
           {card.isSelf && <Alert type="warning">{t('bundles.partners.previewSelf')}</Alert>}
           {card.existing && <Alert type="info">{t('bundles.partners.previewExisting', { name: card.existing.name })}</Alert>}
+          {card.plainAge && !card.isSelf && !card.existing && (
+            <>
+              <TextField
+                label={t('bundles.partners.plainNameLabel')}
+                description={t('bundles.partners.plainNameDescription')}
+                value={plainName}
+                onChange={(event) => {
+                  setPlainName(event.target.value);
+                  setError(null);
+                }}
+                error={fieldError.forField(error, 'name')}
+                inputRef={nameRef}
+                required
+                maxLength={200}
+              />
+              <TextField
+                label={t('bundles.partners.plainOrganisationLabel')}
+                value={plainOrganisation}
+                onChange={(event) => setPlainOrganisation(event.target.value)}
+                maxLength={200}
+              />
+            </>
+          )}
           {!card.isSelf && !card.existing && <OrganisationSelect value={organisationCode} onChange={setOrganisationCode} disabled={busy} />}
           {!card.isSelf && !card.existing && (
             <CheckboxField
