@@ -178,7 +178,7 @@ describe('a long export and import', () => {
 });
 
 describe('calls beside a long bundle job', () => {
-  it('a dossier list asked during an export or an inspection is answered before it ends; during an import, after it', async () => {
+  it('a dossier list asked during an export, an inspection or an import is answered before it ends', async () => {
     const a = await openBundleVault('Afzender');
     const b = await openBundleVault('Ontvanger');
     const { bInA } = await introduce(a, b);
@@ -213,8 +213,8 @@ describe('calls beside a long bundle job', () => {
         manifestSha256 = (await b.call('bundle.inspect', { path: bundle })).manifestSha256;
       }),
     ).toEqual(['list', 'bundle-inspect']);
-    // The import's one transaction is open across the whole read: nothing else may write into it, so all waits.
-    expect(await listDuring(b, 'bundle-import', () => b.call('bundle.import', { path: bundle, manifestSha256 }))).toEqual(['bundle-import', 'list']);
+    // The import's one transaction is open across the whole read, but holds none of its rows until its end: a read that writes nothing goes on.
+    expect(await listDuring(b, 'bundle-import', () => b.call('bundle.import', { path: bundle, manifestSha256 }))).toEqual(['list', 'bundle-import']);
     await a.core.dispose();
     await b.core.dispose();
   });

@@ -33,7 +33,10 @@ async function rowCounts(vaultPath: string): Promise<Record<string, number>> {
   const vault = await Vault.unlock(vaultPath, { passphrase: TEST_PASSPHRASE }, FAST_VAULT_OPTIONS);
   try {
     const db = vault.database;
-    const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'audit_log' ORDER BY name").pluck().all() as string[];
+    const tables = db
+      .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'audit_log' ORDER BY name")
+      .pluck()
+      .all() as string[];
     return Object.fromEntries(tables.map((table) => [table, db.prepare(`SELECT count(*) FROM "${table}"`).pluck().get() as number]));
   } finally {
     vault.lock();
@@ -116,7 +119,16 @@ describe('a responsive bundle import', () => {
     const before = await rowCounts(b.vaultPath);
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', path.join(import.meta.dirname, 'support', 'bundle-import-child.ts'), b.vaultPath, TEST_PASSPHRASE, bundle, manifestSha256, makeTempFolder('kluis-app-')],
+      [
+        '--import',
+        'tsx',
+        path.join(import.meta.dirname, 'support', 'bundle-import-child.ts'),
+        b.vaultPath,
+        TEST_PASSPHRASE,
+        bundle,
+        manifestSha256,
+        makeTempFolder('kluis-app-'),
+      ],
       { stdio: ['ignore', 'pipe', 'inherit'] },
     );
     let output = '';
