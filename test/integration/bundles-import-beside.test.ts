@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { Result } from '../../shared/api';
 import { Vault } from '../../electron/core/vault/vault';
 import { FAST_VAULT_OPTIONS, TEST_PASSPHRASE, makeTempFolder } from '../support/temp-vault';
-import { fillSampleDossier, introduce, openBundleVault, type BundleVault } from './support/bundles';
+import { fillSampleDossier, introduce, openBundleVault } from './support/bundles';
 
 const MiB = 1024 * 1024;
 
