@@ -413,12 +413,19 @@ export const bundleApi = {
     z.object({ path: filePathSchema, passphrase: bundlePassphraseToOpen.optional() }).strict(),
   ),
   /**
-   * Import in one transaction: an error anywhere leaves the vault as it was. `manifestSha256` from
+   * Import in one transaction: an error anywhere leaves the vault as it was. Reads that write
+   * nothing are answered while it runs and see none of it until it ends (lane 'transaction',
+   * electron/core/bundles/import.ts). `manifestSha256` from
    * bundle.inspect pins the bundle that was previewed. An unknown or mismatching sender is refused
    * unless `acceptSender` repeats its fingerprint; the card then goes into the address book.
    * Dossiers left out of `dossiers` get their suggested action. Progress: job.progress 'bundle-import'.
    */
-  'bundle.import': defineHandler<ImportResult>({ access: 'write', passive: false, lane: 'queue', audits: ['bundle.imported', 'phenomenon.added', 'address-book.added'] })(
+  'bundle.import': defineHandler<ImportResult>({
+    access: 'write',
+    passive: false,
+    lane: 'transaction',
+    audits: ['bundle.imported', 'phenomenon.added', 'address-book.added'],
+  })(
     z
       .object({
         path: filePathSchema,

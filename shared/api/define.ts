@@ -4,7 +4,8 @@ import type { AuditAction } from '../domain/audit-actions';
 /**
  * Whether a call changes the vault. `read`: it changes no vault data other than its own "viewed"
  * audit entry, written in a short transaction of its own; so a read in the `queue` lane may be
- * answered while a streaming job or a PDF render is running (Core.callUntrusted). Everything else,
+ * answered while a streaming job or a PDF render is running, and one without audit actions while
+ * a `transaction` job runs (Core.callUntrusted). Everything else,
  * a read that is itself a streaming job included, waits its turn.
  */
 export type HandlerAccess = 'read' | 'write';
@@ -17,11 +18,15 @@ export type HandlerAccess = 'read' | 'write';
  * - `rendering`: waits seconds on Chromium for a PDF with no transaction open; reads are answered
  *   meanwhile.
  * - `streaming`: a job that holds no transaction while it streams (bundle export and inspection);
- *   reads are answered between its pieces. Not the bundle import: it holds one long transaction.
+ *   reads are answered between its pieces.
+ * - `transaction`: a job that holds one write transaction open while it streams, and writes
+ *   nothing that a read could see until its end (the bundle import). Between its pieces, reads
+ *   that write nothing at all (`audits: []`) are answered on its connection; reads that write a
+ *   "viewed" entry, and all writes, wait: their rows would land in its transaction.
  */
-export type HandlerLane = 'queue' | 'immediate' | 'rendering' | 'streaming';
+export type HandlerLane = 'queue' | 'immediate' | 'rendering' | 'streaming' | 'transaction';
 
-export const HANDLER_LANES = ['queue', 'immediate', 'rendering', 'streaming'] as const satisfies readonly HandlerLane[];
+export const HANDLER_LANES = ['queue', 'immediate', 'rendering', 'streaming', 'transaction'] as const satisfies readonly HandlerLane[];
 
 /** What the core must know about a call besides its input and result; every field is required. */
 export interface HandlerPolicy {

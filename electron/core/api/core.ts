@@ -1,3 +1,5 @@
+import type { HandlerAccess, HandlerLane } from '../../../shared/api/define';
+import type { AuditAction } from '../../../shared/domain/audit-actions';
 import { api, type ApiError, type CoreEvent, type HandlerName, type Input, type Output, type Result } from '../../../shared/api';
 import { sweepStaleCopies, TemporaryCopies, type PathOpener } from '../attachments/temporary-copies';
 import type { BundleOptions } from '../bundles/export';
@@ -91,6 +93,8 @@ export class Core implements CoreService {
   private readonly jobs: JobProgress;
   /** Calls of lane 'streaming' or 'rendering' running now; while any is, calls declared `access: 'read'` skip the queue. */
   private streamingJobs = 0;
+  /** Calls of lane 'transaction' running now (a bundle import); while any is, reads that write nothing skip the queue. */
+  private transactionJobs = 0;
 
   constructor(
     private readonly options: CoreOptions,
@@ -123,6 +127,7 @@ export class Core implements CoreService {
       // Streaming-ness follows the declared lane: while such a call runs, reads skip the queue.
       const holdsNoTransaction = lane === 'streaming' || lane === 'rendering';
       if (holdsNoTransaction) this.streamingJobs++;
+      if (lane === 'transaction') this.transactionJobs++;
       try {
         const value = await withAuditScope(handlerName, audits, () => handler(input));
         if (this.vault && !passive) this.restartAutoLock();
@@ -131,17 +136,30 @@ export class Core implements CoreService {
         return failure(toCoreError(error, handlerName).toApiError());
       } finally {
         if (holdsNoTransaction) this.streamingJobs--;
+        if (lane === 'transaction') this.transactionJobs--;
       }
     };
     if (lane === 'immediate') return run();
     // A read beside a job, but never a second job beside it: jobs share one cancellation slot.
-    if (this.streamingJobs > 0 && access === 'read' && lane === 'queue') {
+    if (this.mayRunBeside(access, lane, audits)) {
       // On a turn of the event loop of its own, never in the middle of the job's synchronous code
       // (an event listener may call from inside it); the job yields to the loop between its pieces.
       await new Promise((resolve) => setImmediate(resolve));
-      if (this.streamingJobs > 0) return run();
+      if (this.mayRunBeside(access, lane, audits)) return run();
     }
     return this.enqueue(run);
+  }
+
+  /**
+   * Whether a call may run now beside the job in progress instead of after it. Beside a streaming
+   * job (no transaction open): any read. Beside a transaction job (the bundle import, whose
+   * transaction is open on the same connection and holds none of its rows until its end): only a
+   * read that writes nothing, not even an audit entry, which would otherwise land in the job's
+   * transaction and stand or fall with it.
+   */
+  private mayRunBeside(access: HandlerAccess, lane: HandlerLane, audits: readonly AuditAction[]): boolean {
+    if (access !== 'read' || lane !== 'queue') return false;
+    return this.streamingJobs > 0 || (this.transactionJobs > 0 && audits.length === 0);
   }
 
   async call<K extends HandlerName>(name: K, input: Input<K>): Promise<Output<K>> {

@@ -61,6 +61,8 @@ export function requireAttachment(context: CoreContext, attachmentId: number): A
  * and the user who added it default to now and the vault's user (an imported one keeps its own).
  */
 export interface AttachmentRowValues {
+  /** An id reserved beforehand (the bundle import writes the chunks first); else the next free one. */
+  id?: number;
   dossierId: number;
   fileName: string;
   mediaType: string;
@@ -79,11 +81,12 @@ export function insertAttachmentRow(context: CoreContext, row: AttachmentRowValu
   return Number(
     context.db
       .prepare(
-        `INSERT INTO attachments (dossier_id, file_name, media_type, byte_size, sha256, chunk_size, added_at, added_by,
+        `INSERT INTO attachments (id, dossier_id, file_name, media_type, byte_size, sha256, chunk_size, added_at, added_by,
            source_grade, information_grade, tlp)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
+        row.id ?? null,
         row.dossierId,
         row.fileName,
         row.mediaType,

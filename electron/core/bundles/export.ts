@@ -157,6 +157,20 @@ function refuseExisting(target: string, overwrite: boolean): void {
   if (!overwrite) throw new CoreError('FILE_EXISTS', `export bundle: ${target} exists`);
 }
 
+/**
+ * SQLite's page cache while the attachments stream out, in MiB. Their pages are read once, so the
+ * vault's usual cache (64 MiB) would only fill up with them and stay full: the largest single part
+ * of the export's peak memory. The reads answered beside the export need a few pages each.
+ */
+export const EXPORT_CACHE_MEBIBYTES = 8;
+
+/** Shrink the connection's page cache for the export; the function returned puts the usual size back. */
+function smallPageCache(db: Connection): () => void {
+  const usual = db.pragma('cache_size', { simple: true }) as number;
+  db.pragma(`cache_size = ${-1024 * EXPORT_CACHE_MEBIBYTES}`);
+  return () => db.pragma(`cache_size = ${usual}`);
+}
+
 /** The content of one attachment, chunk by chunk from the vault, checked against its SHA-256 on the way. */
 function* attachmentChunks(db: Connection, attachmentId: number, size: number, sha256: string): Generator<Uint8Array> {
   const chunkStatement = db.prepare('SELECT data FROM attachment_chunks WHERE attachment_id = ? AND seq = ?').pluck();
@@ -243,6 +257,7 @@ export async function exportBundle(context: CoreContext, keys: VaultKeys, input:
   let done = 0;
   onProgress?.(0, total);
   let written;
+  const restoreCache = smallPageCache(context.db);
   try {
     written = await writeEncryptedTarFile(
       target,
@@ -257,6 +272,8 @@ export async function exportBundle(context: CoreContext, keys: VaultKeys, input:
     );
   } catch (error) {
     throw fileError(error, 'export bundle', target);
+  } finally {
+    restoreCache();
   }
 
   inTransaction(context, () => {

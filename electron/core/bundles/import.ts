@@ -9,26 +9,37 @@ import type { Connection } from '../vault/connection';
 import type { BundleAttachment, DossierDocument } from './format';
 import type { VaultKeys } from './identity';
 import { AttachmentImport } from './import/attachments';
-import { chooseActions, dossierPreviews } from './import/dossier-choices';
+import { chooseActions, dossierPreviews, type DossierChoice } from './import/dossier-choices';
 import { writeDossier } from './import/dossier-items';
-import { acceptSender, recordImport, senderOf } from './import/sender';
+import { acceptSender, recordImport, refuseUnacceptedSender, senderOf } from './import/sender';
 import { ImportSession } from './import/session';
 import { invisibleTextFlags } from './import/invisible-text';
 import { ReplayGuard, refuseRepeatedImport, withReplayWarnings } from './import/replay';
 import { supplierContext } from './import/supplier';
 import { partnerBySigningKey } from './address-book';
-import { lastSubjectId, localSubjectFor, resolveSubjects, writeSubjectLinks } from './import/subjects';
+import { lastSubjectId, localSubjectFor, planSubjects, resolveSubjects, writeSubjectLinks, type SubjectPlan } from './import/subjects';
 import { receivedMarking, type BundleMarking } from './tlp';
 import { readBundle, type AttachmentSink, type BundleCredentials, type BundleDocuments, type ReadSummary, type VerifiedManifest } from './reader';
 
 /**
  * Inspecting and importing a bundle. Both read the whole file (reader.ts); the inspection only
- * looks, the import writes, in ONE transaction around the whole read (with the rollback journal
- * instead of the WAL, attachments/bulk-write.ts): BEGIN before the first
+ * looks, the import writes, all of it or nothing, in ONE transaction around the whole read (with
+ * the rollback journal instead of the WAL, attachments/bulk-write.ts): BEGIN before the first
  * byte, COMMIT after the last entry checked and the end of the age payload authenticated,
- * ROLLBACK on any error. The transaction stays open across the reader's awaits; that is safe
- * because the Core runs one call at a time (its queue): nothing else can use the connection in
- * between, not even a lock, which waits for the import to finish.
+ * ROLLBACK on any error; a crash leaves a hot journal that the next open rolls back.
+ *
+ * Reads go on meanwhile (lane 'transaction', Core.callUntrusted): between the reader's awaits, a
+ * read that writes nothing runs on the same connection, inside this transaction. So the import
+ * writes nothing a read could see before its end:
+ * - at the manifest and the documents it decides everything by reading only: the sender's
+ *   acceptance, the choice per dossier, the local subject of each bundle subject, which
+ *   attachments are new (and their ids, reserved above those in use);
+ * - while the attachments stream, their chunks go into `attachment_chunks` under the reserved ids,
+ *   with no `attachments` row yet: invisible to every read (import/attachments.ts);
+ * - at the end, without an await in between: the sender's card, the import's own row, subjects,
+ *   dossiers and their items, links, the attachment rows, provenance, the audit entry; then COMMIT.
+ * The decisions made early still hold at the end: every other write waits for the import, and the
+ * reads beside it write nothing. No statement or iterator is held open across an await.
  *
  * The import's parts live in import/: the sender's acceptance and the import's own row
  * (sender.ts), the choice per dossier (dossier-choices.ts), subject resolution (subjects.ts), the
@@ -81,14 +92,19 @@ export async function inspectBundle(context: CoreContext, keys: VaultKeys, input
 
 // ── Import ──────────────────────────────────────────────────────────────────────────────────
 
-/** One import, called by the reader as it goes: the manifest, then the documents, then each attachment. */
+/** What the documents step decided, by reading only; written at the end. */
+interface ImportPlan {
+  documents: BundleDocuments;
+  marking: BundleMarking;
+  actions: Map<string, DossierChoice>;
+  subjects: SubjectPlan;
+}
+
+/** One import, called by the reader as it goes: the manifest, then the documents, then each attachment; then finish(). */
 class ImportRun {
   private verified: VerifiedManifest | null = null;
-  private marking: BundleMarking | null = null;
-  private session: ImportSession | null = null;
-  private attachments: AttachmentImport | null = null;
-  private senderAdded = false;
-  private readonly outcome: ImportResult['dossiers'] = [];
+  private plan: ImportPlan | null = null;
+  private readonly attachments: AttachmentImport;
   private readonly now: string;
   private readonly lastExistingSubjectId: number;
 
@@ -99,76 +115,83 @@ class ImportRun {
   ) {
     this.now = timestamp(context);
     this.lastExistingSubjectId = lastSubjectId(context.db);
+    this.attachments = new AttachmentImport(context);
   }
 
   private get db(): Connection {
     return this.context.db;
   }
 
+  /** Reads only: another bundle than the one inspected, or a sender not accepted, stops the import before its payload. */
   manifest(verified: VerifiedManifest): void {
     if (verified.manifestSha256 !== this.input.manifestSha256) throw new CoreError('BUNDLE_CHANGED', 'the bundle is not the one that was inspected');
     refuseRepeatedImport(this.db, verified.manifest);
-    this.senderAdded = acceptSender(this.context, this.keys, verified, this.input.acceptSender);
+    refuseUnacceptedSender(this.db, this.keys, verified, this.input.acceptSender);
+    this.verified = verified;
+  }
+
+  /** Reads only: what happens to each dossier, subject and attachment. */
+  documents(documents: BundleDocuments): void {
+    const marking = receivedMarking(this.verified!.manifest.tlp, documents);
+    const actions = chooseActions(this.db, documents, this.input.dossiers);
+    const kept = documents.dossiers.filter((dossier) => actions.get(dossier.uid)!.action !== 'skip');
+    const neededSubjects = new Set(kept.flatMap((dossier) => dossier.subjects.map((link) => link.subjectUid)));
+    const subjects = planSubjects(this.db, documents.subjects.subjects, neededSubjects, this.lastExistingSubjectId);
+    this.attachments.plan(documents, actions);
+    this.plan = { documents, marking, actions, subjects };
+  }
+
+  attachment(attachment: BundleAttachment, dossier: DossierDocument): AttachmentSink | null {
+    return this.attachments.sink(attachment, dossier);
+  }
+
+  /** Everything checked: every row of the import, in one synchronous go, inside the open transaction. */
+  finish(): ImportResult {
+    const verified = this.verified!;
+    const { documents, marking, actions, subjects } = this.plan!;
+    const senderAdded = acceptSender(this.context, this.keys, verified, this.input.acceptSender);
     const importId = recordImport(this.context, verified, this.now);
     const { signingKey } = verified.manifest.sender;
     const senderIsSelf = signingKey === this.keys.signingPublicKey.toString('base64');
     const senderOrganisation = partnerBySigningKey(this.db, signingKey)?.organisationCode ?? null;
-    this.session = new ImportSession(this.context, importId, verified.manifest.bundleId, this.now, supplierContext(this.context, senderOrganisation, senderIsSelf));
-    this.session.replay = new ReplayGuard(this.db, verified.manifest);
-    this.attachments = new AttachmentImport(this.session);
-    this.verified = verified;
-  }
+    const session = new ImportSession(this.context, importId, verified.manifest.bundleId, this.now, supplierContext(this.context, senderOrganisation, senderIsSelf));
+    session.replay = new ReplayGuard(this.db, verified.manifest);
 
-  documents(documents: BundleDocuments): void {
-    const session = this.session!;
-    this.marking = receivedMarking(this.verified!.manifest.tlp, documents);
-    const actions = chooseActions(this.db, documents, this.input.dossiers);
-    const kept = documents.dossiers.filter((dossier) => actions.get(dossier.uid)!.action !== 'skip');
-    const neededSubjects = new Set(kept.flatMap((dossier) => dossier.subjects.map((link) => link.subjectUid)));
-    resolveSubjects(session, documents.subjects.subjects, neededSubjects, this.lastExistingSubjectId);
-
+    resolveSubjects(session, subjects);
+    const outcome: ImportResult['dossiers'] = [];
+    const dossierIds = new Map<string, number>();
     for (const dossier of documents.dossiers) {
       const choice = actions.get(dossier.uid)!;
       if (choice.action === 'skip') {
-        this.attachments!.skipDossier(dossier);
-        this.outcome.push({ uid: dossier.uid, action: choice.action, dossierId: null, number: null });
+        outcome.push({ uid: dossier.uid, action: choice.action, dossierId: null, number: null });
         continue;
       }
       const { dossierId, number } = writeDossier(session, dossier, choice);
-      this.attachments!.expectDossier(dossierId, dossier, choice.action);
-      this.outcome.push({ uid: dossier.uid, action: choice.action, dossierId, number });
+      dossierIds.set(dossier.uid, dossierId);
+      outcome.push({ uid: dossier.uid, action: choice.action, dossierId, number });
     }
-
     writeSubjectLinks(session, documents.subjects.links);
-  }
+    this.attachments.writeRows(session, dossierIds);
 
-  attachment(attachment: BundleAttachment, dossier: DossierDocument): AttachmentSink | null {
-    return this.attachments!.sink(attachment, dossier);
-  }
-
-  finish(): ImportResult {
-    const verified = this.verified!;
-    const session = this.session!;
     const result: ImportResult = {
       bundleId: verified.manifest.bundleId,
-      importId: session.importId,
-      dossiers: this.outcome,
+      importId,
+      dossiers: outcome,
       created: session.created,
       updated: session.updated,
       linkedSubjects: session.linkedSubjects,
       keptNewer: session.replay?.kept ?? { dossiers: 0, signals: 0, notes: 0, measures: 0 },
-      senderAdded: this.senderAdded,
+      senderAdded,
     };
-    const origin = new Map(this.outcome.map((dossier) => [dossier.uid, dossier]));
     this.context.audit('bundle.imported', {
-      importId: session.importId,
+      importId,
       bundleId: result.bundleId,
       manifestSha256: verified.manifestSha256,
       sender: { name: verified.manifest.sender.name, organisation: verified.manifest.sender.organisation, fingerprint: verified.manifest.sender.fingerprint },
-      senderAdded: this.senderAdded,
-      tlp: this.marking!.tlp,
-      declaredTlp: this.marking!.declaredTlp,
-      dossiers: [...origin.values()].map(({ action, dossierId, number }) => ({ action, dossierId, number })),
+      senderAdded,
+      tlp: marking.tlp,
+      declaredTlp: marking.declaredTlp,
+      dossiers: outcome.map(({ action, dossierId, number }) => ({ action, dossierId, number })),
       created: session.created,
       updated: session.updated,
       linkedSubjects: session.linkedSubjects,
@@ -188,6 +211,8 @@ export async function importBundle(context: CoreContext, keys: VaultKeys, input:
   const endBulkWrite = beginBulkWrite(db);
   try {
     db.exec('BEGIN IMMEDIATE');
+    // The chunks go in before their attachment's row (import/attachments.ts): their foreign key is checked at COMMIT.
+    db.pragma('defer_foreign_keys = ON');
     await readBundle(
       input.path,
       credentialsFor(keys, input.passphrase),

@@ -38,12 +38,11 @@ export function senderOf(db: Connection, keys: VaultKeys, verified: VerifiedMani
 
 /**
  * An unknown or mismatching sender stops the import unless `acceptSender` repeats its fingerprint.
- * Returns whether the sender's card was added to the address book.
+ * Reads only: the import asks at its manifest, before the payload, and writes the card at its end.
  */
-export function acceptSender(context: CoreContext, keys: VaultKeys, verified: VerifiedManifest, acceptedFingerprint: string | undefined): boolean {
-  const sender = senderOf(context.db, keys, verified);
-  if (sender.status === 'known') return false;
-  if (acceptedFingerprint !== sender.fingerprint.hex) {
+export function refuseUnacceptedSender(db: Connection, keys: VaultKeys, verified: VerifiedManifest, acceptedFingerprint: string | undefined): BundleInspection['sender'] {
+  const sender = senderOf(db, keys, verified);
+  if (sender.status !== 'known' && acceptedFingerprint !== sender.fingerprint.hex) {
     const code = sender.status === 'mismatch' ? 'BUNDLE_SENDER_MISMATCH' : 'BUNDLE_SENDER_UNKNOWN';
     throw new CoreError(code, `sender ${sender.fingerprint.hex} is ${sender.status}`, {
       name: sender.name,
@@ -51,6 +50,13 @@ export function acceptSender(context: CoreContext, keys: VaultKeys, verified: Ve
       fingerprint: sender.fingerprint.hex,
     });
   }
+  return sender;
+}
+
+/** The sender, accepted (refuseUnacceptedSender); returns whether its card was added to the address book. */
+export function acceptSender(context: CoreContext, keys: VaultKeys, verified: VerifiedManifest, acceptedFingerprint: string | undefined): boolean {
+  const sender = refuseUnacceptedSender(context.db, keys, verified, acceptedFingerprint);
+  if (sender.status === 'known') return false;
   // Accepted: the user compared the fingerprint with the sender (that is what accepting says, in
   // the app's checkbox and in the CLI's typed-back fingerprint), so the card goes in as verified.
   // A card whose age key another entry already has stays out; the import goes ahead.

@@ -6,10 +6,19 @@ import { assignImportedUid, itemByUid, recordProvenance, type ItemKind } from '.
 import type { ReplayGuard } from './replay';
 import { importedProvenance, type BundleItemProvenance, type SupplierContext } from './supplier';
 
+/** The local item with this uid in this dossier, if the import may update it (action 'update'). */
+export function existingItemIn(db: Connection, kind: ItemKind, table: string, uid: string, dossierId: number, action: ImportAction): number | null {
+  if (action !== 'update') return null;
+  const id = itemByUid(db, kind, uid);
+  if (id === null) return null;
+  return db.prepare(`SELECT 1 FROM ${table} WHERE id = ? AND dossier_id = ? AND deleted_at IS NULL`).get(id, dossierId) ? id : null;
+}
+
 /**
  * What the parts of one bundle import share: the vault, the import's own row and time, the local
- * subjects the bundle's subjects became, and the tally of what was written. The parts write inside
- * the one transaction that importBundle holds open around the whole read.
+ * subjects the bundle's subjects became, and the tally of what was written. It exists only at the
+ * import's end, when every row is written at once, inside the one transaction that importBundle
+ * holds open around the whole read (import.ts).
  */
 export class ImportSession {
   readonly created: ImportResult['created'] = { signals: 0, subjects: 0, notes: 0, measures: 0, attachments: 0, links: 0 };
@@ -54,10 +63,7 @@ export class ImportSession {
 
   /** The local item with this uid in this dossier, if the import may update it. */
   existingIn(kind: ItemKind, table: string, uid: string, dossierId: number, action: ImportAction): number | null {
-    if (action !== 'update') return null;
-    const id = itemByUid(this.db, kind, uid);
-    if (id === null) return null;
-    return this.db.prepare(`SELECT 1 FROM ${table} WHERE id = ? AND dossier_id = ? AND deleted_at IS NULL`).get(id, dossierId) ? id : null;
+    return existingItemIn(this.db, kind, table, uid, dossierId, action);
   }
 
   /**

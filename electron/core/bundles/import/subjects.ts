@@ -42,8 +42,19 @@ export function localSubjectFor(db: Connection, subject: BundleSubject, lastExis
   return row ? { subjectId: row.subject_id, label: row.label, by: 'match-key', matchedOn: row.kinds.split(',').sort() } : null;
 }
 
-function resolveSubject(session: ImportSession, subject: BundleSubject, lastExistingId: number): void {
-  const match = localSubjectFor(session.db, subject, lastExistingId);
+/** Which local subject each needed bundle subject is (null: it is created), decided by reading only. */
+export type SubjectPlan = ReadonlyArray<{ subject: BundleSubject; match: BundleSubjectPreview['match'] }>;
+
+/**
+ * The bundle's subjects that the written dossiers link to, each matched to a local subject or not.
+ * Only subjects up to `lastExistingId` are matched against, so that the subjects the import creates
+ * later do not change the outcome: the plan made before the attachments arrive stays right at the end.
+ */
+export function planSubjects(db: Connection, subjects: readonly BundleSubject[], needed: ReadonlySet<string>, lastExistingId: number): SubjectPlan {
+  return subjects.filter((subject) => needed.has(subject.uid)).map((subject) => ({ subject, match: localSubjectFor(db, subject, lastExistingId) }));
+}
+
+function resolveSubject(session: ImportSession, subject: BundleSubject, match: BundleSubjectPreview['match']): void {
   if (match) {
     session.subjectIds.set(subject.uid, match.subjectId);
     if (match.by === 'match-key') claimUid(session.db, 'subject', match.subjectId, subject.uid);
@@ -65,9 +76,9 @@ function resolveSubject(session: ImportSession, subject: BundleSubject, lastExis
   session.created.subjects++;
 }
 
-/** The bundle's subjects that the written dossiers link to, each linked to a local subject or created. */
-export function resolveSubjects(session: ImportSession, subjects: readonly BundleSubject[], needed: ReadonlySet<string>, lastExistingId: number): void {
-  for (const subject of subjects) if (needed.has(subject.uid)) resolveSubject(session, subject, lastExistingId);
+/** The planned subjects, each linked to its local subject or created. */
+export function resolveSubjects(session: ImportSession, plan: SubjectPlan): void {
+  for (const { subject, match } of plan) resolveSubject(session, subject, match);
 }
 
 /** Links between subjects: one this vault has (same uid, or same ends and kind) is not made twice. */
