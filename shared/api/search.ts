@@ -40,7 +40,11 @@ export interface SearchResult {
   /** Only kinds with hits, in the order of SEARCH_KINDS. */
   groups: SearchGroup[];
   /** Hits returned over all groups. */
+  shown: number;
+  /** Every visible match of the query, counted up to a cap (electron/core/dossiers/search.ts). */
   total: number;
+  /** The count stopped at its cap: there are more than `total` matches. */
+  totalIsMinimum: boolean;
 }
 
 export const searchApi = {

@@ -298,4 +298,85 @@ describe.skipIf(skipWithoutBrowser)('search, audit trail and trash, end to end i
     await expect.poll(() => trashed.locator('td').nth(3).getByRole('link').count()).toBe(0);
     expect(session.problems).toEqual([]);
   });
+
+  it('shows results while the user types, without Enter, and keeps the focus in the box', { timeout: STEP_TIMEOUT }, async () => {
+    await navigate('Signalen');
+    await page.keyboard.press('Control+k');
+    // Typed as a person types; no Enter.
+    await page.keyboard.type('hennepkw', { delay: 60 });
+    await expect.poll(() => heading('Zoekresultaten voor ‘hennepkw’').isVisible()).toBe(true);
+    const dossiers = page.getByRole('region', { name: /^Dossiers/ });
+    await expect.poll(() => dossiers.getByRole('link').filter({ hasText: DEMO_TITLE }).count()).toBe(1);
+    expect(await isFocused(searchBox())).toBe(true);
+    expect(await searchBox().inputValue()).toBe('hennepkw');
+
+    // Typing on narrows the results in place, the focus still in the box; no step is added to "Terug" per word.
+    await page.keyboard.type(' proefstr', { delay: 60 });
+    await expect.poll(() => heading('Zoekresultaten voor ‘hennepkw proefstr’').isVisible()).toBe(true);
+    await expect
+      .poll(() =>
+        page
+          .getByRole('status')
+          .filter({ hasText: /gevonden in/ })
+          .innerText(),
+      )
+      .toMatch(/^(1 resultaat|\d+ resultaten) gevonden in \d+ ms\.$/);
+    expect(await isFocused(searchBox())).toBe(true);
+    expect(await searchBox().inputValue()).toBe('hennepkw proefstr');
+    await checkScreen(page, 'search-04-as-you-type');
+
+    // A single letter is not searched as it is typed (it would match most of the vault).
+    await page.keyboard.press('Escape');
+    await page.keyboard.type('z');
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(await heading('Zoekresultaten voor ‘hennepkw proefstr’').isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+  });
+
+  it('says how many matches there are, not how many are shown, with thousands separators in both languages', { timeout: 240_000 }, async () => {
+    const count = 1_234;
+    for (let i = 0; i < count; i++) await core('signal.create', { howReceived: 'meldpunt', summary: `Woonfraudecontrole ronde ${i}` });
+
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type('woonfraudec', { delay: 40 });
+    const status = page.getByRole('status').filter({ hasText: /gevonden in/ });
+    await expect.poll(() => status.innerText()).toMatch(/^1\.234 resultaten gevonden in \d+ ms\.$/);
+    // Shown: the first 25 of the kind, and the heading says so.
+    const signals = page.getByRole('region', { name: /^Signalen/ });
+    expect(await signals.getByRole('heading', { level: 2 }).innerText()).toBe('Signalen (de eerste 25)');
+    expect(await signals.locator('li').count()).toBe(25);
+    await checkScreen(page, 'search-05-count-dutch');
+
+    // The list of signals counts with the same separators.
+    await navigate('Signalen');
+    await expect.poll(() => page.locator('.signals-list__count').innerText()).toMatch(/^1\.\d{3} signalen$/);
+
+    // In English: a comma.
+    await navigate('Instellingen');
+    const language = page.getByRole('region', { name: 'Taal' });
+    await language.getByLabel('English').check();
+    await language.getByRole('button', { name: 'Taal opslaan' }).click();
+    await expect.poll(() => heading('Settings').isVisible()).toBe(true);
+    await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Signals' }).click();
+    await expect.poll(() => page.locator('.signals-list__count').innerText()).toMatch(/^1,\d{3} signals$/);
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type('woonfraudecontrole', { delay: 40 });
+    await expect
+      .poll(() =>
+        page
+          .getByRole('status')
+          .filter({ hasText: /found in/ })
+          .innerText(),
+      )
+      .toMatch(/^1,234 results found in \d+ ms\.$/);
+    await checkScreen(page, 'search-06-count-english');
+
+    const english = page.getByRole('region', { name: 'Language' });
+    await page.keyboard.press('Escape');
+    await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Settings' }).click();
+    await english.getByLabel('Nederlands').check();
+    await english.getByRole('button', { name: 'Save language' }).click();
+    await expect.poll(() => heading('Instellingen').isVisible()).toBe(true);
+    expect(session.problems).toEqual([]);
+  });
 });

@@ -174,7 +174,7 @@ describe('search', () => {
     expect(found(await call('search.query', { query: '-near' }))).toEqual([['signal', signal.id]]);
     expect(found(await call('search.query', { query: 'title:near' }))).toEqual([]);
     // Nothing to look for: no hits, and no error.
-    expect(await call('search.query', { query: '"*-()' })).toEqual({ groups: [], total: 0 });
+    expect(await call('search.query', { query: '"*-()' })).toEqual({ groups: [], shown: 0, total: 0, totalIsMinimum: false });
     expect(ftsQuery('NEAR( "a" b*')).toBe('"NEAR"* "a"* "b"*');
     expect(ftsQuery('- * "')).toBeNull();
 

@@ -34,11 +34,29 @@ const RANK = 'bm25(search_index, 0, 0, 0, 0, 10.0, 1.0)';
 /** Snippet length in tokens. */
 const SNIPPET_TOKENS = 16;
 
-/** Items under a trashed dossier keep their index entries but are hidden, as everywhere else. */
-const VISIBLE = 'AND (s.dossier_id IS NULL OR EXISTS (SELECT 1 FROM dossiers d WHERE d.id = s.dossier_id AND d.deleted_at IS NULL))';
+/**
+ * Where each kind's entries come from: the low three bits of an entry's rowid are the kind's code
+ * and the rest is the row's id (migration 0006 numbers entries `id * 8 + code`).
+ */
+const KIND_SOURCES: Record<SearchKind, { code: number; table: string }> = {
+  signal: { code: 1, table: 'signals' },
+  dossier: { code: 2, table: 'dossiers' },
+  subject: { code: 3, table: 'subjects' },
+  note: { code: 4, table: 'dossier_notes' },
+  attachment: { code: 5, table: 'attachments' },
+};
 
-/** Ranked candidates per kind: twice the limit, so that a few hidden ones do not leave a kind short. */
-const CANDIDATE_FACTOR = 2;
+/** Matches are counted up to this many; beyond it the total is "more than". */
+export const COUNT_CAP = 10_000;
+
+/**
+ * A query with at most this many matches is ranked by bm25, in one pass. bm25 reads every
+ * ranked entry's sizes and positions (about a microsecond each) after a walk that counts the
+ * documents of every word, so ranking all 60,000 matches of a two-letter prefix took over 100 ms.
+ * A broader query lists, per kind, its title matches newest first and then its other matches
+ * newest first: walks that stop as soon as a kind has its hits.
+ */
+export const RANK_WHOLE_LIMIT = 5_000;
 
 interface HitRow {
   id: number;
@@ -53,64 +71,95 @@ interface HitRow {
 
 export function search(context: CoreContext, input: ParsedInput<'search.query'>): SearchResult {
   const match = ftsQuery(input.query);
-  const hits = match === null ? [] : findHits(context, match, searchTerms(input.query), input.limit);
+  const hidden = match === null ? null : hiddenRowids(context);
+  const total = match === null ? { count: 0, capped: false } : countMatches(context, match, hidden);
+  const chosen =
+    match === null || total.count === 0
+      ? []
+      : total.capped || total.count > RANK_WHOLE_LIMIT
+        ? newestPerKind(context, match, hidden, input.limit)
+        : bestPerKind(context, match, hidden, input.limit);
+  const hits = findHits(context, chosen, searchTerms(input.query));
   const groups = SEARCH_KINDS.map((kind) => ({ kind, hits: hits.filter((hit) => hit.kind === kind) })).filter((group) => group.hits.length > 0);
   // The query itself is not recorded: it can hold names. The number of hits is.
   context.audit('search.performed', { hits: hits.length });
-  return { groups, total: hits.length };
+  return { groups, shown: hits.length, total: total.count, totalIsMinimum: total.capped };
 }
 
 /**
- * The rowids of the best `limitPerKind` visible entries of each kind. Ranking runs on the index
- * alone: the kind is the rowid's low three bits (migration 0006 numbers entries id * 8 + kind), so
- * no content row is read for the thousands of matches of a common word (reading the UNINDEXED
- * `kind` column of every match cost most of a second at 100,000 signals). Visibility needs the
- * content, so it is checked on the candidates only; when hidden entries leave a kind short while it
- * has more matches, the exact query (visibility checked on every match) answers instead.
+ * Rowids of the entries under a trashed dossier, as JSON, or null when there are none (the usual
+ * case). They keep their index entries (as their rows are kept) but are hidden, as everywhere
+ * else; read from the source tables by their dossier index, not from the index's content.
  */
-function bestVisibleRowids(context: CoreContext, match: string, limitPerKind: number): number[] {
-  const window = limitPerKind * CANDIDATE_FACTOR;
-  const candidates = context.db
+function hiddenRowids(context: CoreContext): string | null {
+  const underTrashed = (kind: SearchKind) => `SELECT id * 8 + ${KIND_SOURCES[kind].code} FROM ${KIND_SOURCES[kind].table} WHERE dossier_id IN trashed AND deleted_at IS NULL`;
+  const rowids = context.db
     .prepare(
-      `SELECT id, code FROM (
-         SELECT rowid AS id, rowid % 8 AS code, row_number() OVER (PARTITION BY rowid % 8 ORDER BY ${RANK}, rowid) AS n
-         FROM search_index WHERE search_index MATCH @match
-       ) WHERE n <= @window ORDER BY code, n`,
-    )
-    .all({ match, window }) as Array<{ id: number; code: number }>;
-  if (candidates.length === 0) return [];
-  const visible = new Set(
-    context.db
-      .prepare(`SELECT s.rowid FROM search_index s WHERE s.rowid IN (SELECT value FROM json_each(@ids)) ${VISIBLE}`)
-      .pluck()
-      .all({ ids: JSON.stringify(candidates.map((candidate) => candidate.id)) }) as number[],
-  );
-  const chosen: number[] = [];
-  const perKind = new Map<number, { seen: number; kept: number }>();
-  for (const candidate of candidates) {
-    const count = perKind.get(candidate.code) ?? { seen: 0, kept: 0 };
-    count.seen += 1;
-    if (visible.has(candidate.id) && count.kept < limitPerKind) {
-      count.kept += 1;
-      chosen.push(candidate.id);
-    }
-    perKind.set(candidate.code, count);
-  }
-  const shortWithMore = [...perKind.values()].some((count) => count.kept < limitPerKind && count.seen === window);
-  if (!shortWithMore) return chosen;
-  return context.db
-    .prepare(
-      `SELECT id FROM (
-         SELECT s.rowid AS id, row_number() OVER (PARTITION BY s.rowid % 8 ORDER BY ${RANK}, s.rowid) AS n
-         FROM search_index s WHERE search_index MATCH @match ${VISIBLE}
-       ) WHERE n <= @limit`,
+      `WITH trashed AS (SELECT id FROM dossiers WHERE deleted_at IS NOT NULL)
+       ${underTrashed('signal')} UNION ALL ${underTrashed('note')} UNION ALL ${underTrashed('attachment')}`,
     )
     .pluck()
-    .all({ match, limit: limitPerKind }) as number[];
+    .all() as number[];
+  return rowids.length === 0 ? null : JSON.stringify(rowids);
 }
 
-function findHits(context: CoreContext, match: string, terms: string[], limitPerKind: number): SearchHit[] {
-  const chosen = bestVisibleRowids(context, match, limitPerKind);
+const visibleOnly = (hidden: string | null) => (hidden === null ? '' : 'AND rowid NOT IN (SELECT value FROM json_each(@hidden))');
+const hiddenParameter = (hidden: string | null) => (hidden === null ? {} : { hidden });
+
+/** The number of visible matches, counted up to COUNT_CAP (a walk that stops there). */
+function countMatches(context: CoreContext, match: string, hidden: string | null): { count: number; capped: boolean } {
+  const count = context.db
+    .prepare(`SELECT count(*) FROM (SELECT 1 FROM search_index WHERE search_index MATCH @match ${visibleOnly(hidden)} LIMIT @cap)`)
+    .pluck()
+    .get({ match, cap: COUNT_CAP + 1, ...hiddenParameter(hidden) }) as number;
+  return count > COUNT_CAP ? { count: COUNT_CAP, capped: true } : { count, capped: false };
+}
+
+/** The best `limit` visible matches of each kind by bm25, kinds in the order of SEARCH_KINDS; newer first among equals. */
+function bestPerKind(context: CoreContext, match: string, hidden: string | null, limit: number): number[] {
+  const scored = context.db
+    .prepare(`SELECT rowid AS id, ${RANK} AS score FROM search_index WHERE search_index MATCH @match ${visibleOnly(hidden)}`)
+    .all({ match, ...hiddenParameter(hidden) }) as Array<{ id: number; score: number }>;
+  return SEARCH_KINDS.flatMap((kind) =>
+    scored
+      .filter((entry) => entry.id % 8 === KIND_SOURCES[kind].code)
+      .sort((a, b) => a.score - b.score || b.id - a.id)
+      .slice(0, limit)
+      .map((entry) => entry.id),
+  );
+}
+
+/**
+ * For a broad query, per kind: the newest `limit` visible matches in the title, then, if the
+ * kind has fewer, its newest other matches. Each is a walk newest first (rowid order, which FTS5
+ * keeps without sorting) from the kind's highest possible rowid down, that stops when it has
+ * `limit`; the kind is the rowid's low bits, so no content row is read. The bound and the code
+ * are written into the SQL (whole numbers from the vault, not the user): bound as parameters,
+ * FTS5 walked from the top of the index instead of seeking to the bound.
+ */
+function newestPerKind(context: CoreContext, match: string, hidden: string | null, limit: number): number[] {
+  const inTitle = `{title} : (${match})`;
+  return SEARCH_KINDS.flatMap((kind) => {
+    const { code, table } = KIND_SOURCES[kind];
+    const highest = ((context.db.prepare(`SELECT max(id) FROM ${table}`).pluck().get() as number | null) ?? 0) * 8 + code;
+    const newest = (expression: string) =>
+      context.db
+        .prepare(
+          `SELECT rowid FROM search_index
+           WHERE search_index MATCH @expression AND rowid <= ${highest} AND rowid % 8 = ${code} ${visibleOnly(hidden)}
+           ORDER BY rowid DESC LIMIT @limit`,
+        )
+        .pluck()
+        .all({ expression, limit, ...hiddenParameter(hidden) }) as number[];
+    // A note has no title (migration 0006): its body is all there is.
+    const titled = kind === 'note' ? [] : newest(inTitle);
+    if (titled.length === limit) return titled;
+    const chosen = new Set(titled);
+    return [...titled, ...newest(match).filter((rowid) => !chosen.has(rowid))].slice(0, limit);
+  });
+}
+
+function findHits(context: CoreContext, chosen: number[], terms: string[]): SearchHit[] {
   if (chosen.length === 0) return [];
   // The entries by rowid (a lookup each, no second MATCH over every hit); snippets are cut here.
   const rows = new Map(

@@ -1,6 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { errorMessages } from '../../../shared/i18n/errors';
+import { countFormatter } from '../format/count';
 import { en } from './en';
 import { attachmentsEn, attachmentsNl } from './features/attachments';
 import { auditEn, auditNl } from './features/audit';
@@ -83,17 +84,20 @@ export function initI18n(): typeof i18next {
   i18next.on('languageChanged', (language) => {
     document.documentElement.lang = language;
   });
-  void i18next.use(initReactI18next).init({
-    resources,
-    lng: rememberedLanguage(),
-    fallbackLng: 'nl',
-    supportedLngs: ['nl', 'en'],
-    // Resources are bundled: initialise synchronously so the first render has its text.
-    initAsync: false,
-    // React escapes already.
-    interpolation: { escapeValue: false },
-    returnNull: false,
-  });
+  void i18next
+    .use(initReactI18next)
+    .use(countFormatter)
+    .init({
+      resources,
+      lng: rememberedLanguage(),
+      fallbackLng: 'nl',
+      supportedLngs: ['nl', 'en'],
+      // Resources are bundled: initialise synchronously so the first render has its text.
+      initAsync: false,
+      // React escapes already. Every interpolated count gets its thousands separators (format/count.ts).
+      interpolation: { escapeValue: false, alwaysFormat: true },
+      returnNull: false,
+    });
   return i18next;
 }
 

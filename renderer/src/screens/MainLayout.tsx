@@ -100,7 +100,8 @@ function RouteScreen({ route }: { route: Route }) {
       if (route.view === 'subject') return <SubjectScreen key={key} subjectId={route.subjectId} fromDossierId={route.fromDossierId} />;
       return <DossierListScreen key={key} />;
     case 'search':
-      return <SearchScreen key={key} query={route.query} />;
+      // One results screen while the query changes under it (typed in the search box): it keeps the focus where the user types.
+      return <SearchScreen key="search" query={route.query} />;
     case 'bundles':
       return <BundlesScreen key={key} view={route.view ?? 'export'} />;
     case 'audit':

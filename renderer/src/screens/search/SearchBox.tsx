@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigation } from '../../store/navigation';
+import { showResults, useLiveSearch } from './useLiveSearch';
 
 /** The core refuses longer queries; more words only make a search slower, not better. */
 export const MAX_QUERY_LENGTH = 200;
@@ -18,16 +19,17 @@ function isTyping(target: EventTarget | null): boolean {
 
 /**
  * The one search box in the header, over signals, dossiers, subjects, notes and attachment names.
- * Ctrl+K (or ⌘K) focuses it from anywhere, "/" too when the user is not typing in a field; Enter
- * opens the results; Escape empties it.
+ * Ctrl+K (or ⌘K) focuses it from anywhere, "/" too when the user is not typing in a field; the
+ * results show as the user types (useLiveSearch), Enter shows them at once; Escape empties it.
  */
 export function SearchBox() {
   const { t } = useTranslation();
-  const open = useNavigation((state) => state.open);
   const [query, setQuery] = useState('');
-  // On the results screen the box holds that screen's query; elsewhere it starts empty.
+  // On the results screen the box holds that screen's query; elsewhere it starts empty. A query
+  // that came from this box is left as typed (a trailing space is the start of the next word).
   const routeQuery = useNavigation((state) => (state.screen.name === 'main' && state.screen.route.section === 'search' ? state.screen.route.query : null));
-  useEffect(() => setQuery(routeQuery ?? ''), [routeQuery]);
+  useEffect(() => setQuery((typed) => (routeQuery !== null && routeQuery === typed.trim() ? typed : (routeQuery ?? ''))), [routeQuery]);
+  useLiveSearch(query);
   const inputRef = useRef<HTMLInputElement>(null);
   const inputId = useId();
   const hintId = `${inputId}-hint`;
@@ -51,8 +53,7 @@ export function SearchBox() {
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const trimmed = query.trim();
-    if (trimmed) open({ section: 'search', query: trimmed });
+    showResults(query);
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {

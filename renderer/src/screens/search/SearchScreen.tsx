@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../../shared/api';
 import type { SearchGroup, SearchHit, SearchResult } from '../../../../shared/api/search';
@@ -7,40 +7,54 @@ import { Button } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
 import { TextField } from '../../components/TextField';
 import { useErrorText } from '../../components/useErrorText';
-import { useFocusHeading } from '../../components/useFocusHeading';
 import { callCore } from '../../core-client';
-import { useNavigation, type Route } from '../../store/navigation';
+import type { Route } from '../../store/navigation';
 import { RouteLink } from '../../components/RouteLink';
 import { MAX_QUERY_LENGTH } from './SearchBox';
+import { hasWords, showResults, useLiveSearch } from './useLiveSearch';
 import { markTerms, markedTitle, queryTerms, snippetParts, type SnippetPart } from './snippet';
 
 /** Hits per kind: enough to scan, few enough to stay quick; more means the query should narrow. */
 const LIMIT_PER_KIND = 25;
 
-type SearchState = { status: 'searching' } | { status: 'done'; result: SearchResult; milliseconds: number } | { status: 'error'; error: ApiError };
-
-/** True when the query holds something the core can look for (a letter or a digit). */
-const hasWords = (query: string) => /[\p{L}\p{N}]/u.test(query);
+/** The last answer the screen shows, and whether a newer query is on its way. */
+interface SearchState {
+  answer: { status: 'done'; query: string; result: SearchResult; milliseconds: number } | { status: 'error'; query: string; error: ApiError } | null;
+  searching: boolean;
+}
 
 /** The results of one search, grouped by kind, each hit a link to where it lives. */
 export function SearchScreen({ query }: { query: string }) {
   const { t, i18n } = useTranslation();
   const errorText = useErrorText();
-  const headingRef = useFocusHeading();
-  const open = useNavigation((state) => state.open);
-  const [state, setState] = useState<SearchState>({ status: 'searching' });
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const [state, setState] = useState<SearchState>({ answer: null, searching: true });
   const [attempt, setAttempt] = useState(0);
   const [refined, setRefined] = useState(query);
   const terms = useMemo(() => queryTerms(query), [query]);
 
+  // A new screen takes the focus to its heading, unless the user is typing the query (in the
+  // search box or the refine field): the results appear beside the typing.
   useEffect(() => {
+    const active = document.activeElement;
+    if (!(active instanceof HTMLInputElement && active.type === 'search')) headingRef.current?.focus();
+  }, []);
+
+  // The refine field follows a query typed in the search box; its own typing is left as it is.
+  useEffect(() => setRefined((typed) => (typed.trim() === query ? typed : query)), [query]);
+  useLiveSearch(refined);
+
+  useEffect(() => {
+    // Only the answer to the query on screen counts: an answer to one typed over comes late and is dropped.
     let current = true;
-    setState({ status: 'searching' });
+    setState((previous) => ({ ...previous, searching: true }));
     const started = performance.now();
     void callCore('search.query', { query: query.slice(0, MAX_QUERY_LENGTH), limit: LIMIT_PER_KIND }).then((answer) => {
       if (!current) return;
-      if (answer.ok) setState({ status: 'done', result: answer.value, milliseconds: performance.now() - started });
-      else setState({ status: 'error', error: answer.error });
+      setState({
+        answer: answer.ok ? { status: 'done', query, result: answer.value, milliseconds: performance.now() - started } : { status: 'error', query, error: answer.error },
+        searching: false,
+      });
     });
     return () => {
       current = false;
@@ -49,14 +63,16 @@ export function SearchScreen({ query }: { query: string }) {
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const trimmed = refined.trim();
-    if (trimmed) open({ section: 'search', query: trimmed });
+    showResults(refined);
   }
 
   const duration = (milliseconds: number) =>
     milliseconds < 1000
       ? t('search.results.milliseconds', { value: Math.max(1, Math.round(milliseconds)) })
       : t('search.results.seconds', { value: (milliseconds / 1000).toLocaleString(i18n.language, { maximumFractionDigits: 1 }) });
+
+  const answer = state.answer;
+  const done = answer?.status === 'done' ? answer : null;
 
   return (
     <div className="app-search">
@@ -82,19 +98,25 @@ export function SearchScreen({ query }: { query: string }) {
       </form>
 
       <p className="utrecht-paragraph app-search__status" role="status">
-        {state.status === 'searching' && (
+        {state.searching && (
           <>
             <span className="app-spinner" aria-hidden="true" />
             {t('search.results.searching')}
           </>
         )}
-        {state.status === 'done' && state.result.total > 0 && t('search.results.summary', { count: state.result.total, duration: duration(state.milliseconds) })}
+        {!state.searching &&
+          done &&
+          done.result.total > 0 &&
+          t(done.result.totalIsMinimum ? 'search.results.summaryMore' : 'search.results.summary', {
+            count: done.result.total,
+            duration: duration(done.milliseconds),
+          })}
       </p>
 
-      {state.status === 'error' && (
+      {answer?.status === 'error' && !state.searching && (
         <div className="app-question">
           <Alert type="error">
-            {t('search.results.error')} {errorText(state.error)}
+            {t('search.results.error')} {errorText(answer.error)}
           </Alert>
           <div className="app-button-row">
             <Button onClick={() => setAttempt((value) => value + 1)}>{t('search.results.retry')}</Button>
@@ -102,9 +124,12 @@ export function SearchScreen({ query }: { query: string }) {
         </div>
       )}
 
-      {state.status === 'done' && state.result.total === 0 && <NoResults query={query} />}
+      {done && done.result.total === 0 && !state.searching && <NoResults query={done.query} />}
 
-      {state.status === 'done' && state.result.groups.map((group) => <HitGroup key={group.kind} group={group} terms={terms} />)}
+      {/* The previous results stay while the next query runs, so that typing does not make the page jump. */}
+      <div className="app-search__results" aria-busy={state.searching}>
+        {done && done.result.groups.map((group) => <HitGroup key={group.kind} group={group} terms={done.query === query ? terms : queryTerms(done.query)} />)}
+      </div>
     </div>
   );
 }
