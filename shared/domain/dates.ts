@@ -35,9 +35,15 @@ export function isIsoDate(value: string): boolean {
   return dayOfIso(value) !== null;
 }
 
-/** "3-2-2026", "03-02-2026", "03/02/2026" or "03.02.2026" → "2026-02-03"; null when it is no date. */
+/**
+ * The one reading of a date a user types: "3-2-2026", "03-02-2026", "03/02/2026" or "03.02.2026"
+ * (dd-mm-jjjj, as every screen shows dates), or ISO "2026-02-03" (pasted from a file or typed by
+ * habit) → "2026-02-03"; null when it is no existing day.
+ */
 export function isoDateFromDutch(raw: string): string | null {
-  const match = DUTCH_DATE.exec(raw.trim());
+  const typed = raw.trim();
+  if (ISO_DATE.test(typed)) return isIsoDate(typed) ? typed : null;
+  const match = DUTCH_DATE.exec(typed);
   const day = match ? localDay(Number(match[3]), Number(match[2]), Number(match[1])) : null;
   return day ? localIsoDate(day) : null;
 }

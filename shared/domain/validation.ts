@@ -277,7 +277,7 @@ export function validatePhone(raw: string): Validation {
 
 export { formatDutchDate, isIsoDate, localIsoDate } from './dates';
 
-/** "3-2-2026", "03-02-2026", "03/02/2026" or "03.02.2026" → "2026-02-03". */
+/** A typed date, dd-mm-jjjj ("3-2-2026", "03/02/2026", "03.02.2026") or ISO ("2026-02-03") → "2026-02-03": every date field reads through this. */
 export function parseDutchDate(raw: string): Validation {
   const isoDate = isoDateFromDutch(raw);
   return isoDate === null ? invalid('date.invalid') : valid(isoDate);

@@ -37,7 +37,13 @@ describe('dd-mm-jjjj', () => {
   });
 
   it('refuses what is not a day', () => {
-    for (const typed of ['29-02-2026', '32-01-2026', '00-01-2026', '01-13-2026', '3-2-26', '2026-02-03', '03-02-0026', '']) expect(isoDateFromDutch(typed), typed).toBeNull();
+    for (const typed of ['29-02-2026', '32-01-2026', '00-01-2026', '01-13-2026', '3-2-26', '2026-02-29', '2026-2-3', '03-02-0026', ''])
+      expect(isoDateFromDutch(typed), typed).toBeNull();
+  });
+
+  it('takes an ISO date too, as typed by habit or pasted', () => {
+    expect(isoDateFromDutch('1979-03-14')).toBe('1979-03-14');
+    expect(isoDateFromDutch(' 2026-02-03 ')).toBe('2026-02-03');
   });
 
   it('shows an ISO date as dd-mm-jjjj and leaves other text alone', () => {

@@ -171,7 +171,9 @@ describe('dates', () => {
     expect(parseDutchDate('03/02/2026')).toEqual({ ok: true, value: '2026-02-03' });
     expect(parseDutchDate('29-02-2024')).toEqual({ ok: true, value: '2024-02-29' });
     expect(parseDutchDate('29-02-2025')).toEqual({ ok: false, reason: 'date.invalid' });
-    expect(parseDutchDate('2026-02-03')).toEqual({ ok: false, reason: 'date.invalid' });
+    expect(parseDutchDate('2026-02-03')).toEqual({ ok: true, value: '2026-02-03' });
+    expect(parseDutchDate('14-03-1979')).toEqual({ ok: true, value: '1979-03-14' });
+    expect(parseDutchDate('2025-02-29')).toEqual({ ok: false, reason: 'date.invalid' });
     expect(formatDutchDate('2026-02-03')).toBe('03-02-2026');
     expect(formatDutchDate('2026-02-03T10:00:00.000Z')).toBe('03-02-2026');
     expect(isIsoDate('2026-12-31')).toBe(true);

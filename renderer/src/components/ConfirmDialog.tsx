@@ -44,7 +44,7 @@ export function ConfirmDialog({ title, children, confirmLabel, busyLabel, onConf
         <Button appearance="primary" busy={busy} busyLabel={busyLabel} onClick={() => void confirm()}>
           {confirmLabel}
         </Button>
-        <Button appearance="secondary" onClick={onClose} autoFocus>
+        <Button appearance="secondary" onClick={onClose} data-autofocus>
           {t('common.cancel')}
         </Button>
       </div>

@@ -1,3 +1,4 @@
+import type { ComponentProps } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseDutchDate } from '../../../shared/domain/validation';
 import { validationMessages } from '../../../shared/i18n/validation';
@@ -5,37 +6,36 @@ import { formatDate } from '../format/date';
 import { currentLanguage } from '../i18n';
 import { TextField } from './TextField';
 
-interface DateFieldProps {
+interface DateFieldProps extends Omit<ComponentProps<typeof TextField>, 'value' | 'onChange' | 'inputMode' | 'label' | 'description'> {
   label: string;
   description?: string;
   /** What the user typed (or what toText made of a stored date). */
   value: string;
   onChange(text: string): void;
-  onBlur?(): void;
-  error?: string | null;
-  autoFocus?: boolean;
+  /** Leave out the "Als dd-mm-jjjj" hint where the label names the notation already. */
+  hint?: boolean;
 }
 
 /**
- * A date typed as the user writes it, dd-mm-jjjj (the usual Dutch notation; stored as ISO 8601).
- * A text field rather than <input type="date">, whose format follows the browser's language
- * instead of the app's and which reads badly with a screen reader.
+ * The one date input of the app: a date typed as the user writes it, dd-mm-jjjj (the usual Dutch
+ * notation; ISO is taken too), read by the one parser (useDateText → shared parseDutchDate) and
+ * stored as ISO 8601. A text field rather than <input type="date">, whose format follows the
+ * browser's language instead of the app's and which reads badly with a screen reader.
  */
-export function DateField({ label, description, value, onChange, onBlur, error, autoFocus }: DateFieldProps) {
+export function DateField({ label, description, value, onChange, hint = true, inputClassName, ...props }: DateFieldProps) {
   const { t } = useTranslation();
+  const hintText = hint ? t('dossiers.date.hint') : undefined;
   return (
     <TextField
-      label={label}
-      description={description ? `${description} ${t('dossiers.date.hint')}` : t('dossiers.date.hint')}
-      value={value}
-      onChange={(event) => onChange(event.target.value)}
-      onBlur={onBlur}
-      error={error}
-      inputMode="numeric"
       autoComplete="off"
       spellCheck={false}
-      autoFocus={autoFocus}
-      inputClassName="app-dossier-textbox--date"
+      {...props}
+      label={label}
+      description={[description, hintText].filter(Boolean).join(' ') || undefined}
+      value={value}
+      onChange={(event) => onChange(event.target.value)}
+      inputMode="numeric"
+      inputClassName={inputClassName ?? 'app-dossier-textbox--date'}
     />
   );
 }

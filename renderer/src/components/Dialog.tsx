@@ -11,7 +11,8 @@ interface DialogProps {
 
 /**
  * A modal dialog on the native <dialog>: the browser traps the focus, makes the page behind it
- * inert and closes on Escape. Render it only while it is open.
+ * inert and closes on Escape. Render it only while it is open. The element marked `data-autofocus`
+ * (in a dialog with a destructive button: the cancel button) has the focus when it opens.
  */
 export function Dialog({ title, onClose, children, className }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -27,6 +28,9 @@ export function Dialog({ title, onClose, children, className }: DialogProps) {
     if (!dialog) return;
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     dialog.showModal();
+    // showModal focuses the first button, in a destructive dialog often the destructive one; the
+    // dialog's own choice (data-autofocus: the safe one) goes first, so that Enter cancels.
+    dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
     const cancel = (event: Event) => {
       event.preventDefault();
       closeRef.current();

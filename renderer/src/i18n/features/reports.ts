@@ -15,7 +15,7 @@ export const reportsNl = {
     from: 'Van',
     to: 'Tot en met',
     apply: 'Toon',
-    invalid: 'Kies een geldige periode: de begindatum ligt op of voor de einddatum (jjjj-mm-dd).',
+    invalid: 'Kies een geldige periode: de begindatum ligt op of voor de einddatum (dd-mm-jjjj).',
   },
   year: {
     heading: 'Jaarrapportage meldpunt {{period}}',
@@ -271,7 +271,7 @@ export const reportsEn: TranslationShape<typeof reportsNl> = {
     from: 'From',
     to: 'Up to and including',
     apply: 'Show',
-    invalid: 'Choose a valid period: the start date is on or before the end date (yyyy-mm-dd).',
+    invalid: 'Choose a valid period: the start date is on or before the end date (dd/mm/yyyy).',
   },
   year: {
     heading: 'Annual report of the reporting desk {{period}}',

@@ -213,7 +213,7 @@ function TrashQuestion({ attachment, onConfirm, onCancel }: { attachment: Attach
         >
           {t('attachments.trash.confirm')}
         </Button>
-        <Button appearance="secondary" onClick={onCancel} disabled={busy}>
+        <Button appearance="secondary" onClick={onCancel} disabled={busy} data-autofocus>
           {t('common.cancel')}
         </Button>
       </div>

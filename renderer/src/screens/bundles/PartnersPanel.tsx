@@ -250,7 +250,7 @@ function RemoveDialog({ partner, onClose, onRemoved }: { partner: AddressBookEnt
         <Button appearance="primary" busy={busy} busyLabel={t('bundles.partners.removeBusy')} onClick={() => void confirm()}>
           {t('bundles.partners.removeConfirm')}
         </Button>
-        <Button appearance="secondary" onClick={onClose} disabled={busy}>
+        <Button appearance="secondary" onClick={onClose} disabled={busy} data-autofocus>
           {t('common.cancel')}
         </Button>
       </div>

@@ -160,7 +160,9 @@ export function StatusChangeForm({ dossier, onChanged }: { dossier: Dossier; onC
             <Button appearance="primary" busy={busy} busyLabel={t('dossiers.status.busy')} onClick={() => void change()}>
               {t('dossiers.status.confirm')}
             </Button>
-            <Button onClick={() => setConfirming(false)}>{t('common.cancel')}</Button>
+            <Button onClick={() => setConfirming(false)} data-autofocus>
+              {t('common.cancel')}
+            </Button>
           </div>
         </Dialog>
       )}

@@ -4,6 +4,7 @@ import type { ApiError } from '../../../../shared/api';
 import type { AccessRequestDisclosure, AccessRequestResult } from '../../../../shared/api/reports';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
+import { DateField, useDateText } from '../../components/DateField';
 import { SaveFileForm } from '../../components/SaveFileForm';
 import { TextField } from '../../components/TextField';
 import { TlpBadge } from '../../components/Weighing';
@@ -61,7 +62,9 @@ export function AccessRequestView() {
   const [result, setResult] = useState<AccessRequestResult | null>(null);
   const [busy, setBusy] = useState(false);
   const [missing, setMissing] = useState(false);
+  const [birthDateProblem, setBirthDateProblem] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
+  const dates = useDateText();
   const set = (field: keyof Criteria) => (event: { target: { value: string } }) => setCriteria((current) => ({ ...current, [field]: event.target.value }));
 
   // The form fires this without awaiting: callCore never rejects, a failure comes back as a Result shown in the form.
@@ -70,7 +73,11 @@ export function AccessRequestView() {
     const trimmed = Object.fromEntries(Object.entries(criteria).map(([key, value]) => [key, value.trim()])) as unknown as Criteria;
     const enough = Boolean(trimmed.bsn || trimmed.name || (trimmed.postcode && trimmed.houseNumber));
     setMissing(!enough);
-    if (!enough) return;
+    // Typed as dd-mm-jjjj like every date in the app; the core takes ISO.
+    const birthDate = dates.parse(trimmed.birthDate);
+    setBirthDateProblem(birthDate.ok ? null : birthDate.message);
+    if (!enough || !birthDate.ok) return;
+    trimmed.birthDate = birthDate.value ?? '';
     setBusy(true);
     setError(null);
     const input = Object.fromEntries(Object.entries(trimmed).filter(([, value]) => value !== '')) as Partial<Criteria>;
@@ -94,7 +101,12 @@ export function AccessRequestView() {
             autoComplete="off"
             error={missing ? t('reports.access.noCriteria') : null}
           />
-          <TextField label={t('reports.access.birthDate')} value={criteria.birthDate} onChange={set('birthDate')} placeholder="1980-01-31" autoComplete="off" />
+          <DateField
+            label={t('reports.access.birthDate')}
+            value={criteria.birthDate}
+            onChange={(text) => setCriteria((current) => ({ ...current, birthDate: text }))}
+            error={birthDateProblem}
+          />
           <TextField label={t('reports.access.bsn')} value={criteria.bsn} onChange={set('bsn')} inputMode="numeric" autoComplete="off" />
           <TextField label={t('reports.access.postcode')} value={criteria.postcode} onChange={set('postcode')} autoComplete="off" />
           <TextField label={t('reports.access.houseNumber')} value={criteria.houseNumber} onChange={set('houseNumber')} autoComplete="off" />

@@ -2,10 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PeriodInput } from '../../../../shared/api/reports';
 import { Button } from '../../components/Button';
+import { DateField, useDateText } from '../../components/DateField';
 import { SelectField } from '../../components/SelectField';
-import { TextField } from '../../components/TextField';
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function yearPeriod(year: number): PeriodInput {
   return { from: `${year}-01-01`, to: `${year}-12-31` };
@@ -16,8 +14,9 @@ export function PeriodPicker({ period, onChange, years }: { period: PeriodInput;
   const { t } = useTranslation();
   const yearOfPeriod = period.from.endsWith('-01-01') && period.to === `${period.from.slice(0, 4)}-12-31` ? period.from.slice(0, 4) : 'custom';
   const [choice, setChoice] = useState(yearOfPeriod);
-  const [from, setFrom] = useState(period.from);
-  const [to, setTo] = useState(period.to);
+  const dates = useDateText();
+  const [from, setFrom] = useState(() => dates.toText(period.from));
+  const [to, setTo] = useState(() => dates.toText(period.to));
   const [invalid, setInvalid] = useState(false);
 
   function submit(event: FormEvent) {
@@ -26,9 +25,12 @@ export function PeriodPicker({ period, onChange, years }: { period: PeriodInput;
       onChange(yearPeriod(Number(choice)));
       return;
     }
-    const valid = ISO_DATE.test(from) && ISO_DATE.test(to) && from <= to;
+    // dd-mm-jjjj as everywhere (ISO taken too); both required, the start on or before the end.
+    const start = dates.parse(from);
+    const end = dates.parse(to);
+    const valid = start.ok && end.ok && start.value !== null && end.value !== null && start.value <= end.value;
     setInvalid(!valid);
-    if (valid) onChange({ from, to });
+    if (valid) onChange({ from: start.value!, to: end.value! });
   }
 
   return (
@@ -41,14 +43,8 @@ export function PeriodPicker({ period, onChange, years }: { period: PeriodInput;
       />
       {choice === 'custom' && (
         <>
-          <TextField
-            label={t('reports.period.from')}
-            value={from}
-            onChange={(event) => setFrom(event.target.value)}
-            placeholder="2025-01-01"
-            error={invalid ? t('reports.period.invalid') : null}
-          />
-          <TextField label={t('reports.period.to')} value={to} onChange={(event) => setTo(event.target.value)} placeholder="2025-12-31" />
+          <DateField label={t('reports.period.from')} value={from} onChange={setFrom} error={invalid ? t('reports.period.invalid') : null} />
+          <DateField label={t('reports.period.to')} value={to} onChange={setTo} />
         </>
       )}
       <Button type="submit" appearance="secondary">

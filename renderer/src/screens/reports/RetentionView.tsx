@@ -282,7 +282,7 @@ function DestroyDialog({ item, onClose, onDestroyed }: { item: RetentionItem; on
           <Button type="submit" appearance="primary" className="app-button--danger-primary" busy={busy} busyLabel={t('reports.retention.destroyBusy')}>
             {t('reports.retention.destroySubmit')}
           </Button>
-          <Button appearance="secondary" onClick={onClose} disabled={busy}>
+          <Button appearance="secondary" onClick={onClose} disabled={busy} data-autofocus>
             {t('common.cancel')}
           </Button>
         </div>

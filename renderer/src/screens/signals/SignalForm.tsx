@@ -22,6 +22,7 @@ import { newFactProvenance, ProvenanceFields, provenanceInput } from '../../comp
 import { RetentionReasonField } from '../../components/RetentionReasonField';
 import { SelectField } from '../../components/SelectField';
 import { TextAreaField } from '../../components/TextAreaField';
+import { DateField } from '../../components/DateField';
 import { TextField } from '../../components/TextField';
 import { useDomainOptions } from '../../components/useDomainOptions';
 import { useFieldError } from '../../components/useFieldError';
@@ -263,14 +264,13 @@ export function SignalForm({ initial, phenomena, submitLabel, onSubmit, onCancel
   return (
     <form ref={formRef} className="app-form signals-form" onSubmit={(event) => void submit(event)} onKeyDown={saveOnCtrlEnter} noValidate aria-labelledby={labelledBy}>
       <div className="signals-form__row">
-        <TextField
+        <DateField
           label={t('signals.form.receivedOn')}
+          hint={false}
           error={errorFor('receivedOn')}
           inputRef={firstFieldRef}
           value={values.receivedOn}
-          onChange={(event) => set('receivedOn', event.target.value)}
-          inputMode="numeric"
-          autoComplete="off"
+          onChange={(text) => set('receivedOn', text)}
           inputClassName="app-textbox--short"
         />
         <SelectField
@@ -409,14 +409,13 @@ export function SignalForm({ initial, phenomena, submitLabel, onSubmit, onCancel
             onChange={(event) => set('purpose', event.target.value)}
             maxLength={200}
           />
-          <TextField
+          <DateField
             label={t('signals.form.retentionUntil')}
             description={t('signals.form.retentionHint')}
+            hint={false}
             error={errorFor('retentionUntil')}
             value={values.retentionUntil}
-            onChange={(event) => set('retentionUntil', event.target.value)}
-            inputMode="numeric"
-            autoComplete="off"
+            onChange={(text) => set('retentionUntil', text)}
             inputClassName="app-textbox--short"
           />
           {retentionChanged && (

@@ -9,6 +9,7 @@ import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
 import { SelectField } from '../../components/SelectField';
+import { DateField } from '../../components/DateField';
 import { TextField } from '../../components/TextField';
 import { usePagedRows } from '../../components/usePagedRows';
 import { useCoreQuery } from '../../components/useCoreQuery';
@@ -322,25 +323,25 @@ function SignalFilters({ phenomena, listError }: { phenomena: readonly Phenomeno
           value={filters.inDossier}
           onChange={(event) => update({ inDossier: event.target.value as InDossierFilter })}
         />
-        <TextField
+        <DateField
           label={t('signals.list.receivedFrom')}
+          hint={false}
           error={dateError('receivedFrom')}
           value={fromText}
-          onChange={(event) => setFromText(event.target.value)}
+          onChange={setFromText}
           onBlur={() => applyDate('receivedFrom', fromText)}
           onKeyDown={applyOnEnter('receivedFrom', fromText)}
-          inputMode="numeric"
-          autoComplete="off"
+          inputClassName=""
         />
-        <TextField
+        <DateField
           label={t('signals.list.receivedUntil')}
+          hint={false}
           error={dateError('receivedUntil')}
           value={untilText}
-          onChange={(event) => setUntilText(event.target.value)}
+          onChange={setUntilText}
           onBlur={() => applyDate('receivedUntil', untilText)}
           onKeyDown={applyOnEnter('receivedUntil', untilText)}
-          inputMode="numeric"
-          autoComplete="off"
+          inputClassName=""
         />
         <TextField
           label={t('signals.list.postcodeArea')}

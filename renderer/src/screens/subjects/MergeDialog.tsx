@@ -89,7 +89,8 @@ export function MergeDialog({ subjectIds, onClose, onMerged }: MergeDialogProps)
             <Button appearance="primary" busy={busy} busyLabel={t('subjects.merge.busy')} onClick={() => void merge()}>
               {t('subjects.merge.submit')}
             </Button>
-            <Button appearance="secondary" onClick={onClose}>
+            {/* Shown once both subjects are loaded, after the dialog opened: React's autoFocus puts the focus on the safe choice then. */}
+            <Button appearance="secondary" onClick={onClose} autoFocus data-autofocus>
               {t('common.cancel')}
             </Button>
           </div>

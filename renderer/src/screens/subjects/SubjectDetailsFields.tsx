@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { SubjectType } from '../../../../shared/domain/enums';
 import { LEGAL_FORMS } from '../../../../shared/domain/enums';
+import { DateField } from '../../components/DateField';
 import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
 import { subjectsNl } from '../../i18n/features/subjects';
@@ -42,6 +43,21 @@ export function SubjectDetailsFields({ type, values, errors, onChange }: Subject
               options={LEGAL_FORMS.map((form) => ({ value: form, label: t(`domain.legalForm.${form}`) }))}
               onChange={(event) => onChange({ ...values, legalForm: event.target.value })}
             />
+          );
+        }
+        if (field === 'birthDate') {
+          return (
+            <div key={field}>
+              <DateField
+                label={labelText}
+                description={description}
+                hint={false}
+                value={values.birthDate ?? ''}
+                error={error}
+                inputClassName="app-textbox--short"
+                onChange={(text) => onChange({ ...values, birthDate: text })}
+              />
+            </div>
           );
         }
         return (

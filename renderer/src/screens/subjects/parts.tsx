@@ -5,6 +5,7 @@ import { VALIDATION_CODES, type ValidationCode } from '../../../../shared/domain
 import { validationMessages } from '../../../../shared/i18n/validation';
 import { ProvenanceFields } from '../../components/ProvenanceFields';
 import { SelectField } from '../../components/SelectField';
+import { DateField } from '../../components/DateField';
 import { TextField } from '../../components/TextField';
 import { useDomainOptions } from '../../components/useDomainOptions';
 import { formatDate } from '../../format/date';
@@ -85,25 +86,23 @@ export function LinkMetaFields({ values, errors, onChange }: { values: LinkFormV
   return (
     <>
       <div className="app-subject-form-grid">
-        <TextField
+        <DateField
           label={t('subjects.link.validFrom')}
           description={t('subjects.dateFormat')}
+          hint={false}
           value={values.validFrom}
           error={validationText(errors.validFrom)}
-          inputMode="numeric"
-          autoComplete="off"
           inputClassName="app-textbox--short"
-          onChange={(event) => onChange({ ...values, validFrom: event.target.value })}
+          onChange={(text) => onChange({ ...values, validFrom: text })}
         />
-        <TextField
+        <DateField
           label={t('subjects.link.validUntil')}
           description={t('subjects.dateFormat')}
+          hint={false}
           value={values.validUntil}
           error={validationText(errors.validUntil)}
-          inputMode="numeric"
-          autoComplete="off"
           inputClassName="app-textbox--short"
-          onChange={(event) => onChange({ ...values, validUntil: event.target.value })}
+          onChange={(text) => onChange({ ...values, validUntil: text })}
         />
       </div>
       <TextField

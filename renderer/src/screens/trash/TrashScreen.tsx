@@ -240,7 +240,7 @@ function EmptyTrashDialog({ counts, onCancel, onEmptied }: EmptyTrashDialogProps
           <Button type="submit" appearance="primary" className="app-button--danger-primary" busy={busy} busyLabel={t('trash.emptyTrash.busy')}>
             {t('trash.emptyTrash.submit')}
           </Button>
-          <Button appearance="secondary" onClick={onCancel} disabled={busy}>
+          <Button appearance="secondary" onClick={onCancel} disabled={busy} data-autofocus>
             {t('common.cancel')}
           </Button>
         </div>
