@@ -1,4 +1,4 @@
-import { Fragment } from 'react';
+import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SubjectMatches } from '../../../../shared/api';
 import { Button } from '../../components/Button';
@@ -19,15 +19,47 @@ function LookalikeNote({ label, ownLabel }: { label: string | undefined; ownLabe
   return <span className="app-muted"> {text}</span>;
 }
 
+/** Up to this many dossiers are listed at once; more are summarised as a count that opens a page at a time. */
+export const ALSO_IN_INLINE = 3;
+export const ALSO_IN_PAGE = 20;
+
 /**
  * "Komt ook voor in 2025-0003 Illegale gokzuilen (Locatie), …": each dossier a link. Where the
- * subject occurs there through a look-alike, the look-alike's label follows ("als …").
+ * subject occurs there through a look-alike, the look-alike's label follows ("als …"). A subject in
+ * many dossiers gets a count first ("212 andere dossiers — toon") and its dossiers a page at a time,
+ * so a large dossier's overview does not hold thousands of links.
  */
 export function AlsoInLinks({ matches, ownLabel }: { matches: SubjectMatches; ownLabel?: string }) {
+  const { t } = useTranslation();
+  const [shown, setShown] = useState(0);
   const labelOf = new Map(matches.lookalikes.map((lookalike) => [lookalike.subject.id, lookalike.subject.label]));
+  const total = matches.dossiers.length;
+  const dossierCount = new Set(matches.dossiers.map((entry) => entry.dossier.id)).size;
+  const folded = total > ALSO_IN_INLINE;
+  const visible = folded ? matches.dossiers.slice(0, shown) : matches.dossiers;
+  const label = ownLabel ?? '';
   return (
     <>
-      {matches.dossiers.map((entry, index) => (
+      {folded && (
+        <>
+          {t('subjects.alsoIn.count', { count: dossierCount })}
+          {shown === 0 && (
+            <>
+              {' — '}
+              <Button
+                appearance="subtle"
+                className="app-subject-hint__action"
+                aria-label={t('subjects.alsoIn.showLabel', { count: dossierCount, label })}
+                onClick={() => setShown(ALSO_IN_PAGE)}
+              >
+                {t('subjects.alsoIn.show')}
+              </Button>
+            </>
+          )}
+          {shown > 0 && ': '}
+        </>
+      )}
+      {visible.map((entry, index) => (
         <Fragment key={`${entry.dossier.id}/${entry.subjectId}`}>
           {index > 0 && ', '}
           <RouteLink route={dossierRoute(entry.dossier.id)}>
@@ -37,6 +69,24 @@ export function AlsoInLinks({ matches, ownLabel }: { matches: SubjectMatches; ow
           {entry.subjectId !== matches.subjectId && <LookalikeNote label={labelOf.get(entry.subjectId)} ownLabel={ownLabel} />}
         </Fragment>
       ))}
+      {folded && shown > 0 && (
+        <>
+          {' '}
+          {shown < total && (
+            <Button
+              appearance="subtle"
+              className="app-subject-hint__action"
+              aria-label={t('subjects.alsoIn.moreLabel', { count: Math.min(ALSO_IN_PAGE, total - shown), label })}
+              onClick={() => setShown((count) => count + ALSO_IN_PAGE)}
+            >
+              {t('subjects.alsoIn.more', { count: Math.min(ALSO_IN_PAGE, total - shown) })}
+            </Button>
+          )}{' '}
+          <Button appearance="subtle" className="app-subject-hint__action" aria-label={t('subjects.alsoIn.hideLabel', { label })} onClick={() => setShown(0)}>
+            {t('subjects.alsoIn.hide')}
+          </Button>
+        </>
+      )}
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useRef, useState, type MouseEvent, type ReactNode } from 'react';
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError, SubjectMatches, SubjectSummary, SubjectWithLinks } from '../../../../shared/api';
 import type { SubjectRole, SubjectType } from '../../../../shared/domain/enums';
@@ -10,7 +10,22 @@ import { useErrorText } from '../../components/useErrorText';
 import { callCore } from '../../core-client';
 import { useNavigation } from '../../store/navigation';
 import type { DossierTabProps } from '../dossiers/tab-props';
-import { NODE_RADIUS, layoutNetwork, type NetworkInput, type NetworkNode } from './network-layout';
+import {
+  CARD_PADDING,
+  EXTERNALS_SHOWN_FIRST,
+  ICON_SIZE,
+  MORE_PAGE,
+  layoutNetwork,
+  planNetwork,
+  type Expansion,
+  type NetworkInput,
+  type NetworkLayout,
+  type NetworkNode,
+  type NetworkPlan,
+  type NetworkWords,
+} from './network-layout';
+import { networkElk } from './network-elk';
+import { Button } from '../../components/Button';
 import { RouteLink } from '../../components/RouteLink';
 import { dossierRoute, subjectRoute } from './parts';
 
@@ -152,59 +167,176 @@ function networkInput(
 
 // ── Drawing ─────────────────────────────────────────────────────────────────────────────────
 
-/** A shape per type, so that the picture does not depend on colour alone. */
-function shapePath(type: SubjectType | null, kind: NetworkNode['kind'], size = NODE_RADIUS): string {
+/** A shape per type, so that the picture does not depend on colour alone; about `size` from its centre. */
+function shapePath(type: SubjectType | null, kind: NetworkNode['kind'], size = ICON_SIZE / 2): string {
   const s = size;
-  if (kind === 'dossier' || kind === 'center') {
+  if (kind === 'dossier') {
     // A folder: a body with a tab.
-    const w = s * 1.5;
-    const h = s * 1.1;
-    return `M${-w},${-h} h${w * 0.8} l${s * 0.3},${s * 0.35} h${w * 1.2 - s * 0.3} v${h * 2 - s * 0.35} h${-w * 2} Z`;
+    const w = s;
+    const h = s * 0.8;
+    return `M${-w},${-h} h${w * 0.8} l${s * 0.25},${s * 0.3} h${w * 1.2 - s * 0.25} v${h * 2 - s * 0.3} h${-w * 2} Z`;
   }
+  if (kind === 'more') return `M${-s * 0.8},0 h${s * 1.6} M0,${-s * 0.8} v${s * 1.6}`;
   switch (type) {
     case 'person':
       return `M${-s},0 a${s},${s} 0 1,0 ${s * 2},0 a${s},${s} 0 1,0 ${-s * 2},0 Z`;
     case 'organisation':
-      return `M${-s},${-s} h${s * 2} v${s * 2} h${-s * 2} Z`;
+      return `M${-s * 0.9},${-s * 0.9} h${s * 1.8} v${s * 1.8} h${-s * 1.8} Z`;
     case 'address':
-      return `M0,${-s * 1.15} L${s},${-s * 0.2} V${s} H${-s} V${-s * 0.2} Z`;
+      return `M0,${-s} L${s * 0.9},${-s * 0.15} V${s * 0.9} H${-s * 0.9} V${-s * 0.15} Z`;
     case 'vehicle':
-      return `M0,${-s * 1.2} L${s * 1.2},0 L0,${s * 1.2} L${-s * 1.2},0 Z`;
+      return `M0,${-s} L${s},0 L0,${s} L${-s},0 Z`;
     case 'bank_account': {
       const points = Array.from({ length: 6 }, (_, index) => {
         const angle = (Math.PI / 3) * index;
-        return `${(s * 1.1 * Math.cos(angle)).toFixed(1)},${(s * 1.1 * Math.sin(angle)).toFixed(1)}`;
+        return `${(s * Math.cos(angle)).toFixed(1)},${(s * Math.sin(angle)).toFixed(1)}`;
       });
       return `M${points.join(' L')} Z`;
     }
     case 'phone':
-      return `M0,${-s * 1.2} L${s * 1.1},${s * 0.9} H${-s * 1.1} Z`;
+      return `M0,${-s} L${s},${s * 0.8} H${-s} Z`;
     case 'email':
-      return `M${-s * 1.3},${-s * 0.8} h${s * 2.6} v${s * 1.6} h${-s * 2.6} Z M${-s * 1.3},${-s * 0.8} L0,${s * 0.15} L${s * 1.3},${-s * 0.8}`;
+      return `M${-s},${-s * 0.65} h${s * 2} v${s * 1.3} h${-s * 2} Z M${-s},${-s * 0.65} L0,${s * 0.15} L${s},${-s * 0.65}`;
     default:
       return `M${-s},0 a${s},${s} 0 1,0 ${s * 2},0 a${s},${s} 0 1,0 ${-s * 2},0 Z`;
   }
 }
 
 function nodeClass(node: Pick<NetworkNode, 'kind' | 'type'>): string {
-  if (node.kind === 'center') return 'app-network__shape app-network__shape--center';
   if (node.kind === 'dossier') return 'app-network__shape app-network__shape--dossier';
+  if (node.kind === 'more') return 'app-network__shape app-network__shape--more';
   return `app-network__shape app-network__shape--${node.type}${node.kind === 'external' ? ' app-network__shape--external' : ''}`;
+}
+
+/** The most the drawing is enlarged to fill its panel: a small network should not turn into a poster. */
+const MAX_FIT_ZOOM = 1.5;
+const ZOOM_STEP = 1.25;
+const MIN_ZOOM = 0.25;
+const MAX_ZOOM = 3;
+
+/** The panel's size: its width as laid out, its height a share of the window. */
+function usePanelSize(element: React.RefObject<HTMLDivElement | null>): { width: number; height: number } {
+  const [size, setSize] = useState({ width: 0, height: 0 });
+  useLayoutEffect(() => {
+    const target = element.current;
+    if (!target) return;
+    const measure = () => setSize({ width: target.clientWidth, height: Math.max(320, Math.min(720, Math.round(window.innerHeight * 0.7))) });
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(target);
+    return () => observer.disconnect();
+  }, [element]);
+  return size;
+}
+
+function useNetworkWords(): NetworkWords {
+  const { t } = useTranslation();
+  return useMemo(
+    () => ({
+      linkKind: (kind) => t(`domain.linkKind.${kind}`),
+      more: (hidden) =>
+        [
+          hidden.externals > 0 ? t('subjects.network.moreExternals', { count: hidden.externals }) : null,
+          hidden.dossiers > 0 ? t('subjects.network.moreDossiers', { count: hidden.dossiers }) : null,
+        ]
+          .filter(Boolean)
+          .join(', '),
+    }),
+    [t],
+  );
 }
 
 function NetworkView({ input }: { input: NetworkInput }) {
   const { t } = useTranslation();
+  const words = useNetworkWords();
+  const canvasRef = useRef<HTMLDivElement>(null);
+  const panel = usePanelSize(canvasRef);
+  const [expansion, setExpansion] = useState<Expansion>(new Map());
+  const [layout, setLayout] = useState<NetworkLayout | null>(null);
+  const [failed, setFailed] = useState<string | null>(null);
+  const [zoom, setZoom] = useState<number | null>(null);
+  const plan = useMemo(() => planNetwork(input, expansion, words), [input, expansion, words]);
+  const aspectRatio = panel.width > 0 ? Math.max(0.8, Math.min(3, panel.width / panel.height)) : 1.6;
+  const aspectKey = aspectRatio.toFixed(1);
+
+  useEffect(() => {
+    let cancelled = false;
+    layoutNetwork(networkElk(), input, expansion, words, Number(aspectKey)).then(
+      (result) => {
+        if (cancelled) return;
+        setLayout(result);
+        setFailed(null);
+      },
+      (error: unknown) => {
+        if (!cancelled) setFailed(error instanceof Error ? error.message : String(error));
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [input, expansion, words, aspectKey]);
+
+  const showMore = (subjectId: number) =>
+    setExpansion((current) => {
+      const next = new Map(current);
+      const shown = current.get(subjectId) ?? Math.min(plan.outsideOf.get(subjectId)?.filter((key) => key.startsWith('external-')).length ?? 0, EXTERNALS_SHOWN_FIRST);
+      next.set(subjectId, shown + MORE_PAGE);
+      return next;
+    });
+
+  const fitZoom =
+    layout && panel.width > 0 && layout.viewBox.width > 0 ? Math.min(MAX_FIT_ZOOM, (panel.width - 2) / layout.viewBox.width, panel.height / layout.viewBox.height) : 1;
+  const scale = zoom ?? fitZoom;
+  const presentTypes = SUBJECT_TYPES.filter((type) => plan.nodes.some((node) => node.type === type));
+
+  return (
+    <>
+      <NetworkLegend types={presentTypes} hasExternals={input.externals.length > 0} hasDossiers={input.otherDossiers.length > 0} />
+      {plan.folded && <p className="utrecht-paragraph app-muted">{t('subjects.network.foldedNote', { count: MORE_PAGE })}</p>}
+      <div className="app-network__toolbar" role="group" aria-label={t('subjects.network.zoomGroup')}>
+        <Button appearance="subtle" onClick={() => setZoom(Math.min(MAX_ZOOM, scale * ZOOM_STEP))} disabled={!layout}>
+          {t('subjects.network.zoomIn')}
+        </Button>
+        <Button appearance="subtle" onClick={() => setZoom(Math.max(MIN_ZOOM, scale / ZOOM_STEP))} disabled={!layout}>
+          {t('subjects.network.zoomOut')}
+        </Button>
+        <Button appearance="subtle" onClick={() => setZoom(null)} disabled={!layout || zoom === null}>
+          {t('subjects.network.fit')}
+        </Button>
+        {expansion.size > 0 && (
+          <Button appearance="subtle" onClick={() => setExpansion(new Map())}>
+            {t('subjects.network.foldAll')}
+          </Button>
+        )}
+        <span className="app-muted" aria-live="polite">
+          {t('subjects.network.zoomLevel', { percent: Math.round(scale * 100) })}
+        </span>
+      </div>
+      {failed && <Alert type="error">{t('subjects.network.layoutFailed', { reason: failed })}</Alert>}
+      <div className="app-network__canvas" ref={canvasRef} style={{ maxHeight: `${panel.height}px` }}>
+        {!layout ? (
+          <p className="utrecht-paragraph app-network__drawing" role="status">
+            {t('subjects.network.drawing')}
+          </p>
+        ) : (
+          <NetworkSvg input={input} layout={layout} scale={scale} onShowMore={showMore} />
+        )}
+      </div>
+      <NetworkTable input={input} plan={plan} onShowMore={showMore} />
+    </>
+  );
+}
+
+function NetworkSvg({ input, layout, scale, onShowMore }: { input: NetworkInput; layout: NetworkLayout; scale: number; onShowMore(subjectId: number): void }) {
+  const { t } = useTranslation();
   const open = useNavigation((state) => state.open);
   const titleId = useId();
   const descriptionId = useId();
-  const layout = useMemo(() => layoutNetwork(input, { linkKind: (kind) => t(`domain.linkKind.${kind}`) }), [input, t]);
   const subjectById = new Map(input.subjects.map((entry) => [entry.subject.id, entry]));
   const otherById = new Map(input.otherDossiers.map((other) => [other.dossier.id, other]));
-  const nodeByKey = new Map(layout.nodes.map((node) => [node.key, node]));
-  const presentTypes = SUBJECT_TYPES.filter((type) => layout.nodes.some((node) => node.type === type));
 
   const describe = (node: NetworkNode): string => {
-    if (node.kind === 'center') return t('subjects.network.centerTitle', { number: input.dossier.number, title: input.dossier.title });
+    if (node.kind === 'more') return t('subjects.network.moreTitle', { label: subjectById.get(node.id)?.subject.label ?? '', hidden: node.label, count: MORE_PAGE });
     if (node.kind === 'dossier') {
       const other = otherById.get(node.id)!;
       return t('subjects.network.dossierTitle', {
@@ -227,89 +359,91 @@ function NetworkView({ input }: { input: NetworkInput }) {
     if (node.kind === 'dossier') open(dossierRoute(node.id));
     else open(subjectRoute(node.id, input.dossier.id));
   };
+  const onMoreKey = (event: KeyboardEvent, node: NetworkNode) => {
+    if (event.key !== 'Enter' && event.key !== ' ') return;
+    event.preventDefault();
+    onShowMore(node.id);
+  };
 
+  const { viewBox } = layout;
   return (
-    <>
-      <NetworkLegend types={presentTypes} hasExternals={input.externals.length > 0} hasDossiers={input.otherDossiers.length > 0} />
-      <div className="app-network__canvas">
-        {/* As wide as the drawing needs, shrunk to the tab's width down to 75 %, scrolled beyond that. */}
-        <svg
-          className="app-network__svg"
-          viewBox={`${layout.viewBox.x} ${layout.viewBox.y} ${layout.viewBox.width} ${layout.viewBox.height}`}
-          style={{ maxWidth: `${layout.viewBox.width}px`, minWidth: `${Math.round(layout.viewBox.width * 0.75)}px` }}
-          role="group"
-          aria-labelledby={titleId}
-          aria-describedby={descriptionId}
-          data-testid="network-svg"
-        >
-          <title id={titleId}>{t('subjects.network.svgTitle', { number: input.dossier.number })}</title>
-          <desc id={descriptionId}>
-            {t('subjects.network.svgDescription', { subjects: input.subjects.length, links: input.links.length, dossiers: input.otherDossiers.length })}
-          </desc>
-          <g className="app-network__edges" aria-hidden="true">
-            {layout.edges.map((edge) => (
-              <path key={edge.key} d={edge.path} className={`app-network__edge app-network__edge--${edge.kind}`} data-edge-kind={edge.kind} />
-            ))}
-          </g>
-          <g className="app-network__edge-labels" aria-hidden="true">
-            {layout.edges
-              .filter((edge) => edge.label)
-              .map((edge) => (
-                <text key={edge.key} x={edge.labelX} y={edge.labelY} textAnchor={edge.labelAnchor} className="app-network__edge-label">
-                  {edge.label}
-                </text>
-              ))}
-          </g>
-          <g className="app-network__nodes">
-            {layout.nodes.map((node) => {
-              const full = describe(node);
-              const body = (
-                <>
-                  <title>{full}</title>
-                  <circle r={NODE_RADIUS + 9} className="app-network__focus" />
-                  <path d={shapePath(node.type, node.kind)} className={nodeClass(node)} />
-                  <text
-                    x={node.labelX}
-                    y={node.labelY}
-                    transform={node.labelRotation ? `rotate(${node.labelRotation})` : undefined}
-                    textAnchor={node.anchor}
-                    className={`app-network__label app-network__label--${node.kind}`}
-                  >
-                    {node.shortLabel}
-                  </text>
-                </>
-              );
-              if (node.kind === 'center') {
-                return (
-                  <g
-                    key={node.key}
-                    transform={`translate(${node.x},${node.y})`}
-                    className="app-network__node app-network__node--center"
-                    data-node-kind="center"
-                    aria-hidden="true"
-                  >
-                    {body}
-                  </g>
-                );
-              }
-              return (
-                <a
-                  key={node.key}
-                  href={node.kind === 'dossier' ? `#dossier-${node.id}` : `#subject-${node.id}`}
-                  className={`app-network__node app-network__node--${node.kind}`}
-                  data-node-kind={node.kind}
-                  aria-label={full}
-                  onClick={(event) => openNode(event, node)}
-                >
-                  <g transform={`translate(${node.x},${node.y})`}>{body}</g>
-                </a>
-              );
-            })}
-          </g>
-        </svg>
-      </div>
-      <NetworkTable input={input} nodeByKey={nodeByKey} />
-    </>
+    <svg
+      className="app-network__svg"
+      viewBox={`${viewBox.x} ${viewBox.y} ${viewBox.width} ${viewBox.height}`}
+      width={Math.round(viewBox.width * scale)}
+      height={Math.round(viewBox.height * scale)}
+      role="group"
+      aria-labelledby={titleId}
+      aria-describedby={descriptionId}
+      data-testid="network-svg"
+    >
+      <title id={titleId}>{t('subjects.network.svgTitle', { number: input.dossier.number })}</title>
+      <desc id={descriptionId}>
+        {t('subjects.network.svgDescription', { subjects: input.subjects.length, links: input.links.length, dossiers: input.otherDossiers.length })}
+      </desc>
+      <g className="app-network__edges" aria-hidden="true">
+        {layout.edges.map((edge) => (
+          <path
+            key={edge.key}
+            d={edge.points.map((point, index) => `${index === 0 ? 'M' : 'L'}${point.x},${point.y}`).join(' ')}
+            className={`app-network__edge app-network__edge--${edge.kind}`}
+            data-edge-kind={edge.kind}
+          />
+        ))}
+      </g>
+      <g className="app-network__edge-labels" aria-hidden="true">
+        {layout.edges.map((edge) =>
+          edge.label ? (
+            <text key={edge.key} x={edge.label.x + edge.label.width / 2} y={edge.label.y + edge.label.height - 4} textAnchor="middle" className="app-network__edge-label">
+              {edge.label.text}
+            </text>
+          ) : null,
+        )}
+      </g>
+      <g className="app-network__nodes">
+        {layout.nodes.map((node) => {
+          const full = describe(node);
+          const body = (
+            <g transform={`translate(${node.x},${node.y})`}>
+              <title>{full}</title>
+              <rect width={node.width} height={node.height} rx={6} className={`app-network__card app-network__card--${node.kind}`} />
+              <path d={shapePath(node.type, node.kind)} transform={`translate(${CARD_PADDING + ICON_SIZE / 2},${node.height / 2})`} className={nodeClass(node)} />
+              <text x={CARD_PADDING + ICON_SIZE + 6} y={node.height / 2 + 4.5} className={`app-network__label app-network__label--${node.kind}`}>
+                {node.shortLabel}
+              </text>
+            </g>
+          );
+          if (node.kind === 'more') {
+            return (
+              <g
+                key={node.key}
+                role="button"
+                tabIndex={0}
+                className="app-network__node app-network__node--more"
+                data-node-kind="more"
+                aria-label={full}
+                onClick={() => onShowMore(node.id)}
+                onKeyDown={(event) => onMoreKey(event, node)}
+              >
+                {body}
+              </g>
+            );
+          }
+          return (
+            <a
+              key={node.key}
+              href={node.kind === 'dossier' ? `#dossier-${node.id}` : `#subject-${node.id}`}
+              className={`app-network__node app-network__node--${node.kind}`}
+              data-node-kind={node.kind}
+              aria-label={full}
+              onClick={(event) => openNode(event, node)}
+            >
+              {body}
+            </a>
+          );
+        })}
+      </g>
+    </svg>
   );
 }
 
@@ -350,15 +484,19 @@ function NetworkLegend({ types, hasExternals, hasDossiers }: { types: SubjectTyp
   );
 }
 
-/** The same facts as rows: who is linked to what, for screen readers and on paper. */
-function NetworkTable({ input, nodeByKey }: { input: NetworkInput; nodeByKey: ReadonlyMap<string, NetworkNode> }) {
+/** The same facts as rows: who is linked to what, for screen readers and on paper; folded as the drawing is. */
+function NetworkTable({ input, plan, onShowMore }: { input: NetworkInput; plan: NetworkPlan; onShowMore(subjectId: number): void }) {
   const { t } = useTranslation();
   const captionId = useId();
   const dossierId = input.dossier.id;
-  const subjectLink = (id: number): ReactNode => {
-    const node = nodeByKey.get(`subject-${id}`) ?? nodeByKey.get(`external-${id}`);
-    return <RouteLink route={subjectRoute(id, dossierId)}>{node?.label ?? ''}</RouteLink>;
-  };
+  const labelOf = new Map<number, string>([
+    ...input.subjects.map((entry) => [entry.subject.id, entry.subject.label] as const),
+    ...input.externals.map((external) => [external.id, external.label] as const),
+  ]);
+  const subjectLink = (id: number): ReactNode => <RouteLink route={subjectRoute(id, dossierId)}>{labelOf.get(id) ?? ''}</RouteLink>;
+  const drawn = new Set(plan.edges.map((edge) => edge.key));
+  const more = new Map(plan.nodes.filter((node) => node.kind === 'more').map((node) => [node.id, node]));
+  const own = new Set(input.subjects.map((entry) => entry.subject.id));
   const rows: Array<{ key: string; from: ReactNode; relation: string; to: ReactNode }> = [
     ...input.subjects.map((entry) => ({
       key: `member-${entry.subject.id}`,
@@ -366,19 +504,40 @@ function NetworkTable({ input, nodeByKey }: { input: NetworkInput; nodeByKey: Re
       relation: t('subjects.network.relationMember', { roles: entry.roles.map((role) => t(`domain.role.${role}`)).join(', ') }),
       to: <>{t('subjects.network.thisDossier', { number: input.dossier.number })}</>,
     })),
-    ...input.links.map((link) => ({ key: `link-${link.id}`, from: subjectLink(link.fromId), relation: t(`domain.linkKind.${link.kind}`), to: subjectLink(link.toId) })),
+    ...input.links
+      .filter((link) => (own.has(link.fromId) && own.has(link.toId)) || drawn.has(`link-${link.id}`))
+      .map((link) => ({ key: `link-${link.id}`, from: subjectLink(link.fromId), relation: t(`domain.linkKind.${link.kind}`), to: subjectLink(link.toId) })),
     ...input.otherDossiers.flatMap((other) =>
-      other.via.map((via) => ({
-        key: `also-${other.dossier.id}-${via.subjectId}`,
-        from: subjectLink(via.subjectId),
-        relation: t('subjects.network.relationAlsoIn', { roles: via.roles.map((role) => t(`domain.role.${role}`)).join(', ') }),
-        to: (
-          <RouteLink route={dossierRoute(other.dossier.id)}>
-            {other.dossier.number} {other.dossier.title}
-          </RouteLink>
-        ),
-      })),
+      other.via
+        .filter((via) => drawn.has(`also-${other.dossier.id}-${via.subjectId}`))
+        .map((via) => ({
+          key: `also-${other.dossier.id}-${via.subjectId}`,
+          from: subjectLink(via.subjectId),
+          relation: t('subjects.network.relationAlsoIn', { roles: via.roles.map((role) => t(`domain.role.${role}`)).join(', ') }),
+          to: (
+            <RouteLink route={dossierRoute(other.dossier.id)}>
+              {other.dossier.number} {other.dossier.title}
+            </RouteLink>
+          ),
+        })),
     ),
+    ...[...more.values()].map((node) => ({
+      key: `more-${node.id}`,
+      from: subjectLink(node.id),
+      relation: t('subjects.network.relationFolded'),
+      to: (
+        <>
+          {node.label}{' '}
+          <Button
+            appearance="subtle"
+            aria-label={t('subjects.network.moreTitle', { label: labelOf.get(node.id) ?? '', hidden: node.label, count: MORE_PAGE })}
+            onClick={() => onShowMore(node.id)}
+          >
+            {t('subjects.network.showMore', { count: MORE_PAGE })}
+          </Button>
+        </>
+      ),
+    })),
   ];
   return (
     <div className="utrecht-table-container app-network__table">
