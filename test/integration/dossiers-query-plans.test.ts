@@ -36,6 +36,15 @@ describe('query plans of the hot queries', () => {
     return rows.map((row) => row.detail).join('\n');
   }
 
+  /**
+   * The whole signal list picks its page's ids off the index in order; only the page's own rows,
+   * read by id, are put in order again (the last step of the plan), never the list.
+   */
+  function expectOnlyThePageSorted(plan: string) {
+    expect(plan.match(/TEMP B-TREE/g) ?? []).toHaveLength(1);
+    expect(plan).toMatch(/SEARCH s USING INTEGER PRIMARY KEY[^]*USE TEMP B-TREE FOR ORDER BY$/);
+  }
+
   it('the dossier list by status searches dossiers_by_status and needs no sort', () => {
     const plan = planOf(dossierPageSql(api['dossier.list'].input.parse({ statuses: ['in_opwerking'] })).page);
     expect(plan).toMatch(/SEARCH d USING INDEX dossiers_by_status \(status=\?\)/);
@@ -63,7 +72,7 @@ describe('query plans of the hot queries', () => {
   it('the signal and subject lists walk their partial indexes in order', () => {
     const signals = planOf(signalPageSql(api['signal.list'].input.parse({})).page);
     expect(signals).toMatch(/SCAN s USING INDEX signals_by_received/);
-    expect(signals).not.toMatch(/TEMP B-TREE/);
+    expectOnlyThePageSorted(signals);
     const subjects = planOf(subjectPageSql(api['subject.list'].input.parse({})).page);
     expect(subjects).toMatch(/SCAN sj USING INDEX subjects_by_label/);
     expect(subjects).not.toMatch(/TEMP B-TREE/);
@@ -78,7 +87,7 @@ describe('query plans of the hot queries', () => {
     for (const direction of ['asc', 'desc'] as const) {
       const byCreated = planOf(signalPageSql(api['signal.list'].input.parse({ sort: 'createdAt', direction })).page);
       expect(byCreated).toMatch(/SCAN s USING INDEX signals_by_created/);
-      expect(byCreated).not.toMatch(/TEMP B-TREE/);
+      expectOnlyThePageSorted(byCreated);
     }
   });
 

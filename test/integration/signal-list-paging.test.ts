@@ -81,6 +81,31 @@ describe('signal.list pages on generated data', () => {
     expect([...totals]).toEqual([expected.length]);
   });
 
+  it('picks a page of the whole list off its sort index alone, reading only the rows of the page, in every sort', () => {
+    for (const sort of ['receivedOn', 'createdAt'] as const) {
+      for (const direction of ['desc', 'asc'] as const) {
+        const column = sort === 'createdAt' ? 's.created_at' : 's.received_on';
+        const expected = vault.database
+          .prepare(
+            `SELECT s.id FROM signals s LEFT JOIN dossiers d ON d.id = s.dossier_id WHERE s.deleted_at IS NULL AND d.deleted_at IS NULL
+              ORDER BY ${column} ${direction}, s.id ${direction}`,
+          )
+          .pluck()
+          .all() as number[];
+        const { ids, totals } = allPages({ sort, direction });
+        expect(ids).toEqual(expected);
+        expect([...totals]).toEqual([expected.length]);
+        const withDossier = listSignals(context, api['signal.list'].input.parse({ sort, direction, offset: 700, limit: 100 })).items.find((item) => item.dossier);
+        expect(withDossier?.dossier?.number).toMatch(/^\d{4}-\d{4}$/);
+      }
+    }
+    // A deep page walks the index to its offset; only its own rows are read from the table.
+    const { page } = signalPageSql(api['signal.list'].input.parse({ offset: 1_400 }));
+    const pagePlan = (vault.database.prepare(`EXPLAIN QUERY PLAN ${page.sql}`).all(...page.params) as Array<{ detail: string }>).map((row) => row.detail).join('\n');
+    expect(pagePlan).toMatch(/SCAN s USING INDEX signals_by_received/);
+    expect(pagePlan).toMatch(/SEARCH s USING INTEGER PRIMARY KEY/);
+  });
+
   it('reads trashed dossiers first when counting, and picks a phenomenon page from the signals alone', () => {
     const plan = (sql: string, params: unknown[]) =>
       (vault.database.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{ detail: string }>).map((row) => row.detail).join('\n');

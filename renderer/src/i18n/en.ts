@@ -5,6 +5,7 @@ export const en: Translations = {
   app: {
     name: 'Dossierkluis',
     skipToContent: 'Skip to content',
+    skipToMenu: 'Skip to menu',
     loading: 'Dossierkluis is starting…',
     version: 'Version {{version}}',
   },

@@ -7,6 +7,7 @@ export const nl = {
   app: {
     name: 'Dossierkluis',
     skipToContent: 'Naar de inhoud',
+    skipToMenu: 'Naar het menu',
     loading: 'Dossierkluis wordt gestart…',
     version: 'Versie {{version}}',
   },

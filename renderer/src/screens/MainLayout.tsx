@@ -1,7 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../components/Button';
-import { MAIN_CONTENT_ID, SkipLink } from '../components/SkipLink';
+import { MAIN_CONTENT_ID, MAIN_MENU_ID, SkipLink } from '../components/SkipLink';
 import { SECTIONS, sectionOf, useNavigation, type Route } from '../store/navigation';
 import { useSession } from '../store/session';
 import { AuditScreen } from './audit/AuditScreen';
@@ -36,6 +36,7 @@ export function MainLayout({ route }: { route: Route }) {
   return (
     <div className="app-shell">
       <SkipLink />
+      <SkipLink to="menu" />
       <header className="app-header app-header--main">
         <span className="app-header__name">{t('app.name')}</span>
         <SearchBox />
@@ -54,7 +55,7 @@ export function MainLayout({ route }: { route: Route }) {
         </Button>
       </header>
       <div className="app-shell__body">
-        <nav className="app-nav" aria-label={t('layout.navigationLabel')}>
+        <nav className="app-nav" id={MAIN_MENU_ID} tabIndex={-1} aria-label={t('layout.navigationLabel')}>
           <ul className="app-nav__list">
             {SECTIONS.map((item) => (
               <li key={item} className="app-nav__item">

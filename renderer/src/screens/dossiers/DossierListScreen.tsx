@@ -1,4 +1,4 @@
-import { useMemo, useState, type CSSProperties } from 'react';
+import { useEffect, useMemo, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DossierSummary } from '../../../../shared/api';
 import { Alert } from '../../components/Alert';
@@ -33,13 +33,20 @@ export function DossierListScreen() {
   const setNotice = useDossierListStore((state) => state.setNotice);
   const phenomena = usePhenomena();
   const [creating, setCreating] = useState(false);
+  // Back from a dossier: the table returns to where it was, the focus to the row that was opened.
+  const [initialPlace] = useState(() => useDossierListStore.getState().place);
+  const [focusCurrentRow] = useState(() => useDossierListStore.getState().returnToRow);
+  useEffect(() => {
+    useDossierListStore.setState({ returnToRow: false });
+  }, []);
 
   const input = useMemo(() => dossierListInput(filter), [filter]);
   const rows = usePagedRows((offset, limit) => callCore('dossier.list', { ...input, offset, limit }), JSON.stringify(input));
   const filtered = activeFilterCount(filter) > 0;
 
-  const openDossier = (dossierId: number) => {
+  const openDossier = (dossierId: number, fromRow = false) => {
     setNotice(null);
+    useDossierListStore.setState({ returnToRow: fromRow });
     open({ section: 'dossiers', view: 'dossier', dossierId, tab: 'overview' });
   };
 
@@ -54,7 +61,7 @@ export function DossierListScreen() {
           className="utrecht-link utrecht-link--html-a app-dossier-number"
           onClick={(event) => {
             event.preventDefault();
-            openDossier(row.id);
+            openDossier(row.id, true);
           }}
           aria-label={t('dossiers.list.openDossier', { number: row.number, title: row.title })}
         >
@@ -152,6 +159,9 @@ export function DossierListScreen() {
               loadingText={t('dossiers.list.rowLoading')}
               rowHeight={LIST_ROW_HEIGHT}
               height="60vh"
+              initialPlace={initialPlace}
+              focusCurrentRow={focusCurrentRow}
+              onPlaceChange={(place) => useDossierListStore.setState({ place })}
             />
           </div>
         )

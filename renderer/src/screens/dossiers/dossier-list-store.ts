@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { DOSSIER_SORTS, Input } from '../../../../shared/api';
 import type { DossierStatus, Priority, TlpCode } from '../../../../shared/domain/enums';
+import { TOP_OF_TABLE, type TablePlace } from '../../components/VirtualTable';
 import { registerVaultDataStore } from '../../store/vault-data';
 
 export type DossierSort = (typeof DOSSIER_SORTS)[number];
@@ -36,24 +37,30 @@ export type DossierListNotice = { kind: 'trashed'; number: string; title: string
 interface DossierListState {
   filter: DossierListFilter;
   notice: DossierListNotice | null;
+  /** Where the table was (scrolled to, current row), so that back from a dossier returns to the same place. */
+  place: TablePlace;
+  /** Set when a row is opened: back on the list, that row has the focus again. */
+  returnToRow: boolean;
   setFilter(changes: Partial<DossierListFilter>): void;
   resetFilter(): void;
   setNotice(notice: DossierListNotice | null): void;
 }
 
 /**
- * The list's filter lives outside the screen so that it is still there after opening a dossier
+ * The list's filter and place live outside the screen so that it is still there after opening a dossier
  * and coming back. An owner's name is vault data: locking resets it all.
  */
 export const useDossierListStore = create<DossierListState>((set) => ({
   filter: DEFAULT_DOSSIER_FILTER,
   notice: null,
-  setFilter: (changes) => set((state) => ({ filter: { ...state.filter, ...changes } })),
-  resetFilter: () => set({ filter: DEFAULT_DOSSIER_FILTER }),
+  place: TOP_OF_TABLE,
+  returnToRow: false,
+  setFilter: (changes) => set((state) => ({ filter: { ...state.filter, ...changes }, place: TOP_OF_TABLE })),
+  resetFilter: () => set({ filter: DEFAULT_DOSSIER_FILTER, place: TOP_OF_TABLE }),
   setNotice: (notice) => set({ notice }),
 }));
 
-registerVaultDataStore(() => useDossierListStore.setState({ filter: DEFAULT_DOSSIER_FILTER, notice: null }));
+registerVaultDataStore(() => useDossierListStore.setState({ filter: DEFAULT_DOSSIER_FILTER, notice: null, place: TOP_OF_TABLE, returnToRow: false }));
 
 /** The filter as dossier.list input (without paging). */
 export function dossierListInput(filter: DossierListFilter): Omit<Input<'dossier.list'>, 'limit' | 'offset'> {

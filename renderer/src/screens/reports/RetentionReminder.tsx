@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/Button';
+import { MAIN_CONTENT_ID } from '../../components/SkipLink';
 import { callCore } from '../../core-client';
 import { useNavigation } from '../../store/navigation';
 
@@ -16,6 +17,15 @@ export function RetentionReminder() {
   const onRetention = useNavigation((state) => state.screen.name === 'main' && state.screen.route.section === 'reports' && state.screen.route.view === 'retention');
   const [overdue, setOverdue] = useState(0);
   const [dismissed, setDismissed] = useState(false);
+  /** "Later" takes the banner, and the focus on its button, away: the focus goes to the screen's heading. */
+  const focusHeadingAfterDismiss = useRef(false);
+  useEffect(() => {
+    if (!dismissed || !focusHeadingAfterDismiss.current) return;
+    focusHeadingAfterDismiss.current = false;
+    if (document.activeElement && document.activeElement !== document.body) return;
+    const main = document.getElementById(MAIN_CONTENT_ID);
+    (main?.querySelector<HTMLElement>('h1[tabindex]') ?? main)?.focus();
+  }, [dismissed]);
 
   // Asked again on every change of screen (a cheap count, not counted as activity): after a destroy
   // elsewhere the reminder must not keep an old number.
@@ -46,7 +56,13 @@ export function RetentionReminder() {
             >
               {t('reports.retention.reminderOpen')}
             </Button>
-            <Button appearance="subtle" onClick={() => setDismissed(true)}>
+            <Button
+              appearance="subtle"
+              onClick={() => {
+                focusHeadingAfterDismiss.current = true;
+                setDismissed(true);
+              }}
+            >
               {t('reports.retention.reminderDismiss')}
             </Button>
           </div>

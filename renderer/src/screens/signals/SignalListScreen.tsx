@@ -57,17 +57,17 @@ export function SignalListScreen() {
   // height, not a max-height: the scroll box is `contain: strict`, so its content cannot size it.
   const tableHeight = `min(${(rows.total ?? 0) * ROW_HEIGHT}px, max(18rem, calc(100vh - 32rem)))`;
 
-  // Back from a signal: the table scrolls to where it was (once its size is known).
-  const tableRef = useRef<HTMLDivElement>(null);
-  const restoreScroll = useRef(useSignalList.getState().scrollTop);
+  // Back from a signal: the table returns to where it was, the focus to the row that was opened.
+  const [initialPlace] = useState(() => useSignalList.getState().place);
+  const [focusCurrentRow] = useState(() => useSignalList.getState().returnToRow);
   useEffect(() => {
-    if (rows.total === null || restoreScroll.current === 0) return;
-    const scroller = tableRef.current?.querySelector<HTMLElement>('.app-vtable__scroll');
-    if (scroller) scroller.scrollTop = restoreScroll.current;
-    restoreScroll.current = 0;
-  }, [rows.total]);
+    useSignalList.setState({ returnToRow: false });
+  }, []);
 
-  const openSignal = (signalId: number) => open({ section: 'signals', view: 'signal', signalId });
+  const openSignal = (signalId: number) => {
+    useSignalList.setState({ returnToRow: true });
+    open({ section: 'signals', view: 'signal', signalId });
+  };
 
   const columns: Column<SignalSummary>[] = [
     { key: 'receivedOn', header: t('signals.list.columns.receivedOn'), width: '6rem', render: (signal) => formatDay(signal.receivedOn) },
@@ -168,14 +168,7 @@ export function SignalListScreen() {
         </EmptyState>
       ) : (
         // In a narrow window the table scrolls sideways inside its frame; the page itself reflows.
-        <div
-          className="signals-list__table"
-          ref={tableRef}
-          onScrollCapture={(event) => {
-            const target = event.target as HTMLElement;
-            if (target.classList.contains('app-vtable__scroll')) useSignalList.setState({ scrollTop: target.scrollTop });
-          }}
-        >
+        <div className="signals-list__table">
           <VirtualTable
             label={t('signals.list.tableLabel')}
             columns={columns}
@@ -183,6 +176,9 @@ export function SignalListScreen() {
             rowKey={(signal) => signal.id}
             loadingText={t('signals.list.loadingRow')}
             rowHeight={ROW_HEIGHT}
+            initialPlace={initialPlace}
+            focusCurrentRow={focusCurrentRow}
+            onPlaceChange={(place) => useSignalList.setState({ place })}
           />
         </div>
       )}

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { Input } from '../../../../shared/api';
 import type { HowReceived, TlpCode } from '../../../../shared/domain/enums';
+import { TOP_OF_TABLE, type TablePlace } from '../../components/VirtualTable';
 import { registerVaultDataStore } from '../../store/vault-data';
 
 export type InDossierFilter = 'all' | 'yes' | 'no';
@@ -35,8 +36,10 @@ interface SignalListState {
   filters: SignalListFilters;
   /** A message for the list when the user arrives there (after moving a signal to the trash). */
   notice: string | null;
-  /** Where the table was scrolled to, so that coming back from a signal returns to the same place. */
-  scrollTop: number;
+  /** Where the table was (scrolled to, current row), so that coming back from a signal returns to the same place. */
+  place: TablePlace;
+  /** Set when a row is opened: back on the list, that row has the focus again. */
+  returnToRow: boolean;
   setFilters(changes: Partial<SignalListFilters>): void;
   clearFilters(): void;
   setNotice(notice: string | null): void;
@@ -49,13 +52,14 @@ interface SignalListState {
 export const useSignalList = create<SignalListState>((set) => ({
   filters: NO_FILTERS,
   notice: null,
-  scrollTop: 0,
-  setFilters: (changes) => set((state) => ({ filters: { ...state.filters, ...changes }, scrollTop: 0 })),
-  clearFilters: () => set((state) => ({ filters: { ...NO_FILTERS, sort: state.filters.sort }, scrollTop: 0 })),
+  place: TOP_OF_TABLE,
+  returnToRow: false,
+  setFilters: (changes) => set((state) => ({ filters: { ...state.filters, ...changes }, place: TOP_OF_TABLE })),
+  clearFilters: () => set((state) => ({ filters: { ...NO_FILTERS, sort: state.filters.sort }, place: TOP_OF_TABLE })),
   setNotice: (notice) => set({ notice }),
 }));
 
-registerVaultDataStore(() => useSignalList.setState({ filters: NO_FILTERS, notice: null, scrollTop: 0 }));
+registerVaultDataStore(() => useSignalList.setState({ filters: NO_FILTERS, notice: null, place: TOP_OF_TABLE, returnToRow: false }));
 
 export function hasActiveFilters(filters: SignalListFilters): boolean {
   return (
