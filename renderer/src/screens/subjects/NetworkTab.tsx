@@ -15,7 +15,7 @@ import {
   EXTERNALS_SHOWN_FIRST,
   ICON_SIZE,
   MORE_PAGE,
-  layoutNetwork,
+  layoutPlan,
   planNetwork,
   type Expansion,
   type NetworkInput,
@@ -176,7 +176,6 @@ function shapePath(type: SubjectType | null, kind: NetworkNode['kind'], size = I
     const h = s * 0.8;
     return `M${-w},${-h} h${w * 0.8} l${s * 0.25},${s * 0.3} h${w * 1.2 - s * 0.25} v${h * 2 - s * 0.3} h${-w * 2} Z`;
   }
-  if (kind === 'more') return `M${-s * 0.8},0 h${s * 1.6} M0,${-s * 0.8} v${s * 1.6}`;
   switch (type) {
     case 'person':
       return `M${-s},0 a${s},${s} 0 1,0 ${s * 2},0 a${s},${s} 0 1,0 ${-s * 2},0 Z`;
@@ -204,12 +203,11 @@ function shapePath(type: SubjectType | null, kind: NetworkNode['kind'], size = I
 
 function nodeClass(node: Pick<NetworkNode, 'kind' | 'type'>): string {
   if (node.kind === 'dossier') return 'app-network__shape app-network__shape--dossier';
-  if (node.kind === 'more') return 'app-network__shape app-network__shape--more';
   return `app-network__shape app-network__shape--${node.type}${node.kind === 'external' ? ' app-network__shape--external' : ''}`;
 }
 
 /** The most the drawing is enlarged to fill its panel: a small network should not turn into a poster. */
-const MAX_FIT_ZOOM = 1.5;
+const MAX_FIT_ZOOM = 1.25;
 const ZOOM_STEP = 1.25;
 const MIN_ZOOM = 0.25;
 const MAX_ZOOM = 3;
@@ -228,6 +226,11 @@ function usePanelSize(element: React.RefObject<HTMLDivElement | null>): { width:
   }, [element]);
   return size;
 }
+
+const panelSize = (key: string) => {
+  const [width, height] = key.split('x').map(Number);
+  return { width: width!, height: height! };
+};
 
 function useNetworkWords(): NetworkWords {
   const { t } = useTranslation();
@@ -256,12 +259,12 @@ function NetworkView({ input }: { input: NetworkInput }) {
   const [failed, setFailed] = useState<string | null>(null);
   const [zoom, setZoom] = useState<number | null>(null);
   const plan = useMemo(() => planNetwork(input, expansion, words), [input, expansion, words]);
-  const aspectRatio = panel.width > 0 ? Math.max(0.8, Math.min(3, panel.width / panel.height)) : 1.6;
-  const aspectKey = aspectRatio.toFixed(1);
+  // Laid out again when the panel changes shape noticeably, not at every pixel of a resize.
+  const panelKey = panel.width > 0 ? `${Math.round(panel.width / 40) * 40}x${Math.round(panel.height / 40) * 40}` : '960x600';
 
   useEffect(() => {
     let cancelled = false;
-    layoutNetwork(networkElk(), input, expansion, words, Number(aspectKey)).then(
+    layoutPlan(networkElk(), plan, panelSize(panelKey)).then(
       (result) => {
         if (cancelled) return;
         setLayout(result);
@@ -274,7 +277,7 @@ function NetworkView({ input }: { input: NetworkInput }) {
     return () => {
       cancelled = true;
     };
-  }, [input, expansion, words, aspectKey]);
+  }, [plan, panelKey]);
 
   const showMore = (subjectId: number) =>
     setExpansion((current) => {
@@ -284,8 +287,9 @@ function NetworkView({ input }: { input: NetworkInput }) {
       return next;
     });
 
+  // The panel's inner size: its border (1 px each side) is not room for the drawing.
   const fitZoom =
-    layout && panel.width > 0 && layout.viewBox.width > 0 ? Math.min(MAX_FIT_ZOOM, (panel.width - 2) / layout.viewBox.width, panel.height / layout.viewBox.height) : 1;
+    layout && panel.width > 0 && layout.viewBox.width > 0 ? Math.min(MAX_FIT_ZOOM, panel.width / layout.viewBox.width, (panel.height - 2) / layout.viewBox.height) : 1;
   const scale = zoom ?? fitZoom;
   const presentTypes = SUBJECT_TYPES.filter((type) => plan.nodes.some((node) => node.type === type));
 
@@ -336,7 +340,6 @@ function NetworkSvg({ input, layout, scale, onShowMore }: { input: NetworkInput;
   const otherById = new Map(input.otherDossiers.map((other) => [other.dossier.id, other]));
 
   const describe = (node: NetworkNode): string => {
-    if (node.kind === 'more') return t('subjects.network.moreTitle', { label: subjectById.get(node.id)?.subject.label ?? '', hidden: node.label, count: MORE_PAGE });
     if (node.kind === 'dossier') {
       const other = otherById.get(node.id)!;
       return t('subjects.network.dossierTitle', {
@@ -359,10 +362,10 @@ function NetworkSvg({ input, layout, scale, onShowMore }: { input: NetworkInput;
     if (node.kind === 'dossier') open(dossierRoute(node.id));
     else open(subjectRoute(node.id, input.dossier.id));
   };
-  const onMoreKey = (event: KeyboardEvent, node: NetworkNode) => {
+  const onMoreKey = (event: KeyboardEvent, subjectId: number) => {
     if (event.key !== 'Enter' && event.key !== ' ') return;
     event.preventDefault();
-    onShowMore(node.id);
+    onShowMore(subjectId);
   };
 
   const { viewBox } = layout;
@@ -370,8 +373,8 @@ function NetworkSvg({ input, layout, scale, onShowMore }: { input: NetworkInput;
     <svg
       className="app-network__svg"
       viewBox={`${viewBox.x} ${viewBox.y} ${viewBox.width} ${viewBox.height}`}
-      width={Math.round(viewBox.width * scale)}
-      height={Math.round(viewBox.height * scale)}
+      width={Math.floor(viewBox.width * scale)}
+      height={Math.floor(viewBox.height * scale)}
       role="group"
       aria-labelledby={titleId}
       aria-describedby={descriptionId}
@@ -403,43 +406,50 @@ function NetworkSvg({ input, layout, scale, onShowMore }: { input: NetworkInput;
       <g className="app-network__nodes">
         {layout.nodes.map((node) => {
           const full = describe(node);
-          const body = (
-            <g transform={`translate(${node.x},${node.y})`}>
-              <title>{full}</title>
-              <rect width={node.width} height={node.height} rx={6} className={`app-network__card app-network__card--${node.kind}`} />
-              <path d={shapePath(node.type, node.kind)} transform={`translate(${CARD_PADDING + ICON_SIZE / 2},${node.height / 2})`} className={nodeClass(node)} />
-              <text x={CARD_PADDING + ICON_SIZE + 6} y={node.height / 2 + 4.5} className={`app-network__label app-network__label--${node.kind}`}>
-                {node.shortLabel}
-              </text>
-            </g>
-          );
-          if (node.kind === 'more') {
-            return (
-              <g
-                key={node.key}
-                role="button"
-                tabIndex={0}
-                className="app-network__node app-network__node--more"
-                data-node-kind="more"
-                aria-label={full}
-                onClick={() => onShowMore(node.id)}
-                onKeyDown={(event) => onMoreKey(event, node)}
-              >
-                {body}
-              </g>
-            );
-          }
-          return (
+          const more = node.more;
+          const cardWidth = node.width - (more?.badgeWidth ?? 0);
+          const link = (
             <a
-              key={node.key}
               href={node.kind === 'dossier' ? `#dossier-${node.id}` : `#subject-${node.id}`}
               className={`app-network__node app-network__node--${node.kind}`}
               data-node-kind={node.kind}
               aria-label={full}
               onClick={(event) => openNode(event, node)}
             >
-              {body}
+              <g transform={`translate(${node.x},${node.y})`}>
+                <title>{full}</title>
+                <rect width={cardWidth} height={node.height} rx={6} className={`app-network__card app-network__card--${node.kind}`} />
+                <path d={shapePath(node.type, node.kind)} transform={`translate(${CARD_PADDING + ICON_SIZE / 2},${node.height / 2})`} className={nodeClass(node)} />
+                <text x={CARD_PADDING + ICON_SIZE + 5} y={node.height / 2 + 4.5} className={`app-network__label app-network__label--${node.kind}`}>
+                  {node.shortLabel}
+                </text>
+              </g>
             </a>
+          );
+          if (!more) return <g key={node.key}>{link}</g>;
+          // The count sits on the card's right end: a button of its own, beside the subject's link.
+          const moreLabel = t('subjects.network.moreTitle', { label: node.label, hidden: more.text, count: MORE_PAGE });
+          return (
+            <g key={node.key}>
+              {link}
+              <g
+                role="button"
+                tabIndex={0}
+                className="app-network__node app-network__node--more"
+                data-node-kind="more"
+                aria-label={moreLabel}
+                onClick={() => onShowMore(node.id)}
+                onKeyDown={(event) => onMoreKey(event, node.id)}
+              >
+                <g transform={`translate(${node.x + cardWidth},${node.y})`}>
+                  <title>{moreLabel}</title>
+                  <rect x={-3} width={more.badgeWidth + 3} height={node.height} rx={6} className="app-network__card app-network__card--more" />
+                  <text x={more.badgeWidth / 2} y={node.height / 2 + 4.5} textAnchor="middle" className="app-network__label app-network__label--more">
+                    {more.badge}
+                  </text>
+                </g>
+              </g>
+            </g>
           );
         })}
       </g>
@@ -495,7 +505,7 @@ function NetworkTable({ input, plan, onShowMore }: { input: NetworkInput; plan: 
   ]);
   const subjectLink = (id: number): ReactNode => <RouteLink route={subjectRoute(id, dossierId)}>{labelOf.get(id) ?? ''}</RouteLink>;
   const drawn = new Set(plan.edges.map((edge) => edge.key));
-  const more = new Map(plan.nodes.filter((node) => node.kind === 'more').map((node) => [node.id, node]));
+  const folded = plan.nodes.filter((node) => node.more);
   const own = new Set(input.subjects.map((entry) => entry.subject.id));
   const rows: Array<{ key: string; from: ReactNode; relation: string; to: ReactNode }> = [
     ...input.subjects.map((entry) => ({
@@ -521,16 +531,16 @@ function NetworkTable({ input, plan, onShowMore }: { input: NetworkInput; plan: 
           ),
         })),
     ),
-    ...[...more.values()].map((node) => ({
+    ...folded.map((node) => ({
       key: `more-${node.id}`,
       from: subjectLink(node.id),
       relation: t('subjects.network.relationFolded'),
       to: (
         <>
-          {node.label}{' '}
+          {node.more!.text}{' '}
           <Button
             appearance="subtle"
-            aria-label={t('subjects.network.moreTitle', { label: labelOf.get(node.id) ?? '', hidden: node.label, count: MORE_PAGE })}
+            aria-label={t('subjects.network.moreTitle', { label: node.label, hidden: node.more!.text, count: MORE_PAGE })}
             onClick={() => onShowMore(node.id)}
           >
             {t('subjects.network.showMore', { count: MORE_PAGE })}

@@ -11,7 +11,7 @@ import { SUBJECT_TYPES } from '../../../../shared/domain/enums';
  * fills the panel instead of one long ring.
  *
  * A large dossier draws its own subjects and their links first; what lies beyond them (other
- * dossiers, subjects outside the dossier) is folded into a count per subject ("148 meer") that the
+ * dossiers, subjects outside the dossier) is folded into a count on each subject's card ("+148") that the
  * user opens a page at a time.
  */
 
@@ -27,14 +27,14 @@ export interface NetworkInput {
   otherDossiers: Array<{ dossier: DossierRef; via: Array<{ subjectId: number; roles: SubjectRole[] }> }>;
 }
 
-export type NodeKind = 'subject' | 'external' | 'dossier' | 'more';
+export type NodeKind = 'subject' | 'external' | 'dossier';
 
 export interface NetworkNode {
   key: string;
   kind: NodeKind;
   /** The subject's type, for its shape and colour (subject and external nodes). */
   type: SubjectType | null;
-  /** The subject's or dossier's id; for a 'more' node the subject whose remainder it counts. */
+  /** The subject's or dossier's id. */
   id: number;
   /** The full label, for the node's <title> and the table. */
   label: string;
@@ -45,8 +45,11 @@ export interface NetworkNode {
   y: number;
   width: number;
   height: number;
-  /** For a 'more' node: how many dossiers and outside subjects it stands for. */
-  hidden?: { dossiers: number; externals: number };
+  /**
+   * A folded subject: how many dossiers and outside subjects are not drawn, in words, and the
+   * badge at the card's right end ("+148") that shows more of them.
+   */
+  more?: { dossiers: number; externals: number; text: string; badge: string; badgeWidth: number };
 }
 
 export interface LabelBox {
@@ -59,7 +62,7 @@ export interface LabelBox {
 
 export interface NetworkEdge {
   key: string;
-  kind: 'link' | 'also-in' | 'more';
+  kind: 'link' | 'also-in';
   from: string;
   to: string;
   /** The route, start to end, as ELK drew it (orthogonal). */
@@ -79,7 +82,7 @@ export type Expansion = ReadonlyMap<number, number>;
 
 export interface NetworkWords {
   linkKind(kind: SubjectLinkKind): string;
-  /** The text of a 'more' node: "148 andere dossiers", "2 subjecten buiten, 3 dossiers". */
+  /** A folded subject's remainder in words: "148 andere dossiers", "2 subjecten buiten, 3 andere dossiers". */
   more(hidden: { dossiers: number; externals: number }): string;
 }
 
@@ -87,7 +90,7 @@ export interface NetworkWords {
 export const DRAW_ALL_UP_TO = 16;
 /** A folded subject still shows this many of its direct links to subjects outside the dossier. */
 export const EXTERNALS_SHOWN_FIRST = 3;
-/** One click on a 'more' node shows this many more. */
+/** One click on a subject's count shows this many more. */
 export const MORE_PAGE = 10;
 
 /** Labels are ellipsised to this many characters; the full text is in the <title> and the table. */
@@ -95,10 +98,10 @@ export const LABEL_CHARS = 34;
 /** A generous estimate of a character's width at the cards' 13 px and the edge labels' 11 px. */
 export const CHAR_WIDTH = 7.4;
 export const EDGE_CHAR_WIDTH = 6.4;
-export const CARD_HEIGHT = 34;
+export const CARD_HEIGHT = 28;
 /** The type's shape at the card's left, then the text. */
-export const ICON_SIZE = 22;
-export const CARD_PADDING = 8;
+export const ICON_SIZE = 18;
+export const CARD_PADDING = 6;
 const EDGE_LABEL_HEIGHT = 15;
 const PADDING = 8;
 
@@ -118,7 +121,7 @@ export function shortLabel(type: SubjectType | null, label: string): string {
   return ellipsise(type === 'address' && label.includes(',') ? label.slice(0, label.indexOf(',')) : label);
 }
 
-const cardWidth = (text: string) => Math.ceil(CARD_PADDING * 2 + ICON_SIZE + 6 + text.length * CHAR_WIDTH);
+const cardWidth = (text: string) => Math.ceil(CARD_PADDING * 2 + ICON_SIZE + 5 + text.length * CHAR_WIDTH);
 
 type PlannedNode = Omit<NetworkNode, 'x' | 'y'>;
 interface PlannedEdge {
@@ -142,7 +145,7 @@ const TYPE_ORDER = new Map(SUBJECT_TYPES.map((type, index) => [type, index]));
 /**
  * Which nodes and edges are drawn: the dossier's subjects and the links between them always; the
  * outside (other dossiers, subjects not in the dossier) whole when it is small, otherwise per
- * subject as far as `expansion` says, the rest counted in one 'more' node.
+ * subject as far as `expansion` says, the rest counted on the subject's card.
  */
 export function planNetwork(input: NetworkInput, expansion: Expansion, words: NetworkWords): NetworkPlan {
   const subjects = [...input.subjects].sort(
@@ -152,8 +155,8 @@ export function planNetwork(input: NetworkInput, expansion: Expansion, words: Ne
   const externalById = new Map(input.externals.map((external) => [external.id, external]));
   const dossierById = new Map(input.otherDossiers.map((other) => [other.dossier.id, other.dossier]));
 
-  // Per own subject, the outside nodes it reaches, each once.
-  const outsideOf = new Map<number, string[]>(subjects.map((entry) => [entry.subject.id, []]));
+  // Per own subject, the outside nodes it reaches, each once (a Set keeps the order of insertion).
+  const reached = new Map<number, Set<string>>(subjects.map((entry) => [entry.subject.id, new Set()]));
   const externalLinks = new Map<string, PlannedEdge[]>();
   const edges: PlannedEdge[] = [];
   for (const link of input.links) {
@@ -169,18 +172,18 @@ export function planNetwork(input: NetworkInput, expansion: Expansion, words: Ne
     const outside = fromOwn ? link.toId : link.fromId;
     if ((!fromOwn && !toOwn) || !externalById.has(outside)) continue;
     const key = `external-${outside}`;
-    const list = outsideOf.get(fromOwn ? link.fromId : link.toId)!;
-    if (!list.includes(key)) list.push(key);
-    externalLinks.set(key, [...(externalLinks.get(key) ?? []), edge]);
+    reached.get(fromOwn ? link.fromId : link.toId)!.add(key);
+    const linksOfExternal = externalLinks.get(key);
+    if (linksOfExternal) linksOfExternal.push(edge);
+    else externalLinks.set(key, [edge]);
   }
   const sortedOthers = [...input.otherDossiers].sort((a, b) => a.dossier.number.localeCompare(b.dossier.number) || a.dossier.id - b.dossier.id);
   for (const other of sortedOthers) {
     for (const via of other.via) {
-      const list = outsideOf.get(via.subjectId);
-      const key = `dossier-${other.dossier.id}`;
-      if (list && !list.includes(key)) list.push(key);
+      reached.get(via.subjectId)?.add(`dossier-${other.dossier.id}`);
     }
   }
+  const outsideOf = new Map([...reached].map(([subjectId, keys]) => [subjectId, [...keys]]));
 
   const outsideTotal = input.externals.length + input.otherDossiers.length;
   const folded = outsideTotal > DRAW_ALL_UP_TO;
@@ -229,14 +232,18 @@ export function planNetwork(input: NetworkInput, expansion: Expansion, words: Ne
     const rest = outside.slice(shownCount);
     if (rest.length > 0) {
       const hidden = { dossiers: rest.filter((key) => key.startsWith('dossier-')).length, externals: rest.filter((key) => key.startsWith('external-')).length };
-      const text = words.more(hidden);
-      nodes.push({ key: `more-${subjectId}`, kind: 'more', type: null, id: subjectId, label: text, shortLabel: text, width: cardWidth(text), height: CARD_HEIGHT, hidden });
-      edges.push({ key: `more-${subjectId}`, kind: 'more', from: `subject-${subjectId}`, to: `more-${subjectId}`, label: null });
+      // On the subject's own card: a count needs no node, edge and layer of its own.
+      const badge = `+${rest.length}`;
+      const badgeWidth = Math.ceil(badge.length * CHAR_WIDTH + CARD_PADDING * 2);
+      const card = nodes.find((node) => node.key === `subject-${subjectId}`)!;
+      card.more = { ...hidden, text: words.more(hidden), badge, badgeWidth };
+      card.width += badgeWidth;
     }
   }
   // A link to an outside subject is drawn when that subject is: from whichever own subject it comes.
+  const drawnKeys = new Set(nodes.map((node) => node.key));
   for (const [key, links] of externalLinks) {
-    if (drawn.has(key)) edges.push(...links.filter((edge) => nodes.some((node) => node.key === edge.from) && nodes.some((node) => node.key === edge.to)));
+    if (drawn.has(key)) for (const edge of links) if (drawnKeys.has(edge.from) && drawnKeys.has(edge.to)) edges.push(edge);
   }
   edges.sort((a, b) => a.key.localeCompare(b.key));
   return { nodes, edges, folded, outsideOf };
@@ -252,9 +259,9 @@ export function elkGraph(plan: NetworkPlan, aspectRatio = 1.6): ElkNode {
       'elk.edgeRouting': 'ORTHOGONAL',
       'elk.aspectRatio': String(aspectRatio),
       'elk.separateConnectedComponents': 'true',
-      'elk.spacing.componentComponent': '24',
-      'elk.spacing.nodeNode': '14',
-      'elk.layered.spacing.nodeNodeBetweenLayers': '36',
+      'elk.spacing.componentComponent': '16',
+      'elk.spacing.nodeNode': '10',
+      'elk.layered.spacing.nodeNodeBetweenLayers': '24',
       'elk.spacing.edgeLabel': '3',
       'elk.spacing.edgeNode': '10',
       'elk.spacing.labelNode': '4',
@@ -304,11 +311,38 @@ export function readLayout(plan: NetworkPlan, result: ElkNode): NetworkLayout {
   return { viewBox: { x: 0, y: 0, width: Math.ceil(result.width ?? 0), height: Math.ceil(result.height ?? 0) }, nodes, edges };
 }
 
-/** Plans, lays out (in ELK's worker in the app) and reads back. */
-export async function layoutNetwork(elk: Pick<ELK, 'layout'>, input: NetworkInput, expansion: Expansion, words: NetworkWords, aspectRatio?: number): Promise<NetworkLayout> {
-  const plan = planNetwork(input, expansion, words);
+/**
+ * ELK packs connected groups into rows by their total area, which leaves a dossier of many small
+ * groups taller than asked; a few wider targets are tried and the one that fits the panel largest wins.
+ */
+const ASPECT_STRETCH = [1, 1.4, 1.8];
+
+/** How large a layout can be drawn in a panel of this size. */
+export function fitScale(layout: NetworkLayout, panel: { width: number; height: number }): number {
+  return layout.viewBox.width === 0 ? 1 : Math.min(panel.width / layout.viewBox.width, panel.height / layout.viewBox.height);
+}
+
+/** Plans, lays out (in ELK's worker in the app) and reads back; sized for `panel`. */
+export async function layoutNetwork(
+  elk: Pick<ELK, 'layout'>,
+  input: NetworkInput,
+  expansion: Expansion,
+  words: NetworkWords,
+  panel = { width: 960, height: 600 },
+): Promise<NetworkLayout> {
+  return layoutPlan(elk, planNetwork(input, expansion, words), panel);
+}
+
+/** Lays out a plan made already (the view keeps it for its table). */
+export async function layoutPlan(elk: Pick<ELK, 'layout'>, plan: NetworkPlan, panel = { width: 960, height: 600 }): Promise<NetworkLayout> {
   if (plan.nodes.length === 0) return { viewBox: { x: 0, y: 0, width: 0, height: 0 }, nodes: [], edges: [] };
-  return readLayout(plan, await elk.layout(elkGraph(plan, aspectRatio)));
+  const aspect = panel.width / panel.height;
+  let best: NetworkLayout | null = null;
+  for (const stretch of ASPECT_STRETCH) {
+    const layout = readLayout(plan, await elk.layout(elkGraph(plan, aspect * stretch)));
+    if (!best || fitScale(layout, panel) > fitScale(best, panel) + 0.01) best = layout;
+  }
+  return best!;
 }
 
 /** Every text box of the drawing: the cards (which hold the node labels) and the edge labels. */
