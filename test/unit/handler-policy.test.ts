@@ -51,6 +51,8 @@ describe('handler declarations', () => {
   it('streams the bundle export and inspection; the import holds one transaction', () => {
     expect(inLane('streaming').sort()).toEqual(['bundle.export', 'bundle.inspect']);
     expect(inLane('transaction')).toEqual(['bundle.import']);
+    // Reads beside it run inside its open transaction, which only a write may hold.
+    expect(api['bundle.import'].access).toBe('write');
   });
 
   it('reads write at most entries of the access group', () => {
