@@ -284,6 +284,15 @@ describe.skipIf(skipWithoutBrowser)('long lists by keyboard, 100,000 signals in 
     await page.keyboard.press('End');
     await page.keyboard.press('PageUp');
     await expect.poll(() => focusInfo(page), { timeout: 20_000 }).toMatchObject({ inTable: true, tag: 'A' });
+    expect((await focusInfo(page)).rowIndex).toBeGreaterThan(SIGNALS - 40);
+
+    // Another sort is another list: it starts again at its first row.
+    for (const sort of ['receivedOn_asc', 'receivedOn_desc']) {
+      await page.getByLabel('Sorteren').selectOption(sort);
+      await page.locator(`.signals-list [data-row-index="0"] a`).waitFor();
+      await tabIntoList(page, page.getByLabel('Sorteren'));
+      await expect.poll(() => focusInfo(page)).toMatchObject({ inTable: true, rowIndex: 0, tag: 'A' });
+    }
   });
 
   it('answers first the rows a scrollbar drag stopped at (blank time against the 150 ms target)', { timeout: 120_000 }, async () => {

@@ -73,6 +73,12 @@ export function VirtualTable<T>({
   const scrollRef = useRef<HTMLDivElement>(null);
   const count = rows.total ?? 0;
   const [activeIndex, setActiveIndex] = useState(initialPlace.activeIndex);
+  // A list that starts over (another filter) starts at its first row.
+  const [previousCount, setPreviousCount] = useState(count);
+  if (count !== previousCount) {
+    setPreviousCount(count);
+    if (previousCount > 0 && count === 0) setActiveIndex(0);
+  }
   const current = count === 0 ? 0 : Math.min(activeIndex, count - 1);
   const rangeExtractor = useCallback(
     (range: Range) => {
