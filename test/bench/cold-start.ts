@@ -80,7 +80,7 @@ async function coldStartOnce(vaultPath: string, passphrase: string, chromiumPath
     await mainMenu.waitFor({ timeout: 120_000 });
     const unlocked = performance.now();
     await mainMenu.getByRole('link', { name: 'Dossiers' }).click();
-    const firstRow = page.getByRole('table', { name: 'Dossiers' }).locator('[data-row-index="0"] [role="cell"]:not(.app-vtable__cell--loading)').first();
+    const firstRow = page.getByRole('grid', { name: 'Dossiers' }).locator('[data-row-index="0"] [role="gridcell"]:not(.app-vtable__cell--loading)').first();
     await firstRow.waitFor({ timeout: 120_000 });
     const shown = performance.now();
     return {

@@ -26,13 +26,13 @@ describe.skipIf(skipWithoutBrowser)('the dossier list and the dossier screen, en
   /** The core the UI talks to, asked directly: what the screen shows must agree with it. */
   const core = coreCaller(() => testHost);
 
-  const table = () => page.getByRole('table', { name: 'Dossiers' });
+  const table = () => page.getByRole('grid', { name: 'Dossiers' });
   /** The rows of the virtual table that hold a dossier (the header row left out). */
   const dossierRows = () =>
     table()
       .getByRole('row')
       .filter({ has: page.getByRole('link') });
-  const cellsOf = (row: Locator) => row.getByRole('cell');
+  const cellsOf = (row: Locator) => row.getByRole('gridcell');
   const count = () => page.getByTestId('dossier-count');
   const tab = (name: string) => page.getByRole('tab', { name, exact: true });
   const panel = () => page.locator('[role="tabpanel"]:not([hidden])');

@@ -139,7 +139,7 @@ describe.skipIf(skipWithoutBrowser)('the sharing regime in the UI, end to end in
     // The newest dossier: the first row of the list as it opens.
     const dossier = (await core('dossier.list', {})).items[0]!;
     await navigation().getByRole('link', { name: 'Dossiers' }).click();
-    await page.getByRole('table', { name: 'Dossiers' }).getByRole('row').filter({ hasText: dossier.title }).getByRole('link').first().click();
+    await page.getByRole('grid', { name: 'Dossiers' }).getByRole('row').filter({ hasText: dossier.title }).getByRole('link').first().click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toBe(`${dossier.number} ${dossier.title}`);
     await page.getByRole('tab', { name: 'Journaal', exact: true }).click();
     await panel().getByRole('button', { name: 'Notitie toevoegen' }).click();
@@ -229,7 +229,7 @@ describe.skipIf(skipWithoutBrowser)('the sharing regime in the UI, end to end in
     expect(disclosure).toMatchObject({ output: 'attachment', channel: 'file', audience: { kind: 'internal' }, withheld: 0 });
 
     await navigation().getByRole('link', { name: 'Dossiers' }).click();
-    await page.getByRole('table', { name: 'Dossiers' }).getByRole('row').filter({ hasText: dossier.title }).getByRole('link').first().click();
+    await page.getByRole('grid', { name: 'Dossiers' }).getByRole('row').filter({ hasText: dossier.title }).getByRole('link').first().click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toBe(`${dossier.number} ${dossier.title}`);
     await page.getByRole('tab', { name: 'Verstrekkingen', exact: true }).click();
     const table = panel().getByRole('table', { name: `Verstrekkingen uit dossier ${dossier.number}, nieuwste eerst` });

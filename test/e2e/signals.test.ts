@@ -179,7 +179,7 @@ describe.skipIf(skipWithoutBrowser)('signals on a fresh vault, end to end in Chr
 
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Signalen' }).click();
     await expect.poll(() => shownCount(page), { timeout: 20_000 }).toBe(total);
-    const table = page.getByRole('table', { name: 'Signalen' });
+    const table = page.getByRole('grid', { name: 'Signalen' });
     expect(await table.getAttribute('aria-rowcount')).toBe(String(total + 1));
     const rowsInPage = await table.getByRole('row').count();
     expect(rowsInPage).toBeLessThan(100);
@@ -283,7 +283,7 @@ describe.skipIf(skipWithoutBrowser)('signals in the demo vault, end to end in Ch
     await expect.poll(() => shownCount(page)).toBe(sinceMarch);
 
     // The filters survive a visit to a signal.
-    await page.getByRole('table', { name: 'Signalen' }).getByRole('link').first().click();
+    await page.getByRole('grid', { name: 'Signalen' }).getByRole('link').first().click();
     await page.getByText('Signaal', { exact: true }).waitFor();
     await page.getByRole('button', { name: 'Terug' }).click();
     await expect.poll(() => shownCount(page)).toBe(sinceMarch);
@@ -292,7 +292,7 @@ describe.skipIf(skipWithoutBrowser)('signals in the demo vault, end to end in Ch
     // Sorting oldest first puts the oldest drugs signal since March on top.
     await page.getByLabel('Sorteren op').selectOption({ label: 'Ontvangen: oudste eerst' });
     const oldest = (await callCore(testHost, 'signal.list', { phenomenonId: drugsId, receivedFrom: '2025-03-01', direction: 'asc', limit: 1 })).items[0]!;
-    await expect.poll(() => page.getByRole('table', { name: 'Signalen' }).getByRole('link').first().innerText()).toBe(oldest.summary);
+    await expect.poll(() => page.getByRole('grid', { name: 'Signalen' }).getByRole('link').first().innerText()).toBe(oldest.summary);
 
     await page.getByRole('button', { name: 'Filters wissen' }).click();
     await expect.poll(() => shownCount(page)).toBe(all);

@@ -73,6 +73,12 @@ export function VirtualTable<T>({
   const scrollRef = useRef<HTMLDivElement>(null);
   const count = rows.total ?? 0;
   const [activeIndex, setActiveIndex] = useState(initialPlace.activeIndex);
+  // A list that starts over (another filter) starts at its first row.
+  const [previousCount, setPreviousCount] = useState(count);
+  if (count !== previousCount) {
+    setPreviousCount(count);
+    if (previousCount > 0 && count === 0) setActiveIndex(0);
+  }
   const current = count === 0 ? 0 : Math.min(activeIndex, count - 1);
   const rangeExtractor = useCallback(
     (range: Range) => {
@@ -105,10 +111,10 @@ export function VirtualTable<T>({
 
   // Only the pages of the rows in view (and the overscan) are asked for: not that of a current row kept in the DOM far away.
   const range = virtualizer.range;
-  const first = Math.max(0, (range?.startIndex ?? 0) - OVERSCAN);
-  const last = Math.min(count - 1, (range?.endIndex ?? 0) + OVERSCAN);
+  const firstSeen = Math.max(0, range?.startIndex ?? 0);
+  const lastSeen = Math.min(count - 1, range?.endIndex ?? 0);
   useEffect(() => {
-    if (count > 0) rows.ensureRange(first, last);
+    if (count > 0) rows.ensureRange(firstSeen, lastSeen, OVERSCAN);
   });
 
   // Back from a row: the old scroll position, once the rows give the area its height.

@@ -8,8 +8,11 @@ export interface PagedRows<T> {
   total: number | null;
   /** The row at `index`, or undefined while its page is on its way. */
   rowAt(index: number): T | undefined;
-  /** Make sure the pages that hold rows `from`..`to` are loaded (the virtual list calls this while scrolling). */
-  ensureRange(from: number, to: number): void;
+  /**
+   * Make sure the pages that hold rows `from`..`to` are loaded, and then those of `margin` rows
+   * either side (the virtual list calls this while scrolling, with the rows in view).
+   */
+  ensureRange(from: number, to: number, margin?: number): void;
   error: ApiError | null;
   /** Forget every page and ask again (after a change). */
   reload(): void;
@@ -34,8 +37,8 @@ export function usePagedRows<T>(fetchPage: (offset: number, limit: number) => Pr
   /** Pages sent and not yet answered, or refused (not asked again until the list starts again). */
   const requested = useRef(new Set<number>());
   const inFlight = useRef(0);
-  /** The pages in view, as the table last said. */
-  const wanted = useRef({ first: 0, last: 0 });
+  /** The pages in view as the table last said, first those of the rows seen, then those of the margin. */
+  const wanted = useRef<number[]>([0]);
   const generation = useRef(0);
   const fetchRef = useRef(fetchPage);
   // Set at commit, not during render, yet before the effects that fetch: sendNext keeps its identity and fetches with the latest fetchPage.
@@ -45,10 +48,8 @@ export function usePagedRows<T>(fetchPage: (offset: number, limit: number) => Pr
 
   const sendNext = useCallback(function sendNextPage() {
     while (inFlight.current < MAX_IN_FLIGHT) {
-      const { first, last } = wanted.current;
-      let pageIndex = first;
-      while (pageIndex <= last && (pages.current.has(pageIndex) || requested.current.has(pageIndex))) pageIndex += 1;
-      if (pageIndex > last) return;
+      const pageIndex = wanted.current.find((page) => !pages.current.has(page) && !requested.current.has(page));
+      if (pageIndex === undefined) return;
       requested.current.add(pageIndex);
       inFlight.current += 1;
       const ticket = generation.current;
@@ -74,7 +75,7 @@ export function usePagedRows<T>(fetchPage: (offset: number, limit: number) => Pr
     pages.current = new Map();
     requested.current = new Set();
     inFlight.current = 0;
-    wanted.current = { first: 0, last: 0 };
+    wanted.current = [0];
     setTotal(null);
     setError(null);
     sendNext();
@@ -86,10 +87,19 @@ export function usePagedRows<T>(fetchPage: (offset: number, limit: number) => Pr
     total,
     error,
     rowAt: (index) => pages.current.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE],
-    ensureRange: (from, to) => {
-      wanted.current = { first: Math.floor(Math.max(0, from) / PAGE_SIZE), last: Math.floor(Math.max(0, to) / PAGE_SIZE) };
+    ensureRange: (from, to, margin = 0) => {
+      const pageOf = (index: number) => Math.floor(Math.max(0, index) / PAGE_SIZE);
+      const seen = pagesBetween(pageOf(from), pageOf(to));
+      // A page that only holds rows of the margin waits until the rows seen are there: after a
+      // drag to the middle of a page boundary, the rows on screen come first.
+      const around = pagesBetween(pageOf(from - margin), pageOf(to + margin)).filter((page) => !seen.includes(page) && (total === null || page * PAGE_SIZE < total));
+      wanted.current = [...seen, ...around];
       sendNext();
     },
     reload: reset,
   };
+}
+
+function pagesBetween(first: number, last: number): number[] {
+  return Array.from({ length: last - first + 1 }, (_, offset) => first + offset);
 }
