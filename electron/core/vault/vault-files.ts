@@ -20,16 +20,17 @@ export function ownedPathsOf(vaultPath: string): string[] {
 
 /**
  * Whether something is at `filePath`. Unlike fs.existsSync, a name too long for the file system
- * (or a folder that cannot be read) is reported as such instead of as "not there".
+ * (or a folder that cannot be read) is reported as such instead of as "not there", naming
+ * `chosenPath`: the path the user gave, of which `filePath` may be a companion (its key file).
  */
-export function pathExists(filePath: string, context: string): boolean {
+export function pathExists(filePath: string, context: string, chosenPath = filePath): boolean {
   try {
     fs.lstatSync(filePath);
     return true;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return false;
-    throw fromFileSystemError(error, context, filePath);
+    throw fromFileSystemError(error, context, chosenPath);
   }
 }
 

@@ -119,7 +119,7 @@ export class Vault {
     const target = resolved.endsWith(VAULT_EXTENSION) ? resolved : resolved + VAULT_EXTENSION;
     assertPassphraseStrongEnough(input.passphrase);
     const refuseExisting = () => {
-      if (pathExists(target, 'create vault') || pathExists(keyFilePathFor(target), 'create vault')) {
+      if (pathExists(target, 'create vault') || pathExists(keyFilePathFor(target), 'create vault', target)) {
         throw new CoreError('VAULT_EXISTS', `a vault already exists at ${target}`);
       }
     };
@@ -594,7 +594,7 @@ export class Vault {
     if (isOwnedBy(this.path, target) || isOwnedBy(this.path, keyFilePathFor(target))) {
       throw new CoreError('INVALID_INPUT', 'a backup cannot be written over the vault itself');
     }
-    const exists = pathExists(target, 'backup') || pathExists(keyFilePathFor(target), 'backup');
+    const exists = pathExists(target, 'backup') || pathExists(keyFilePathFor(target), 'backup', target);
     if (exists && !overwrite) throw new CoreError('VAULT_EXISTS', `${target} exists`);
     const keyFile = readKeyFile(this.path);
     const temporaryDatabase = temporarySiblingPath(target);
