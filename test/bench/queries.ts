@@ -35,11 +35,15 @@ import { deriveKeyEncryptionKey } from '../../electron/core/vault/kdf';
 import { readKeyFile } from '../../electron/core/vault/key-file';
 import { Vault } from '../../electron/core/vault/vault';
 import { BENCH_PASSPHRASE, LARGE_SIZES, SMALL_SIZES, generateVault, openPlaintext, seeded, type GenerateSizes } from './generate';
-import { percentiles, timingFigure, timingRow, type BenchRow } from './table';
+import { percentiles, timingFigure, timingRow, timingRowWithP95, type BenchRow } from './table';
 
 export const QUERY_GROUP = '1 Queries (encrypted / plaintext)';
 export const OPEN_GROUP = '4 Unlock and open';
 const MAX_RATIO = 1.3;
+/** Issue 14: every search answers within this, at its p95, on the generated municipality. */
+const SEARCH_MAX_P95_MS = 50;
+/** Hits per kind that the results screen asks for (renderer/src/screens/search/SearchScreen.tsx). */
+const SEARCH_LIMIT_PER_KIND = 25;
 const WARMUP = 5;
 
 export interface QueryBenchOptions {
@@ -252,13 +256,17 @@ export async function queryBenchRows(options: QueryBenchOptions = queryOptionsFr
         return Array.from({ length: count }, () => random.pick(ids));
       };
 
-      const add = (workload: string, work: (context: CoreContext, i: number) => unknown) => {
+      const add = (workload: string, work: (context: CoreContext, i: number) => unknown, maxP95Ms?: number) => {
         const { ours, reference } = compare(
           runs,
           (i) => work(encrypted, i),
           (i) => work(plaintext, i),
         );
-        rows.push(timingRow(QUERY_GROUP, workload, ours, reference, MAX_RATIO));
+        rows.push(
+          maxP95Ms === undefined
+            ? timingRow(QUERY_GROUP, workload, ours, reference, MAX_RATIO)
+            : timingRowWithP95(QUERY_GROUP, workload, ours, reference, MAX_RATIO, maxP95Ms),
+        );
         options.log?.(`  ${workload}: ${timingFigure(ours)} / ${timingFigure(reference)}`);
       };
 
@@ -267,10 +275,24 @@ export async function queryBenchRows(options: QueryBenchOptions = queryOptionsFr
         (plain.prepare("SELECT city FROM (SELECT json_extract(details, '$.city') AS city FROM subjects WHERE type = 'address' LIMIT 1)").pluck().get() as string) ??
         'Bramveen';
       const surname = ((plain.prepare("SELECT label FROM subjects WHERE type = 'person' ORDER BY id LIMIT 1").pluck().get() as string) ?? 'Kolverdal').split(' ').at(-1)!;
-      const ftsQueries = ['hennep', 'kamerverhuur', 'contant geld', 'garagebox', 'bibob', 'RIEC informatieplein', town, surname, 'ka', 'wijkagent'];
-      for (const query of ftsQueries) {
-        const input = api['search.query'].input.parse({ query });
-        add(`search.query (FTS5) "${query}"`, (context) => search(context, input));
+      // Each with the kind of query it stands for, at the screen's limit per kind; the box searches
+      // as the user types, so every one must answer within SEARCH_MAX_P95_MS.
+      const ftsQueries: Array<[string, string]> = [
+        ['hennep', 'word'],
+        ['kamerverhuur', 'word'],
+        ['contant geld', 'two words'],
+        ['garagebox', 'word'],
+        ['bibob', 'word'],
+        ['RIEC informatieplein', 'two words'],
+        [town, 'place name'],
+        [surname, 'surname'],
+        ['ka', 'two-letter prefix'],
+        ['wijkagent', 'word'],
+      ];
+      for (const [query, kind] of ftsQueries) {
+        const input = api['search.query'].input.parse({ query, limit: SEARCH_LIMIT_PER_KIND });
+        const { total, totalIsMinimum } = search(plaintext, input);
+        add(`search.query (FTS5), ${kind}: "${query}" (${totalIsMinimum ? 'over ' : ''}${total} matches)`, (context) => search(context, input), SEARCH_MAX_P95_MS);
       }
 
       // Lists with filters: the first page and a deep offset.

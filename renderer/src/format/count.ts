@@ -1,4 +1,5 @@
 import type { FormatterModule } from 'i18next';
+import { useTranslation } from 'react-i18next';
 
 /**
  * Counts with thousands separators in the user's language: "100.000" in Dutch, "100,000" in English.
@@ -58,3 +59,9 @@ export const countFormatter: FormatterModule = {
     return isCount && typeof value === 'number' && Number.isInteger(value) ? formatCount(value, language ?? 'nl') : value;
   },
 };
+
+/** formatCount in the interface's language, for a screen that prints a count outside a text. */
+export function useFormatCount(): (count: number) => string {
+  const { i18n } = useTranslation();
+  return (count) => formatCount(count, i18n.language);
+}

@@ -11,6 +11,7 @@ import { currentLanguage } from '../../i18n';
 import { useSharingListsLoaded } from '../../store/sharing-lists';
 import type { DossierTabProps } from './tab-props';
 import '../../styles/sharing.css';
+import { useFormatCount } from '../../format/count';
 
 /**
  * The dossier's disclosure register (verstrekkingen): every output that took facts of this dossier
@@ -65,6 +66,7 @@ export function DisclosuresTab({ dossier }: DossierTabProps) {
 }
 
 function DisclosureRow({ disclosure }: { disclosure: Disclosure }) {
+  const count = useFormatCount();
   const { t } = useTranslation();
   const language = currentLanguage();
   const { legalBases } = useSharingListsLoaded();
@@ -86,8 +88,8 @@ function DisclosureRow({ disclosure }: { disclosure: Disclosure }) {
       <td className="utrecht-table__cell">
         <TlpBadge tlp={disclosure.marking} />
       </td>
-      <td className="utrecht-table__cell utrecht-table__cell--numeric">{disclosure.items.length}</td>
-      <td className="utrecht-table__cell utrecht-table__cell--numeric">{disclosure.withheld}</td>
+      <td className="utrecht-table__cell utrecht-table__cell--numeric">{count(disclosure.items.length)}</td>
+      <td className="utrecht-table__cell utrecht-table__cell--numeric">{count(disclosure.withheld)}</td>
       <td className="utrecht-table__cell">
         {disclosure.overridden.length > 0 && disclosure.overrideReason ? (
           t('sharing.disclosures.overridden', { count: disclosure.overridden.length, reason: disclosure.overrideReason })

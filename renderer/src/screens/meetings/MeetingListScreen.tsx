@@ -20,8 +20,10 @@ import { useNavigation } from '../../store/navigation';
 import { TlpBadge } from '../../components/Weighing';
 import { ActionOverview } from './ActionOverview';
 import { ParticipantsField, participantsInput, type ParticipantDraft } from './ParticipantsField';
+import { useFormatCount } from '../../format/count';
 
 export function MeetingListScreen() {
+  const count = useFormatCount();
   const { t } = useTranslation();
   const errorText = useErrorText();
   const headingRef = useFocusHeading();
@@ -84,8 +86,8 @@ export function MeetingListScreen() {
                   <td className="utrecht-table__cell">
                     <TlpBadge tlp={meeting.tlp} />
                   </td>
-                  <td className="utrecht-table__cell utrecht-table__cell--numeric">{meeting.itemCount}</td>
-                  <td className="utrecht-table__cell utrecht-table__cell--numeric">{meeting.openActions}</td>
+                  <td className="utrecht-table__cell utrecht-table__cell--numeric">{count(meeting.itemCount)}</td>
+                  <td className="utrecht-table__cell utrecht-table__cell--numeric">{count(meeting.openActions)}</td>
                 </tr>
               ))}
             </tbody>

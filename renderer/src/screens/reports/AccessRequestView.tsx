@@ -18,6 +18,7 @@ import { localIsoDate } from '../../../../shared/domain/validation';
 import { useNavigation } from '../../store/navigation';
 import { useSession } from '../../store/session';
 import { auditSentence } from '../../../../shared/i18n/audit-sentences';
+import { useFormatCount } from '../../format/count';
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 
@@ -132,10 +133,11 @@ function criteriaKinds(criteria: Criteria): Array<'name' | 'birthDate' | 'bsn' |
 
 function Part({ title, count, children }: { title: string; count: number; children: ReactNode }) {
   const { t } = useTranslation();
+  const formatCount = useFormatCount();
   return (
     <section className="app-access-part">
       <h3 className="utrecht-heading-3">
-        {title} ({count})
+        {title} ({formatCount(count)})
       </h3>
       {count === 0 ? <p className="utrecht-paragraph app-muted">{t('reports.access.none')}</p> : children}
     </section>

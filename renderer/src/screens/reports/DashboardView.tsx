@@ -13,6 +13,7 @@ import { NO_FILTERS, useSignalList } from '../signals/signal-list-store';
 import { FigureBlock, SeriesChart, type FigureRow } from './FigureBlock';
 import { PeriodPicker, recentYears, yearPeriod } from './PeriodPicker';
 import { phenomenonName } from '../../format/phenomenon';
+import { useFormatCount } from '../../format/count';
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 
@@ -41,6 +42,7 @@ export function DashboardView() {
 }
 
 function Dashboard({ figures }: { figures: DashboardFigures }) {
+  const count = useFormatCount();
   const { t: typedT } = useTranslation();
   const t = typedT as unknown as Translate;
   const language = currentLanguage();
@@ -147,9 +149,9 @@ function Dashboard({ figures }: { figures: DashboardFigures }) {
                       {area.area}
                     </a>
                   </th>
-                  <td className="utrecht-table__cell app-report-table__count">{area.signals}</td>
-                  <td className="utrecht-table__cell app-report-table__count">{area.previousSignals}</td>
-                  <td className="utrecht-table__cell app-report-table__count">{area.dossiers}</td>
+                  <td className="utrecht-table__cell app-report-table__count">{count(area.signals)}</td>
+                  <td className="utrecht-table__cell app-report-table__count">{count(area.previousSignals)}</td>
+                  <td className="utrecht-table__cell app-report-table__count">{count(area.dossiers)}</td>
                 </tr>
               ))}
             </tbody>
@@ -191,7 +193,7 @@ function Dashboard({ figures }: { figures: DashboardFigures }) {
                     </a>
                   </th>
                   <td className="utrecht-table__cell">{t(`domain.subjectType.${subject.type}`)}</td>
-                  <td className="utrecht-table__cell app-report-table__count">{subject.dossiers}</td>
+                  <td className="utrecht-table__cell app-report-table__count">{count(subject.dossiers)}</td>
                 </tr>
               ))}
             </tbody>

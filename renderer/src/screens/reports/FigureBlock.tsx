@@ -2,6 +2,7 @@ import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, LabelList, Legend, Line, LineChart, Rectangle, ResponsiveContainer, Tooltip, XAxis, YAxis, type BarShapeProps } from 'recharts';
 import { isSmallCount, reportCount } from '../../../../shared/api/reports';
+import { useFormatCount } from '../../format/count';
 
 export interface FigureRow {
   key: string;
@@ -43,9 +44,10 @@ function barShape(props: BarShapeProps) {
  * and labelled "< 5", the table says "< 5".
  */
 export function FigureBlock({ title, rows, protectSmall, chart = 'bars', testId, children }: FigureBlockProps) {
+  const formatCount = useFormatCount();
   const { t } = useTranslation();
   const headingId = useId();
-  const shown = (count: number) => (protectSmall ? reportCount(count) : String(count));
+  const shown = (count: number) => (protectSmall && isSmallCount(count) ? reportCount(count) : formatCount(count));
   const summary = t('reports.year.chartSummary', { title, items: rows.map((row) => `${row.label} ${shown(row.count)}`).join(', ') });
   const data = rows.map((row) => ({
     label: row.chartLabel ?? row.label,
@@ -145,6 +147,7 @@ const SERIES_COLOURS = ['#1f5f8b', '#b3541e', '#2e7d32', '#6a1b9a', '#ad1457', '
 
 /** Lines over the months, one per series, with the table (months down, series across) behind it. */
 export function SeriesChart({ title, months, series }: SeriesChartProps) {
+  const formatCount = useFormatCount();
   const { t } = useTranslation();
   const headingId = useId();
   const data = months.map((month, index) => Object.fromEntries([['month', month], ...series.map((entry) => [entry.key, entry.values[index] ?? 0])]));
@@ -206,7 +209,7 @@ export function SeriesChart({ title, months, series }: SeriesChartProps) {
                 </th>
                 {series.map((entry) => (
                   <td className="utrecht-table__cell app-report-table__count" key={entry.key}>
-                    {entry.values[index] ?? 0}
+                    {formatCount(entry.values[index] ?? 0)}
                   </td>
                 ))}
               </tr>

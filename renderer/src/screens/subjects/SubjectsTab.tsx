@@ -17,6 +17,7 @@ import { Grading, TlpBadge } from '../../components/Weighing';
 import { ProvenanceLine } from '../../components/ProvenanceLine';
 import { RouteLink } from '../../components/RouteLink';
 import { PeriodText, subjectRoute } from './parts';
+import { useFormatCount } from '../../format/count';
 
 type DossierSubjectLink = Dossier['subjects'][number];
 
@@ -26,6 +27,7 @@ type DossierSubjectLink = Dossier['subjects'][number];
  * until the user asks to see them. Subjects are added, unlinked and merged here.
  */
 export function SubjectsTab({ dossier, onDossierChanged }: DossierTabProps) {
+  const count = useFormatCount();
   const { t } = useTranslation();
   const errorText = useErrorText();
   const matchesQuery = useCoreQuery('dossier.matches', { dossierId: dossier.id });
@@ -81,7 +83,7 @@ export function SubjectsTab({ dossier, onDossierChanged }: DossierTabProps) {
     <div className="app-subjects">
       <div className="app-subjects__bar" ref={barRef}>
         <h2 className="utrecht-heading-2">
-          {t('subjects.tab.heading')} <span className="app-muted app-subjects__count">({dossier.subjects.length - (showProtected ? 0 : hiddenCount)})</span>
+          {t('subjects.tab.heading')} <span className="app-muted app-subjects__count">({count(dossier.subjects.length - (showProtected ? 0 : hiddenCount))})</span>
         </h2>
         <div className="app-button-row">
           {hiddenCount > 0 && (
@@ -214,13 +216,14 @@ interface SubjectGroupProps {
 }
 
 function SubjectGroup({ type, links, dossierId, matchesBySubject, onUnlink, onMerge }: SubjectGroupProps) {
+  const count = useFormatCount();
   const { t } = useTranslation();
   const captionId = `subjects-group-${type}`;
   const seen = new Set<number>();
   return (
     <section className="app-subjects__group" aria-labelledby={captionId}>
       <h3 className="utrecht-heading-3" id={captionId}>
-        {t(`subjects.groups.${type}`)} <span className="app-muted app-subjects__count">({links.length})</span>
+        {t(`subjects.groups.${type}`)} <span className="app-muted app-subjects__count">({count(links.length)})</span>
       </h3>
       <div className="utrecht-table-container">
         <table className="utrecht-table utrecht-table--html-table app-subjects__table" aria-labelledby={captionId}>
