@@ -70,7 +70,7 @@ export const errorMessages: Record<'nl' | 'en', Record<ErrorCode, string>> = {
     BUNDLE_SENDER_MISMATCH:
       'Let op: de afzender noemt zich {{name}}, maar de sleutel verschilt van de partnerkaart in uw adresboek. Vergelijk de vingerafdruk met de afzender voordat u de bundel accepteert.',
     BUNDLE_CHANGED: 'De bundel is gewijzigd sinds u hem bekeek. Open hem opnieuw. Er is niets geïmporteerd.',
-    BUNDLE_ALREADY_IMPORTED: 'Deze bundel is al geïmporteerd op {{importedOn}}. Een bundel wordt maar één keer geïmporteerd; er is niets gewijzigd.',
+    BUNDLE_ALREADY_IMPORTED: 'Deze bundel is al geïmporteerd op {{importedOn}}. Dezelfde bundel gaat maar één keer de kluis in. Er is niets geïmporteerd.',
     BUNDLE_TLP_BLOCKED:
       'Er is geen bundel gemaakt: volgens de deelregels mag geen van de gekozen dossiers naar deze ontvangers. Kies andere ontvangers, of geef voor de achtergehouden onderdelen een reden op om ze toch mee te geven; die reden komt in het logboek en het verstrekkingenregister.',
     PARTNER_CARD_INVALID:
@@ -145,7 +145,7 @@ export const errorMessages: Record<'nl' | 'en', Record<ErrorCode, string>> = {
     BUNDLE_SENDER_MISMATCH:
       'Warning: the sender calls themselves {{name}}, but the key differs from the partner card in your address book. Compare the fingerprint with the sender before accepting the bundle.',
     BUNDLE_CHANGED: 'The bundle changed since you looked at it. Open it again. Nothing was imported.',
-    BUNDLE_ALREADY_IMPORTED: 'This bundle was imported already on {{importedOnEn}}. A bundle is imported only once; nothing was changed.',
+    BUNDLE_ALREADY_IMPORTED: 'This bundle was imported already on {{importedOnEn}}. The same bundle goes into the vault only once. Nothing was imported.',
     BUNDLE_TLP_BLOCKED:
       'No bundle was made: under the sharing rules none of the chosen dossiers may go to these recipients. Choose other recipients, or give a reason to include the withheld items anyway; the reason goes into the audit trail and the disclosure register.',
     PARTNER_CARD_INVALID: 'This file is not a Dossierkluis partner card nor an age key (age1…), or the card was changed: the fingerprint does not match the keys.',

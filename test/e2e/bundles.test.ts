@@ -431,7 +431,7 @@ describe.skipIf(skipWithoutBrowser)('bundles between two vaults, end to end in C
     await pageB.getByLabel('Bundel', { exact: true }).fill(bundle());
     await pageB.getByRole('button', { name: 'Bundel openen' }).click();
     await visible(
-      pageB.getByText(/^Deze bundel is al geïmporteerd op \d{2}-\d{2}-\d{4} \d{2}:\d{2}\. Een bundel wordt maar één keer geïmporteerd; er is niets gewijzigd\./),
+      pageB.getByText(/^Deze bundel is al geïmporteerd op \d{2}-\d{2}-\d{4} \d{2}:\d{2}\. Dezelfde bundel gaat maar één keer de kluis in\. Er is niets geïmporteerd\./),
       30_000,
     );
     await checkScreen(pageB, 'bundles-10a-import-already-imported');
@@ -599,6 +599,36 @@ describe.skipIf(skipWithoutBrowser)('bundles between two vaults, end to end in C
     const partner = (await callCore(hostB, 'addressBook.list', {})).find((entry) => entry.name === 'K. Rechercheur');
     expect(partner).toMatchObject({ plainAge: true, signingKey: null, ageRecipient: publicKey, organisation: 'Politie Testregio' });
     await checkScreen(pageB, 'bundles-14-address-book-plain-age');
+    expect(sessionB.problems).toEqual([]);
+  });
+  it('an older bundle of a dossier: the preview says so, and the import keeps the newer values', { timeout: STEP_TIMEOUT }, async () => {
+    const poker = (await callCore(hostA, 'dossier.list', { limit: 500 })).items.find((dossier) => dossier.title === POKER)!;
+    const { ageRecipient } = await callCore(hostB, 'bundle.identity', {});
+    const older = path.join(files, 'poker-ouder.dkbundel');
+    await callCore(hostA, 'bundle.export', { dossierIds: [poker.id], recipients: [{ ageRecipient }], targetPath: older });
+    const newerTitle = `${POKER} (nieuwere versie)`;
+    await callCore(hostA, 'dossier.update', { dossierId: poker.id, title: newerTitle });
+    const newer = path.join(files, 'poker-nieuwer.dkbundel');
+    await callCore(hostA, 'bundle.export', { dossierIds: [poker.id], recipients: [{ ageRecipient }], targetPath: newer });
+    const inspected = await callCore(hostB, 'bundle.inspect', { path: newer });
+    const imported = await callCore(hostB, 'bundle.import', { path: newer, manifestSha256: inspected.manifestSha256 });
+    const localId = imported.dossiers[0]!.dossierId!;
+    expect((await callCore(hostB, 'dossier.get', { dossierId: localId })).title).toBe(newerTitle);
+
+    await openBundles(pageB, 'Importeren');
+    await pageB.getByLabel('Bundel', { exact: true }).fill(older);
+    await pageB.getByRole('button', { name: 'Bundel openen' }).click();
+    const flag = pageB.getByTestId('dossier-older');
+    await visible(flag, 30_000);
+    expect(await flag.innerText()).toMatch(
+      /^Ouder: deze kluis importeerde al een nieuwere bundel van deze afzender voor dit dossier \(gemaakt op \d{2}-\d{2}-\d{4} \d{2}:\d{2}\)\. Wat die bundel schreef blijft staan; alleen wat hier nog niet is komt erbij\.$/,
+    );
+    await checkScreen(pageB, 'bundles-15-import-older-bundle');
+    await pageB.getByRole('button', { name: 'Importeren', exact: true }).click();
+    const done = pageB.getByTestId('import-done');
+    await visible(done, 30_000);
+    expect(await done.getByTestId('kept-newer').innerText()).toMatch(/^Niet overschreven, omdat een nieuwere bundel van deze afzender ze schreef: dossiers 1, /);
+    expect((await callCore(hostB, 'dossier.get', { dossierId: localId })).title).toBe(newerTitle);
     expect(sessionB.problems).toEqual([]);
   });
 });

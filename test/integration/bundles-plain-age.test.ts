@@ -1,9 +1,9 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatErrorMessage } from '../../shared/i18n/errors';
-import { makeTempFolder } from '../support/temp-vault';
+import { TEST_PASSPHRASE, makeTempFolder } from '../support/temp-vault';
 import { fillSampleDossier, openBundleVault } from './support/bundles';
 
 /**
@@ -96,5 +96,23 @@ describe.skipIf(!hasAge)('plain age partners', () => {
     expect(partner!.verifiedAt).not.toBeNull();
     const added = (await b.call('audit.list', { actions: ['address-book.added'] }))[0]!;
     expect(added.details).toMatchObject({ verified: true });
+  });
+  it('kluis partner add takes a bare age key with --naam and says what such a partner is', { timeout: 120_000 }, async () => {
+    const a = await openBundleVault('Gemeente');
+    await a.call('vault.lock', {});
+    const key = ageKeyPair(makeTempFolder(), 'partner');
+    const kluis = (args: string[]) =>
+      spawnSync(process.execPath, ['--import', 'tsx', path.resolve('electron/core/cli/kluis.ts'), ...args], {
+        env: { ...process.env, DOSSIERKLUIS_KDF_FAST: '1', KLUIS_PASSPHRASE: TEST_PASSPHRASE },
+        input: '',
+        encoding: 'utf8',
+      });
+    const nameless = kluis(['partner', 'add', a.vaultPath, key.publicFile]);
+    expect(nameless.status).toBe(1);
+    expect(nameless.stderr).toContain('een age-sleutel noemt geen naam');
+    const added = kluis(['partner', 'add', a.vaultPath, key.publicFile, '--naam', 'K. Rechercheur']);
+    expect(added.status, added.stderr).toBe(0);
+    expect(added.stdout).toContain('Partner 1 toegevoegd: K. Rechercheur.');
+    expect(added.stderr).toContain('Dit is een kale age-sleutel, geen partnerkaart');
   });
 });

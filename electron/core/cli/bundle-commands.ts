@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { BundleInspection, ExportPreview, Fingerprint, HandlerName, Input, Output } from '../../../shared/api';
 import { BUNDLE_PASSPHRASE_MIN_LENGTH } from '../../../shared/api/bundles';
 import { formatDateTime } from '../../../shared/domain/dates';
+import { validationMessages } from '../../../shared/i18n/validation';
 import { WITHHOLD_REASON_LABELS, withheldLines } from '../../../shared/i18n/sharing';
 import { Core } from '../api/core';
 import { parsePartnerCard } from '../bundles/identity';
@@ -125,7 +126,13 @@ async function partner(args: string[], context: BundleCommandContext): Promise<v
       const name = takeOption(rest, FLAGS.displayName);
       const [vaultPath, cardPath] = positional(rest, 2, context.usage);
       await withVault(vaultPath!, context, async (call) => {
-        const entry = await call('addressBook.add', { path: cardPath!, verified, organisationCode, ...(name !== undefined ? { name } : {}) });
+        const entry = await call('addressBook.add', { path: cardPath!, verified, organisationCode, ...(name !== undefined ? { name } : {}) }).catch((error: unknown) => {
+          // A bare age key names no one: say which option gives the name.
+          if (error instanceof CoreError && error.code === 'INVALID_INPUT' && error.details?.field === 'name') {
+            throw new CheckFailure(`kluis: ${validationMessages.nl['bundle.partner-name']} Geef hem mee met ${FLAGS.displayName.name} <naam>.`);
+          }
+          throw error;
+        });
         context.say(`Partner ${entry.id} toegevoegd: ${entry.name}${entry.organisation ? ` (${entry.organisation})` : ''}.`);
         context.say('Vingerafdruk:');
         for (const line of fingerprintLines(entry.fingerprint)) context.say(line);
