@@ -20,6 +20,7 @@ import { typeLabel } from './attachment-labels';
 import { useAttachmentImports } from './import-store';
 import { JobProgress } from './JobProgress';
 import { SaveAttachmentDialog } from './SaveAttachmentDialog';
+import { VisibleText } from '../../components/VisibleText';
 
 type OpenDialog = { kind: 'preview' | 'save' | 'trash'; attachment: Attachment } | null;
 type Notice = { type: 'ok' | 'info' | 'error'; text: string } | null;
@@ -132,7 +133,7 @@ export function AttachmentsTab({ dossier, onDossierChanged }: DossierTabProps) {
               {attachments.map((attachment) => (
                 <tr className="utrecht-table__row" key={attachment.id}>
                   <th className="utrecht-table__cell app-attachments__name" scope="row">
-                    {attachment.fileName}
+                    <VisibleText text={attachment.fileName} />
                     <span className="app-attachments__type">{typeLabel(t, attachment)}</span>
                   </th>
                   <td className="utrecht-table__cell utrecht-table__cell--numeric app-attachments__size">{formatBytes(attachment.byteSize, language)}</td>

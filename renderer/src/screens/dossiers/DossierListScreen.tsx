@@ -17,6 +17,8 @@ import { activeFilterCount, dossierListInput, useDossierListStore } from './doss
 import { TlpBadge } from '../../components/Weighing';
 import { NewDossierDialog } from './NewDossierDialog';
 import { phenomenonLabel, usePhenomena } from './pickers';
+import { VisibleText } from '../../components/VisibleText';
+import { markInvisibleControls } from '../../../../shared/text/bidi';
 
 /** Two lines of text; dossiers.css sizes the scroll area with the same figure. */
 const LIST_ROW_HEIGHT = 56;
@@ -74,8 +76,8 @@ export function DossierListScreen() {
       header: t('dossiers.list.columns.title'),
       width: 'minmax(9rem, 2fr)',
       render: (row) => (
-        <span className="app-dossier-clamp" title={row.title}>
-          {row.title}
+        <span className="app-dossier-clamp" title={markInvisibleControls(row.title)}>
+          <VisibleText text={row.title} />
         </span>
       ),
     },

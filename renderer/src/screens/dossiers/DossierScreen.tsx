@@ -16,6 +16,7 @@ import { NotesTab } from './NotesTab';
 import { OverviewTab } from './OverviewTab';
 import type { DossierTabProps } from './tab-props';
 import { TimelineTab } from './TimelineTab';
+import { VisibleText } from '../../components/VisibleText';
 
 const TAB_COMPONENTS: Record<DossierTab, ComponentType<DossierTabProps>> = {
   overview: OverviewTab,
@@ -84,7 +85,13 @@ export function DossierScreen({ dossierId, tab = 'overview' }: { dossierId: numb
         {t('dossiers.screen.back')}
       </a>
       <h1 className="utrecht-heading-1" ref={headingRef} tabIndex={-1}>
-        {dossier ? `${dossier.number} ${dossier.title}` : t('dossiers.screen.loadingTitle')}
+        {dossier ? (
+          <>
+            {dossier.number} <VisibleText text={dossier.title} />
+          </>
+        ) : (
+          t('dossiers.screen.loadingTitle')
+        )}
       </h1>
       {error && <Alert type="error">{errorText(error)}</Alert>}
       {dossier && <DossierFacts dossier={dossier} />}

@@ -26,6 +26,8 @@ import { hasActiveFilters, SIGNAL_SORT_OPTIONS, signalListInput, useSignalList, 
 import { Grading, TlpBadge } from '../../components/Weighing';
 import { useFormatDate } from './weighing';
 import { phenomenonName } from '../../format/phenomenon';
+import { VisibleText } from '../../components/VisibleText';
+import { markInvisibleControls } from '../../../../shared/text/bidi';
 
 /**
  * All signals, filtered and sorted, in a virtual table: only the rows in view are in the page,
@@ -79,13 +81,13 @@ export function SignalListScreen() {
         <a
           href={`#signal-${signal.id}`}
           className="utrecht-link utrecht-link--html-a signals-list__open"
-          title={signal.summary}
+          title={markInvisibleControls(signal.summary)}
           onClick={(event) => {
             event.preventDefault();
             openSignal(signal.id);
           }}
         >
-          {signal.summary}
+          <VisibleText text={signal.summary} />
         </a>
       ),
     },

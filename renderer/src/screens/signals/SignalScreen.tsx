@@ -20,6 +20,7 @@ import { useSignalList } from './signal-list-store';
 import { TlpBadge } from '../../components/Weighing';
 import { GradingInWords, useFormatDate } from './weighing';
 import { SignalSheetSection } from '../documents/SignalSheetSection';
+import { VisibleText } from '../../components/VisibleText';
 
 type OpenDialog = 'attach' | 'toDossier' | 'trash' | null;
 
@@ -269,7 +270,7 @@ function SignalDossier({ signal, onOpenDossier, onAttach, onToDossier }: { signa
               onOpenDossier(dossier.id);
             }}
           >
-            {dossier.number} {dossier.title}
+            {dossier.number} <VisibleText text={dossier.title} />
           </a>{' '}
           <span className="app-muted">({t(`domain.status.${dossier.status}`)})</span>
         </p>

@@ -4,6 +4,7 @@ import type { SubjectMatches } from '../../../../shared/api';
 import { Button } from '../../components/Button';
 import { RouteLink } from '../../components/RouteLink';
 import { dossierRoute, subjectRoute } from './parts';
+import { VisibleText } from '../../components/VisibleText';
 
 /** The roles, as words, after a dossier: "(Eigenaar, Locatie)". */
 function RolesText({ roles }: { roles: SubjectMatches['dossiers'][number]['roles'] }) {
@@ -63,7 +64,7 @@ export function AlsoInLinks({ matches, ownLabel }: { matches: SubjectMatches; ow
         <Fragment key={`${entry.dossier.id}/${entry.subjectId}`}>
           {index > 0 && ', '}
           <RouteLink route={dossierRoute(entry.dossier.id)}>
-            {entry.dossier.number} {entry.dossier.title}
+            {entry.dossier.number} <VisibleText text={entry.dossier.title} />
           </RouteLink>
           <RolesText roles={entry.roles} />
           {entry.subjectId !== matches.subjectId && <LookalikeNote label={labelOf.get(entry.subjectId)} ownLabel={ownLabel} />}

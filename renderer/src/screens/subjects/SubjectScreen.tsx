@@ -34,6 +34,7 @@ import {
   type SubjectFormValues,
   type WeighingValues,
 } from './subject-form';
+import { VisibleText } from '../../components/VisibleText';
 
 type SubjectLinkRow = SubjectWithLinks['links'][number];
 
@@ -275,7 +276,7 @@ function SubjectDossiers({ subject }: { subject: SubjectWithLinks }) {
             <tr key={link.id} className="utrecht-table__row">
               <td className="utrecht-table__cell">
                 <RouteLink route={dossierRoute(link.dossierId)}>
-                  {link.dossier.number} {link.dossier.title}
+                  {link.dossier.number} <VisibleText text={link.dossier.title} />
                 </RouteLink>
                 <br />
                 <span className="app-muted">{t(`domain.status.${link.dossier.status}`)}</span>
