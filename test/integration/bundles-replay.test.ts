@@ -92,6 +92,11 @@ describe('bundle replay', () => {
       updated: { dossiers: 0, signals: 0, notes: 0, measures: 0 },
       keptNewer: { dossiers: 1, signals: 2, notes: 0, measures: 1 },
     });
+    const trail = await b.call('audit.list', { limit: 20 });
+    expect(trail.find((entry) => entry.action === 'bundle.imported')?.details).toMatchObject({
+      bundleId: inspectV1.bundleId,
+      keptNewer: { dossiers: 1, signals: 2, notes: 0, measures: 1 },
+    });
     const afterV1 = await localValues(b, localId);
     expect(afterV1).toEqual({ ...afterV2, notes: ['Politie bevestigt nachtelijke bezoeken.'] });
     // v1's import is recorded for the note it added, not for the dossier it did not change.

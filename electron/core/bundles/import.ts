@@ -195,6 +195,8 @@ class ImportRun {
       created: session.created,
       updated: session.updated,
       linkedSubjects: session.linkedSubjects,
+      // What an older bundle did not overwrite: the trail shows why an import changed less than it held.
+      keptNewer: result.keptNewer,
     });
     return result;
   }
