@@ -355,8 +355,8 @@ export const bundlesNl = {
   },
   provenance: {
     title: 'Herkomst',
-    item: 'Geïmporteerd op {{imported}} uit een bundel van {{sender}} ({{organisation}}), gemaakt op {{created}}; daar dossier {{number}}.',
-    itemNoNumber: 'Geïmporteerd op {{imported}} uit een bundel van {{sender}} ({{organisation}}), gemaakt op {{created}}.',
+    item: 'Geïmporteerd op {{imported}} uit een bundel van {{sender}}, gemaakt op {{created}}; daar dossier {{number}}.',
+    itemNoNumber: 'Geïmporteerd op {{imported}} uit een bundel van {{sender}}, gemaakt op {{created}}.',
   },
 };
 
@@ -710,7 +710,7 @@ export const bundlesEn: TranslationShape<typeof bundlesNl> = {
   },
   provenance: {
     title: 'Origin',
-    item: 'Imported on {{imported}} from a bundle by {{sender}} ({{organisation}}), made on {{created}}; there dossier {{number}}.',
-    itemNoNumber: 'Imported on {{imported}} from a bundle by {{sender}} ({{organisation}}), made on {{created}}.',
+    item: 'Imported on {{imported}} from a bundle by {{sender}}, made on {{created}}; there dossier {{number}}.',
+    itemNoNumber: 'Imported on {{imported}} from a bundle by {{sender}}, made on {{created}}.',
   },
 };

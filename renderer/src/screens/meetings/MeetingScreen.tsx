@@ -41,7 +41,7 @@ export function MeetingScreen({ meetingId }: { meetingId: number }) {
         {t('meetings.meeting.back')}
       </a>
       <h1 className="utrecht-heading-1" ref={headingRef} tabIndex={-1}>
-        {data ? `${data.title} ${formatDate(data.heldOn, language)}` : t('meetings.loading')}
+        {data ? t('meetings.titleOnDate', { title: data.title, date: formatDate(data.heldOn, language) }) : t('meetings.loading')}
       </h1>
       {meeting.error && <Alert type="error">{errorText(meeting.error)}</Alert>}
       {data && (
