@@ -62,11 +62,12 @@ export function MeetingScreen({ meetingId }: { meetingId: number }) {
               </dd>
             </div>
             <div>
+              {/* "Name, organisation; …": names and organisations may hold brackets of their own, so none are added. */}
               <dt>{t('meetings.meeting.participants')}</dt>
               <dd>
                 {data.participants.length === 0
                   ? t('meetings.meeting.noParticipants')
-                  : data.participants.map((participant) => (participant.organisation ? `${participant.name} (${participant.organisation})` : participant.name)).join(', ')}
+                  : data.participants.map((participant) => (participant.organisation ? `${participant.name}, ${participant.organisation}` : participant.name)).join('; ')}
               </dd>
             </div>
           </dl>
