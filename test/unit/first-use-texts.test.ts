@@ -40,4 +40,10 @@ describe('texts a new user reads', () => {
     expect(nl('meetings.titleOnDate', { title: 'Casusoverleg', date: '12-05-2026' })).toBe('Casusoverleg – 12-05-2026');
     expect(nl('documents.version.optionWithNote', { version: 2, date: 'd', name: 'n', origin: '', note: 'Na overleg' })).toBe('Versie 2 – d, n: Na overleg');
   });
+  it('says that the export progress counts the content, which the saved bundle outgrows', async () => {
+    const nl = await translator('nl');
+    // The progress counts the dossiers' bytes (6,5 kB); the file adds tar headers, age and the signature (10,7 kB).
+    expect(nl('bundles.export.write.progress', { done: '6,5 kB', total: '6,5 kB', percent: 100 })).toBe('Bundel wordt gemaakt: 6,5 kB van 6,5 kB aan inhoud (100%)');
+    expect(nl('bundles.export.write.done', { path: 'x.dkbundel', size: '10,7 kB' })).toBe('Opgeslagen in x.dkbundel (10,7 kB, met versleuteling en handtekening).');
+  });
 });
