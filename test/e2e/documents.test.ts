@@ -157,8 +157,8 @@ describe.skipIf(skipWithoutBrowser)('the preweegdocument of a dossier, end to en
         await form.getByRole('button', { name: 'Deelnemer toevoegen' }).click();
       }
       await form.getByRole('button', { name: 'Overleg aanmaken' }).click();
-      await expect.poll(() => page.getByRole('heading', { level: 1, name: /^Casustafel \d{2}-\d{2}-\d{4}$/ }).isVisible()).toBe(true);
-      expect(await page.getByText('J. de Vries (Gemeente – handhaving), W. Agent (Politie)').isVisible()).toBe(true);
+      await expect.poll(() => page.getByRole('heading', { level: 1, name: /^Casustafel – \d{2}-\d{2}-\d{4}$/ }).isVisible()).toBe(true);
+      expect(await page.getByText('J. de Vries, Gemeente – handhaving; W. Agent, Politie').isVisible()).toBe(true);
 
       const agenda = page.getByRole('region', { name: 'Agenda' });
       await agenda.getByLabel('Dossier op de agenda').selectOption({ label: `${shisha.number} ${shisha.title}` });

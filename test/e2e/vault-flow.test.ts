@@ -138,7 +138,8 @@ describe.skipIf(skipWithoutBrowser)('first screens, end to end in Chromium', () 
 
     await page.getByLabel('Wachtwoord', { exact: true }).fill(PASSPHRASE);
     await page.getByRole('button', { name: 'Ontgrendelen' }).click();
-    await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Signalen' }).isVisible(), { timeout: 20_000 }).toBe(true);
+    // Back on the screen that was open at the lock.
+    await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Dossiers' }).isVisible(), { timeout: 20_000 }).toBe(true);
   });
 
   it('changes the passphrase in the settings', { timeout: STEP_TIMEOUT }, async () => {
@@ -300,7 +301,8 @@ describe.skipIf(skipWithoutBrowser)('first screens, end to end in Chromium', () 
 
     await page.getByLabel('Wachtwoord', { exact: true }).fill(NEW_PASSPHRASE);
     await page.getByRole('button', { name: 'Ontgrendelen' }).click();
-    await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Signalen' }).isVisible(), { timeout: 20_000 }).toBe(true);
+    // Back on the screen that was open at the lock.
+    await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Instellingen' }).isVisible(), { timeout: 20_000 }).toBe(true);
     expect(await page.getByTestId('vault-name').innerText()).toBe('Werkbestand');
   });
 

@@ -300,7 +300,7 @@ export function composePreweegDraft(
   probleem.push(
     '',
     `- Fenomeen: ${phenomena.length > 0 ? phenomena.join(', ') : 'nog niet vastgesteld'}`,
-    `- Omvang: ${signalsGoing.length} ${signalsGoing.length === 1 ? 'signaal' : 'signalen'}, ${linksGoing.length} betrokken subjecten en objecten, ${notesGoing.length} feiten van partners en eigen diensten`,
+    `- Omvang: ${signalsGoing.length} ${signalsGoing.length === 1 ? 'signaal' : 'signalen'}, ${linksGoing.length} ${linksGoing.length === 1 ? 'betrokken subject of object' : 'betrokken subjecten en objecten'}, ${notesGoing.length} ${notesGoing.length === 1 ? 'feit' : 'feiten'} van partners en eigen diensten`,
     `- Periode: ${dates.length > 0 ? `${date(dates[0]!)} tot en met ${date(dates.at(-1)!)}` : `sinds ${date(dossier.openedOn)}`}`,
   );
   // One place a line, each from the first signal that names it: an output that leaves that signal out takes the place out with it.

@@ -84,7 +84,8 @@ export const en: Translations = {
   },
   recoveryKey: {
     title: 'Your recovery key',
-    onceWarning: 'You see this recovery key only now. If you lose your passphrase, it is the only way to open the vault.',
+    onceWarning:
+      'Keep this recovery key now. If you lose your passphrase, it is the only way to open the vault. With the passphrase you can show it again later under Settings › Show recovery key.',
     instruction: 'Print the key or copy it onto paper. Keep the paper in a safe place, not with your laptop.',
     keyLabel: 'Recovery key',
     print: 'Print the recovery key',

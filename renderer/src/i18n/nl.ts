@@ -86,7 +86,8 @@ export const nl = {
   },
   recoveryKey: {
     title: 'Uw herstelsleutel',
-    onceWarning: 'U ziet deze herstelsleutel nu één keer. Bent u uw wachtwoord kwijt, dan is dit de enige manier om de kluis te openen.',
+    onceWarning:
+      'Bewaar deze herstelsleutel nu. Bent u uw wachtwoord kwijt, dan is dit de enige manier om de kluis te openen. Met het wachtwoord kunt u hem later opnieuw tonen onder Instellingen › Herstelsleutel tonen.',
     instruction: 'Print de sleutel of schrijf hem over op papier. Bewaar het papier op een veilige plek, niet bij uw laptop.',
     keyLabel: 'Herstelsleutel',
     print: 'Herstelsleutel printen',

@@ -257,10 +257,10 @@ export const bundlesNl = {
       defaultName: 'Dossiers {{date}}.dkbundel',
       submit: 'Bundel maken',
       busy: 'Bezig met versleutelen…',
-      progress: 'Bundel wordt gemaakt: {{done}} van {{total}} ({{percent}}%)',
+      progress: 'Bundel wordt gemaakt: {{done}} van {{total}} aan inhoud ({{percent}}%)',
       progressLabel: 'Voortgang van de export',
       doneTitle: 'De bundel is gemaakt',
-      done: 'Opgeslagen in {{path}} ({{size}}).',
+      done: 'Opgeslagen in {{path}} ({{size}}, met versleuteling en handtekening).',
       encryptedTo: 'Het bestand is versleuteld voor {{recipients}}: alleen zij kunnen het openen.',
       encryptedToPassphrase:
         'Het bestand is versleuteld met het bundelwachtwoord: alleen wie dat wachtwoord heeft, kan het openen. Geef het op een andere manier door dan de bundel.',
@@ -389,8 +389,8 @@ export const bundlesNl = {
   },
   provenance: {
     title: 'Herkomst',
-    item: 'Geïmporteerd op {{imported}} uit een bundel van {{sender}} ({{organisation}}), gemaakt op {{created}}; daar dossier {{number}}.',
-    itemNoNumber: 'Geïmporteerd op {{imported}} uit een bundel van {{sender}} ({{organisation}}), gemaakt op {{created}}.',
+    item: 'Geïmporteerd op {{imported}} uit een bundel van {{sender}}, gemaakt op {{created}}; daar dossier {{number}}.',
+    itemNoNumber: 'Geïmporteerd op {{imported}} uit een bundel van {{sender}}, gemaakt op {{created}}.',
   },
 };
 
@@ -648,10 +648,10 @@ export const bundlesEn: TranslationShape<typeof bundlesNl> = {
       defaultName: 'Dossiers {{date}}.dkbundel',
       submit: 'Make bundle',
       busy: 'Encrypting…',
-      progress: 'Making the bundle: {{done}} of {{total}} ({{percent}}%)',
+      progress: 'Making the bundle: {{done}} of {{total}} of content ({{percent}}%)',
       progressLabel: 'Progress of the export',
       doneTitle: 'The bundle was made',
-      done: 'Saved to {{path}} ({{size}}).',
+      done: 'Saved to {{path}} ({{size}}, with encryption and signature).',
       encryptedTo: 'The file is encrypted for {{recipients}}: only they can open it.',
       encryptedToPassphrase: 'The file is encrypted with the bundle passphrase: only whoever has the passphrase can open it. Pass it on another way than the bundle.',
       checksum: 'Checksum (SHA-256), to compare with the recipient:',
@@ -777,7 +777,7 @@ export const bundlesEn: TranslationShape<typeof bundlesNl> = {
   },
   provenance: {
     title: 'Origin',
-    item: 'Imported on {{imported}} from a bundle by {{sender}} ({{organisation}}), made on {{created}}; there dossier {{number}}.',
-    itemNoNumber: 'Imported on {{imported}} from a bundle by {{sender}} ({{organisation}}), made on {{created}}.',
+    item: 'Imported on {{imported}} from a bundle by {{sender}}, made on {{created}}; there dossier {{number}}.',
+    itemNoNumber: 'Imported on {{imported}} from a bundle by {{sender}}, made on {{created}}.',
   },
 };

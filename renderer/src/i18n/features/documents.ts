@@ -20,7 +20,9 @@ export const documentsNl = {
   version: {
     label: 'Versie',
     option: 'Versie {{version}} – {{date}}, {{name}}{{origin}}',
+    optionWithNote: 'Versie {{version}} – {{date}}, {{name}}{{origin}}: {{note}}',
     composed: ' (opgesteld uit dossier)',
+    noteLabel: 'Toelichting',
     heading: 'Versie {{version}}',
     savedLabel: 'Opgeslagen',
     savedBy: 'door {{name}} op {{date}}',
@@ -131,7 +133,9 @@ export const documentsEn: TranslationShape<typeof documentsNl> = {
   version: {
     label: 'Version',
     option: 'Version {{version}} – {{date}}, {{name}}{{origin}}',
+    optionWithNote: 'Version {{version}} – {{date}}, {{name}}{{origin}}: {{note}}',
     composed: ' (composed from the dossier)',
+    noteLabel: 'Note',
     heading: 'Version {{version}}',
     savedLabel: 'Saved',
     savedBy: 'by {{name}} on {{date}}',

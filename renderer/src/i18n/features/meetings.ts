@@ -3,6 +3,8 @@ import type { TranslationShape } from '../nl';
 /** UI text of the meetings screens, under `meetings.*`. English is typed by the Dutch, key for key. */
 export const meetingsNl = {
   title: 'Overleggen',
+  /** A meeting named with its date, in a heading or a link: a dash between them, so that they do not run together. */
+  titleOnDate: '{{title}} – {{date}}',
   lead: 'Bereid het informatieplein, de lokale driehoek, de stuurploeg en casustafels voor, leg uitkomsten en acties vast en volg ze op.',
   loading: 'De overleggen worden geladen…',
   empty: 'Er zijn nog geen overleggen.',
@@ -170,6 +172,7 @@ export const meetingsNl = {
 
 export const meetingsEn: TranslationShape<typeof meetingsNl> = {
   title: 'Meetings',
+  titleOnDate: '{{title}} – {{date}}',
   lead: 'Prepare the informatieplein, the local triangle, the steering group and case tables, record outcomes and actions, and follow them up.',
   loading: 'Loading the meetings…',
   empty: 'There are no meetings yet.',

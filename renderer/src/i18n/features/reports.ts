@@ -57,7 +57,8 @@ export const reportsNl = {
     decided: 'Dossiers met een besluit (aanpak, regulier afgehandeld of afgesloten)',
     median: 'Mediaan',
     p75: '75e percentiel',
-    days: '{{count}} dagen',
+    days_one: '{{count}} dag',
+    days_other: '{{count}} dagen',
     hiddenDays: 'niet getoond (minder dan 5 besluiten)',
     noMeasures: 'Geen interventies in deze periode.',
     rules:
@@ -313,7 +314,8 @@ export const reportsEn: TranslationShape<typeof reportsNl> = {
     decided: 'Dossiers with a decision (approach, handled regularly or closed)',
     median: 'Median',
     p75: '75th percentile',
-    days: '{{count}} days',
+    days_one: '{{count}} day',
+    days_other: '{{count}} days',
     hiddenDays: 'not shown (fewer than 5 decisions)',
     noMeasures: 'No interventions in this period.',
     rules:

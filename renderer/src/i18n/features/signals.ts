@@ -145,7 +145,7 @@ export const signalsNl = {
     },
     toDossierDialog: {
       title: 'Nieuw dossier van dit signaal',
-      body: 'Het nieuwe dossier neemt het fenomeen, de behandelcode, de grondslag, het doel en de bewaartermijn van dit signaal over.',
+      body: 'Het nieuwe dossier neemt de samenvatting, het fenomeen, de behandelcode, de grondslag, het doel en de bewaartermijn van dit signaal over.',
       dossierTitle: 'Titel van het dossier',
       priority: 'Prioriteit',
       owner: 'Eigenaar',
@@ -314,7 +314,7 @@ export const signalsEn: TranslationShape<typeof signalsNl> = {
     },
     toDossierDialog: {
       title: 'New dossier from this signal',
-      body: "The new dossier takes over this signal's phenomenon, handling code, legal basis, purpose and retention date.",
+      body: "The new dossier takes over this signal's summary, phenomenon, handling code, legal basis, purpose and retention date.",
       dossierTitle: 'Title of the dossier',
       priority: 'Priority',
       owner: 'Owner',

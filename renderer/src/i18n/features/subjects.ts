@@ -91,8 +91,8 @@ export const subjectsNl = {
   },
   alsoIn: {
     label: 'Komt ook voor in',
-    asLookalike: '(als {{label}})',
-    viaLookalike: '(als ander record, mogelijk dubbel)',
+    asLookalike: 'als {{label}}',
+    viaLookalike: 'als ander record, mogelijk dubbel',
     count_one: '{{count}} ander dossier',
     count_other: '{{count}} andere dossiers',
     show: 'toon',
@@ -224,7 +224,8 @@ export const subjectsNl = {
     empty: 'Aan dit dossier zijn nog geen subjecten gekoppeld, dus er is nog geen netwerk.',
     protectedLeftOut_one: 'Een afgeschermde melder is niet opgenomen.',
     protectedLeftOut_other: '{{count}} afgeschermde melders zijn niet opgenomen.',
-    partial: '{{count}} subject(en) konden niet worden geladen en ontbreken: {{reason}}',
+    partial_one: '{{count}} subject kon niet worden geladen en ontbreekt: {{reason}}',
+    partial_other: '{{count}} subjecten konden niet worden geladen en ontbreken: {{reason}}',
     svgTitle: 'Netwerk van dossier {{number}}',
     svgDescription:
       '{{subjects}} subjecten van dit dossier, {{links}} verbanden tussen subjecten en {{dossiers}} andere dossiers waarin ze voorkomen. Elk subject en dossier is een link. Dezelfde gegevens staan in de tabel Verbanden onder de tekening.',
@@ -368,8 +369,8 @@ export const subjectsEn: TranslationShape<typeof subjectsNl> = {
   },
   alsoIn: {
     label: 'Also appears in',
-    asLookalike: '(as {{label}})',
-    viaLookalike: '(as another record, possibly a duplicate)',
+    asLookalike: 'as {{label}}',
+    viaLookalike: 'as another record, possibly a duplicate',
     count_one: '{{count}} other dossier',
     count_other: '{{count}} other dossiers',
     show: 'show',
@@ -501,7 +502,8 @@ export const subjectsEn: TranslationShape<typeof subjectsNl> = {
     empty: 'No subjects are linked to this dossier yet, so there is no network.',
     protectedLeftOut_one: 'A protected reporter is left out.',
     protectedLeftOut_other: '{{count}} protected reporters are left out.',
-    partial: '{{count}} subject(s) could not be loaded and are missing: {{reason}}',
+    partial_one: '{{count}} subject could not be loaded and is missing: {{reason}}',
+    partial_other: '{{count}} subjects could not be loaded and are missing: {{reason}}',
     svgTitle: 'Network of dossier {{number}}',
     svgDescription:
       '{{subjects}} subjects of this dossier, {{links}} links between subjects and {{dossiers}} other dossiers they appear in. Each subject and dossier is a link. The same information is in the table Links below the drawing.',

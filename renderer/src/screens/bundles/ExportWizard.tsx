@@ -24,6 +24,7 @@ import { EXPORT_STEPS, useExportWizard, type ExportMode, type ExportStep } from 
 import { useSession } from '../../store/session';
 import { TlpBadge } from '../../components/Weighing';
 import { BundleProgress, VerificationBadge } from './parts';
+import { nameWithOrganisation } from '../../format/party';
 
 const INCLUDE_KEYS = ['signals', 'subjects', 'notes', 'measures', 'attachments'] as const satisfies ReadonlyArray<keyof ExportInclude>;
 const REDACT_KEYS = ['reporterIdentity', 'bsn', 'internalNotes'] as const satisfies ReadonlyArray<keyof ExportRedaction>;
@@ -446,7 +447,7 @@ function RecipientsStep({ heading, mode, onMode, partnerIds, onPartners, passphr
               key={partner.id}
               label={
                 <>
-                  {t('bundles.export.recipients.partnerOption', { name: partner.name, organisation: partner.organisation })}{' '}
+                  {nameWithOrganisation(partner.name, partner.organisation)}{' '}
                   <VerificationBadge verifiedAt={partner.verifiedAt} formatDate={(iso) => formatDate(iso, language)} />
                 </>
               }
@@ -641,7 +642,7 @@ function PreviewFacts({ preview }: { preview: ExportPreview }) {
               <ul className="app-bundle-list">
                 {preview.recipients.map((recipient) => (
                   <li key={recipient.ageRecipient}>
-                    {recipient.name ? t('bundles.export.summary.recipient', { name: recipient.name, organisation: recipient.organisation ?? '' }) : recipient.ageRecipient}{' '}
+                    {recipient.name ? nameWithOrganisation(recipient.name, recipient.organisation) : recipient.ageRecipient}{' '}
                     {recipient.organisationCode === null && <span className="app-badge app-badge--warning">{t('bundles.export.summary.organisationUnknown')}</span>}{' '}
                     <span className={`app-badge${recipient.verified ? ' app-bundle-badge--verified' : ' app-badge--warning'}`}>
                       {t(recipient.verified ? 'bundles.badge.verified' : 'bundles.badge.unverified')}
@@ -783,11 +784,9 @@ function WriteStep({ heading, selection, passphrase, result, onDone, onBack, onR
   const recipients = useMemo(
     () =>
       (result?.preview.recipients ?? [])
-        .map((recipient) =>
-          recipient.name ? t('bundles.export.summary.recipient', { name: recipient.name, organisation: recipient.organisation ?? '' }) : recipient.ageRecipient,
-        )
+        .map((recipient) => (recipient.name ? nameWithOrganisation(recipient.name, recipient.organisation) : recipient.ageRecipient))
         .join(', '),
-    [result, t],
+    [result],
   );
 
   if (result) {

@@ -3,6 +3,7 @@ import { Section } from '../../components/Section';
 import { useCoreQuery } from '../../components/useCoreQuery';
 import { formatDate } from '../../format/date';
 import { currentLanguage } from '../../i18n';
+import { nameWithOrganisation } from '../../format/party';
 
 /**
  * Where an imported dossier came from (bundle.provenance): every import that created or updated
@@ -19,8 +20,7 @@ export function ProvenanceNote({ dossierId }: { dossierId: number }) {
         {data.map((origin) => {
           const values = {
             imported: formatDate(origin.importedAt, language),
-            sender: origin.senderName,
-            organisation: origin.senderOrganisation,
+            sender: nameWithOrganisation(origin.senderName, origin.senderOrganisation),
             created: formatDate(origin.bundleCreatedAt, language),
             number: origin.originNumber ?? '',
           };

@@ -117,11 +117,13 @@ export function DocumentEditor({ dossierId, documentId, initial }: { dossierId: 
 
   const versionOptions = shown.versions.map((version) => ({
     value: String(version.version),
-    label: t('documents.version.option', {
+    // The note saved with a version says why it was made: shown with it, where the versions are chosen.
+    label: t(version.comment ? 'documents.version.optionWithNote' : 'documents.version.option', {
       version: version.version,
       date: formatDateTime(version.savedAt, language),
       name: version.savedBy,
       origin: version.origin === 'composed' ? t('documents.version.composed') : '',
+      note: version.comment ?? '',
     }),
   }));
 
@@ -145,6 +147,12 @@ export function DocumentEditor({ dossierId, documentId, initial }: { dossierId: 
             <dt>{t('documents.version.savedLabel')}</dt>
             <dd>{t('documents.version.savedBy', { name: shown.version.savedBy, date: formatDate(shown.version.savedAt, language) })}</dd>
           </div>
+          {shown.version.comment && (
+            <div>
+              <dt>{t('documents.version.noteLabel')}</dt>
+              <dd data-testid="version-note">{shown.version.comment}</dd>
+            </div>
+          )}
         </dl>
         <SelectField
           label={t('documents.version.label')}

@@ -87,7 +87,7 @@ export function ActionOverview({ dossierId, overdueOnly = false, headingRef }: {
                       open({ section: 'meetings', view: 'meeting', meetingId: action.meeting.id });
                     }}
                   >
-                    {action.meeting.title} {formatDate(action.meeting.heldOn, language)}
+                    {t('meetings.titleOnDate', { title: action.meeting.title, date: formatDate(action.meeting.heldOn, language) })}
                   </a>
                 </td>
                 <td className="utrecht-table__cell">

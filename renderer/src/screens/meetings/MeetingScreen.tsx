@@ -41,7 +41,7 @@ export function MeetingScreen({ meetingId }: { meetingId: number }) {
         {t('meetings.meeting.back')}
       </a>
       <h1 className="utrecht-heading-1" ref={headingRef} tabIndex={-1}>
-        {data ? `${data.title} ${formatDate(data.heldOn, language)}` : t('meetings.loading')}
+        {data ? t('meetings.titleOnDate', { title: data.title, date: formatDate(data.heldOn, language) }) : t('meetings.loading')}
       </h1>
       {meeting.error && <Alert type="error">{errorText(meeting.error)}</Alert>}
       {data && (
@@ -62,11 +62,12 @@ export function MeetingScreen({ meetingId }: { meetingId: number }) {
               </dd>
             </div>
             <div>
+              {/* "Name, organisation; …": names and organisations may hold brackets of their own, so none are added. */}
               <dt>{t('meetings.meeting.participants')}</dt>
               <dd>
                 {data.participants.length === 0
                   ? t('meetings.meeting.noParticipants')
-                  : data.participants.map((participant) => (participant.organisation ? `${participant.name} (${participant.organisation})` : participant.name)).join(', ')}
+                  : data.participants.map((participant) => (participant.organisation ? `${participant.name}, ${participant.organisation}` : participant.name)).join('; ')}
               </dd>
             </div>
           </dl>

@@ -151,7 +151,6 @@ export function RetentionView() {
           </table>
         </div>
       )}
-      {list.data && list.data.length === 0 && !showAll && <p className="utrecht-paragraph">{t('reports.retention.noneDue')}</p>}
       <RetentionDefaultsForm />
       {extending && (
         <ExtendDialog

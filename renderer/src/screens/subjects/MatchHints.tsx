@@ -6,18 +6,33 @@ import { RouteLink } from '../../components/RouteLink';
 import { dossierRoute, subjectRoute } from './parts';
 import { VisibleText } from '../../components/VisibleText';
 
-/** The roles, as words, after a dossier: "(Eigenaar, Locatie)". */
-function RolesText({ roles }: { roles: SubjectMatches['dossiers'][number]['roles'] }) {
+/**
+ * What follows a dossier, in one pair of brackets: its roles and, for an occurrence through a
+ * look-alike, whose ("(Eigenaar, Locatie)", "(Locatie, als Petra de Demo)"): two pairs side by side read as a slip.
+ */
+function OccurrenceNote({
+  roles,
+  lookalike,
+}: {
+  roles: SubjectMatches['dossiers'][number]['roles'];
+  lookalike: { label: string | undefined; ownLabel: string | undefined } | null;
+}) {
   const { t } = useTranslation();
-  if (roles.length === 0) return null;
-  return <> ({roles.map((role) => t(`domain.role.${role}`)).join(', ')})</>;
-}
-
-/** "(als Petra de Demo)": the occurrence is a look-alike's; its label unless it is the subject's own. */
-function LookalikeNote({ label, ownLabel }: { label: string | undefined; ownLabel: string | undefined }) {
-  const { t } = useTranslation();
-  const text = label && label !== ownLabel ? t('subjects.alsoIn.asLookalike', { label }) : t('subjects.alsoIn.viaLookalike');
-  return <span className="app-muted"> {text}</span>;
+  const words = roles.map((role) => t(`domain.role.${role}`));
+  const lookalikeText = lookalike
+    ? lookalike.label && lookalike.label !== lookalike.ownLabel
+      ? t('subjects.alsoIn.asLookalike', { label: lookalike.label })
+      : t('subjects.alsoIn.viaLookalike')
+    : null;
+  if (words.length === 0 && lookalikeText === null) return null;
+  return (
+    <>
+      {' ('}
+      {words.join(', ')}
+      {lookalikeText !== null && <span className="app-muted">{`${words.length > 0 ? ', ' : ''}${lookalikeText}`}</span>}
+      {')'}
+    </>
+  );
 }
 
 /** Up to this many dossiers are listed at once; more are summarised as a count that opens a page at a time. */
@@ -66,8 +81,7 @@ export function AlsoInLinks({ matches, ownLabel }: { matches: SubjectMatches; ow
           <RouteLink route={dossierRoute(entry.dossier.id)}>
             {entry.dossier.number} <VisibleText text={entry.dossier.title} />
           </RouteLink>
-          <RolesText roles={entry.roles} />
-          {entry.subjectId !== matches.subjectId && <LookalikeNote label={labelOf.get(entry.subjectId)} ownLabel={ownLabel} />}
+          <OccurrenceNote roles={entry.roles} lookalike={entry.subjectId !== matches.subjectId ? { label: labelOf.get(entry.subjectId), ownLabel } : null} />
         </Fragment>
       ))}
       {folded && shown > 0 && (
