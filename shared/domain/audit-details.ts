@@ -79,6 +79,8 @@ interface AuditDetailSpec {
     created: Record<string, number>;
     updated: Record<string, number>;
     linkedSubjects: number;
+    /** Items an older bundle did not overwrite, because a newer bundle of the same sender wrote them (absent in older entries). */
+    keptNewer?: Record<string, number>;
   };
   'bundle.organisation-set': { organisation: string };
   'bundle.tlp-overridden': { bundleId: string; reason: string; audience: string; count: number; items: Array<{ kind: string; id: number; tlp: TlpCode }> };
