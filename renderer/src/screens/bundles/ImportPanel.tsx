@@ -16,6 +16,7 @@ import { RouteLink } from '../../components/RouteLink';
 import { BundleProgress, FingerprintView } from './parts';
 import { VisibleText } from '../../components/VisibleText';
 import { markInvisibleControls } from '../../../../shared/text/bidi';
+import { nameWithOrganisation } from '../../format/party';
 
 const ACTIONS: readonly ImportAction[] = ['new', 'update', 'skip'];
 /** Errors about the passphrase: the field appears (or stays) for them. */
@@ -241,7 +242,7 @@ function SenderCard({
       {sender.status === 'unknown' && <Alert type="warning">{t('bundles.import.sender.unknown', { name: markInvisibleControls(sender.name) })}</Alert>}
       {sender.status === 'mismatch' && (
         <Alert type="error">
-          {t('bundles.import.sender.mismatch', { name: markInvisibleControls(sender.name), partner: partner ? `${partner.name}, ${partner.organisation}` : '' })}
+          {t('bundles.import.sender.mismatch', { name: markInvisibleControls(sender.name), partner: partner ? nameWithOrganisation(partner.name, partner.organisation) : '' })}
         </Alert>
       )}
       <dl className="app-bundle-facts">
@@ -501,7 +502,7 @@ function ImportDone({
 }) {
   const { t } = useTranslation();
   const titles = new Map(inspection.dossiers.map((dossier) => [dossier.uid, dossier.title]));
-  const sender = `${inspection.sender.name} (${inspection.sender.organisation})`;
+  const sender = markInvisibleControls(nameWithOrganisation(inspection.sender.name, inspection.sender.organisation));
   return (
     <section className="app-card" aria-labelledby="bundle-import-done" data-testid="import-done">
       <h2 className="utrecht-heading-2" id="bundle-import-done" ref={headingRef} tabIndex={-1}>
