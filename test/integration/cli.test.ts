@@ -41,7 +41,8 @@ function kluisInParallel(args: string[], env: Record<string, string>): Promise<{
 }
 
 describe('kluis command line', () => {
-  it('create, check, backup, change-passphrase, recover-key and restore', () => {
+  // Sixteen processes, most deriving a key: over a minute on a busy machine.
+  it('create, check, backup, change-passphrase, recover-key and restore', { timeout: 180_000 }, () => {
     const folder = makeTempFolder();
     const vaultPath = path.join(folder, 'werk.kluis');
 
