@@ -5,7 +5,6 @@
  */
 
 /** Characters no file name on Windows, macOS or Linux may hold, and control characters. */
-// eslint-disable-next-line no-control-regex
 const UNSAFE = /[\\/:*?"<>|\u0000-\u001f]+/g;
 
 function safe(part: string): string {
