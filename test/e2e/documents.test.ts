@@ -93,6 +93,9 @@ describe.skipIf(skipWithoutBrowser)('the preweegdocument of a dossier, end to en
     const docxPath = path.join(testHost.dataDir, 'uit', 'preweeg.docx');
     const output = panel().getByRole('region', { name: 'Afdrukken en exporteren' });
 
+    // The field starts with a whole file name beside the vault; emptied, it asks for one.
+    expect(await output.getByLabel('PDF opslaan als').inputValue()).toBe(path.join(testHost.dataDir, `preweegdocument-${dossier.number}-v2.pdf`));
+    await output.getByLabel('PDF opslaan als').fill('');
     await output.getByRole('button', { name: 'PDF opslaan…' }).click();
     expect(await output.getByText('Vul eerst een bestandsnaam in.').isVisible()).toBe(true);
     await output.getByLabel('PDF opslaan als').fill(pdfPath);
