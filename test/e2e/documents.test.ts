@@ -93,9 +93,12 @@ describe.skipIf(skipWithoutBrowser)('the preweegdocument of a dossier, end to en
     const docxPath = path.join(testHost.dataDir, 'uit', 'preweeg.docx');
     const output = panel().getByRole('region', { name: 'Afdrukken en exporteren' });
 
+    // The field starts with a whole file name beside the vault; emptied, it asks for one.
+    expect(await output.getByLabel('PDF opslaan als').inputValue()).toBe(path.join(testHost.dataDir, `preweegdocument-${dossier.number}-v2.pdf`));
+    await output.getByLabel('PDF opslaan als').fill('');
     await output.getByRole('button', { name: 'PDF opslaan…' }).click();
     expect(await output.getByText('Vul eerst een bestandsnaam in.').isVisible()).toBe(true);
-    await output.getByLabel('PDF opslaan in').fill(pdfPath);
+    await output.getByLabel('PDF opslaan als').fill(pdfPath);
     await output.getByRole('button', { name: 'PDF opslaan…' }).click();
     await expect
       .poll(() => output.getByText(new RegExp(`PDF van versie 2 opgeslagen \\(TLP:[A-Z+]+\\): ${escapeRegExp(pdfPath)}`)).isVisible(), { timeout: 60_000 })
@@ -108,7 +111,7 @@ describe.skipIf(skipWithoutBrowser)('the preweegdocument of a dossier, end to en
     });
     expect(pages.join('\n')).toContain('Start een Bibob-toets bij de exploitant');
 
-    await output.getByLabel('Word-bestand opslaan in').fill(docxPath);
+    await output.getByLabel('Word-bestand opslaan als').fill(docxPath);
     await output.getByRole('button', { name: 'Word opslaan…' }).click();
     await expect.poll(() => output.getByText(new RegExp(`Word van versie 2 opgeslagen \\(TLP:[A-Z+]+\\): ${escapeRegExp(docxPath)}`)).isVisible()).toBe(true);
     expect(wordParagraphs(docxPart(docxPath, 'word/document.xml'))).toContain(ADVICE);
@@ -205,7 +208,7 @@ describe.skipIf(skipWithoutBrowser)('the preweegdocument of a dossier, end to en
       const print = page.getByRole('region', { name: 'Afdrukvoorbeeld: wat gaat er mee' });
       const verslag = path.join(testHost.dataDir, 'uit', 'verslag.pdf');
       await print.getByLabel('Stuk', { exact: true }).selectOption('verslag');
-      await print.getByLabel('PDF opslaan in').fill(verslag);
+      await print.getByLabel('PDF opslaan als').fill(verslag);
       await print.getByRole('button', { name: 'Verslag als PDF…' }).click();
       await expect.poll(() => print.getByText(`Verslag opgeslagen: ${verslag}`).isVisible(), { timeout: 60_000 }).toBe(true);
       const verslagPages = await pdfPageTexts(verslag);

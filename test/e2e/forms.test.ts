@@ -47,7 +47,8 @@ describe.skipIf(skipWithoutBrowser)('forms a new user meets, end to end in Chrom
   const inView = (locator: Locator) =>
     locator.evaluate((element) => {
       const box = element.getBoundingClientRect();
-      return box.top >= 0 && box.bottom <= window.innerHeight;
+      // Within a pixel: scrolling lands on fractions.
+      return box.top >= -1 && box.bottom <= window.innerHeight + 1;
     });
 
   beforeAll(async () => {
@@ -107,7 +108,7 @@ describe.skipIf(skipWithoutBrowser)('forms a new user meets, end to end in Chrom
     await form.getByLabel('BSN (optioneel)').fill('123456789');
     await form.getByRole('button', { name: 'Toevoegen aan dossier' }).click();
 
-    const summary = form.getByRole('alert').filter({ has: page.getByRole('heading', { name: 'Controleer de gemarkeerde velden. Er is niets opgeslagen.' }) });
+    const summary = form.getByRole('region', { name: 'Controleer de gemarkeerde velden. Er is niets opgeslagen.' });
     await summary.waitFor();
     // Focus on the summary, the summary in sight, and above the fields.
     expect(await summary.evaluate((element) => element.contains(document.activeElement))).toBe(true);
@@ -140,4 +141,40 @@ describe.skipIf(skipWithoutBrowser)('forms a new user meets, end to end in Chrom
     expect((await core('subject.list', { query: 'Onjuist Nummer' })).total).toBe(before + 1);
     expect(session.problems).toEqual([]);
   });
+  it(
+    'starts a save field with a full file name, takes a folder (the suggested name inside it), and says what is wrong beside the field',
+    { timeout: STEP_TIMEOUT },
+    async () => {
+      const folder = path.join(testHost.dataDir, 'uitvoer');
+      fs.mkdirSync(folder);
+      await navigate('Signalen');
+      await page.getByRole('table', { name: 'Signalen' }).getByRole('link').first().click();
+      const sheet = main().getByRole('region', { name: 'Signaalblad voor het informatieplein' });
+      const field = sheet.getByLabel('PDF opslaan als');
+      await field.waitFor();
+      const suggested = await field.inputValue();
+      // A whole file name beside the vault, not an empty field or a folder.
+      expect(path.dirname(suggested)).toBe(testHost.dataDir);
+      expect(path.basename(suggested)).toMatch(/^signaalblad-informatieplein-\d+\.pdf$/);
+
+      // The vault's own file: refused beside the field, in view, nothing written.
+      await field.fill(path.join(testHost.dataDir, 'Werkbestand.kluis'));
+      await sheet.getByRole('button', { name: 'Signaalblad als PDF…' }).click();
+      await expect.poll(() => field.getAttribute('aria-invalid')).toBe('true');
+      expect(await describedBy(field)).toContain('De kluis zelf en haar eigen bestanden kunnen hier niet worden gekozen.');
+      expect(await inView(field)).toBe(true);
+      await shot('forms-04-save-error-beside-field');
+
+      // A folder: the file lands inside it with the suggested name.
+      await field.fill(folder);
+      await sheet.getByRole('button', { name: 'Signaalblad als PDF…' }).click();
+      const expected = path.join(folder, path.basename(suggested));
+      await expect.poll(() => sheet.getByText(expected).count(), { timeout: 30_000 }).toBeGreaterThan(0);
+      expect(fs.readFileSync(expected).subarray(0, 5).toString()).toBe('%PDF-');
+      expect(await field.getAttribute('aria-invalid')).toBeNull();
+      await shot('forms-05-saved-into-folder');
+      await checkScreen(page, 'forms-05-saved-into-folder');
+      expect(session.problems).toEqual([]);
+    },
+  );
 });

@@ -409,7 +409,10 @@ describe('attachments', () => {
         }),
       ).toThrow(/geannuleerd/);
       expect(fs.readdirSync(exportFolder)).toEqual(['bestaand.bin']);
-      expectCoreError(() => exportAttachment(context, attachment.id, exportFolder, undefined, { overwrite: true }), 'INVALID_INPUT');
+      // A folder is no file to overwrite: the attachment goes inside it under its own name.
+      const intoFolder = exportAttachment(context, attachment.id, exportFolder, undefined, { overwrite: true });
+      expect(intoFolder.path).toBe(path.join(exportFolder, attachment.fileName));
+      expect(fs.statSync(intoFolder.path).size).toBe(4 * MiB + 1);
     });
 
     it('content that no longer matches its SHA-256 is refused (VAULT_CORRUPT) and not written', async () => {

@@ -325,7 +325,12 @@ describe('dossier bundles: export from one vault, import into another', () => {
     expect((await a.fail('bundle.export', { ...selection, targetPath: target })).code).toBe('FILE_EXISTS');
     expect(fs.readFileSync(target, 'utf8')).toBe('al aanwezig');
     expect((await a.fail('bundle.export', { ...selection, targetPath: a.vaultPath, overwrite: true })).code).toBe('INVALID_INPUT');
-    expect((await a.fail('bundle.export', { ...selection, targetPath: folder })).code).toBe('INVALID_INPUT');
+    // A folder takes the suggested name inside it (decided in the core, as for every output).
+    const otherFolder = makeTempFolder();
+    const intoFolder = await a.call('bundle.export', { ...selection, targetPath: otherFolder });
+    expect(path.dirname(intoFolder.path)).toBe(otherFolder);
+    expect(path.basename(intoFolder.path)).toMatch(/^Dossiers \d{4}-\d{2}-\d{2}\.dkbundel$/);
+    expect(fs.statSync(intoFolder.path).size).toBe(intoFolder.bytes);
     const replaced = await a.call('bundle.export', { ...selection, targetPath: target, overwrite: true });
     expect(fs.statSync(target).size).toBe(replaced.bytes);
 

@@ -1,6 +1,8 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { suggestedFileName } from '../../../shared/domain/file-names';
+import { resolveTargetPath } from '../kernel/output-files';
 import type { AttachmentExport } from '../../../shared/api/attachments';
 import { CoreError } from '../kernel/errors';
 import { inTransaction, type CoreContext } from '../kernel/context';
@@ -50,7 +52,8 @@ export function exportAttachment(
   { overwrite = false, auditAction = 'attachment.exported' }: ExportOptions = {},
 ): AttachmentExport {
   const attachment = requireAttachment(context, attachmentId);
-  const target = path.resolve(targetPath);
+  // A folder: the attachment's own name inside it.
+  const target = resolveTargetPath(targetPath, suggestedFileName.attachment(attachment.file_name));
   refuseExisting(target, overwrite);
   const temporaryPath = temporarySiblingPath(target);
   let fd: number | undefined;

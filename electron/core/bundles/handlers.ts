@@ -4,9 +4,10 @@ import { exportBundle, previewExport } from './export';
 import { loadVaultKeys, setOrganisation, vaultIdentity } from './identity';
 import { importBundle, inspectBundle } from './import';
 import { provenanceOf } from './item-uids';
-import { coreContextFor } from '../kernel/context';
+import { coreContextFor, today } from '../kernel/context';
 import type { HandlerDependencies, HandlerImplementations } from '../kernel/handler-types';
 import { writableTarget, writeOutputFile } from '../kernel/output-files';
+import { suggestedFileName } from '../../../shared/domain/file-names';
 
 /**
  * Bundles and the address book over the open vault (electron/core/bundles/*). Export, inspection
@@ -30,15 +31,15 @@ export function createBundleHandlers({ requireVault, withProgress, now, bundles:
     },
     'bundle.writeCard': ({ targetPath, overwrite }) => {
       const vault = requireVault();
-      const target = writableTarget(vault, targetPath, overwrite);
       const { card } = vaultIdentity(vault.database, vault.displayName);
+      const target = writableTarget(vault, targetPath, overwrite, suggestedFileName.partnerCard(vault.displayName));
       writeOutputFile(target, `${JSON.stringify(card, null, 2)}\n`, 'write partner card');
       vault.audit('bundle.card-written', { path: target, fingerprint: card.fingerprint });
       return { path: target };
     },
     'bundle.writeAgeIdentity': ({ targetPath, overwrite }) => {
       const vault = requireVault();
-      const target = writableTarget(vault, targetPath, overwrite);
+      const target = writableTarget(vault, targetPath, overwrite, suggestedFileName.ageIdentity(vault.displayName));
       const keys = loadVaultKeys(vault.database);
       // The layout of age-keygen's output, so that `age -d -i <file>` and `age-keygen -y <file>` read it.
       const content = `# Dossierkluis: ${vault.displayName}\n# created: ${(now?.() ?? new Date()).toISOString()}\n# public key: ${keys.ageRecipient}\n${keys.ageIdentity}\n`;
@@ -58,9 +59,11 @@ export function createBundleHandlers({ requireVault, withProgress, now, bundles:
     'bundle.exportPreview': (input) => previewExport(context(), input),
     'bundle.export': (input) => {
       const vault = requireVault();
-      writableTarget(vault, input.targetPath, input.overwrite);
+      const current = context(vault);
+      // A folder takes the suggested name; the export writes to the resolved file.
+      const targetPath = writableTarget(vault, input.targetPath, input.overwrite, suggestedFileName.bundle(today(current)));
       const keys = loadVaultKeys(vault.database);
-      return withProgress('bundle-export', (report) => exportBundle(context(vault), keys, input, bundleOptions, report));
+      return withProgress('bundle-export', (report) => exportBundle(current, keys, { ...input, targetPath }, bundleOptions, report));
     },
     'bundle.inspect': (input) => {
       const vault = requireVault();

@@ -8,6 +8,7 @@ import { renderDocument } from './template';
 import { withheldLines } from '../../../shared/i18n/sharing';
 import { recordDisclosure } from '../sharing/regime';
 import { writableTarget, writeOutputFile } from '../kernel/output-files';
+import { suggestedFileName } from '../../../shared/domain/file-names';
 import type { HandlerDependencies, HandlerImplementations } from '../kernel/handler-types';
 
 /**
@@ -49,8 +50,13 @@ export function createDocumentHandlers({ requireVault, context, renderPdf }: Han
     },
     'document.exportPdf': async ({ documentId, version, targetPath, overwrite, audience, override }) => {
       const vault = requireVault();
-      const target = writableTarget(vault, targetPath, overwrite);
       const prepared = prepareOutput(context(), documentId, version, audience, override);
+      const target = writableTarget(
+        vault,
+        targetPath,
+        overwrite,
+        suggestedFileName.documentVersion(prepared.document.document.dossierNumber, prepared.document.version.version, 'pdf'),
+      );
       const rendered = renderDocument(prepared.document, 'pdf');
       const bytes = await renderPdf({ html: rendered.html, headerTemplate: rendered.headerTemplate, footerTemplate: rendered.footerTemplate });
       writeOutputFile(target, bytes, 'write PDF');
@@ -64,8 +70,13 @@ export function createDocumentHandlers({ requireVault, context, renderPdf }: Han
     },
     'document.exportDocx': async ({ documentId, version, targetPath, overwrite, audience, override }) => {
       const vault = requireVault();
-      const target = writableTarget(vault, targetPath, overwrite);
       const prepared = prepareOutput(context(), documentId, version, audience, override);
+      const target = writableTarget(
+        vault,
+        targetPath,
+        overwrite,
+        suggestedFileName.documentVersion(prepared.document.document.dossierNumber, prepared.document.version.version, 'docx'),
+      );
       const bytes = await renderDocx(prepared.document);
       writeOutputFile(target, bytes, 'write Word document');
       const written = prepared.document.version.version;
@@ -77,7 +88,7 @@ export function createDocumentHandlers({ requireVault, context, renderPdf }: Han
     },
     'document.signalSheetPdf': async ({ signalId, question, targetPath, overwrite, audience, override }) => {
       const vault = requireVault();
-      const target = writableTarget(vault, targetPath, overwrite);
+      const target = writableTarget(vault, targetPath, overwrite, suggestedFileName.signalSheet(signalId));
       const sheet = renderSignalSheet(context(), signalId, question ?? DEFAULT_SIGNAL_QUESTION, audience, override);
       const bytes = await renderPdf(sheet.page);
       writeOutputFile(target, bytes, 'write signal sheet');

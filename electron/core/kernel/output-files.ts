@@ -6,9 +6,28 @@ import { writeFileAtomic } from './atomic-write';
 import { isOwnedBy } from '../vault/vault-files';
 import type { Vault } from '../vault/vault';
 
-/** A file the user chose to write: never one of the vault's own, an existing one only with `overwrite`. */
-export function writableTarget(vault: Vault, targetPath: string, overwrite: boolean | undefined): string {
+/**
+ * Where a save path leads: a folder that exists takes the suggested file name inside it (the user
+ * typed or chose a folder: "Opslaan als" a folder means "in that folder"); anything else is the file.
+ * Decided here, in the core, so that the CLI and the UI write the same file for the same input.
+ */
+export function resolveTargetPath(targetPath: string, suggestedName: string): string {
   const target = path.resolve(targetPath);
+  let isFolder = false;
+  try {
+    isFolder = fs.statSync(target).isDirectory();
+  } catch {
+    isFolder = false;
+  }
+  return isFolder ? path.join(target, suggestedName) : target;
+}
+
+/**
+ * A file the user chose to write (a folder: `suggestedName` inside it): never one of the vault's
+ * own, an existing one only with `overwrite`.
+ */
+export function writableTarget(vault: Vault, targetPath: string, overwrite: boolean | undefined, suggestedName: string): string {
+  const target = resolveTargetPath(targetPath, suggestedName);
   if (isOwnedBy(vault.path, target)) throw new CoreError('INVALID_INPUT', 'the vault’s own files are not a target', { field: 'targetPath', reason: 'file.vault' });
   let stats: fs.Stats | null = null;
   try {

@@ -4,6 +4,7 @@ import { decideMeeting } from './output';
 import { renderMeeting } from './print';
 import { inTransaction } from '../kernel/context';
 import { writableTarget, writeOutputFile } from '../kernel/output-files';
+import { suggestedFileName } from '../../../shared/domain/file-names';
 import type { HandlerDependencies, HandlerImplementations } from '../kernel/handler-types';
 import { organisationNames } from '../sharing/audience';
 import { recordDisclosure } from '../sharing/regime';
@@ -33,9 +34,9 @@ export function createMeetingHandlers({ requireVault, context, renderPdf }: Hand
     },
     'meeting.exportPdf': async ({ meetingId, part, audience, override, targetPath, overwrite }) => {
       const vault = requireVault();
-      const target = writableTarget(vault, targetPath, overwrite);
       const own = context();
       const { output, decision } = decideMeeting(own, meetingId, part, audience, override);
+      const target = writableTarget(vault, targetPath, overwrite, suggestedFileName.meeting(output.heldOn, part));
       const bytes = await renderPdf(renderMeeting(output, 'pdf', organisationNames(own)));
       writeOutputFile(target, bytes, `write meeting ${part}`);
       // Calls run one after another (Core's queue): the register gets the decision the file was made from.

@@ -14,6 +14,7 @@ import { processingRegister, registerDocument, updateProcessingRegister } from '
 import { reportCsv } from './report-text';
 import { destroyItem, retentionDefaults, retentionList, retentionOverview, setRetentionUntil, updateRetentionDefaults } from './retention';
 import { writableTarget, writeOutputFile } from '../kernel/output-files';
+import { suggestedFileName } from '../../../shared/domain/file-names';
 import type { HandlerDependencies, HandlerImplementations } from '../kernel/handler-types';
 import type { Vault } from '../vault/vault';
 
@@ -28,6 +29,7 @@ export function createReportHandlers({ requireVault, context, renderPdf }: Handl
         requireVault(),
         targetPath,
         overwrite,
+        suggestedFileName.yearReportCsv(from, to),
         reportCsv(reportFigures(current.db, { from, to }), organisationNames(current), decision.summary.marking),
       );
       inTransaction(current, () => {
@@ -38,7 +40,7 @@ export function createReportHandlers({ requireVault, context, renderPdf }: Handl
     },
     'report.exportPdf': async ({ from, to, targetPath, overwrite, audience = INTERNAL }) => {
       const vault = requireVault();
-      const target = writableTarget(vault, targetPath, overwrite);
+      const target = writableTarget(vault, targetPath, overwrite, suggestedFileName.yearReportPdf(from, to));
       const current = context();
       const decision = decideReport(current, audience);
       const names = organisationNames(current);
@@ -76,8 +78,8 @@ export function createReportHandlers({ requireVault, context, renderPdf }: Handl
     'accessRequest.recordHandled': (input) => recordAccessRequest(context(), input),
     'accessRequest.exportPdf': async ({ criteria, reference, targetPath, overwrite }) => {
       const vault = requireVault();
-      const target = writableTarget(vault, targetPath, overwrite);
       const current = context();
+      const target = writableTarget(vault, targetPath, overwrite, suggestedFileName.accessRequest(today(current)));
       const found = accessRequestSearch(current, criteria);
       // For internal use: the privacy officer's working overview for answering the request. The
       // answer to the person is written from it, and is not this PDF. So the regime lets every
@@ -115,7 +117,13 @@ export function createReportHandlers({ requireVault, context, renderPdf }: Handl
     'register.update': (changes) => updateProcessingRegister(context(), changes),
     'register.export': ({ targetPath, format, overwrite }) => {
       const current = context();
-      const written = writeTextReport(requireVault(), targetPath, overwrite, registerDocument(processingRegister(current), format, today(current)));
+      const written = writeTextReport(
+        requireVault(),
+        targetPath,
+        overwrite,
+        suggestedFileName.register(today(current), format),
+        registerDocument(processingRegister(current), format, today(current)),
+      );
       current.audit('register.exported', { format });
       return written;
     },
@@ -151,8 +159,8 @@ function onlyGoing(result: AccessRequestResult, decision: SharingDecision): Acce
 }
 
 /** A CSV or text report the user asked for: like every output file, never one of the vault's own, owner-only. */
-function writeTextReport(vault: Vault, targetPath: string, overwrite: boolean | undefined, text: string): { path: string; bytes: number } {
-  const target = writableTarget(vault, targetPath, overwrite);
+function writeTextReport(vault: Vault, targetPath: string, overwrite: boolean | undefined, suggestedName: string, text: string): { path: string; bytes: number } {
+  const target = writableTarget(vault, targetPath, overwrite, suggestedName);
   const data = Buffer.from(text, 'utf8');
   writeOutputFile(target, data, 'write report');
   return { path: target, bytes: data.length };

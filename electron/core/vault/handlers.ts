@@ -5,6 +5,9 @@ import { withItems } from '../dossiers/audit-items';
 import type { HandlerDependencies, HandlerImplementations } from '../kernel/handler-types';
 import { Vault, VAULT_EXTENSION } from './vault';
 import { CoreError } from '../kernel/errors';
+import { resolveTargetPath } from '../kernel/output-files';
+import { today } from '../kernel/context';
+import { suggestedFileName } from '../../../shared/domain/file-names';
 
 const LOCKED = { state: 'locked', path: null, name: null, displayName: null } as const;
 
@@ -18,6 +21,7 @@ export function createVaultHandlers({
   vaultOptions,
   withProgress,
   app,
+  context,
 }: HandlerDependencies): HandlerImplementations<keyof typeof vaultApi | keyof typeof auditApi> {
   const requireNoVault = () => {
     if (session.current()) throw new CoreError('VAULT_ALREADY_UNLOCKED', 'lock the open vault first');
@@ -64,7 +68,9 @@ export function createVaultHandlers({
     'vault.showRecoveryKey': async ({ passphrase }) => ({ recoveryKey: await requireVault().recoveryKey(passphrase) }),
     'vault.backup': ({ targetPath, overwrite }) => {
       const vault = requireVault();
-      return withProgress('backup', () => vault.backup(targetPath, { overwrite }));
+      // A folder: the suggested backup name inside it, as the settings screen suggests it.
+      const target = resolveTargetPath(targetPath, suggestedFileName.backup(path.basename(vault.path, VAULT_EXTENSION), today(context())));
+      return withProgress('backup', () => vault.backup(target, { overwrite }));
     },
     'settings.get': () => requireVault().settings(),
     'settings.update': (changes) => {

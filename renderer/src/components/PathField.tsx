@@ -1,10 +1,29 @@
-import { useRef, useState, type ComponentProps, type RefObject } from 'react';
+import { useEffect, useRef, useState, type ComponentProps, type RefObject } from 'react';
 import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
-import type { FileChoicePurpose } from '../../../shared/api';
+import type { ApiError, FileChoicePurpose } from '../../../shared/api';
 import { fileChooser } from '../core-client';
 import { Button } from './Button';
 import { TextField } from './TextField';
+import { useErrorText } from './useErrorText';
+import { useFieldError } from './useFieldError';
+
+/** Errors of the file system about the chosen path: said beside the path field, like a validation error. */
+const PATH_ERROR_CODES = new Set<ApiError['code']>(['PERMISSION_DENIED', 'DISK_FULL', 'IO_ERROR', 'NOT_FOUND', 'FILE_NOT_REGULAR']);
+
+/**
+ * The sentence for an error about a save path (`targetPath`): a validation error naming the field
+ * (a folder that is the vault's, a name too long…) or a file-system error; null for anything else,
+ * which the form says in its general message.
+ */
+export function useSavePathError(): (error: ApiError | null) => string | null {
+  const fieldError = useFieldError();
+  const errorText = useErrorText();
+  return (error) => {
+    if (!error) return null;
+    return fieldError.forField(error, 'targetPath') ?? (PATH_ERROR_CODES.has(error.code) ? errorText(error) : null);
+  };
+}
 
 interface PathFieldProps extends Omit<ComponentProps<typeof TextField>, 'value' | 'onChange' | 'inline' | 'inputRef'> {
   /** What the path is for: decides the kind of native dialog (save or open) and its title. */
@@ -26,6 +45,12 @@ export function PathField({ purpose, value, onValueChange, inputRef, ...props }:
   const ownRef = useRef<HTMLInputElement>(null);
   const fieldRef = inputRef ?? ownRef;
   const [choosing, setChoosing] = useState(false);
+  const error = props.error;
+
+  // An error beside the field is no use below the window: bring the field (and its message) into view.
+  useEffect(() => {
+    if (error) (fieldRef.current?.closest('.utrecht-form-field') ?? fieldRef.current)?.scrollIntoView({ block: 'nearest' });
+  }, [error, fieldRef]);
 
   async function browse() {
     if (!chooser || choosing) return;

@@ -4,7 +4,7 @@ import type { ApiError, Result } from '../../../shared/api';
 import type { FileChoicePurpose } from '../../../shared/api/file-choice';
 import { Alert } from './Alert';
 import { Button } from './Button';
-import { PathField } from './PathField';
+import { PathField, useSavePathError } from './PathField';
 import { useErrorText } from './useErrorText';
 
 interface SaveFileFormProps {
@@ -39,6 +39,7 @@ export function SaveFileForm({
 }: SaveFileFormProps) {
   const { t } = useTranslation();
   const errorText = useErrorText();
+  const savePathError = useSavePathError();
   const [target, setTarget] = useState(initialPath);
   const [busy, setBusy] = useState(false);
   const [attempted, setAttempted] = useState(false);
@@ -72,13 +73,16 @@ export function SaveFileForm({
         purpose={purpose}
         label={label}
         value={target}
-        error={attempted && target.trim() === '' ? pathRequiredText : null}
+        description={t('common.saveAsHint')}
+        error={attempted && target.trim() === '' ? pathRequiredText : savePathError(error)}
         onValueChange={(value) => {
           setTarget(value);
           setExists(false);
+          if (savePathError(error)) setError(null);
         }}
       />
-      {error && <Alert type="error">{errorText(error)}</Alert>}
+      {/* An error about the path is said beside the field; anything else here. */}
+      {error && !savePathError(error) && <Alert type="error">{errorText(error)}</Alert>}
       <div role="status" className="app-report-save__status">
         {busy && busyText && <p className="utrecht-paragraph app-muted">{busyText}</p>}
         {saved && <Alert type="ok">{savedText(saved)}</Alert>}

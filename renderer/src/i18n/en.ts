@@ -16,6 +16,7 @@ export const en: Translations = {
     showPassphrase: 'Show passphrase',
     hidePassphrase: 'Hide passphrase',
     browse: 'Browse…',
+    saveAsHint: 'A file name, or a folder: the file then gets the suggested name.',
   },
   weighing: {
     words: 'Grading {{sourceGrade}}{{informationGrade}}: source {{source}}, information {{information}}',

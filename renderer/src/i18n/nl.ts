@@ -18,6 +18,7 @@ export const nl = {
     showPassphrase: 'Wachtwoord tonen',
     hidePassphrase: 'Wachtwoord verbergen',
     browse: 'Bladeren…',
+    saveAsHint: 'Een bestandsnaam, of een map: dan krijgt het bestand de voorgestelde naam.',
   },
   weighing: {
     words: 'Waardering {{sourceGrade}}{{informationGrade}}: bron {{source}}, informatie {{information}}',

@@ -97,7 +97,7 @@ export const meetingsNl = {
   print: {
     title: 'Agenda en verslag',
     lead: 'Als PDF, met de behandelcode van wat erin staat en "pagina x van y" op elke pagina, voor de ontvangers van het afdrukvoorbeeld. Elke export komt in het verstrekkingenregister.',
-    path: 'PDF opslaan in',
+    path: 'PDF opslaan als',
     agenda: 'Agenda als PDF…',
     verslag: 'Verslag als PDF…',
     written: '{{part}} opgeslagen: {{path}}',
@@ -265,7 +265,7 @@ export const meetingsEn: TranslationShape<typeof meetingsNl> = {
   print: {
     title: 'Agenda and minutes',
     lead: 'As PDF, with the handling code of its content and "page x of y" on every page, for the recipients of the print preview. Every export is recorded in the disclosure register.',
-    path: 'Save PDF to',
+    path: 'Save PDF as',
     agenda: 'Agenda as PDF…',
     verslag: 'Minutes as PDF…',
     written: '{{part}} saved: {{path}}',

@@ -3,7 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { PREWEEG_SECTIONS, type DocumentPrint, type DocumentVersion, type OutputAudience } from '../../../../shared/api';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
-import { PathField } from '../../components/PathField';
+import { PathField, useSavePathError } from '../../components/PathField';
+import type { ApiError } from '../../../../shared/api';
+import { suggestedFileName } from '../../../../shared/domain/file-names';
+import { besideVault } from '../../format/path';
+import { useSession } from '../../store/session';
 import { Section } from '../../components/Section';
 import { useCoreQuery } from '../../components/useCoreQuery';
 import { useErrorText } from '../../components/useErrorText';
@@ -30,7 +34,14 @@ export function DocumentOutput({ document }: { document: DocumentVersion }) {
   const [choice, setChoice] = useState<OverrideChoice>(NO_OVERRIDE);
   const override = overrideOf(choice);
   const preview = useCoreQuery('document.printView', { documentId: document.document.id, version: document.version.version, audience, ...(override ? { override } : {}) });
-  const [paths, setPaths] = useState<Record<Format, string>>({ pdf: '', docx: '' });
+  const savePathError = useSavePathError();
+  const vaultPath = useSession((state) => state.status.path);
+  // Whole file names to start from; a folder typed instead gets the same name inside it (decided in the core).
+  const [paths, setPaths] = useState<Record<Format, string>>(() => ({
+    pdf: besideVault(vaultPath, suggestedFileName.documentVersion(document.document.dossierNumber, document.version.version, 'pdf')),
+    docx: besideVault(vaultPath, suggestedFileName.documentVersion(document.document.dossierNumber, document.version.version, 'docx')),
+  }));
+  const [pathError, setPathError] = useState<{ format: Format; error: ApiError } | null>(null);
   const [busy, setBusy] = useState<Format | 'print' | null>(null);
   const [occupied, setOccupied] = useState<Format | null>(null);
   const [message, setMessage] = useState<{ type: 'ok' | 'error' | 'info'; text: string } | null>(null);
@@ -45,6 +56,7 @@ export function DocumentOutput({ document }: { document: DocumentVersion }) {
       return;
     }
     setMissing(null);
+    setPathError(null);
     setBusy(format);
     setMessage(null);
     const input = { documentId, version, targetPath, overwrite, audience, ...(override ? { override } : {}) };
@@ -63,6 +75,8 @@ export function DocumentOutput({ document }: { document: DocumentVersion }) {
       });
     } else if (result.error.code === 'FILE_EXISTS') {
       setOccupied(format);
+    } else if (savePathError(result.error)) {
+      setPathError({ format, error: result.error });
     } else {
       setMessage({ type: 'error', text: errorText(result.error) });
     }
@@ -111,11 +125,13 @@ export function DocumentOutput({ document }: { document: DocumentVersion }) {
           <PathField
             purpose="document-export"
             label={t(`documents.output.${format}Path`)}
+            description={t('common.saveAsHint')}
             value={paths[format]}
-            error={missing === format ? t('documents.output.pathRequired') : null}
+            error={missing === format ? t('documents.output.pathRequired') : pathError?.format === format ? savePathError(pathError.error) : null}
             onValueChange={(value) => {
               setPaths((previous) => ({ ...previous, [format]: value }));
               if (occupied === format) setOccupied(null);
+              if (pathError?.format === format) setPathError(null);
             }}
           />
           <Button appearance={format === 'pdf' ? 'primary' : 'secondary'} busy={busy === format} onClick={() => void write(format)}>

@@ -1,4 +1,6 @@
 import { useId, useState } from 'react';
+import type { ApiError } from '../../../../shared/api';
+import { suggestedFileName } from '../../../../shared/domain/file-names';
 import { useTranslation } from 'react-i18next';
 import { INFORMATIEPLEIN_AUDIENCE, type OutputAudience } from '../../../../shared/api';
 import { withheldLines } from '../../../../shared/i18n/sharing';
@@ -6,10 +8,12 @@ import { currentLanguage } from '../../i18n';
 import { AudiencePicker } from './AudiencePicker';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
-import { PathField } from '../../components/PathField';
+import { PathField, useSavePathError } from '../../components/PathField';
 import { TextAreaField } from '../../components/TextAreaField';
 import { useErrorText } from '../../components/useErrorText';
 import { callCore } from '../../core-client';
+import { besideVault } from '../../format/path';
+import { useSession } from '../../store/session';
 
 /**
  * The informatieplein signal sheet of a signal: the question to the partners, for whom (default:
@@ -21,7 +25,11 @@ export function SignalSheetSection({ signalId }: { signalId: number }) {
   const errorText = useErrorText();
   const headingId = useId();
   const [question, setQuestion] = useState(() => t('documents.sheet.defaultQuestion'));
-  const [targetPath, setTargetPath] = useState('');
+  const savePathError = useSavePathError();
+  const vaultPath = useSession((state) => state.status.path);
+  // A whole file name to start from (a folder typed instead gets this name inside it, in the core).
+  const [targetPath, setTargetPath] = useState(() => besideVault(vaultPath, suggestedFileName.signalSheet(signalId)));
+  const [pathError, setPathError] = useState<ApiError | null>(null);
   const [missing, setMissing] = useState(false);
   const [occupied, setOccupied] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -35,6 +43,7 @@ export function SignalSheetSection({ signalId }: { signalId: number }) {
       return;
     }
     setMissing(false);
+    setPathError(null);
     setBusy(true);
     setMessage(null);
     setLeftOut([]);
@@ -45,6 +54,7 @@ export function SignalSheetSection({ signalId }: { signalId: number }) {
       setMessage({ type: 'ok', text: t('documents.sheet.written', { path: result.value.path, marking: result.value.summary.marking }) });
       setLeftOut(withheldLines(result.value.summary, currentLanguage()));
     } else if (result.error.code === 'FILE_EXISTS') setOccupied(true);
+    else if (savePathError(result.error)) setPathError(result.error);
     else setMessage({ type: 'error', text: errorText(result.error) });
   }
 
@@ -59,11 +69,13 @@ export function SignalSheetSection({ signalId }: { signalId: number }) {
       <PathField
         purpose="document-export"
         label={t('documents.output.pdfPath')}
+        description={t('common.saveAsHint')}
         value={targetPath}
-        error={missing ? t('documents.output.pathRequired') : null}
+        error={missing ? t('documents.output.pathRequired') : savePathError(pathError)}
         onValueChange={(value) => {
           setTargetPath(value);
           setOccupied(false);
+          setPathError(null);
         }}
       />
       <div className="app-document-actions">

@@ -6,7 +6,11 @@ import { withheldLines } from '../../../../shared/i18n/sharing';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { CheckboxField } from '../../components/CheckboxField';
-import { PathField } from '../../components/PathField';
+import { PathField, useSavePathError } from '../../components/PathField';
+import { suggestedFileName } from '../../../../shared/domain/file-names';
+import { besideVault } from '../../format/path';
+import { useSession } from '../../store/session';
+import type { ApiError } from '../../../../shared/api';
 import { Section } from '../../components/Section';
 import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
@@ -40,7 +44,11 @@ export function MeetingPrint({ meeting }: { meeting: Meeting }) {
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | null>(null);
   const [override, setOverride] = useState<SharingOverride | undefined>(undefined);
-  const [targetPath, setTargetPath] = useState('');
+  const savePathError = useSavePathError();
+  const vaultPath = useSession((state) => state.status.path);
+  const suggestedPath = (which: Part) => besideVault(vaultPath, suggestedFileName.meeting(meeting.heldOn, which));
+  const [targetPath, setTargetPath] = useState(() => suggestedPath('agenda'));
+  const [pathError, setPathError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState<'pdf' | 'print' | null>(null);
   const [occupied, setOccupied] = useState(false);
   const [missing, setMissing] = useState(false);
@@ -85,12 +93,14 @@ export function MeetingPrint({ meeting }: { meeting: Meeting }) {
     setMissing(false);
     setBusy('pdf');
     setMessage(null);
+    setPathError(null);
     const result = await callCore('meeting.exportPdf', { ...choice, targetPath: targetPath.trim(), overwrite });
     setBusy(null);
     if (result.ok) {
       setOccupied(false);
       setMessage({ type: 'ok', text: t('meetings.print.written', { part: t(`meetings.print.partName.${part}`), path: result.value.path }) });
     } else if (result.error.code === 'FILE_EXISTS') setOccupied(true);
+    else if (savePathError(result.error)) setPathError(result.error);
     else setMessage({ type: 'error', text: errorText(result.error) });
   }
 
@@ -113,7 +123,12 @@ export function MeetingPrint({ meeting }: { meeting: Meeting }) {
           label={t('meetings.preview.part')}
           options={(['agenda', 'verslag'] as const).map((value) => ({ value, label: t(`meetings.print.partName.${value}`) }))}
           value={part}
-          onChange={(event) => setPart(event.target.value as Part)}
+          onChange={(event) => {
+            const next = event.target.value as Part;
+            // The suggested name follows the part, unless the user typed another.
+            if (targetPath === suggestedPath(part)) setTargetPath(suggestedPath(next));
+            setPart(next);
+          }}
         />
         <SelectField
           label={t('meetings.preview.audience')}
@@ -184,11 +199,13 @@ export function MeetingPrint({ meeting }: { meeting: Meeting }) {
           <PathField
             purpose="document-export"
             label={t('meetings.print.path')}
+            description={t('common.saveAsHint')}
             value={targetPath}
-            error={missing ? t('meetings.print.pathRequired') : null}
+            error={missing ? t('meetings.print.pathRequired') : savePathError(pathError)}
             onValueChange={(value) => {
               setTargetPath(value);
               setOccupied(false);
+              setPathError(null);
             }}
           />
           <p className="utrecht-paragraph app-document-hint">{t('meetings.print.lead')}</p>

@@ -4,7 +4,7 @@ import type { ApiError } from '../../../../shared/api';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { OverwriteQuestion } from '../../components/OverwriteQuestion';
-import { PathField } from '../../components/PathField';
+import { PathField, useSavePathError } from '../../components/PathField';
 import { useErrorText } from '../../components/useErrorText';
 import { callCore } from '../../core-client';
 import { formatBytes } from '../../format/bytes';
@@ -16,6 +16,7 @@ import { SettingsSection } from './SettingsSection';
 
 export function BackupSettings() {
   const { t } = useTranslation();
+  const savePathError = useSavePathError();
   const errorText = useErrorText();
   const vaultPath = useSession((state) => state.status.path);
   const [targetPath, setTargetPath] = useState(() => (vaultPath ? siblingBackupPath(vaultPath, t('settings.backup.defaultSuffix'), fileDateStamp()) : ''));
@@ -61,16 +62,17 @@ export function BackupSettings() {
           purpose="backup"
           label={t('settings.backup.targetLabel')}
           description={t('settings.backup.targetDescription')}
-          error={attempted && targetPath.trim() === '' ? t('settings.backup.targetRequired') : null}
+          error={attempted && targetPath.trim() === '' ? t('settings.backup.targetRequired') : savePathError(error)}
           value={targetPath}
           onValueChange={(value) => {
             setTargetPath(value);
+            if (savePathError(error)) setError(null);
             // The question was about the old target; a new one is asked about afresh.
             setOccupiedTarget(null);
           }}
           inputRef={targetRef}
         />
-        {error && <Alert type="error">{errorText(error)}</Alert>}
+        {error && !savePathError(error) && <Alert type="error">{errorText(error)}</Alert>}
         {made && <Alert type="ok">{t('settings.backup.done', { path: made.path, size: formatBytes(made.bytes, currentLanguage()) })}</Alert>}
         {occupiedTarget ? (
           <OverwriteQuestion

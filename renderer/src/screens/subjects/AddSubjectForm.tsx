@@ -5,6 +5,7 @@ import type { SubjectRole, SubjectType } from '../../../../shared/domain/enums';
 import { SUBJECT_ROLES, SUBJECT_TYPES } from '../../../../shared/domain/enums';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { SelectField } from '../../components/SelectField';
 import { useFieldError } from '../../components/useFieldError';
 import { callCore } from '../../core-client';
@@ -143,6 +144,7 @@ export function AddSubjectForm({ dossier, onAdded, onCancel }: AddSubjectFormPro
         {t('subjects.add.heading')}
       </h3>
       <form className="app-form" onSubmit={(event) => void submit(event)} noValidate>
+        {problem !== null && <ErrorSummary title={t('subjects.add.fixFields')} refusal={errors} headingLevel={4} />}
         <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset">
           <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{t('subjects.add.modeLegend')}</legend>
           <div className="app-subject-mode">
@@ -210,7 +212,6 @@ export function AddSubjectForm({ dossier, onAdded, onCancel }: AddSubjectFormPro
           </div>
         </fieldset>
 
-        {problem === 'fields' && <Alert type="error">{t('subjects.add.fixFields')}</Alert>}
         {generalError && <Alert type="error">{generalError}</Alert>}
         <div className="app-button-row">
           <Button type="submit" appearance="primary" busy={busy} busyLabel={t('subjects.add.busy')}>

@@ -5,6 +5,7 @@ import type { SubjectLinkKind } from '../../../../shared/domain/enums';
 import { SUBJECT_LINK_KINDS } from '../../../../shared/domain/enums';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { SelectField } from '../../components/SelectField';
 import { useCoreQuery } from '../../components/useCoreQuery';
@@ -230,9 +231,9 @@ function SubjectEditForm({ subject, onCancel, onSaved }: { subject: SubjectWithL
   const general = Object.keys(coreFieldErrors(coreError)).length === 0 ? fieldError.general(coreError, shown) : null;
   return (
     <form className="app-form" onSubmit={(event) => void submit(event)} noValidate>
+      {Object.keys(errors).length > 0 && <ErrorSummary title={t('subjects.add.fixFields')} refusal={errors} headingLevel={3} />}
       <SubjectDetailsFields type={subject.type} values={values} errors={errors} onChange={setValues} />
       <WeighingFields values={weighing} onChange={setWeighing} />
-      {Object.keys(errors).length > 0 && <Alert type="error">{t('subjects.add.fixFields')}</Alert>}
       {general && <Alert type="error">{general}</Alert>}
       <div className="app-button-row">
         <Button type="submit" appearance="primary" busy={busy} busyLabel={t('subjects.screen.saving')}>
