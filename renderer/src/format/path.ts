@@ -17,8 +17,3 @@ export function vaultNameOfPath(filePath: string): string {
 }
 
 /** `<folder>/<name>-<suffix>-<date>.kluis` beside the vault, keeping the vault's own separator. */
-export function siblingBackupPath(vaultPath: string, suffix: string, stamp: string): string {
-  const name = fileNameOf(vaultPath);
-  const folder = vaultPath.slice(0, vaultPath.length - name.length);
-  return `${folder}${vaultNameOfPath(vaultPath)}-${suffix}-${stamp}.kluis`;
-}

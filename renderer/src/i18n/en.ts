@@ -210,7 +210,6 @@ export const en: Translations = {
       submit: 'Make backup',
       busy: 'Making the backup…',
       done: 'Backup made: {{path}} ({{size}}).',
-      defaultSuffix: 'backup',
       overwriteQuestion: 'A file already exists at {{path}}. Do you want to overwrite it with this backup?',
       overwriteExplanation: 'The file there now and the key file (.keys) next to it will be replaced. This cannot be undone.',
       overwrite: 'Overwrite',

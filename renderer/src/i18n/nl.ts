@@ -213,7 +213,6 @@ export const nl = {
       submit: 'Reservekopie maken',
       busy: 'De reservekopie wordt gemaakt…',
       done: 'Reservekopie gemaakt: {{path}} ({{size}}).',
-      defaultSuffix: 'reservekopie',
       overwriteQuestion: 'Op {{path}} staat al een bestand. Wilt u het overschrijven met deze reservekopie?',
       overwriteExplanation: 'Het bestand dat daar nu staat en het sleutelbestand (.keys) ernaast worden dan vervangen. Dat kunt u niet ongedaan maken.',
       overwrite: 'Overschrijven',

@@ -5,7 +5,7 @@ import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { PathField, useSavePathError } from '../../components/PathField';
 import type { ApiError } from '../../../../shared/api';
-import { suggestedFileName } from '../../../../shared/domain/file-names';
+import { suggestedFileNames } from '../../../../shared/domain/file-names';
 import { besideVault } from '../../format/path';
 import { useSession } from '../../store/session';
 import { Section } from '../../components/Section';
@@ -38,8 +38,8 @@ export function DocumentOutput({ document }: { document: DocumentVersion }) {
   const vaultPath = useSession((state) => state.status.path);
   // Whole file names to start from; a folder typed instead gets the same name inside it (decided in the core).
   const [paths, setPaths] = useState<Record<Format, string>>(() => ({
-    pdf: besideVault(vaultPath, suggestedFileName.documentVersion(document.document.dossierNumber, document.version.version, 'pdf')),
-    docx: besideVault(vaultPath, suggestedFileName.documentVersion(document.document.dossierNumber, document.version.version, 'docx')),
+    pdf: besideVault(vaultPath, suggestedFileNames(currentLanguage()).documentVersion(document.document.dossierNumber, document.version.version, 'pdf')),
+    docx: besideVault(vaultPath, suggestedFileNames(currentLanguage()).documentVersion(document.document.dossierNumber, document.version.version, 'docx')),
   }));
   const [pathError, setPathError] = useState<{ format: Format; error: ApiError } | null>(null);
   const [busy, setBusy] = useState<Format | 'print' | null>(null);

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import type { ApiError } from '../../../../shared/api';
-import { suggestedFileName } from '../../../../shared/domain/file-names';
+import { suggestedFileNames } from '../../../../shared/domain/file-names';
 import { useTranslation } from 'react-i18next';
 import { INFORMATIEPLEIN_AUDIENCE, type OutputAudience } from '../../../../shared/api';
 import { withheldLines } from '../../../../shared/i18n/sharing';
@@ -28,7 +28,7 @@ export function SignalSheetSection({ signalId }: { signalId: number }) {
   const savePathError = useSavePathError();
   const vaultPath = useSession((state) => state.status.path);
   // A whole file name to start from (a folder typed instead gets this name inside it, in the core).
-  const [targetPath, setTargetPath] = useState(() => besideVault(vaultPath, suggestedFileName.signalSheet(signalId)));
+  const [targetPath, setTargetPath] = useState(() => besideVault(vaultPath, suggestedFileNames(currentLanguage()).signalSheet(signalId)));
   const [pathError, setPathError] = useState<ApiError | null>(null);
   const [missing, setMissing] = useState(false);
   const [occupied, setOccupied] = useState(false);

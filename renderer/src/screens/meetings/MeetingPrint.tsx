@@ -7,7 +7,7 @@ import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { CheckboxField } from '../../components/CheckboxField';
 import { PathField, useSavePathError } from '../../components/PathField';
-import { suggestedFileName } from '../../../../shared/domain/file-names';
+import { suggestedFileNames } from '../../../../shared/domain/file-names';
 import { besideVault } from '../../format/path';
 import { useSession } from '../../store/session';
 import type { ApiError } from '../../../../shared/api';
@@ -46,7 +46,7 @@ export function MeetingPrint({ meeting }: { meeting: Meeting }) {
   const [override, setOverride] = useState<SharingOverride | undefined>(undefined);
   const savePathError = useSavePathError();
   const vaultPath = useSession((state) => state.status.path);
-  const suggestedPath = (which: Part) => besideVault(vaultPath, suggestedFileName.meeting(meeting.heldOn, which));
+  const suggestedPath = (which: Part) => besideVault(vaultPath, suggestedFileNames(currentLanguage()).meeting(meeting.heldOn, which));
   const [targetPath, setTargetPath] = useState(() => suggestedPath('agenda'));
   const [pathError, setPathError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState<'pdf' | 'print' | null>(null);

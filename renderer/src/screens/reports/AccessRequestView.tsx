@@ -19,6 +19,7 @@ import { useNavigation } from '../../store/navigation';
 import { useSession } from '../../store/session';
 import { auditSentence } from '../../../../shared/i18n/audit-sentences';
 import { useFormatCount } from '../../format/count';
+import { suggestedFileNames } from '../../../../shared/domain/file-names';
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 
@@ -181,7 +182,7 @@ function AccessReport({ result, criteria }: { result: AccessRequestResult; crite
   const dossierIds = new Set(result.dossiers.map((dossier) => dossier.id));
   const vaultPath = useSession((state) => state.status.path);
   // The date only: a person's name never goes into a file name.
-  const [pdfName] = useState(() => t('reports.access.pdfFileName', { date: localIsoDate(new Date()) }));
+  const [pdfName] = useState(() => suggestedFileNames(currentLanguage()).accessRequest(localIsoDate(new Date())));
   const searchedInput = Object.fromEntries(Object.entries(criteria).filter(([, value]) => value !== '')) as Partial<Criteria>;
 
   async function record() {

@@ -17,6 +17,7 @@ import { useSession } from '../../store/session';
 import { FigureBlock, type FigureRow } from './FigureBlock';
 import { PeriodPicker, recentYears, yearPeriod } from './PeriodPicker';
 import { phenomenonName } from '../../format/phenomenon';
+import { suggestedFileNames } from '../../../../shared/domain/file-names';
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 
@@ -33,8 +34,6 @@ export function YearReportView() {
       ? period.from.slice(0, 4)
       : `${formatDate(period.from, language)} – ${formatDate(period.to, language)}`;
 
-  // "2025" for a calendar year, else the two dates: never anything about a person.
-  const fileNamePeriod = /^\d{4}$/.test(periodText) ? periodText : `${period.from}-${period.to}`;
   // Who the saved report is for: it goes into the disclosure register (counts only, so nothing is left out).
   const organisations = useCoreQuery('organisation.list', {});
   const [recipient, setRecipient] = useState('');
@@ -78,7 +77,7 @@ export function YearReportView() {
             </h2>
             <SaveFileForm
               key={periodText}
-              initialPath={besideVault(vaultPath, t('reports.year.pdfFileName', { period: fileNamePeriod }))}
+              initialPath={besideVault(vaultPath, suggestedFileNames(language).yearReportPdf(period.from, period.to))}
               label={t('reports.year.pdfPath')}
               submitLabel={t('reports.year.pdfSave')}
               busyText={t('reports.year.pdfBusy')}
@@ -93,7 +92,7 @@ export function YearReportView() {
             <h2 className="utrecht-heading-2">{t('reports.year.exportCsv')}</h2>
             <SaveFileForm
               key={periodText}
-              initialPath={besideVault(vaultPath, t('reports.year.csvFileName', { from: period.from, to: period.to }))}
+              initialPath={besideVault(vaultPath, suggestedFileNames(language).yearReportCsv(period.from, period.to))}
               label={t('reports.year.csvPath')}
               submitLabel={t('reports.year.csvSave')}
               savedText={(path) => t('reports.year.csvSaved', { path })}

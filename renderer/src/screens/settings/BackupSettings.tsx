@@ -9,17 +9,20 @@ import { useErrorText } from '../../components/useErrorText';
 import { callCore } from '../../core-client';
 import { formatBytes } from '../../format/bytes';
 import { fileDateStamp } from '../../format/date';
-import { siblingBackupPath } from '../../format/path';
+import { besideVault, vaultNameOfPath } from '../../format/path';
 import { currentLanguage } from '../../i18n';
 import { useSession } from '../../store/session';
 import { SettingsSection } from './SettingsSection';
+import { suggestedFileNames } from '../../../../shared/domain/file-names';
 
 export function BackupSettings() {
   const { t } = useTranslation();
   const savePathError = useSavePathError();
   const errorText = useErrorText();
   const vaultPath = useSession((state) => state.status.path);
-  const [targetPath, setTargetPath] = useState(() => (vaultPath ? siblingBackupPath(vaultPath, t('settings.backup.defaultSuffix'), fileDateStamp()) : ''));
+  const [targetPath, setTargetPath] = useState(() =>
+    vaultPath ? besideVault(vaultPath, suggestedFileNames(currentLanguage()).backup(vaultNameOfPath(vaultPath), fileDateStamp())) : '',
+  );
   const [attempted, setAttempted] = useState(false);
   const [busy, setBusy] = useState(false);
   const [made, setMade] = useState<{ path: string; bytes: number } | null>(null);

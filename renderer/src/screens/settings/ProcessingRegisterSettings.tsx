@@ -14,6 +14,8 @@ import { fileDateStamp } from '../../format/date';
 import { besideVault } from '../../format/path';
 import { useSession } from '../../store/session';
 import { SettingsSection } from './SettingsSection';
+import { suggestedFileNames } from '../../../../shared/domain/file-names';
+import { currentLanguage } from '../../i18n';
 
 /** The art. 30 description of the processing: pre-filled by the core, edited here, saved in the vault, exported as a document. */
 export function ProcessingRegisterSettings() {
@@ -93,7 +95,7 @@ function RegisterForm({ initial }: { initial: ProcessingRegister }) {
       </div>
       <SaveFileForm
         key={format}
-        initialPath={besideVault(vaultPath, t('reports.register.fileName', { date: fileDateStamp(), extension: format === 'html' ? 'html' : 'md' }))}
+        initialPath={besideVault(vaultPath, suggestedFileNames(currentLanguage()).register(fileDateStamp(), format))}
         label={t('reports.register.path')}
         submitLabel={t('reports.register.exportSubmit')}
         savedText={(path) => t('reports.register.exported', { path })}
