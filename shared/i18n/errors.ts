@@ -35,7 +35,7 @@ export const errorMessages: Record<'nl' | 'en', Record<ErrorCode, string>> = {
     VAULT_READ_ONLY:
       'Alleen lezen: de kluis staat op een plek waar Dossierkluis niet kan schrijven, zoals een beveiligde USB-stick of een cd. Lezen, zoeken en een reservekopie maken kan; wijzigen en verstrekken niet, omdat het logboek daar niet kan worden bijgewerkt. Maak een reservekopie in een schrijfbare map en open die om te wijzigen.',
     VAULT_READ_ONLY_NEEDS_COPY:
-      'Deze kluis staat op een plek waar Dossierkluis niet kan schrijven, en kan daar ook niet alleen-lezen worden geopend: ze is niet afgesloten opgeslagen, of ze moet eerst worden bijgewerkt. Kopieer de kluis met haar .keys-bestand naar een schrijfbare map en open de kopie.',
+      'Deze kluis staat op een plek waar Dossierkluis niet kan schrijven, en kan daar ook niet alleen-lezen worden geopend: ze is niet afgesloten opgeslagen, of ze moet eerst worden bijgewerkt. Kopieer de hele map met de kluis naar een schrijfbare plek, met het .keys-bestand en de bestanden die eindigen op -wal, -shm of -journal (daarin staan de laatste wijzigingen), en open daar de kopie.',
     INVALID_STATUS_TRANSITION: 'Deze statuswijziging is niet toegestaan vanuit de huidige status van het dossier.',
     CLOSING_REASON_REQUIRED: 'Kies een reden van afsluiten: opgelost, overgedragen, geen grond of verjaard.',
     REOPEN_REASON_REQUIRED: 'Geef een reden op om dit afgehandelde dossier weer te openen.',
@@ -115,7 +115,7 @@ export const errorMessages: Record<'nl' | 'en', Record<ErrorCode, string>> = {
     VAULT_READ_ONLY:
       'Read only: the vault is in a place where Dossierkluis cannot write, such as a write-protected USB stick or a CD. Reading, searching and making a backup work; changing and disclosing do not, because the audit trail cannot be updated there. Make a backup in a writable folder and open that to make changes.',
     VAULT_READ_ONLY_NEEDS_COPY:
-      'This vault is in a place where Dossierkluis cannot write, and cannot be opened read-only there either: it was not closed properly, or it must be updated first. Copy the vault with its .keys file to a writable folder and open the copy.',
+      'This vault is in a place where Dossierkluis cannot write, and cannot be opened read-only there either: it was not closed properly, or it must be updated first. Copy the whole folder with the vault to a writable place, with the .keys file and the files ending in -wal, -shm or -journal (they hold the latest changes), and open the copy there.',
     INVALID_STATUS_TRANSITION: "This status change is not allowed from the dossier's current status.",
     CLOSING_REASON_REQUIRED: 'Choose a reason for closing: solved, handed over, no grounds or time-barred.',
     REOPEN_REASON_REQUIRED: 'Give a reason to reopen this finished dossier.',

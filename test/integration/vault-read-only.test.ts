@@ -26,7 +26,8 @@ afterEach(() => {
 });
 
 function readOnlyCopyOf(vaultPath: string): { vaultPath: string; how: string } {
-  const files = [vaultPath, `${vaultPath}.keys`];
+  // The vault, its key file, and whatever a crash left beside it.
+  const files = [vaultPath, `${vaultPath}.keys`, `${vaultPath}-journal`, `${vaultPath}-wal`].filter((file) => fs.existsSync(file));
   if (process.getuid?.() === 0) {
     const mountPoint = fs.mkdtempSync(path.join(os.tmpdir(), 'kluis-alleen-lezen-'));
     execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64m,mode=0700', 'tmpfs', mountPoint]);
@@ -47,6 +48,23 @@ function readOnlyCopyOf(vaultPath: string): { vaultPath: string; how: string } {
     fs.rmSync(folder, { recursive: true, force: true });
   });
   return { vaultPath: path.join(folder, path.basename(vaultPath)), how: 'chmod 0555/0444' };
+}
+
+/** A child process that writes into the vault in rollback-journal mode and is killed before its COMMIT. */
+function killMidWrite(vaultPath: string, hexKey: string): void {
+  const script = `
+    const Database = require('better-sqlite3-multiple-ciphers');
+    const db = new Database(process.argv[1], { fileMustExist: true });
+    db.pragma("cipher='sqlcipher'"); db.pragma('legacy=4'); db.pragma(\`key="x'\${process.argv[2]}'"\`);
+    db.pragma('journal_mode = DELETE'); db.pragma('cache_size = -64');
+    db.exec('BEGIN IMMEDIATE');
+    db.prepare('UPDATE settings SET value = value WHERE 1').run();
+    db.exec('CREATE TABLE ballast (data BLOB)');
+    const insert = db.prepare('INSERT INTO ballast VALUES (?)');
+    for (let i = 0; i < 64; i++) insert.run(Buffer.alloc(64 * 1024, i));
+    process.kill(process.pid, 'SIGKILL');`;
+  spawnSync(process.execPath, ['-e', script, vaultPath, hexKey], { cwd: process.cwd() });
+  expect(fs.existsSync(`${vaultPath}-journal`), 'the killed write left its journal').toBe(true);
 }
 
 /** Every file in the folder with its contents' hash: what "left exactly as it was" means. */
@@ -160,8 +178,8 @@ describe('a vault on read-only media', () => {
     }
   });
 
-  it('a vault that cannot be read in place (left in WAL mode, or an older schema) is named as such, untouched', async () => {
-    for (const leaveBehind of ['wal-mode', 'older-schema'] as const) {
+  it('a vault that cannot be read in place (left in WAL mode, with a hot journal, or an older schema) is named as such, untouched', async () => {
+    for (const leaveBehind of ['wal-mode', 'older-schema', 'hot-journal'] as const) {
       const { vaultPath: original } = await vaultWithADossier();
       const hexKey = await Vault.revealDatabaseKey(original, { passphrase: TEST_PASSPHRASE }, FAST_VAULT_OPTIONS);
       // Straight through SQLCipher, as a crash (WAL mode) or an older version (schema) left it.
@@ -170,8 +188,11 @@ describe('a vault on read-only media', () => {
       db.pragma('legacy=4');
       db.pragma(`key="x'${hexKey}'"`);
       if (leaveBehind === 'wal-mode') db.pragma('journal_mode = WAL');
-      else db.pragma(`user_version = ${(db.pragma('user_version', { simple: true }) as number) - 1}`);
+      else if (leaveBehind === 'older-schema') db.pragma(`user_version = ${(db.pragma('user_version', { simple: true }) as number) - 1}`);
       db.close();
+      // A write killed midway in rollback-journal mode (a bundle import, an attachment): a hot
+      // journal that only a writer may roll back; SQLite answers SQLITE_READONLY_ROLLBACK.
+      if (leaveBehind === 'hot-journal') killMidWrite(original, hexKey);
       const media = readOnlyCopyOf(original);
       const before = snapshot(path.dirname(media.vaultPath));
       const core = openCore();

@@ -64,8 +64,11 @@ export function openEncryptedDatabase(path: string, key: Buffer, options: Connec
   } catch (error) {
     db.close();
     // A file in WAL mode (left so by a crash, or by a version that did not switch back at the lock)
-    // needs its -shm file beside it, which cannot be made on read-only media.
-    if (options.readOnly && String((error as { code?: unknown }).code).startsWith('SQLITE_CANTOPEN')) {
+    // needs its -shm file beside it, which cannot be made on read-only media; a hot journal left by
+    // a killed write needs a writer to roll it back (SQLITE_READONLY_ROLLBACK and its kin). Neither
+    // is damage: calling it corrupt could send the user to an older backup.
+    const code = String((error as { code?: unknown }).code);
+    if (options.readOnly && (code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_READONLY'))) {
       throw new CoreError('VAULT_READ_ONLY_NEEDS_COPY', `read-only vault cannot be opened in place: ${(error as Error).message}`, undefined, { cause: error });
     }
     throw new CoreError('VAULT_CORRUPT', `vault cannot be read with its key: ${(error as Error).message}`, undefined, { cause: error });
