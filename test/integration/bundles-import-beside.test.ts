@@ -153,4 +153,27 @@ describe('a responsive bundle import', () => {
     }
     expect(await rowCounts(b.vaultPath)).toEqual(before);
   });
+  it('stops, and writes nothing, when its transaction was rolled back underneath it', HEAVY, async () => {
+    const { b, bundle, manifestSha256 } = await bundleForB(8 * MiB);
+    const dossiersBefore = (await b.call('dossier.list', { limit: 50, offset: 0 })).total;
+    // What SQLite does on its own after some I/O errors or a full disk in a statement beside the
+    // import: the transaction is gone. Reached through the core's private vault, as nothing else can.
+    const database = (b.core as unknown as { vault: { database: { exec(sql: string): void; inTransaction: boolean } } }).vault.database;
+    let rolledBack = false;
+    const stop = b.core.onEvent((event) => {
+      if (rolledBack || event.type !== 'job.progress' || event.kind !== 'bundle-import' || event.done < event.total / 2) return;
+      if (database.inTransaction) database.exec('ROLLBACK');
+      rolledBack = true;
+    });
+    const result = await b.core.callUntrusted('bundle.import', { path: bundle, manifestSha256 });
+    stop();
+    expect(rolledBack).toBe(true);
+    expect(result).toMatchObject({ ok: false, error: { code: 'IO_ERROR' } });
+    // Nothing went in statement by statement: no dossier, no import row, no orphan chunks.
+    expect((await b.call('dossier.list', { limit: 50, offset: 0 })).total).toBe(dossiersBefore);
+    expect(await b.call('bundle.inspect', { path: bundle })).toMatchObject({ manifestSha256 });
+    await b.core.dispose();
+    const counts = await rowCounts(b.vaultPath);
+    expect(counts).toMatchObject({ bundle_imports: 0, attachment_chunks: 0 });
+  });
 });

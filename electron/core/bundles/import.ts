@@ -8,7 +8,7 @@ import { CoreError, toCoreError } from '../kernel/errors';
 import type { Connection } from '../vault/connection';
 import type { BundleAttachment, DossierDocument } from './format';
 import type { VaultKeys } from './identity';
-import { AttachmentImport } from './import/attachments';
+import { AttachmentImport, requireOpenTransaction } from './import/attachments';
 import { chooseActions, dossierPreviews, type DossierChoice } from './import/dossier-choices';
 import { writeDossier } from './import/dossier-items';
 import { acceptSender, recordImport, refuseUnacceptedSender, senderOf } from './import/sender';
@@ -147,6 +147,7 @@ class ImportRun {
 
   /** Everything checked: every row of the import, in one synchronous go, inside the open transaction. */
   finish(): ImportResult {
+    requireOpenTransaction(this.db);
     const verified = this.verified!;
     const { documents, marking, actions, subjects } = this.plan!;
     const senderAdded = acceptSender(this.context, this.keys, verified, this.input.acceptSender);

@@ -7,6 +7,7 @@ import { assignImportedUid } from '../item-uids';
 import type { AttachmentSink, BundleDocuments } from '../reader';
 import type { DossierChoice } from './dossier-choices';
 import { existingItemIn, type ImportSession } from './session';
+import { CoreError } from '../../kernel/errors';
 
 /** An attachment whose chunks are in, under its reserved id, waiting for its row at the import's end. */
 interface ArrivedAttachment {
@@ -66,6 +67,7 @@ export class AttachmentImport {
     let head: Buffer | null = null;
     const flush = () => {
       if (filled === 0) return;
+      requireOpenTransaction(this.context.db);
       writeChunk(seq++, buffer.subarray(0, filled));
       filled = 0;
     };
@@ -112,4 +114,13 @@ export class AttachmentImport {
       session.created.attachments++;
     }
   }
+}
+
+/**
+ * The import's one transaction must still be open before it writes: if SQLite rolled it back on
+ * its own (an I/O error or a full disk in a read answered beside the import, on the same
+ * connection), the rest would go in statement by statement, half an import without its audit entry.
+ */
+export function requireOpenTransaction(db: { inTransaction: boolean }): void {
+  if (!db.inTransaction) throw new CoreError('IO_ERROR', "the bundle import's transaction was rolled back underneath it");
 }
