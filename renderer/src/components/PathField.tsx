@@ -9,7 +9,16 @@ import { useErrorText } from './useErrorText';
 import { useFieldError } from './useFieldError';
 
 /** Errors of the file system about the chosen path: said beside the path field, like a validation error. */
-const PATH_ERROR_CODES = new Set<ApiError['code']>(['PERMISSION_DENIED', 'DISK_FULL', 'IO_ERROR', 'NOT_FOUND', 'FILE_NOT_REGULAR']);
+const PATH_ERROR_CODES = new Set<ApiError['code']>([
+  'PERMISSION_DENIED',
+  'DISK_FULL',
+  'IO_ERROR',
+  'NOT_FOUND',
+  'FILE_NOT_FOUND',
+  'FOLDER_NOT_FOUND',
+  'NAME_TOO_LONG',
+  'FILE_NOT_REGULAR',
+]);
 
 /**
  * The sentence for an error about a save path (`targetPath`): a validation error naming the field

@@ -37,6 +37,10 @@ function useOutcomeMessage(): (outcome: ImportOutcome) => Message {
       case 'NOT_FOUND':
         // The dossier itself may be gone (trashed elsewhere meanwhile): that is not about the path.
         return error.details?.kind === 'dossier' ? { general: errorText(error) } : { field: t('attachments.add.missing', { path: sourcePath }) };
+      case 'FILE_NOT_FOUND':
+        return { field: t('attachments.add.missing', { path: sourcePath }) };
+      case 'NAME_TOO_LONG':
+        return { field: errorText(error) };
       case 'PERMISSION_DENIED':
         return { field: t('attachments.add.unreadable') };
       case 'FILE_NOT_REGULAR':
