@@ -174,7 +174,7 @@ describe.skipIf(skipWithoutBrowser)('the safe choice has the focus in every dest
 
   it('moving a signal to the trash', { timeout: STEP_TIMEOUT }, async () => {
     await navigate('Signalen');
-    await page.getByRole('table', { name: 'Signalen' }).getByRole('link').first().click();
+    await page.getByRole('grid', { name: 'Signalen' }).getByRole('link').first().click();
     await main().getByRole('button', { name: 'Naar prullenbak' }).click();
     const before = (await core('trash.list', {})).length;
     await expectSafeFocus(page.getByRole('dialog', { name: 'Signaal naar de prullenbak?' }), '07-signal-trash');

@@ -82,7 +82,7 @@ describe.skipIf(skipWithoutBrowser)('first use, end to end in Chromium', () => {
   it('returns to the screen that was open after a lock by the user and after a lock it did not ask for', { timeout: STEP_TIMEOUT }, async () => {
     const [dossier] = (await core('dossier.list', { sort: 'number', direction: 'asc', limit: 1 })).items;
     await menu().getByRole('link', { name: 'Dossiers' }).click();
-    await page.getByRole('table', { name: 'Dossiers' }).getByRole('link', { name: dossier!.title }).click();
+    await page.getByRole('grid', { name: 'Dossiers' }).getByRole('link', { name: dossier!.title }).click();
     await page.getByRole('tab', { name: 'Subjecten', exact: true }).click();
     const onTheDossier = async () => {
       await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText(), { timeout: 20_000 }).toBe(`${dossier!.number} ${dossier!.title}`);

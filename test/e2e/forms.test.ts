@@ -148,7 +148,7 @@ describe.skipIf(skipWithoutBrowser)('forms a new user meets, end to end in Chrom
       const folder = path.join(testHost.dataDir, 'uitvoer');
       fs.mkdirSync(folder);
       await navigate('Signalen');
-      await page.getByRole('table', { name: 'Signalen' }).getByRole('link').first().click();
+      await page.getByRole('grid', { name: 'Signalen' }).getByRole('link').first().click();
       const sheet = main().getByRole('region', { name: 'Signaalblad voor het informatieplein' });
       const field = sheet.getByLabel('PDF opslaan als');
       await field.waitFor();

@@ -17,8 +17,9 @@ const isFocused = (page: Page, locator: ReturnType<Page['locator']>) => locator.
 /** The number the list says it shows ("42 signalen"). */
 async function shownCount(page: Page): Promise<number | null> {
   const text = await page.locator('.signals-list__count').innerText();
-  const match = /^(\d+) signa(al|len)$/.exec(text.trim());
-  return match ? Number(match[1]) : null;
+  // Dutch thousands separators: "3.003 signalen".
+  const match = /^(\d{1,3}(?:\.\d{3})*) signa(al|len)$/.exec(text.trim());
+  return match ? Number(match[1]!.replaceAll('.', '')) : null;
 }
 
 /** The form field (label, error, input) around the input with this label. */
