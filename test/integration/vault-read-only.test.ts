@@ -152,6 +152,28 @@ describe('a vault on read-only media', () => {
     }
   });
 
+  // chattr +i stops even root from replacing the file; only where the tool and the file system allow it.
+  const canPinFiles = spawnSync('chattr', ['--version']).status !== null;
+
+  it.skipIf(!canPinFiles)('a writable vault whose key file cannot be written does not leave a wrong guess uncounted', async () => {
+    const { vaultPath } = await vaultWithADossier();
+    const keyFile = `${vaultPath}.keys`;
+    expect(spawnSync('chattr', ['+i', keyFile]).status, 'chattr +i on the key file').toBe(0);
+    releases.push(() => void spawnSync('chattr', ['-i', keyFile]));
+    const before = fs.readFileSync(keyFile);
+    const core = openCore();
+    try {
+      // The guess cannot be counted, so it is not answered: "no access", never a silent free try.
+      expect(await core.callUntrusted('vault.unlock', { path: vaultPath, passphrase: 'niet het wachtwoord' })).toMatchObject({
+        ok: false,
+        error: { code: 'PERMISSION_DENIED' },
+      });
+    } finally {
+      await core.dispose();
+    }
+    expect(fs.readFileSync(keyFile).equals(before)).toBe(true);
+  });
+
   it('a backup copies it to writable media, with the read-only session in the copy’s trail', async () => {
     const { vaultPath: original, dossier } = await vaultWithADossier();
     const media = readOnlyCopyOf(original);

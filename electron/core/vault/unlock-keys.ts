@@ -14,6 +14,7 @@ import {
   type KeySlots,
 } from './key-file';
 import { parseRecoveryKey } from './recovery-key';
+import { isReadOnlyLocation } from './vault-files';
 
 export type VaultCredential = { passphrase: string } | { recoveryKey: string };
 
@@ -96,7 +97,9 @@ function updateUnlessReadOnly(vaultPath: string, change: (current: KeyFile) => K
   try {
     return updateKeyFile(vaultPath, change);
   } catch (error) {
-    if (error instanceof CoreError && error.code === 'PERMISSION_DENIED') return readKeyFile(vaultPath);
+    // Only where nothing can be written: a writable vault whose key file cannot be written must
+    // not let every wrong guess go uncounted without a word.
+    if (error instanceof CoreError && error.code === 'PERMISSION_DENIED' && isReadOnlyLocation(vaultPath)) return readKeyFile(vaultPath);
     throw error;
   }
 }

@@ -149,3 +149,20 @@ export function removeStaleTemporaryFiles(targetPath: string): string[] {
   }
   return removed;
 }
+
+/**
+ * Whether nothing can be written where the vault is: read-only media (EROFS), or a folder or file
+ * without write permission. Such a vault is opened read-only (no lock file, no migrations, no
+ * audit entries in the file) instead of being refused as "no access".
+ */
+export function isReadOnlyLocation(vaultPath: string): boolean {
+  for (const target of [path.dirname(vaultPath), vaultPath]) {
+    try {
+      fs.accessSync(target, fs.constants.W_OK);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') return true;
+    }
+  }
+  return false;
+}

@@ -18,7 +18,17 @@ import { LATEST_SCHEMA_VERSION, applyMigrations, assertSchemaNotTooNew, schemaVe
 import { ProcessLock } from './process-lock';
 import { formatRecoveryKey, generateRecoverySecret } from './recovery-key';
 import { openWithCandidates, slotFor, throttledAttempt, unwrapWithCredential, wipeCandidates, type VaultCredential } from './unlock-keys';
-import { VAULT_EXTENSION, commitVaultPair, isOwnedBy, pathExists, removeStaleTemporaryFiles, removeTemporaryPair, sidecarPathsFor, vaultNameOf } from './vault-files';
+import {
+  VAULT_EXTENSION,
+  commitVaultPair,
+  isOwnedBy,
+  isReadOnlyLocation,
+  pathExists,
+  removeStaleTemporaryFiles,
+  removeTemporaryPair,
+  sidecarPathsFor,
+  vaultNameOf,
+} from './vault-files';
 
 export { VAULT_EXTENSION, sidecarPathsFor, vaultNameOf, type VaultCredential };
 
@@ -41,23 +51,6 @@ export function assertPassphraseStrongEnough(passphrase: string): void {
       minimumLength: PASSPHRASE_MIN_LENGTH,
     });
   }
-}
-
-/**
- * Whether nothing can be written where the vault is: read-only media (EROFS), or a folder or file
- * without write permission. Such a vault is opened read-only (no lock file, no migrations, no
- * audit entries in the file) instead of being refused as "no access".
- */
-function isReadOnlyLocation(vaultPath: string): boolean {
-  for (const target of [path.dirname(vaultPath), vaultPath]) {
-    try {
-      fs.accessSync(target, fs.constants.W_OK);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') return true;
-    }
-  }
-  return false;
 }
 
 /** An audit entry of a read-only session: it cannot be written into the vault, only into a copy. */
