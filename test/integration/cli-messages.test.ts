@@ -130,17 +130,19 @@ describe('kluis: one clear Dutch line for each bad input', () => {
     expect(listing(folder)).toEqual([]);
   });
 
-  it('a folder as bundle target or as bundle names the flag or the file', () => {
+  it('a folder as bundle target takes the suggested name inside it; a folder as bundle names the file', () => {
     const folder = makeTempFolder();
+    // As every save field does: a folder is where the file goes, under the name the app suggests.
     const asTarget = kluis(['export', vaultPath, '--dossier', dossierNumber, '--bundelwachtwoord', '--tlp-overschrijven', 'reden voor de test', '--naar', folder], env);
-    expect(asTarget.code).toBe(1);
-    expectOneDutchLine(asTarget.stderr);
-    expect(asTarget.stderr.split('\n').at(-1)).toBe('kluis: --naar: Dit is een map, geen bestand. Vul ook een bestandsnaam in.');
+    expect(asTarget.code, asTarget.stderr).toBe(0);
+    const written = listing(folder);
+    expect(written).toHaveLength(1);
+    expect(written[0]).toMatch(/^Dossiers \d{4}-\d{2}-\d{2}\.dkbundel$/);
     const asBundle = kluis(['import', vaultPath, folder], env);
     expect(asBundle.code).toBe(1);
     expectOneDutchLine(asBundle.stderr);
     expect(asBundle.stderr).toContain(`‘${folder}’ is geen gewoon bestand`);
-    expect(listing(folder)).toEqual([]);
+    expect(listing(folder)).toEqual(written);
   });
 
   it('export --ontvanger refuses a FIFO at once instead of waiting for a writer', () => {
