@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage, skipWithoutBrowser, type BrowserSession } from './support/browser';
+import { skipWithoutBrowser } from './support/browser';
 import { coreCaller, startHostWithDemoVault, startHostWithLockedVault, type TestHost } from './support/host';
-import { unlockRecentVault } from './support/screens';
+import { unlockedInBrowser } from './support/screens';
 
 const PASSPHRASE = 'de eerste dag met een nieuwe kluis';
 const STEP_TIMEOUT = 120_000;
@@ -15,8 +15,7 @@ const literally = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** What a new user met on the first day (issue 14, "What a new user met"), in Chromium on the demo vault. */
 describe.skipIf(skipWithoutBrowser)('first use, end to end in Chromium', () => {
   let testHost: TestHost;
-  let browser: Browser;
-  let session: BrowserSession;
+  let session: Awaited<ReturnType<typeof unlockedInBrowser>>;
   let page: Page;
   const core = coreCaller(() => testHost);
   /** The main menu, in either language. */
@@ -35,15 +34,12 @@ describe.skipIf(skipWithoutBrowser)('first use, end to end in Chromium', () => {
 
   beforeAll(async () => {
     testHost = await startHostWithDemoVault(PASSPHRASE);
-    browser = await launchBrowser();
-    session = await openPage(browser);
+    session = await unlockedInBrowser(testHost.host.url, PASSPHRASE);
     page = session.page;
-    await unlockRecentVault(page, testHost.host.url, PASSPHRASE);
   }, STEP_TIMEOUT);
 
   afterAll(async () => {
-    await session?.context.close();
-    await browser?.close();
+    await session?.close();
     await testHost?.stop();
   });
 
@@ -201,19 +197,15 @@ describe.skipIf(skipWithoutBrowser)('first use, end to end in Chromium', () => {
 
 describe.skipIf(skipWithoutBrowser)('first use of an empty vault, end to end in Chromium', () => {
   let testHost: TestHost;
-  let browser: Browser;
-  let session: BrowserSession;
+  let session: Awaited<ReturnType<typeof unlockedInBrowser>>;
 
   beforeAll(async () => {
     testHost = await startHostWithLockedVault(PASSPHRASE);
-    browser = await launchBrowser();
-    session = await openPage(browser);
-    await unlockRecentVault(session.page, testHost.host.url, PASSPHRASE);
+    session = await unlockedInBrowser(testHost.host.url, PASSPHRASE);
   }, STEP_TIMEOUT);
 
   afterAll(async () => {
-    await session?.context.close();
-    await browser?.close();
+    await session?.close();
     await testHost?.stop();
   });
 

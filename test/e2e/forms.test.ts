@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage, skipWithoutBrowser, type BrowserSession } from './support/browser';
+import { skipWithoutBrowser } from './support/browser';
 import { startHostWithDemoVault, coreCaller, type TestHost } from './support/host';
-import { checkScreen, unlockRecentVault } from './support/screens';
+import { checkScreen, unlockedInBrowser } from './support/screens';
 
 /**
  * What a new user met in forms, end to end in Chromium on the demo vault: a date typed as
@@ -19,8 +19,7 @@ const PGB_TITLE = 'Pgb-fraude via familienetwerk';
 
 describe.skipIf(skipWithoutBrowser)('forms a new user meets, end to end in Chromium', () => {
   let testHost: TestHost;
-  let browser: Browser;
-  let session: BrowserSession;
+  let session: Awaited<ReturnType<typeof unlockedInBrowser>>;
   let page: Page;
 
   const core = coreCaller(() => testHost);
@@ -53,15 +52,12 @@ describe.skipIf(skipWithoutBrowser)('forms a new user meets, end to end in Chrom
 
   beforeAll(async () => {
     testHost = await startHostWithDemoVault(PASSPHRASE);
-    browser = await launchBrowser();
-    session = await openPage(browser);
+    session = await unlockedInBrowser(testHost.host.url, PASSPHRASE);
     page = session.page;
-    await unlockRecentVault(page, testHost.host.url, PASSPHRASE);
   });
 
   afterAll(async () => {
-    await session?.context.close();
-    await browser?.close();
+    await session?.close();
     await testHost?.stop();
   });
 

@@ -1,8 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage, skipWithoutBrowser, type BrowserSession } from './support/browser';
+import { skipWithoutBrowser } from './support/browser';
 import { coreCaller, startHostWithDemoVault, type TestHost } from './support/host';
-import { checkScreen, unlockRecentVault } from './support/screens';
+import { checkScreen, unlockedInBrowser } from './support/screens';
 
 const PASSPHRASE = 'de polder ligt stil onder de wolken';
 const STEP_TIMEOUT = 90_000;
@@ -16,8 +16,7 @@ const RAW_BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
  */
 describe.skipIf(skipWithoutBrowser)('bidirectional controls on the everyday screens, in Chromium', () => {
   let testHost: TestHost;
-  let browser: Browser;
-  let session: BrowserSession;
+  let session: Awaited<ReturnType<typeof unlockedInBrowser>>;
   let page: Page;
   let number: string;
 
@@ -34,15 +33,12 @@ describe.skipIf(skipWithoutBrowser)('bidirectional controls on the everyday scre
     const signals = await core('signal.list', { limit: 1 });
     await core('signal.update', { signalId: signals.items[0]!.id, summary: 'Zie foto\u202Egnp.exe' });
     await core('vault.lock', {});
-    browser = await launchBrowser();
-    session = await openPage(browser);
+    session = await unlockedInBrowser(testHost.host.url, PASSPHRASE);
     page = session.page;
-    await unlockRecentVault(page, testHost.host.url, PASSPHRASE);
   });
 
   afterAll(async () => {
-    await session?.context.close();
-    await browser?.close();
+    await session?.close();
     await testHost?.stop();
   });
 

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { launchBrowser, openPage, type BrowserSession } from './browser';
 
 export const SCREENSHOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../test-results/screenshots');
 
@@ -36,4 +37,24 @@ export async function unlockRecentVault(page: Page, url: string, passphrase: str
   await page.getByLabel('Wachtwoord', { exact: true }).fill(passphrase);
   await page.getByRole('button', { name: 'Ontgrendelen' }).click();
   await page.getByRole('heading', { level: 1, name: 'Signalen' }).waitFor({ state: 'visible', timeout: 20_000 });
+}
+
+/**
+ * Chromium on a fresh page, unlocked on the host's recent vault: the start of most end-to-end
+ * files. `close` lets go of the page and the browser (the host is the caller's).
+ */
+export async function unlockedInBrowser(url: string, passphrase: string): Promise<BrowserSession & { close(): Promise<void> }> {
+  const browser = await launchBrowser();
+  const session = await openPage(browser);
+  const close = async () => {
+    await session.context.close();
+    await browser.close();
+  };
+  try {
+    await unlockRecentVault(session.page, url, passphrase);
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return { ...session, close };
 }
